@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { localeFromCookie } from './middleware/locale.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { csrfProtection, securityHeaders } from './middleware/security.ts';
+import { notFound, onError } from './routes/errors.tsx';
+import { health } from './routes/health.ts';
+import { language } from './routes/language.ts';
+import { pages } from './routes/pages.tsx';
+
+export type { AppDeps } from './app-env.ts';
+
+export const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
+
+/** Builds the whole web application; the server and the tests both start here. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(createMiddleware<AppEnv>(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  }));
+  if (deps.log) app.use(requestLog(deps.log));
+  app.use(securityHeaders({ https: deps.config.baseUrl.startsWith('https:') }));
+  app.use('/assets/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+  app.use(localeFromCookie);
+  app.use(csrfProtection({ trustedOrigins: [new URL(deps.config.baseUrl).origin] }));
+
+  app.route('/', health);
+  app.route('/', pages);
+  app.route('/', language);
+
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}
+
+export const publicPath = (...parts: string[]) => path.join(PUBLIC_DIR, ...parts);

@@ -1,0 +1,25 @@
+import type * as org from './tables/organisation.ts';
+import type * as people from './tables/people.ts';
+
+export type * from './tables/organisation.ts';
+export type * from './tables/people.ts';
+
+/** The whole database as Kysely sees it: one entry per table. */
+export interface Database {
+  municipality: org.MunicipalityTable;
+  school: org.SchoolTable;
+  sfo: org.SfoTable;
+  school_year: org.SchoolYearTable;
+  class: org.ClassTable;
+  teaching_group: org.TeachingGroupTable;
+  composite_group: org.CompositeGroupTable;
+  person: people.PersonTable;
+  enrolment: people.EnrolmentTable;
+  teaching_group_member: people.TeachingGroupMemberTable;
+  composite_group_member: people.CompositeGroupMemberTable;
+  sfo_enrolment: people.SfoEnrolmentTable;
+  guardian_relation: people.GuardianRelationTable;
+  staff_membership: people.StaffMembershipTable;
+  staff_assignment: people.StaffAssignmentTable;
+  contact_info: people.ContactInfoTable;
+}

@@ -1,0 +1,93 @@
+import type { Generated, Selectable } from 'kysely';
+
+export type AddressProtection = 'none' | 'fortrolig' | 'strengt_fortrolig';
+export type GuardianRelationType = 'mor' | 'far' | 'medmor' | 'fostermor' | 'fosterfar' | 'stemor' | 'stefar' | 'annet';
+export type StaffRole = 'school_owner' | 'leadership' | 'contact_teacher' | 'teacher' | 'sfo_leader' | 'sfo_staff';
+
+export interface PersonTable {
+  id: Generated<number>;
+  fodselsnummer: string | null;
+  feide_id: string | null;
+  given_name: string;
+  family_name: string;
+  address_line: string | null;
+  postal_code: string | null;
+  postal_place: string | null;
+  address_protection: Generated<AddressProtection>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EnrolmentTable {
+  id: Generated<number>;
+  pupil_id: number;
+  school_id: number;
+  class_id: number;
+  starts_on: string;
+  ends_on: string | null;
+}
+
+export interface TeachingGroupMemberTable {
+  teaching_group_id: number;
+  pupil_id: number;
+}
+
+export interface CompositeGroupMemberTable {
+  composite_group_id: number;
+  pupil_id: number;
+}
+
+export interface SfoEnrolmentTable {
+  id: Generated<number>;
+  sfo_id: number;
+  pupil_id: number;
+  starts_on: string;
+  ends_on: string | null;
+}
+
+export interface GuardianRelationTable {
+  id: Generated<number>;
+  pupil_id: number;
+  guardian_id: number;
+  relation: GuardianRelationType;
+  parental_responsibility: Generated<boolean>;
+  blocked: Generated<boolean>;
+  contact_person_only: Generated<boolean>;
+}
+
+export interface StaffMembershipTable {
+  id: Generated<number>;
+  person_id: number;
+  municipality_id: number;
+  school_id: number | null;
+  sfo_id: number | null;
+  role: StaffRole;
+  title: string | null;
+  starts_on: Generated<string>;
+  ends_on: string | null;
+}
+
+/** Links a staff membership to the classes and groups the person works with. */
+export interface StaffAssignmentTable {
+  id: Generated<number>;
+  staff_membership_id: number;
+  class_id: number | null;
+  teaching_group_id: number | null;
+  composite_group_id: number | null;
+}
+
+export interface ContactInfoTable {
+  person_id: number;
+  email: string | null;
+  mobile: string | null;
+  phone: string | null;
+  sms_enabled: Generated<boolean>;
+  verified_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+export type Person = Selectable<PersonTable>;
+export type Enrolment = Selectable<EnrolmentTable>;
+export type GuardianRelation = Selectable<GuardianRelationTable>;
+export type StaffMembership = Selectable<StaffMembershipTable>;
+export type ContactInfo = Selectable<ContactInfoTable>;

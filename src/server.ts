@@ -1,0 +1,54 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { openConfiguredDatabase } from './db/open.ts';
+import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from './db/seed/seed.ts';
+
+async function main() {
+  const config = loadConfig();
+  const database = openConfiguredDatabase(config);
+  const { db } = database;
+  await migrateToLatest(db);
+  if (config.seedDemo && (await isDatabaseEmpty(db))) {
+    const started = performance.now();
+    const summary = await seedDatabase(db, { size: 'demo' });
+    console.log(`Seeded demo data (${summary.pupils} pupils, ${summary.guardians} guardians, ${summary.staff} staff) in ${Math.round(performance.now() - started)} ms`);
+  }
+  const log = config.logRequests ? (line: Record<string, unknown>) => console.log(JSON.stringify(line)) : undefined;
+  const app = createApp({ db, config, log });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    console.log(`\nSkolebro is running on ${config.baseUrl}  (database: ${database.description})\n`);
+    if (config.seedDemo) printDemoLogins();
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    server.close();
+    database.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function printDemoLogins() {
+  console.log('Demo logins (built-in test identity provider):');
+  for (const login of DEMO_LOGINS) {
+    const identity = login.fodselsnummer ? `ID-porten ${login.fodselsnummer}` : `Feide ${login.feideId}`;
+    console.log(`  ${login.role.padEnd(16)} ${login.name.padEnd(24)} ${identity}`);
+  }
+  console.log('');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('Skolebro could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import type { PageContext } from './page-context.ts';
+import { LanguageSwitch } from './components/language-switch.tsx';
+import { paths } from './urls.ts';
+
+interface LayoutProps {
+  page: PageContext;
+  title: string;
+  children: JSX.Element | JSX.Element[] | string;
+}
+
+/** The one HTML document shell: landmarks, skip link, language switch, visible focus (see app.css). */
+export function Layout({ page, title, children }: LayoutProps) {
+  const t = page.t;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={t.meta.htmlLang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+          <title safe>{`${title} – ${t.app.name}`}</title>
+          <link rel="stylesheet" href={paths.css} />
+          <link rel="icon" href={paths.favicon} type="image/svg+xml" />
+          <script src={paths.htmx} defer></script>
+        </head>
+        <body class="min-h-screen flex flex-col bg-slate-50 text-slate-900">
+          <a href="#main" class="skip-link" safe>{t.app.skipToContent}</a>
+          <header class="border-b border-slate-200 bg-white">
+            <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+              <a href={paths.home} class="text-xl font-bold text-sky-900 no-underline" safe>{t.app.name}</a>
+              <nav aria-label={t.app.mainNav} class="flex items-center gap-4">
+                <a href={paths.home} class="text-sky-900 underline-offset-4 hover:underline" safe>{t.app.home}</a>
+              </nav>
+              <LanguageSwitch page={page} />
+            </div>
+          </header>
+          <main id="main" tabindex="-1" class="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+            {children}
+          </main>
+          <footer class="border-t border-slate-200 bg-white">
+            <div class="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-2 px-4 py-4 text-sm text-slate-700">
+              <p safe>{t.footer.about}</p>
+              <a href={paths.accessibility} class="underline" safe>{t.footer.accessibility}</a>
+              <a href={paths.privacy} class="underline" safe>{t.footer.privacy}</a>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

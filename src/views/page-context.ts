@@ -1,0 +1,8 @@
+import type { Locale, Messages } from '../i18n/index.ts';
+
+/** Everything the layout needs to know about the request, as plain data (views never see Hono). */
+export interface PageContext {
+  locale: Locale;
+  t: Messages;
+  path: string;
+}

@@ -1,0 +1,37 @@
+import { parseHTML } from 'linkedom';
+import { createApp } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Db } from '../../src/db/database.ts';
+
+export const TEST_ORIGIN = 'http://localhost:3000';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN }), ...overrides };
+}
+
+/** The real app on a test database, plus helpers that speak like a browser would. */
+export function createTestApp(db: Db, overrides: Partial<Config> = {}) {
+  const logs: Record<string, unknown>[] = [];
+  const app = createApp({ db, config: testConfig(overrides), log: (line) => logs.push(line) });
+  const url = (path: string) => new URL(path, TEST_ORIGIN).toString();
+  return {
+    app,
+    logs,
+    get(path: string, headers: Record<string, string> = {}) {
+      return app.request(url(path), { headers });
+    },
+    /** A same-origin form post, as a browser sends it. */
+    post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+      return app.request(url(path), {
+        method: 'POST',
+        body: new URLSearchParams(form),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_ORIGIN, 'sec-fetch-site': 'same-origin', ...headers },
+      });
+    },
+  };
+}
+
+export async function html(response: Response) {
+  const text = await response.text();
+  return { text, document: parseHTML(text).document };
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatDate, LOCALES, messages, parseDate } from '../../src/i18n/index.ts';
+
+test('dates are dd.mm.yyyy, in Norwegian time for instants', () => {
+  assert.equal(formatDate('2026-08-17'), '17.08.2026');
+  // 23:30 UTC on 31 Dec is already 1 Jan in Oslo
+  assert.equal(formatDate(new Date('2026-12-31T23:30:00Z')), '01.01.2027');
+  assert.equal(formatDate(new Date('2026-06-30T21:59:00Z')), '30.06.2026');
+});
+
+test('Norwegian and ISO dates parse; impossible dates do not', () => {
+  assert.equal(parseDate('17.08.2026'), '2026-08-17');
+  assert.equal(parseDate('1.8.2026'), '2026-08-01');
+  assert.equal(parseDate('2026-08-17'), '2026-08-17');
+  assert.equal(parseDate('29.02.2027'), null);
+  assert.equal(parseDate('31.04.2026'), null);
+  assert.equal(parseDate('17/08/2026'), null);
+});
+
+function leaves(value: unknown, prefix = ''): [string, unknown][] {
+  if (typeof value !== 'object' || value === null) return [[prefix, value]];
+  return Object.entries(value).flatMap(([key, inner]) => leaves(inner, prefix ? `${prefix}.${key}` : key));
+}
+
+test('every language fills every UI string', () => {
+  const reference = leaves(messages('nb')).map(([key]) => key).sort();
+  for (const locale of LOCALES) {
+    const entries = leaves(messages(locale));
+    assert.deepEqual(entries.map(([key]) => key).sort(), reference, locale);
+    for (const [key, value] of entries) assert.ok(typeof value === 'string' && value.trim() !== '', `${locale}: ${key}`);
+  }
+});
+
+test('nynorsk and English differ from bokmål where the languages differ', () => {
+  assert.notEqual(messages('nn').front.title, messages('nb').front.title);
+  assert.notEqual(messages('en').front.title, messages('nb').front.title);
+});
