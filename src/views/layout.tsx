@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { PageContext } from './page-context.ts';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { paths } from './urls.ts';
@@ -5,7 +6,7 @@ import { paths } from './urls.ts';
 interface LayoutProps {
   page: PageContext;
   title: string;
-  children: JSX.Element | JSX.Element[] | string;
+  children: Children;
 }
 
 /** The one HTML document shell: landmarks, skip link, language switch, visible focus (see app.css). */

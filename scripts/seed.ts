@@ -1,0 +1,77 @@
+/**
+ * Seeds an empty database with the fictional demo data.
+ *
+ *   npm run seed                        # demo size (~440 pupils)
+ *   npm run seed -- --size=municipality # ~40 schools, ~20 000 pupils
+ *   npm run seed -- --today=2026-11-25  # pick the school year (default: today)
+ *
+ * Uses DATABASE_URL (PostgreSQL) when set, else PGlite in DATA_DIR (default ./data).
+ */
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { DataDirLockedError, lockDataDir } from '../src/db/data-dir-lock.ts';
+import { openDatabase, type Db } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { isDatabaseEmpty, seedDatabase, type SeedSize } from '../src/db/seed/seed.ts';
+
+function parseArgs(argv: string[]): { size: SeedSize; today: string | undefined } {
+  let size: SeedSize = 'demo';
+  let today: string | undefined;
+  for (const arg of argv) {
+    const [name, value] = arg.split('=', 2);
+    if (name === '--size' && (value === 'demo' || value === 'municipality')) size = value;
+    else if (name === '--today' && value && /^\d{4}-\d{2}-\d{2}$/.test(value)) today = value;
+    else fail(`Unknown or invalid argument: ${arg}\nUsage: npm run seed -- [--size=demo|municipality] [--today=YYYY-MM-DD]`);
+  }
+  return { size, today };
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const { size, today } = parseArgs(process.argv.slice(2));
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  let release = () => {};
+  if (!config.databaseUrl) {
+    try {
+      release = lockDataDir(config.dataDir);
+    } catch (error) {
+      if (error instanceof DataDirLockedError) fail(error.message);
+      throw error;
+    }
+    process.on('exit', release);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  }
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  const db: Db = openDatabase(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: 2 } : { kind: 'pglite', dataDir: config.dataDir },
+  );
+  try {
+    await migrateToLatest(db);
+    if (!(await isDatabaseEmpty(db))) {
+      console.error(`The database (${where}) already has data; the seed only fills an empty database. Nothing was changed.`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`Seeding ${where} with the ${size} data set…`);
+    const started = performance.now();
+    const summary = await seedDatabase(db, { size, today });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    for (const [name, count] of Object.entries(summary)) console.log(`  ${name.padEnd(15)} ${count}`);
+    console.log(`Done in ${seconds} s.`);
+  } finally {
+    await db.destroy();
+    release();
+  }
+}
+
+await main();
