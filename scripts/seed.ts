@@ -8,9 +8,9 @@
  * Uses DATABASE_URL (PostgreSQL) when set, else PGlite in DATA_DIR (default ./data).
  */
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { DataDirLockedError, lockDataDir } from '../src/db/data-dir-lock.ts';
-import { openDatabase, type Db } from '../src/db/database.ts';
+import { DataDirLockedError } from '../src/db/data-dir-lock.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { openConfiguredDatabase } from '../src/db/open.ts';
 import { isDatabaseEmpty, seedDatabase, type SeedSize } from '../src/db/seed/seed.ts';
 
 function parseArgs(argv: string[]): { size: SeedSize; today: string | undefined } {
@@ -32,45 +32,29 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const { size, today } = parseArgs(process.argv.slice(2));
-  let config;
+  let database;
   try {
-    config = loadConfig();
+    database = openConfiguredDatabase(loadConfig());
   } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) fail(error.message);
     throw error;
   }
-
-  let release = () => {};
-  if (!config.databaseUrl) {
-    try {
-      release = lockDataDir(config.dataDir);
-    } catch (error) {
-      if (error instanceof DataDirLockedError) fail(error.message);
-      throw error;
-    }
-    process.on('exit', release);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-  }
-  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
-  const db: Db = openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: 2 } : { kind: 'pglite', dataDir: config.dataDir },
-  );
+  const { db, description } = database;
   try {
     await migrateToLatest(db);
     if (!(await isDatabaseEmpty(db))) {
-      console.error(`The database (${where}) already has data; the seed only fills an empty database. Nothing was changed.`);
+      console.error(`The database (${description}) already has data; the seed only fills an empty database. Nothing was changed.`);
       process.exitCode = 1;
       return;
     }
-    console.log(`Seeding ${where} with the ${size} data set…`);
+    console.log(`Seeding ${description} with the ${size} data set…`);
     const started = performance.now();
     const summary = await seedDatabase(db, { size, today });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     for (const [name, count] of Object.entries(summary)) console.log(`  ${name.padEnd(15)} ${count}`);
     console.log(`Done in ${seconds} s.`);
   } finally {
-    await db.destroy();
-    release();
+    await database.close();
   }
 }
 

@@ -38,7 +38,7 @@ async function main() {
 function printDemoLogins() {
   console.log('Demo logins (built-in test identity provider):');
   for (const login of DEMO_LOGINS) {
-    const identity = login.fodselsnummer ? `ID-porten ${login.fodselsnummer}` : `Feide ${login.feideId}`;
+    const identity = login.feideId ? `Feide ${login.feideId}` : `ID-porten ${login.fodselsnummer}`;
     console.log(`  ${login.role.padEnd(16)} ${login.name.padEnd(24)} ${identity}`);
   }
   console.log('');
