@@ -14,14 +14,16 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { isDatabaseEmpty, seedDatabase } from '../src/db/seed/seed.ts';
+import { setUpIdentityProviders } from '../src/identity-providers.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false', NODE_ENV: 'production' });
+const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false', NODE_ENV: 'test' });
 const db = openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.poolSize } : { kind: 'pglite', dataDir: undefined });
 await migrateToLatest(db);
 if (await isDatabaseEmpty(db)) await seedDatabase(db, { size: 'demo' });
 
-const app = createApp({ db, config });
+const identity = await setUpIdentityProviders({ ...config, testIdpPort: 0 }, db);
+const app = createApp({ db, config, oidc: identity.oidc });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -42,4 +44,5 @@ for (const scenario of scenarios) {
   );
 }
 server.close();
+await identity.close();
 await db.destroy();

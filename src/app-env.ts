@@ -1,11 +1,15 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import type { Actor } from './domain/access/actor.ts';
+import type { OidcClients } from './domain/identity/oidc.ts';
+import type { ValidSession } from './domain/identity/sessions.ts';
 import type { Locale, Messages } from './i18n/index.ts';
 
 /** What createApp needs from the outside world. Tests build their own. */
 export interface AppDeps {
   db: Db;
   config: Config;
+  oidc: OidcClients;
   log?: (line: Record<string, unknown>) => void;
 }
 
@@ -14,6 +18,7 @@ export type AppEnv = {
     deps: AppDeps;
     locale: Locale;
     t: Messages;
-    cspNonce: string;
+    session: ValidSession | null;
+    actor: Actor | null;
   };
 };

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -11,6 +10,10 @@ import { notFound, onError } from './routes/errors.tsx';
 import { health } from './routes/health.ts';
 import { language } from './routes/language.ts';
 import { pages } from './routes/pages.tsx';
+import { authRoutes } from './routes/auth.tsx';
+import { home } from './routes/home.tsx';
+import { pupils } from './routes/pupils.tsx';
+import { sessionFromCookie } from './middleware/session.ts';
 
 export type { AppDeps } from './app-env.ts';
 
@@ -24,18 +27,20 @@ export function createApp(deps: AppDeps) {
     await next();
   }));
   if (deps.log) app.use(requestLog(deps.log));
-  app.use(securityHeaders({ https: deps.config.baseUrl.startsWith('https:') }));
+  app.use(securityHeaders({ https: deps.config.baseUrl.startsWith('https:'), formActionOrigins: deps.oidc.origins() }));
   app.use('/assets/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
   app.use(localeFromCookie);
   app.use(csrfProtection({ trustedOrigins: [new URL(deps.config.baseUrl).origin] }));
+  app.use(sessionFromCookie);
 
   app.route('/', health);
   app.route('/', pages);
   app.route('/', language);
+  app.route('/', authRoutes({ demo: !deps.config.idporten }));
+  app.route('/', home);
+  app.route('/', pupils);
 
   app.notFound(notFound);
   app.onError(onError);
   return app;
 }
-
-export const publicPath = (...parts: string[]) => path.join(PUBLIC_DIR, ...parts);

@@ -1,9 +1,12 @@
 import * as v from 'valibot';
 
+const HttpUrl = v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'));
+const PortNumber = v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'must be a port number'), v.transform(Number), v.maxValue(65535));
+
 /** Environment variables Skolebro reads. Validated once at start; a bad value stops the process. */
 const EnvSchema = v.object({
   NODE_ENV: v.optional(v.picklist(['development', 'production', 'test']), 'development'),
-  PORT: v.optional(v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'must be a port number'), v.transform(Number), v.maxValue(65535)), '3000'),
+  PORT: v.optional(PortNumber, '3000'),
   HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '0.0.0.0'),
   BASE_URL: v.optional(v.pipe(v.string(), v.url('must be an absolute URL such as https://skolebro.kommune.no'))),
   DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'))),
@@ -11,7 +14,27 @@ const EnvSchema = v.object({
   DATABASE_POOL_SIZE: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(200)), '10'),
   SEED_DEMO: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
   LOG_REQUESTS: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
+  IDPORTEN_ISSUER: v.optional(HttpUrl),
+  IDPORTEN_CLIENT_ID: v.optional(v.string()),
+  IDPORTEN_CLIENT_SECRET: v.optional(v.string()),
+  IDPORTEN_SCOPES: v.optional(v.string(), 'openid profile'),
+  IDPORTEN_ACR_VALUES: v.optional(v.picklist(['idporten-loa-substantial', 'idporten-loa-high'], 'must be idporten-loa-substantial or idporten-loa-high'), 'idporten-loa-substantial'),
+  IDPORTEN_LOGOUT_FRAME_ORIGIN: v.optional(HttpUrl),
+  FEIDE_ISSUER: v.optional(HttpUrl),
+  FEIDE_CLIENT_ID: v.optional(v.string()),
+  FEIDE_CLIENT_SECRET: v.optional(v.string()),
+  FEIDE_SCOPES: v.optional(v.string(), 'openid userid-feide profile email'),
+  TEST_IDP_PORT: v.optional(PortNumber),
+  SESSION_IDLE_MINUTES: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number of minutes'), v.transform(Number), v.minValue(5), v.maxValue(1440)), '120'),
+  SESSION_MAX_HOURS: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number of hours'), v.transform(Number), v.minValue(1), v.maxValue(720)), '12'),
 });
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -23,6 +46,13 @@ export type Config = {
   poolSize: number;
   seedDemo: boolean;
   logRequests: boolean;
+  /** Real identity providers; both undefined → the built-in test IdP (never in production). */
+  idporten: (OidcSettings & { logoutFrameOrigin: string }) | undefined;
+  /** The minimum ID-porten level (acr_values), also for the built-in test IdP. */
+  idportenAcrValues: 'idporten-loa-substantial' | 'idporten-loa-high';
+  feide: OidcSettings | undefined;
+  testIdpPort: number;
+  session: { idleMs: number; maxMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -39,7 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${messages.join('\n  ')}`);
   }
   const out = result.output;
-  return {
+  const config: Config = {
     env: out.NODE_ENV,
     port: out.PORT,
     host: out.HOST,
@@ -49,5 +79,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     poolSize: out.DATABASE_POOL_SIZE,
     seedDemo: out.SEED_DEMO === 'true',
     logRequests: out.LOG_REQUESTS === 'true',
+    idporten: out.IDPORTEN_ISSUER
+      ? {
+          ...oidcSettings('IDPORTEN', out.IDPORTEN_ISSUER, out.IDPORTEN_CLIENT_ID, out.IDPORTEN_CLIENT_SECRET, out.IDPORTEN_SCOPES),
+          logoutFrameOrigin: out.IDPORTEN_LOGOUT_FRAME_ORIGIN ?? idportenLoginOrigin(out.IDPORTEN_ISSUER),
+        }
+      : undefined,
+    idportenAcrValues: out.IDPORTEN_ACR_VALUES,
+    feide: out.FEIDE_ISSUER ? oidcSettings('FEIDE', out.FEIDE_ISSUER, out.FEIDE_CLIENT_ID, out.FEIDE_CLIENT_SECRET, out.FEIDE_SCOPES) : undefined,
+    testIdpPort: out.TEST_IDP_PORT ?? (out.PORT === 0 ? 0 : out.PORT + 1),
+    session: { idleMs: out.SESSION_IDLE_MINUTES * 60_000, maxMs: out.SESSION_MAX_HOURS * 3600_000 },
   };
+  if (config.env === 'production' && (!config.idporten || !config.feide)) {
+    throw new ConfigError('Invalid configuration:\n  IDPORTEN_ISSUER and FEIDE_ISSUER (with their client ids and secrets) must be set in production; the built-in test login never runs there.');
+  }
+  if (Boolean(config.idporten) !== Boolean(config.feide)) {
+    throw new ConfigError('Invalid configuration:\n  set both IDPORTEN_ISSUER and FEIDE_ISSUER, or neither (then the built-in test login is used).');
+  }
+  return config;
+}
+
+function oidcSettings(prefix: string, issuer: string, clientId: string | undefined, clientSecret: string | undefined, scopes: string): OidcSettings {
+  if (!clientId || !clientSecret) {
+    throw new ConfigError(`Invalid configuration:\n  ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET must be set when ${prefix}_ISSUER is set.`);
+  }
+  return { issuer, clientId, clientSecret, scopes };
+}
+
+/** ID-porten's login pages (which frame our front-channel logout) live on login.<issuer host>. */
+function idportenLoginOrigin(issuer: string): string {
+  const url = new URL(issuer);
+  return `${url.protocol}//login.${url.host}`;
 }

@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from './db/seed/seed.ts';
+import { setUpIdentityProviders } from './identity-providers.ts';
 
 async function main() {
   const config = loadConfig();
@@ -17,7 +18,9 @@ async function main() {
     console.log(`Seeded demo data (${summary.pupils} pupils, ${summary.guardians} guardians, ${summary.staff} staff) in ${Math.round(performance.now() - started)} ms`);
   }
   const log = config.logRequests ? (line: Record<string, unknown>) => console.log(JSON.stringify(line)) : undefined;
-  const app = createApp({ db, config, log });
+  const identity = await setUpIdentityProviders(config, db);
+  if (identity.testIdp) console.log(`Built-in test login (ID-porten (test), Feide (test)) on ${identity.testIdp.origin}`);
+  const app = createApp({ db, config, log, oidc: identity.oidc });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(`\nSkolebro is running on ${config.baseUrl}  (database: ${database.description})\n`);
     if (config.seedDemo) printDemoLogins();
@@ -29,7 +32,10 @@ async function main() {
     stopping = true;
     console.log(`${signal}: shutting down`);
     server.close();
-    database.close().finally(() => process.exit(0));
+    identity
+      .close()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,8 +1,10 @@
 import type * as org from './tables/organisation.ts';
+import type * as identity from './tables/identity.ts';
 import type * as people from './tables/people.ts';
 
 export type * from './tables/organisation.ts';
 export type * from './tables/people.ts';
+export type * from './tables/identity.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
 export interface Database {
@@ -22,4 +24,7 @@ export interface Database {
   staff_membership: people.StaffMembershipTable;
   staff_assignment: people.StaffAssignmentTable;
   contact_info: people.ContactInfoTable;
+  login_request: identity.LoginRequestTable;
+  session: identity.SessionTable;
+  audit_log: identity.AuditLogTable;
 }

@@ -42,3 +42,8 @@ export function parseDate(input: string): string | null {
   if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
   return date.toISOString().slice(0, 10);
 }
+
+/** Fills `{name}` placeholders: fill('Hei, {name}', { name: 'Kari' }). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}

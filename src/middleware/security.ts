@@ -5,9 +5,8 @@ import type { AppEnv } from '../app-env.ts';
 
 /**
  * Secure headers with a CSP that allows no inline script or style and no framing.
- * (Identity-provider origins are added to form-action by the login routes' issue.)
  */
-export function securityHeaders(options: { https: boolean }) {
+export function securityHeaders(options: { https: boolean; formActionOrigins: string[] }) {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -16,7 +15,8 @@ export function securityHeaders(options: { https: boolean }) {
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
-      formAction: ["'self'"],
+      // Logout posts to us and we redirect to the IdP's end-session endpoint: browsers check form-action on that redirect.
+      formAction: ["'self'", ...options.formActionOrigins],
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],
       objectSrc: ["'none'"],
@@ -24,6 +24,8 @@ export function securityHeaders(options: { https: boolean }) {
     strictTransportSecurity: options.https ? 'max-age=31536000; includeSubDomains' : false,
     referrerPolicy: 'same-origin',
     crossOriginEmbedderPolicy: false,
+    xFrameOptions: false, // CSP frame-ancestors decides; the front-channel logout route sets its own
+    overwrite: false,
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   });
 }

@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, messages } from '../i18n/index.ts';
 import { ErrorPage, type ErrorStatus } from '../views/pages/error.tsx';
-import { render } from './render.tsx';
+import { pageContext, render } from './render.tsx';
 
 const KNOWN: ErrorStatus[] = [400, 403, 404, 405, 422, 429, 500, 503];
 
@@ -13,7 +13,7 @@ function renderError(c: Context<AppEnv>, status: ErrorStatus, detail?: string) {
     c.set('locale', DEFAULT_LOCALE);
     c.set('t', messages(DEFAULT_LOCALE));
   }
-  const page = { locale: c.get('locale'), t: c.get('t'), path: c.req.path };
+  const page = pageContext(c);
   return render(c, page.t.errors.title[status], <ErrorPage page={page} status={status} detail={detail} />, status);
 }
 

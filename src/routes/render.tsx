@@ -5,7 +5,8 @@ import { Layout } from '../views/layout.tsx';
 import type { PageContext } from '../views/page-context.ts';
 
 export function pageContext(c: Context<AppEnv>): PageContext {
-  return { locale: c.get('locale'), t: c.get('t'), path: c.req.path };
+  const actor = c.get('actor');
+  return { locale: c.get('locale'), t: c.get('t'), path: c.req.path, userName: actor ? `${actor.givenName} ${actor.familyName}` : undefined };
 }
 
 /** htmx asks for a fragment with HX-Request; history restores and JS-off browsers get the full page. */

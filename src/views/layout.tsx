@@ -1,6 +1,7 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from './page-context.ts';
 import { LanguageSwitch } from './components/language-switch.tsx';
+import { fill } from '../i18n/index.ts';
 import { paths } from './urls.ts';
 
 interface LayoutProps {
@@ -30,8 +31,18 @@ export function Layout({ page, title, children }: LayoutProps) {
           <header class="border-b border-slate-200 bg-white">
             <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
               <a href={paths.home} class="text-xl font-bold text-sky-900 no-underline" safe>{t.app.name}</a>
-              <nav aria-label={t.app.mainNav} class="flex items-center gap-4">
-                <a href={paths.home} class="text-sky-900 underline-offset-4 hover:underline" safe>{t.app.home}</a>
+              <nav aria-label={t.app.mainNav} class="flex flex-wrap items-center gap-4">
+                {page.userName ? (
+                  <>
+                    <a href={paths.start} class="text-sky-900 underline-offset-4 hover:underline" safe>{t.home.title}</a>
+                    <span class="text-sm text-slate-700" safe>{fill(t.auth.loggedInAs, { name: page.userName })}</span>
+                    <form method="post" action={paths.logout}>
+                      <button type="submit" class="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100" safe>{t.auth.logout}</button>
+                    </form>
+                  </>
+                ) : (
+                  <a href={paths.login} class="rounded bg-sky-800 px-3 py-1.5 font-semibold text-white hover:bg-sky-900" safe>{t.auth.chooserTitle}</a>
+                )}
               </nav>
               <LanguageSwitch page={page} />
             </div>

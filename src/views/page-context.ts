@@ -5,4 +5,6 @@ export interface PageContext {
   locale: Locale;
   t: Messages;
   path: string;
+  /** The logged-in person's name, for the header; undefined when anonymous. */
+  userName?: string;
 }

@@ -32,8 +32,8 @@ test('in development the 500 page shows the stack to the developer', async () =>
 
 test('the request log records method, path (never the query string) and status', async () => {
   const client = createTestApp(db);
-  await client.get('/personvern?token=abc');
-  const line = client.logs.find((l) => l.path === '/personvern');
+  await client.get('/privacy?token=abc');
+  const line = client.logs.find((l) => l.path === '/privacy');
   assert.ok(line);
   assert.equal(line.status, 200);
   assert.equal(line.method, 'GET');

@@ -18,9 +18,9 @@ test('the front page is a full, landmarked document in bokmål by default', asyn
 });
 
 test('choosing nynorsk sets a cookie and redirects back; the next page is in nynorsk', async () => {
-  const response = await client.post('/language', { lang: 'nn', return_to: '/personvern' });
+  const response = await client.post('/language', { lang: 'nn', return_to: '/privacy' });
   assert.equal(response.status, 303);
-  assert.equal(response.headers.get('location'), '/personvern');
+  assert.equal(response.headers.get('location'), '/privacy');
   const cookie = response.headers.get('set-cookie') ?? '';
   assert.match(cookie, /skolebro_lang=nn/);
   assert.match(cookie, /HttpOnly/i);
@@ -67,12 +67,12 @@ test('every response carries a CSP without inline script, and no framing', async
 });
 
 test('an htmx request gets only the fragment; the same URL without htmx gets the page', async () => {
-  const partial = await client.get('/personvern', { 'hx-request': 'true', 'hx-request-type': 'partial' });
+  const partial = await client.get('/privacy', { 'hx-request': 'true', 'hx-request-type': 'partial' });
   assert.equal(partial.headers.get('vary'), 'HX-Request');
   const text = await partial.text();
   assert.doesNotMatch(text, /<html/);
   assert.match(text, /<h1[^>]*>Personvern<\/h1>/);
-  const full = await client.get('/personvern', { 'hx-request': 'true', 'hx-request-type': 'full' });
+  const full = await client.get('/privacy', { 'hx-request': 'true', 'hx-request-type': 'full' });
   assert.match(await full.text(), /<html/);
 });
 
@@ -86,9 +86,9 @@ test('an unknown page is a 404 page inside the layout', async () => {
 
 test('the accessibility statement is linked from every page', async () => {
   const { document } = await html(await client.get('/finnes-ikke'));
-  const link = document.querySelector('footer a[href="/tilgjengelighet"]');
+  const link = document.querySelector('footer a[href="/accessibility"]');
   assert.ok(link);
-  const statement = await client.get('/tilgjengelighet');
+  const statement = await client.get('/accessibility');
   assert.equal(statement.status, 200);
   assert.match(await statement.text(), /WCAG 2.1/);
 });

@@ -2,6 +2,10 @@ import { parseHTML } from 'linkedom';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
+import type { LoginProvider } from '../../src/db/schema.ts';
+import { OidcClients } from '../../src/domain/identity/oidc.ts';
+import { createSession } from '../../src/domain/identity/sessions.ts';
+import { SESSION_COOKIE } from '../../src/middleware/session.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -9,10 +13,30 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN }), ...overrides };
 }
 
+/** Relying-party settings that are never contacted: for tests that do not log in through an IdP. */
+export function offlineOidc(): OidcClients {
+  const settings = (provider: 'idporten' | 'feide') => ({
+    provider,
+    issuer: `http://idp.invalid/${provider}`,
+    clientId: 'test',
+    clientSecret: 'test',
+    scopes: 'openid',
+    redirectUri: `${TEST_ORIGIN}/login/${provider}/callback`,
+    postLogoutRedirectUri: `${TEST_ORIGIN}/`,
+  });
+  return new OidcClients({ idporten: settings('idporten'), feide: settings('feide') });
+}
+
+/** A session cookie for a person, made by the real session code (skips the IdP round trip). */
+export async function sessionCookie(db: Db, personId: number, provider: LoginProvider): Promise<string> {
+  const { token } = await createSession(db, { personId, provider, issuer: `http://idp.invalid/${provider}`, idpSid: null, idToken: null, acr: null });
+  return `${SESSION_COOKIE}=${token}`;
+}
+
 /** The real app on a test database, plus helpers that speak like a browser would. */
 export function createTestApp(db: Db, overrides: Partial<Config> = {}) {
   const logs: Record<string, unknown>[] = [];
-  const app = createApp({ db, config: testConfig(overrides), log: (line) => logs.push(line) });
+  const app = createApp({ db, config: testConfig(overrides), log: (line) => logs.push(line), oidc: offlineOidc() });
   const url = (path: string) => new URL(path, TEST_ORIGIN).toString();
   return {
     app,

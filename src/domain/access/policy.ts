@@ -1,0 +1,100 @@
+import type { Actor } from './actor.ts';
+import { grantIds } from './actor.ts';
+import { isActivePupil, type PupilFacts } from './pupil-facts.ts';
+
+/**
+ * The role table (REQUIREMENTS.md) in one place. `reachOf` says in which capacities an actor reaches a
+ * pupil; every `can*` decision is made from that set. Scoped SQL (scope.ts) mirrors `canViewPupil` and
+ * a test asserts they agree.
+ *
+ * Decisions the requirements leave open, made here:
+ * - Everyone reaches a pupil through a CURRENT enrolment only (access ends with the affiliation).
+ *   Leadership and the school owner of a school the pupil has left keep read access as 'archive'
+ *   (they hold the archive, D8): view the card and consents, nothing else.
+ * - A blocked guardian, and a contact person without parental responsibility, reach nothing.
+ * - A pupil reaches only themself, while enrolled.
+ */
+export type Reach = 'school_owner' | 'leadership' | 'contact_teacher' | 'teacher' | 'sfo_leader' | 'sfo_staff' | 'guardian' | 'self' | 'archive';
+
+export function reachOf(actor: Actor, pupil: PupilFacts): Set<Reach> {
+  const reach = new Set<Reach>();
+  const active = isActivePupil(pupil);
+  const activeEnrolments = pupil.enrolments.filter((e) => e.active);
+  const intersects = (a: number[], b: number[]) => a.some((id) => b.includes(id));
+
+  if (actor.via === 'idporten') {
+    const relation = pupil.guardians.find((g) => g.guardianId === actor.personId);
+    if (active && relation && !relation.blocked && !relation.contactOnly && actor.guardianOf.includes(pupil.pupilId)) reach.add('guardian');
+    return reach;
+  }
+  if (active && actor.isPupil && actor.personId === pupil.pupilId) reach.add('self');
+  const leaderSchools = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
+  if (activeEnrolments.some((e) => actor.ownerSchoolIds.includes(e.schoolId))) reach.add('school_owner');
+  if (intersects(activeEnrolments.map((e) => e.schoolId), leaderSchools)) reach.add('leadership');
+  if (!reach.has('school_owner') && !reach.has('leadership') && pupil.enrolments.some((e) => actor.ownerSchoolIds.includes(e.schoolId) || leaderSchools.includes(e.schoolId))) {
+    reach.add('archive');
+  }
+  if (intersects(activeEnrolments.map((e) => e.classId), grantIds(actor, ['contact_teacher'], (g) => g.classIds))) reach.add('contact_teacher');
+  if (
+    active &&
+    (intersects(pupil.groupIds, grantIds(actor, ['teacher'], (g) => g.groupIds)) ||
+      intersects(pupil.compositeGroupIds, grantIds(actor, ['teacher'], (g) => g.compositeGroupIds)) ||
+      intersects(activeEnrolments.map((e) => e.classId), grantIds(actor, ['teacher'], (g) => g.classIds)))
+  ) {
+    reach.add('teacher');
+  }
+  if (active && intersects(pupil.sfoIds, grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]))) reach.add('sfo_leader');
+  if (active && intersects(pupil.sfoIds, grantIds(actor, ['sfo_staff'], (g) => [g.sfoId]))) reach.add('sfo_staff');
+  return reach;
+}
+
+const any = (reach: Set<Reach>, roles: Reach[]) => roles.some((role) => reach.has(role));
+
+export function canViewPupil(actor: Actor, pupil: PupilFacts): boolean {
+  return reachOf(actor, pupil).size > 0;
+}
+
+/**
+ * Addresses (D2): unprotected → those who need it; fortrolig → leadership and the contact teacher;
+ * strengt fortrolig → nobody (leadership may reveal it explicitly, audited: canRevealProtectedAddress).
+ */
+export function canViewAddress(actor: Actor, pupil: PupilFacts): boolean {
+  const reach = reachOf(actor, pupil);
+  switch (pupil.protection) {
+    case 'none':
+      return any(reach, ['school_owner', 'leadership', 'contact_teacher', 'sfo_leader', 'guardian', 'self']);
+    case 'fortrolig':
+      return any(reach, ['leadership', 'contact_teacher']);
+    case 'strengt_fortrolig':
+      return false;
+  }
+}
+
+export function canRevealProtectedAddress(actor: Actor, pupil: PupilFacts): boolean {
+  return pupil.protection === 'strengt_fortrolig' && reachOf(actor, pupil).has('leadership');
+}
+
+/** The protection marker is itself confidential: leadership and the contact teacher only. */
+export function canViewProtectionMarker(actor: Actor, pupil: PupilFacts): boolean {
+  return any(reachOf(actor, pupil), ['leadership', 'contact_teacher']);
+}
+
+export function canRegisterAbsence(actor: Actor, pupil: PupilFacts): boolean {
+  return isActivePupil(pupil) && any(reachOf(actor, pupil), ['leadership', 'contact_teacher', 'teacher']);
+}
+
+export function canViewConsents(actor: Actor, pupil: PupilFacts): boolean {
+  return any(reachOf(actor, pupil), ['school_owner', 'leadership', 'archive', 'contact_teacher', 'teacher', 'sfo_leader', 'guardian']);
+}
+
+export function canSendMessage(actor: Actor, pupil: PupilFacts): boolean {
+  return isActivePupil(pupil) && any(reachOf(actor, pupil), ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff', 'guardian']);
+}
+
+export type ApplicationKind = 'leave' | 'sfo';
+
+/** Leave (permisjon) is decided by the school's leadership; SFO applications by the SFO leader. */
+export function canDecideApplication(actor: Actor, pupil: PupilFacts, kind: ApplicationKind): boolean {
+  if (!isActivePupil(pupil)) return false;
+  return reachOf(actor, pupil).has(kind === 'leave' ? 'leadership' : 'sfo_leader');
+}

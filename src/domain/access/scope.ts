@@ -1,0 +1,104 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { NotFoundError } from '../errors.ts';
+import { grantIds, todayInOslo, type Actor } from './actor.ts';
+import { canViewPupil } from './policy.ts';
+import { loadPupilFacts, type PupilFacts } from './pupil-facts.ts';
+
+type PersonEb = ExpressionBuilder<Database & { p: Database['person'] }, 'p'>;
+
+/**
+ * The SQL twin of canViewPupil: a condition on `person as p` that is true for exactly the pupils the
+ * actor may see. Lists use it so nobody ever pages through pupils they may not see.
+ */
+export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string): Expression<SqlBool> {
+  const activeEnrolment = (extra?: (e: ExpressionBuilder<Database, 'enrolment'>) => Expression<SqlBool>) =>
+    eb.exists(
+      eb
+        .selectFrom('enrolment')
+        .select(sql`1`.as('one'))
+        .whereRef('enrolment.pupil_id', '=', 'p.id')
+        .where('enrolment.starts_on', '<=', today)
+        .where((e) => e.or([e('enrolment.ends_on', 'is', null), e('enrolment.ends_on', '>=', today)]))
+        .where((e) => (extra ? extra(e) : sql<SqlBool>`true`)),
+    );
+  const none = sql<SqlBool>`false`;
+
+  if (actor.via === 'idporten') {
+    return actor.guardianOf.length ? eb.and([eb('p.id', 'in', actor.guardianOf), activeEnrolment()]) : none;
+  }
+  const conditions: Expression<SqlBool>[] = [];
+  if (actor.isPupil) conditions.push(eb.and([eb('p.id', '=', actor.personId), activeEnrolment()]));
+
+  const archiveSchools = [...new Set([...actor.ownerSchoolIds, ...grantIds(actor, ['leadership'], (g) => [g.schoolId])])];
+  if (archiveSchools.length) {
+    conditions.push(
+      eb.exists(eb.selectFrom('enrolment').select(sql`1`.as('one')).whereRef('enrolment.pupil_id', '=', 'p.id').where('enrolment.school_id', 'in', archiveSchools)),
+    );
+  }
+  const contactClasses = grantIds(actor, ['contact_teacher'], (g) => g.classIds);
+  const teacherClasses = grantIds(actor, ['teacher'], (g) => g.classIds);
+  const classes = [...new Set([...contactClasses, ...teacherClasses])];
+  if (classes.length) conditions.push(activeEnrolment((e) => e('enrolment.class_id', 'in', classes)));
+
+  const groups = grantIds(actor, ['teacher'], (g) => g.groupIds);
+  if (groups.length) {
+    conditions.push(
+      eb.and([
+        eb.exists(eb.selectFrom('teaching_group_member as m').select(sql`1`.as('one')).whereRef('m.pupil_id', '=', 'p.id').where('m.teaching_group_id', 'in', groups)),
+        activeEnrolment(),
+      ]),
+    );
+  }
+  const composites = grantIds(actor, ['teacher'], (g) => g.compositeGroupIds);
+  if (composites.length) {
+    conditions.push(
+      eb.and([
+        eb.exists(eb.selectFrom('composite_group_member as c').select(sql`1`.as('one')).whereRef('c.pupil_id', '=', 'p.id').where('c.composite_group_id', 'in', composites)),
+        activeEnrolment(),
+      ]),
+    );
+  }
+  const sfos = grantIds(actor, ['sfo_leader', 'sfo_staff'], (g) => [g.sfoId]);
+  if (sfos.length) {
+    conditions.push(
+      eb.and([
+        eb.exists(
+          eb
+            .selectFrom('sfo_enrolment as s')
+            .select(sql`1`.as('one'))
+            .whereRef('s.pupil_id', '=', 'p.id')
+            .where('s.sfo_id', 'in', sfos)
+            .where('s.starts_on', '<=', today)
+            .where((e) => e.or([e('s.ends_on', 'is', null), e('s.ends_on', '>=', today)])),
+        ),
+        activeEnrolment(),
+      ]),
+    );
+  }
+  return conditions.length ? eb.or(conditions) : none;
+}
+
+/** A page of the pupils the actor may see, by name. Bounded: at most `limit` rows (default 50, max 200). */
+export async function listVisiblePupils(db: Db, actor: Actor, options: { limit?: number; offset?: number; today?: string } = {}) {
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const today = options.today ?? todayInOslo();
+  return db
+    .selectFrom('person as p')
+    .select(['p.id', 'p.given_name', 'p.family_name'])
+    .where((eb) => visiblePupilCondition(eb, actor, today))
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .orderBy('p.id')
+    .limit(limit)
+    .offset(Math.max(options.offset ?? 0, 0))
+    .execute();
+}
+
+/** Loads a pupil through the actor's reach. Someone the actor may not see does not exist for them: 404. */
+export async function requireVisiblePupil(db: Db, actor: Actor, pupilId: number, today = todayInOslo()): Promise<PupilFacts> {
+  const facts = Number.isSafeInteger(pupilId) && pupilId > 0 ? await loadPupilFacts(db, pupilId, today) : null;
+  if (!facts || !canViewPupil(actor, facts)) throw new NotFoundError();
+  return facts;
+}

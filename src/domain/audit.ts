@@ -1,0 +1,55 @@
+import type { Db } from '../db/database.ts';
+import type { Actor } from './access/actor.ts';
+
+/** What the audit log records (D9): who, what, when, about whom, and why. */
+export interface AuditEntry {
+  actor: Pick<Actor, 'personId' | 'via'> | null;
+  /** The capacity the actor acted in, e.g. 'contact_teacher', 'guardian'. */
+  role?: string | null;
+  action: AuditAction;
+  subjectPersonId?: number | null;
+  record?: { type: string; id: string | number };
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export type AuditAction =
+  | 'pupil_card.view'
+  | 'address.reveal'
+  | 'person.update'
+  | 'contact_info.update'
+  | 'guardian.block'
+  | 'guardian.unblock'
+  | 'login'
+  | 'logout';
+
+/** Writes one audit row; pass the transaction when the change it describes runs in one. */
+export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at,
+      actor_person_id: entry.actor?.personId ?? null,
+      actor_role: entry.role ?? null,
+      action: entry.action,
+      subject_person_id: entry.subjectPersonId ?? null,
+      record_type: entry.record?.type ?? null,
+      record_id: entry.record ? String(entry.record.id) : null,
+      reason: entry.reason ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+    })
+    .execute();
+}
+
+/** The newest entries about one person (bounded), with the actor's name: who has looked at this child. */
+export async function listAuditForSubject(db: Db, subjectPersonId: number, limit = 100) {
+  return db
+    .selectFrom('audit_log as a')
+    .leftJoin('person as actor', 'actor.id', 'a.actor_person_id')
+    .select(['a.id', 'a.at', 'a.action', 'a.actor_role', 'a.reason', 'a.record_type', 'a.record_id', 'actor.given_name', 'actor.family_name'])
+    .where('a.subject_person_id', '=', subjectPersonId)
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(Math.min(limit, 500))
+    .execute();
+}

@@ -1,0 +1,64 @@
+import type { Db } from '../../db/database.ts';
+import { todayInOslo, type Actor } from '../access/actor.ts';
+import { visiblePupilCondition } from '../access/scope.ts';
+
+export interface ChildSummary {
+  pupilId: number;
+  givenName: string;
+  familyName: string;
+  schoolName: string;
+  className: string;
+  ownerName: string;
+  contactTeachers: string[];
+}
+
+/** The guardian's children they may see, across schools and school owners (G1). Bounded to 20. */
+export async function listGuardianChildren(db: Db, actor: Actor, today = todayInOslo()): Promise<ChildSummary[]> {
+  if (actor.via !== 'idporten' || actor.guardianOf.length === 0) return [];
+  const rows = await db
+    .selectFrom('person as p')
+    .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
+    .innerJoin('class as c', 'c.id', 'e.class_id')
+    .innerJoin('school as s', 's.id', 'e.school_id')
+    .innerJoin('municipality as m', 'm.id', 's.municipality_id')
+    .select(['p.id', 'p.given_name', 'p.family_name', 's.name as school_name', 'c.name as class_name', 'c.id as class_id', 'm.name as owner_name'])
+    .where((eb) => visiblePupilCondition(eb, actor, today))
+    .where('e.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .orderBy('p.given_name')
+    .limit(20)
+    .execute();
+  const teachers = await contactTeachersOf(db, rows.map((r) => r.class_id), today);
+  return rows.map((r) => ({
+    pupilId: r.id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    schoolName: r.school_name,
+    className: r.class_name,
+    ownerName: r.owner_name,
+    contactTeachers: teachers.get(r.class_id) ?? [],
+  }));
+}
+
+/** Contact teachers' names per class, in one query. */
+export async function contactTeachersOf(db: Db, classIds: number[], today = todayInOslo()): Promise<Map<number, string[]>> {
+  const map = new Map<number, string[]>();
+  if (classIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('staff_assignment as a')
+    .innerJoin('staff_membership as m', 'm.id', 'a.staff_membership_id')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .select(['a.class_id', 'p.given_name', 'p.family_name'])
+    .where('a.class_id', 'in', classIds)
+    .where('m.role', '=', 'contact_teacher')
+    .where('m.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+    .orderBy('p.family_name')
+    .execute();
+  for (const row of rows) {
+    const list = map.get(row.class_id!) ?? [];
+    list.push(`${row.given_name} ${row.family_name}`);
+    map.set(row.class_id!, list);
+  }
+  return map;
+}

@@ -1,0 +1,107 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import type { Db } from '../../db/database.ts';
+import type { LoginProvider } from '../../db/schema.ts';
+
+/** Session lifetimes: idle timeout and absolute maximum, in milliseconds. */
+export interface SessionPolicy {
+  idleMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 2 * 3600_000, maxMs: 12 * 3600_000 };
+/** last_active_at is written at most this often, so a busy user does not write on every click. */
+const TOUCH_AFTER_MS = 60_000;
+
+export interface ValidSession {
+  id: string;
+  personId: number;
+  provider: LoginProvider;
+  issuer: string;
+  idToken: string | null;
+  acr: string | null;
+}
+
+function randomToken(bytes: number): string {
+  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+function hashSecret(secret: string): Buffer {
+  return Buffer.from(sha256(new TextEncoder().encode(secret)));
+}
+
+/** Starts a new session (a new id on every login: no fixation). Returns the cookie value `<id>.<secret>`. */
+export async function createSession(
+  db: Db,
+  input: { personId: number; provider: LoginProvider; issuer: string; idpSid: string | null; idToken: string | null; acr: string | null },
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const id = randomToken(15);
+  const secret = randomToken(32);
+  const expiresAt = new Date(now.getTime() + policy.maxMs);
+  await db
+    .insertInto('session')
+    .values({
+      id,
+      secret_hash: hashSecret(secret),
+      person_id: input.personId,
+      provider: input.provider,
+      issuer: input.issuer,
+      idp_sid: input.idpSid,
+      id_token: input.idToken,
+      acr: input.acr,
+      created_at: now,
+      last_active_at: now,
+      expires_at: expiresAt,
+    })
+    .execute();
+  return { token: `${id}.${secret}`, expiresAt };
+}
+
+/** The session for a cookie value, or null when unknown, tampered, idle too long or past its maximum age. */
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+  now = new Date(),
+): Promise<ValidSession | null> {
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
+  const row = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  if (!constantTimeEqual(hashSecret(secret), row.secret_hash)) return null;
+  const idleSince = now.getTime() - row.last_active_at.getTime();
+  if (idleSince >= policy.idleMs || now >= row.expires_at) {
+    await invalidateSession(db, id);
+    return null;
+  }
+  if (idleSince >= TOUCH_AFTER_MS) {
+    await db.updateTable('session').set({ last_active_at: now }).where('id', '=', id).execute();
+  }
+  return { id, personId: row.person_id, provider: row.provider, issuer: row.issuer, idToken: row.id_token, acr: row.acr };
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('session').where('id', '=', sessionId).execute();
+}
+
+/** Front-channel logout: the IdP names its session; every local session from it ends. */
+export async function invalidateSessionsByIdpSid(db: Db, issuer: string, sid: string): Promise<number> {
+  const result = await db.deleteFrom('session').where('issuer', '=', issuer).where('idp_sid', '=', sid).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function invalidateSessionsForPerson(db: Db, personId: number): Promise<void> {
+  await db.deleteFrom('session').where('person_id', '=', personId).execute();
+}
+
+/** Housekeeping: removes expired sessions and stale login requests. */
+export async function deleteExpiredSessions(db: Db, policy: SessionPolicy = DEFAULT_SESSION_POLICY, now = new Date()): Promise<void> {
+  await db
+    .deleteFrom('session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_active_at', '<=', new Date(now.getTime() - policy.idleMs))]))
+    .execute();
+  await db.deleteFrom('login_request').where('created_at', '<=', new Date(now.getTime() - 15 * 60_000)).execute();
+}

@@ -1,0 +1,89 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../app-env.ts';
+import type { LoginProvider } from '../db/schema.ts';
+import { recordAudit } from '../domain/audit.ts';
+import { completeLogin, endSessionUrl, LoginError, startLogin } from '../domain/identity/login.ts';
+import { createSession, invalidateSession, invalidateSessionsByIdpSid } from '../domain/identity/sessions.ts';
+import { rateLimit } from '../middleware/rate-limit.ts';
+import { clearSessionCookie, setSessionCookie } from '../middleware/session.ts';
+import { LoginChooser, LoginFailed } from '../views/pages/login.tsx';
+import { paths, safeLocalPath } from '../views/urls.ts';
+import { pageContext, render } from './render.tsx';
+
+const LOGIN_COOKIE = 'skolebro_login';
+const isProvider = (value: string): value is LoginProvider => value === 'idporten' || value === 'feide';
+
+export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
+  const callbackLimiter = rateLimit({ limit: options.callbackLimit ?? 30, windowMs: 60_000 });
+  return new Hono<AppEnv>()
+    .get(paths.login, (c) => {
+      const returnTo = safeLocalPath(c.req.query('return_to'), paths.start);
+      return render(c, c.get('t').auth.chooserTitle, <LoginChooser page={pageContext(c)} returnTo={returnTo} demo={options.demo} />);
+    })
+    .get('/login/:provider', async (c) => {
+      const provider = c.req.param('provider');
+      if (!isProvider(provider)) return c.notFound();
+      const { db, oidc } = c.get('deps');
+      const returnTo = safeLocalPath(c.req.query('return_to'), paths.start);
+      const { loginRequestId, url } = await startLogin(db, oidc, provider, { locale: c.get('locale'), returnTo });
+      setCookie(c, LOGIN_COOKIE, loginRequestId, { path: '/login', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: 15 * 60 });
+      c.header('Cache-Control', 'no-store');
+      return c.redirect(url.toString(), 302);
+    })
+    .get('/login/:provider/callback', callbackLimiter, async (c) => {
+      const provider = c.req.param('provider');
+      if (!isProvider(provider)) return c.notFound();
+      const { db, oidc, config } = c.get('deps');
+      const loginRequestId = getCookie(c, LOGIN_COOKIE);
+      deleteCookie(c, LOGIN_COOKIE, { path: '/login' });
+      c.header('Cache-Control', 'no-store');
+      try {
+        const callbackUrl = new URL(oidc.settings(provider).redirectUri);
+        callbackUrl.search = new URL(c.req.url).search;
+        const login = await completeLogin(db, oidc, provider, { loginRequestId, callbackUrl });
+        const { token, expiresAt } = await createSession(db, login, config.session);
+        await recordAudit(db, { actor: { personId: login.personId, via: provider }, action: 'login', details: { provider, acr: login.acr } });
+        setSessionCookie(c, token, expiresAt);
+        return c.redirect(safeLocalPath(login.returnTo, paths.start), 303);
+      } catch (error) {
+        if (!(error instanceof LoginError)) throw error;
+        c.get('deps').log?.({ level: 'warn', event: 'login_refused', provider, reason: error.message });
+        const status = error.reason === 'unknown_identity' ? 403 : 400;
+        const t = c.get('t').auth;
+        return render(c, error.reason === 'unknown_identity' ? t.unknownTitle : t.failureTitle, <LoginFailed page={pageContext(c)} reason={error.reason} />, status);
+      }
+    })
+    .post(paths.logout, async (c) => {
+      const session = c.get('session');
+      clearSessionCookie(c);
+      if (!session) return c.redirect(paths.home, 303);
+      const { db, oidc } = c.get('deps');
+      await invalidateSession(db, session.id);
+      await recordAudit(db, { actor: { personId: session.personId, via: session.provider }, action: 'logout' });
+      const idpLogout = await endSessionUrl(oidc, session.provider, session.idToken);
+      return c.redirect(idpLogout ?? paths.home, 303);
+    })
+    .get(paths.frontchannelLogout, async (c) => {
+      // ID-porten loads this in an iframe when the user logs out elsewhere: end the sessions it names.
+      // The cookie may not be sent (third-party iframe), so the IdP's iss + sid decide.
+      const { db, oidc } = c.get('deps');
+      const iss = c.req.query('iss') ?? '';
+      const sid = c.req.query('sid') ?? '';
+      const provider = oidc.providerForIssuer(iss);
+      if (provider && sid) await invalidateSessionsByIdpSid(db, iss, sid);
+      const frameOrigins = [...new Set([...oidc.origins(), ...frameAncestorsFromConfig(c)])].join(' ');
+      c.header('Content-Security-Policy', `default-src 'none'; frame-ancestors ${frameOrigins}`);
+      c.header('Cache-Control', 'no-store');
+      return c.text(provider && sid ? 'OK' : 'Unknown issuer or session', provider && sid ? 200 : 400);
+    });
+}
+
+function isHttps(c: Context<AppEnv>) {
+  return c.get('deps').config.baseUrl.startsWith('https:');
+}
+
+function frameAncestorsFromConfig(c: Context<AppEnv>): string[] {
+  const origin = c.get('deps').config.idporten?.logoutFrameOrigin;
+  return origin ? [origin] : [];
+}

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { AppEnv } from '../app-env.ts';
+import { revealProtectedAddress, viewPupilCard } from '../domain/pupils/card.ts';
+import { findClassForActor, findGroupForActor } from '../domain/school/units.ts';
+import { fill } from '../i18n/index.ts';
+import { actorOf, requireActor } from '../middleware/session.ts';
+import { PupilCardPage } from '../views/pages/pupil-card.tsx';
+import { classTitle, groupTitle, UnitPage } from '../views/pages/unit.tsx';
+import { pageContext, render } from './render.tsx';
+
+const Id = v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number));
+const idParam = (value: string) => {
+  const parsed = v.safeParse(Id, value);
+  return parsed.success ? parsed.output : 0; // 0 is nobody: the scoped lookup answers 404
+};
+const RevealForm = v.object({ reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
+
+export const pupils = new Hono<AppEnv>()
+  .use('/pupils/*', requireActor)
+  .use('/classes/*', requireActor)
+  .use('/groups/*', requireActor)
+  .get('/pupils/:id', async (c) => {
+    const card = await viewPupilCard(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
+    return render(c, `${card.givenName} ${card.familyName}`, <PupilCardPage page={pageContext(c)} card={card} />);
+  })
+  .post('/pupils/:id/address-reveal', async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const pupilId = idParam(c.req.param('id'));
+    const body = await c.req.parseBody();
+    const form = v.safeParse(RevealForm, { reason: typeof body.reason === 'string' ? body.reason : '' });
+    const card = await viewPupilCard(db, actor, pupilId);
+    const title = `${card.givenName} ${card.familyName}`;
+    if (!form.success) {
+      const reveal = { reason: typeof body.reason === 'string' ? body.reason : '', error: c.get('t').pupil.revealReasonRequired };
+      return render(c, title, <PupilCardPage page={pageContext(c)} card={card} reveal={reveal} />, 422);
+    }
+    const revealed = await revealProtectedAddress(db, actor, pupilId, form.output.reason);
+    c.header('Cache-Control', 'no-store');
+    return render(c, title, <PupilCardPage page={pageContext(c)} card={card} reveal={{ revealed }} />);
+  })
+  .get('/classes/:id', async (c) => {
+    const found = await findClassForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
+    const page = pageContext(c);
+    const subtitle = [found.schoolName, fill(page.t.unit.trinn, { trinn: found.trinn }), ...found.contactTeachers.map((n) => `${page.t.home.contactTeacher}: ${n}`)].join(' · ');
+    return render(c, classTitle(page, found.name), <UnitPage page={page} title={classTitle(page, found.name)} subtitle={subtitle} pupils={found.pupils} />);
+  })
+  .get('/groups/:id', async (c) => {
+    const found = await findGroupForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
+    const page = pageContext(c);
+    return render(c, groupTitle(page, found.name), <UnitPage page={page} title={groupTitle(page, found.name)} subtitle={`${found.schoolName} · ${found.subject}`} pupils={found.pupils} />);
+  });

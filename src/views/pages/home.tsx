@@ -1,0 +1,130 @@
+import type { ChildSummary } from '../../domain/guardian/children.ts';
+import type { listStaffUnits, findOwnClass } from '../../domain/school/units.ts';
+import { fill } from '../../i18n/index.ts';
+import type { PageContext } from '../page-context.ts';
+import { paths } from '../urls.ts';
+
+const card = 'rounded-lg border border-slate-200 bg-white p-4';
+const link = 'text-sky-900 underline underline-offset-2';
+
+/** Guardian home (G1): every child the guardian may see, across schools and school owners. */
+export function GuardianHome({ page, children }: { page: PageContext; children: ChildSummary[] }) {
+  const t = page.t.home;
+  if (children.length === 0) {
+    return (
+      <div class="max-w-prose space-y-4">
+        <h1 class="text-3xl font-bold" safe>{t.noChildrenTitle}</h1>
+        <p safe>{t.noChildrenBody}</p>
+      </div>
+    );
+  }
+  return (
+    <div class="space-y-4">
+      <h1 class="text-3xl font-bold" safe>{fill(t.greeting, { name: page.userName ?? '' })}</h1>
+      <h2 class="text-xl font-semibold" safe>{t.childrenHeading}</h2>
+      <ul class="grid gap-4 sm:grid-cols-2" role="list">
+        {children.map((child) => (
+          <li class={card}>
+            <h3 class="text-lg font-semibold" safe>{`${child.givenName} ${child.familyName}`}</h3>
+            <p safe>{`${child.schoolName}, ${child.className}`}</p>
+            <p class="text-sm text-slate-700" safe>{fill(t.owner, { owner: child.ownerName })}</p>
+            {child.contactTeachers.length ? (
+              <p class="text-sm" safe>{`${t.contactTeacher}: ${child.contactTeachers.join(', ')}`}</p>
+            ) : (
+              ''
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type StaffUnits = Awaited<ReturnType<typeof listStaffUnits>>;
+
+/** Staff home (S1, S3): their roles, classes, groups, schools and SFOs. */
+export function StaffHome({ page, units }: { page: PageContext; units: StaffUnits }) {
+  const t = page.t.home;
+  const empty = !units.classes.length && !units.groups.length && !units.schools.length && !units.sfos.length;
+  return (
+    <div class="space-y-6">
+      <h1 class="text-3xl font-bold" safe>{fill(t.greeting, { name: page.userName ?? '' })}</h1>
+      <p>
+        <span safe>{`${t.roles}: `}</span>
+        <span safe>{units.roles.map((role) => t.role[role]).join(', ')}</span>
+      </p>
+      {empty ? <p safe>{t.noStaffUnits}</p> : ''}
+      {units.schools.length ? (
+        <section aria-labelledby="schools-heading" class="space-y-2">
+          <h2 id="schools-heading" class="text-xl font-semibold" safe>{t.schoolsHeading}</h2>
+          <ul class="space-y-1" role="list">
+            {units.schools.map((school) => (
+              <li safe>{`${school.name} – ${fill(t.pupilCount, { count: school.pupils })}`}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {units.classes.length ? (
+        <section aria-labelledby="classes-heading" class="space-y-2">
+          <h2 id="classes-heading" class="text-xl font-semibold" safe>{t.classesHeading}</h2>
+          <ul class="grid gap-2 sm:grid-cols-3" role="list">
+            {units.classes.map((c) => (
+              <li class={card}>
+                <a href={paths.class(c.id)} class={link} safe>{`${c.name}`}</a>
+                <span class="block text-sm text-slate-700" safe>{`${c.schoolName} · ${fill(t.pupilCount, { count: c.pupils })}`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {units.groups.length ? (
+        <section aria-labelledby="groups-heading" class="space-y-2">
+          <h2 id="groups-heading" class="text-xl font-semibold" safe>{t.groupsHeading}</h2>
+          <ul class="grid gap-2 sm:grid-cols-3" role="list">
+            {units.groups.map((g) => (
+              <li class={card}>
+                <a href={paths.group(g.id)} class={link} safe>{g.name}</a>
+                <span class="block text-sm text-slate-700" safe>{`${g.schoolName} · ${fill(t.pupilCount, { count: g.pupils })}`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {units.sfos.length ? (
+        <section aria-labelledby="sfo-heading" class="space-y-2">
+          <h2 id="sfo-heading" class="text-xl font-semibold" safe>{t.sfoHeading}</h2>
+          <ul role="list">
+            {units.sfos.map((sfo) => (
+              <li safe>{`${sfo.name} (${sfo.schoolName})`}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+type OwnClass = NonNullable<Awaited<ReturnType<typeof findOwnClass>>>;
+
+/** Pupil home (P1): own class and contact teacher. */
+export function PupilHome({ page, ownClass }: { page: PageContext; ownClass: OwnClass }) {
+  const t = page.t.home;
+  return (
+    <div class="space-y-4">
+      <h1 class="text-3xl font-bold" safe>{fill(t.greeting, { name: page.userName ?? '' })}</h1>
+      <section aria-labelledby="own-class" class={card}>
+        <h2 id="own-class" class="text-xl font-semibold" safe>{t.ownClassHeading}</h2>
+        <p safe>{`${ownClass.schoolName}, ${ownClass.name}`}</p>
+        {ownClass.contactTeachers.length ? <p safe>{`${t.contactTeacher}: ${ownClass.contactTeachers.join(', ')}`}</p> : ''}
+      </section>
+    </div>
+  );
+}

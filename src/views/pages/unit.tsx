@@ -1,0 +1,35 @@
+import { fill } from '../../i18n/index.ts';
+import type { PageContext } from '../page-context.ts';
+import { paths } from '../urls.ts';
+
+interface PupilRow {
+  id: number;
+  given_name: string;
+  family_name: string;
+}
+
+/** A class or group: its pupils (only those the actor may see), each linking to the pupil card. */
+export function UnitPage({ page, title, subtitle, pupils }: { page: PageContext; title: string; subtitle: string; pupils: PupilRow[] }) {
+  const t = page.t.unit;
+  return (
+    <div class="space-y-4">
+      <h1 class="text-3xl font-bold" safe>{title}</h1>
+      <p class="text-slate-700" safe>{subtitle}</p>
+      <h2 class="text-xl font-semibold" safe>{`${t.pupils} (${pupils.length})`}</h2>
+      {pupils.length === 0 ? (
+        <p safe>{t.empty}</p>
+      ) : (
+        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+          {pupils.map((p) => (
+            <li class="px-4 py-2">
+              <a href={paths.pupil(p.id)} class="text-sky-900 underline underline-offset-2" safe>{`${p.family_name}, ${p.given_name}`}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const classTitle = (page: PageContext, name: string) => fill(page.t.unit.classTitle, { name });
+export const groupTitle = (page: PageContext, name: string) => fill(page.t.unit.groupTitle, { name });

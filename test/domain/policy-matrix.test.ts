@@ -1,0 +1,700 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { Db } from '../../src/db/database.ts';
+import type { LoginProvider } from '../../src/db/schema.ts';
+import { DEMO_LOGINS, seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
+import {
+  canDecideApplication, canRegisterAbsence, canRevealProtectedAddress, canSendMessage, canViewAddress, canViewConsents, canViewPupil,
+  canViewProtectionMarker,
+} from '../../src/domain/access/policy.ts';
+import { loadPupilFacts, type PupilFacts } from '../../src/domain/access/pupil-facts.ts';
+import { listVisiblePupils, requireVisiblePupil } from '../../src/domain/access/scope.ts';
+import { NotFoundError } from '../../src/domain/errors.ts';
+import { createTestDb } from '../support/db.ts';
+import {
+  activeEnrolment, findPupil, inClass, insertStaff, isActive, loadWorld, loginPersonId, specReach, specVisible, staffWith, withRollback,
+  type SpecReach, type World, type WorldPupil,
+} from '../support/fixtures.ts';
+
+/*
+ * The access-policy matrix, checked against the SPECIFICATION (the role table), not against the code.
+ * Expected values are written out below; the data is the demo seed at a fixed date.
+ */
+
+const TODAY = '2026-11-25';
+const BJ = 'Bjørkelia skole';
+const FJ = 'Fjellheim skule';
+const NL = 'Nordlys montessoriskole';
+
+const started = performance.now();
+const db = await createTestDb();
+await seedDatabase(db, { size: 'demo', today: TODAY });
+const world = await loadWorld(db, TODAY);
+
+// ---------------------------------------------------------------------------------------------------
+// The spec's action table
+// ---------------------------------------------------------------------------------------------------
+
+const ACTIONS = ['viewPupil', 'viewAddress', 'viewMarker', 'revealAddress', 'registerAbsence', 'viewConsents', 'sendMessage', 'decideLeave', 'decideSfo'] as const;
+type Action = (typeof ACTIONS)[number];
+/** Expected decisions; an action left out is one the spec does not decide (not asserted). */
+type Row = Partial<Record<Action, boolean>>;
+
+/** 'Y' / 'N' / '-' (unspecified) per action, in ACTIONS order. */
+function grid(cells: string): Row {
+  const flags = cells.match(/[YN-]/g) ?? [];
+  assert.equal(flags.length, ACTIONS.length, `grid "${cells}"`);
+  return Object.fromEntries(ACTIONS.flatMap((a, i) => (flags[i] === '-' ? [] : [[a, flags[i] === 'Y']]))) as Row;
+}
+
+/** For an active pupil with an unprotected address whom the actor reaches in that capacity. */
+const OWN: Record<SpecReach, Row> = {
+  //                     view  address  marker  reveal  absence  consents  message  leave  sfo-appl.
+  school_owner:    grid('Y     Y        N       N       N        Y         N        N      N'),
+  leadership:      grid('Y     Y        Y       N       Y        Y         Y        Y      N'),
+  contact_teacher: grid('Y     Y        Y       N       Y        Y         Y        N      N'),
+  teacher:         grid('Y     N        N       N       Y        Y         Y        N      N'),
+  sfo_leader:      grid('Y     Y        N       N       N        Y         Y        N      Y'),
+  sfo_staff:       grid('Y     N        N       N       N        N         Y        N      N'),
+  guardian:        grid('Y     Y        N       N       N        Y         Y        N      N'),
+  self:            grid('Y     Y        N       N       N        N         N        N      N'),
+};
+/**
+ * A pupil who has left the actor's school (archive): view and consents yes; absence, message and decisions no.
+ * The spec does not say whether archive access includes the address or the protection marker: '-' (not asserted).
+ */
+const ARCHIVE = {
+  //                     view  address  marker  reveal  absence  consents  message  leave  sfo-appl.
+  school_owner:    grid('Y     -        N       N       N        Y         N        N      N'),
+  leadership:      grid('Y     -        -       N       N        Y         N        N      N'),
+};
+const NONE = grid('N N N N N N N N N');
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------------
+
+let checks = 0;
+after(() => console.log(`policy-matrix: ${checks} checks in ${((performance.now() - started) / 1000).toFixed(1)} s`));
+
+/** Soft assertions: every cell is checked and every disagreement reported, then the test fails once. */
+function checker() {
+  const failures: string[] = [];
+  return {
+    equal(actual: unknown, expected: unknown, message: string) {
+      checks++;
+      try {
+        assert.equal(actual, expected, message);
+      } catch {
+        failures.push(`${message}: expected ${String(expected)}, got ${String(actual)}`);
+      }
+    },
+    ok(value: boolean, message: string) {
+      this.equal(value, true, message);
+    },
+    fail(message: string) {
+      checks++;
+      failures.push(message);
+    },
+    async notFound(promise: Promise<unknown>, message: string) {
+      checks++;
+      try {
+        await promise;
+        failures.push(`${message}: expected NotFoundError, but it resolved`);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) failures.push(`${message}: expected NotFoundError, got ${String(error)}`);
+      }
+    },
+    done() {
+      if (failures.length) assert.fail(`${failures.length} check(s) disagree with the spec:\n  ${failures.join('\n  ')}`);
+    },
+  };
+}
+type Checker = ReturnType<typeof checker>;
+
+async function actorOf(personId: number, via: LoginProvider, d: Db = db): Promise<Actor> {
+  const actor = await loadActor(d, personId, via, TODAY);
+  assert.ok(actor, `actor ${personId} loads`);
+  return actor;
+}
+
+async function factsOf(pupilId: number, d: Db = db): Promise<PupilFacts> {
+  const facts = await loadPupilFacts(d, pupilId, TODAY);
+  assert.ok(facts, `pupil ${pupilId} has facts`);
+  return facts;
+}
+
+function decisions(actor: Actor, facts: PupilFacts): Record<Action, boolean> {
+  return {
+    viewPupil: canViewPupil(actor, facts),
+    viewAddress: canViewAddress(actor, facts),
+    viewMarker: canViewProtectionMarker(actor, facts),
+    revealAddress: canRevealProtectedAddress(actor, facts),
+    registerAbsence: canRegisterAbsence(actor, facts),
+    viewConsents: canViewConsents(actor, facts),
+    sendMessage: canSendMessage(actor, facts),
+    decideLeave: canDecideApplication(actor, facts, 'leave'),
+    decideSfo: canDecideApplication(actor, facts, 'sfo'),
+  };
+}
+
+/** Checks every action of one cell, and that requireVisiblePupil agrees with viewPupil (facts, or 404). */
+async function checkCell(c: Checker, d: Db, actor: Actor, pupilId: number, expected: Row, label: string) {
+  const actual = decisions(actor, await factsOf(pupilId, d));
+  for (const action of ACTIONS) {
+    if (expected[action] !== undefined) c.equal(actual[action], expected[action], `${label} / ${action}`);
+  }
+  if (expected.viewPupil === false) await c.notFound(requireVisiblePupil(d, actor, pupilId, TODAY), `${label} / requireVisiblePupil`);
+  if (expected.viewPupil === true) {
+    try {
+      c.equal((await requireVisiblePupil(d, actor, pupilId, TODAY)).pupilId, pupilId, `${label} / requireVisiblePupil`);
+    } catch (error) {
+      c.fail(`${label} / requireVisiblePupil: expected the pupil's facts, got ${String(error)}`);
+    }
+  }
+}
+
+/** Every id listVisiblePupils returns, paging with the maximum page size; checks pages do not overlap. */
+async function visibleIds(d: Db, actor: Actor): Promise<number[]> {
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const page = await listVisiblePupils(d, actor, { limit: 200, offset, today: TODAY });
+    ids.push(...page.map((p) => p.id));
+    if (page.length < 200) break;
+  }
+  assert.equal(new Set(ids).size, ids.length, 'no pupil is listed twice across pages');
+  return ids.sort((a, b) => a - b);
+}
+
+const sorted = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b);
+const nameOf = (id: number) => world.pupils.get(id)?.name ?? `#${id}`;
+
+// ---------------------------------------------------------------------------------------------------
+// People and fixture pupils
+// ---------------------------------------------------------------------------------------------------
+
+const person = {} as Record<DemoLoginKey, number>;
+for (const login of DEMO_LOGINS) person[login.key] = await loginPersonId(db, login.key);
+
+const childrenOf = (guardianId: number) => world.relations.filter((r) => r.guardianId === guardianId).map((r) => world.pupils.get(r.pupilId)!);
+const childAt = (guardianId: number, school: string) => {
+  const child = childrenOf(guardianId).find((p) => p.enrolments.some((e) => e.school === school));
+  assert.ok(child, `guardian ${guardianId} has a child at ${school}`);
+  return child;
+};
+
+const ingvildGroups = world.memberships.filter((m) => m.personId === person.teacher && m.role === 'teacher');
+const ingvildGroupIds = ingvildGroups.flatMap((m) => m.groupIds);
+const ingvildCompositeIds = ingvildGroups.flatMap((m) => m.compositeIds);
+const inIngvildsReach = (p: WorldPupil) =>
+  p.groupIds.some((g) => ingvildGroupIds.includes(g)) || p.compositeIds.some((g) => ingvildCompositeIds.includes(g));
+const bjSfo = world.sfoId('Bjørkelia SFO');
+const fjSfo = world.sfoId('Fjellheim SFO');
+const bjPupil = (p: WorldPupil) => p.protection === 'none' && p.enrolments.some((e) => e.active && e.school === BJ);
+
+const kariSofie = childAt(person.guardian, BJ);
+const kariJonas = childAt(person.guardian, FJ);
+const olaEmil = childAt(person['guardian-private'], BJ);
+const olaHedda = childAt(person['guardian-private'], NL);
+const maja = childrenOf(person['guardian-blocked'])[0]!;
+const oskar = childrenOf(person['guardian-left'])[0]!;
+const emma = world.pupils.get(person.pupil)!;
+const trine = world.relations.find((r) => r.pupilId === maja.id && r.guardianId !== person['guardian-blocked'] && !r.blocked && !r.contactOnly)!.guardianId;
+
+const P = {
+  in5A: findPupil(world, 'Bjørkelia 5A', inClass(BJ, '5A')),
+  in5B: findPupil(world, 'Bjørkelia 5B', inClass(BJ, '5B')),
+  teacherOwn: findPupil(world, "in one of Ingvild's teaching groups", (p) => bjPupil(p) && p.groupIds.some((g) => ingvildGroupIds.includes(g))),
+  teacherChoir: findPupil(world, "in Ingvild's choir but none of her teaching groups", (p) =>
+    bjPupil(p) && p.compositeIds.some((g) => ingvildCompositeIds.includes(g)) && !p.groupIds.some((g) => ingvildGroupIds.includes(g))),
+  teacherOther: findPupil(world, 'Bjørkelia pupil Ingvild does not teach', (p) => bjPupil(p) && !inIngvildsReach(p)),
+  sfoOwn: findPupil(world, 'in Bjørkelia SFO', (p) => bjPupil(p) && p.activeSfoIds.includes(bjSfo)),
+  sfoOther: findPupil(world, 'Bjørkelia trinn 1–4, not in SFO', (p) => bjPupil(p) && activeEnrolment(p)!.trinn <= 4 && p.activeSfoIds.length === 0),
+  otherSchool: findPupil(world, 'Fjellheim pupil in Fjellheim SFO', (p) =>
+    p.protection === 'none' && p.enrolments.some((e) => e.active && e.school === FJ) && p.activeSfoIds.includes(fjSfo)),
+  nordlys: findPupil(world, 'Nordlys pupil (not Hedda Nordmann)', (p) => p.id !== olaHedda.id && p.enrolments.some((e) => e.active && e.school === NL)),
+  classmate7A: findPupil(world, "Emma's classmate in 7A", (p) => p.id !== emma.id && inClass(BJ, '7A')(p)),
+};
+
+interface Cell {
+  situation: string;
+  pupil: WorldPupil;
+  expect: Row;
+}
+interface MatrixRow {
+  role: string;
+  personId: number;
+  via: LoginProvider;
+  cells: Cell[];
+}
+
+const OTHER_MUNICIPALITY = 'other municipality (Nordlys)';
+const BLOCKED_CHILD = 'child of a blocked guardian (Maja)';
+const LEFT = 'pupil who left (Oskar)';
+const OTHER_SCHOOL = 'other school, same municipality (Fjellheim)';
+const OTHER_CLASS = 'other class, same school';
+const cell = (situation: string, pupil: WorldPupil, expect: Row): Cell => ({ situation, pupil, expect });
+
+const MATRIX: MatrixRow[] = [
+  {
+    role: 'school_owner (Randi Kolstad)', personId: person['school-owner'], via: 'feide', cells: [
+      cell('own (Bjørkelia 5A)', P.in5A, OWN.school_owner),
+      cell(`${OTHER_CLASS} (5B)`, P.in5B, OWN.school_owner),
+      cell(OTHER_SCHOOL, P.otherSchool, OWN.school_owner),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, OWN.school_owner),
+      cell(LEFT, oskar, ARCHIVE.school_owner),
+    ],
+  },
+  {
+    role: 'leadership (Torunn Holmvik, Bjørkelia)', personId: person.leadership, via: 'feide', cells: [
+      cell('own (Bjørkelia 5A)', P.in5A, OWN.leadership),
+      cell(`${OTHER_CLASS} (5B)`, P.in5B, OWN.leadership),
+      cell(OTHER_SCHOOL, P.otherSchool, NONE),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, OWN.leadership),
+      cell(LEFT, oskar, ARCHIVE.leadership),
+    ],
+  },
+  {
+    role: 'contact_teacher (Marius Fossum, 5A)', personId: person['contact-teacher'], via: 'feide', cells: [
+      cell('own (5A)', P.in5A, OWN.contact_teacher),
+      cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
+      cell(OTHER_SCHOOL, P.otherSchool, NONE),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, NONE),
+      cell(LEFT, oskar, NONE),
+    ],
+  },
+  {
+    role: 'teacher (Ingvild Rasten)', personId: person.teacher, via: 'feide', cells: [
+      cell('own (teaching group)', P.teacherOwn, OWN.teacher),
+      cell('own (composite group: choir)', P.teacherChoir, OWN.teacher),
+      cell(`${OTHER_CLASS} (no group of hers)`, P.teacherOther, NONE),
+      cell(OTHER_SCHOOL, P.otherSchool, NONE),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, NONE),
+      cell(LEFT, oskar, NONE),
+    ],
+  },
+  {
+    role: 'sfo_leader (Berit Sandnes, Bjørkelia SFO)', personId: person['sfo-leader'], via: 'feide', cells: [
+      cell('own (in Bjørkelia SFO)', P.sfoOwn, OWN.sfo_leader),
+      cell(`${OTHER_CLASS} (trinn 1–4, not in SFO)`, P.sfoOther, NONE),
+      cell(`${OTHER_SCHOOL}, in Fjellheim SFO`, P.otherSchool, NONE),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, NONE),
+      cell(LEFT, oskar, NONE),
+    ],
+  },
+  {
+    role: 'sfo_staff (Jonas Eng, Bjørkelia SFO)', personId: person['sfo-staff'], via: 'feide', cells: [
+      cell('own (in Bjørkelia SFO)', P.sfoOwn, OWN.sfo_staff),
+      cell(`${OTHER_CLASS} (trinn 1–4, not in SFO)`, P.sfoOther, NONE),
+      cell(`${OTHER_SCHOOL}, in Fjellheim SFO`, P.otherSchool, NONE),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, NONE),
+      cell(LEFT, oskar, NONE),
+    ],
+  },
+  {
+    role: 'guardian (Kari Nordmann)', personId: person.guardian, via: 'idporten', cells: [
+      cell('own child (Sofie, Bjørkelia 3A)', kariSofie, OWN.guardian),
+      cell('own child at another school (Jonas, Fjellheim 6A)', kariJonas, OWN.guardian),
+      cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
+      cell(OTHER_SCHOOL, P.otherSchool, NONE),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, NONE),
+      cell(LEFT, oskar, NONE),
+    ],
+  },
+  {
+    role: 'guardian-private (Ola Nordmann)', personId: person['guardian-private'], via: 'idporten', cells: [
+      cell('own child (Emil, Bjørkelia 4B, Demo kommune)', olaEmil, OWN.guardian),
+      cell('own child under another school owner (Hedda, Nordlys 2A)', olaHedda, OWN.guardian),
+      cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
+      cell(OTHER_SCHOOL, P.otherSchool, NONE),
+      cell(`${OTHER_MUNICIPALITY}, not his child`, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, NONE),
+      cell(LEFT, oskar, NONE),
+    ],
+  },
+  {
+    role: 'guardian-blocked (Geir Brattli)', personId: person['guardian-blocked'], via: 'idporten', cells: [
+      cell(`${BLOCKED_CHILD}: his own, blocked`, maja, NONE),
+      cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
+      cell(OTHER_SCHOOL, P.otherSchool, NONE),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(LEFT, oskar, NONE),
+    ],
+  },
+  {
+    role: "Maja's unblocked guardian (Trine Bakkeli)", personId: trine, via: 'idporten', cells: [
+      cell(`${BLOCKED_CHILD}: her own, unblocked`, maja, OWN.guardian),
+      cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
+      cell(LEFT, oskar, NONE),
+    ],
+  },
+  {
+    role: 'guardian-left (Hanne Lystad)', personId: person['guardian-left'], via: 'idporten', cells: [
+      cell(`${LEFT}: her own child`, oskar, NONE),
+      cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
+      cell(OTHER_SCHOOL, P.otherSchool, NONE),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, NONE),
+    ],
+  },
+  {
+    role: 'pupil (Emma Solvang, 7A)', personId: person.pupil, via: 'feide', cells: [
+      cell('own (herself)', emma, OWN.self),
+      cell('classmate in 7A', P.classmate7A, NONE),
+      cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
+      cell(OTHER_SCHOOL, P.otherSchool, NONE),
+      cell(OTHER_MUNICIPALITY, P.nordlys, NONE),
+      cell(BLOCKED_CHILD, maja, NONE),
+      cell(LEFT, oskar, NONE),
+    ],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------------
+
+test('fixtures: the seeded pupils are what the matrix says they are (spec oracle, no src/domain/access)', () => {
+  assert.equal(kariSofie.name, 'Sofie Nordmann');
+  assert.equal(kariJonas.name, 'Jonas Nordmann');
+  assert.deepEqual([olaEmil.name, olaHedda.name, maja.name, oskar.name, emma.name],
+    ['Emil Nordmann', 'Hedda Nordmann', 'Maja Bakkeli', 'Oskar Lystad', 'Emma Solvang']);
+  assert.equal(isActive(oskar), false, 'Oskar has no active enrolment');
+  assert.deepEqual(oskar.enrolments.map((e) => [e.school, e.className, e.endsOn]), [[BJ, '4A', '2026-10-30']]);
+  assert.ok(world.relations.some((r) => r.guardianId === person['guardian-blocked'] && r.pupilId === maja.id && r.blocked));
+  assert.equal(P.nordlys.enrolments[0]!.municipality, 'Stiftelsen Nordlys');
+  assert.equal(P.otherSchool.enrolments[0]!.municipality, 'Demo kommune');
+  for (const row of MATRIX) {
+    for (const c of row.cells) {
+      const reach = specReach(world, row.personId, row.via, c.pupil.id);
+      assert.equal(reach.size > 0, c.expect.viewPupil, `fixture: ${row.role} / ${c.situation} (${c.pupil.name}) reach {${[...reach]}}`);
+      assert.equal(c.pupil.protection, 'none', `fixture: ${c.pupil.name} has an unprotected address`);
+    }
+  }
+});
+
+for (const row of MATRIX) {
+  test(`matrix: ${row.role} via ${row.via}`, async () => {
+    const c = checker();
+    const actor = await actorOf(row.personId, row.via);
+    for (const cell of row.cells) await checkCell(c, db, actor, cell.pupil.id, cell.expect, `${row.role} / ${cell.situation} [${cell.pupil.name}]`);
+    c.done();
+  });
+}
+
+test('the login decides the capacity: staff and pupils reach nothing via ID-porten, guardians nothing via Feide', async () => {
+  const c = checker();
+  for (const login of DEMO_LOGINS) {
+    const wrongVia: LoginProvider = login.role === 'guardian' ? 'feide' : 'idporten';
+    const actor = await actorOf(person[login.key], wrongVia);
+    for (const pupil of [P.in5A, kariSofie, emma, olaHedda, maja, oskar, P.sfoOwn, P.teacherOwn]) {
+      await checkCell(c, db, actor, pupil.id, NONE, `${login.key} via ${wrongVia} / ${pupil.name}`);
+    }
+    c.equal((await visibleIds(db, actor)).length, 0, `${login.key} via ${wrongVia} / listVisiblePupils is empty`);
+  }
+  c.done();
+});
+
+test('protected addresses: fortrolig and strengt fortrolig, per observer', async () => {
+  const c = checker();
+  const protectedPupils = [...world.pupils.values()].filter((p) => p.protection !== 'none' && isActive(p));
+  assert.ok(protectedPupils.some((p) => p.protection === 'fortrolig'), 'the seed has a fortrolig pupil');
+  assert.ok(protectedPupils.some((p) => p.protection === 'strengt_fortrolig'), 'the seed has a strengt fortrolig pupil');
+  const fjellheimLeaders = staffWith(world, 'leadership', (m) => m.schoolId === world.schoolId(FJ));
+  assert.ok(fjellheimLeaders.length > 0);
+
+  await withRollback(db, async (trx) => {
+    for (const pupil of protectedPupils) {
+      const e = activeEnrolment(pupil)!;
+      const strict = pupil.protection === 'strengt_fortrolig';
+      const leaders = staffWith(world, 'leadership', (m) => m.schoolId === e.schoolId);
+      const contactTeachers = staffWith(world, 'contact_teacher', (m) => m.classIds.includes(e.classId));
+      assert.ok(leaders.length > 0 && contactTeachers.length === 1, `${pupil.name}: leadership and contact teacher found`);
+      // A teacher who teaches the pupil but is not their contact teacher.
+      const teacher = await insertStaff(trx, {
+        role: 'teacher', municipalityId: e.municipalityId, schoolId: e.schoolId, groupIds: [world.groupId(e.school, `${e.className} Matematikk`)],
+      });
+      const guardians = world.relations.filter((r) => r.pupilId === pupil.id);
+      const unblocked = guardians.filter((r) => !r.blocked && !r.contactOnly).map((r) => r.guardianId);
+      const blocked = guardians.filter((r) => r.blocked).map((r) => r.guardianId);
+      assert.ok(unblocked.length > 0, `${pupil.name} has an unblocked guardian`);
+      const inSfo = pupil.activeSfoIds.length > 0;
+
+      //            [who, personId, via, expected]
+      const observers: [string, number, LoginProvider, Row][] = [
+        ...leaders.map((id): [string, number, LoginProvider, Row] =>
+          [`leadership of the school (#${id})`, id, 'feide', { viewPupil: true, viewAddress: !strict, viewMarker: true, revealAddress: strict }]),
+        ['contact teacher of the class', contactTeachers[0]!, 'feide', { viewPupil: true, viewAddress: !strict, viewMarker: true, revealAddress: false }],
+        ['a teacher of the pupil (not contact teacher)', teacher, 'feide', { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false }],
+        ['school owner', person['school-owner'], 'feide', { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false }],
+        ...unblocked.map((id): [string, number, LoginProvider, Row] =>
+          [`unblocked guardian (#${id})`, id, 'idporten', { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false }]),
+        ...blocked.map((id): [string, number, LoginProvider, Row] => [`blocked guardian (#${id})`, id, 'idporten', NONE]),
+        ['the pupil themself', pupil.id, 'feide', { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false }],
+        ['SFO leader of Bjørkelia SFO', person['sfo-leader'], 'feide', { viewPupil: inSfo && e.school === BJ, viewAddress: false, viewMarker: false, revealAddress: false }],
+        ...fjellheimLeaders.map((id): [string, number, LoginProvider, Row] => [`leadership of another school (#${id})`, id, 'feide', NONE]),
+      ];
+      for (const [who, personId, via, expected] of observers) {
+        const actor = await actorOf(personId, via, trx);
+        await checkCell(c, trx, actor, pupil.id, expected, `${pupil.protection} ${pupil.name} (${e.school} ${e.className}) / ${who}`);
+      }
+    }
+  });
+  c.done();
+});
+
+test('SQL scope (listVisiblePupils) = pure policy (canViewPupil) = spec oracle, for every demo login, over every pupil', async () => {
+  const allFacts = new Map<number, PupilFacts>();
+  for (const id of world.pupils.keys()) allFacts.set(id, await factsOf(id));
+  assert.ok(allFacts.size > 400, `${allFacts.size} pupils`);
+  const actors: [string, number, LoginProvider][] = [
+    ...DEMO_LOGINS.flatMap((l): [string, number, LoginProvider][] => [[`${l.key} via feide`, person[l.key], 'feide'], [`${l.key} via idporten`, person[l.key], 'idporten']]),
+    ["Maja's unblocked guardian via idporten", trine, 'idporten'],
+    ...staffWith(world, 'leadership', (m) => m.schoolId === world.schoolId(NL)).map((id): [string, number, LoginProvider] => ['Nordlys leadership via feide', id, 'feide']),
+  ];
+  const c = checker();
+  for (const [label, personId, via] of actors) {
+    const actor = await actorOf(personId, via);
+    const sqlIds = await visibleIds(db, actor);
+    const pureIds = sorted([...allFacts.values()].filter((f) => canViewPupil(actor, f)).map((f) => f.pupilId));
+    const specIds = sorted(specVisible(world, personId, via));
+    const diff = (a: number[], b: number[]) => a.filter((id) => !b.includes(id)).map(nameOf).join(', ') || '–';
+    c.equal(JSON.stringify(sqlIds), JSON.stringify(pureIds),
+      `${label}: SQL vs canViewPupil (only in SQL: ${diff(sqlIds, pureIds)}; only in policy: ${diff(pureIds, sqlIds)})`);
+    c.equal(JSON.stringify(sqlIds), JSON.stringify(specIds),
+      `${label}: SQL vs spec (only in SQL: ${diff(sqlIds, specIds)}; only in spec: ${diff(specIds, sqlIds)})`);
+  }
+  // Sanity: the sets are not trivially empty where the spec gives reach.
+  const size = (key: DemoLoginKey, via: LoginProvider) => specVisible(world, person[key], via).size;
+  assert.ok(size('school-owner', 'feide') > 380, 'the school owner sees both Demo kommune schools');
+  assert.ok(size('leadership', 'feide') > 200);
+  assert.equal(size('guardian', 'idporten'), 2);
+  assert.equal(size('guardian-private', 'idporten'), 2);
+  assert.equal(size('pupil', 'feide'), 1);
+  c.done();
+});
+
+test('requireVisiblePupil: 404 for out-of-reach pupils, unknown ids, non-pupils, 0 and negative ids', async () => {
+  const c = checker();
+  const maxId = (await db.selectFrom('person').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow()).max as number;
+  const nonPupils: [string, number][] = [
+    ['a non-existent id', maxId + 1000],
+    ["a guardian's person id (Kari Nordmann)", person.guardian],
+    ["a staff member's person id (Torunn Holmvik)", person.leadership],
+    ['0', 0],
+    ['-1', -1],
+    ['1.5', 1.5],
+    ['NaN', Number.NaN],
+    ['2^53', 2 ** 53],
+  ];
+  const owner = await actorOf(person['school-owner'], 'feide');
+  const leadership = await actorOf(person.leadership, 'feide');
+  const contact = await actorOf(person['contact-teacher'], 'feide');
+  const kari = await actorOf(person.guardian, 'idporten');
+  const pupil = await actorOf(person.pupil, 'feide');
+  for (const [who, actor] of [['school owner', owner], ['leadership', leadership], ['contact teacher', contact], ['guardian', kari], ['pupil', pupil]] as const) {
+    for (const [what, id] of nonPupils) await c.notFound(requireVisiblePupil(db, actor, id, TODAY), `${who} / ${what}`);
+    await c.notFound(requireVisiblePupil(db, actor, P.nordlys.id, TODAY), `${who} / a Nordlys pupil (out of reach)`);
+  }
+  // Out of reach per role (the matrix also checks every NONE cell).
+  await c.notFound(requireVisiblePupil(db, leadership, P.otherSchool.id, TODAY), 'leadership / Fjellheim pupil');
+  await c.notFound(requireVisiblePupil(db, contact, P.in5B.id, TODAY), 'contact teacher / 5B pupil');
+  await c.notFound(requireVisiblePupil(db, kari, P.in5A.id, TODAY), 'guardian / not her child');
+  await c.notFound(requireVisiblePupil(db, pupil, P.classmate7A.id, TODAY), 'pupil / a classmate');
+  // In reach: the facts come back.
+  c.equal((await requireVisiblePupil(db, kari, kariSofie.id, TODAY)).pupilId, kariSofie.id, 'guardian / own child resolves');
+  c.equal((await requireVisiblePupil(db, owner, oskar.id, TODAY)).pupilId, oskar.id, 'school owner / pupil who left resolves (archive)');
+  c.done();
+});
+
+test('a guardian who is also staff: the child only via ID-porten, the class only via Feide', async () => {
+  const c = checker();
+  await withRollback(db, async (trx) => {
+    // (1) The 5A contact teacher becomes far of a Fjellheim pupil.
+    const child = findPupil(world, 'a Fjellheim pupil', (p) => p.protection === 'none' && p.id !== kariJonas.id && p.enrolments.some((e) => e.active && e.school === FJ));
+    await trx.insertInto('guardian_relation').values({ pupil_id: child.id, guardian_id: person['contact-teacher'], relation: 'far' }).execute();
+    // (2) Kari Nordmann becomes a teacher of a Fjellheim group her children are not in.
+    const fjGroup = world.groupId(FJ, '3A Matematikk');
+    assert.ok(![kariSofie, kariJonas].some((k) => k.groupIds.includes(fjGroup)));
+    const groupPupil = findPupil(world, 'member of Fjellheim 3A Matematikk', (p) => p.protection === 'none' && isActive(p) && p.groupIds.includes(fjGroup));
+    await insertStaff(trx, { personId: person.guardian, role: 'teacher', municipalityId: activeEnrolment(groupPupil)!.municipalityId, schoolId: world.schoolId(FJ), groupIds: [fjGroup] });
+    const w = await loadWorld(trx, TODAY);
+
+    const mariusGuardian = await actorOf(person['contact-teacher'], 'idporten', trx);
+    const mariusStaff = await actorOf(person['contact-teacher'], 'feide', trx);
+    await checkCell(c, trx, mariusGuardian, child.id, OWN.guardian, 'Marius via idporten / his child');
+    await checkCell(c, trx, mariusGuardian, P.in5A.id, NONE, 'Marius via idporten / his 5A pupil');
+    await checkCell(c, trx, mariusStaff, child.id, NONE, 'Marius via feide / his child');
+    await checkCell(c, trx, mariusStaff, P.in5A.id, OWN.contact_teacher, 'Marius via feide / his 5A pupil');
+    c.equal(JSON.stringify(await visibleIds(trx, mariusGuardian)), JSON.stringify([child.id]), 'Marius via idporten / list = his child only');
+    c.equal(JSON.stringify(await visibleIds(trx, mariusStaff)), JSON.stringify(sorted(specVisible(w, person['contact-teacher'], 'feide'))), 'Marius via feide / list = his class');
+    c.ok(!(await visibleIds(trx, mariusStaff)).includes(child.id), 'Marius via feide / list excludes his child');
+
+    const kariGuardian = await actorOf(person.guardian, 'idporten', trx);
+    const kariStaff = await actorOf(person.guardian, 'feide', trx);
+    for (const kid of [kariSofie, kariJonas]) {
+      await checkCell(c, trx, kariGuardian, kid.id, OWN.guardian, `Kari via idporten / ${kid.name}`);
+      await checkCell(c, trx, kariStaff, kid.id, NONE, `Kari via feide / ${kid.name}`);
+    }
+    await checkCell(c, trx, kariGuardian, groupPupil.id, NONE, 'Kari via idporten / pupil in her group');
+    await checkCell(c, trx, kariStaff, groupPupil.id, OWN.teacher, 'Kari via feide / pupil in her group');
+    c.equal(JSON.stringify(await visibleIds(trx, kariGuardian)), JSON.stringify(sorted([kariSofie.id, kariJonas.id])), 'Kari via idporten / list = her children');
+    c.equal(JSON.stringify(await visibleIds(trx, kariStaff)), JSON.stringify(sorted(specVisible(w, person.guardian, 'feide'))), 'Kari via feide / list = her group');
+  });
+  c.done();
+});
+
+test('blocking takes effect at once: Kari blocked from Sofie no longer reaches her, but still reaches Jonas', async () => {
+  const c = checker();
+  await withRollback(db, async (trx) => {
+    const before = await actorOf(person.guardian, 'idporten', trx);
+    await checkCell(c, trx, before, kariSofie.id, OWN.guardian, 'before the block / Sofie');
+    await trx.updateTable('guardian_relation').set({ blocked: true }).where('guardian_id', '=', person.guardian).where('pupil_id', '=', kariSofie.id).execute();
+
+    const kari = await actorOf(person.guardian, 'idporten', trx);
+    c.ok(!kari.guardianOf.includes(kariSofie.id), 'reloaded actor / guardianOf excludes Sofie');
+    await checkCell(c, trx, kari, kariSofie.id, NONE, 'after the block / Sofie');
+    await checkCell(c, trx, kari, kariJonas.id, OWN.guardian, 'after the block / Jonas');
+    c.equal(JSON.stringify(await visibleIds(trx, kari)), JSON.stringify([kariJonas.id]), 'after the block / list = Jonas only');
+    // Even an actor loaded before the block is refused once the pupil's facts show the block.
+    c.equal(canViewPupil(before, await factsOf(kariSofie.id, trx)), false, 'actor loaded before the block, facts after / Sofie');
+    // The other (unblocked) guardian is unaffected.
+    const anders = world.relations.find((r) => r.pupilId === kariSofie.id && r.guardianId !== person.guardian)!.guardianId;
+    await checkCell(c, trx, await actorOf(anders, 'idporten', trx), kariSofie.id, OWN.guardian, 'Anders Nordmann (unblocked) / Sofie');
+  });
+  c.done();
+});
+
+test('every blocked and every contact-person-only relation in the seed gives no reach; the other guardians keep theirs', async () => {
+  const c = checker();
+  const blocked = world.relations.filter((r) => r.blocked);
+  const contactOnly = world.relations.filter((r) => r.contactOnly);
+  assert.ok(blocked.length >= 5 && contactOnly.length >= 3);
+  for (const r of [...blocked, ...contactOnly]) {
+    const actor = await actorOf(r.guardianId, 'idporten');
+    const label = `${r.blocked ? 'blocked' : 'contact-only'} #${r.guardianId} / ${nameOf(r.pupilId)}`;
+    await checkCell(c, db, actor, r.pupilId, NONE, label);
+    c.ok(!(await visibleIds(db, actor)).includes(r.pupilId), `${label} / not listed`);
+  }
+  for (const r of blocked) {
+    const others = world.relations.filter((o) => o.pupilId === r.pupilId && !o.blocked && !o.contactOnly);
+    c.ok(others.length > 0, `${nameOf(r.pupilId)} has an unblocked guardian`);
+    for (const o of others) await checkCell(c, db, await actorOf(o.guardianId, 'idporten'), r.pupilId, { viewPupil: true }, `unblocked #${o.guardianId} / ${nameOf(r.pupilId)}`);
+  }
+  c.done();
+});
+
+test('a pupil who left is out of reach for teachers, contact teacher, SFO and guardian even with lingering group/SFO rows', async () => {
+  const c = checker();
+  await withRollback(db, async (trx) => {
+    const e = oskar.enrolments[0]!;
+    const groups = [world.groupId(BJ, '4A Norsk'), world.groupId(BJ, '4A Matematikk')];
+    const choir = world.compositeId(BJ, 'Skolekor');
+    assert.ok(ingvildGroupIds.includes(groups[0]!), 'Ingvild teaches 4A Norsk');
+    await trx.insertInto('teaching_group_member').values(groups.map((g) => ({ teaching_group_id: g, pupil_id: oskar.id }))).execute();
+    await trx.insertInto('composite_group_member').values({ composite_group_id: choir, pupil_id: oskar.id }).execute();
+    await trx.insertInto('sfo_enrolment').values({ sfo_id: bjSfo, pupil_id: oskar.id, starts_on: '2026-08-17', ends_on: null }).execute();
+    const classTeacher = await insertStaff(trx, { role: 'teacher', municipalityId: e.municipalityId, schoolId: e.schoolId, classIds: [e.classId] });
+    const contact4A = staffWith(world, 'contact_teacher', (m) => m.classIds.includes(e.classId));
+    assert.equal(contact4A.length, 1);
+    const active4A = findPupil(world, 'an active 4A pupil', inClass(BJ, '4A'));
+
+    const cases: [string, number, LoginProvider, Row, Row][] = [
+      //  who, person, via, expected for Oskar, expected for an active 4A classmate
+      ['teacher of 4A Norsk + choir (Ingvild)', person.teacher, 'feide', NONE, OWN.teacher],
+      ['teacher assigned to class 4A', classTeacher, 'feide', NONE, OWN.teacher],
+      ['contact teacher of 4A', contact4A[0]!, 'feide', NONE, OWN.contact_teacher],
+      ['SFO leader', person['sfo-leader'], 'feide', NONE, active4A.activeSfoIds.includes(bjSfo) ? OWN.sfo_leader : NONE],
+      ['SFO staff', person['sfo-staff'], 'feide', NONE, active4A.activeSfoIds.includes(bjSfo) ? OWN.sfo_staff : NONE],
+      ['his guardian (Hanne Lystad)', person['guardian-left'], 'idporten', NONE, NONE],
+      ['leadership (archive)', person.leadership, 'feide', ARCHIVE.leadership, OWN.leadership],
+      ['school owner (archive)', person['school-owner'], 'feide', ARCHIVE.school_owner, OWN.school_owner],
+    ];
+    for (const [who, personId, via, forOskar, forActive] of cases) {
+      const actor = await actorOf(personId, via, trx);
+      await checkCell(c, trx, actor, oskar.id, forOskar, `${who} / Oskar (left, lingering rows)`);
+      await checkCell(c, trx, actor, active4A.id, forActive, `${who} / ${active4A.name} (active 4A)`);
+      c.equal((await visibleIds(trx, actor)).includes(oskar.id), forOskar.viewPupil, `${who} / Oskar listed`);
+    }
+  });
+  c.done();
+});
+
+test('a pupil who moved to another school — the old school\'s leadership keeps archive access only (no absence, message, leave decision)', async () => {
+  const c = checker();
+  await withRollback(db, async (trx) => {
+    await trx.insertInto('enrolment')
+      .values({ pupil_id: oskar.id, school_id: world.schoolId(FJ), class_id: world.classId(FJ, '4A'), starts_on: '2026-11-02', ends_on: null })
+      .execute();
+    const fjLeaders = staffWith(world, 'leadership', (m) => m.schoolId === world.schoolId(FJ));
+    const fjContact = staffWith(world, 'contact_teacher', (m) => m.classIds.includes(world.classId(FJ, '4A')));
+    const bjContact = staffWith(world, 'contact_teacher', (m) => m.classIds.includes(world.classId(BJ, '4A')));
+    const cases: [string, number, LoginProvider, Row][] = [
+      ['Bjørkelia leadership (old school, archive)', person.leadership, 'feide', ARCHIVE.leadership],
+      ...fjLeaders.map((id): [string, number, LoginProvider, Row] => [`Fjellheim leadership #${id} (new school)`, id, 'feide', OWN.leadership]),
+      ['Bjørkelia 4A contact teacher (old class)', bjContact[0]!, 'feide', NONE],
+      ['Fjellheim 4A contact teacher (new class)', fjContact[0]!, 'feide', OWN.contact_teacher],
+      ['school owner', person['school-owner'], 'feide', OWN.school_owner],
+      ['his guardian (Hanne Lystad)', person['guardian-left'], 'idporten', OWN.guardian],
+    ];
+    for (const [who, personId, via, expected] of cases) {
+      await checkCell(c, trx, await actorOf(personId, via, trx), oskar.id, expected, `moved pupil (Bjørkelia → Fjellheim) / ${who}`);
+    }
+  });
+  c.done();
+});
+
+test('strengt fortrolig — only the leadership of the pupil\'s (current) school may reveal, not a former school\'s', async () => {
+  const c = checker();
+  await withRollback(db, async (trx) => {
+    await trx.insertInto('enrolment')
+      .values({ pupil_id: oskar.id, school_id: world.schoolId(FJ), class_id: world.classId(FJ, '4A'), starts_on: '2026-11-02', ends_on: null })
+      .execute();
+    await trx.updateTable('person').set({ address_protection: 'strengt_fortrolig' }).where('id', '=', oskar.id).execute();
+    for (const id of staffWith(world, 'leadership', (m) => m.schoolId === world.schoolId(FJ))) {
+      await checkCell(c, trx, await actorOf(id, 'feide', trx), oskar.id, { viewAddress: false, revealAddress: true }, `current (Fjellheim) leadership #${id}`);
+    }
+    await checkCell(c, trx, await actorOf(person.leadership, 'feide', trx), oskar.id, { viewAddress: false, revealAddress: false }, 'former (Bjørkelia) leadership');
+  });
+  c.done();
+});
+
+test('a contact teacher reaches their own classes only — a composite group on a contact_teacher membership gives no reach', async () => {
+  const c = checker();
+  await withRollback(db, async (trx) => {
+    const contactMembership = world.memberships.find((m) => m.personId === person['contact-teacher'] && m.role === 'contact_teacher')!;
+    const choir = world.compositeId(BJ, 'Skolekor');
+    await trx.insertInto('staff_assignment').values({ staff_membership_id: contactMembership.id, composite_group_id: choir }).execute();
+    const singer = findPupil(world, 'choir member outside 5A', (p) => bjPupil(p) && p.compositeIds.includes(choir) && !inClass(BJ, '5A')(p));
+    const actor = await actorOf(person['contact-teacher'], 'feide', trx);
+    await checkCell(c, trx, actor, singer.id, NONE, `contact_teacher membership + choir assignment / ${singer.name}`);
+    c.ok(!(await visibleIds(trx, actor)).includes(singer.id), 'contact_teacher membership + choir assignment / not listed');
+  });
+  c.done();
+});
+
+test('an ended or not yet started staff membership gives no reach', async () => {
+  const c = checker();
+  for (const [label, change] of [
+    ['ended yesterday', { ends_on: '2026-11-24' }],
+    ['starts tomorrow', { starts_on: '2026-11-26' }],
+  ] as const) {
+    await withRollback(db, async (trx) => {
+      await trx.updateTable('staff_membership').set(change).where('person_id', 'in', [person['contact-teacher'], person.leadership]).execute();
+      for (const key of ['contact-teacher', 'leadership'] as const) {
+        const actor = await actorOf(person[key], 'feide', trx);
+        await checkCell(c, trx, actor, P.in5A.id, NONE, `${key}, membership ${label} / ${P.in5A.name}`);
+        c.equal((await visibleIds(trx, actor)).length, 0, `${key}, membership ${label} / list is empty`);
+      }
+    });
+  }
+  c.done();
+});
