@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from './db/seed/seed.ts';
+import { deleteExpiredSessions } from './domain/identity/sessions.ts';
 import { setUpIdentityProviders } from './identity-providers.ts';
 
 async function main() {
@@ -25,6 +26,11 @@ async function main() {
     console.log(`\nSkolebro is running on ${config.baseUrl}  (database: ${database.description})\n`);
     if (config.seedDemo) printDemoLogins();
   });
+
+  const housekeeping = setInterval(() => {
+    deleteExpiredSessions(db, config.session).catch((error: unknown) => console.error('Session housekeeping failed:', error));
+  }, 15 * 60_000);
+  housekeeping.unref();
 
   let stopping = false;
   const stop = (signal: string) => {

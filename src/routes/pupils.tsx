@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { revealProtectedAddress, viewPupilCard } from '../domain/pupils/card.ts';
+import { setGuardianBlocked } from '../domain/pupils/guardian-access.ts';
+import { paths } from '../views/urls.ts';
 import { findClassForActor, findGroupForActor } from '../domain/school/units.ts';
 import { fill } from '../i18n/index.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
@@ -14,6 +16,7 @@ const idParam = (value: string) => {
   const parsed = v.safeParse(Id, value);
   return parsed.success ? parsed.output : 0; // 0 is nobody: the scoped lookup answers 404
 };
+const BlockingForm = v.object({ blocked: v.picklist(['true', 'false']), reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
 const RevealForm = v.object({ reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
 
 export const pupils = new Hono<AppEnv>()
@@ -22,7 +25,26 @@ export const pupils = new Hono<AppEnv>()
   .use('/groups/*', requireActor)
   .get('/pupils/:id', async (c) => {
     const card = await viewPupilCard(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
-    return render(c, `${card.givenName} ${card.familyName}`, <PupilCardPage page={pageContext(c)} card={card} />);
+    const t = c.get('t').pupil;
+    const done = c.req.query('done');
+    const notice = done === 'blocked' ? t.blockedNotice : done === 'unblocked' ? t.unblockedNotice : undefined;
+    return render(c, `${card.givenName} ${card.familyName}`, <PupilCardPage page={pageContext(c)} card={card} notice={notice} />);
+  })
+  .post('/pupils/:id/guardians/:guardianId/blocking', async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const pupilId = idParam(c.req.param('id'));
+    const guardianId = idParam(c.req.param('guardianId'));
+    const body = await c.req.parseBody();
+    const form = v.safeParse(BlockingForm, { blocked: body.blocked, reason: body.reason });
+    if (!form.success) {
+      const card = await viewPupilCard(db, actor, pupilId);
+      const block = { guardianId, reason: typeof body.reason === 'string' ? body.reason : '', error: c.get('t').pupil.blockReasonRequired };
+      return render(c, `${card.givenName} ${card.familyName}`, <PupilCardPage page={pageContext(c)} card={card} block={block} />, 422);
+    }
+    const blocked = form.output.blocked === 'true';
+    await setGuardianBlocked(db, actor, { pupilId, guardianId, blocked, reason: form.output.reason });
+    return c.redirect(`${paths.pupil(pupilId)}?done=${blocked ? 'blocked' : 'unblocked'}`, 303);
   })
   .post('/pupils/:id/address-reveal', async (c) => {
     const { db } = c.get('deps');

@@ -14,6 +14,7 @@ export const paths = {
   start: '/home',
   pupil: (id: number) => `/pupils/${id}`,
   pupilAddressReveal: (id: number) => `/pupils/${id}/address-reveal`,
+  guardianBlocking: (pupilId: number, guardianId: number) => `/pupils/${pupilId}/guardians/${guardianId}/blocking`,
   class: (id: number) => `/classes/${id}`,
   group: (id: number) => `/groups/${id}`,
   health: '/healthz',

@@ -4,7 +4,8 @@ import { todayInOslo, type Actor } from '../access/actor.ts';
 import { canRevealProtectedAddress, canViewAddress, canViewProtectionMarker, reachOf, type Reach } from '../access/policy.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
 import { recordAudit } from '../audit.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { canBlockGuardian } from './guardian-access.ts';
 
 export interface PupilCard {
   id: number;
@@ -19,7 +20,8 @@ export interface PupilCard {
   /** null when this actor may not know whether the address is protected. */
   protection: AddressProtection | null;
   canRevealAddress: boolean;
-  guardians: { name: string; relation: GuardianRelationType; blocked: boolean; contactOnly: boolean; mobile: string | null; email: string | null }[];
+  guardians: { id: number; name: string; relation: GuardianRelationType; blocked: boolean; contactOnly: boolean; mobile: string | null; email: string | null }[];
+  canBlockGuardians: boolean;
 }
 
 const STAFF_REACH: Reach[] = ['school_owner', 'leadership', 'archive', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff'];
@@ -28,6 +30,8 @@ const STAFF_REACH: Reach[] = ['school_owner', 'leadership', 'archive', 'contact_
 export async function viewPupilCard(db: Db, actor: Actor, pupilId: number, today = todayInOslo()): Promise<PupilCard> {
   const facts = await requireVisiblePupil(db, actor, pupilId, today);
   const reach = reachOf(actor, facts);
+  // The pupil card is a staff page; guardians see their children on their own pages.
+  if (!STAFF_REACH.some((r) => reach.has(r))) throw new NotFoundError();
   const pupil = await db
     .selectFrom('person as p')
     .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
@@ -37,8 +41,7 @@ export async function viewPupilCard(db: Db, actor: Actor, pupilId: number, today
     .where('p.id', '=', pupilId)
     .orderBy('e.starts_on', 'desc')
     .executeTakeFirstOrThrow();
-  const seesStaffData = STAFF_REACH.some((r) => reach.has(r));
-  const guardians = seesStaffData ? await guardiansOf(db, pupilId, reach.has('leadership')) : [];
+  const guardians = await guardiansOf(db, pupilId, reach.has('leadership'));
   await recordAudit(db, { actor, role: [...reach].join(','), action: 'pupil_card.view', subjectPersonId: pupilId, record: { type: 'person', id: pupilId } });
   return {
     id: pupil.id,
@@ -52,6 +55,7 @@ export async function viewPupilCard(db: Db, actor: Actor, pupilId: number, today
     protection: canViewProtectionMarker(actor, facts) ? facts.protection : null,
     canRevealAddress: canRevealProtectedAddress(actor, facts),
     guardians,
+    canBlockGuardians: canBlockGuardian(actor, facts),
   };
 }
 
@@ -61,7 +65,7 @@ async function guardiansOf(db: Db, pupilId: number, includeBlocked: boolean) {
     .selectFrom('guardian_relation as g')
     .innerJoin('person as p', 'p.id', 'g.guardian_id')
     .leftJoin('contact_info as ci', 'ci.person_id', 'p.id')
-    .select(['p.given_name', 'p.family_name', 'g.relation', 'g.blocked', 'g.contact_person_only', 'ci.mobile', 'ci.email'])
+    .select(['p.id', 'p.given_name', 'p.family_name', 'g.relation', 'g.blocked', 'g.contact_person_only', 'ci.mobile', 'ci.email'])
     .where('g.pupil_id', '=', pupilId)
     .where((eb) => (includeBlocked ? eb.val(true) : eb('g.blocked', '=', false)))
     .orderBy('g.contact_person_only')
@@ -69,6 +73,7 @@ async function guardiansOf(db: Db, pupilId: number, includeBlocked: boolean) {
     .limit(20)
     .execute();
   return rows.map((r) => ({
+    id: r.id,
     name: `${r.given_name} ${r.family_name}`,
     relation: r.relation,
     blocked: r.blocked,
