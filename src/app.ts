@@ -13,6 +13,7 @@ import { pages } from './routes/pages.tsx';
 import { authRoutes } from './routes/auth.tsx';
 import { home } from './routes/home.tsx';
 import { pupils } from './routes/pupils.tsx';
+import { children } from './routes/children.tsx';
 import { sessionFromCookie } from './middleware/session.ts';
 
 export type { AppDeps } from './app-env.ts';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes({ demo: !deps.config.idporten }));
   app.route('/', home);
   app.route('/', pupils);
+  app.route('/', children);
 
   app.notFound(notFound);
   app.onError(onError);

@@ -1,10 +1,12 @@
 import type * as org from './tables/organisation.ts';
 import type * as identity from './tables/identity.ts';
+import type * as outbox from './tables/outbox.ts';
 import type * as people from './tables/people.ts';
 
 export type * from './tables/organisation.ts';
 export type * from './tables/people.ts';
 export type * from './tables/identity.ts';
+export type * from './tables/outbox.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
 export interface Database {
@@ -27,4 +29,5 @@ export interface Database {
   login_request: identity.LoginRequestTable;
   session: identity.SessionTable;
   audit_log: identity.AuditLogTable;
+  outbox: outbox.OutboxTable;
 }

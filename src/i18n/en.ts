@@ -116,6 +116,21 @@ export const en: Messages = {
     name: 'Name',
     empty: 'No pupils you have access to.',
   },
+  child: {
+    sectionsNav: 'About the child',
+    overview: 'Overview',
+    consents: 'Consents',
+    documents: 'Documents',
+    school: 'School',
+    class: 'Class',
+    contactTeacher: 'Contact teacher',
+    noContactTeacher: 'The class has no contact teacher registered yet.',
+    reachSchool: 'How to reach the school',
+    phone: 'Phone',
+    email: 'E-mail',
+    otherGuardians: 'Other guardians',
+    noOtherGuardians: 'No other guardians are registered.',
+  },
   errors: {
     title: { 400: 'Bad request', 403: 'No access', 404: 'Page not found', 405: 'Not allowed', 422: 'The form has errors', 429: 'Too many attempts', 500: 'Something went wrong', 503: 'Service unavailable' },
     body: {

@@ -114,6 +114,21 @@ export const nb = {
     name: 'Navn',
     empty: 'Ingen elever du har tilgang til.',
   },
+  child: {
+    sectionsNav: 'Om barnet',
+    overview: 'Oversikt',
+    consents: 'Samtykker',
+    documents: 'Dokumenter',
+    school: 'Skole',
+    class: 'Klasse',
+    contactTeacher: 'Kontaktlærer',
+    noContactTeacher: 'Klassen har ingen kontaktlærer registrert ennå.',
+    reachSchool: 'Slik når du skolen',
+    phone: 'Telefon',
+    email: 'E-post',
+    otherGuardians: 'Andre foresatte',
+    noOtherGuardians: 'Ingen andre foresatte er registrert.',
+  },
   errors: {
     title: { 400: 'Ugyldig forespørsel', 403: 'Ingen tilgang', 404: 'Fant ikke siden', 405: 'Ikke tillatt', 422: 'Skjemaet har feil', 429: 'For mange forsøk', 500: 'Noe gikk galt', 503: 'Tjenesten er utilgjengelig' },
     body: {

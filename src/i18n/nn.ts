@@ -116,6 +116,21 @@ export const nn: Messages = {
     name: 'Namn',
     empty: 'Ingen elevar du har tilgang til.',
   },
+  child: {
+    sectionsNav: 'Om barnet',
+    overview: 'Oversikt',
+    consents: 'Samtykke',
+    documents: 'Dokument',
+    school: 'Skule',
+    class: 'Klasse',
+    contactTeacher: 'Kontaktlærar',
+    noContactTeacher: 'Klassen har ingen kontaktlærar registrert enno.',
+    reachSchool: 'Slik når du skulen',
+    phone: 'Telefon',
+    email: 'E-post',
+    otherGuardians: 'Andre føresette',
+    noOtherGuardians: 'Ingen andre føresette er registrerte.',
+  },
   errors: {
     title: { 400: 'Ugyldig førespurnad', 403: 'Inga tilgang', 404: 'Fann ikkje sida', 405: 'Ikkje tillate', 422: 'Skjemaet har feil', 429: 'For mange forsøk', 500: 'Noko gjekk gale', 503: 'Tenesta er utilgjengeleg' },
     body: {

@@ -9,13 +9,9 @@ import { fill } from '../i18n/index.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { PupilCardPage } from '../views/pages/pupil-card.tsx';
 import { classTitle, groupTitle, UnitPage } from '../views/pages/unit.tsx';
+import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
 
-const Id = v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number));
-const idParam = (value: string) => {
-  const parsed = v.safeParse(Id, value);
-  return parsed.success ? parsed.output : 0; // 0 is nobody: the scoped lookup answers 404
-};
 const BlockingForm = v.object({ blocked: v.picklist(['true', 'false']), reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
 const RevealForm = v.object({ reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
 

@@ -25,7 +25,9 @@ export function GuardianHome({ page, children }: { page: PageContext; children: 
       <ul class="grid gap-4 sm:grid-cols-2" role="list">
         {children.map((child) => (
           <li class={card}>
-            <h3 class="text-lg font-semibold" safe>{`${child.givenName} ${child.familyName}`}</h3>
+            <h3 class="text-lg font-semibold">
+              <a href={paths.child(child.pupilId)} class={link} safe>{`${child.givenName} ${child.familyName}`}</a>
+            </h3>
             <p safe>{`${child.schoolName}, ${child.className}`}</p>
             <p class="text-sm text-slate-700" safe>{fill(t.owner, { owner: child.ownerName })}</p>
             {child.contactTeachers.length ? (

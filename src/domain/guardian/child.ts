@@ -1,0 +1,88 @@
+import type { Db } from '../../db/database.ts';
+import { todayInOslo, type Actor } from '../access/actor.ts';
+import { reachOf } from '../access/policy.ts';
+import type { PupilFacts } from '../access/pupil-facts.ts';
+import { requireVisiblePupil } from '../access/scope.ts';
+import { NotFoundError } from '../errors.ts';
+import { contactTeachersOf } from './children.ts';
+
+/** A child seen by one of its guardians (the child page, G5). */
+export interface GuardianChild {
+  pupilId: number;
+  givenName: string;
+  familyName: string;
+  schoolId: number;
+  municipalityId: number;
+  schoolName: string;
+  schoolEmail: string | null;
+  schoolPhone: string | null;
+  hovudmaal: 'nb' | 'nn';
+  classId: number;
+  className: string;
+  trinn: number;
+  facts: PupilFacts;
+}
+
+/** Loads a child through the guardian's reach: another family's child, a blocked relation or a pupil who left → 404. */
+export async function requireGuardianChild(db: Db, actor: Actor, pupilId: number, today = todayInOslo()): Promise<GuardianChild> {
+  const facts = await requireVisiblePupil(db, actor, pupilId, today);
+  if (!reachOf(actor, facts).has('guardian')) throw new NotFoundError();
+  const row = await db
+    .selectFrom('person as p')
+    .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
+    .innerJoin('class as c', 'c.id', 'e.class_id')
+    .innerJoin('school as s', 's.id', 'e.school_id')
+    .select(['p.id', 'p.given_name', 'p.family_name', 's.id as school_id', 's.municipality_id', 's.name as school_name', 's.email', 's.phone', 's.hovudmaal', 'c.id as class_id', 'c.name as class_name', 'c.trinn'])
+    .where('p.id', '=', pupilId)
+    .where('e.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .executeTakeFirstOrThrow();
+  return {
+    pupilId: row.id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    schoolId: row.school_id,
+    municipalityId: row.municipality_id,
+    schoolName: row.school_name,
+    schoolEmail: row.email,
+    schoolPhone: row.phone,
+    hovudmaal: row.hovudmaal,
+    classId: row.class_id,
+    className: row.class_name,
+    trinn: row.trinn,
+    facts,
+  };
+}
+
+/** Overview: contact teachers and how to reach them, the school, and the child's other guardians. */
+export async function childOverview(db: Db, actor: Actor, child: GuardianChild, today = todayInOslo()) {
+  const teacherNames = (await contactTeachersOf(db, [child.classId], today)).get(child.classId) ?? [];
+  const teachers = await db
+    .selectFrom('staff_assignment as a')
+    .innerJoin('staff_membership as m', 'm.id', 'a.staff_membership_id')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .leftJoin('contact_info as ci', 'ci.person_id', 'p.id')
+    .select(['p.given_name', 'p.family_name', 'ci.email'])
+    .where('a.class_id', '=', child.classId)
+    .where('m.role', '=', 'contact_teacher')
+    .where('m.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+    .orderBy('p.family_name')
+    .limit(5)
+    .execute();
+  const otherGuardians = await db
+    .selectFrom('guardian_relation as g')
+    .innerJoin('person as p', 'p.id', 'g.guardian_id')
+    .select(['p.given_name', 'p.family_name', 'g.relation'])
+    .where('g.pupil_id', '=', child.pupilId)
+    .where('g.guardian_id', '<>', actor.personId)
+    .where('g.blocked', '=', false)
+    .where('g.contact_person_only', '=', false)
+    .orderBy('p.given_name')
+    .limit(10)
+    .execute();
+  return {
+    contactTeachers: teachers.length ? teachers.map((t) => ({ name: `${t.given_name} ${t.family_name}`, email: t.email })) : teacherNames.map((name) => ({ name, email: null })),
+    otherGuardians: otherGuardians.map((g) => ({ name: `${g.given_name} ${g.family_name}`, relation: g.relation })),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../app-env.ts';
+import type { GuardianChild } from '../domain/guardian/child.ts';
+import { ChildLayout, type ChildSection } from '../views/pages/child.tsx';
+import { isPartialRequest, pageContext, render } from './render.tsx';
+
+/**
+ * Renders one section of the child page: the whole page (layout + child frame + section) normally, or
+ * only the section when htmx swaps it into #child-section. Same URL, same data.
+ */
+export function renderChildSection(c: Context<AppEnv>, child: GuardianChild, section: ChildSection, content: JSX.Element, status: ContentfulStatusCode = 200) {
+  const title = `${c.get('t').child[section]} – ${child.givenName}`;
+  if (isPartialRequest(c) && c.req.header('hx-target')?.endsWith('#child-section')) {
+    c.header('Vary', 'HX-Request');
+    return c.html(content, status);
+  }
+  return render(
+    c,
+    title,
+    <ChildLayout page={pageContext(c)} child={child} current={section}>
+      {content}
+    </ChildLayout>,
+    status,
+  );
+}

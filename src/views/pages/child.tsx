@@ -1,0 +1,114 @@
+import type { Children } from '@kitajs/html';
+import type { GuardianChild } from '../../domain/guardian/child.ts';
+import type { PageContext } from '../page-context.ts';
+import { paths, safeHref } from '../urls.ts';
+
+export type ChildSection = 'overview' | 'consents' | 'documents';
+
+const SECTIONS: { key: ChildSection; href: (id: number) => string }[] = [
+  { key: 'overview', href: paths.child },
+  { key: 'consents', href: paths.childConsents },
+  { key: 'documents', href: paths.childDocuments },
+];
+
+/** The child page frame: name, section navigation (real links; htmx swaps only the section), the section. */
+export function ChildLayout({ page, child, current, children }: { page: PageContext; child: GuardianChild; current: ChildSection; children: Children }) {
+  const t = page.t.child;
+  return (
+    <div class="space-y-4">
+      <div>
+        <h1 class="text-3xl font-bold" safe>{`${child.givenName} ${child.familyName}`}</h1>
+        <p class="text-slate-700" safe>{`${child.schoolName}, ${child.className}`}</p>
+      </div>
+      <nav aria-label={t.sectionsNav}>
+        <ul class="flex flex-wrap gap-2 border-b border-slate-300" role="list">
+          {SECTIONS.map((section) => (
+            <li>
+              <a
+                href={section.href(child.pupilId)}
+                hx-get={section.href(child.pupilId)}
+                hx-target="#child-section"
+                hx-push-url="true"
+                aria-current={section.key === current ? 'page' : undefined}
+                class={
+                  section.key === current
+                    ? 'inline-block border-b-4 border-sky-800 px-3 py-2 font-semibold text-sky-900'
+                    : 'inline-block px-3 py-2 text-sky-900 underline-offset-4 hover:underline'
+                }
+                safe
+              >
+                {t[section.key]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div id="child-section">{children}</div>
+    </div>
+  );
+}
+
+interface Overview {
+  contactTeachers: { name: string; email: string | null }[];
+  otherGuardians: { name: string; relation: string }[];
+}
+
+export function ChildOverview({ page, child, overview }: { page: PageContext; child: GuardianChild; overview: Overview }) {
+  const t = page.t.child;
+  const relation = page.t.pupil.relation as Record<string, string>;
+  return (
+    <div class="grid gap-4 sm:grid-cols-2">
+      <section aria-labelledby="contact-teacher" class="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="contact-teacher" class="text-lg font-semibold" safe>{t.contactTeacher}</h2>
+        {overview.contactTeachers.length === 0 ? <p safe>{t.noContactTeacher}</p> : ''}
+        <ul role="list">
+          {overview.contactTeachers.map((teacher) => (
+            <li>
+              <span safe>{teacher.name}</span>
+              {teacher.email ? (
+                <>
+                  {' – '}
+                  <a href={safeHref(`mailto:${teacher.email}`)} class="text-sky-900 underline" safe>{teacher.email}</a>
+                </>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="reach-school" class="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="reach-school" class="text-lg font-semibold" safe>{t.reachSchool}</h2>
+        <p safe>{child.schoolName}</p>
+        {child.schoolPhone ? (
+          <p>
+            <span safe>{`${t.phone}: `}</span>
+            <a href={safeHref(`tel:${child.schoolPhone.replace(/\s/g, '')}`)} class="text-sky-900 underline" safe>{child.schoolPhone}</a>
+          </p>
+        ) : (
+          ''
+        )}
+        {child.schoolEmail ? (
+          <p>
+            <span safe>{`${t.email}: `}</span>
+            <a href={safeHref(`mailto:${child.schoolEmail}`)} class="text-sky-900 underline" safe>{child.schoolEmail}</a>
+          </p>
+        ) : (
+          ''
+        )}
+      </section>
+      <section aria-labelledby="other-guardians" class="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="other-guardians" class="text-lg font-semibold" safe>{t.otherGuardians}</h2>
+        {overview.otherGuardians.length === 0 ? (
+          <p safe>{t.noOtherGuardians}</p>
+        ) : (
+          <ul role="list">
+            {overview.otherGuardians.map((g) => (
+              <li safe>{`${g.name} (${relation[g.relation] ?? g.relation})`}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
