@@ -14,6 +14,9 @@ import { authRoutes } from './routes/auth.tsx';
 import { home } from './routes/home.tsx';
 import { pupils } from './routes/pupils.tsx';
 import { children } from './routes/children.tsx';
+import { consentRoutes } from './routes/consents.tsx';
+import { contactCardRoutes } from './routes/contact-card.tsx';
+import { documentRoutes } from './routes/documents.tsx';
 import { sessionFromCookie } from './middleware/session.ts';
 
 export type { AppDeps } from './app-env.ts';
@@ -41,6 +44,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', home);
   app.route('/', pupils);
   app.route('/', children);
+  app.route('/', consentRoutes);
+  app.route('/', contactCardRoutes);
+  app.route('/', documentRoutes);
 
   app.notFound(notFound);
   app.onError(onError);

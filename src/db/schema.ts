@@ -1,3 +1,6 @@
+import type { ConsentsTables } from './tables/consents.ts';
+import type { ContactTables } from './tables/contact.ts';
+import type { DocumentsTables } from './tables/documents.ts';
 import type * as org from './tables/organisation.ts';
 import type * as identity from './tables/identity.ts';
 import type * as outbox from './tables/outbox.ts';
@@ -7,9 +10,12 @@ export type * from './tables/organisation.ts';
 export type * from './tables/people.ts';
 export type * from './tables/identity.ts';
 export type * from './tables/outbox.ts';
+export type * from './tables/consents.ts';
+export type * from './tables/contact.ts';
+export type * from './tables/documents.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
-export interface Database {
+export interface Database extends ConsentsTables, ContactTables, DocumentsTables {
   municipality: org.MunicipalityTable;
   school: org.SchoolTable;
   sfo: org.SfoTable;

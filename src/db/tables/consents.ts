@@ -1,0 +1,3 @@
+/** Tables of this area; filled in by the area's migration. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ConsentsTables {}

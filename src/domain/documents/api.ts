@@ -1,0 +1,34 @@
+/**
+ * The documents area's public API (G14). Implemented in this folder; other areas (consent receipts,
+ * vedtak letters) use only what is exported here.
+ */
+export interface LetterSection {
+  heading: string;
+  /** Label/value rows, or plain paragraphs when label is empty. */
+  rows: { label: string; value: string }[];
+}
+
+export interface Letter {
+  /** The sender line, e.g. the school's name and address. */
+  sender: string[];
+  /** The recipient block (name, address lines). */
+  recipient: string[];
+  /** dd.mm.yyyy */
+  date: string;
+  title: string;
+  intro?: string;
+  sections: LetterSection[];
+  footer?: string;
+}
+
+export interface NewDocument {
+  pupilId: number;
+  /** null = every guardian with access to the pupil; else only this guardian. */
+  guardianId: number | null;
+  kind: 'consent_receipt' | 'vedtak' | 'letter' | 'attachment';
+  title: string;
+  filename: string;
+  contentType: 'application/pdf';
+  content: Uint8Array;
+  createdBy: number | null;
+}
