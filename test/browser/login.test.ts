@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
-import { axeViolations, DESKTOP, JS_MODES, launchBrowser, newContext, PHONE } from '../support/browser.ts';
+import { axeViolations, DESKTOP, JS_MODES, launchBrowser, logInAs as logIn, newContext, PHONE } from '../support/browser.ts';
 import { createTestDb } from '../support/db.ts';
 import { startTestServer } from '../support/server.ts';
 
@@ -13,13 +13,10 @@ after(() => server.close());
 const browser = await launchBrowser();
 const login = (key: string) => DEMO_LOGINS.find((l) => l.key === key)!;
 
-async function logInAs(page: Page, chooser: RegExp, userName: string) {
-  await page.goto(server.url + '/');
-  await page.getByRole('link', { name: 'Logg inn' }).click();
-  await page.getByRole('link', { name: chooser }).click();
-  await page.getByRole('button', { name: new RegExp(`^${userName} —`) }).click();
+const logInAs = async (page: Page, chooser: RegExp, userName: string) => {
+  await logIn(page, server.url, chooser, userName);
   await page.waitForURL(server.url + '/home');
-}
+};
 
 for (const mode of JS_MODES) {
   describe(`login with ${mode.name}`, () => {

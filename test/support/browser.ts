@@ -54,3 +54,12 @@ export const JS_MODES = [
   { name: 'JavaScript on', javaScript: true },
   { name: 'JavaScript off', javaScript: false },
 ] as const;
+
+/** Logs in through the built-in test IdP as a person: chooser (/foresatt/ or /Ansatt eller elev/), then the user's button. */
+export async function logInAs(page: Page, baseUrl: string, chooser: RegExp, userName: string): Promise<void> {
+  await page.goto(baseUrl + '/');
+  await page.getByRole('link', { name: 'Logg inn' }).click();
+  await page.getByRole('link', { name: chooser }).click();
+  await page.getByRole('button', { name: new RegExp(`^${userName} —`) }).click();
+  await page.waitForURL(new RegExp(`^${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`));
+}

@@ -1,0 +1,101 @@
+import type { Db } from '../../db/database.ts';
+import { todayInOslo, type Actor } from '../access/actor.ts';
+import { listAuditForSubject } from '../audit.ts';
+import { NotFoundError } from '../errors.ts';
+import { parseIdentityNumber } from '../person/fodselsnummer.ts';
+import { listGuardianChildren } from '../guardian/children.ts';
+
+/**
+ * Everything Skolebro stores about a guardian and each child they may see (G16, D9): the person data,
+ * contact data, relations, enrolments, and who has looked at the child's pupil card. Area modules add
+ * their sections through `MY_DATA_SECTIONS` (consents, settings, documents).
+ */
+export interface MyData {
+  generatedAt: string;
+  guardian: {
+    name: string;
+    fodselsnummer: string | null;
+    address: { line: string | null; postalCode: string | null; postalPlace: string | null; protection: string };
+    contact: { email: string | null; mobile: string | null; phone: string | null; smsEnabled: boolean; updatedAt: string | null } | null;
+    extra: Record<string, unknown>;
+  };
+  children: {
+    name: string;
+    birthDate: string | null;
+    school: string;
+    className: string;
+    enrolledFrom: string;
+    guardians: { name: string; relation: string; parentalResponsibility: boolean }[];
+    viewedBy: { at: string; action: string; by: string; role: string | null }[];
+    extra: Record<string, unknown>;
+  }[];
+}
+
+export type MyDataSection = (db: Db, actor: Actor, data: MyData, childIds: number[]) => Promise<void>;
+/** Areas register extra sections here (each fills `extra` on the guardian and/or the children). */
+export const MY_DATA_SECTIONS: MyDataSection[] = [];
+
+export async function collectMyData(db: Db, actor: Actor, today = todayInOslo()): Promise<MyData> {
+  if (actor.via !== 'idporten') throw new NotFoundError();
+  const person = await db
+    .selectFrom('person as p')
+    .leftJoin('contact_info as c', 'c.person_id', 'p.id')
+    .select(['p.given_name', 'p.family_name', 'p.fodselsnummer', 'p.address_line', 'p.postal_code', 'p.postal_place', 'p.address_protection', 'c.email', 'c.mobile', 'c.phone', 'c.sms_enabled', 'c.updated_at', 'c.person_id as contact_person'])
+    .where('p.id', '=', actor.personId)
+    .executeTakeFirstOrThrow();
+  const children = await listGuardianChildren(db, actor, today);
+  const childIds = children.map((c) => c.pupilId);
+  const details = childIds.length
+    ? await db
+        .selectFrom('person as p')
+        .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
+        .select(['p.id', 'p.fodselsnummer', 'e.starts_on'])
+        .where('p.id', 'in', childIds)
+        .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+        .execute()
+    : [];
+  const relations = childIds.length
+    ? await db
+        .selectFrom('guardian_relation as g')
+        .innerJoin('person as p', 'p.id', 'g.guardian_id')
+        .select(['g.pupil_id', 'p.given_name', 'p.family_name', 'g.relation', 'g.parental_responsibility'])
+        .where('g.pupil_id', 'in', childIds)
+        .where('g.blocked', '=', false)
+        .execute()
+    : [];
+  const data: MyData = {
+    generatedAt: new Date().toISOString(),
+    guardian: {
+      name: `${person.given_name} ${person.family_name}`,
+      fodselsnummer: person.fodselsnummer,
+      address: { line: person.address_line, postalCode: person.postal_code, postalPlace: person.postal_place, protection: person.address_protection },
+      contact: person.contact_person
+        ? { email: person.email, mobile: person.mobile, phone: person.phone, smsEnabled: person.sms_enabled ?? true, updatedAt: person.updated_at?.toISOString() ?? null }
+        : null,
+      extra: {},
+    },
+    children: [],
+  };
+  for (const child of children) {
+    const detail = details.find((d) => d.id === child.pupilId);
+    const audit = await listAuditForSubject(db, child.pupilId, 100);
+    data.children.push({
+      name: `${child.givenName} ${child.familyName}`,
+      birthDate: detail?.fodselsnummer ? (parseIdentityNumber(detail.fodselsnummer)?.birthDate ?? null) : null,
+      school: child.schoolName,
+      className: child.className,
+      enrolledFrom: detail?.starts_on ?? '',
+      guardians: relations
+        .filter((r) => r.pupil_id === child.pupilId)
+        .map((r) => ({ name: `${r.given_name} ${r.family_name}`, relation: r.relation, parentalResponsibility: r.parental_responsibility })),
+      viewedBy: audit
+        // Who has looked at the child's card. Reasons are left out (they may concern others, e.g. a
+        // reveal for the child welfare service), and so are actions about other guardians (blocking).
+        .filter((a) => a.action === 'pupil_card.view' || a.action === 'address.reveal')
+        .map((a) => ({ at: a.at.toISOString(), action: a.action, by: a.given_name ? `${a.given_name} ${a.family_name}` : '', role: a.actor_role })),
+      extra: {},
+    });
+  }
+  for (const section of MY_DATA_SECTIONS) await section(db, actor, data, childIds);
+  return data;
+}

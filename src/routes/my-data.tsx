@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { collectMyData } from '../domain/privacy/my-data.ts';
+import { myDataText } from '../i18n/my-data.ts';
+import { actorOf, requireActor } from '../middleware/session.ts';
+import { MyDataPage } from '../views/pages/my-data.tsx';
+import { paths } from '../views/urls.ts';
+import { pageContext, render } from './render.tsx';
+
+/** G16: what is stored about the guardian and each child, on screen and as JSON. */
+export const myDataRoutes = new Hono<AppEnv>()
+  .use('/me/data', requireActor)
+  .use('/me/data.json', requireActor)
+  .get(paths.myData, async (c) => {
+    const data = await collectMyData(c.get('deps').db, actorOf(c));
+    return render(c, myDataText[c.get('locale')].title, <MyDataPage page={pageContext(c)} data={data} />);
+  })
+  .get(paths.myDataJson, async (c) => {
+    const data = await collectMyData(c.get('deps').db, actorOf(c));
+    c.header('Content-Disposition', `attachment; filename="skolebro-mine-data-${data.generatedAt.slice(0, 10)}.json"`);
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(JSON.stringify(data, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });

@@ -1,0 +1,95 @@
+import type { MyData } from '../../domain/privacy/my-data.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { myDataText } from '../../i18n/my-data.ts';
+import type { PageContext } from '../page-context.ts';
+import { paths } from '../urls.ts';
+
+const box = 'rounded-lg border border-slate-200 bg-white p-4';
+const dl = 'grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]';
+const dt = 'font-semibold';
+
+export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) {
+  const t = myDataText[page.locale];
+  const g = data.guardian;
+  const relation = page.t.pupil.relation as Record<string, string>;
+  return (
+    <div class="space-y-6">
+      <h1 class="text-3xl font-bold" safe>{t.title}</h1>
+      <p class="max-w-prose" safe>{t.lead}</p>
+      <p class="flex flex-wrap gap-4">
+        <a href={paths.myDataJson} class="rounded border border-sky-800 px-3 py-2 text-sky-900 underline" download="" safe>{t.downloadJson}</a>
+        <a href={paths.myDataPdf} class="rounded border border-sky-800 px-3 py-2 text-sky-900 underline" download="" safe>{t.downloadPdf}</a>
+      </p>
+      <section aria-labelledby="about-you" class={box}>
+        <h2 id="about-you" class="mb-2 text-xl font-semibold" safe>{t.you}</h2>
+        <dl class={dl}>
+          <dt class={dt} safe>{t.name}</dt>
+          <dd safe>{g.name}</dd>
+          <dt class={dt} safe>{t.fodselsnummer}</dt>
+          <dd safe>{g.fodselsnummer ?? t.notRegistered}</dd>
+          <dt class={dt} safe>{t.address}</dt>
+          <dd safe>{[g.address.line, [g.address.postalCode, g.address.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ') || t.notRegistered}</dd>
+          {g.address.protection !== 'none' ? (
+            <>
+              <dt class="sr-only" safe>{t.address}</dt>
+              <dd class="sm:col-start-2" safe>{t.protected}</dd>
+            </>
+          ) : (
+            ''
+          )}
+          <dt class={dt} safe>{t.email}</dt>
+          <dd safe>{g.contact?.email ?? t.notRegistered}</dd>
+          <dt class={dt} safe>{t.mobile}</dt>
+          <dd safe>{g.contact?.mobile ?? t.notRegistered}</dd>
+          <dt class={dt} safe>{t.phone}</dt>
+          <dd safe>{g.contact?.phone ?? t.notRegistered}</dd>
+          <dt class={dt} safe>{t.sms}</dt>
+          <dd safe>{g.contact?.smsEnabled === false ? t.smsOff : t.smsOn}</dd>
+        </dl>
+      </section>
+      {data.children.map((child, index) => (
+        <section aria-labelledby={`child-${index}`} class={`${box} space-y-3`}>
+          <h2 id={`child-${index}`} class="text-xl font-semibold" safe>{`${t.child}: ${child.name}`}</h2>
+          <dl class={dl}>
+            <dt class={dt} safe>{t.birthDate}</dt>
+            <dd safe>{child.birthDate ? formatDate(child.birthDate) : t.notRegistered}</dd>
+            <dt class={dt} safe>{t.school}</dt>
+            <dd safe>{`${child.school}, ${child.className}`}</dd>
+            <dt class={dt} safe>{t.enrolledFrom}</dt>
+            <dd>{child.enrolledFrom ? <span safe>{formatDate(child.enrolledFrom)}</span> : ''}</dd>
+            <dt class={dt} safe>{t.guardians}</dt>
+            <dd safe>{child.guardians.map((x) => `${x.name} (${relation[x.relation] ?? x.relation})`).join(', ')}</dd>
+          </dl>
+          <h3 class="text-lg font-semibold" safe>{t.viewedBy}</h3>
+          {child.viewedBy.length === 0 ? (
+            <p safe>{t.viewedByNone}</p>
+          ) : (
+            <div class="overflow-x-auto">
+              <table class="min-w-full text-left text-sm">
+                <caption class="sr-only" safe>{`${t.viewedBy}: ${child.name}`}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" class="pr-4" safe>{t.when}</th>
+                    <th scope="col" class="pr-4" safe>{t.who}</th>
+                    <th scope="col" class="pr-4" safe>{t.role}</th>
+                    <th scope="col" safe>{t.what}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {child.viewedBy.map((view) => (
+                    <tr class="border-t border-slate-200">
+                      <td class="pr-4" safe>{formatDate(new Date(view.at))}</td>
+                      <td class="pr-4" safe>{view.by}</td>
+                      <td class="pr-4" safe>{(view.role ?? '').split(',').map((r) => (page.t.home.role as Record<string, string>)[r] ?? r).join(', ')}</td>
+                      <td safe>{t.actions[view.action] ?? view.action}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
