@@ -7,6 +7,7 @@
  *
  * Uses DATABASE_URL (PostgreSQL) when set, else PGlite in DATA_DIR (default ./data).
  */
+import { sql } from 'kysely';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { DataDirLockedError } from '../src/db/data-dir-lock.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     console.log(`Seeding ${description} with the ${size} data set…`);
     const started = performance.now();
     const summary = await seedDatabase(db, { size, today });
+    await sql`analyze`.execute(db); // fresh planner statistics after a bulk load
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     for (const [name, count] of Object.entries(summary)) console.log(`  ${name.padEnd(15)} ${count}`);
     console.log(`Done in ${seconds} s.`);
