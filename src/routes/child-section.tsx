@@ -6,8 +6,9 @@ import { ChildLayout, type ChildSection } from '../views/pages/child.tsx';
 import { isPartialRequest, pageContext, render } from './render.tsx';
 
 /**
- * Renders one section of the child page: the whole page (layout + child frame + section) normally, or
- * only the section when htmx swaps it into #child-section. Same URL, same data.
+ * Renders one section of the child page: the whole page (layout + child frame + section) normally; for
+ * htmx, only the section when a form swaps #child-section, or the frame (nav + section) when a tab is
+ * clicked (#child-frame, so aria-current follows). Same URL, same data.
  */
 export function renderChildSection(c: Context<AppEnv>, child: GuardianChild, section: ChildSection, content: JSX.Element, status: ContentfulStatusCode = 200) {
   const title = `${c.get('t').child[section]} – ${child.givenName}`;

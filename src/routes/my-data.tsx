@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { collectMyData } from '../domain/privacy/my-data.ts';
+import { renderMyDataPdf } from '../domain/privacy/my-data-pdf.ts';
+import { formatDate } from '../i18n/index.ts';
 import { myDataText } from '../i18n/my-data.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { MyDataPage } from '../views/pages/my-data.tsx';
@@ -11,6 +13,7 @@ import { pageContext, render } from './render.tsx';
 export const myDataRoutes = new Hono<AppEnv>()
   .use('/me/data', requireActor)
   .use('/me/data.json', requireActor)
+  .use('/me/data.pdf', requireActor)
   .get(paths.myData, async (c) => {
     const data = await collectMyData(c.get('deps').db, actorOf(c));
     return render(c, myDataText[c.get('locale')].title, <MyDataPage page={pageContext(c)} data={data} />);
@@ -20,4 +23,12 @@ export const myDataRoutes = new Hono<AppEnv>()
     c.header('Content-Disposition', `attachment; filename="skolebro-mine-data-${data.generatedAt.slice(0, 10)}.json"`);
     c.header('Cache-Control', 'private, no-store');
     return c.body(JSON.stringify(data, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  })
+  .get(paths.myDataPdf, async (c) => {
+    const data = await collectMyData(c.get('deps').db, actorOf(c));
+    const locale = c.get('locale');
+    const pdf = await renderMyDataPdf(data, myDataText[locale], locale, formatDate(new Date()));
+    c.header('Content-Disposition', `attachment; filename="skolebro-mine-data-${data.generatedAt.slice(0, 10)}.pdf"`);
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(new Uint8Array(pdf), 200, { "Content-Type": "application/pdf" });
   });

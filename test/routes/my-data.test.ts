@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { createTestDb } from '../support/db.ts';
+import { pdfText } from '../support/pdf.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
@@ -70,4 +71,17 @@ test('a guardian whose only child left still gets her own data and no child', as
   const data = await (await client.get('/me/data.json', hanne)).json();
   assert.equal(data.children.length, 0);
   assert.equal(data.guardian.name, 'Hanne Lystad');
+});
+
+test('the PDF export is a readable PDF with the same data (Norwegian letters intact)', async () => {
+  const res = await client.get('/me/data.pdf', kari);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/pdf');
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  const text = await pdfText(bytes);
+  assert.match(text, /Mine data/);
+  assert.match(text, /Kari Nordmann/);
+  assert.match(text, /Bjørkelia skole/);
+  assert.match(text, /Fjellheim skule/);
 });

@@ -11,11 +11,11 @@ const SECTIONS: { key: ChildSection; href: (id: number) => string }[] = [
   { key: 'documents', href: paths.childDocuments },
 ];
 
-/** The child page frame: name, section navigation (real links; htmx swaps only the section), the section. */
+/** The child page frame: name, section navigation (real links; htmx swaps the frame so the current tab follows), the section. */
 export function ChildLayout({ page, child, current, children }: { page: PageContext; child: GuardianChild; current: ChildSection; children: Children }) {
   const t = page.t.child;
   return (
-    <div class="space-y-4">
+    <div id="child-frame" class="space-y-4">
       <div>
         <h1 class="text-3xl font-bold" safe>{`${child.givenName} ${child.familyName}`}</h1>
         <p class="text-slate-700" safe>{`${child.schoolName}, ${child.className}`}</p>
@@ -27,7 +27,8 @@ export function ChildLayout({ page, child, current, children }: { page: PageCont
               <a
                 href={section.href(child.pupilId)}
                 hx-get={section.href(child.pupilId)}
-                hx-target="#child-section"
+                hx-target="#child-frame"
+                hx-swap="outerHTML"
                 hx-push-url="true"
                 aria-current={section.key === current ? 'page' : undefined}
                 class={

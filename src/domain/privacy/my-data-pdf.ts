@@ -1,0 +1,84 @@
+import type { Letter, LetterSection } from '../documents/api.ts';
+import { renderLetterPdf } from '../documents/pdf.ts';
+import type { MyData } from './my-data.ts';
+
+/** Labels the PDF needs, in the reader's language (the views' i18n module passes them in). */
+export interface MyDataPdfText {
+  title: string;
+  lead: string;
+  you: string;
+  name: string;
+  fodselsnummer: string;
+  address: string;
+  email: string;
+  mobile: string;
+  phone: string;
+  sms: string;
+  smsOn: string;
+  smsOff: string;
+  notRegistered: string;
+  child: string;
+  birthDate: string;
+  school: string;
+  enrolledFrom: string;
+  guardians: string;
+  viewedBy: string;
+  viewedByNone: string;
+  actions: Record<string, string>;
+}
+
+/** Plain text for whatever an area put in `extra`: arrays of records become one line each. */
+function extraRows(extra: Record<string, unknown>): LetterSection['rows'] {
+  const describe = (value: unknown): string =>
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'object'
+        ? Object.entries(value as Record<string, unknown>)
+            .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+            .join('; ')
+        : String(value);
+  return Object.entries(extra).flatMap(([key, value]) =>
+    Array.isArray(value) ? (value.length ? value.map((item) => ({ label: key, value: describe(item) })) : [{ label: key, value: '–' }]) : [{ label: key, value: describe(value) }],
+  );
+}
+
+/** The readable PDF version of "my data" (G16). */
+export function renderMyDataPdf(data: MyData, t: MyDataPdfText, lang: 'nb' | 'nn' | 'en', date: string): Promise<Uint8Array> {
+  const g = data.guardian;
+  const or = (value: string | null | undefined) => value || t.notRegistered;
+  const sections: LetterSection[] = [
+    {
+      heading: t.you,
+      rows: [
+        { label: t.name, value: g.name },
+        { label: t.fodselsnummer, value: or(g.fodselsnummer) },
+        { label: t.address, value: or([g.address.line, [g.address.postalCode, g.address.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ')) },
+        { label: t.email, value: or(g.contact?.email) },
+        { label: t.mobile, value: or(g.contact?.mobile) },
+        { label: t.phone, value: or(g.contact?.phone) },
+        { label: t.sms, value: g.contact?.smsEnabled === false ? t.smsOff : t.smsOn },
+        ...extraRows(g.extra),
+      ],
+    },
+  ];
+  for (const child of data.children) {
+    sections.push({
+      heading: `${t.child}: ${child.name}`,
+      rows: [
+        { label: t.birthDate, value: or(child.birthDate?.split('-').reverse().join('.')) },
+        { label: t.school, value: `${child.school}, ${child.className}` },
+        { label: t.enrolledFrom, value: or(child.enrolledFrom.split('-').reverse().join('.')) },
+        { label: t.guardians, value: child.guardians.map((x) => x.name).join(', ') },
+        ...extraRows(child.extra),
+      ],
+    });
+    sections.push({
+      heading: `${t.viewedBy}: ${child.name}`,
+      rows: child.viewedBy.length
+        ? child.viewedBy.map((v) => ({ label: v.at.slice(0, 10).split('-').reverse().join('.'), value: `${v.by} (${v.role ?? ''}) – ${t.actions[v.action] ?? v.action}` }))
+        : [{ label: '', value: t.viewedByNone }],
+    });
+  }
+  const letter: Letter = { sender: ['Skolebro'], recipient: [g.name], date, title: t.title, intro: t.lead, sections, lang };
+  return renderLetterPdf(letter);
+}
