@@ -26,3 +26,14 @@ export async function pdfText(bytes: Uint8Array | ArrayBuffer | Buffer): Promise
   await pdf.destroy();
   return pages.join('\n\f');
 }
+
+/** Page count, first page size (points) and document metadata. */
+export async function pdfInfo(bytes: Uint8Array | ArrayBuffer | Buffer) {
+  const data = new Uint8Array(bytes instanceof ArrayBuffer ? bytes : Uint8Array.from(bytes));
+  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const [, , width, height] = (await pdf.getPage(1)).view;
+  const info = (await pdf.getMetadata()).info as unknown as Record<string, unknown>;
+  const result = { pages: pdf.numPages, width: width!, height: height!, title: String(info.Title ?? ''), author: String(info.Author ?? '') };
+  await pdf.destroy();
+  return result;
+}

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { test } from 'node:test';
+import type { Letter } from '../../src/domain/documents/api.ts';
+import { renderLetterPdf } from '../../src/domain/documents/pdf.ts';
+import { documentDownloadPath, postgresDocumentStore, safeFilename, storeDocument } from '../../src/domain/documents/store.ts';
+import { wrapText } from '../../src/domain/documents/wrap.ts';
+import { createTestDb } from '../support/db.ts';
+import { pdfInfo, pdfText } from '../support/pdf.ts';
+
+const NORWEGIAN = 'Åse Ærlighet Øvrebø – «Skolen» – 12 € – 2. pinsedag';
+
+function letter(rows: number, extra: Partial<Letter> = {}): Letter {
+  return {
+    sender: ['Fjellheim skule', 'Skulevegen 1', '5700 Voss'],
+    recipient: ['Åse Ærlighet Øvrebø', 'Bjørkevegen 7', '5700 Voss'],
+    date: '25.11.2026',
+    title: NORWEGIAN,
+    intro: 'Her er svaret dykkar på samtykket. Sámi: Čáhcegáddi, Ŋuorra, Đ.',
+    sections: [
+      {
+        heading: 'Samtykke',
+        rows: Array.from({ length: rows }, (_, i) => ({
+          label: `Spørsmål ${i + 1}`,
+          value: `Ja, eleven kan vere med på turen til Øvre Årdal (rad ${i + 1}). Dette er ein lang tekst som må brytast over fleire liner.`,
+        })),
+      },
+      { heading: 'Merknad', rows: [{ label: '', value: 'Eit avsnitt utan etikett.' }] },
+    ],
+    footer: 'Fjellheim skule · Laga i Skolebro',
+    lang: 'nn',
+    ...extra,
+  };
+}
+
+test('a letter prints Norwegian and Sámi letters, €, «» and – as text (a PDF reader reads them back)', async () => {
+  const bytes = await renderLetterPdf(letter(2));
+  assert.equal(Buffer.from(bytes.subarray(0, 5)).toString('latin1'), '%PDF-');
+  const text = await pdfText(bytes);
+  assert.ok(text.includes(NORWEGIAN), text);
+  assert.match(text, /Åse Ærlighet Øvrebø/);
+  assert.match(text, /Čáhcegáddi, Ŋuorra, Đ/);
+  assert.match(text, /Dato: 25\.11\.2026/);
+  assert.match(text, /Spørsmål 1\s*Ja, eleven kan vere med/);
+  assert.match(text, /Eit avsnitt utan etikett/);
+  assert.match(text, /Side 1 av 1/);
+  const info = await pdfInfo(bytes);
+  assert.equal(info.pages, 1);
+  assert.deepEqual([Math.round(info.width * 100) / 100, Math.round(info.height * 100) / 100], [595.28, 841.89], 'A4');
+  assert.equal(info.title, NORWEGIAN);
+  assert.equal(info.author, 'Fjellheim skule');
+});
+
+test('a long letter flows onto new pages, each with "Side n av m" and the footer', async () => {
+  const bytes = await renderLetterPdf(letter(45));
+  assert.equal((await pdfInfo(bytes)).pages, 3);
+  const pages = (await pdfText(bytes)).split('\f').filter((p) => p.trim());
+  assert.equal(pages.length, 3);
+  pages.forEach((page, i) => {
+    assert.match(page, new RegExp(`Side ${i + 1} av 3`));
+    assert.match(page, /Fjellheim skule · Laga i Skolebro/);
+  });
+  // nothing is lost at a page break: every row is there, in order
+  const all = pages.join('\n');
+  for (let i = 1; i <= 45; i++) assert.ok(all.includes(`Spørsmål ${i} `), `row ${i}`);
+  assert.match(pages[2]!, /Eit avsnitt utan etikett/);
+});
+
+test('an English letter numbers its pages in English; the output is byte-identical for a fixed time', async () => {
+  const now = new Date('2026-11-25T08:00:00Z');
+  const a = await renderLetterPdf(letter(1, { lang: 'en' }), { now });
+  const b = await renderLetterPdf(letter(1, { lang: 'en' }), { now });
+  assert.match(await pdfText(a), /Page 1 of 1/);
+  assert.deepEqual(Buffer.from(a), Buffer.from(b));
+});
+
+test('wrapping keeps words whole and breaks a word wider than the line', () => {
+  const measure = (s: string) => s.length;
+  assert.deepEqual(wrapText('en to tre fire', 7, measure), ['en to', 'tre', 'fire']);
+  assert.deepEqual(wrapText('abcdefghij', 4, measure), ['abcd', 'efgh', 'ij']);
+  assert.deepEqual(wrapText('a\n\nb\tc', 10, measure), ['a', '', 'b c']);
+});
+
+test('the store keeps the exact bytes and their SHA-256; lists newest first, bounded, per guardian', async () => {
+  const db = await createTestDb();
+  const people = await db
+    .insertInto('person')
+    .values([
+      { given_name: 'Elev', family_name: 'Test', fodselsnummer: null },
+      { given_name: 'Mor', family_name: 'Test', fodselsnummer: null },
+      { given_name: 'Far', family_name: 'Test', fodselsnummer: null },
+    ])
+    .returning('id')
+    .execute();
+  const [pupil, mother, father] = people.map((p) => p.id) as [number, number, number];
+  const bytes = await renderLetterPdf(letter(1));
+  const base = { pupilId: pupil, kind: 'letter' as const, contentType: 'application/pdf' as const, content: bytes, createdBy: null };
+  const { id } = await storeDocument(db, { ...base, guardianId: null, title: NORWEGIAN, filename: '../../etc/Brev «Åse».pdf' });
+  const store = postgresDocumentStore(db);
+  const got = await store.get(id);
+  assert.ok(got);
+  assert.deepEqual(Buffer.from(got.content), Buffer.from(bytes));
+  assert.equal(got.sha256, createHash('sha256').update(bytes).digest('hex'));
+  assert.equal(got.sizeBytes, bytes.byteLength);
+  assert.equal(got.title, NORWEGIAN);
+  assert.equal(got.filename, 'Brev «Åse».pdf');
+  assert.equal(documentDownloadPath(id), `/documents/${id}`);
+  assert.equal(await store.get(id + 1000), undefined);
+
+  const times = ['2026-09-01', '2026-10-01', '2026-11-01'].map((d) => new Date(`${d}T10:00:00Z`));
+  const toFather = await store.put({ ...base, guardianId: father, title: 'Til far', filename: 'far.pdf', createdAt: times[2] });
+  await store.put({ ...base, guardianId: mother, title: 'Til mor', filename: 'mor', createdAt: times[1] });
+  await store.put({ ...base, guardianId: null, title: 'Til alle', filename: 'alle.pdf', createdAt: times[0] });
+  const forMother = await store.list({ pupilId: pupil, visibleToGuardian: mother, limit: 10 });
+  assert.deepEqual(forMother.map((d) => d.title), [NORWEGIAN, 'Til mor', 'Til alle']);
+  assert.equal(forMother[1]!.filename, 'mor.pdf');
+  const firstPage = await store.list({ pupilId: pupil, visibleToGuardian: father, limit: 2 });
+  assert.deepEqual(firstPage.map((d) => d.title), [NORWEGIAN, 'Til far']);
+  assert.equal(firstPage[1]!.id, toFather.id);
+  const next = await store.list({ pupilId: pupil, visibleToGuardian: father, limit: 2, beforeId: firstPage[1]!.id });
+  assert.deepEqual(next.map((d) => d.title), ['Til alle']);
+  assert.equal((await store.list({ pupilId: pupil, limit: 100_000 })).length, 4);
+  assert.deepEqual(await store.list({ pupilId: mother, limit: 10 }), []);
+
+  await assert.rejects(store.put({ ...base, guardianId: null, title: 'x', filename: 'x.pdf', content: new TextEncoder().encode('<html>') }), /Not a PDF/);
+});
+
+test('safe filenames drop paths, quotes and control characters', () => {
+  assert.equal(safeFilename('a/b\\c"d\r\n.pdf'), 'cd.pdf');
+  assert.equal(safeFilename('...'), 'dokument.pdf');
+  assert.equal(safeFilename('Velkomstbrev 2026–2027'), 'Velkomstbrev 2026–2027.pdf');
+});
