@@ -18,10 +18,14 @@ export type AuditAction =
   | 'address.reveal'
   | 'person.update'
   | 'contact_info.update'
+  | 'notification_settings.update'
+  | 'address.report'
   | 'guardian.block'
   | 'guardian.unblock'
   | 'login'
-  | 'logout';
+  | 'logout'
+  | 'consent.answer' | 'general_consent.give' | 'general_consent.withdraw'
+  | 'document.download';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

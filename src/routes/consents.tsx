@@ -1,4 +1,105 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
+import { answerConsent } from '../domain/consents/answer.ts';
+import { loadChildConsents } from '../domain/consents/child.ts';
+import { deferGeneralConsent, findGeneralConsent, giveGeneralConsent, withdrawGeneralConsent } from '../domain/consents/general.ts';
+import { classConsentOverview } from '../domain/consents/overview.ts';
+import { createConsentReceipt } from '../domain/consents/receipt.ts';
+import { STATE_FILTERS } from '../domain/consents/state.ts';
+import { documentDownloadPath } from '../domain/documents/store.ts';
+import { requireGuardianChild, type GuardianChild } from '../domain/guardian/child.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { consentsText } from '../i18n/consents.ts';
+import { fill } from '../i18n/index.ts';
+import { actorOf, requireActor } from '../middleware/session.ts';
+import { ChildConsentsSection, type AnswerError } from '../views/consents/child-section.tsx';
+import { consentPaths } from '../views/consents/urls.ts';
+import { ClassConsentsPage, classConsentsTitle } from '../views/pages/consents-class.tsx';
+import { GeneralConsentPage } from '../views/pages/consents-gate.tsx';
+import { paths, safeLocalPath } from '../views/urls.ts';
+import { renderChildSection } from './child-section.tsx';
+import { idParam } from './params.ts';
+import { pageContext, render } from './render.tsx';
 
-export const consentRoutes = new Hono<AppEnv>();
+const TypeKey = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
+const AnswerForm = v.object({ state: v.picklist(['given', 'refused']) });
+const Filter = v.object({ type: v.optional(TypeKey), state: v.optional(v.picklist(STATE_FILTERS)) });
+
+const text = (c: Context<AppEnv>) => consentsText[c.get('locale')];
+const returnTo = (value: unknown, fallback: string) => safeLocalPath(value, fallback);
+
+/** The child's consents section, with a notice, an alert or a field error. */
+async function consentsSection(c: Context<AppEnv>, child: GuardianChild, extra: { savedKey?: string; alert?: string; error?: AnswerError } = {}, status: 200 | 403 | 422 = 200) {
+  const consents = await loadChildConsents(c.get('deps').db, actorOf(c), child);
+  const body = <ChildConsentsSection page={pageContext(c)} child={child} consents={consents} receipt {...extra} />;
+  return renderChildSection(c, child, 'consents', body, status);
+}
+
+/** G2 (general consent gate), G3 (per-child consents), S5 (class overview), G14 (consent receipt). */
+export const consentRoutes = new Hono<AppEnv>()
+  .use('/consent/*', requireActor)
+  .use('/children/:id/consents', requireActor)
+  .use('/children/:id/consents/*', requireActor)
+  .use('/classes/:id/consents', requireActor)
+  .get(consentPaths.gate, async (c) => {
+    const consent = await findGeneralConsent(c.get('deps').db, actorOf(c));
+    const done = c.req.query('done');
+    const notice = done === 'given' || done === 'withdrawn' ? done : undefined;
+    const page = <GeneralConsentPage page={pageContext(c)} consent={consent} returnTo={returnTo(c.req.query('return_to'), '')} notice={notice} />;
+    return render(c, text(c).gate.title, page);
+  })
+  .post(consentPaths.gate, async (c) => {
+    await giveGeneralConsent(c.get('deps').db, actorOf(c));
+    const body = await c.req.parseBody();
+    return c.redirect(returnTo(body.return_to, `${consentPaths.gate}?done=given`), 303);
+  })
+  .post(consentPaths.gateDeferral, async (c) => {
+    const session = c.get('session');
+    if (session) await deferGeneralConsent(c.get('deps').db, actorOf(c), session.id);
+    const body = await c.req.parseBody();
+    return c.redirect(returnTo(body.return_to, paths.start), 303);
+  })
+  .post(consentPaths.gateWithdrawal, async (c) => {
+    await withdrawGeneralConsent(c.get('deps').db, actorOf(c));
+    return c.redirect(`${consentPaths.gate}?done=withdrawn`, 303);
+  })
+  .get('/children/:id/consents', async (c) => {
+    const child = await requireGuardianChild(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
+    return consentsSection(c, child, { savedKey: c.req.query('saved') });
+  })
+  .post('/children/:id/consents/receipt', async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));
+    const id = await createConsentReceipt(db, actor, child);
+    return c.redirect(documentDownloadPath(id), 303);
+  })
+  .post('/children/:id/consents/:typeKey', async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));
+    const key = v.safeParse(TypeKey, c.req.param('typeKey'));
+    if (!key.success) throw new NotFoundError();
+    const typeKey = key.output;
+    const t = text(c).child;
+    const form = v.safeParse(AnswerForm, { state: (await c.req.parseBody()).state });
+    if (!form.success) {
+      const consents = await loadChildConsents(db, actor, child);
+      if (!consents.types.some((type) => type.key === typeKey)) throw new NotFoundError();
+      return consentsSection(c, child, { error: { typeKey, message: t.chooseAnswer } }, 422);
+    }
+    const result = await answerConsent(db, actor, child, typeKey, form.output.state);
+    if (result.ok) return c.redirect(consentPaths.childSaved(child.pupilId, typeKey), 303);
+    if (result.reason === 'locked') return consentsSection(c, child, { alert: t.lockedError }, 403);
+    if (result.reason === 'no_responsibility') return consentsSection(c, child, { alert: t.noResponsibilityError }, 403);
+    const message = fill(t.parentNotGiven, { name: result.type.name[c.get('locale')], parent: result.parent.name[c.get('locale')] });
+    return consentsSection(c, child, { error: { typeKey, message } }, 422);
+  })
+  .get('/classes/:id/consents', async (c) => {
+    const parsed = v.safeParse(Filter, { type: c.req.query('type') || undefined, state: c.req.query('state') || undefined });
+    const filter = parsed.success ? { typeKey: parsed.output.type, state: parsed.output.state } : {};
+    const overview = await classConsentOverview(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), filter);
+    const page = pageContext(c);
+    return render(c, classConsentsTitle(page, overview.className), <ClassConsentsPage page={page} overview={overview} />);
+  });

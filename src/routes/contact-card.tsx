@@ -1,4 +1,82 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
+import { parseAddressReport, reportWrongAddress } from '../domain/contact/address-report.ts';
+import { findContactCard, requireGuardianLogin } from '../domain/contact/card.ts';
+import { parseContactDetails, setSmsEnabled, updateContactDetails } from '../domain/contact/details.ts';
+import { parseNotificationSettings, saveNotificationSettings } from '../domain/contact/notification-settings.ts';
+import { contactText } from '../i18n/contact.ts';
+import { actorOf, requireActor } from '../middleware/session.ts';
+import { ContactCardPage, ContactSection, NOTICES, noticeSection, type ContactCardState, type ContactNotice } from '../views/pages/contact-card.tsx';
+import { contactPaths, SECTION_IDS, type ContactSectionName } from '../views/pages/contact-card-paths.tsx';
+import { isPartialRequest, pageContext, render } from './render.tsx';
 
-export const contactCardRoutes = new Hono<AppEnv>();
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const SmsForm = v.object({ enabled: v.picklist(['true', 'false']), confirm: v.optional(v.literal('yes')) });
+
+/** The whole card, or for htmx only the section the form lives in (plus sections that depend on the change). */
+async function show(c: Context<AppEnv>, section: ContactSectionName | null, state: ContactCardState, status: ContentfulStatusCode = 200, also: ContactSectionName[] = []) {
+  const card = await findContactCard(c.get('deps').db, actorOf(c));
+  const page = pageContext(c);
+  const title = contactText[page.locale].title;
+  if (section && isPartialRequest(c)) {
+    const fragment = (
+      <>
+        <ContactSection page={page} card={card} state={state} section={section} />
+        {also.map((name) => <ContactSection page={page} card={card} state={{}} section={name} oob />)}
+      </>
+    );
+    return render(c, title, fragment, status);
+  }
+  return render(c, title, <ContactCardPage page={page} card={card} state={state} />, status);
+}
+
+/** After a change: htmx gets its section with the receipt; without JavaScript, redirect (PRG). */
+function done(c: Context<AppEnv>, notice: ContactNotice, also: ContactSectionName[] = []) {
+  const section = noticeSection[notice];
+  if (isPartialRequest(c)) return show(c, section, { notice }, 200, also);
+  return c.redirect(contactPaths.saved(notice, SECTION_IDS[section]), 303);
+}
+
+/** G4: the guardian's own contact card. Only for an ID-porten login; staff and pupils get 404. */
+export const contactCardRoutes = new Hono<AppEnv>()
+  .use(contactPaths.card, requireActor)
+  .use(`${contactPaths.card}/*`, requireActor)
+  .use(`${contactPaths.card}/*`, async (c, next) => {
+    requireGuardianLogin(actorOf(c));
+    await next();
+  })
+  .get(contactPaths.card, async (c) => {
+    const saved = v.safeParse(v.picklist(NOTICES), c.req.query('saved'));
+    return show(c, null, { notice: saved.success ? saved.output : undefined });
+  })
+  .post(contactPaths.details, async (c) => {
+    const body = await c.req.parseBody();
+    const input = { email: text(body.email), mobile: text(body.mobile), phone: text(body.phone) };
+    const parsed = parseContactDetails(input);
+    if (!parsed.ok) return show(c, 'details', { details: { input, errors: parsed.errors } }, 422);
+    const changed = await updateContactDetails(c.get('deps').db, actorOf(c), parsed.values);
+    return done(c, changed.length ? 'details' : 'unchanged', changed.includes('mobile') ? ['sms'] : []);
+  })
+  .post(contactPaths.sms, async (c) => {
+    const form = v.safeParse(SmsForm, await c.req.parseBody());
+    if (!form.success) return show(c, 'sms', {}, 400);
+    const enabled = form.output.enabled === 'true';
+    if (!enabled && form.output.confirm !== 'yes') return show(c, 'sms', { smsConfirm: true });
+    await setSmsEnabled(c.get('deps').db, actorOf(c), enabled);
+    return done(c, enabled ? 'sms-on' : 'sms-off', ['settings']);
+  })
+  .post(contactPaths.notificationSettings, async (c) => {
+    await saveNotificationSettings(c.get('deps').db, actorOf(c), parseNotificationSettings(await c.req.parseBody()));
+    return done(c, 'notifications');
+  })
+  .post(contactPaths.addressReports, async (c) => {
+    const body = await c.req.parseBody();
+    const input = { whatIsWrong: text(body.what), correctAddress: text(body.correct_address) };
+    const parsed = parseAddressReport(input);
+    if (!parsed.ok) return show(c, 'address', { address: { input, errors: parsed.errors } }, 422);
+    await reportWrongAddress(c.get('deps').db, actorOf(c), parsed.values);
+    return done(c, 'address');
+  });

@@ -1,4 +1,54 @@
 import { Hono } from 'hono';
+import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
+import { downloadDocument, listChildDocuments } from '../domain/documents/access.ts';
+import { documentDownloadPath } from '../domain/documents/store.ts';
+import { requireGuardianChild } from '../domain/guardian/child.ts';
+import { actorOf, requireActor } from '../middleware/session.ts';
+import { ChildDocuments } from '../views/pages/documents.tsx';
+import { renderChildSection } from './child-section.tsx';
+import { idParam } from './params.ts';
+import { pageContext } from './render.tsx';
 
-export const documentRoutes = new Hono<AppEnv>();
+const Before = v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number)));
+
+/** G14: the child page's documents section and the guardian's download (audited). */
+export const documentRoutes = new Hono<AppEnv>()
+  .use('/children/:id/documents', requireActor)
+  .use('/documents/*', requireActor)
+  .get('/children/:id/documents', async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));
+    const parsed = v.safeParse(Before, c.req.query('before'));
+    const before = parsed.success ? parsed.output : undefined;
+    const { documents, olderThan } = await listChildDocuments(db, actor, child, before);
+    const items = documents.map((d) => ({ id: d.id, title: d.title, kind: d.kind, createdAt: d.createdAt, sizeBytes: d.sizeBytes, href: documentDownloadPath(d.id) }));
+    return renderChildSection(
+      c,
+      child,
+      'documents',
+      <ChildDocuments page={pageContext(c)} child={child} documents={items} olderThan={olderThan} isOlderPage={before !== undefined} />,
+    );
+  })
+  .get('/documents/:id', async (c) => {
+    const doc = await downloadDocument(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
+    return c.body(new Uint8Array(doc.content), 200, {
+      'Content-Type': doc.contentType,
+      'Content-Length': String(doc.content.byteLength),
+      'Content-Disposition': attachmentDisposition(doc.filename),
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+
+/** An ASCII fallback name and the real one in UTF-8 (RFC 6266 / RFC 8187). */
+export function attachmentDisposition(filename: string): string {
+  const ascii = filename
+    .replace(/[æÆøØåÅ]/g, (ch) => ({ æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', å: 'a', Å: 'A' })[ch] ?? '_')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._ -]+/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

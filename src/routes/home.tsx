@@ -5,6 +5,10 @@ import { findOwnClass, listStaffUnits } from '../domain/school/units.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { GuardianHome, PupilHome, StaffHome } from '../views/pages/home.tsx';
 import { paths } from '../views/urls.ts';
+import { needsGeneralConsentGate } from '../domain/consents/general.ts';
+import { listNotifications } from '../domain/notifications/outbox.ts';
+import { StaffNotifications } from '../views/consents/notifications.tsx';
+import { consentPaths } from '../views/consents/urls.ts';
 import { pageContext, render } from './render.tsx';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
@@ -13,10 +17,18 @@ export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) 
   const { db } = c.get('deps');
   const page = pageContext(c);
   const title = c.get('t').home.title;
-  if (actor.via === 'idporten') return render(c, title, <GuardianHome page={page} children={await listGuardianChildren(db, actor)} />);
+  if (actor.via === 'idporten') {
+    const children = await listGuardianChildren(db, actor);
+    // G2: a guardian who has not decided on the general consent sees it first (unless "Ikke nå" this session).
+    if (children.length && (await needsGeneralConsentGate(db, actor, c.get('session')?.id ?? null))) return c.redirect(consentPaths.gate, 302);
+    return render(c, title, <GuardianHome page={page} children={children} />);
+  }
   if (actor.staff.length === 0) {
     const ownClass = await findOwnClass(db, actor);
     if (ownClass) return render(c, title, <PupilHome page={page} ownClass={ownClass} />);
   }
-  return render(c, title, <StaffHome page={page} units={await listStaffUnits(db, actor)} />);
+  const units = await listStaffUnits(db, actor);
+  if (actor.staff.length === 0) return render(c, title, <StaffHome page={page} units={units} />);
+  const notifications = await listNotifications(db, actor.personId, 10);
+  return render(c, title, <div class="space-y-8"><StaffHome page={page} units={units} /><StaffNotifications page={page} notifications={notifications} /></div>);
 });

@@ -9,6 +9,8 @@ import { fill } from '../i18n/index.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { PupilCardPage } from '../views/pages/pupil-card.tsx';
 import { classTitle, groupTitle, UnitPage } from '../views/pages/unit.tsx';
+import { consentsText } from '../i18n/consents.ts';
+import { consentPaths } from '../views/consents/urls.ts';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
 
@@ -62,7 +64,7 @@ export const pupils = new Hono<AppEnv>()
     const found = await findClassForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
     const page = pageContext(c);
     const subtitle = [found.schoolName, fill(page.t.unit.trinn, { trinn: found.trinn }), ...found.contactTeachers.map((n) => `${page.t.home.contactTeacher}: ${n}`)].join(' · ');
-    return render(c, classTitle(page, found.name), <UnitPage page={page} title={classTitle(page, found.name)} subtitle={subtitle} pupils={found.pupils} />);
+    return render(c, classTitle(page, found.name), <UnitPage page={page} title={classTitle(page, found.name)} subtitle={subtitle} pupils={found.pupils} actions={[{ href: consentPaths.classOverview(found.id), label: consentsText[page.locale].overview.unitLink }]} />);
   })
   .get('/groups/:id', async (c) => {
     const found = await findGroupForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));

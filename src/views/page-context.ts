@@ -7,4 +7,6 @@ export interface PageContext {
   path: string;
   /** The logged-in person's name, for the header; undefined when anonymous. */
   userName?: string;
+  /** Logged in with ID-porten: a guardian (shows the contact card link). */
+  isGuardian?: boolean;
 }

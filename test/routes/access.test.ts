@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Db } from '../../src/db/database.ts';
 import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
+import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { createTestDb } from '../support/db.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo' });
+await giveDemoGeneralConsent(db); // not about the general consent gate (G2): Kari and Ola have decided
 const client = createTestApp(db);
 
 async function personId(db: Db, key: string): Promise<number> {

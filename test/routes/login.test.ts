@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
+import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { createTestDb } from '../support/db.ts';
 import { Browser, formAction } from '../support/http-browser.ts';
 import { startTestServer } from '../support/server.ts';
@@ -8,6 +9,7 @@ import { startTestServer } from '../support/server.ts';
 // Full OIDC flows against the built-in test IdP, over real HTTP, as a browser without JavaScript.
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+await giveDemoGeneralConsent(db); // not about the general consent gate (G2): Kari and Ola have decided
 const server = await startTestServer(db);
 after(() => server.close());
 

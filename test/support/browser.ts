@@ -62,4 +62,9 @@ export async function logInAs(page: Page, baseUrl: string, chooser: RegExp, user
   await page.getByRole('link', { name: chooser }).click();
   await page.getByRole('button', { name: new RegExp(`^${userName} —`) }).click();
   await page.waitForURL(new RegExp(`^${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`));
+  // G2: a guardian who has not decided on the general consent sees it first; these flows choose "Ikke nå".
+  if (new URL(page.url()).pathname === '/consent/general') {
+    await page.getByRole('button', { name: 'Ikke nå' }).click();
+    await page.waitForURL(`${baseUrl}/home`);
+  }
 }

@@ -9,6 +9,8 @@ import type { Plan } from './plan.ts';
 import { createSlots, emitPupils } from './pupils.ts';
 import { ownersFor, type SeedSize } from './spec.ts';
 import { writePlan } from './write.ts';
+import { seedDocuments } from './documents.ts';
+import { seedConsentTypes } from './consents.ts';
 
 export { DEMO_LOGINS, type DemoLogin, type DemoLoginKey } from './demo.ts';
 export type { SeedSize } from './spec.ts';
@@ -39,7 +41,11 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
  */
 export async function seedDatabase(db: Db, options: { size: SeedSize; today?: string }): Promise<SeedSummary> {
   const plan = buildSeedPlan(options.size, options.today ?? todayIso());
-  await db.transaction().execute((trx) => writePlan(trx, plan));
+  await db.transaction().execute(async (trx) => {
+    await writePlan(trx, plan);
+    await seedDocuments(trx, options.today ?? todayIso());
+    await seedConsentTypes(trx, options.size);
+  });
   return summarise(plan);
 }
 

@@ -19,6 +19,8 @@ export interface Letter {
   intro?: string;
   sections: LetterSection[];
   footer?: string;
+  /** The letter's language (the school's hovudmål for letters to guardians); default nb. */
+  lang?: 'nb' | 'nn' | 'en';
 }
 
 export interface NewDocument {
@@ -31,4 +33,6 @@ export interface NewDocument {
   contentType: 'application/pdf';
   content: Uint8Array;
   createdBy: number | null;
+  /** When the document was made; default now (the demo seed passes a fixed time). */
+  createdAt?: Date;
 }

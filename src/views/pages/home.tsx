@@ -3,6 +3,8 @@ import type { listStaffUnits, findOwnClass } from '../../domain/school/units.ts'
 import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../urls.ts';
+import { contactText } from '../../i18n/contact.ts';
+import { contactPaths } from './contact-card-paths.tsx';
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4';
 const link = 'text-sky-900 underline underline-offset-2';
@@ -38,6 +40,9 @@ export function GuardianHome({ page, children }: { page: PageContext; children: 
           </li>
         ))}
       </ul>
+      <p>
+        <a href={contactPaths.card} class={link} safe>{contactText[page.locale].homeLink}</a>
+      </p>
     </div>
   );
 }

@@ -8,13 +8,28 @@ interface PupilRow {
   family_name: string;
 }
 
+/** A link to a related page of the unit, e.g. the class's consent overview. */
+export interface UnitAction {
+  href: string;
+  label: string;
+}
+
 /** A class or group: its pupils (only those the actor may see), each linking to the pupil card. */
-export function UnitPage({ page, title, subtitle, pupils }: { page: PageContext; title: string; subtitle: string; pupils: PupilRow[] }) {
+export function UnitPage({ page, title, subtitle, pupils, actions = [] }: { page: PageContext; title: string; subtitle: string; pupils: PupilRow[]; actions?: UnitAction[] }) {
   const t = page.t.unit;
   return (
     <div class="space-y-4">
       <h1 class="text-3xl font-bold" safe>{title}</h1>
       <p class="text-slate-700" safe>{subtitle}</p>
+      {actions.length ? (
+        <p class="flex flex-wrap gap-4">
+          {actions.map((a) => (
+            <a href={a.href} class="text-sky-900 underline underline-offset-2" safe>{a.label}</a>
+          ))}
+        </p>
+      ) : (
+        ''
+      )}
       <h2 class="text-xl font-semibold" safe>{`${t.pupils} (${pupils.length})`}</h2>
       {pupils.length === 0 ? (
         <p safe>{t.empty}</p>

@@ -1,0 +1,30 @@
+import type { ChildConsents } from '../../domain/consents/child.ts';
+import { consentsText } from '../../i18n/consents.ts';
+import type { PageContext } from '../page-context.ts';
+import { formatDateTime } from './parts.tsx';
+
+/** Every change to the child's consents, newest first: when, whose answer, which consent, from → to. */
+export function ConsentHistory({ page, consents }: { page: PageContext; consents: ChildConsents }) {
+  const text = consentsText[page.locale];
+  const t = text.child;
+  const typeName = (id: number) => consents.types.find((type) => type.id === id)?.name[page.locale] ?? '–';
+  return (
+    <section aria-labelledby="consent-history" class="space-y-2">
+      <h3 id="consent-history" class="text-xl font-semibold" safe>{t.historyHeading}</h3>
+      {consents.history.length === 0 ? (
+        <p safe>{t.historyEmpty}</p>
+      ) : (
+        <ol class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+          {consents.history.map((h) => (
+            <li class="px-4 py-2">
+              <span class="block text-sm text-slate-700" safe>{`${formatDateTime(h.at)} · ${h.guardian}`}</span>
+              <span class="font-semibold" safe>{`${typeName(h.typeId)}: `}</span>
+              <span safe>{`${text.state[h.from]} → ${text.state[h.to]}`}</span>
+              {h.reason === 'general_withdrawn' ? <span class="text-sm text-slate-700" safe>{` ${t.historyWithdrawn}`}</span> : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
