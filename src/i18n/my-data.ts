@@ -28,6 +28,17 @@ const nb = {
   what: 'Hva',
   actions: { 'pupil_card.view': 'Så elevkortet', 'address.reveal': 'Så den skjermede adressen' } as Record<string, string>,
   showing: 'Viser de siste 100 visningene.',
+  extra: {
+    generalConsent: 'Generelt samtykke',
+    generalConsentHistory: 'Historikk for generelt samtykke',
+    notificationSettings: 'Varslingsinnstillinger',
+    addressReports: 'Meldinger om feil adresse',
+    consents: 'Samtykker du har svart på',
+    consentHistory: 'Historikk for samtykkene dine',
+    documents: 'Dokumenter',
+  } as Record<string, string>,
+  words: { given: 'gitt', refused: 'nektet', unanswered: 'ikke besvart', withdrawn: 'trukket tilbake', true: 'ja', false: 'nei' } as Record<string, string>,
+  none: 'Ingen',
 };
 
 type Shape = { [K in keyof typeof nb]: (typeof nb)[K] extends string ? string : (typeof nb)[K] };
@@ -62,6 +73,17 @@ const nn: Shape = {
   what: 'Kva',
   actions: { 'pupil_card.view': 'Såg elevkortet', 'address.reveal': 'Såg den skjerma adressa' },
   showing: 'Viser dei siste 100 visingane.',
+  extra: {
+    generalConsent: 'Generelt samtykke',
+    generalConsentHistory: 'Historikk for generelt samtykke',
+    notificationSettings: 'Varslingsinnstillingar',
+    addressReports: 'Meldingar om feil adresse',
+    consents: 'Samtykke du har svart på',
+    consentHistory: 'Historikk for samtykka dine',
+    documents: 'Dokument',
+  },
+  words: { given: 'gitt', refused: 'nekta', unanswered: 'ikkje svart', withdrawn: 'trekt tilbake', true: 'ja', false: 'nei' },
+  none: 'Ingen',
 };
 
 const en: Shape = {
@@ -94,6 +116,17 @@ const en: Shape = {
   what: 'What',
   actions: { 'pupil_card.view': 'Viewed the pupil card', 'address.reveal': 'Viewed the protected address' },
   showing: 'Showing the latest 100 views.',
+  extra: {
+    generalConsent: 'General consent',
+    generalConsentHistory: 'General consent history',
+    notificationSettings: 'Notification settings',
+    addressReports: 'Reports of a wrong address',
+    consents: 'Consents you have answered',
+    consentHistory: 'History of your consents',
+    documents: 'Documents',
+  },
+  words: { given: 'given', refused: 'refused', unanswered: 'not answered', withdrawn: 'withdrawn', true: 'yes', false: 'no' },
+  none: 'None',
 };
 
 export const myDataText = { nb, nn, en };

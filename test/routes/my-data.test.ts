@@ -58,6 +58,10 @@ test('the JSON export is a download with only this family\'s data', async () => 
     .execute();
   for (const other of outsiders) assert.ok(!text.includes(other.fodselsnummer!), `no fødselsnummer of ${other.given_name}`);
   for (const child of data.children) for (const g of child.guardians) assert.match(g.name, /Nordmann/);
+  // the areas' data is there too: documents, consent state, settings
+  assert.ok(data.children.every((c: { extra: { documents: { title: string }[] } }) => c.extra.documents.some((d) => /Velkom/.test(d.title))));
+  assert.ok('generalConsent' in data.guardian.extra);
+  assert.ok(Array.isArray(data.guardian.extra.notificationSettings));
 });
 
 test('staff and pupils have no guardian data page', async () => {

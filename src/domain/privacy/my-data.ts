@@ -4,11 +4,12 @@ import { listAuditForSubject } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
 import { parseIdentityNumber } from '../person/fodselsnummer.ts';
 import { listGuardianChildren } from '../guardian/children.ts';
+import { addAreaSections } from './sections.ts';
 
 /**
  * Everything Skolebro stores about a guardian and each child they may see (G16, D9): the person data,
- * contact data, relations, enrolments, and who has looked at the child's pupil card. Area modules add
- * their sections through `MY_DATA_SECTIONS` (consents, settings, documents).
+ * contact data, relations, enrolments, and who has looked at the child's pupil card; the areas' data
+ * (consents, settings, address reports, documents) comes from sections.ts into `extra`.
  */
 export interface MyData {
   generatedAt: string;
@@ -31,9 +32,6 @@ export interface MyData {
   }[];
 }
 
-export type MyDataSection = (db: Db, actor: Actor, data: MyData, childIds: number[]) => Promise<void>;
-/** Areas register extra sections here (each fills `extra` on the guardian and/or the children). */
-export const MY_DATA_SECTIONS: MyDataSection[] = [];
 
 export async function collectMyData(db: Db, actor: Actor, today = todayInOslo()): Promise<MyData> {
   if (actor.via !== 'idporten') throw new NotFoundError();
@@ -96,6 +94,6 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
       extra: {},
     });
   }
-  for (const section of MY_DATA_SECTIONS) await section(db, actor, data, childIds);
+  await addAreaSections(db, actor, data, data.children.length ? childIds : []);
   return data;
 }

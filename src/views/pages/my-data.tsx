@@ -46,6 +46,7 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
           <dt class={dt} safe>{t.sms}</dt>
           <dd safe>{g.contact?.smsEnabled === false ? t.smsOff : t.smsOn}</dd>
         </dl>
+        <Extra page={page} extra={g.extra} />
       </section>
       {data.children.map((child, index) => (
         <section aria-labelledby={`child-${index}`} class={`${box} space-y-3`}>
@@ -60,6 +61,7 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
             <dt class={dt} safe>{t.guardians}</dt>
             <dd safe>{child.guardians.map((x) => `${x.name} (${relation[x.relation] ?? x.relation})`).join(', ')}</dd>
           </dl>
+          <Extra page={page} extra={child.extra} />
           <h3 class="text-lg font-semibold" safe>{t.viewedBy}</h3>
           {child.viewedBy.length === 0 ? (
             <p safe>{t.viewedByNone}</p>
@@ -91,5 +93,42 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
         </section>
       ))}
     </div>
+  );
+}
+
+/** The areas' data (consents, settings, documents …), each as a heading and a list of plain lines. */
+function Extra({ page, extra }: { page: PageContext; extra: Record<string, unknown> }) {
+  const t = myDataText[page.locale];
+  const word = (value: unknown) => {
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) return formatDate(value.length === 10 ? value : new Date(value));
+    return t.words[String(value)] ?? String(value ?? '');
+  };
+  const line = (item: unknown) =>
+    item !== null && typeof item === 'object'
+      ? Object.values(item as Record<string, unknown>)
+          .filter((v) => v !== null && v !== undefined && v !== '')
+          .map(word)
+          .join(' · ')
+      : word(item);
+  return (
+    <>
+      {Object.entries(extra).map(([key, value]) => {
+        const items = Array.isArray(value) ? value : [value];
+        return (
+          <div class="mt-3">
+            <h3 class="font-semibold" safe>{t.extra[key] ?? key}</h3>
+            {items.length === 0 ? (
+              <p class="text-slate-700" safe>{t.none}</p>
+            ) : (
+              <ul class="list-disc pl-5" role="list">
+                {items.map((item) => (
+                  <li safe>{line(item)}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </>
   );
 }

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { seedDatabase } from '../../src/db/seed/seed.ts';
+import { axeViolations, DESKTOP, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
+import { createTestDb } from '../support/db.ts';
+import { startTestServer } from '../support/server.ts';
+
+const db = await createTestDb();
+await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const server = await startTestServer(db);
+after(() => server.close());
+const browser = await launchBrowser();
+
+for (const mode of JS_MODES) {
+  for (const viewport of [PHONE, DESKTOP]) {
+    test(`my data: the page, the JSON and the PDF (${mode.name}, ${viewport.width}px)`, async () => {
+      const context = await newContext(browser, { javaScript: mode.javaScript, viewport });
+      const page = await context.newPage();
+      await logInAs(page, server.url, /foresatt/, 'Kari Nordmann');
+      await page.goto(server.url + '/me/data');
+      assert.match((await page.textContent('h1')) ?? '', /Mine data/);
+      assert.match((await page.textContent('main')) ?? '', /Velkom/);
+      assert.deepEqual(await axeViolations(page, mode), []);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned som PDF' }).click()]);
+      assert.match(download.suggestedFilename(), /^skolebro-mine-data-\d{4}-\d{2}-\d{2}\.pdf$/);
+      await context.close();
+    });
+  }
+}
