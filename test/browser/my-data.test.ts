@@ -13,10 +13,18 @@ const browser = await launchBrowser();
 
 for (const mode of JS_MODES) {
   for (const viewport of [PHONE, DESKTOP]) {
-    test(`my data: the page, the JSON and the PDF (${mode.name}, ${viewport.width}px)`, async () => {
+    test(`child overview and my data: the pages and the PDF (${mode.name}, ${viewport.width}px)`, async () => {
       const context = await newContext(browser, { javaScript: mode.javaScript, viewport });
       const page = await context.newPage();
       await logInAs(page, server.url, /foresatt/, 'Kari Nordmann');
+      // the child page overview, reached from the home page
+      await page.locator('main a[href^="/children/"]').first().click();
+      await page.waitForURL(/\/children\/\d+$/);
+      assert.match((await page.textContent('main')) ?? '', /Kontaktlærer/);
+      assert.deepEqual(await axeViolations(page, mode), [], 'child overview');
+      await page.getByRole('link', { name: 'Samtykker' }).click();
+      await page.waitForURL(/\/children\/\d+\/consents$/);
+      assert.equal(await page.getAttribute('a[aria-current="page"]', 'href'), new URL(page.url()).pathname, 'the current tab follows');
       await page.goto(server.url + '/me/data');
       assert.match((await page.textContent('h1')) ?? '', /Mine data/);
       assert.match((await page.textContent('main')) ?? '', /Velkom/);
