@@ -6,7 +6,7 @@ import { actorOf, requireActor } from '../middleware/session.ts';
 import { GuardianHome, PupilHome, StaffHome } from '../views/pages/home.tsx';
 import { paths } from '../views/urls.ts';
 import { needsGeneralConsentGate } from '../domain/consents/general.ts';
-import { listNotifications } from '../domain/notifications/outbox.ts';
+import { listNotifications, markNotificationsRead } from '../domain/notifications/outbox.ts';
 import { StaffNotifications } from '../views/consents/notifications.tsx';
 import { consentPaths } from '../views/consents/urls.ts';
 import { pageContext, render } from './render.tsx';
@@ -30,5 +30,7 @@ export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) 
   const units = await listStaffUnits(db, actor);
   if (actor.staff.length === 0) return render(c, title, <StaffHome page={page} units={units} />);
   const notifications = await listNotifications(db, actor.personId, 10);
+  // Shown once as new: what is on the screen now counts as read next time.
+  await markNotificationsRead(db, actor.personId, notifications.filter((n) => n.read_at === null).map((n) => n.id));
   return render(c, title, <div class="space-y-8"><StaffHome page={page} units={units} /><StaffNotifications page={page} notifications={notifications} /></div>);
 });

@@ -204,3 +204,15 @@ test('Ola Nordmann sees his children under both school owners', async () => {
   assert.match(text, /Demo kommune/);
   assert.match(text, /Stiftelsen Nordlys/);
 });
+
+test('a staff notification is marked new once, then read', async () => {
+  const teacherId = await personId(db, 'contact-teacher');
+  await db
+    .insertInto('outbox')
+    .values({ recipient_person_id: teacherId, category: 'consents', event_type: 'consent.changed', payload: JSON.stringify({}), idempotency_key: 'test-read-once' })
+    .execute();
+  const row = () => db.selectFrom('outbox').select('read_at').where('idempotency_key', '=', 'test-read-once').executeTakeFirstOrThrow();
+  assert.equal((await row()).read_at, null);
+  await client.get('/home', await as('contact-teacher'));
+  assert.ok((await row()).read_at instanceof Date);
+});

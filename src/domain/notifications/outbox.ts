@@ -48,8 +48,10 @@ export async function listNotifications(db: Db, personId: number, limit = 20) {
     .execute();
 }
 
-export async function markNotificationsRead(db: Db, personId: number, now = new Date()): Promise<void> {
-  await db.updateTable('outbox').set({ read_at: now }).where('recipient_person_id', '=', personId).where('read_at', 'is', null).execute();
+/** Marks these notifications (of this person only) as read. */
+export async function markNotificationsRead(db: Db, personId: number, ids: number[], now = new Date()): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox').set({ read_at: now }).where('recipient_person_id', '=', personId).where('id', 'in', ids).where('read_at', 'is', null).execute();
 }
 
 /** Current contact teachers of the pupil's class (the people told about consent changes). */
