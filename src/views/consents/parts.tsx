@@ -2,6 +2,7 @@ import type { ConsentState } from '../../domain/consents/state.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { consentsText } from '../../i18n/consents.ts';
 import type { PageContext } from '../page-context.ts';
+export { ErrorSummary, Notice } from '../components/form.tsx';
 
 export const card = 'rounded-lg border border-slate-200 bg-white p-4';
 export const primaryButton = 'rounded bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900';
@@ -22,28 +23,6 @@ export function StateBadge({ page, state }: { page: PageContext; state: ConsentS
       <span aria-hidden="true" safe>{SYMBOL[state]}</span>{' '}
       <span safe>{consentsText[page.locale].state[state]}</span>
     </span>
-  );
-}
-
-/** A receipt after a saved change, read out by screen readers. */
-export function Notice({ text }: { text?: string }) {
-  return text ? <p class="rounded border border-emerald-700 bg-emerald-50 p-3 text-emerald-950" role="status" safe>{text}</p> : '';
-}
-
-/** The error summary: one link per field in error; focused so it is read first. */
-export function ErrorSummary({ heading, errors }: { heading: string; errors: { field: string; message: string }[] }) {
-  if (errors.length === 0) return '';
-  return (
-    <div class="rounded border-2 border-red-800 bg-red-50 p-3" role="alert" tabindex="-1" {...{ autofocus: true }}>
-      <p class="font-semibold" safe>{heading}</p>
-      <ul class="mt-1 list-disc pl-5">
-        {errors.map((e) => (
-          <li>
-            <a href={`#${e.field}`} class="text-red-900 underline" safe>{e.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
 
