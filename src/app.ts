@@ -17,6 +17,7 @@ import { children } from './routes/children.tsx';
 import { consentRoutes } from './routes/consents.tsx';
 import { contactCardRoutes } from './routes/contact-card.tsx';
 import { documentRoutes } from './routes/documents.tsx';
+import { timetableRoutes } from './routes/timetable.tsx';
 import { myDataRoutes } from './routes/my-data.tsx';
 import { sessionFromCookie } from './middleware/session.ts';
 
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', consentRoutes);
   app.route('/', contactCardRoutes);
   app.route('/', documentRoutes);
+  app.route('/', timetableRoutes);
   app.route('/', myDataRoutes);
 
   app.notFound(notFound);

@@ -1,3 +1,4 @@
+import type { CalendarTables } from './tables/calendar.ts';
 import type { ConsentsTables } from './tables/consents.ts';
 import type { ContactTables } from './tables/contact.ts';
 import type { DocumentsTables } from './tables/documents.ts';
@@ -15,7 +16,7 @@ export type * from './tables/contact.ts';
 export type * from './tables/documents.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
-export interface Database extends ConsentsTables, ContactTables, DocumentsTables {
+export interface Database extends CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
   municipality: org.MunicipalityTable;
   school: org.SchoolTable;
   sfo: org.SfoTable;

@@ -17,6 +17,7 @@ const PUBLIC = new Set([
   'POST /logout',
   'GET /logout/frontchannel',
   'GET /assets/*',
+  'GET /calendar/:file',
 ]);
 
 const db = await createTestDb();

@@ -11,6 +11,7 @@ import { ownersFor, type SeedSize } from './spec.ts';
 import { writePlan } from './write.ts';
 import { seedDocuments } from './documents.ts';
 import { seedConsentTypes } from './consents.ts';
+import { seedSkolerute } from './skolerute.ts';
 
 export { DEMO_LOGINS, type DemoLogin, type DemoLoginKey } from './demo.ts';
 export type { SeedSize } from './spec.ts';
@@ -45,6 +46,7 @@ export async function seedDatabase(db: Db, options: { size: SeedSize; today?: st
     await writePlan(trx, plan);
     await seedDocuments(trx, options.today ?? todayIso());
     await seedConsentTypes(trx, options.size);
+    await seedSkolerute(trx, options.today ?? todayIso());
   });
   return summarise(plan);
 }

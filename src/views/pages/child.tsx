@@ -1,7 +1,9 @@
 import type { Children } from '@kitajs/html';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import type { PageContext } from '../page-context.ts';
+import { timetableText } from '../../i18n/timetable.ts';
 import { paths, safeHref } from '../urls.ts';
+import { timetablePaths } from './timetable.tsx';
 
 export type ChildSection = 'overview' | 'consents' | 'documents';
 
@@ -59,6 +61,9 @@ export function ChildOverview({ page, child, overview }: { page: PageContext; ch
   const relation = page.t.pupil.relation as Record<string, string>;
   return (
     <div class="grid gap-4 sm:grid-cols-2">
+      <p class="sm:col-span-2">
+        <a href={timetablePaths.child(child.pupilId)} class="inline-block rounded border border-sky-800 px-3 py-2 font-semibold text-sky-900 underline" safe>{timetableText[page.locale].title}</a>
+      </p>
       <section aria-labelledby="contact-teacher" class="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="contact-teacher" class="text-lg font-semibold" safe>{t.contactTeacher}</h2>
         {overview.contactTeachers.length === 0 ? <p safe>{t.noContactTeacher}</p> : ''}

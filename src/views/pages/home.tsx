@@ -2,7 +2,9 @@ import type { ChildSummary } from '../../domain/guardian/children.ts';
 import type { listStaffUnits, findOwnClass } from '../../domain/school/units.ts';
 import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
+import { timetableText } from '../../i18n/timetable.ts';
 import { paths } from '../urls.ts';
+import { timetablePaths } from './timetable.tsx';
 import { contactText } from '../../i18n/contact.ts';
 import { contactPaths } from './contact-card-paths.tsx';
 
@@ -61,6 +63,9 @@ export function StaffHome({ page, units }: { page: PageContext; units: StaffUnit
         <span safe>{units.roles.map((role) => t.role[role]).join(', ')}</span>
       </p>
       {empty ? <p safe>{t.noStaffUnits}</p> : ''}
+      <p>
+        <a href={timetablePaths.own()} class={link} safe>{timetableText[page.locale].title}</a>
+      </p>
       {units.schools.length ? (
         <section aria-labelledby="schools-heading" class="space-y-2">
           <h2 id="schools-heading" class="text-xl font-semibold" safe>{t.schoolsHeading}</h2>
@@ -127,6 +132,9 @@ export function PupilHome({ page, ownClass }: { page: PageContext; ownClass: Own
   return (
     <div class="space-y-4">
       <h1 class="text-3xl font-bold" safe>{fill(t.greeting, { name: page.userName ?? '' })}</h1>
+      <p>
+        <a href={timetablePaths.own()} class={link} safe>{timetableText[page.locale].title}</a>
+      </p>
       <section aria-labelledby="own-class" class={card}>
         <h2 id="own-class" class="text-xl font-semibold" safe>{t.ownClassHeading}</h2>
         <p safe>{`${ownClass.schoolName}, ${ownClass.name}`}</p>

@@ -1,0 +1,47 @@
+import type { Db } from '../../db/database.ts';
+import type { CalendarDayKind } from '../../db/tables/calendar.ts';
+import { datesBetween, isoWeekday } from './dates.ts';
+
+/** What the skolerute says about one date. */
+export type DayInfo =
+  | { kind: 'school_day' }
+  | { kind: CalendarDayKind; name: string | null }
+  /** A weekend, or a weekday outside every school year (summer). */
+  | { kind: 'no_school' };
+
+/**
+ * The skolerute of a school owner from `from` to `to` (both included): a school day is a weekday inside
+ * one of the owner's school years with no holiday/planning-day row.
+ */
+export async function calendarDays(db: Db, municipalityId: number, from: string, to: string): Promise<Map<string, DayInfo>> {
+  const [years, exceptions] = await Promise.all([
+    db.selectFrom('school_year').select(['starts_on', 'ends_on'])
+      .where('municipality_id', '=', municipalityId).where('starts_on', '<=', to).where('ends_on', '>=', from)
+      .limit(5).execute(),
+    db.selectFrom('school_calendar_day').select(['date', 'kind', 'name'])
+      .where('municipality_id', '=', municipalityId).where('date', '>=', from).where('date', '<=', to)
+      .orderBy('date').limit(800).execute(),
+  ]);
+  const byDate = new Map(exceptions.map((e) => [e.date, e]));
+  const days = new Map<string, DayInfo>();
+  for (const date of datesBetween(from, to)) {
+    const exception = byDate.get(date);
+    const inYear = years.some((y) => y.starts_on <= date && date <= y.ends_on);
+    if (isoWeekday(date) > 5 || !inYear) days.set(date, { kind: 'no_school' });
+    else if (exception) days.set(date, { kind: exception.kind, name: exception.name });
+    else days.set(date, { kind: 'school_day' });
+  }
+  return days;
+}
+
+/** School days from `from` to `to`, both included (used by leave applications: G6). */
+export async function countSchoolDays(db: Db, municipalityId: number, from: string, to: string): Promise<number> {
+  if (from > to) return 0;
+  let count = 0;
+  for (const info of (await calendarDays(db, municipalityId, from, to)).values()) if (info.kind === 'school_day') count++;
+  return count;
+}
+
+export async function isSchoolDay(db: Db, municipalityId: number, date: string): Promise<boolean> {
+  return (await calendarDays(db, municipalityId, date, date)).get(date)?.kind === 'school_day';
+}

@@ -1,0 +1,117 @@
+import type { Db } from '../../db/database.ts';
+import { todayInOslo, type Actor } from '../access/actor.ts';
+import { addDays, isoWeekOf } from './dates.ts';
+import { calendarDays, type DayInfo } from './school-days.ts';
+
+/** One lesson as the week view shows it. */
+export interface WeekLesson {
+  id: number;
+  weekday: number;
+  startsAt: string;
+  endsAt: string;
+  subject: string;
+  teacherName: string | null;
+  room: string | null;
+  /** The class or teaching group (shown to teachers). */
+  groupName: string;
+}
+
+export interface WeekDay {
+  date: string;
+  weekday: number;
+  info: DayInfo;
+  lessons: WeekLesson[];
+}
+
+export interface Week {
+  week: string;
+  monday: string;
+  previous: string;
+  next: string;
+  days: WeekDay[];
+}
+
+/** Monday–Friday of the week starting `monday`: lessons on school days only, the holiday's name otherwise. */
+export function buildWeek(monday: string, days: Map<string, DayInfo>, lessons: WeekLesson[]): Week {
+  const sorted = [...lessons].sort((a, b) => a.weekday - b.weekday || a.startsAt.localeCompare(b.startsAt));
+  return {
+    week: isoWeekOf(monday),
+    monday,
+    previous: isoWeekOf(addDays(monday, -7)),
+    next: isoWeekOf(addDays(monday, 7)),
+    days: [1, 2, 3, 4, 5].map((weekday) => {
+      const date = addDays(monday, weekday - 1);
+      const info = days.get(date) ?? { kind: 'no_school' as const };
+      return { date, weekday, info, lessons: info.kind === 'school_day' ? sorted.filter((l) => l.weekday === weekday) : [] };
+    }),
+  };
+}
+
+function lessonQuery(db: Db) {
+  return db
+    .selectFrom('lesson as l')
+    .leftJoin('person as t', 't.id', 'l.teacher_id')
+    .leftJoin('class as c', 'c.id', 'l.class_id')
+    .leftJoin('teaching_group as g', 'g.id', 'l.teaching_group_id')
+    .select(['l.id', 'l.weekday', 'l.starts_at', 'l.ends_at', 'l.subject', 'l.room', 't.given_name', 't.family_name', 'c.name as class_name', 'g.name as group_name'])
+    .orderBy('l.weekday')
+    .orderBy('l.starts_at')
+    .limit(200);
+}
+
+type LessonRow = Awaited<ReturnType<ReturnType<typeof lessonQuery>['execute']>>[number];
+const toLesson = (r: LessonRow): WeekLesson => ({
+  id: r.id,
+  weekday: r.weekday,
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  subject: r.subject,
+  room: r.room,
+  teacherName: r.given_name ? `${r.given_name} ${r.family_name}` : null,
+  groupName: r.class_name ?? r.group_name ?? '',
+});
+
+/** The weekly lessons of a pupil: the class's own lessons and those of the pupil's teaching groups. */
+export async function pupilLessons(db: Db, pupilId: number, classId: number): Promise<WeekLesson[]> {
+  const rows = await lessonQuery(db)
+    .where((eb) => eb.or([
+      eb('l.class_id', '=', classId),
+      eb('l.teaching_group_id', 'in', eb.selectFrom('teaching_group_member').select('teaching_group_id').where('pupil_id', '=', pupilId)),
+    ]))
+    .execute();
+  return rows.map(toLesson);
+}
+
+/** A pupil's week (the child of a guardian, or the pupil's own). */
+export async function pupilWeek(db: Db, pupil: { pupilId: number; classId: number; municipalityId: number }, monday: string): Promise<Week> {
+  const [days, lessons] = await Promise.all([
+    calendarDays(db, pupil.municipalityId, monday, addDays(monday, 4)),
+    pupilLessons(db, pupil.pupilId, pupil.classId),
+  ]);
+  return buildWeek(monday, days, lessons);
+}
+
+/** The logged-in pupil's current class (Feide login), or null. */
+export async function ownPupilPlacement(db: Db, actor: Actor, today = todayInOslo()) {
+  if (!actor.isPupil) return null;
+  const row = await db
+    .selectFrom('enrolment as e')
+    .innerJoin('school as s', 's.id', 'e.school_id')
+    .select(['e.class_id', 's.municipality_id'])
+    .where('e.pupil_id', '=', actor.personId)
+    .where('e.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .executeTakeFirst();
+  return row ? { pupilId: actor.personId, classId: row.class_id, municipalityId: row.municipality_id } : null;
+}
+
+/** A teacher's week: the lessons they teach, with the skolerute of their (first) school owner. */
+export async function teacherWeek(db: Db, actor: Actor, monday: string): Promise<Week | null> {
+  const grant = actor.staff.find((g) => g.schoolId !== null);
+  if (!grant) return null;
+  const [days, rows] = await Promise.all([
+    calendarDays(db, grant.municipalityId, monday, addDays(monday, 4)),
+    lessonQuery(db).where('l.teacher_id', '=', actor.personId).execute(),
+  ]);
+  return buildWeek(monday, days, rows.map(toLesson));
+}
