@@ -3,20 +3,18 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { renderLetterPdf } from '../../src/domain/documents/pdf.ts';
 import { storeDocument } from '../../src/domain/documents/store.ts';
-import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
+import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
+import type { DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestDb } from '../support/db.ts';
+import { loginPersonId } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
 const client = createTestApp(db);
 
-async function personByLogin(key: string): Promise<number> {
-  const login = DEMO_LOGINS.find((l) => l.key === key)!;
-  const column = login.feideId ? 'feide_id' : 'fodselsnummer';
-  return (await db.selectFrom('person').select('id').where(column, '=', (login.feideId ?? login.fodselsnummer)!).executeTakeFirstOrThrow()).id;
-}
+const personByLogin = (key: string) => loginPersonId(db, key as DemoLoginKey);
 /** A child of a guardian, by the child's given name. */
 async function childOf(guardianId: number, given: string): Promise<number> {
   const row = await db

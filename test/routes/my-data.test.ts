@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
+import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
+import type { DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestDb } from '../support/db.ts';
+import { loginPersonId } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
 const client = createTestApp(db);
 
-const idOf = async (key: string) => {
-  const login = DEMO_LOGINS.find((l) => l.key === key)!;
-  const column = login.feideId ? 'feide_id' : 'fodselsnummer';
-  return (await db.selectFrom('person').select('id').where(column, '=', (login.feideId ?? login.fodselsnummer)!).executeTakeFirstOrThrow()).id;
-};
+const idOf = (key: string) => loginPersonId(db, key as DemoLoginKey);
 const kariId = await idOf('guardian');
 const kari = { cookie: await sessionCookie(db, kariId, 'idporten') };
 

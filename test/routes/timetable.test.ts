@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
+import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
+import type { DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestDb } from '../support/db.ts';
+import { loginPersonId } from '../support/fixtures.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
 const client = createTestApp(db);
 
-async function personByLogin(key: string): Promise<number> {
-  const login = DEMO_LOGINS.find((l) => l.key === key)!;
-  const column = login.feideId ? 'feide_id' : 'fodselsnummer';
-  return (await db.selectFrom('person').select('id').where(column, '=', (login.feideId ?? login.fodselsnummer)!).executeTakeFirstOrThrow()).id;
-}
+const personByLogin = (key: string) => loginPersonId(db, key as DemoLoginKey);
 async function childOf(guardianId: number, given: string): Promise<number> {
   return (await db.selectFrom('guardian_relation as r').innerJoin('person as p', 'p.id', 'r.pupil_id').select('p.id')
     .where('r.guardian_id', '=', guardianId).where('p.given_name', '=', given).executeTakeFirstOrThrow()).id;

@@ -1,4 +1,4 @@
-/** Measures a string's width in points (a pdf-lib font at a size, or a stub in tests). */
+/** Measures a string's width in points (a pdf-lib font at a size, or a fake in tests). */
 export type Measure = (text: string) => number;
 
 /** Makes text safe to draw: tabs and other control characters become spaces, runs collapse. */
