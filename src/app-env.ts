@@ -11,6 +11,8 @@ export interface AppDeps {
   config: Config;
   oidc: OidcClients;
   log?: (line: Record<string, unknown>) => void;
+  /** The clock (tests pass a fixed one); default the real time. */
+  clock?: () => Date;
 }
 
 export type AppEnv = {
@@ -22,3 +24,6 @@ export type AppEnv = {
     actor: Actor | null;
   };
 };
+
+/** Now, by the app's clock. */
+export const nowFrom = (deps: AppDeps): Date => (deps.clock ? deps.clock() : new Date());

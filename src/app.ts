@@ -19,6 +19,11 @@ import { contactCardRoutes } from './routes/contact-card.tsx';
 import { documentRoutes } from './routes/documents.tsx';
 import { timetableRoutes } from './routes/timetable.tsx';
 import { myDataRoutes } from './routes/my-data.tsx';
+import { absenceRoutes } from './routes/absence.tsx';
+import { attendanceRoutes } from './routes/attendance.tsx';
+import { leaveRoutes } from './routes/leave.tsx';
+import { leaveDecisionRoutes } from './routes/leave-decisions.tsx';
+import { vitnemalRoutes } from './routes/vitnemal.tsx';
 import { sessionFromCookie } from './middleware/session.ts';
 
 export type { AppDeps } from './app-env.ts';
@@ -51,6 +56,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', documentRoutes);
   app.route('/', timetableRoutes);
   app.route('/', myDataRoutes);
+  app.route('/', absenceRoutes);
+  app.route('/', attendanceRoutes);
+  app.route('/', leaveRoutes);
+  app.route('/', leaveDecisionRoutes);
+  app.route('/', vitnemalRoutes);
 
   app.notFound(notFound);
   app.onError(onError);

@@ -1,3 +1,4 @@
+import type { AbsenceTables } from './tables/absence.ts';
 import type { CalendarTables } from './tables/calendar.ts';
 import type { ConsentsTables } from './tables/consents.ts';
 import type { ContactTables } from './tables/contact.ts';
@@ -14,9 +15,10 @@ export type * from './tables/outbox.ts';
 export type * from './tables/consents.ts';
 export type * from './tables/contact.ts';
 export type * from './tables/documents.ts';
+export type * from './tables/absence.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
-export interface Database extends CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
+export interface Database extends AbsenceTables, CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
   municipality: org.MunicipalityTable;
   school: org.SchoolTable;
   sfo: org.SfoTable;

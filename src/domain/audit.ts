@@ -25,7 +25,10 @@ export type AuditAction =
   | 'login'
   | 'logout'
   | 'consent.answer' | 'general_consent.give' | 'general_consent.withdraw'
-  | 'document.download';
+  | 'document.download'
+  | 'absence.report' | 'absence.withdraw' | 'absence.documented' | 'attendance.register'
+  | 'leave.apply' | 'leave.confirm' | 'leave.decline' | 'leave.withdraw' | 'leave.decide'
+  | 'vitnemal_absence.view';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

@@ -121,6 +121,8 @@ export const en: Messages = {
     overview: 'Overview',
     consents: 'Consents',
     documents: 'Documents',
+    absence: 'Absence',
+    leave: 'Leave',
     school: 'School',
     class: 'Class',
     contactTeacher: 'Contact teacher',

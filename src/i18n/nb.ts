@@ -119,6 +119,8 @@ export const nb = {
     overview: 'Oversikt',
     consents: 'Samtykker',
     documents: 'Dokumenter',
+    absence: 'Fravær',
+    leave: 'Permisjon',
     school: 'Skole',
     class: 'Klasse',
     contactTeacher: 'Kontaktlærer',

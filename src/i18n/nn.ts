@@ -121,6 +121,8 @@ export const nn: Messages = {
     overview: 'Oversikt',
     consents: 'Samtykke',
     documents: 'Dokument',
+    absence: 'Fråvær',
+    leave: 'Permisjon',
     school: 'Skule',
     class: 'Klasse',
     contactTeacher: 'Kontaktlærar',

@@ -7,7 +7,7 @@ import { GuardianHome, PupilHome, StaffHome } from '../views/pages/home.tsx';
 import { paths } from '../views/urls.ts';
 import { needsGeneralConsentGate } from '../domain/consents/general.ts';
 import { listNotifications, markNotificationsRead } from '../domain/notifications/outbox.ts';
-import { StaffNotifications } from '../views/consents/notifications.tsx';
+import { NotificationList } from '../views/notifications.tsx';
 import { consentPaths } from '../views/consents/urls.ts';
 import { pageContext, render } from './render.tsx';
 
@@ -21,7 +21,9 @@ export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) 
     const children = await listGuardianChildren(db, actor);
     // G2: a guardian who has not decided on the general consent sees it first (unless "Ikke nå" this session).
     if (children.length && (await needsGeneralConsentGate(db, actor, c.get('session')?.id ?? null))) return c.redirect(consentPaths.gate, 302);
-    return render(c, title, <GuardianHome page={page} children={children} />);
+    const notifications = children.length ? await listNotifications(db, actor.personId, 10) : [];
+    await markNotificationsRead(db, actor.personId, notifications.filter((n) => n.read_at === null).map((n) => n.id));
+    return render(c, title, <GuardianHome page={page} children={children} notifications={notifications} />);
   }
   if (actor.staff.length === 0) {
     const ownClass = await findOwnClass(db, actor);
@@ -32,5 +34,5 @@ export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) 
   const notifications = await listNotifications(db, actor.personId, 10);
   // Shown once as new: what is on the screen now counts as read next time.
   await markNotificationsRead(db, actor.personId, notifications.filter((n) => n.read_at === null).map((n) => n.id));
-  return render(c, title, <div class="space-y-8"><StaffHome page={page} units={units} /><StaffNotifications page={page} notifications={notifications} /></div>);
+  return render(c, title, <div class="space-y-8"><StaffHome page={page} units={units} /><NotificationList page={page} notifications={notifications} /></div>);
 });

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import type { AppEnv } from '../app-env.ts';
+import { nowFrom, type AppEnv } from '../app-env.ts';
 import { todayInOslo } from '../domain/access/actor.ts';
 import { mondayOf, mondayOfIsoWeek } from '../domain/calendar/dates.ts';
 import { createFeedToken, feedCalendar, hasActiveFeed, revokeFeedToken } from '../domain/calendar/feed.ts';
@@ -79,7 +79,7 @@ export const timetableRoutes = new Hono<AppEnv>()
   .get('/calendar/:file', async (c) => {
     const parsed = v.safeParse(FeedFile, c.req.param('file'));
     if (!parsed.success) throw new NotFoundError();
-    const body = await feedCalendar(c.get('deps').db, parsed.output.slice(0, -4));
+    const body = await feedCalendar(c.get('deps').db, parsed.output.slice(0, -4), nowFrom(c.get('deps')));
     return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
   });
 

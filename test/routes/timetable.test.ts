@@ -8,7 +8,7 @@ import { loginPersonId } from '../support/fixtures.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
-const client = createTestApp(db);
+const client = createTestApp(db, {}, { clock: () => new Date('2026-11-25T10:00:00+01:00') });
 
 const personByLogin = (key: string) => loginPersonId(db, key as DemoLoginKey);
 async function childOf(guardianId: number, given: string): Promise<number> {

@@ -34,9 +34,9 @@ export async function sessionCookie(db: Db, personId: number, provider: LoginPro
 }
 
 /** The real app on a test database, plus helpers that speak like a browser would. */
-export function createTestApp(db: Db, overrides: Partial<Config> = {}) {
+export function createTestApp(db: Db, overrides: Partial<Config> = {}, options: { clock?: () => Date } = {}) {
   const logs: Record<string, unknown>[] = [];
-  const app = createApp({ db, config: testConfig(overrides), log: (line) => logs.push(line), oidc: offlineOidc() });
+  const app = createApp({ db, config: testConfig(overrides), log: (line) => logs.push(line), oidc: offlineOidc(), clock: options.clock });
   const url = (path: string) => new URL(path, TEST_ORIGIN).toString();
   return {
     app,

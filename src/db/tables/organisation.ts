@@ -8,6 +8,8 @@ export interface MunicipalityTable {
   org_number: string;
   kind: Generated<'kommune' | 'private_owner'>;
   leave_limit_days: Generated<number>;
+  /** 'HH:MM' Norwegian time: when the absence follow-up goes to guardians each school day (S4). */
+  absence_follow_up_time: Generated<string>;
   created_at: Generated<Date>;
 }
 

@@ -98,3 +98,50 @@ export function canDecideApplication(actor: Actor, pupil: PupilFacts, kind: Appl
   if (!isActivePupil(pupil)) return false;
   return reachOf(actor, pupil).has(kind === 'leave' ? 'leadership' : 'sfo_leader');
 }
+
+/** G6: a guardian reports absence for their own child (and withdraws it). */
+export function canReportAbsence(actor: Actor, pupil: PupilFacts): boolean {
+  return isActivePupil(pupil) && reachOf(actor, pupil).has('guardian');
+}
+
+/**
+ * Who sees a pupil's absence (G6, P1, S4): the guardians, the pupil, those who register it, leadership
+ * and the school owner, and the archive (absence is kept: DOMAIN-FACTS §6). Not SFO staff: school absence
+ * is not SFO business.
+ */
+export function canViewAbsence(actor: Actor, pupil: PupilFacts): boolean {
+  return any(reachOf(actor, pupil), ['school_owner', 'leadership', 'archive', 'contact_teacher', 'teacher', 'guardian', 'self']);
+}
+
+/** Documentation received for reported absence (a doctor's note): leadership and the contact teacher mark it. */
+export function canMarkAbsenceDocumented(actor: Actor, pupil: PupilFacts): boolean {
+  return isActivePupil(pupil) && any(reachOf(actor, pupil), ['leadership', 'contact_teacher']);
+}
+
+/** G7: a guardian applies for leave for their own child, and confirms or declines the other guardian's application. */
+export function canApplyForLeave(actor: Actor, pupil: PupilFacts): boolean {
+  return isActivePupil(pupil) && reachOf(actor, pupil).has('guardian');
+}
+
+/** A class or a teaching group, as attendance registration sees it. */
+export interface RegisterUnit {
+  kind: 'class' | 'group';
+  id: number;
+  schoolId: number;
+}
+
+/**
+ * S4: attendance for a class or group is registered by the school's leadership and by the teachers of that
+ * very class or group (contact teacher or teacher of the class; teacher of the group). Nobody else: for
+ * them the register does not exist (404).
+ */
+export function canRegisterAttendance(actor: Actor, unit: RegisterUnit): boolean {
+  if (grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(unit.schoolId)) return true;
+  if (unit.kind === 'class') return grantIds(actor, ['contact_teacher', 'teacher'], (g) => g.classIds).includes(unit.id);
+  return grantIds(actor, ['contact_teacher', 'teacher'], (g) => g.groupIds).includes(unit.id);
+}
+
+/** S8 and the vitnemål view: the leadership of the school. */
+export function canLeadSchool(actor: Actor, schoolId: number): boolean {
+  return grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(schoolId);
+}

@@ -45,3 +45,11 @@ export async function countSchoolDays(db: Db, municipalityId: number, from: stri
 export async function isSchoolDay(db: Db, municipalityId: number, date: string): Promise<boolean> {
   return (await calendarDays(db, municipalityId, date, date)).get(date)?.kind === 'school_day';
 }
+
+/** The school year of a school owner that contains `date`, or the next one when `date` is in the summer; null if none. */
+export async function schoolYearOf(db: Db, municipalityId: number, date: string): Promise<{ id: number; name: string; startsOn: string; endsOn: string } | null> {
+  const row = await db.selectFrom('school_year').select(['id', 'name', 'starts_on', 'ends_on'])
+    .where('municipality_id', '=', municipalityId).where('ends_on', '>=', date)
+    .orderBy('starts_on').limit(1).executeTakeFirst();
+  return row ? { id: row.id, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on } : null;
+}

@@ -5,10 +5,12 @@ import { timetableText } from '../../i18n/timetable.ts';
 import { paths, safeHref } from '../urls.ts';
 import { timetablePaths } from './timetable.tsx';
 
-export type ChildSection = 'overview' | 'consents' | 'documents';
+export type ChildSection = 'overview' | 'absence' | 'leave' | 'consents' | 'documents';
 
 const SECTIONS: { key: ChildSection; href: (id: number) => string }[] = [
   { key: 'overview', href: paths.child },
+  { key: 'absence', href: paths.childAbsence },
+  { key: 'leave', href: paths.childLeave },
   { key: 'consents', href: paths.childConsents },
   { key: 'documents', href: paths.childDocuments },
 ];

@@ -7,12 +7,14 @@ import { paths } from '../urls.ts';
 import { timetablePaths } from './timetable.tsx';
 import { contactText } from '../../i18n/contact.ts';
 import { contactPaths } from './contact-card-paths.tsx';
+import { NotificationList } from '../notifications.tsx';
+import type { listNotifications } from '../../domain/notifications/outbox.ts';
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4';
 const link = 'text-sky-900 underline underline-offset-2';
 
 /** Guardian home (G1): every child the guardian may see, across schools and school owners. */
-export function GuardianHome({ page, children }: { page: PageContext; children: ChildSummary[] }) {
+export function GuardianHome({ page, children, notifications = [] }: { page: PageContext; children: ChildSummary[]; notifications?: Awaited<ReturnType<typeof listNotifications>> }) {
   const t = page.t.home;
   if (children.length === 0) {
     return (
@@ -45,6 +47,7 @@ export function GuardianHome({ page, children }: { page: PageContext; children: 
       <p>
         <a href={contactPaths.card} class={link} safe>{contactText[page.locale].homeLink}</a>
       </p>
+      <NotificationList page={page} notifications={notifications} />
     </div>
   );
 }

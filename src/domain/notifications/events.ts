@@ -1,0 +1,19 @@
+/**
+ * The payloads of outbox events, by event_type. Views turn them into words in the reader's language;
+ * SMS and e-mail (the messaging work) carry only "something new" and a link. Never a fødselsnummer,
+ * never a health detail: reasons and notes stay in the app.
+ */
+export interface EventPayloads {
+  /** To each guardian: the pupil was registered absent on `date` and home sent no report (S4). */
+  'absence.follow_up': { date: string };
+  /** To the other guardian(s) with parental responsibility: confirm before it goes to the school (G7). */
+  'leave.confirmation_requested': { applicationId: number; applicantName: string; from: string; to: string };
+  /** To the applicant: another guardian declined, so the application did not go to the school. */
+  'leave.declined': { applicationId: number; guardianName: string; from: string; to: string };
+  /** To the school's leadership: a new application in the queue (S8). */
+  'leave.submitted': { applicationId: number; from: string; to: string };
+  /** To each guardian with access: the vedtak letter is in the child's documents, and goes by digital post or paper. */
+  'leave.decided': { applicationId: number; outcome: 'granted' | 'partly_granted' | 'refused'; documentId: number };
+}
+
+export type EventType = keyof EventPayloads;

@@ -1,0 +1,79 @@
+import type { ConsentChangedPayload } from '../domain/consents/notify.ts';
+import type { EventPayloads } from '../domain/notifications/events.ts';
+import type { listNotifications } from '../domain/notifications/outbox.ts';
+import { documentDownloadPath } from '../domain/documents/store.ts';
+import { consentsText } from '../i18n/consents.ts';
+import { fill, formatDate } from '../i18n/index.ts';
+import { notificationText } from '../i18n/notifications.ts';
+import { formatDateTime } from './consents/parts.tsx';
+import type { PageContext } from './page-context.ts';
+import { paths } from './urls.ts';
+
+type Notification = Awaited<ReturnType<typeof listNotifications>>[number];
+
+/** "Varsler" on the home page (staff and guardians): the newest notifications in words, with a link where there is one. */
+export function NotificationList({ page, notifications }: { page: PageContext; notifications: Notification[] }) {
+  const t = consentsText[page.locale].notifications;
+  return (
+    <section aria-labelledby="notifications-heading" class="space-y-2">
+      <h2 id="notifications-heading" class="text-xl font-semibold" safe>{t.heading}</h2>
+      {notifications.length === 0 ? (
+        <p safe>{t.empty}</p>
+      ) : (
+        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+          {notifications.map((n) => {
+            const { text, href } = describeNotification(page, n);
+            return (
+              <li class="px-4 py-2">
+                <span class="block text-sm text-slate-700">
+                  <span safe>{formatDateTime(n.created_at)}</span>
+                  {n.read_at === null ? <strong class="ml-2 rounded bg-sky-800 px-1.5 text-white" safe>{t.unread}</strong> : ''}
+                </span>
+                {href ? <a href={href} class="text-sky-900 underline underline-offset-2" safe>{text}</a> : <span safe>{text}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const payloadOf = <T,>(n: Notification): T => (typeof n.payload === 'string' ? JSON.parse(n.payload) : n.payload) as T;
+
+/** The words (and the link) for one notification, in the reader's language. */
+export function describeNotification(page: PageContext, n: Notification): { text: string; href?: string } {
+  const consents = consentsText[page.locale];
+  const t = notificationText[page.locale];
+  const pupil = n.pupil_given_name ?? '';
+  const pupilId = n.pupil_id ?? 0;
+  switch (n.event_type) {
+    case 'consent.changed': {
+      const p = payloadOf<ConsentChangedPayload>(n);
+      const state = consents.state[p.state] ?? p.state;
+      return { text: fill(consents.notifications.consentChanged, { guardian: p.guardianName, consent: p.typeName?.[page.locale] ?? p.typeKey, pupil, state: state.toLowerCase() }) };
+    }
+    case 'absence.follow_up': {
+      const p = payloadOf<EventPayloads['absence.follow_up']>(n);
+      return { text: fill(t.absenceFollowUp, { pupil, date: formatDate(p.date) }), href: paths.childAbsence(pupilId) };
+    }
+    case 'leave.confirmation_requested': {
+      const p = payloadOf<EventPayloads['leave.confirmation_requested']>(n);
+      return { text: fill(t.leaveConfirmationRequested, { applicant: p.applicantName, pupil, from: formatDate(p.from), to: formatDate(p.to) }), href: paths.childLeave(pupilId) };
+    }
+    case 'leave.declined': {
+      const p = payloadOf<EventPayloads['leave.declined']>(n);
+      return { text: fill(t.leaveDeclined, { guardian: p.guardianName, pupil, from: formatDate(p.from), to: formatDate(p.to) }), href: paths.childLeave(pupilId) };
+    }
+    case 'leave.submitted': {
+      const p = payloadOf<EventPayloads['leave.submitted']>(n);
+      return { text: fill(t.leaveSubmitted, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim(), from: formatDate(p.from), to: formatDate(p.to) }), href: paths.leaveApplication(p.applicationId) };
+    }
+    case 'leave.decided': {
+      const p = payloadOf<EventPayloads['leave.decided']>(n);
+      return { text: fill(t.leaveDecided, { pupil, outcome: t.outcome[p.outcome] }), href: documentDownloadPath(p.documentId) };
+    }
+    default:
+      return { text: fill(consents.notifications.other, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim() }) };
+  }
+}
