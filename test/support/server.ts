@@ -10,7 +10,7 @@ import { testConfig } from './app.ts';
  * The real app on a real HTTP port (any free one) with the built-in test IdP on another,
  * wired exactly as `npm start` wires them: for browser tests and full login flows.
  */
-export async function startTestServer(db: Db, overrides: Partial<Config> = {}) {
+export async function startTestServer(db: Db, overrides: Partial<Config> = {}, options: { clock?: () => Date } = {}) {
   let app: ReturnType<typeof createApp> | undefined;
   const server = serve({ fetch: (request, env) => app!.fetch(request, env), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -19,7 +19,7 @@ export async function startTestServer(db: Db, overrides: Partial<Config> = {}) {
   const config = { ...testConfig(overrides), baseUrl: url, port, host: '127.0.0.1', testIdpPort: 0 };
   const identity = await setUpIdentityProviders(config, db);
   const logs: Record<string, unknown>[] = [];
-  app = createApp({ db, config, oidc: identity.oidc, log: (line) => logs.push(line) });
+  app = createApp({ db, config, oidc: identity.oidc, log: (line) => logs.push(line), clock: options.clock });
   return {
     url,
     logs,
