@@ -24,6 +24,7 @@ import { attendanceRoutes } from './routes/attendance.tsx';
 import { leaveRoutes } from './routes/leave.tsx';
 import { leaveDecisionRoutes } from './routes/leave-decisions.tsx';
 import { vitnemalRoutes } from './routes/vitnemal.tsx';
+import { ownerSettingsRoutes } from './routes/owner-settings.tsx';
 import { sessionFromCookie } from './middleware/session.ts';
 
 export type { AppDeps } from './app-env.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', leaveRoutes);
   app.route('/', leaveDecisionRoutes);
   app.route('/', vitnemalRoutes);
+  app.route('/', ownerSettingsRoutes);
 
   app.notFound(notFound);
   app.onError(onError);

@@ -28,7 +28,7 @@ export type AuditAction =
   | 'document.download'
   | 'absence.report' | 'absence.withdraw' | 'absence.documented' | 'attendance.register'
   | 'leave.apply' | 'leave.confirm' | 'leave.decline' | 'leave.withdraw' | 'leave.decide'
-  | 'vitnemal_absence.view';
+  | 'vitnemal_absence.view' | 'municipality.settings';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

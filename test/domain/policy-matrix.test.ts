@@ -5,7 +5,7 @@ import type { LoginProvider } from '../../src/db/schema.ts';
 import { DEMO_LOGINS, seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
 import {
-  canDecideApplication, canRegisterAbsence, canRevealProtectedAddress, canSendMessage, canViewAddress, canViewConsents, canViewPupil,
+  canApplyForLeave, canDecideApplication, canMarkAbsenceDocumented, canRegisterAbsence, canReportAbsence, canViewAbsence, canRevealProtectedAddress, canSendMessage, canViewAddress, canViewConsents, canViewPupil,
   canViewProtectionMarker,
 } from '../../src/domain/access/policy.ts';
 import { loadPupilFacts, type PupilFacts } from '../../src/domain/access/pupil-facts.ts';
@@ -36,7 +36,7 @@ const world = await loadWorld(db, TODAY);
 // The spec's action table
 // ---------------------------------------------------------------------------------------------------
 
-const ACTIONS = ['viewPupil', 'viewAddress', 'viewMarker', 'revealAddress', 'registerAbsence', 'viewConsents', 'sendMessage', 'decideLeave', 'decideSfo'] as const;
+const ACTIONS = ['viewPupil', 'viewAddress', 'viewMarker', 'revealAddress', 'registerAbsence', 'viewConsents', 'sendMessage', 'decideLeave', 'decideSfo', 'reportAbsence', 'viewAbsence', 'markDocumented', 'applyLeave'] as const;
 type Action = (typeof ACTIONS)[number];
 /** Expected decisions; an action left out is one the spec does not decide (not asserted). */
 type Row = Partial<Record<Action, boolean>>;
@@ -50,26 +50,27 @@ function grid(cells: string): Row {
 
 /** For an active pupil with an unprotected address whom the actor reaches in that capacity. */
 const OWN: Record<SpecReach, Row> = {
-  //                     view  address  marker  reveal  absence  consents  message  leave  sfo-appl.
-  school_owner:    grid('Y     Y        N       N       N        Y         N        N      N'),
-  leadership:      grid('Y     Y        Y       N       Y        Y         Y        Y      N'),
-  contact_teacher: grid('Y     Y        Y       N       Y        Y         Y        N      N'),
-  teacher:         grid('Y     N        N       N       Y        Y         Y        N      N'),
-  sfo_leader:      grid('Y     Y        N       N       N        Y         Y        N      Y'),
-  sfo_staff:       grid('Y     N        N       N       N        N         Y        N      N'),
-  guardian:        grid('Y     Y        N       N       N        Y         Y        N      N'),
-  self:            grid('Y     Y        N       N       N        N         N        N      N'),
+  //                     view  address  marker  reveal  absence  consents  message  leave  sfo-appl.  report view-abs. documented apply-leave
+  school_owner:    grid('Y     Y        N       N       N        Y         N        N      N      N  Y  N  N'),
+  leadership:      grid('Y     Y        Y       N       Y        Y         Y        Y      N      N  Y  Y  N'),
+  contact_teacher: grid('Y     Y        Y       N       Y        Y         Y        N      N      N  Y  Y  N'),
+  teacher:         grid('Y     N        N       N       Y        Y         Y        N      N      N  Y  N  N'),
+  sfo_leader:      grid('Y     Y        N       N       N        Y         Y        N      Y      N  N  N  N'),
+  sfo_staff:       grid('Y     N        N       N       N        N         Y        N      N      N  N  N  N'),
+  guardian:        grid('Y     Y        N       N       N        Y         Y        N      N      Y  Y  N  Y'),
+  self:            grid('Y     Y        N       N       N        N         N        N      N      N  Y  N  N'),
 };
 /**
- * A pupil who has left the actor's school (archive): view and consents yes; absence, message and decisions no.
+ * A pupil who has left the actor's school (archive): view, consents and the absence record yes (the archive keeps
+ * it); registering absence, messages and decisions no.
  * The spec does not say whether archive access includes the address or the protection marker: '-' (not asserted).
  */
 const ARCHIVE = {
-  //                     view  address  marker  reveal  absence  consents  message  leave  sfo-appl.
-  school_owner:    grid('Y     -        N       N       N        Y         N        N      N'),
-  leadership:      grid('Y     -        -       N       N        Y         N        N      N'),
+  //                     view  address  marker  reveal  absence  consents  message  leave  sfo-appl.  report view-abs. documented apply-leave
+  school_owner:    grid('Y     -        N       N       N        Y         N        N      N      N  Y  N  N'),
+  leadership:      grid('Y     -        -       N       N        Y         N        N      N      N  Y  N  N'),
 };
-const NONE = grid('N N N N N N N N N');
+const NONE = grid('N N N N N N N N N N N N N');
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
@@ -136,6 +137,10 @@ function decisions(actor: Actor, facts: PupilFacts): Record<Action, boolean> {
     sendMessage: canSendMessage(actor, facts),
     decideLeave: canDecideApplication(actor, facts, 'leave'),
     decideSfo: canDecideApplication(actor, facts, 'sfo'),
+    reportAbsence: canReportAbsence(actor, facts),
+    viewAbsence: canViewAbsence(actor, facts),
+    markDocumented: canMarkAbsenceDocumented(actor, facts),
+    applyLeave: canApplyForLeave(actor, facts),
   };
 }
 

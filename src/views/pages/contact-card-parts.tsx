@@ -15,7 +15,7 @@ interface FieldProps {
   error?: string;
   type?: 'text' | 'email' | 'tel';
   autocomplete?: string;
-  inputmode?: 'text' | 'email' | 'tel';
+  inputmode?: 'text' | 'email' | 'tel' | 'numeric';
   maxlength?: number;
   multiline?: boolean;
 }
