@@ -25,6 +25,13 @@ import { leaveRoutes } from './routes/leave.tsx';
 import { leaveDecisionRoutes } from './routes/leave-decisions.tsx';
 import { vitnemalRoutes } from './routes/vitnemal.tsx';
 import { ownerSettingsRoutes } from './routes/owner-settings.tsx';
+import { messageRoutes } from './routes/messages.tsx';
+import { broadcastRoutes } from './routes/broadcasts.tsx';
+import { newsRoutes } from './routes/news.tsx';
+import { formRoutes } from './routes/forms.tsx';
+import { letterRoutes } from './routes/letters.tsx';
+import { devOutboxRoutes } from './routes/dev-outbox.tsx';
+import { smsWebhookRoutes } from './routes/sms-webhook.tsx';
 import { sessionFromCookie } from './middleware/session.ts';
 
 export type { AppDeps } from './app-env.ts';
@@ -63,6 +70,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', leaveDecisionRoutes);
   app.route('/', vitnemalRoutes);
   app.route('/', ownerSettingsRoutes);
+  app.route('/', messageRoutes);
+  app.route('/', broadcastRoutes);
+  app.route('/', newsRoutes);
+  app.route('/', formRoutes);
+  app.route('/', letterRoutes);
+  app.route('/', devOutboxRoutes);
+  app.route('/', smsWebhookRoutes);
 
   app.notFound(notFound);
   app.onError(onError);

@@ -27,6 +27,13 @@ const EnvSchema = v.object({
   TEST_IDP_PORT: v.optional(PortNumber),
   SESSION_IDLE_MINUTES: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number of minutes'), v.transform(Number), v.minValue(5), v.maxValue(1440)), '120'),
   SESSION_MAX_HOURS: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number of hours'), v.transform(Number), v.minValue(1), v.maxValue(720)), '12'),
+  SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://'))),
+  MAIL_FROM: v.optional(v.pipe(v.string(), v.minLength(3)), 'Skolebro <no-reply@skolebro.invalid>'),
+  SMS_GATEWAY_URL: v.optional(HttpUrl),
+  SMS_GATEWAY_TOKEN: v.optional(v.string()),
+  SMS_SENDER: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9 ]{1,11}$/, 'must be 1–11 letters, digits or spaces (an SMS sender id)')), 'Skolebro'),
+  SMS_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  OUTBOX_WORKER: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
 });
 
 export interface OidcSettings {
@@ -53,6 +60,12 @@ export type Config = {
   feide: OidcSettings | undefined;
   testIdpPort: number;
   session: { idleMs: number; maxMs: number };
+  /** E-mail (D6): SMTP_URL unset outside production → the built-in development mail server (/dev/mail). */
+  smtp: { url: string | undefined; from: string };
+  /** SMS (D5): gatewayUrl unset outside production → the development gateway (/dev/sms). */
+  sms: { gatewayUrl: string | undefined; token: string | undefined; sender: string; webhookSecret: string | undefined };
+  /** Run the notification delivery worker in this process. */
+  outboxWorker: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -89,6 +102,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     feide: out.FEIDE_ISSUER ? oidcSettings('FEIDE', out.FEIDE_ISSUER, out.FEIDE_CLIENT_ID, out.FEIDE_CLIENT_SECRET, out.FEIDE_SCOPES) : undefined,
     testIdpPort: out.TEST_IDP_PORT ?? (out.PORT === 0 ? 0 : out.PORT + 1),
     session: { idleMs: out.SESSION_IDLE_MINUTES * 60_000, maxMs: out.SESSION_MAX_HOURS * 3600_000 },
+    smtp: { url: out.SMTP_URL, from: out.MAIL_FROM },
+    sms: { gatewayUrl: out.SMS_GATEWAY_URL, token: out.SMS_GATEWAY_TOKEN, sender: out.SMS_SENDER, webhookSecret: out.SMS_WEBHOOK_SECRET },
+    outboxWorker: out.OUTBOX_WORKER === 'true',
   };
   if (config.env === 'production' && (!config.idporten || !config.feide)) {
     throw new ConfigError('Invalid configuration:\n  IDPORTEN_ISSUER and FEIDE_ISSUER (with their client ids and secrets) must be set in production; the built-in test login never runs there.');

@@ -28,7 +28,9 @@ export type AuditAction =
   | 'document.download'
   | 'absence.report' | 'absence.withdraw' | 'absence.documented' | 'attendance.register'
   | 'leave.apply' | 'leave.confirm' | 'leave.decline' | 'leave.withdraw' | 'leave.decide'
-  | 'vitnemal_absence.view' | 'municipality.settings';
+  | 'vitnemal_absence.view' | 'municipality.settings'
+  | 'message.send' | 'message_thread.create' | 'message.inbound' | 'broadcast.send' | 'news.publish' | 'news.delete'
+  | 'form.create' | 'form.send' | 'form.answer' | 'form.export' | 'letter.dispatch' | 'letter.print_batch';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

@@ -5,12 +5,15 @@ import { timetableText } from '../../i18n/timetable.ts';
 import { paths, safeHref } from '../urls.ts';
 import { timetablePaths } from './timetable.tsx';
 
-export type ChildSection = 'overview' | 'absence' | 'leave' | 'consents' | 'documents';
+export type ChildSection = 'overview' | 'messages' | 'absence' | 'leave' | 'news' | 'forms' | 'consents' | 'documents';
 
 const SECTIONS: { key: ChildSection; href: (id: number) => string }[] = [
   { key: 'overview', href: paths.child },
+  { key: 'messages', href: paths.childMessages },
   { key: 'absence', href: paths.childAbsence },
   { key: 'leave', href: paths.childLeave },
+  { key: 'news', href: paths.childNews },
+  { key: 'forms', href: paths.childForms },
   { key: 'consents', href: paths.childConsents },
   { key: 'documents', href: paths.childDocuments },
 ];
