@@ -1,4 +1,5 @@
 import type { AbsenceTables } from './tables/absence.ts';
+import type { FormsTables } from './tables/forms.ts';
 import type { CalendarTables } from './tables/calendar.ts';
 import type { ConsentsTables } from './tables/consents.ts';
 import type { ContactTables } from './tables/contact.ts';
@@ -16,9 +17,10 @@ export type * from './tables/consents.ts';
 export type * from './tables/contact.ts';
 export type * from './tables/documents.ts';
 export type * from './tables/absence.ts';
+export type * from './tables/forms.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
-export interface Database extends AbsenceTables, CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
+export interface Database extends FormsTables, AbsenceTables, CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
   municipality: org.MunicipalityTable;
   school: org.SchoolTable;
   sfo: org.SfoTable;

@@ -6,6 +6,7 @@ const nb = {
   leaveSubmitted: 'Ny permisjonssøknad for {pupil} {from}–{to}.',
   leaveDecided: 'Vedtak om permisjon for {pupil}: {outcome}. Vedtaksbrevet ligger under dokumenter.',
   outcome: { granted: 'innvilget', partly_granted: 'delvis innvilget', refused: 'avslått' },
+  formSent: 'Nytt skjema fra skolen: «{title}». Svar innen {deadline}.',
   open: 'Åpne',
 };
 
@@ -18,6 +19,7 @@ const nn: NotificationMessages = {
   leaveSubmitted: 'Ny permisjonssøknad for {pupil} {from}–{to}.',
   leaveDecided: 'Vedtak om permisjon for {pupil}: {outcome}. Vedtaksbrevet ligg under dokument.',
   outcome: { granted: 'innvilga', partly_granted: 'delvis innvilga', refused: 'avslått' },
+  formSent: 'Nytt skjema frå skulen: «{title}». Svar innan {deadline}.',
   open: 'Opne',
 };
 
@@ -28,6 +30,7 @@ const en: NotificationMessages = {
   leaveSubmitted: 'New leave application for {pupil} {from}–{to}.',
   leaveDecided: 'Decision on leave for {pupil}: {outcome}. The decision letter is under documents.',
   outcome: { granted: 'granted', partly_granted: 'partly granted', refused: 'refused' },
+  formSent: 'New form from the school: “{title}”. Answer by {deadline}.',
   open: 'Open',
 };
 

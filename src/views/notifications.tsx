@@ -73,6 +73,10 @@ export function describeNotification(page: PageContext, n: Notification): { text
       const p = payloadOf<EventPayloads['leave.decided']>(n);
       return { text: fill(t.leaveDecided, { pupil, outcome: t.outcome[p.outcome] }), href: documentDownloadPath(p.documentId) };
     }
+    case 'form.sent': {
+      const p = payloadOf<EventPayloads['form.sent']>(n);
+      return { text: fill(t.formSent, { title: p.title, deadline: formatDate(p.deadline) }), href: paths.childForms(pupilId) };
+    }
     default:
       return { text: fill(consents.notifications.other, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim() }) };
   }

@@ -16,4 +16,9 @@ export interface EventPayloads {
   'leave.decided': { applicationId: number; outcome: 'granted' | 'partly_granted' | 'refused'; documentId: number };
 }
 
+export interface EventPayloads {
+  /** To each guardian of the form's audience, once (S9). */
+  'form.sent': { formId: number; title: string; deadline: string };
+}
+
 export type EventType = keyof EventPayloads;
