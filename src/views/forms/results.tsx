@@ -42,7 +42,7 @@ export function FormResultsPage({ page, form, results }: { page: PageContext; fo
           );
         })}
       </section>
-      <section aria-labelledby="per-pupil" class="space-y-2">
+      <div class="space-y-2">
         <h2 id="per-pupil" class="text-xl font-semibold" safe>{t.perPupil}</h2>
         <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-labelledby="per-pupil" tabindex="0">
           <table class="min-w-full text-sm">
@@ -67,7 +67,7 @@ export function FormResultsPage({ page, form, results }: { page: PageContext; fo
             </tbody>
           </table>
         </div>
-      </section>
+      </div>
     </div>
   );
 }
