@@ -7,6 +7,7 @@ import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from './db/seed/seed.ts';
 import { deleteExpiredSessions } from './domain/identity/sessions.ts';
 import { setUpIdentityProviders } from './identity-providers.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 
 async function main() {
   const config = loadConfig();
@@ -22,9 +23,11 @@ async function main() {
   const identity = await setUpIdentityProviders(config, db);
   if (identity.testIdp) console.log(`Built-in test login (ID-porten (test), Feide (test)) on ${identity.testIdp.origin}`);
   const app = createApp({ db, config, log, oidc: identity.oidc });
+  let scheduler: Scheduler | undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(`\nSkolebro is running on ${config.baseUrl}  (database: ${database.description})\n`);
     if (config.seedDemo) printDemoLogins();
+    scheduler = startScheduler(db); // background jobs (absence follow-up) every minute
   });
 
   const housekeeping = setInterval(() => {
@@ -38,8 +41,8 @@ async function main() {
     stopping = true;
     console.log(`${signal}: shutting down`);
     server.close();
-    identity
-      .close()
+    Promise.resolve(scheduler?.stop())
+      .then(() => identity.close())
       .then(() => database.close())
       .finally(() => process.exit(0));
   };

@@ -61,6 +61,7 @@ export const en: Messages = {
     tryAgain: 'Try logging in again',
   },
   home: {
+    toolsNav: 'Tools',
     title: 'My page',
     greeting: 'Hello, {name}',
     childrenHeading: 'Your children',

@@ -59,6 +59,7 @@ export const nb = {
     tryAgain: 'Prøv å logge inn igjen',
   },
   home: {
+    toolsNav: 'Verktøy',
     title: 'Min side',
     greeting: 'Hei, {name}',
     childrenHeading: 'Barna dine',

@@ -61,6 +61,7 @@ export const nn: Messages = {
     tryAgain: 'Prøv å logge inn igjen',
   },
   home: {
+    toolsNav: 'Verktøy',
     title: 'Mi side',
     greeting: 'Hei, {name}',
     childrenHeading: 'Borna dine',

@@ -10,6 +10,8 @@ import { listNotifications, markNotificationsRead } from '../domain/notification
 import { NotificationList } from '../views/notifications.tsx';
 import { consentPaths } from '../views/consents/urls.ts';
 import { pageContext, render } from './render.tsx';
+import { listTodaysLessons } from '../domain/absence/today.ts';
+import { todayOf } from './clock.ts';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
 export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) => {
@@ -32,7 +34,8 @@ export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) 
   const units = await listStaffUnits(db, actor);
   if (actor.staff.length === 0) return render(c, title, <StaffHome page={page} units={units} />);
   const notifications = await listNotifications(db, actor.personId, 10);
+  const today = { date: todayOf(c), lessons: await listTodaysLessons(db, actor, todayOf(c)) };
   // Shown once as new: what is on the screen now counts as read next time.
   await markNotificationsRead(db, actor.personId, notifications.filter((n) => n.read_at === null).map((n) => n.id));
-  return render(c, title, <div class="space-y-8"><StaffHome page={page} units={units} /><NotificationList page={page} notifications={notifications} /></div>);
+  return render(c, title, <div class="space-y-8"><StaffHome page={page} units={units} today={today} /><NotificationList page={page} notifications={notifications} /></div>);
 });

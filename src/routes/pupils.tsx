@@ -11,6 +11,10 @@ import { PupilCardPage } from '../views/pages/pupil-card.tsx';
 import { classTitle, groupTitle, UnitPage } from '../views/pages/unit.tsx';
 import { consentsText } from '../i18n/consents.ts';
 import { consentPaths } from '../views/consents/urls.ts';
+import { attendanceText } from '../i18n/attendance.ts';
+import { registerHref } from '../views/attendance/paths.ts';
+import { showsVitnemalAbsence } from '../domain/absence/vitnemal.ts';
+import { vitnemalText } from '../i18n/vitnemal.ts';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
 
@@ -64,10 +68,15 @@ export const pupils = new Hono<AppEnv>()
     const found = await findClassForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
     const page = pageContext(c);
     const subtitle = [found.schoolName, fill(page.t.unit.trinn, { trinn: found.trinn }), ...found.contactTeachers.map((n) => `${page.t.home.contactTeacher}: ${n}`)].join(' · ');
-    return render(c, classTitle(page, found.name), <UnitPage page={page} title={classTitle(page, found.name)} subtitle={subtitle} pupils={found.pupils} actions={[{ href: consentPaths.classOverview(found.id), label: consentsText[page.locale].overview.unitLink }]} />);
+    return render(c, classTitle(page, found.name), <UnitPage page={page} title={classTitle(page, found.name)} subtitle={subtitle} pupils={found.pupils} actions={[
+      ...(found.mayRegisterAttendance ? [{ href: registerHref({ kind: 'class', id: found.id }), label: attendanceText[page.locale].unitLink }] : []),
+      { href: consentPaths.classOverview(found.id), label: consentsText[page.locale].overview.unitLink },
+      ...(showsVitnemalAbsence(actorOf(c), found) ? [{ href: paths.classVitnemal(found.id), label: vitnemalText[page.locale].link }] : []),
+    ]} />);
   })
   .get('/groups/:id', async (c) => {
     const found = await findGroupForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
     const page = pageContext(c);
-    return render(c, groupTitle(page, found.name), <UnitPage page={page} title={groupTitle(page, found.name)} subtitle={`${found.schoolName} · ${found.subject}`} pupils={found.pupils} />);
+    return render(c, groupTitle(page, found.name), <UnitPage page={page} title={groupTitle(page, found.name)} subtitle={`${found.schoolName} · ${found.subject}`} pupils={found.pupils}
+      actions={found.mayRegisterAttendance ? [{ href: registerHref({ kind: 'group', id: found.id }), label: attendanceText[page.locale].unitLink }] : []} />);
   });

@@ -10,6 +10,11 @@ import { loadAbsenceYears, MAX_DEDUCTIBLE_DAYS, type AbsenceTotals } from './yea
 /** Absence goes on the vitnemål from 8. trinn (DOMAIN-FACTS §4). */
 export const VITNEMAL_TRINN = [8, 9, 10] as const;
 
+/** Whether the class page links to the vitnemål view: the school's leadership, 8.–10. trinn. */
+export function showsVitnemalAbsence(actor: Actor, unit: { school_id: number; trinn: number }): boolean {
+  return canLeadSchool(actor, unit.school_id) && (VITNEMAL_TRINN as readonly number[]).includes(unit.trinn);
+}
+
 export interface VitnemalRow {
   pupilId: number;
   givenName: string;
@@ -39,7 +44,7 @@ export async function vitnemalAbsenceForClass(db: Db, actor: Actor, classId: num
   const found = await db.selectFrom('class as c').innerJoin('school as s', 's.id', 'c.school_id')
     .select(['c.id', 'c.name', 'c.trinn', 'c.school_id', 's.name as school_name', 's.municipality_id'])
     .where('c.id', '=', classId).executeTakeFirst();
-  if (!found || actor.via !== 'feide' || !canLeadSchool(actor, found.school_id) || !(VITNEMAL_TRINN as readonly number[]).includes(found.trinn)) {
+  if (!found || actor.via !== 'feide' || !showsVitnemalAbsence(actor, found)) {
     throw new NotFoundError();
   }
   const year = await schoolYearOf(db, found.municipality_id, today);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { AddressProtection, GuardianRelationType } from '../../db/schema.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
-import { canRevealProtectedAddress, canViewAddress, canViewProtectionMarker, reachOf, type Reach } from '../access/policy.ts';
+import { canRevealProtectedAddress, canViewAbsence, canViewAddress, canViewProtectionMarker, reachOf, type Reach } from '../access/policy.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
 import { recordAudit } from '../audit.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -20,6 +20,7 @@ export interface PupilCard {
   /** null when this actor may not know whether the address is protected. */
   protection: AddressProtection | null;
   canRevealAddress: boolean;
+  canViewAbsence: boolean;
   guardians: { id: number; name: string; relation: GuardianRelationType; blocked: boolean; contactOnly: boolean; mobile: string | null; email: string | null }[];
   canBlockGuardians: boolean;
 }
@@ -54,6 +55,7 @@ export async function viewPupilCard(db: Db, actor: Actor, pupilId: number, today
     address: canViewAddress(actor, facts) ? { line: pupil.address_line, postalCode: pupil.postal_code, postalPlace: pupil.postal_place } : null,
     protection: canViewProtectionMarker(actor, facts) ? facts.protection : null,
     canRevealAddress: canRevealProtectedAddress(actor, facts),
+    canViewAbsence: canViewAbsence(actor, facts),
     guardians,
     canBlockGuardians: canBlockGuardian(actor, facts),
   };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { grantIds, todayInOslo, type Actor } from '../access/actor.ts';
 import { visiblePupilCondition } from '../access/scope.ts';
+import { canRegisterAttendance } from '../access/policy.ts';
 import { NotFoundError } from '../errors.ts';
 import { contactTeachersOf } from '../guardian/children.ts';
 
@@ -104,7 +105,8 @@ export async function findClassForActor(db: Db, actor: Actor, classId: number, t
     .limit(100)
     .execute();
   const teachers = await contactTeachersOf(db, [classId], today);
-  return { ...found, pupils, contactTeachers: teachers.get(classId) ?? [] };
+  const mayRegisterAttendance = canRegisterAttendance(actor, { kind: 'class', id: found.id, schoolId: found.school_id });
+  return { ...found, pupils, contactTeachers: teachers.get(classId) ?? [], mayRegisterAttendance };
 }
 
 /** A teaching group with the pupils the actor may see in it; 404 unless the actor teaches it or leads/owns its school. */
@@ -114,7 +116,7 @@ export async function findGroupForActor(db: Db, actor: Actor, groupId: number, t
   const found = await db
     .selectFrom('teaching_group as g')
     .innerJoin('school as s', 's.id', 'g.school_id')
-    .select(['g.id', 'g.name', 'g.subject', 's.name as schoolName'])
+    .select(['g.id', 'g.name', 'g.subject', 'g.school_id', 's.name as schoolName'])
     .where('g.id', '=', groupId)
     .where((eb) => eb.or([eb('g.id', 'in', groupIds.length ? groupIds : [0]), eb('g.school_id', 'in', schoolIds.length ? schoolIds : [0])]))
     .executeTakeFirst();
@@ -129,7 +131,7 @@ export async function findGroupForActor(db: Db, actor: Actor, groupId: number, t
     .orderBy('p.given_name')
     .limit(100)
     .execute();
-  return { ...found, pupils };
+  return { ...found, pupils, mayRegisterAttendance: canRegisterAttendance(actor, { kind: 'group', id: found.id, schoolId: found.school_id }) };
 }
 
 /** The pupil's own class, school and contact teachers (pupil home, P1). */

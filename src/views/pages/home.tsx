@@ -9,6 +9,9 @@ import { contactText } from '../../i18n/contact.ts';
 import { contactPaths } from './contact-card-paths.tsx';
 import { NotificationList } from '../notifications.tsx';
 import type { listNotifications } from '../../domain/notifications/outbox.ts';
+import type { TodayLesson } from '../../domain/absence/today.ts';
+import { RegisterLink, TodayLessons } from '../attendance/today.tsx';
+import { StaffTools } from './staff-tools.tsx';
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4';
 const link = 'text-sky-900 underline underline-offset-2';
@@ -55,7 +58,7 @@ export function GuardianHome({ page, children, notifications = [] }: { page: Pag
 type StaffUnits = Awaited<ReturnType<typeof listStaffUnits>>;
 
 /** Staff home (S1, S3): their roles, classes, groups, schools and SFOs. */
-export function StaffHome({ page, units }: { page: PageContext; units: StaffUnits }) {
+export function StaffHome({ page, units, today }: { page: PageContext; units: StaffUnits; today?: { date: string; lessons: TodayLesson[] } }) {
   const t = page.t.home;
   const empty = !units.classes.length && !units.groups.length && !units.schools.length && !units.sfos.length;
   return (
@@ -66,9 +69,8 @@ export function StaffHome({ page, units }: { page: PageContext; units: StaffUnit
         <span safe>{units.roles.map((role) => t.role[role]).join(', ')}</span>
       </p>
       {empty ? <p safe>{t.noStaffUnits}</p> : ''}
-      <p>
-        <a href={timetablePaths.own()} class={link} safe>{timetableText[page.locale].title}</a>
-      </p>
+      <StaffTools page={page} roles={units.roles} />
+      {today && units.roles.some((role) => role === 'teacher' || role === 'contact_teacher') ? <TodayLessons page={page} lessons={today.lessons} today={today.date} /> : ''}
       {units.schools.length ? (
         <section aria-labelledby="schools-heading" class="space-y-2">
           <h2 id="schools-heading" class="text-xl font-semibold" safe>{t.schoolsHeading}</h2>
@@ -89,6 +91,7 @@ export function StaffHome({ page, units }: { page: PageContext; units: StaffUnit
               <li class={card}>
                 <a href={paths.class(c.id)} class={link} safe>{`${c.name}`}</a>
                 <span class="block text-sm text-slate-700" safe>{`${c.schoolName} · ${fill(t.pupilCount, { count: c.pupils })}`}</span>
+                <RegisterLink page={page} unit={{ kind: 'class', id: c.id }} />
               </li>
             ))}
           </ul>
@@ -104,6 +107,7 @@ export function StaffHome({ page, units }: { page: PageContext; units: StaffUnit
               <li class={card}>
                 <a href={paths.group(g.id)} class={link} safe>{g.name}</a>
                 <span class="block text-sm text-slate-700" safe>{`${g.schoolName} · ${fill(t.pupilCount, { count: g.pupils })}`}</span>
+                <RegisterLink page={page} unit={{ kind: 'group', id: g.id }} />
               </li>
             ))}
           </ul>
@@ -135,8 +139,9 @@ export function PupilHome({ page, ownClass }: { page: PageContext; ownClass: Own
   return (
     <div class="space-y-4">
       <h1 class="text-3xl font-bold" safe>{fill(t.greeting, { name: page.userName ?? '' })}</h1>
-      <p>
+      <p class="flex flex-wrap gap-x-6">
         <a href={timetablePaths.own()} class={link} safe>{timetableText[page.locale].title}</a>
+        <a href={paths.ownAbsence} class={link} safe>{page.t.child.absence}</a>
       </p>
       <section aria-labelledby="own-class" class={card}>
         <h2 id="own-class" class="text-xl font-semibold" safe>{t.ownClassHeading}</h2>

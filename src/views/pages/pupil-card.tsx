@@ -43,6 +43,11 @@ export function PupilCardPage({ page, card, reveal = {}, notice, block }: { page
         <dt class="font-semibold" safe>{t.address}</dt>
         <dd safe>{card.address ? formatAddress(card.address) : reveal.revealed ? formatAddress(reveal.revealed) : t.addressNotShown}</dd>
       </dl>
+      {card.canViewAbsence ? (
+        <p>
+          <a href={paths.pupilAbsence(card.id)} class="text-sky-900 underline" safe>{page.t.child.absence}</a>
+        </p>
+      ) : ''}
       {card.protection && card.protection !== 'none' ? (
         <div class="max-w-xl rounded-lg border-2 border-red-800 bg-red-50 p-4" role="note">
           <p class="font-bold text-red-900" safe>{t.protection[card.protection]}</p>

@@ -1,0 +1,61 @@
+import type { Db } from '../db/database.ts';
+import { runAbsenceFollowUp } from '../domain/absence/follow-up.ts';
+
+/** A recurring background job: gets the database and the time, returns counts worth logging. */
+export interface Job {
+  name: string;
+  run(db: Db, now: Date): Promise<Record<string, number>>;
+}
+
+export const JOBS: readonly Job[] = [{ name: 'absence-follow-up', run: async (db, now) => ({ ...(await runAbsenceFollowUp(db, now)) }) }];
+
+export interface SchedulerOptions {
+  intervalMs?: number;
+  clock?: () => Date;
+  /** One JSON line per event, like the request log; default console. */
+  log?: (line: Record<string, unknown>) => void;
+  jobs?: readonly Job[];
+}
+
+export interface Scheduler {
+  /** Runs every job once now (the timer does the same each interval). Never throws. */
+  tick(): Promise<void>;
+  /** Stops the timer and waits for a run in progress, so the database can be closed after. */
+  stop(): Promise<void>;
+}
+
+const defaultLog = (line: Record<string, unknown>) => (line.level === 'error' ? console.error : console.log)(JSON.stringify(line));
+
+/**
+ * Runs the jobs every minute in this process (timer unref'd: it never keeps the process alive). A job that fails is
+ * logged and tried again next time; it never crashes the process. A run still going when the next is due is not
+ * started twice. Several app processes may run the jobs at once: each job is safe for that (see the job).
+ */
+export function startScheduler(db: Db, options: SchedulerOptions = {}): Scheduler {
+  const { clock = () => new Date(), log = defaultLog, jobs = JOBS } = options;
+  let running: Promise<void> | null = null;
+  const runAll = async () => {
+    for (const job of jobs) {
+      const started = performance.now();
+      try {
+        const counts = await job.run(db, clock());
+        if (Object.values(counts).some((n) => n > 0)) log({ level: 'info', job: job.name, ...counts, ms: Math.round(performance.now() - started) });
+      } catch (error) {
+        log({ level: 'error', job: job.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+    }
+  };
+  const tick = () => {
+    if (!running) running = runAll().finally(() => { running = null; });
+    return running;
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);
+  timer.unref();
+  return {
+    tick,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { ABSENCE_REASONS, type ReportField } from '../../domain/absence/report.ts';
+import type { GuardianChild } from '../../domain/guardian/child.ts';
+import { absenceText } from '../../i18n/absence.ts';
+import { ErrorSummary } from '../components/form.tsx';
+import type { PageContext } from '../page-context.ts';
+import { Field, secondaryButton } from '../pages/contact-card-parts.tsx';
+import { SectionLink } from './child-section.tsx';
+import { Buttons, errorText, fieldId, ReasonAndNote, type ReportFormState } from './form-parts.tsx';
+import { LessonsPart } from './lessons-part.tsx';
+import { absencePaths } from './paths.ts';
+
+/** Where the summary links to: the field itself, the first radio or checkbox of a group. */
+function anchorOf(field: ReportField, state: ReportFormState): string {
+  if (field === 'reason') return `absence-reason-${ABSENCE_REASONS[0]}`;
+  if (field === 'lessons') return state.day?.lessons[0] ? `absence-lesson-${state.day.lessons[0].id}` : fieldId('date');
+  return fieldId(field);
+}
+
+/** G6: report whole days (from–to) or single lessons of one day (chosen from the timetable). */
+export function ReportFormSection({ page, child, state }: { page: PageContext; child: GuardianChild; state: ReportFormState }) {
+  const t = absenceText[page.locale];
+  const kind = state.input.kind;
+  const fields: ReportField[] = kind === 'days' ? ['from', 'to', 'reason', 'note'] : ['date', 'lessons', 'reason', 'note'];
+  const errors = fields.flatMap((f) => (state.errors[f] ? [{ field: anchorOf(f, state), message: errorText(t, state.errors, f)! }] : []));
+  const message = (f: ReportField) => errorText(t, state.errors, f);
+  const isoDate = state.day?.date;
+  return (
+    <section aria-labelledby="absence-form-heading" class="max-w-xl space-y-4">
+      <h2 id="absence-form-heading" class="text-2xl font-semibold" safe>{kind === 'days' ? t.form.daysHeading : t.form.lessonsHeading}</h2>
+      <p safe>{t.form.lead}</p>
+      <ErrorSummary heading={page.t.errors.summaryHeading} errors={errors} />
+      {kind === 'days' ? (
+        <form method="post" action={absencePaths.reports(child.pupilId)} hx-post={absencePaths.reports(child.pupilId)} hx-target="#child-section" class="space-y-4" novalidate>
+          <input type="hidden" name="kind" value="days" />
+          <Field id={fieldId('from')} name="from" label={t.form.from} hint={t.form.dateHint} value={state.input.from} error={message('from')} inputmode="numeric" maxlength={10} autocomplete="off" />
+          <Field id={fieldId('to')} name="to" label={t.form.to} hint={`${t.form.dateHint}. ${t.form.toHint}`} value={state.input.to} error={message('to')} inputmode="numeric" maxlength={10} autocomplete="off" />
+          <ReasonAndNote page={page} input={state.input} errors={state.errors} />
+          <Buttons page={page} child={child} />
+        </form>
+      ) : (
+        <>
+          <form method="get" action={absencePaths.newReportBase(child.pupilId)} hx-get={absencePaths.newReportBase(child.pupilId)} hx-trigger="submit, change" hx-target="#absence-lessons" hx-swap="outerHTML" class="flex flex-wrap items-end gap-3" novalidate>
+            <input type="hidden" name="kind" value="lessons" />
+            <div class="grow">
+              <Field id={fieldId('date')} name="date" label={t.form.date} hint={t.form.dateHint} value={state.input.date} error={message('date')} inputmode="numeric" maxlength={10} autocomplete="off" />
+            </div>
+            <button type="submit" class={secondaryButton} safe>{t.form.showLessons}</button>
+          </form>
+          <LessonsPart page={page} child={child} state={state} />
+        </>
+      )}
+      <p>
+        {kind === 'days'
+          ? <SectionLink href={absencePaths.newReport(child.pupilId, 'lessons')} class="text-sky-900 underline" text={t.form.switchToLessons} />
+          : <SectionLink href={absencePaths.newReport(child.pupilId, 'days', isoDate)} class="text-sky-900 underline" text={t.form.switchToDays} />}
+      </p>
+    </section>
+  );
+}
+

@@ -1,0 +1,45 @@
+import type { Children } from '@kitajs/html';
+import { fill, formatDate } from '../../i18n/index.ts';
+import type { LeaveDecisionMessages } from '../../i18n/leave-decision.ts';
+import { paths } from '../urls.ts';
+
+/** S8 URLs: the queue, an application, its decision and its vedtak letters. */
+export const leaveDecisionPaths = {
+  queue: (page = 1) => (page > 1 ? `${paths.leaveApplications}?page=${page}` : paths.leaveApplications),
+  application: paths.leaveApplication,
+  decided: (id: number) => `${paths.leaveApplication(id)}?decided=1`,
+  decision: (id: number) => `${paths.leaveApplication(id)}/decision`,
+  vedtak: (id: number, documentId: number) => `${paths.leaveApplication(id)}/vedtak/${documentId}`,
+};
+
+export const card = 'rounded-lg border border-slate-200 bg-white p-4';
+export const link = 'text-sky-900 underline underline-offset-2';
+
+export const dateRange = (from: string, to: string) => (from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`);
+export const schoolDaysText = (t: LeaveDecisionMessages, n: number) => fill(n === 1 ? t.schoolDay : t.schoolDayPlural, { count: n });
+
+/** "2 dager og 3 timer, herav 0 dager permisjon. Kommet for sent: 1." */
+export function absenceTotalsText(t: LeaveDecisionMessages, totals: { days: number; hours: number; leaveDays: number; late: number }): string {
+  const days = (n: number) => fill(n === 1 ? t.day : t.days, { count: n });
+  return fill(t.absenceTotals, { days: days(totals.days), hours: fill(totals.hours === 1 ? t.hour : t.hours, { count: totals.hours }), leave: days(totals.leaveDays), late: totals.late });
+}
+
+/** One label/value row of a description list (stacked on a phone, side by side from sm). */
+export function Row({ label, children }: { label: string; children: Children }) {
+  return (
+    <div class="sm:grid sm:grid-cols-[12rem_1fr] sm:gap-3">
+      <dt class="font-semibold" safe>{label}</dt>
+      <dd class="mb-2 sm:mb-0">{children}</dd>
+    </div>
+  );
+}
+
+/** A section with an h2 tied to it. */
+export function Section({ id, heading, children }: { id: string; heading: string; children: Children }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`} class={`${card} space-y-3`}>
+      <h2 id={`${id}-heading`} class="text-xl font-semibold" safe>{heading}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import type { StaffRole } from '../../db/schema.ts';
+import { formsText } from '../../i18n/forms.ts';
+import { leaveDecisionText } from '../../i18n/leave-decision.ts';
+import { ownerSettingsText } from '../../i18n/owner-settings.ts';
+import { timetableText } from '../../i18n/timetable.ts';
+import { formPaths } from '../forms/urls.ts';
+import type { PageContext } from '../page-context.ts';
+import { paths } from '../urls.ts';
+import { timetablePaths } from './timetable.tsx';
+
+const SENDERS: StaffRole[] = ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff'];
+
+/** The staff home's tools, by role: only links to pages the person can use. */
+export function StaffTools({ page, roles }: { page: PageContext; roles: StaffRole[] }) {
+  const has = (...wanted: StaffRole[]) => roles.some((r) => wanted.includes(r));
+  const links = [
+    { href: timetablePaths.own(), label: timetableText[page.locale].title, show: true },
+    { href: paths.leaveApplications, label: leaveDecisionText[page.locale].queueTitle, show: has('leadership') },
+    { href: formPaths.list, label: formsText[page.locale].title, show: has(...SENDERS) },
+    { href: paths.ownerSettingsPage, label: ownerSettingsText[page.locale].link, show: has('school_owner') },
+  ].filter((l) => l.show);
+  return (
+    <nav aria-label={page.t.home.toolsNav}>
+      <ul class="flex flex-wrap gap-x-6 gap-y-2" role="list">
+        {links.map((l) => (
+          <li><a href={l.href} class="text-sky-900 underline underline-offset-2" safe>{l.label}</a></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
