@@ -13,7 +13,6 @@ const nb = {
   onVitnemalDays: 'På vitnemålet: dager',
   onVitnemalHours: 'På vitnemålet: timer',
   late: 'For sent',
-  details: 'Fravær for {name}',
   documentedHint: 'Dokumentert fravær av helsegrunner merkes på elevens fraværsside («Dokumentasjon mottatt»).',
   empty: 'Klassen har ingen elever.',
 };
@@ -34,7 +33,6 @@ const nn: VitnemalMessages = {
   onVitnemalDays: 'På vitnemålet: dagar',
   onVitnemalHours: 'På vitnemålet: timar',
   late: 'For seint',
-  details: 'Fråvær for {name}',
   documentedHint: 'Dokumentert fråvær av helsegrunnar blir merkt på fråværssida til eleven («Dokumentasjon motteken»).',
   empty: 'Klassen har ingen elevar.',
 };
@@ -53,7 +51,6 @@ const en: VitnemalMessages = {
   onVitnemalDays: 'On the vitnemål: days',
   onVitnemalHours: 'On the vitnemål: hours',
   late: 'Late',
-  details: 'Absence for {name}',
   documentedHint: 'Documented absence for health reasons is marked on the pupil\'s absence page ("Documentation received").',
   empty: 'The class has no pupils.',
 };

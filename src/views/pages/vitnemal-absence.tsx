@@ -36,7 +36,7 @@ export function VitnemalAbsencePage({ page, view }: { page: PageContext; view: V
               {view.rows.map((row) => (
                 <tr>
                   <th scope="row" class="border-b border-slate-200 px-3 py-2 text-left font-normal">
-                    <a href={paths.pupilAbsence(row.pupilId)} class="text-sky-900 underline underline-offset-2" aria-label={fill(t.details, { name: `${row.givenName} ${row.familyName}` })} safe>{`${row.familyName}, ${row.givenName}`}</a>
+                    <a href={paths.pupilAbsence(row.pupilId)} class="text-sky-900 underline underline-offset-2" safe>{`${row.familyName}, ${row.givenName}`}</a>
                   </th>
                   <td class={cell} safe>{String(row.totals.days)}</td>
                   <td class={cell} safe>{String(row.totals.hours)}</td>
