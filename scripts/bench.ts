@@ -40,6 +40,8 @@ const guardianSession = await createSession(db, { personId: await personId('fods
 const asRektor = { cookie: `${SESSION_COOKIE}=${rektorSession.token}` };
 const asGuardian = { cookie: `${SESSION_COOKIE}=${guardianSession.token}` };
 const someClass = await db.selectFrom('class as c').innerJoin('school as s', 's.id', 'c.school_id').select('c.id').where('s.name', '=', 'Bjørkelia skole').orderBy('c.id').executeTakeFirstOrThrow();
+const class9a = await db.selectFrom('class as c').innerJoin('school as s', 's.id', 'c.school_id').select('c.id').where('s.name', '=', 'Bjørkelia skole').where('c.name', '=', '9A').executeTakeFirstOrThrow();
+const kariChild = await db.selectFrom('guardian_relation').select('pupil_id').where('guardian_id', '=', await personId('fodselsnummer', guardian.fodselsnummer!)).orderBy('pupil_id').executeTakeFirstOrThrow();
 const somePupil = await db.selectFrom('enrolment').select('pupil_id').where('class_id', '=', someClass.id).orderBy('pupil_id').executeTakeFirstOrThrow();
 
 const scenarios: { name: string; path: string; headers?: Record<string, string> }[] = [
@@ -50,6 +52,10 @@ const scenarios: { name: string; path: string; headers?: Record<string, string> 
   { name: 'rektor: class list', path: `/classes/${someClass.id}`, headers: asRektor },
   { name: 'rektor: pupil card (audited)', path: `/pupils/${somePupil.pupil_id}`, headers: asRektor },
   { name: 'guardian: home (children)', path: '/home', headers: asGuardian },
+  { name: 'rektor: class register (attendance)', path: `/classes/${someClass.id}/attendance`, headers: asRektor },
+  { name: 'rektor: leave queue', path: '/leave-applications', headers: asRektor },
+  { name: 'rektor: vitnemål view (9A)', path: `/classes/${class9a.id}/vitnemal-absence`, headers: asRektor },
+  { name: 'guardian: child absence (school year)', path: `/children/${kariChild.pupil_id}/absence`, headers: asGuardian },
 ];
 
 console.log(`Database: ${config.databaseUrl ? 'PostgreSQL' : 'PGlite (in memory)'}; ${seconds} s per scenario, 20 connections\n`);
