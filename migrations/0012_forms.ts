@@ -7,8 +7,9 @@ const statements = `
   create table form (
     id bigint generated always as identity primary key,
     school_id bigint not null references school,
-    audience_kind text not null check (audience_kind in ('class', 'group', 'school', 'sfo')),
+    audience_kind text not null check (audience_kind in ('school', 'trinn', 'class', 'teaching_group', 'composite_group', 'sfo')),
     audience_id bigint not null,
+    audience_trinn integer check ((audience_kind = 'trinn') = (audience_trinn is not null)),
     title text not null check (length(title) between 1 and 200),
     description text not null default '' check (length(description) <= 4000),
     deadline date not null,

@@ -49,7 +49,8 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders({ https: deps.config.baseUrl.startsWith('https:'), formActionOrigins: deps.oidc.origins() }));
   app.use('/assets/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
   app.use(localeFromCookie);
-  app.use(csrfProtection({ trustedOrigins: [new URL(deps.config.baseUrl).origin] }));
+  // The SMS gateway's webhook is server to server, authenticated by an HMAC of its body (src/routes/sms-webhook.tsx).
+  app.use(csrfProtection({ trustedOrigins: [new URL(deps.config.baseUrl).origin], exempt: (path) => path === '/webhooks/sms' }));
   app.use(sessionFromCookie);
 
   app.route('/', health);

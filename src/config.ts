@@ -34,6 +34,12 @@ const EnvSchema = v.object({
   SMS_SENDER: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9 ]{1,11}$/, 'must be 1–11 letters, digits or spaces (an SMS sender id)')), 'Skolebro'),
   SMS_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   OUTBOX_WORKER: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
+  KRR_URL: v.optional(HttpUrl),
+  MASKINPORTEN_URL: v.optional(HttpUrl, 'https://maskinporten.no/'),
+  MASKINPORTEN_CLIENT_ID: v.optional(v.string()),
+  MASKINPORTEN_KEY_ID: v.optional(v.string()),
+  MASKINPORTEN_PRIVATE_KEY_FILE: v.optional(v.string()),
+  LETTER_DISPATCHER: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
 });
 
 export interface OidcSettings {
@@ -66,6 +72,12 @@ export type Config = {
   sms: { gatewayUrl: string | undefined; token: string | undefined; sender: string; webhookSecret: string | undefined };
   /** Run the notification delivery worker in this process. */
   outboxWorker: boolean;
+  /** Letters (D3, D4): KRR_URL unset → the development KRR outside production; in production every letter goes on paper. */
+  letters: {
+    krrUrl: string | undefined;
+    maskinporten: { url: string; clientId: string; keyId: string | undefined; privateKeyFile: string } | undefined;
+    dispatcher: boolean;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -105,9 +117,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtp: { url: out.SMTP_URL, from: out.MAIL_FROM },
     sms: { gatewayUrl: out.SMS_GATEWAY_URL, token: out.SMS_GATEWAY_TOKEN, sender: out.SMS_SENDER, webhookSecret: out.SMS_WEBHOOK_SECRET },
     outboxWorker: out.OUTBOX_WORKER === 'true',
+    letters: {
+      krrUrl: out.KRR_URL,
+      maskinporten: out.MASKINPORTEN_CLIENT_ID && out.MASKINPORTEN_PRIVATE_KEY_FILE
+        ? { url: out.MASKINPORTEN_URL, clientId: out.MASKINPORTEN_CLIENT_ID, keyId: out.MASKINPORTEN_KEY_ID, privateKeyFile: out.MASKINPORTEN_PRIVATE_KEY_FILE }
+        : undefined,
+      dispatcher: out.LETTER_DISPATCHER === 'true',
+    },
   };
   if (config.env === 'production' && (!config.idporten || !config.feide)) {
     throw new ConfigError('Invalid configuration:\n  IDPORTEN_ISSUER and FEIDE_ISSUER (with their client ids and secrets) must be set in production; the built-in test login never runs there.');
+  }
+  if (config.letters.krrUrl && !config.letters.maskinporten) {
+    throw new ConfigError('Invalid configuration:\n  KRR_URL needs MASKINPORTEN_CLIENT_ID and MASKINPORTEN_PRIVATE_KEY_FILE (KRR is protected by Maskinporten).');
   }
   if (Boolean(config.idporten) !== Boolean(config.feide)) {
     throw new ConfigError('Invalid configuration:\n  set both IDPORTEN_ISSUER and FEIDE_ISSUER, or neither (then the built-in test login is used).');

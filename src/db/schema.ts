@@ -1,9 +1,13 @@
 import type { AbsenceTables } from './tables/absence.ts';
+import type { BroadcastsTables } from './tables/broadcasts.ts';
+import type { DeliveryTables } from './tables/delivery.ts';
 import type { FormsTables } from './tables/forms.ts';
 import type { CalendarTables } from './tables/calendar.ts';
 import type { ConsentsTables } from './tables/consents.ts';
 import type { ContactTables } from './tables/contact.ts';
 import type { DocumentsTables } from './tables/documents.ts';
+import type { LettersTables } from './tables/letters.ts';
+import type { MessagesTables } from './tables/messages.ts';
 import type * as org from './tables/organisation.ts';
 import type * as identity from './tables/identity.ts';
 import type * as outbox from './tables/outbox.ts';
@@ -16,11 +20,15 @@ export type * from './tables/outbox.ts';
 export type * from './tables/consents.ts';
 export type * from './tables/contact.ts';
 export type * from './tables/documents.ts';
+export type * from './tables/letters.ts';
+export type * from './tables/messages.ts';
 export type * from './tables/absence.ts';
+export type * from './tables/broadcasts.ts';
 export type * from './tables/forms.ts';
+export type * from './tables/delivery.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
-export interface Database extends FormsTables, AbsenceTables, CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
+export interface Database extends MessagesTables, LettersTables, BroadcastsTables, DeliveryTables, FormsTables, AbsenceTables, CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
   municipality: org.MunicipalityTable;
   school: org.SchoolTable;
   sfo: org.SfoTable;

@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { findChildForm, listChildForms, parseAnswers, saveFormAnswer } from '../domain/forms/answer.ts';
-import { listFormAudiences } from '../domain/forms/audience.ts';
+import { audienceKey, listBroadcastAudiences } from '../domain/broadcasts/audience.ts';
+import { broadcastsText } from '../i18n/broadcasts.ts';
+import { audienceLabel } from '../views/broadcasts/parts.tsx';
 import { addQuestion, createForm, findManagedForm, listManagedForms, parseNewForm, parseQuestion, removeQuestion, sendForm, type ManagedForm } from '../domain/forms/builder.ts';
 import { formResults, formResultsCsv } from '../domain/forms/results.ts';
 import { requireGuardianChild } from '../domain/guardian/child.ts';
@@ -22,9 +24,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const t = (c: Context<AppEnv>) => formsText[c.get('locale')];
 
 async function builder(c: Context<AppEnv>, form: ManagedForm, extra: { question?: QuestionFormState; notice?: string } = {}, status: 200 | 422 = 200) {
-  const audiences = await listFormAudiences(c.get('deps').db, actorOf(c));
-  const audience = audiences.find((a) => a.kind === form.audienceKind && a.id === form.audienceId);
-  const audienceName = audience ? `${t(c).audienceKind[audience.kind]}: ${audience.name}` : t(c).audienceKind[form.audienceKind];
+  const audiences = await listBroadcastAudiences(c.get('deps').db, actorOf(c), todayOf(c));
+  const audience = audiences.find((a) => audienceKey(a) === audienceKey({ kind: form.audienceKind, id: form.audienceId, trinn: form.audienceTrinn }));
+  const kind = broadcastsText[c.get('locale')].kind[form.audienceKind];
+  const audienceName = audience ? `${kind}: ${audienceLabel(c.get('locale'), audience, audience.kind === 'trinn')}` : kind;
   return render(c, form.title, <FormBuilderPage page={pageContext(c)} form={form} audienceName={audienceName} {...extra} />, status);
 }
 
@@ -42,7 +45,7 @@ export const formRoutes = new Hono<AppEnv>()
   .use('/children/:id/forms/*', requireActor)
   .get(formPaths.list, async (c) => render(c, t(c).title, <FormListPage page={pageContext(c)} forms={await listManagedForms(c.get('deps').db, actorOf(c))} />))
   .get(formPaths.new, async (c) => {
-    const audiences = await listFormAudiences(c.get('deps').db, actorOf(c));
+    const audiences = await listBroadcastAudiences(c.get('deps').db, actorOf(c), todayOf(c));
     return render(c, t(c).newForm, <NewFormPage page={pageContext(c)} audiences={audiences} />);
   })
   .post(formPaths.create, async (c) => {
@@ -50,8 +53,8 @@ export const formRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const input = { title: text(body.title), description: text(body.description), deadline: text(body.deadline), audience: text(body.audience) };
     const parsed = parseNewForm(input, todayOf(c));
-    if (!parsed.ok) return render(c, t(c).newForm, <NewFormPage page={pageContext(c)} audiences={await listFormAudiences(db, actorOf(c))} input={input} errors={parsed.errors} />, 422);
-    const id = await createForm(db, actorOf(c), parsed.values, nowOf(c));
+    if (!parsed.ok) return render(c, t(c).newForm, <NewFormPage page={pageContext(c)} audiences={await listBroadcastAudiences(db, actorOf(c), todayOf(c))} input={input} errors={parsed.errors} />, 422);
+    const id = await createForm(db, actorOf(c), parsed.values, todayOf(c), nowOf(c));
     return c.redirect(formPaths.form(id), 303);
   })
   .get('/forms/:id', async (c) => {

@@ -12,6 +12,7 @@ import { consentPaths } from '../views/consents/urls.ts';
 import { pageContext, render } from './render.tsx';
 import { listTodaysLessons } from '../domain/absence/today.ts';
 import { todayOf } from './clock.ts';
+import { countUnreadThreads } from '../domain/messages/lists.ts';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
 export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) => {
@@ -37,5 +38,5 @@ export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) 
   const today = { date: todayOf(c), lessons: await listTodaysLessons(db, actor, todayOf(c)) };
   // Shown once as new: what is on the screen now counts as read next time.
   await markNotificationsRead(db, actor.personId, notifications.filter((n) => n.read_at === null).map((n) => n.id));
-  return render(c, title, <div class="space-y-8"><StaffHome page={page} units={units} today={today} /><NotificationList page={page} notifications={notifications} /></div>);
+  return render(c, title, <div class="space-y-8"><StaffHome page={page} units={units} today={today} unreadThreads={await countUnreadThreads(db, actor, todayOf(c))} /><NotificationList page={page} notifications={notifications} /></div>);
 });

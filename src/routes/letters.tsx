@@ -1,5 +1,72 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { listDevMailbox, openDevMailboxLetter } from '../domain/letters/dev-mailbox.ts';
+import { downloadManualLetter, markHandledManually } from '../domain/letters/manual.ts';
+import { findLetterOverview } from '../domain/letters/overview.ts';
+import { createPrintBatch, downloadPrintBatch } from '../domain/letters/print-batch.ts';
+import { lettersText } from '../i18n/letters.ts';
+import { actorOf, requireActor } from '../middleware/session.ts';
+import { DevDigitalPostPage } from '../views/letters/dev-mailbox.tsx';
+import { LettersPage } from '../views/letters/overview.tsx';
+import { letterPaths } from '../views/letters/paths.ts';
+import { nowOf, todayOf } from './clock.ts';
+import { attachmentDisposition } from './documents.tsx';
+import { idParam } from './params.ts';
+import { pageContext, render } from './render.tsx';
 
-/** D3, D4: decision letters by digital post or the school office's daily paper print batch. */
-export const letterRoutes = new Hono<AppEnv>();
+const Notice = v.optional(v.picklist(['created', 'empty', 'handled']));
+const PDF = '{[0-9]+\\.pdf}';
+
+const developmentOnly = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get('deps').config.env === 'production') throw new NotFoundError();
+  await next();
+});
+
+const pdf = (c: Context<AppEnv>, filename: string, content: Uint8Array, disposition = attachmentDisposition(filename)) =>
+  c.body(new Uint8Array(content), 200, {
+    'Content-Type': 'application/pdf', 'Content-Length': String(content.byteLength), 'Content-Disposition': disposition,
+    'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff',
+  });
+
+/** D3, D4: decision letters by digital post or the school office's daily paper print batch. Leadership of the school only (404). */
+export const letterRoutes = new Hono<AppEnv>()
+  .use(letterPaths.overview, requireActor)
+  .use('/letters/*', requireActor)
+  .use(`${letterPaths.devDigitalPost}/*`, developmentOnly, requireActor)
+  .use(letterPaths.devDigitalPost, developmentOnly, requireActor)
+  .get(letterPaths.overview, async (c) => {
+    const school = c.req.query('school');
+    const overview = await findLetterOverview(c.get('deps').db, actorOf(c), school === undefined ? undefined : idParam(school));
+    const notice = v.safeParse(Notice, c.req.query('notice'));
+    const page = pageContext(c);
+    return render(c, lettersText[page.locale].title, <LettersPage page={page} overview={overview} notice={notice.success ? notice.output : undefined} />);
+  })
+  .post(letterPaths.printBatches, async (c) => {
+    const body = await c.req.parseBody();
+    const schoolId = idParam(typeof body.school_id === 'string' ? body.school_id : '');
+    const batch = await createPrintBatch(c.get('deps').db, actorOf(c), schoolId, todayOf(c), nowOf(c));
+    return c.redirect(letterPaths.school(schoolId, batch ? 'created' : 'empty'), 303);
+  })
+  .get(`/letters/print-batches/:file${PDF}`, async (c) => {
+    const batch = await downloadPrintBatch(c.get('deps').db, actorOf(c), idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
+    return pdf(c, batch.filename, batch.content);
+  })
+  .get(`/letters/:file${PDF}`, async (c) => {
+    const doc = await downloadManualLetter(c.get('deps').db, actorOf(c), idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
+    return pdf(c, doc.filename, doc.content);
+  })
+  .post('/letters/:id/manual-handling', async (c) => {
+    const schoolId = await markHandledManually(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), nowOf(c));
+    return c.redirect(letterPaths.school(schoolId, 'handled'), 303);
+  })
+  .get(letterPaths.devDigitalPost, async (c) => {
+    const page = pageContext(c);
+    return render(c, lettersText[page.locale].dev.title, <DevDigitalPostPage page={page} letters={await listDevMailbox(c.get('deps').db)} />);
+  })
+  .get(`${letterPaths.devDigitalPost}/:file${PDF}`, async (c) => {
+    const letter = await openDevMailboxLetter(c.get('deps').db, idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
+    return pdf(c, letter.filename, letter.content, 'inline');
+  });

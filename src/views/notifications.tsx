@@ -2,7 +2,12 @@ import type { ConsentChangedPayload } from '../domain/consents/notify.ts';
 import type { EventPayloads } from '../domain/notifications/events.ts';
 import type { listNotifications } from '../domain/notifications/outbox.ts';
 import { documentDownloadPath } from '../domain/documents/store.ts';
+import { broadcastsText } from '../i18n/broadcasts.ts';
+import { broadcastPaths } from './broadcasts/urls.ts';
 import { consentsText } from '../i18n/consents.ts';
+import { newsText } from '../i18n/news.ts';
+import { messageBookText } from '../i18n/messages.ts';
+import { messagePaths } from './messages/urls.ts';
 import { fill, formatDate } from '../i18n/index.ts';
 import { notificationText } from '../i18n/notifications.ts';
 import { formatDateTime } from './consents/parts.tsx';
@@ -77,6 +82,21 @@ export function describeNotification(page: PageContext, n: Notification): { text
       const p = payloadOf<EventPayloads['form.sent']>(n);
       return { text: fill(t.formSent, { title: p.title, deadline: formatDate(p.deadline) }), href: paths.childForms(pupilId) };
     }
+    case 'broadcast.new': {
+      const p = payloadOf<EventPayloads['broadcast.new']>(n);
+      return { text: fill(broadcastsText[page.locale].notification, { subject: p.subject }), href: broadcastPaths.broadcast(p.broadcastId) };
+    }
+    case 'news.published': {
+      const p = payloadOf<EventPayloads['news.published']>(n);
+      const week = p.week ? Number(p.week.slice(6)) : '';
+      return { text: fill(newsText[page.locale].notification[p.kind], { scope: p.scopeName, week, title: p.title }), href: paths.childNews(pupilId) };
+    }
+    case 'message.new': {
+      const p = payloadOf<EventPayloads['message.new']>(n);
+      return { text: fill(messageBookText[page.locale].notification, { pupil }), href: page.isGuardian ? messagePaths.childThread(pupilId, p.threadId) : messagePaths.thread(p.threadId) };
+    }
+    case 'message.sms_queued':
+      return { text: messageBookText[page.locale].queuedNotification, href: paths.messages };
     default:
       return { text: fill(consents.notifications.other, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim() }) };
   }

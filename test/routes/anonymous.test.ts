@@ -18,6 +18,7 @@ const PUBLIC = new Set([
   'GET /logout/frontchannel',
   'GET /assets/*',
   'GET /calendar/:file',
+  'POST /webhooks/sms', // the SMS gateway: authenticated by HMAC, not a session (test/routes/sms-webhook.test.ts)
 ]);
 
 const db = await createTestDb();

@@ -12,6 +12,7 @@ import { writePlan } from './write.ts';
 import { seedDocuments } from './documents.ts';
 import { seedConsentTypes } from './consents.ts';
 import { seedSkolerute } from './skolerute.ts';
+import { seedKrr } from './krr.ts';
 
 export { DEMO_LOGINS, type DemoLogin, type DemoLoginKey } from './demo.ts';
 export type { SeedSize } from './spec.ts';
@@ -47,6 +48,7 @@ export async function seedDatabase(db: Db, options: { size: SeedSize; today?: st
     await seedDocuments(trx, options.today ?? todayIso());
     await seedConsentTypes(trx, options.size);
     await seedSkolerute(trx, options.today ?? todayIso());
+    await seedKrr(trx, options.today ?? todayIso());
   });
   return summarise(plan);
 }

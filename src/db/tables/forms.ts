@@ -1,6 +1,8 @@
 import type { Generated, Selectable } from 'kysely';
+import type { BroadcastAudienceKind } from './broadcasts.ts';
 
-export type FormAudienceKind = 'class' | 'group' | 'school' | 'sfo';
+/** The same audiences as notices (S7): school, trinn, class, teaching group, composite group, SFO. */
+export type FormAudienceKind = BroadcastAudienceKind;
 export type FormQuestionKind = 'single' | 'multiple' | 'text' | 'date' | 'yes_no';
 
 /** A form or questionnaire (G13, S9): a draft until sent_at; after that its questions are fixed. */
@@ -8,8 +10,9 @@ export interface FormTable {
   id: Generated<number>;
   school_id: number;
   audience_kind: FormAudienceKind;
-  /** The class, teaching group, school or SFO id. */
+  /** The class, group or SFO id; the school id for 'school' and 'trinn'. */
   audience_id: number;
+  audience_trinn: number | null;
   title: string;
   description: Generated<string>;
   /** The last day answers can be given or changed (Norwegian date). */

@@ -17,6 +17,8 @@ export interface OutboxTable {
   payload: unknown;
   idempotency_key: string;
   read_at: Date | null;
+  /** Set when the delivery worker has planned its SMS / e-mail (src/domain/delivery); null = not yet. */
+  planned_at: Date | null;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;

@@ -7,7 +7,8 @@ import { recordAudit } from '../audit.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { guardianIdsWithAccess } from '../guardian/guardians.ts';
 import { enqueueNotifications } from '../notifications/outbox.ts';
-import { audiencePupilIds, requireFormAudience } from './audience.ts';
+import { requireBroadcastAudience } from '../broadcasts/audience.ts';
+import { audiencePupilIds } from '../broadcasts/recipients.ts';
 
 export const QUESTION_KINDS: readonly FormQuestionKind[] = ['single', 'multiple', 'text', 'date', 'yes_no'];
 export const MAX_QUESTIONS = 40;
@@ -17,6 +18,7 @@ export interface ManagedForm {
   schoolId: number;
   audienceKind: FormAudienceKind;
   audienceId: number;
+  audienceTrinn: number | null;
   title: string;
   description: string;
   deadline: string;
@@ -32,7 +34,7 @@ export async function findManagedForm(db: Db, actor: Actor, formId: number): Pro
   const questions = await db.selectFrom('form_question').select(['id', 'position', 'kind', 'label', 'required', 'options'])
     .where('form_id', '=', formId).orderBy('position').limit(MAX_QUESTIONS).execute();
   return {
-    id: form.id, schoolId: form.school_id, audienceKind: form.audience_kind, audienceId: form.audience_id, title: form.title,
+    id: form.id, schoolId: form.school_id, audienceKind: form.audience_kind, audienceId: form.audience_id, audienceTrinn: form.audience_trinn, title: form.title,
     description: form.description, deadline: form.deadline, createdBy: form.created_by, sentAt: form.sent_at, questions,
   };
 }
@@ -54,8 +56,10 @@ export async function listManagedForms(db: Db, actor: Actor, options: { limit?: 
 export interface NewFormInput { title: string; description: string; deadline: string; audience: string }
 export type NewFormErrors = Partial<Record<keyof NewFormInput, 'required' | 'date' | 'past' | 'audience' | 'long'>>;
 
-/** Checks a new form: title, a deadline today or later (dd.mm.yyyy), an audience 'class:12' the actor may reach. */
-export function parseNewForm(input: NewFormInput, today: string): { ok: true; values: { title: string; description: string; deadline: string; audienceKind: FormAudienceKind; audienceId: number } } | { ok: false; errors: NewFormErrors } {
+export interface NewFormValues { title: string; description: string; deadline: string; audience: string }
+
+/** Checks a new form: title, a deadline today or later (dd.mm.yyyy), an audience key ('class:12'; reach is checked on create). */
+export function parseNewForm(input: NewFormInput, today: string): { ok: true; values: NewFormValues } | { ok: false; errors: NewFormErrors } {
   const errors: NewFormErrors = {};
   const title = input.title.trim();
   if (!title) errors.title = 'required';
@@ -65,17 +69,17 @@ export function parseNewForm(input: NewFormInput, today: string): { ok: true; va
   if (!input.deadline.trim()) errors.deadline = 'required';
   else if (!deadline) errors.deadline = 'date';
   else if (deadline < today) errors.deadline = 'past';
-  const audience = /^(class|group|school|sfo):(\d{1,12})$/.exec(input.audience);
-  if (!audience) errors.audience = 'audience';
-  if (Object.keys(errors).length || !deadline || !audience) return { ok: false, errors };
-  return { ok: true, values: { title, description: input.description.trim(), deadline, audienceKind: audience[1] as FormAudienceKind, audienceId: Number(audience[2]) } };
+  if (!input.audience) errors.audience = 'audience';
+  if (Object.keys(errors).length || !deadline) return { ok: false, errors };
+  return { ok: true, values: { title, description: input.description.trim(), deadline, audience: input.audience } };
 }
 
-export async function createForm(db: Db, actor: Actor, values: { title: string; description: string; deadline: string; audienceKind: FormAudienceKind; audienceId: number }, now = new Date()): Promise<number> {
-  const audience = await requireFormAudience(db, actor, values.audienceKind, values.audienceId);
+/** Creates a draft for an audience the actor may send to (another audience does not exist for them: 404). */
+export async function createForm(db: Db, actor: Actor, values: NewFormValues, today: string, now = new Date()): Promise<number> {
+  const audience = await requireBroadcastAudience(db, actor, values.audience, today);
   return db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('form').values({
-      school_id: audience.schoolId, audience_kind: audience.kind, audience_id: audience.id, title: values.title,
+      school_id: audience.schoolId, audience_kind: audience.kind, audience_id: audience.id, audience_trinn: audience.trinn, title: values.title,
       description: values.description, deadline: values.deadline, created_by: actor.personId, created_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, { actor, role: 'staff', action: 'form.create', record: { type: 'form', id: row.id } }, now);
@@ -127,7 +131,7 @@ export async function removeQuestion(db: Db, form: ManagedForm, questionId: numb
 export async function sendForm(db: Db, actor: Actor, form: ManagedForm, today: string, now = new Date()): Promise<{ recipients: number; guardians: number }> {
   requireDraft(form);
   if (form.questions.length === 0) throw new ForbiddenError('A form needs a question');
-  const pupils = await audiencePupilIds(db, { kind: form.audienceKind, id: form.audienceId }, today);
+  const pupils = (await audiencePupilIds(db, { kind: form.audienceKind, id: form.audienceId, trinn: form.audienceTrinn }, today).orderBy('e.pupil_id').limit(5000).execute()).map((r) => r.pupil_id);
   const guardians = await guardianIdsWithAccess(db, pupils);
   const firstChildOf = new Map<number, number>();
   for (const pupil of pupils) for (const guardian of guardians.get(pupil) ?? []) if (!firstChildOf.has(guardian)) firstChildOf.set(guardian, pupil);

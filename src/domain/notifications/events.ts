@@ -21,4 +21,18 @@ export interface EventPayloads {
   'form.sent': { formId: number; title: string; deadline: string };
 }
 
+export interface EventPayloads {
+  /** To each guardian with access of the audience, once, however many children they have in it (S7). */
+  'broadcast.new': { broadcastId: number; subject: string };
+  /** To each guardian with access of the post's school, class or SFO, once (G15); pupil_id = one of their children there. */
+  'news.published': { postId: number; kind: 'news' | 'weekly_plan'; title: string; week: string | null; scopeName: string };
+}
+
+export interface EventPayloads {
+  /** To everyone else who sees the thread and should know: guardians with access, the thread's school side, staff who took part (S7, G12). */
+  'message.new': { threadId: number };
+  /** To the leadership of a known guardian's children's schools: an SMS waits in the office queue (D5). */
+  'message.sms_queued': { inboundSmsId: number };
+}
+
 export type EventType = keyof EventPayloads;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { AddressProtection, GuardianRelationType } from '../../db/schema.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
-import { canRevealProtectedAddress, canViewAbsence, canViewAddress, canViewProtectionMarker, reachOf, type Reach } from '../access/policy.ts';
+import { canRevealProtectedAddress, canSendMessage, canViewAbsence, canViewAddress, canViewProtectionMarker, reachOf, type Reach } from '../access/policy.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
 import { recordAudit } from '../audit.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -21,6 +21,8 @@ export interface PupilCard {
   protection: AddressProtection | null;
   canRevealAddress: boolean;
   canViewAbsence: boolean;
+  /** May open the pupil's message book (start a thread with the guardians). */
+  canMessage: boolean;
   guardians: { id: number; name: string; relation: GuardianRelationType; blocked: boolean; contactOnly: boolean; mobile: string | null; email: string | null }[];
   canBlockGuardians: boolean;
 }
@@ -56,6 +58,7 @@ export async function viewPupilCard(db: Db, actor: Actor, pupilId: number, today
     protection: canViewProtectionMarker(actor, facts) ? facts.protection : null,
     canRevealAddress: canRevealProtectedAddress(actor, facts),
     canViewAbsence: canViewAbsence(actor, facts),
+    canMessage: canSendMessage(actor, facts),
     guardians,
     canBlockGuardians: canBlockGuardian(actor, facts),
   };

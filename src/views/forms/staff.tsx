@@ -1,4 +1,5 @@
-import type { FormAudience } from '../../domain/forms/audience.ts';
+import type { BroadcastAudience } from '../../domain/broadcasts/audience.ts';
+import { AudienceSelect } from '../components/audience-select.tsx';
 import type { listManagedForms, ManagedForm, NewFormErrors, NewFormInput, QuestionErrors, QuestionInput } from '../../domain/forms/builder.ts';
 import { QUESTION_KINDS } from '../../domain/forms/builder.ts';
 import { formsText } from '../../i18n/forms.ts';
@@ -32,9 +33,7 @@ export function FormListPage({ page, forms }: { page: PageContext; forms: FormSu
   );
 }
 
-const audienceValue = (a: FormAudience) => `${a.kind}:${a.id}`;
-
-export function NewFormPage({ page, audiences, input, errors = {} }: { page: PageContext; audiences: FormAudience[]; input?: NewFormInput; errors?: NewFormErrors }) {
+export function NewFormPage({ page, audiences, input, errors = {} }: { page: PageContext; audiences: BroadcastAudience[]; input?: NewFormInput; errors?: NewFormErrors }) {
   const t = formsText[page.locale];
   const values = input ?? { title: '', description: '', deadline: '', audience: '' };
   const message = (f: keyof NewFormInput) => (errors[f] ? t.newErrors[errors[f]!] : undefined);
@@ -48,21 +47,7 @@ export function NewFormPage({ page, audiences, input, errors = {} }: { page: Pag
         <Field id="form-title" name="title" label={t.formTitle} value={values.title} error={message('title')} maxlength={200} />
         <Field id="form-description" name="description" label={t.description} hint={t.descriptionHint} value={values.description} error={message('description')} maxlength={4000} multiline />
         <Field id="form-deadline" name="deadline" label={t.deadlineLabel} hint={t.dateHint} value={values.deadline} error={message('deadline')} inputmode="numeric" maxlength={10} />
-        <div class="space-y-1">
-          <label for="form-audience" class="block font-semibold" safe>{t.audience}</label>
-          {message('audience') ? <p id="form-audience-error" class="font-semibold text-red-900" safe>{message('audience')}</p> : ''}
-          <select id="form-audience" name="audience" class="w-full rounded border border-slate-500 p-2" aria-describedby={message('audience') ? 'form-audience-error' : undefined} aria-invalid={message('audience') ? 'true' : undefined}>
-            <option value="">–</option>
-            {(['school', 'class', 'group', 'sfo'] as const).map((kind) => {
-              const list = audiences.filter((a) => a.kind === kind);
-              return list.length ? (
-                <optgroup label={t.audienceKind[kind]}>
-                  {list.map((a) => <option value={audienceValue(a)} selected={values.audience === audienceValue(a)} safe>{a.name}</option>)}
-                </optgroup>
-              ) : '';
-            })}
-          </select>
-        </div>
+        <AudienceSelect page={page} id="form-audience" label={t.audience} audiences={audiences} value={values.audience} error={message('audience')} />
         <button type="submit" class={primaryButton} safe>{t.create}</button>
       </form>
     </div>

@@ -12,6 +12,7 @@ import type { listNotifications } from '../../domain/notifications/outbox.ts';
 import type { TodayLesson } from '../../domain/absence/today.ts';
 import { RegisterLink, TodayLessons } from '../attendance/today.tsx';
 import { StaffTools } from './staff-tools.tsx';
+import { broadcastsText } from '../../i18n/broadcasts.ts';
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4';
 const link = 'text-sky-900 underline underline-offset-2';
@@ -47,8 +48,9 @@ export function GuardianHome({ page, children, notifications = [] }: { page: Pag
           </li>
         ))}
       </ul>
-      <p>
+      <p class="flex flex-wrap gap-x-6 gap-y-2">
         <a href={contactPaths.card} class={link} safe>{contactText[page.locale].homeLink}</a>
+        <a href={paths.broadcasts} class={link} safe>{broadcastsText[page.locale].receivedTitle}</a>
       </p>
       <NotificationList page={page} notifications={notifications} />
     </div>
@@ -58,7 +60,7 @@ export function GuardianHome({ page, children, notifications = [] }: { page: Pag
 type StaffUnits = Awaited<ReturnType<typeof listStaffUnits>>;
 
 /** Staff home (S1, S3): their roles, classes, groups, schools and SFOs. */
-export function StaffHome({ page, units, today }: { page: PageContext; units: StaffUnits; today?: { date: string; lessons: TodayLesson[] } }) {
+export function StaffHome({ page, units, today, unreadThreads }: { page: PageContext; units: StaffUnits; today?: { date: string; lessons: TodayLesson[] }; unreadThreads?: number }) {
   const t = page.t.home;
   const empty = !units.classes.length && !units.groups.length && !units.schools.length && !units.sfos.length;
   return (
@@ -69,7 +71,7 @@ export function StaffHome({ page, units, today }: { page: PageContext; units: St
         <span safe>{units.roles.map((role) => t.role[role]).join(', ')}</span>
       </p>
       {empty ? <p safe>{t.noStaffUnits}</p> : ''}
-      <StaffTools page={page} roles={units.roles} />
+      <StaffTools page={page} roles={units.roles} unreadThreads={unreadThreads} />
       {today && units.roles.some((role) => role === 'teacher' || role === 'contact_teacher') ? <TodayLessons page={page} lessons={today.lessons} today={today.date} /> : ''}
       {units.schools.length ? (
         <section aria-labelledby="schools-heading" class="space-y-2">

@@ -2,6 +2,8 @@ import type { PupilCard } from '../../domain/pupils/card.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../urls.ts';
+import { messagePaths } from '../messages/urls.ts';
+import { messageBookText } from '../../i18n/messages.ts';
 
 interface Address {
   line: string | null;
@@ -48,6 +50,7 @@ export function PupilCardPage({ page, card, reveal = {}, notice, block }: { page
           <a href={paths.pupilAbsence(card.id)} class="text-sky-900 underline" safe>{page.t.child.absence}</a>
         </p>
       ) : ''}
+      {card.canMessage ? <p><a href={messagePaths.pupilBook(card.id)} class="text-sky-900 underline" safe>{messageBookText[page.locale].title}</a></p> : ''}
       {card.protection && card.protection !== 'none' ? (
         <div class="max-w-xl rounded-lg border-2 border-red-800 bg-red-50 p-4" role="note">
           <p class="font-bold text-red-900" safe>{t.protection[card.protection]}</p>

@@ -1,5 +1,9 @@
 import type { StaffRole } from '../../db/schema.ts';
+import { broadcastsText } from '../../i18n/broadcasts.ts';
+import { fill } from '../../i18n/index.ts';
 import { formsText } from '../../i18n/forms.ts';
+import { messageBookText } from '../../i18n/messages.ts';
+import { newsText } from '../../i18n/news.ts';
 import { leaveDecisionText } from '../../i18n/leave-decision.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
 import { timetableText } from '../../i18n/timetable.ts';
@@ -11,9 +15,12 @@ import { timetablePaths } from './timetable.tsx';
 const SENDERS: StaffRole[] = ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff'];
 
 /** The staff home's tools, by role: only links to pages the person can use. */
-export function StaffTools({ page, roles }: { page: PageContext; roles: StaffRole[] }) {
+export function StaffTools({ page, roles, unreadThreads = 0 }: { page: PageContext; roles: StaffRole[]; unreadThreads?: number }) {
   const has = (...wanted: StaffRole[]) => roles.some((r) => wanted.includes(r));
   const links = [
+    { href: paths.messages, label: unreadThreads ? `${messageBookText[page.locale].title} (${fill(messageBookText[page.locale].inboxUnread, { count: unreadThreads })})` : messageBookText[page.locale].title, show: has(...SENDERS) },
+    { href: paths.broadcasts, label: broadcastsText[page.locale].title, show: has(...SENDERS, 'school_owner') },
+    { href: paths.news, label: newsText[page.locale].title, show: has(...SENDERS) },
     { href: timetablePaths.own(), label: timetableText[page.locale].title, show: true },
     { href: paths.leaveApplications, label: leaveDecisionText[page.locale].queueTitle, show: has('leadership') },
     { href: formPaths.list, label: formsText[page.locale].title, show: has(...SENDERS) },

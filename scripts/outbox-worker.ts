@@ -1,0 +1,42 @@
+/**
+ * Runs only the notification delivery worker (no web server): for operators who run workers beside app processes
+ * started with OUTBOX_WORKER=false, and for the two-process tests. Needs DATABASE_URL to share the database with
+ * the app (PGlite's data directory belongs to one process). SIGTERM/SIGINT finish the batch in progress.
+ *
+ *   DATABASE_URL=postgres://… npm run worker
+ *
+ * Tuning (optional): OUTBOX_POLL_MS (pause when idle, default 2000), OUTBOX_LEASE_MS (default 120000);
+ * OUTBOX_SEND_DELAY_MS is a test knob that slows every send.
+ */
+import * as v from 'valibot';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { DataDirLockedError } from '../src/db/data-dir-lock.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { openConfiguredDatabase } from '../src/db/open.ts';
+import { startOutboxWorker } from '../src/jobs/outbox-worker.ts';
+
+const Millis = v.optional(v.pipe(v.string(), v.regex(/^\d{1,7}$/, 'must be a whole number of milliseconds'), v.transform(Number)));
+const Knobs = v.object({ OUTBOX_POLL_MS: Millis, OUTBOX_LEASE_MS: Millis, OUTBOX_SEND_DELAY_MS: Millis });
+
+try {
+  const config = loadConfig();
+  const knobs = v.parse(Knobs, process.env);
+  const database = openConfiguredDatabase(config);
+  await migrateToLatest(database.db);
+  const worker = await startOutboxWorker(database.db, config, {
+    pollMs: knobs.OUTBOX_POLL_MS, leaseMs: knobs.OUTBOX_LEASE_MS, sendDelayMs: knobs.OUTBOX_SEND_DELAY_MS, keepProcessAlive: true,
+  });
+  console.log(JSON.stringify({ level: 'info', msg: 'outbox worker started', pid: process.pid, database: database.description }));
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(JSON.stringify({ level: 'info', msg: `${signal}: stopping the outbox worker` }));
+    worker.stop().then(() => database.close()).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+} catch (error) {
+  console.error(error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof v.ValiError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,75 @@
+import type { Generated, Selectable } from 'kysely';
+
+export type BroadcastAudienceKind = 'class' | 'trinn' | 'school' | 'teaching_group' | 'composite_group' | 'sfo';
+
+/** A notice from staff to the guardians of a group of pupils (S7). */
+export interface BroadcastTable {
+  id: Generated<number>;
+  /** The audience's school (for an SFO, the SFO's school): its name goes in SMS/e-mail. */
+  school_id: number;
+  audience_kind: BroadcastAudienceKind;
+  /** The class, teaching group, composite group or SFO id; the school id for 'school' and 'trinn'. */
+  audience_id: number;
+  /** Only for 'trinn'. */
+  trinn: number | null;
+  /** The audience's name when sent ("5A", "Skolekor", the school's name for 'school' and 'trinn'). */
+  audience_name: string;
+  subject: string;
+  body: string;
+  sender_id: number;
+  /** The capacity the sender sent in (contact_teacher, leadership, …). */
+  sender_role: string;
+  created_at: Generated<Date>;
+}
+
+/** One copy per guardian, naming the guardian's children in the audience. */
+export interface BroadcastRecipientTable {
+  broadcast_id: number;
+  guardian_id: number;
+  /** Written and read in SQL (node-pg would hand int8[] elements to JavaScript as strings). */
+  pupil_ids: number[];
+  read_at: Date | null;
+}
+
+export type NewsKind = 'news' | 'weekly_plan';
+export type NewsScope = 'school' | 'class' | 'sfo';
+
+/** News or a weekly plan (G15) for a school, a class or an SFO. */
+export interface NewsPostTable {
+  id: Generated<number>;
+  kind: NewsKind;
+  school_id: number;
+  scope: NewsScope;
+  class_id: number | null;
+  sfo_id: number | null;
+  title: string;
+  body: string;
+  /** ISO week ('2026-W48') of a weekly plan; null for news. */
+  week: string | null;
+  author_id: number;
+  published_at: Generated<Date>;
+  deleted_at: Date | null;
+  deleted_by: number | null;
+}
+
+/** A PDF attached to a news post (at most 10 MB). */
+export interface NewsAttachmentTable {
+  id: Generated<number>;
+  news_post_id: number;
+  filename: string;
+  content_type: 'application/pdf';
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_at: Generated<Date>;
+}
+
+export type Broadcast = Selectable<BroadcastTable>;
+export type NewsPost = Selectable<NewsPostTable>;
+
+export interface BroadcastsTables {
+  broadcast: BroadcastTable;
+  broadcast_recipient: BroadcastRecipientTable;
+  news_post: NewsPostTable;
+  news_attachment: NewsAttachmentTable;
+}

@@ -1,0 +1,150 @@
+import type { Db } from '../../db/database.ts';
+import type { NotificationChannel, SkipReason } from '../../db/schema.ts';
+import { chooseChannel } from './channels.ts';
+import { PermanentDeliveryError } from './errors.ts';
+import { loadDeliveryContexts, type DeliveryContext } from './facts.ts';
+import type { Mailer } from './mailer.ts';
+import { OUTBOX_COLUMNS, planDeliveries } from './plan.ts';
+import type { SmsGateway } from './sms-gateway.ts';
+import { mailNotice, smsNotice } from './texts.ts';
+
+/** What the worker sends with. A channel that is null is not configured (production without SMTP_URL / SMS_GATEWAY_URL). */
+export interface DeliveryDeps {
+  sms: SmsGateway | null;
+  mailer: Mailer | null;
+  /** Absolute URL of a page behind the login: the only link an SMS or e-mail carries. */
+  link: string;
+  smsSender: string;
+  mailFrom: string;
+  /** `<host>:<pid>`, written to delivery.claimed_by. */
+  workerId: string;
+  batchSize?: number;
+  leaseMs?: number;
+  concurrency?: number;
+  log?: (line: Record<string, unknown>) => void;
+}
+
+export const MAX_ATTEMPTS = 6;
+/** Wait after failed attempt n (1-based): 1, 5, 25 minutes, then every 2 hours; the 6th failure is final. */
+export const BACKOFF_MINUTES = [1, 5, 25, 120, 120];
+export const LEASE_MS = 2 * 60_000;
+const DELIVERY_BATCH = 20;
+
+export interface BatchResult {
+  claimed: number;
+  sent: number;
+  skipped: number;
+  retrying: number;
+  failed: number;
+}
+
+interface Claimed {
+  id: number;
+  outbox_id: number;
+  channel: NotificationChannel;
+  attempts: number;
+  idempotency_key: string;
+}
+
+const configuredOf = (deps: DeliveryDeps) => ({ sms: deps.sms !== null, email: deps.mailer !== null });
+
+/** Plans new outbox rows, then delivers one batch. What the worker loop calls until there is nothing to do. */
+export async function runOutbox(db: Db, deps: DeliveryDeps, now = new Date()): Promise<BatchResult & { planned: number }> {
+  const planned = await planDeliveries(db, configuredOf(deps), now);
+  return { planned, ...(await runDeliveryBatch(db, deps, now)) };
+}
+
+/**
+ * Claims up to N due deliveries (pending and due, or 'sending' with an expired lease: a process died mid-send)
+ * with FOR UPDATE SKIP LOCKED in one statement, so several processes never claim the same row; each claim bumps
+ * `attempts` and takes a lease. Then sends each and records the outcome — fenced on `attempts`, so a worker whose
+ * lease expired cannot overwrite the outcome of the worker that took over. A resend after a crash carries the same
+ * idempotency key, which the receiver dedupes on: at-least-once transport, exactly-once per recipient.
+ */
+export async function runDeliveryBatch(db: Db, deps: DeliveryDeps, now = new Date()): Promise<BatchResult> {
+  const result: BatchResult = { claimed: 0, sent: 0, skipped: 0, retrying: 0, failed: 0 };
+  result.failed += await failExhaustedLeases(db, now);
+  const claimed = await claimDue(db, deps, now);
+  result.claimed = claimed.length;
+  if (claimed.length === 0) return result;
+  const outbox = await db.selectFrom('outbox').select(OUTBOX_COLUMNS).where('id', 'in', claimed.map((c) => c.outbox_id)).execute();
+  const contexts = await loadDeliveryContexts(db, outbox);
+  await eachLimited(claimed, deps.concurrency ?? 5, async (delivery) => {
+    const outcome = await deliverOne(db, deps, delivery, contexts.get(delivery.outbox_id)!, now);
+    result[outcome]++;
+  });
+  return result;
+}
+
+async function claimDue(db: Db, deps: DeliveryDeps, now: Date): Promise<Claimed[]> {
+  const leaseEnd = new Date(now.getTime() + (deps.leaseMs ?? LEASE_MS));
+  return db
+    .with('due', (qb) =>
+      qb.selectFrom('delivery').select('id')
+        .where((eb) => eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', now), eb('attempts', '<', MAX_ATTEMPTS)]),
+        ]))
+        .orderBy('id').limit(deps.batchSize ?? DELIVERY_BATCH).forUpdate().skipLocked())
+    .updateTable('delivery as d')
+    .from('due')
+    .whereRef('d.id', '=', 'due.id')
+    .set((eb) => ({ status: 'sending', attempts: eb('d.attempts', '+', 1), locked_until: leaseEnd, claimed_by: deps.workerId, updated_at: now }))
+    .returning(['d.id', 'd.outbox_id', 'd.channel', 'd.attempts', 'd.idempotency_key'])
+    .execute();
+}
+
+/** A lease that expired after the last attempt: the process died on it every time. */
+async function failExhaustedLeases(db: Db, now: Date): Promise<number> {
+  const rows = await db.updateTable('delivery')
+    .set({ status: 'failed', last_error: 'the worker stopped during the last attempt', locked_until: null, updated_at: now })
+    .where('status', '=', 'sending').where('locked_until', '<=', now).where('attempts', '>=', MAX_ATTEMPTS)
+    .returning('id').execute();
+  return rows.length;
+}
+
+type Outcome = 'sent' | 'skipped' | 'retrying' | 'failed';
+
+async function deliverOne(db: Db, deps: DeliveryDeps, delivery: Claimed, context: DeliveryContext, now: Date): Promise<Outcome> {
+  // Decided again at send time: an opt-out or a read made after planning still holds for a retry.
+  const decision = chooseChannel(delivery.channel, context.facts, configuredOf(deps)[delivery.channel], now);
+  if (!decision.send) return finish(db, delivery, 'skipped', { status: 'skipped', skip_reason: decision.reason }, now);
+  const notice = { category: context.facts.category, school: context.school, link: deps.link };
+  try {
+    const { providerId } = delivery.channel === 'sms'
+      ? await deps.sms!.send({ to: decision.to, sender: deps.smsSender, text: smsNotice(notice), reference: delivery.idempotency_key })
+      : await deps.mailer!.send({ to: decision.to, from: deps.mailFrom, ...mailNotice(notice), reference: delivery.idempotency_key });
+    return finish(db, delivery, 'sent', { status: 'sent', provider_message_id: providerId, sent_at: now, last_error: null }, now);
+  } catch (error) {
+    const final = error instanceof PermanentDeliveryError || delivery.attempts >= MAX_ATTEMPTS;
+    deps.log?.({ level: 'warn', msg: 'delivery attempt failed', deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts, final, error: (error as Error).name });
+    const lastError = String((error as Error).message ?? error).slice(0, 500);
+    if (final) return finish(db, delivery, 'failed', { status: 'failed', last_error: lastError }, now);
+    const retryAt = new Date(now.getTime() + BACKOFF_MINUTES[delivery.attempts - 1]! * 60_000);
+    return finish(db, delivery, 'retrying', { status: 'pending', next_attempt_at: retryAt, last_error: lastError }, now);
+  }
+}
+
+interface Finish {
+  status: 'sent' | 'skipped' | 'pending' | 'failed';
+  skip_reason?: SkipReason;
+  provider_message_id?: string;
+  sent_at?: Date;
+  next_attempt_at?: Date;
+  last_error?: string | null;
+}
+
+/** Records the outcome unless another worker has claimed the row since (its attempts would differ). */
+async function finish(db: Db, delivery: Claimed, outcome: Outcome, values: Finish, now: Date): Promise<Outcome> {
+  await db.updateTable('delivery').set({ ...values, locked_until: null, updated_at: now })
+    .where('id', '=', delivery.id).where('status', '=', 'sending').where('attempts', '=', delivery.attempts).execute();
+  return outcome;
+}
+
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}

@@ -1,0 +1,65 @@
+import { GUARDIAN_KINDS, type GuardianThreadKind } from './policy.ts';
+
+export const SUBJECT_MAX = 150;
+export const BODY_MAX = 4000;
+
+export type MessageField = 'recipient' | 'subject' | 'body';
+export type MessageFieldError = 'required' | 'too_long';
+export type MessageErrors = Partial<Record<MessageField, MessageFieldError>>;
+
+/** What the user typed, kept as typed so a 422 re-renders it. */
+export interface MessageInput {
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+export interface NewThreadValues {
+  kind: GuardianThreadKind;
+  subject: string;
+  body: string;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '');
+
+export function messageInput(body: Record<string, unknown>): MessageInput {
+  return { recipient: text(body.recipient), subject: text(body.subject), body: text(body.body) };
+}
+
+function checkText(value: string, max: number): MessageFieldError | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '') return 'required';
+  if (trimmed.length > max) return 'too_long';
+  return undefined;
+}
+
+const result = <T>(errors: MessageErrors, values: T): { ok: true; values: T } | { ok: false; errors: MessageErrors } =>
+  Object.keys(errors).length ? { ok: false, errors } : { ok: true, values };
+
+/** A reply: the text only. */
+export function parseReply(input: MessageInput): { ok: true; values: { body: string } } | { ok: false; errors: MessageErrors } {
+  const errors: MessageErrors = {};
+  const body = checkText(input.body, BODY_MAX);
+  if (body) errors.body = body;
+  return result(errors, { body: input.body.trim() });
+}
+
+/** A new thread from staff to the guardians: subject and text. */
+export function parseStaffThread(input: MessageInput): { ok: true; values: { subject: string; body: string } } | { ok: false; errors: MessageErrors } {
+  const errors: MessageErrors = {};
+  const subject = checkText(input.subject, SUBJECT_MAX);
+  if (subject) errors.subject = subject;
+  const body = checkText(input.body, BODY_MAX);
+  if (body) errors.body = body;
+  return result(errors, { subject: input.subject.trim(), body: input.body.trim() });
+}
+
+/** A new thread from a guardian: the recipient among the kinds offered for this child, subject and text. */
+export function parseGuardianThread(input: MessageInput, offered: readonly GuardianThreadKind[]): { ok: true; values: NewThreadValues } | { ok: false; errors: MessageErrors } {
+  const parsed = parseStaffThread(input);
+  const errors: MessageErrors = parsed.ok ? {} : { ...parsed.errors };
+  const kind = GUARDIAN_KINDS.find((k) => k === input.recipient && offered.includes(k));
+  if (!kind) errors.recipient = 'required';
+  if (!kind || !parsed.ok) return { ok: false, errors };
+  return { ok: true, values: { kind, ...parsed.values } };
+}

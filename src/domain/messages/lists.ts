@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { ThreadKind } from '../../db/schema.ts';
+import { todayInOslo, type Actor } from '../access/actor.ts';
+import { NotFoundError } from '../errors.ts';
+import { staffThreadCondition } from './scope.ts';
+
+export const THREADS_PER_PAGE = 20;
+
+/** One page of a list, numbered from 1. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  hasNext: boolean;
+}
+
+export interface ThreadSummary {
+  id: number;
+  pupilId: number;
+  pupilName: string;
+  kind: ThreadKind;
+  subject: string;
+  lastMessageAt: Date;
+  /** The newest message is not the reader's own and is newer than what they have read. */
+  unread: boolean;
+}
+
+/** A page number from the query string: 1 when absent or nonsense; bounded so offsets stay sane. */
+export function pageNumber(value: string | undefined): number {
+  const n = /^\d{1,4}$/.test(value ?? '') ? Number(value) : 1;
+  return Math.min(Math.max(n, 1), 1000);
+}
+
+/** Threads joined with the pupil and the reader's read mark; unread is computed in the same query (no N+1). */
+function threadQuery(db: Db, readerId: number) {
+  return db
+    .selectFrom('message_thread as t')
+    .innerJoin('person as p', 'p.id', 't.pupil_id')
+    .leftJoin('message_read as r', (join) => join.onRef('r.thread_id', '=', 't.id').on('r.person_id', '=', readerId))
+    .select([
+      't.id', 't.pupil_id', 'p.given_name', 'p.family_name', 't.kind', 't.subject', 't.last_message_at',
+      sql<boolean>`coalesce(t.last_message_id, 0) > coalesce(r.last_read_message_id, 0)`.as('unread'),
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof threadQuery>['execute']>>[number];
+
+function toPage(rows: Row[], page: number): Page<ThreadSummary> {
+  const items = rows.slice(0, THREADS_PER_PAGE).map((r) => ({
+    id: r.id, pupilId: r.pupil_id, pupilName: `${r.given_name} ${r.family_name}`, kind: r.kind, subject: r.subject, lastMessageAt: r.last_message_at, unread: Boolean(r.unread),
+  }));
+  return { items, page, hasNext: rows.length > THREADS_PER_PAGE };
+}
+
+const window = (page: number) => ({ limit: THREADS_PER_PAGE + 1, offset: (page - 1) * THREADS_PER_PAGE });
+
+/** The child's book for a guardian (child loaded with requireGuardianChild): every thread, newest first. */
+export async function listChildThreads(db: Db, readerId: number, pupilId: number, page: number): Promise<Page<ThreadSummary>> {
+  const { limit, offset } = window(page);
+  const rows = await threadQuery(db, readerId).where('t.pupil_id', '=', pupilId).orderBy('t.last_message_at', 'desc').orderBy('t.id', 'desc').limit(limit).offset(offset).execute();
+  return toPage(rows, page);
+}
+
+/** Staff inbox: the threads of every pupil in reach that the actor may see, unread first, then newest. */
+export async function listInbox(db: Db, actor: Actor, page: number, today = todayInOslo()): Promise<Page<ThreadSummary> & { unreadCount: number }> {
+  if (actor.via === 'idporten') throw new NotFoundError();
+  const { limit, offset } = window(page);
+  const rows = await threadQuery(db, actor.personId)
+    .where((eb) => staffThreadCondition(eb, actor, today))
+    .orderBy(sql`coalesce(t.last_message_id, 0) > coalesce(r.last_read_message_id, 0)`, 'desc')
+    .orderBy('t.last_message_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { ...toPage(rows, page), unreadCount: await countUnreadThreads(db, actor, today) };
+}
+
+/** How many threads the staff member may see have a message they have not read (the home page's count). */
+export async function countUnreadThreads(db: Db, actor: Actor, today = todayInOslo()): Promise<number> {
+  if (actor.via === 'idporten') return 0;
+  const count = await db
+    .selectFrom('message_thread as t')
+    .innerJoin('person as p', 'p.id', 't.pupil_id')
+    .leftJoin('message_read as r', (join) => join.onRef('r.thread_id', '=', 't.id').on('r.person_id', '=', actor.personId))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => staffThreadCondition(eb, actor, today))
+    .where(sql<boolean>`coalesce(t.last_message_id, 0) > coalesce(r.last_read_message_id, 0)`)
+    .executeTakeFirstOrThrow();
+  return Number(count.n);
+}
+
+/** One pupil's book as a staff member sees it (pupil loaded through requireVisiblePupil): the threads they may see. */
+export async function listPupilThreadsForStaff(db: Db, actor: Actor, pupilId: number, page: number, today = todayInOslo()): Promise<Page<ThreadSummary>> {
+  const { limit, offset } = window(page);
+  const rows = await threadQuery(db, actor.personId)
+    .where('t.pupil_id', '=', pupilId)
+    .where((eb) => staffThreadCondition(eb, actor, today))
+    .orderBy('t.last_message_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return toPage(rows, page);
+}

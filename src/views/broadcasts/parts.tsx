@@ -1,0 +1,31 @@
+import type { BroadcastAudienceKind } from '../../db/schema.ts';
+import { broadcastsText } from '../../i18n/broadcasts.ts';
+import { fill, type Locale } from '../../i18n/index.ts';
+
+export const link = 'text-sky-900 underline underline-offset-2';
+export const card = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4';
+
+const LIST_LOCALE: Record<Locale, string> = { nb: 'nb', nn: 'nn', en: 'en' };
+
+/** "Sofie og Emil", "Sofie og Emil" (nn), "Sofie and Emil". */
+export function namesList(locale: Locale, names: string[]): string {
+  return new Intl.ListFormat(LIST_LOCALE[locale], { style: 'long', type: 'conjunction' }).format(names);
+}
+
+/** "5A", "Skolekor", "Bjørkelia skole", "5. trinn" — with the school when the actor reaches several schools. */
+export function audienceLabel(locale: Locale, a: { kind: BroadcastAudienceKind; name: string; trinn: number | null; schoolName: string }, withSchool = false): string {
+  const t = broadcastsText[locale];
+  const name = a.kind === 'trinn' ? fill(t.trinnName, { trinn: a.trinn ?? '' }) : a.name;
+  return withSchool && a.kind !== 'school' ? fill(t.atSchool, { name, school: a.schoolName }) : name;
+}
+
+/** Previous / next page links (plain links: no JavaScript needed). */
+export function Pager({ label, page, hasNext, href, previousText, nextText }: { label: string; page: number; hasNext: boolean; href: (page: number) => string; previousText: string; nextText: string }) {
+  if (page <= 1 && !hasNext) return '';
+  return (
+    <nav aria-label={label} class="flex flex-wrap gap-x-6 gap-y-2">
+      {page > 1 ? <a href={href(page - 1)} class={link} rel="prev" safe>{previousText}</a> : ''}
+      {hasNext ? <a href={href(page + 1)} class={link} rel="next" safe>{nextText}</a> : ''}
+    </nav>
+  );
+}

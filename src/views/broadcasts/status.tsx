@@ -1,0 +1,52 @@
+import type { Paged } from '../../domain/broadcasts/paging.ts';
+import type { RecipientStatus, SentBroadcast } from '../../domain/broadcasts/sent.ts';
+import { broadcastsText } from '../../i18n/broadcasts.ts';
+import { fill, formatDate } from '../../i18n/index.ts';
+import { Notice } from '../components/form.tsx';
+import { formatDateTime } from '../consents/parts.tsx';
+import type { PageContext } from '../page-context.ts';
+import { audienceLabel, card, link, Pager } from './parts.tsx';
+import { broadcastPaths } from './urls.ts';
+
+/** GET /broadcasts/:id for its sender: the notice as sent, the number of recipients, read status per recipient. */
+export function BroadcastStatusPage({ page, broadcast, recipients, sentCount }: { page: PageContext; broadcast: SentBroadcast; recipients: Paged<RecipientStatus>; sentCount?: number }) {
+  const t = broadcastsText[page.locale];
+  const audience = audienceLabel(page.locale, { kind: broadcast.audienceKind, name: broadcast.audienceName, trinn: broadcast.trinn, schoolName: broadcast.schoolName }, broadcast.audienceKind === 'trinn');
+  return (
+    <div class="space-y-4">
+      <p><a href={broadcastPaths.list} class={link} safe>{t.backToSent}</a></p>
+      <h1 class="text-3xl font-bold" safe>{broadcast.subject}</h1>
+      <Notice text={sentCount !== undefined ? fill(t.sent, { recipients: sentCount }) : undefined} />
+      <p class="text-slate-700" safe>{[fill(t.toAudience, { audience }), fill(t.fromSender, { name: broadcast.senderName, school: broadcast.schoolName }), fill(t.sentOn, { date: formatDate(broadcast.createdAt) })].join(' · ')}</p>
+      <div class={card}>
+        <p class="whitespace-pre-line" safe>{broadcast.body}</p>
+      </div>
+      <section aria-labelledby="recipients-heading" class="space-y-2">
+        <h2 id="recipients-heading" class="text-xl font-semibold" safe>{t.recipients}</h2>
+        <p id="read-count" class="font-semibold" safe>{fill(t.readCount, { read: broadcast.read, recipients: broadcast.recipients })}</p>
+        <div class="overflow-x-auto">
+          <table class="w-full border-collapse rounded-lg border border-slate-200 bg-white text-left" aria-describedby="read-count">
+            <caption class="sr-only" safe>{t.recipients}</caption>
+            <thead>
+              <tr class="border-b border-slate-300">
+                <th scope="col" class="px-3 py-2" safe>{t.guardian}</th>
+                <th scope="col" class="px-3 py-2" safe>{t.children}</th>
+                <th scope="col" class="px-3 py-2" safe>{t.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recipients.items.map((r) => (
+                <tr class="border-b border-slate-200">
+                  <td class="px-3 py-2" safe>{r.guardianName}</td>
+                  <td class="px-3 py-2" safe>{r.children.join(', ')}</td>
+                  <td class="px-3 py-2" safe>{r.readAt ? fill(t.readAt, { date: formatDateTime(r.readAt) }) : t.notRead}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Pager label={t.pageLabel} page={recipients.page} hasNext={recipients.hasNext} href={(n) => broadcastPaths.broadcastPage(broadcast.id, n)} previousText={t.previous} nextText={t.next} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { after } from 'node:test';
+import pg from 'pg';
+import { openDatabase, type Db } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { NotificationCategory } from '../../src/db/schema.ts';
+import type { Mailer, MailToSend } from '../../src/domain/delivery/mailer.ts';
+import { DevSmsGateway, type SmsGateway, type SmsToSend } from '../../src/domain/delivery/sms-gateway.ts';
+import type { DeliveryDeps } from '../../src/domain/delivery/worker.ts';
+import { enqueueNotifications } from '../../src/domain/notifications/outbox.ts';
+import { TEST_ORIGIN } from './app.ts';
+
+/**
+ * A migrated test database that several connections (pools, processes) can open: on PostgreSQL
+ * (TEST_DATABASE_URL) a fresh database and its URL; on PGlite one in-memory database and no URL.
+ */
+export async function createSharedTestDb(): Promise<{ db: Db; url: string | undefined; open(): Db }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const db = openDatabase({ kind: 'pglite', dataDir: undefined });
+    await migrateToLatest(db);
+    after(() => db.destroy());
+    return { db, url: undefined, open: () => db };
+  }
+  const name = `skolebro_delivery_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const opened: Db[] = [];
+  const open = () => {
+    const db = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+    opened.push(db);
+    return db;
+  };
+  const db = open();
+  await migrateToLatest(db);
+  after(async () => {
+    await Promise.all(opened.map((d) => d.destroy()));
+    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+  });
+  return { db, url: url.toString(), open };
+}
+
+async function adminQuery(serverUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A mailer that keeps what it was asked to send (the SMTP path has its own test). */
+export function recordingMailer(): Mailer & { sent: MailToSend[] } {
+  const sent: MailToSend[] = [];
+  return {
+    sent,
+    async send(mail) {
+      sent.push(mail);
+      return { providerId: `<mail-${sent.length}@test>` };
+    },
+    close() {},
+  };
+}
+
+/** An SMS gateway that fails every time (or with the given error). */
+export function failingGateway(error: () => Error = () => new Error('gateway down')): SmsGateway & { calls: SmsToSend[] } {
+  const calls: SmsToSend[] = [];
+  return {
+    calls,
+    async send(sms) {
+      calls.push(sms);
+      throw error();
+    },
+  };
+}
+
+export const HOME_LINK = `${TEST_ORIGIN}/home`;
+
+export function testDeliveryDeps(db: Db, overrides: Partial<DeliveryDeps> = {}): DeliveryDeps {
+  return { sms: new DevSmsGateway(db), mailer: recordingMailer(), link: HOME_LINK, smsSender: 'Skolebro', mailFrom: 'Skolebro <no-reply@skolebro.invalid>', workerId: 'test:1', ...overrides };
+}
+
+/** Guardians with a mobile, SMS on, an e-mail address, and a child (pupil, school): recipients who get both channels. */
+export async function reachableGuardians(db: Db, limit: number) {
+  return db
+    .selectFrom('guardian_relation as g')
+    .innerJoin('contact_info as c', 'c.person_id', 'g.guardian_id')
+    .innerJoin('enrolment as e', 'e.pupil_id', 'g.pupil_id')
+    .select(['g.guardian_id', 'g.pupil_id', 'e.school_id'])
+    .distinctOn('g.guardian_id')
+    .where('g.blocked', '=', false).where('g.contact_person_only', '=', false)
+    .where('c.sms_enabled', '=', true).where('c.mobile', 'is not', null).where('c.email', 'is not', null)
+    .orderBy('g.guardian_id').orderBy('g.pupil_id')
+    .limit(limit)
+    .execute();
+}
+
+/** One 'messages' notification per guardian, as a message book or broadcast would write them. */
+export async function enqueueMessagesTo(db: Db, recipients: { guardian_id: number; pupil_id: number; school_id: number }[], tag: string, category: NotificationCategory = 'messages') {
+  await enqueueNotifications(db, recipients.map((r) => ({
+    recipientPersonId: r.guardian_id, category, eventType: 'message.sent', schoolId: r.school_id, pupilId: r.pupil_id,
+    payload: { note: 'free text that must never reach an SMS' }, idempotencyKey: `${tag}:${r.guardian_id}:${r.pupil_id}`,
+  })));
+}
