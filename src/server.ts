@@ -7,7 +7,10 @@ import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from './db/seed/seed.ts';
 import { deleteExpiredSessions } from './domain/identity/sessions.ts';
 import { setUpIdentityProviders } from './identity-providers.ts';
-import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { letterDepsFromConfig } from './domain/letters/deps.ts';
+import { letterDispatchJob } from './jobs/letter-dispatcher.ts';
+import { startOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.ts';
+import { JOBS, startScheduler, type Scheduler } from './jobs/scheduler.ts';
 
 async function main() {
   const config = loadConfig();
@@ -23,11 +26,15 @@ async function main() {
   const identity = await setUpIdentityProviders(config, db);
   if (identity.testIdp) console.log(`Built-in test login (ID-porten (test), Feide (test)) on ${identity.testIdp.origin}`);
   const app = createApp({ db, config, log, oidc: identity.oidc });
-  let scheduler: Scheduler | undefined;
+  // Background work in this process: the absence follow-up and the letter dispatcher (LETTER_DISPATCHER) every
+  // minute, and the notification delivery worker (OUTBOX_WORKER=false leaves delivery to `npm run worker`).
+  const jobs = config.letters.dispatcher ? [...JOBS, letterDispatchJob(letterDepsFromConfig(config, db))] : JOBS;
+  const scheduler: Scheduler = startScheduler(db, { jobs });
+  const worker: OutboxWorker | undefined = config.outboxWorker ? await startOutboxWorker(db, config) : undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(`\nSkolebro is running on ${config.baseUrl}  (database: ${database.description})\n`);
     if (config.seedDemo) printDemoLogins();
-    scheduler = startScheduler(db); // background jobs (absence follow-up) every minute
+    void scheduler.tick();
   });
 
   const housekeeping = setInterval(() => {
@@ -41,7 +48,7 @@ async function main() {
     stopping = true;
     console.log(`${signal}: shutting down`);
     server.close();
-    Promise.resolve(scheduler?.stop())
+    Promise.all([scheduler.stop(), worker?.stop()])
       .then(() => identity.close())
       .then(() => database.close())
       .finally(() => process.exit(0));

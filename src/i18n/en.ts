@@ -27,6 +27,10 @@ export const en: Messages = {
     about: 'Skolebro is free software for Norwegian municipalities and school owners.',
     accessibility: 'Accessibility statement',
     privacy: 'Privacy',
+    devTools: 'Development mode: see what would have been sent',
+    devSms: 'SMS',
+    devMail: 'E-mail',
+    devDigitalPost: 'Digital mailbox',
   },
   accessibility: {
     title: 'Accessibility statement',

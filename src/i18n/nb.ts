@@ -25,6 +25,10 @@ export const nb = {
     about: 'Skolebro er fri programvare for norske kommuner og skoleeiere.',
     accessibility: 'Tilgjengelighetserklæring',
     privacy: 'Personvern',
+    devTools: 'Utviklingsmodus: se hva som ville blitt sendt',
+    devSms: 'SMS',
+    devMail: 'E-post',
+    devDigitalPost: 'Digital postkasse',
   },
   accessibility: {
     title: 'Tilgjengelighetserklæring',

@@ -27,6 +27,10 @@ export const nn: Messages = {
     about: 'Skolebro er fri programvare for norske kommunar og skuleeigarar.',
     accessibility: 'Tilgjengelegheitserklæring',
     privacy: 'Personvern',
+    devTools: 'Utviklingsmodus: sjå kva som ville blitt sendt',
+    devSms: 'SMS',
+    devMail: 'E-post',
+    devDigitalPost: 'Digital postkasse',
   },
   accessibility: {
     title: 'Tilgjengelegheitserklæring',

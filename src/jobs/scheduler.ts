@@ -7,7 +7,14 @@ export interface Job {
   run(db: Db, now: Date): Promise<Record<string, number>>;
 }
 
-export const JOBS: readonly Job[] = [{ name: 'absence-follow-up', run: async (db, now) => ({ ...(await runAbsenceFollowUp(db, now)) }) }];
+/** A job's counts are logged when one is above zero, so a quiet minute writes nothing. */
+export const JOBS: readonly Job[] = [{
+  name: 'absence-follow-up',
+  run: async (db, now) => {
+    const { followUps, notifications } = await runAbsenceFollowUp(db, now);
+    return { followUps, notifications };
+  },
+}];
 
 export interface SchedulerOptions {
   intervalMs?: number;

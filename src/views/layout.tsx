@@ -4,6 +4,7 @@ import { LanguageSwitch } from './components/language-switch.tsx';
 import { fill } from '../i18n/index.ts';
 import { myDataText } from '../i18n/my-data.ts';
 import { paths } from './urls.ts';
+import { letterPaths } from './letters/paths.ts';
 import { contactText } from '../i18n/contact.ts';
 import { contactPaths } from './pages/contact-card-paths.tsx';
 
@@ -61,6 +62,14 @@ export function Layout({ page, title, children }: LayoutProps) {
               <a href={paths.accessibility} class="underline" safe>{t.footer.accessibility}</a>
               <a href={paths.privacy} class="underline" safe>{t.footer.privacy}</a>
             </div>
+            {page.devTools ? (
+              <nav aria-label={t.footer.devTools} class="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-2 px-4 pb-4 text-sm text-slate-700">
+                <span safe>{t.footer.devTools}:</span>
+                <a href={paths.devSms} class="underline" safe>{t.footer.devSms}</a>
+                <a href={paths.devMail} class="underline" safe>{t.footer.devMail}</a>
+                <a href={letterPaths.devDigitalPost} class="underline" safe>{t.footer.devDigitalPost}</a>
+              </nav>
+            ) : ''}
           </footer>
         </body>
       </html>

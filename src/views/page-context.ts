@@ -9,4 +9,6 @@ export interface PageContext {
   userName?: string;
   /** Logged in with ID-porten: a guardian (shows the contact card link). */
   isGuardian?: boolean;
+  /** Development and test (never production), logged in: the footer links to /dev/sms, /dev/mail and /dev/digital-post. */
+  devTools?: boolean;
 }

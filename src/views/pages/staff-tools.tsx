@@ -8,6 +8,8 @@ import { leaveDecisionText } from '../../i18n/leave-decision.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
 import { timetableText } from '../../i18n/timetable.ts';
 import { formPaths } from '../forms/urls.ts';
+import { letterPaths } from '../letters/paths.ts';
+import { lettersText } from '../../i18n/letters.ts';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../urls.ts';
 import { timetablePaths } from './timetable.tsx';
@@ -24,6 +26,7 @@ export function StaffTools({ page, roles, unreadThreads = 0 }: { page: PageConte
     { href: timetablePaths.own(), label: timetableText[page.locale].title, show: true },
     { href: paths.leaveApplications, label: leaveDecisionText[page.locale].queueTitle, show: has('leadership') },
     { href: formPaths.list, label: formsText[page.locale].title, show: has(...SENDERS) },
+    { href: letterPaths.overview, label: lettersText[page.locale].link, show: has('leadership') },
     { href: paths.ownerSettingsPage, label: ownerSettingsText[page.locale].link, show: has('school_owner') },
   ].filter((l) => l.show);
   return (
