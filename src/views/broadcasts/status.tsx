@@ -24,7 +24,7 @@ export function BroadcastStatusPage({ page, broadcast, recipients, sentCount }: 
       <section aria-labelledby="recipients-heading" class="space-y-2">
         <h2 id="recipients-heading" class="text-xl font-semibold" safe>{t.recipients}</h2>
         <p id="read-count" class="font-semibold" safe>{fill(t.readCount, { read: broadcast.read, recipients: broadcast.recipients })}</p>
-        <div class="overflow-x-auto">
+        <div class="overflow-x-auto" tabindex="0" role="region" aria-labelledby="recipients-heading">
           <table class="w-full border-collapse rounded-lg border border-slate-200 bg-white text-left" aria-describedby="read-count">
             <caption class="sr-only" safe>{t.recipients}</caption>
             <thead>

@@ -37,9 +37,9 @@ export function DevSmsPage({ page, list, isOlderPage }: { page: PageContext; lis
       {list.items.length === 0 ? (
         <p class="rounded-lg border border-slate-200 bg-white p-4" safe>{t.emptySms}</p>
       ) : (
-        <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabindex="0" role="region" aria-labelledby="dev-sms-caption">
           <table class="w-full text-left">
-            <caption class="sr-only" safe>{t.smsList}</caption>
+            <caption id="dev-sms-caption" class="sr-only" safe>{t.smsList}</caption>
             <thead class="bg-slate-100">
               <tr>
                 <th scope="col" class="p-2" safe>{t.received}</th>

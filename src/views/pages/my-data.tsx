@@ -66,7 +66,7 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
           {child.viewedBy.length === 0 ? (
             <p safe>{t.viewedByNone}</p>
           ) : (
-            <div class="overflow-x-auto">
+            <div class="overflow-x-auto" tabindex="0" role="region" aria-label={`${t.viewedBy}: ${child.name}`}>
               <table class="min-w-full text-left text-sm">
                 <caption class="sr-only" safe>{`${t.viewedBy}: ${child.name}`}</caption>
                 <thead>
