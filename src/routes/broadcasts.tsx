@@ -5,7 +5,7 @@ import { pageNumber } from '../domain/broadcasts/paging.ts';
 import { requireStaffActor } from '../domain/broadcasts/policy.ts';
 import { listReceivedBroadcasts, openReceivedBroadcast } from '../domain/broadcasts/received.ts';
 import { parseBroadcast, sendBroadcast, type BroadcastErrors, type BroadcastInput } from '../domain/broadcasts/send.ts';
-import { findSentBroadcast, listRecipientStatus, listSentBroadcasts } from '../domain/broadcasts/sent.ts';
+import { broadcastDeliverySummary, findSentBroadcast, listRecipientStatus, listSentBroadcasts } from '../domain/broadcasts/sent.ts';
 import { broadcastsText } from '../i18n/broadcasts.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { ReceivedBroadcastPage, ReceivedListPage } from '../views/broadcasts/guardian.tsx';
@@ -65,6 +65,7 @@ export const broadcastRoutes = new Hono<AppEnv>()
     }
     const broadcast = await findSentBroadcast(db, actor, id);
     const recipients = await listRecipientStatus(db, broadcast, pageNumber(c.req.query('page')));
+    const delivery = await broadcastDeliverySummary(db, broadcast);
     const sent = /^\d{1,6}$/.test(c.req.query('sent') ?? '') ? Number(c.req.query('sent')) : undefined;
-    return render(c, broadcast.subject, <BroadcastStatusPage page={pageContext(c)} broadcast={broadcast} recipients={recipients} sentCount={sent} />);
+    return render(c, broadcast.subject, <BroadcastStatusPage page={pageContext(c)} broadcast={broadcast} recipients={recipients} delivery={delivery} sentCount={sent} />);
   });

@@ -6,7 +6,10 @@ import { audienceKey, listBroadcastAudiences, requireBroadcastAudience } from '.
 import { canSendBroadcast } from '../../src/domain/broadcasts/policy.ts';
 import { listReceivedBroadcasts, openReceivedBroadcast } from '../../src/domain/broadcasts/received.ts';
 import { parseBroadcast, sendBroadcast } from '../../src/domain/broadcasts/send.ts';
-import { findSentBroadcast, listRecipientStatus, RECIPIENTS_PER_PAGE } from '../../src/domain/broadcasts/sent.ts';
+import { broadcastDeliverySummary, findSentBroadcast, listRecipientStatus, RECIPIENTS_PER_PAGE } from '../../src/domain/broadcasts/sent.ts';
+import { runOutbox } from '../../src/domain/delivery/worker.ts';
+import { testDeliveryDeps } from '../support/delivery.ts';
+import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
 import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestDb } from '../support/db.ts';
@@ -198,4 +201,40 @@ test('the text is checked: required, at most 200 and 4000 characters', () => {
   assert.deepEqual(parseBroadcast({ audience: '', subject: ' ', body: '' }), { ok: false, errors: { audience: 'required', subject: 'required', body: 'required' } });
   assert.deepEqual(parseBroadcast({ audience: 'class:1', subject: 'x'.repeat(201), body: 'y'.repeat(4001) }), { ok: false, errors: { subject: 'too_long', body: 'too_long' } });
   assert.deepEqual(parseBroadcast({ audience: 'class:1', subject: ' Hei ', body: 'Linje 1\r\nLinje 2 ' }), { ok: true, values: { subject: 'Hei', body: 'Linje 1\nLinje 2' } });
+});
+
+test('the sender sees per recipient how the SMS and e-mail went: queued, then sent, or not sent with the reason', async () => {
+  const sent = await send(marius, `class:${await classId(bjorkelia, '5A')}`, 'Foreldremøte');
+  const broadcast = await findSentBroadcast(db, marius, sent.id);
+  const queued = await broadcastDeliverySummary(db, broadcast);
+  assert.deepEqual(queued, { sms: { queued: sent.recipients }, email: { queued: sent.recipients } }, 'nothing planned yet');
+
+  const firstPage = (await listRecipientStatus(db, broadcast, 1)).items;
+  const optedOut = firstPage[0]!;
+  const optedOutId = (await db.selectFrom('broadcast_recipient as r').innerJoin('person as p', 'p.id', 'r.guardian_id').select('r.guardian_id')
+    .where('r.broadcast_id', '=', sent.id).where(sql<string>`p.given_name || ' ' || p.family_name`, '=', optedOut.guardianName).executeTakeFirstOrThrow()).guardian_id;
+  await db.updateTable('contact_info').set({ sms_enabled: false }).where('person_id', '=', optedOutId).execute();
+  const deps = testDeliveryDeps(db);
+  while ((await runOutbox(db, deps, NOW)).claimed > 0);
+
+  const after = (await listRecipientStatus(db, broadcast, 1)).items;
+  const mine = after.find((r) => r.guardianName === optedOut.guardianName)!;
+  assert.deepEqual({ status: mine.delivery!.sms.status, reason: mine.delivery!.sms.skipReason }, { status: 'skipped', reason: 'opted_out' }, 'SMS off holds');
+  const reachable = await db.selectFrom('contact_info').select('person_id').where('sms_enabled', '=', true).where('mobile', 'is not', null).execute();
+  const withSms = new Set(reachable.map((r) => r.person_id));
+  assert.ok(after.some((r) => r.delivery?.sms.status === 'sent'), 'the others got an SMS');
+  const summary = await broadcastDeliverySummary(db, broadcast);
+  for (const channel of ['sms', 'email'] as const) {
+    assert.equal(Object.values(summary[channel]).reduce((a, b) => a + (b ?? 0), 0), sent.recipients, `every recipient counted once (${channel})`);
+    assert.equal(summary[channel].queued, undefined);
+  }
+  const smsSent = await db.selectFrom('broadcast_recipient').select('guardian_id').where('broadcast_id', '=', sent.id).execute();
+  assert.equal(summary.sms.sent, smsSent.filter((r) => withSms.has(r.guardian_id)).length, 'an SMS to each recipient with a mobile and SMS on');
+  assert.equal(summary.sms.skipped, sent.recipients - summary.sms.sent!, 'the rest not sent, the opted-out guardian among them');
+
+  const app = createTestApp(db, {}, { clock: () => NOW });
+  const response = await app.get(`/broadcasts/${sent.id}`, { cookie: await sessionCookie(db, marius.personId, 'feide') });
+  const { document } = await html(response);
+  assert.match(document.querySelector('#delivery-summary')?.textContent ?? '', new RegExp(`^Varsler: SMS: ${summary.sms.sent} sendt, ${summary.sms.skipped} ikke sendt · E-post: ${summary.email.sent} sendt`));
+  assert.match(document.body.textContent ?? '', /SMS: ikke sendt \(mottakeren har reservert seg mot SMS\)/);
 });

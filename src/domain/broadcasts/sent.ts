@@ -5,6 +5,8 @@ import type { Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { pageWindow, toPaged, type Paged } from './paging.ts';
 import { canViewBroadcastStatus } from './policy.ts';
+import { deliveryStatusFor, type OutboxDeliveryStatus } from '../delivery/status.ts';
+import type { NotificationChannel } from '../../db/schema.ts';
 
 export const SENT_PER_PAGE = 20;
 export const RECIPIENTS_PER_PAGE = 50;
@@ -29,7 +31,12 @@ export interface RecipientStatus {
   guardianName: string;
   children: string[];
   readAt: Date | null;
+  /** How the SMS and e-mail about it went (null only if the notification row is missing). */
+  delivery: OutboxDeliveryStatus | null;
 }
+
+/** The outbox row of a recipient's copy: the key send.ts gives it. */
+const outboxKey = sql<string>`'broadcast:' || r.broadcast_id || ':' || r.guardian_id`;
 
 function sentQuery(db: Db) {
   return db
@@ -75,11 +82,41 @@ export async function listRecipientStatus(db: Db, broadcast: SentBroadcast, page
     .innerJoin('person as g', 'g.id', 'r.guardian_id')
     .select([
       'g.given_name', 'g.family_name', 'r.read_at',
+      (eb) => eb.selectFrom('outbox as o').select('o.id').where('o.idempotency_key', '=', outboxKey).as('outbox_id'),
       sql<string[]>`(select json_agg(p.given_name || ' ' || p.family_name order by p.given_name, p.id) from person p where p.id = any(r.pupil_ids))`.as('children'),
     ])
     .where('r.broadcast_id', '=', broadcast.id)
     .orderBy('g.family_name').orderBy('g.given_name').orderBy('g.id')
     .limit(limit).offset(offset)
     .execute();
-  return toPaged(rows.map((r) => ({ guardianName: `${r.given_name} ${r.family_name}`, children: r.children ?? [], readAt: r.read_at })), page, RECIPIENTS_PER_PAGE);
+  const deliveries = await deliveryStatusFor(db, rows.flatMap((r) => (r.outbox_id === null ? [] : [r.outbox_id])));
+  return toPaged(rows.map((r) => ({
+    guardianName: `${r.given_name} ${r.family_name}`, children: r.children ?? [], readAt: r.read_at,
+    delivery: r.outbox_id === null ? null : (deliveries.get(r.outbox_id) ?? null),
+  })), page, RECIPIENTS_PER_PAGE);
+}
+
+export type DeliveryCount = 'queued' | 'sent' | 'delivered' | 'waiting' | 'skipped' | 'failed';
+export type DeliverySummary = Record<NotificationChannel, Partial<Record<DeliveryCount, number>>>;
+
+/**
+ * For the sender, over all recipients in one query: per channel how many SMS/e-mails were sent (delivered, by the
+ * provider's report), are still queued or waiting to be retried, were not sent (opt-out, read, no address) or failed.
+ */
+export async function broadcastDeliverySummary(db: Db, broadcast: SentBroadcast): Promise<DeliverySummary> {
+  const rows = await db
+    .selectFrom('broadcast_recipient as r')
+    .innerJoin('outbox as o', (join) => join.on('o.idempotency_key', '=', outboxKey))
+    .innerJoin('delivery as d', 'd.outbox_id', 'o.id')
+    .select(['d.channel', sql<DeliveryCount>`case when d.delivered_at is not null then 'delivered' when d.status in ('pending', 'sending') then 'waiting' else d.status end`.as('state'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('r.broadcast_id', '=', broadcast.id)
+    .groupBy(['d.channel', 'state'])
+    .execute();
+  const summary: DeliverySummary = { sms: {}, email: {} };
+  for (const row of rows) summary[row.channel][row.state] = Number(row.n);
+  for (const channel of ['sms', 'email'] as const) {
+    const planned = Object.values(summary[channel]).reduce((a, b) => a + (b ?? 0), 0);
+    if (broadcast.recipients > planned) summary[channel].queued = broadcast.recipients - planned;
+  }
+  return summary;
 }

@@ -1,5 +1,7 @@
 import type { Paged } from '../../domain/broadcasts/paging.ts';
-import type { RecipientStatus, SentBroadcast } from '../../domain/broadcasts/sent.ts';
+import type { DeliveryCount, DeliverySummary, RecipientStatus, SentBroadcast } from '../../domain/broadcasts/sent.ts';
+import type { ChannelStatus, OutboxDeliveryStatus } from '../../domain/delivery/status.ts';
+import { deliveryText, type DeliveryMessages } from '../../i18n/delivery.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { Notice } from '../components/form.tsx';
@@ -9,8 +11,38 @@ import { audienceLabel, card, link, Pager } from './parts.tsx';
 import { broadcastPaths } from './urls.ts';
 
 /** GET /broadcasts/:id for its sender: the notice as sent, the number of recipients, read status per recipient. */
-export function BroadcastStatusPage({ page, broadcast, recipients, sentCount }: { page: PageContext; broadcast: SentBroadcast; recipients: Paged<RecipientStatus>; sentCount?: number }) {
+const CHANNELS = ['sms', 'email'] as const;
+const COUNT_ORDER: DeliveryCount[] = ['delivered', 'sent', 'queued', 'waiting', 'skipped', 'failed'];
+
+function countWord(d: DeliveryMessages, state: DeliveryCount): string {
+  return state === 'waiting' ? d.status.pending : d.status[state];
+}
+
+/** "SMS: 28 sendt, 2 ikke sendt · E-post: 30 sendt" */
+function summaryText(d: DeliveryMessages, summary: DeliverySummary): string {
+  return CHANNELS.map((channel) => {
+    const parts = COUNT_ORDER.filter((s) => summary[channel][s]).map((s) => `${summary[channel][s]} ${countWord(d, s)}`);
+    return `${d.channel[channel]}: ${parts.join(', ') || '–'}`;
+  }).join(' · ');
+}
+
+function channelText(d: DeliveryMessages, status: ChannelStatus): string {
+  const word = status.deliveredAt ? d.status.delivered : d.status[status.status];
+  return status.skipReason ? `${word} (${d.skipReason[status.skipReason]})` : word;
+}
+
+function DeliveryCell({ d, delivery }: { d: DeliveryMessages; delivery: OutboxDeliveryStatus | null }) {
+  if (!delivery) return <span>–</span>;
+  return (
+    <ul role="list" class="text-sm">
+      {CHANNELS.map((channel) => <li safe>{`${d.channel[channel]}: ${channelText(d, delivery[channel])}`}</li>)}
+    </ul>
+  );
+}
+
+export function BroadcastStatusPage({ page, broadcast, recipients, delivery, sentCount }: { page: PageContext; broadcast: SentBroadcast; recipients: Paged<RecipientStatus>; delivery: DeliverySummary; sentCount?: number }) {
   const t = broadcastsText[page.locale];
+  const d = deliveryText[page.locale];
   const audience = audienceLabel(page.locale, { kind: broadcast.audienceKind, name: broadcast.audienceName, trinn: broadcast.trinn, schoolName: broadcast.schoolName }, broadcast.audienceKind === 'trinn');
   return (
     <div class="space-y-4">
@@ -24,7 +56,8 @@ export function BroadcastStatusPage({ page, broadcast, recipients, sentCount }: 
       <section aria-labelledby="recipients-heading" class="space-y-2">
         <h2 id="recipients-heading" class="text-xl font-semibold" safe>{t.recipients}</h2>
         <p id="read-count" class="font-semibold" safe>{fill(t.readCount, { read: broadcast.read, recipients: broadcast.recipients })}</p>
-        <div class="overflow-x-auto" tabindex="0" role="region" aria-labelledby="recipients-heading">
+        <p id="delivery-summary" class="text-slate-700" safe>{`${t.deliverySummary}: ${summaryText(d, delivery)}`}</p>
+        <div class="overflow-x-auto" tabindex="0">
           <table class="w-full border-collapse rounded-lg border border-slate-200 bg-white text-left" aria-describedby="read-count">
             <caption class="sr-only" safe>{t.recipients}</caption>
             <thead>
@@ -32,6 +65,7 @@ export function BroadcastStatusPage({ page, broadcast, recipients, sentCount }: 
                 <th scope="col" class="px-3 py-2" safe>{t.guardian}</th>
                 <th scope="col" class="px-3 py-2" safe>{t.children}</th>
                 <th scope="col" class="px-3 py-2" safe>{t.status}</th>
+                <th scope="col" class="px-3 py-2" safe>{t.deliveryColumn}</th>
               </tr>
             </thead>
             <tbody>
@@ -40,6 +74,7 @@ export function BroadcastStatusPage({ page, broadcast, recipients, sentCount }: 
                   <td class="px-3 py-2" safe>{r.guardianName}</td>
                   <td class="px-3 py-2" safe>{r.children.join(', ')}</td>
                   <td class="px-3 py-2" safe>{r.readAt ? fill(t.readAt, { date: formatDateTime(r.readAt) }) : t.notRead}</td>
+                  <td class="px-3 py-2"><DeliveryCell d={d} delivery={r.delivery} /></td>
                 </tr>
               ))}
             </tbody>

@@ -103,7 +103,7 @@ function Sent({ t, rows }: { t: LettersMessages; rows: LetterRow[] }) {
 
 function LetterTable({ caption, t, rows, extra }: { caption: string; t: LettersMessages; rows: LetterRow[]; extra: { heading: string; value: (r: LetterRow) => string } }) {
   return (
-    <div class="overflow-x-auto" tabindex="0" role="region" aria-label={caption}>
+    <div class="overflow-x-auto" tabindex="0">
       <table class="w-full text-left">
         <caption class="sr-only" safe>{caption}</caption>
         <thead class="bg-slate-100">
