@@ -20,6 +20,7 @@ const Knobs = v.object({ OUTBOX_POLL_MS: Millis, OUTBOX_LEASE_MS: Millis, OUTBOX
 
 try {
   const config = loadConfig();
+  if (!config.databaseUrl) throw new ConfigError('npm run worker needs DATABASE_URL: the worker shares the PostgreSQL database with the app processes (PGlite belongs to one process, where `npm start` runs the worker itself).');
   const knobs = v.parse(Knobs, process.env);
   const database = openConfiguredDatabase(config);
   await migrateToLatest(database.db);

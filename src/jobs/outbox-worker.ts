@@ -51,7 +51,7 @@ export async function startOutboxWorker(db: Db, config: Config, options: OutboxW
     while (!stopped) {
       try {
         const r = await runOutbox(db, deps, clock());
-        if (r.sent + r.failed + r.retrying > 0) log({ level: 'info', job: 'outbox', planned: r.planned, sent: r.sent, skipped: r.skipped, retrying: r.retrying, failed: r.failed });
+        if (r.sent + r.failed + r.retrying + r.lost > 0) log({ level: 'info', job: 'outbox', planned: r.planned, sent: r.sent, skipped: r.skipped, retrying: r.retrying, failed: r.failed, lost: r.lost });
         if (r.planned === 0 && r.claimed === 0) return;
       } catch (error) {
         log({ level: 'error', job: 'outbox', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -36,6 +36,8 @@ export interface BatchResult {
   skipped: number;
   retrying: number;
   failed: number;
+  /** Not sent by this worker: its lease ran out before the send and another worker has taken the row. */
+  lost: number;
 }
 
 interface Claimed {
@@ -62,7 +64,10 @@ export async function runOutbox(db: Db, deps: DeliveryDeps, now = new Date()): P
  * idempotency key, which the receiver dedupes on: at-least-once transport, exactly-once per recipient.
  */
 export async function runDeliveryBatch(db: Db, deps: DeliveryDeps, now = new Date()): Promise<BatchResult> {
-  const result: BatchResult = { claimed: 0, sent: 0, skipped: 0, retrying: 0, failed: 0 };
+  const result: BatchResult = { claimed: 0, sent: 0, skipped: 0, retrying: 0, failed: 0, lost: 0 };
+  const started = performance.now();
+  // `now` is the batch's time; a send late in the batch happens this much later (real time elapsed).
+  const at = () => new Date(now.getTime() + (performance.now() - started));
   result.failed += await failExhaustedLeases(db, now);
   const claimed = await claimDue(db, deps, now);
   result.claimed = claimed.length;
@@ -70,7 +75,7 @@ export async function runDeliveryBatch(db: Db, deps: DeliveryDeps, now = new Dat
   const outbox = await db.selectFrom('outbox').select(OUTBOX_COLUMNS).where('id', 'in', claimed.map((c) => c.outbox_id)).execute();
   const contexts = await loadDeliveryContexts(db, outbox);
   await eachLimited(claimed, deps.concurrency ?? 5, async (delivery) => {
-    const outcome = await deliverOne(db, deps, delivery, contexts.get(delivery.outbox_id)!, now);
+    const outcome = await deliverOne(db, deps, delivery, contexts.get(delivery.outbox_id)!, now, at);
     result[outcome]++;
   });
   return result;
@@ -103,12 +108,25 @@ async function failExhaustedLeases(db: Db, now: Date): Promise<number> {
   return rows.length;
 }
 
-type Outcome = 'sent' | 'skipped' | 'retrying' | 'failed';
+type Outcome = 'sent' | 'skipped' | 'retrying' | 'failed' | 'lost';
 
-async function deliverOne(db: Db, deps: DeliveryDeps, delivery: Claimed, context: DeliveryContext, now: Date): Promise<Outcome> {
+/**
+ * The lease covers the claim of the whole batch; sends late in a slow batch (SMTP timeouts) could outlive it and be
+ * claimed by another worker too. So each send first renews its own lease — only if the row is still ours (status and
+ * attempts unchanged). If another worker has taken it, this one does not send.
+ */
+async function renewLease(db: Db, deps: DeliveryDeps, delivery: Claimed, at: Date): Promise<boolean> {
+  const renewed = await db.updateTable('delivery').set({ locked_until: new Date(at.getTime() + (deps.leaseMs ?? LEASE_MS)) })
+    .where('id', '=', delivery.id).where('status', '=', 'sending').where('attempts', '=', delivery.attempts)
+    .returning('id').executeTakeFirst();
+  return renewed !== undefined;
+}
+
+async function deliverOne(db: Db, deps: DeliveryDeps, delivery: Claimed, context: DeliveryContext, now: Date, at: () => Date): Promise<Outcome> {
   // Decided again at send time: an opt-out or a read made after planning still holds for a retry.
   const decision = chooseChannel(delivery.channel, context.facts, configuredOf(deps)[delivery.channel], now);
   if (!decision.send) return finish(db, delivery, 'skipped', { status: 'skipped', skip_reason: decision.reason }, now);
+  if (!(await renewLease(db, deps, delivery, at()))) return 'lost';
   const notice = { category: context.facts.category, school: context.school, link: deps.link };
   try {
     const { providerId } = delivery.channel === 'sms'
