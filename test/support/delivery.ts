@@ -1,10 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { after, type TestContext } from 'node:test';
+import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { openDatabase, type Db } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { Db } from '../../src/db/database.ts';
 import type { NotificationCategory } from '../../src/db/schema.ts';
 import type { Mailer, MailToSend } from '../../src/domain/delivery/mailer.ts';
 import { DevSmsGateway, type SmsGateway, type SmsToSend } from '../../src/domain/delivery/sms-gateway.ts';
@@ -12,46 +9,7 @@ import type { DeliveryDeps } from '../../src/domain/delivery/worker.ts';
 import { enqueueNotifications } from '../../src/domain/notifications/outbox.ts';
 import { TEST_ORIGIN } from './app.ts';
 
-/**
- * A migrated test database that several connections (pools, processes) can open: on PostgreSQL
- * (TEST_DATABASE_URL) a fresh database and its URL; on PGlite one in-memory database and no URL.
- */
-export async function createSharedTestDb(): Promise<{ db: Db; url: string | undefined; open(): Db }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const db = openDatabase({ kind: 'pglite', dataDir: undefined });
-    await migrateToLatest(db);
-    after(() => db.destroy());
-    return { db, url: undefined, open: () => db };
-  }
-  const name = `skolebro_delivery_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const opened: Db[] = [];
-  const open = () => {
-    const db = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
-    opened.push(db);
-    return db;
-  };
-  const db = open();
-  await migrateToLatest(db);
-  after(async () => {
-    await Promise.all(opened.map((d) => d.destroy()));
-    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
-  });
-  return { db, url: url.toString(), open };
-}
-
-async function adminQuery(serverUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+export { createSharedTestDb } from './db.ts';
 
 /** A mailer that keeps what it was asked to send (the SMTP path has its own test). */
 export function recordingMailer(): Mailer & { sent: MailToSend[] } {
