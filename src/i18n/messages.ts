@@ -46,6 +46,7 @@ const nb = {
   },
   sentNotice: 'Meldingen er sendt.',
   viaSms: 'SMS',
+  notifiedSummary: 'Varsel til foresatte på SMS og e-post',
   unknownSender: 'Ukjent avsender ({number})',
   capacity: {
     guardian: 'foresatt',
@@ -137,6 +138,7 @@ const nn: MessageBookMessages = {
   },
   sentNotice: 'Meldinga er send.',
   viaSms: 'SMS',
+  notifiedSummary: 'Varsel til føresette på SMS og e-post',
   unknownSender: 'Ukjend avsendar ({number})',
   capacity: {
     guardian: 'føresett',
@@ -225,6 +227,7 @@ const en: MessageBookMessages = {
   },
   sentNotice: 'The message has been sent.',
   viaSms: 'SMS',
+  notifiedSummary: 'SMS and e-mail notices to the guardians',
   unknownSender: 'Unknown sender ({number})',
   capacity: {
     guardian: 'guardian',

@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { requireVisiblePupil } from '../domain/access/scope.ts';
 import { requireGuardianChild, type GuardianChild } from '../domain/guardian/child.ts';
 import { messageInput, parseGuardianThread, parseReply, parseStaffThread, type MessageErrors, type MessageInput } from '../domain/messages/form.ts';
+import { guardianNoticesOfOwnMessages } from '../domain/messages/delivery.ts';
 import { listChildThreads, listInbox, listPupilThreadsForStaff, pageNumber } from '../domain/messages/lists.ts';
 import { guardianKindsFor, staffCapacityFor } from '../domain/messages/policy.ts';
 import { attachInboundSms, dismissInboundSms, listOfficeQueue } from '../domain/messages/queue.ts';
@@ -39,18 +40,19 @@ async function childBook(c: Context<AppEnv>, kid: GuardianChild, composer?: { in
 async function threadView(c: Context<AppEnv>, record: ThreadRecord, kid: GuardianChild | null, reply?: ReplyState, status: ContentfulStatusCode = 200) {
   const actor = actorOf(c);
   const { messages, olderHidden } = await loadMessages(db(c), record, actor.personId);
+  const notices = kid ? undefined : await guardianNoticesOfOwnMessages(db(c), record, messages);
   if (status === 200) await markThreadRead(db(c), actor.personId, record.thread, nowOf(c));
   const page = pageContext(c);
   const canReply = record.replyAs !== null;
   if (wantsConversation(c)) {
     const action = kid ? messagePaths.childReplies(kid.pupilId, record.thread.id) : messagePaths.replies(record.thread.id);
     c.header('Vary', 'HX-Request');
-    return c.html(<Conversation page={page} messages={messages} olderHidden={olderHidden} replyAction={canReply ? action : undefined} reply={reply} pupilName={record.pupilName.given} guardianView={kid !== null} />, status);
+    return c.html(<Conversation page={page} messages={messages} notices={notices} olderHidden={olderHidden} replyAction={canReply ? action : undefined} reply={reply} pupilName={record.pupilName.given} guardianView={kid !== null} />, status);
   }
   const sent = c.req.query('sent') === '1';
   if (kid) return renderChildSection(c, kid, 'messages', <ChildThreadSection page={page} child={kid} thread={record.thread} messages={messages} olderHidden={olderHidden} canReply={canReply} reply={reply} sent={sent} />, status);
   const notice = sent ? text(c).sentNotice : c.req.query('done') === 'attached' ? text(c).queue.attached : undefined;
-  const props = { page, thread: { ...record.thread, pupilId: record.thread.pupil_id }, pupilName: pupilName(record), messages, olderHidden, canReply, reply, notice };
+  const props = { page, thread: { ...record.thread, pupilId: record.thread.pupil_id }, pupilName: pupilName(record), messages, notices, olderHidden, canReply, reply, notice };
   return render(c, record.thread.subject, <StaffThreadPage {...props} />, status);
 }
 

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
+import { runOutbox } from '../../src/domain/delivery/worker.ts';
 import { contactTeacherIdsForPupil } from '../../src/domain/notifications/outbox.ts';
+import { testDeliveryDeps } from '../support/delivery.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
@@ -183,4 +185,24 @@ test('the book is paginated: 20 threads a page, newest first', async () => {
   assert.equal(first.document.querySelector('a[rel="next"]')!.getAttribute('href'), `${child}?page=2`);
   const second = await html(await client.get(`${child}?page=2`, asKari));
   assert.deepEqual(Array.from(second.document.querySelectorAll('#child-section ul[role="list"] li a')).map((a) => a.textContent), ['Melding 2', 'Melding 1']);
+});
+
+test('the author sees how each guardian was told about their message: queued, then SMS and e-mail sent or not, with the reason', async () => {
+  tick();
+  const ok = await client.post(`/pupils/${sofie}/messages`, { subject: 'Foreldresamtale', body: 'Passer det tirsdag kl. 14?' }, asFatima);
+  const threadId = Number(/^\/messages\/(\d+)\?sent=1/.exec(ok.headers.get('location')!)![1]);
+  const notices = async (cookie: { cookie: string }) =>
+    Array.from((await html(await client.get(`/messages/${threadId}`, cookie))).document.querySelectorAll('details li')).map((li) => li.textContent);
+  assert.deepEqual((await notices(asFatima)).sort(), ['Anders Nordmann: SMS: i kø · E-post: i kø', 'Kari Nordmann: SMS: i kø · E-post: i kø']);
+
+  const anders = await personNamed('Anders', 'Nordmann');
+  await db.updateTable('contact_info').set({ sms_enabled: false }).where('person_id', '=', anders).execute();
+  const deps = testDeliveryDeps(db);
+  while ((await runOutbox(db, deps, now)).claimed > 0);
+  const after = await notices(asFatima);
+  assert.ok(after.includes('Anders Nordmann: SMS: ikke sendt (mottakeren har reservert seg mot SMS) · E-post: sendt'), after.join(' | '));
+  assert.ok(after.some((line) => line?.startsWith('Kari Nordmann: SMS: sendt')), after.join(' | '));
+  assert.deepEqual(await notices(asTorunn), [], 'only the author sees it on their own messages');
+  const kariThread = await html(await client.get(`/children/${sofie}/messages/${threadId}`, asKari));
+  assert.equal(kariThread.document.querySelectorAll('details li').length, 0, 'guardians do not see other guardians\' notices');
 });

@@ -1,6 +1,7 @@
 import type { Paged } from '../../domain/broadcasts/paging.ts';
 import type { DeliveryCount, DeliverySummary, RecipientStatus, SentBroadcast } from '../../domain/broadcasts/sent.ts';
-import type { ChannelStatus, OutboxDeliveryStatus } from '../../domain/delivery/status.ts';
+import type { OutboxDeliveryStatus } from '../../domain/delivery/status.ts';
+import { CHANNELS, channelText } from '../components/delivery-status.tsx';
 import { deliveryText, type DeliveryMessages } from '../../i18n/delivery.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
@@ -11,7 +12,6 @@ import { audienceLabel, card, link, Pager } from './parts.tsx';
 import { broadcastPaths } from './urls.ts';
 
 /** GET /broadcasts/:id for its sender: the notice as sent, the number of recipients, read status per recipient. */
-const CHANNELS = ['sms', 'email'] as const;
 const COUNT_ORDER: DeliveryCount[] = ['delivered', 'sent', 'queued', 'waiting', 'skipped', 'failed'];
 
 function countWord(d: DeliveryMessages, state: DeliveryCount): string {
@@ -24,11 +24,6 @@ function summaryText(d: DeliveryMessages, summary: DeliverySummary): string {
     const parts = COUNT_ORDER.filter((s) => summary[channel][s]).map((s) => `${summary[channel][s]} ${countWord(d, s)}`);
     return `${d.channel[channel]}: ${parts.join(', ') || '–'}`;
   }).join(' · ');
-}
-
-function channelText(d: DeliveryMessages, status: ChannelStatus): string {
-  const word = status.deliveredAt ? d.status.delivered : d.status[status.status];
-  return status.skipReason ? `${word} (${d.skipReason[status.skipReason]})` : word;
 }
 
 function DeliveryCell({ d, delivery }: { d: DeliveryMessages; delivery: OutboxDeliveryStatus | null }) {

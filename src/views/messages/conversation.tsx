@@ -1,5 +1,8 @@
 import type { MessageErrors } from '../../domain/messages/form.ts';
 import type { MessageView } from '../../domain/messages/threads.ts';
+import type { GuardianNotice } from '../../domain/messages/delivery.ts';
+import { deliveryText } from '../../i18n/delivery.ts';
+import { deliveryLine } from '../components/delivery-status.tsx';
 import { formatPhone } from '../../domain/contact/phone.ts';
 import { fill } from '../../i18n/index.ts';
 import { ErrorSummary } from '../components/form.tsx';
@@ -17,6 +20,8 @@ export interface ReplyState {
 interface ConversationProps {
   page: PageContext;
   messages: MessageView[];
+  /** Staff: per own message, how each guardian was told (SMS / e-mail). */
+  notices?: Map<number, GuardianNotice[]>;
   olderHidden: boolean;
   /** Where the reply form posts; undefined = the reader may not reply. */
   replyAction?: string;
@@ -55,6 +60,14 @@ export function Conversation(props: ConversationProps) {
               {m.unread ? <UnreadBadge text={t.unread} /> : ''}
             </p>
             <p class="mt-1 whitespace-pre-line break-words" safe>{m.body}</p>
+            {props.notices?.get(m.id)?.length ? (
+              <details class="mt-2 text-sm text-slate-700">
+                <summary class="cursor-pointer" safe>{t.notifiedSummary}</summary>
+                <ul role="list" class="mt-1 space-y-1">
+                  {props.notices.get(m.id)!.map((n) => <li safe>{`${n.guardianName}: ${deliveryLine(deliveryText[page.locale], n.status)}`}</li>)}
+                </ul>
+              </details>
+            ) : ''}
           </li>
         ))}
       </ol>

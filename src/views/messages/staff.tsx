@@ -2,6 +2,7 @@ import type { MessageErrors, MessageInput } from '../../domain/messages/form.ts'
 import type { Page, ThreadSummary } from '../../domain/messages/lists.ts';
 import type { QueueItem } from '../../domain/messages/queue.ts';
 import type { MessageView } from '../../domain/messages/threads.ts';
+import type { GuardianNotice } from '../../domain/messages/delivery.ts';
 import type { ThreadKind } from '../../db/schema.ts';
 import { fill } from '../../i18n/index.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
@@ -37,6 +38,8 @@ interface StaffThreadProps {
   thread: { id: number; subject: string; kind: ThreadKind; pupilId: number };
   pupilName: string;
   messages: MessageView[];
+  /** How the guardians were told about the reader's own messages. */
+  notices?: Map<number, GuardianNotice[]>;
   olderHidden: boolean;
   canReply: boolean;
   reply?: ReplyState;
@@ -59,6 +62,7 @@ export function StaffThreadPage(props: StaffThreadProps) {
       <Conversation
         page={page}
         messages={props.messages}
+        notices={props.notices}
         olderHidden={props.olderHidden}
         replyAction={props.canReply ? messagePaths.replies(thread.id) : undefined}
         reply={props.reply}
