@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
+import { seedDemoActivity } from './db/seed/activity.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from './db/seed/seed.ts';
 import { deleteExpiredSessions } from './domain/identity/sessions.ts';
 import { setUpIdentityProviders } from './identity-providers.ts';
@@ -20,6 +21,7 @@ async function main() {
   if (config.seedDemo && (await isDatabaseEmpty(db))) {
     const started = performance.now();
     const summary = await seedDatabase(db, { size: 'demo' });
+    await seedDemoActivity(db);
     console.log(`Seeded demo data (${summary.pupils} pupils, ${summary.guardians} guardians, ${summary.staff} staff) in ${Math.round(performance.now() - started)} ms`);
   }
   const log = config.logRequests ? (line: Record<string, unknown>) => console.log(JSON.stringify(line)) : undefined;
