@@ -18,8 +18,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function start(port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_REQUESTS: 'false', NODE_ENV: 'development' };
+function start(port: number, extra: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_REQUESTS: 'false', NODE_ENV: 'development', ...extra };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
@@ -51,7 +51,9 @@ function snapshot(dir: string): string {
 
 test('first start seeds and serves; a second start on the same data refuses and touches nothing; a restart reuses the data', async () => {
   const port = await freePort();
-  const first = start(port);
+  // Without background delivery, so nothing writes to the data directory while the second start is watched.
+  const quiet = { OUTBOX_WORKER: 'false', LETTER_DISPATCHER: 'false' };
+  const first = start(port, quiet);
   await waitFor(() => first.output().includes('Skolebro is running'), 'the first start');
   assert.match(first.output(), /Seeded demo data/);
   assert.match(first.output(), /Kari Nordmann/);
@@ -59,7 +61,7 @@ test('first start seeds and serves; a second start on the same data refuses and 
   assert.equal(health.status, 200);
 
   const before = snapshot(dataDir);
-  const second = start(await freePort());
+  const second = start(await freePort(), quiet);
   const code = await second.exited;
   assert.equal(code, 1);
   assert.match(second.output(), /in use by another Skolebro process/);
@@ -71,6 +73,8 @@ test('first start seeds and serves; a second start on the same data refuses and 
   const again = start(port);
   await waitFor(() => again.output().includes('Skolebro is running'), 'the restart');
   assert.doesNotMatch(again.output(), /Seeded demo data/);
+  // With the worker on (the default), the restart delivers the demo's notifications the first start left queued.
+  await waitFor(() => /"job":"outbox","planned":[1-9]/.test(again.output()), 'the delivery worker');
   again.child.kill('SIGTERM');
   assert.equal(await again.exited, 0);
 });
