@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { listBroadcastAudiences, requireBroadcastAudience } from '../domain/broadcasts/audience.ts';
-import { pageNumber } from '../domain/broadcasts/paging.ts';
+import { pageNumber } from '../domain/paging.ts';
 import { requireStaffActor } from '../domain/broadcasts/policy.ts';
 import { listReceivedBroadcasts, openReceivedBroadcast } from '../domain/broadcasts/received.ts';
 import { parseBroadcast, sendBroadcast, type BroadcastErrors, type BroadcastInput } from '../domain/broadcasts/send.ts';

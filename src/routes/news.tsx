@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.ts';
-import { pageNumber } from '../domain/broadcasts/paging.ts';
+import { pageNumber } from '../domain/paging.ts';
 import { requireStaffActor } from '../domain/broadcasts/policy.ts';
 import { listReceivedBroadcasts } from '../domain/broadcasts/received.ts';
 import { requireGuardianChild } from '../domain/guardian/child.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
-import { pageWindow, toPaged, type Paged } from './paging.ts';
+import { pageWindow, toPaged, type Paged } from '../paging.ts';
 
 export const RECEIVED_PER_PAGE = 20;
 

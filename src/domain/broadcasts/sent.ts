@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { BroadcastAudienceKind } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
-import { pageWindow, toPaged, type Paged } from './paging.ts';
+import { pageWindow, toPaged, type Paged } from '../paging.ts';
 import { canViewBroadcastStatus } from './policy.ts';
 import { deliveryStatusFor, type OutboxDeliveryStatus } from '../delivery/status.ts';
 import type { NotificationChannel } from '../../db/schema.ts';

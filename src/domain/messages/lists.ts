@@ -3,16 +3,10 @@ import type { Db } from '../../db/database.ts';
 import type { ThreadKind } from '../../db/schema.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
+import { pageWindow, toPaged, type Paged } from '../paging.ts';
 import { staffThreadCondition } from './scope.ts';
 
 export const THREADS_PER_PAGE = 20;
-
-/** One page of a list, numbered from 1. */
-export interface Page<T> {
-  items: T[];
-  page: number;
-  hasNext: boolean;
-}
 
 export interface ThreadSummary {
   id: number;
@@ -23,12 +17,6 @@ export interface ThreadSummary {
   lastMessageAt: Date;
   /** The newest message is not the reader's own and is newer than what they have read. */
   unread: boolean;
-}
-
-/** A page number from the query string: 1 when absent or nonsense; bounded so offsets stay sane. */
-export function pageNumber(value: string | undefined): number {
-  const n = /^\d{1,4}$/.test(value ?? '') ? Number(value) : 1;
-  return Math.min(Math.max(n, 1), 1000);
 }
 
 /** Threads joined with the pupil and the reader's read mark; unread is computed in the same query (no N+1). */
@@ -45,24 +33,23 @@ function threadQuery(db: Db, readerId: number) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof threadQuery>['execute']>>[number];
 
-function toPage(rows: Row[], page: number): Page<ThreadSummary> {
-  const items = rows.slice(0, THREADS_PER_PAGE).map((r) => ({
+function toPage(rows: Row[], page: number): Paged<ThreadSummary> {
+  return toPaged(rows.map((r) => ({
     id: r.id, pupilId: r.pupil_id, pupilName: `${r.given_name} ${r.family_name}`, kind: r.kind, subject: r.subject, lastMessageAt: r.last_message_at, unread: Boolean(r.unread),
-  }));
-  return { items, page, hasNext: rows.length > THREADS_PER_PAGE };
+  })), page, THREADS_PER_PAGE);
 }
 
-const window = (page: number) => ({ limit: THREADS_PER_PAGE + 1, offset: (page - 1) * THREADS_PER_PAGE });
+const window = (page: number) => pageWindow(page, THREADS_PER_PAGE);
 
 /** The child's book for a guardian (child loaded with requireGuardianChild): every thread, newest first. */
-export async function listChildThreads(db: Db, readerId: number, pupilId: number, page: number): Promise<Page<ThreadSummary>> {
+export async function listChildThreads(db: Db, readerId: number, pupilId: number, page: number): Promise<Paged<ThreadSummary>> {
   const { limit, offset } = window(page);
   const rows = await threadQuery(db, readerId).where('t.pupil_id', '=', pupilId).orderBy('t.last_message_at', 'desc').orderBy('t.id', 'desc').limit(limit).offset(offset).execute();
   return toPage(rows, page);
 }
 
 /** Staff inbox: the threads of every pupil in reach that the actor may see, unread first, then newest. */
-export async function listInbox(db: Db, actor: Actor, page: number, today = todayInOslo()): Promise<Page<ThreadSummary> & { unreadCount: number }> {
+export async function listInbox(db: Db, actor: Actor, page: number, today = todayInOslo()): Promise<Paged<ThreadSummary> & { unreadCount: number }> {
   if (actor.via === 'idporten') throw new NotFoundError();
   const { limit, offset } = window(page);
   const rows = await threadQuery(db, actor.personId)
@@ -91,7 +78,7 @@ export async function countUnreadThreads(db: Db, actor: Actor, today = todayInOs
 }
 
 /** One pupil's book as a staff member sees it (pupil loaded through requireVisiblePupil): the threads they may see. */
-export async function listPupilThreadsForStaff(db: Db, actor: Actor, pupilId: number, page: number, today = todayInOslo()): Promise<Page<ThreadSummary>> {
+export async function listPupilThreadsForStaff(db: Db, actor: Actor, pupilId: number, page: number, today = todayInOslo()): Promise<Paged<ThreadSummary>> {
   const { limit, offset } = window(page);
   const rows = await threadQuery(db, actor.personId)
     .where('t.pupil_id', '=', pupilId)

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { pageWindow, toPaged, type Paged } from '../broadcasts/paging.ts';
+import { pageWindow, toPaged, type Paged } from '../paging.ts';
 import { NotFoundError } from '../errors.ts';
 import type { GuardianChild } from '../guardian/child.ts';
 import { loadAttachment, newsQuery, withAttachments, type NewsItem } from './posts.ts';

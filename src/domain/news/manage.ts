@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { StaffRole } from '../../db/schema.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
 import { newsCapacity } from '../broadcasts/policy.ts';
-import { pageWindow, toPaged, type Paged } from '../broadcasts/paging.ts';
+import { pageWindow, toPaged, type Paged } from '../paging.ts';
 import { NotFoundError } from '../errors.ts';
 import { loadAttachment, newsQuery, withAttachments, type NewsItem } from './posts.ts';
 

@@ -1,4 +1,4 @@
-import type { Paged } from '../../domain/broadcasts/paging.ts';
+import type { Paged } from '../../domain/paging.ts';
 import type { ReceivedBroadcast } from '../../domain/broadcasts/received.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';

@@ -19,13 +19,4 @@ export function audienceLabel(locale: Locale, a: { kind: BroadcastAudienceKind; 
   return withSchool && a.kind !== 'school' ? fill(t.atSchool, { name, school: a.schoolName }) : name;
 }
 
-/** Previous / next page links (plain links: no JavaScript needed). */
-export function Pager({ label, page, hasNext, href, previousText, nextText }: { label: string; page: number; hasNext: boolean; href: (page: number) => string; previousText: string; nextText: string }) {
-  if (page <= 1 && !hasNext) return '';
-  return (
-    <nav aria-label={label} class="flex flex-wrap gap-x-6 gap-y-2">
-      {page > 1 ? <a href={href(page - 1)} class={link} rel="prev" safe>{previousText}</a> : ''}
-      {hasNext ? <a href={href(page + 1)} class={link} rel="next" safe>{nextText}</a> : ''}
-    </nav>
-  );
-}
+export { Pager } from '../components/pager.tsx';

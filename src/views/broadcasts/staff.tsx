@@ -1,6 +1,6 @@
 import { AudienceSelect } from '../components/audience-select.tsx';
 import type { BroadcastAudience } from '../../domain/broadcasts/audience.ts';
-import type { Paged } from '../../domain/broadcasts/paging.ts';
+import type { Paged } from '../../domain/paging.ts';
 import { BODY_MAX, SUBJECT_MAX, type BroadcastErrors, type BroadcastField, type BroadcastInput } from '../../domain/broadcasts/send.ts';
 import type { SentBroadcast } from '../../domain/broadcasts/sent.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';

@@ -1,4 +1,4 @@
-import type { Paged } from '../../domain/broadcasts/paging.ts';
+import type { Paged } from '../../domain/paging.ts';
 import type { DeliveryCount, DeliverySummary, RecipientStatus, SentBroadcast } from '../../domain/broadcasts/sent.ts';
 import type { OutboxDeliveryStatus } from '../../domain/delivery/status.ts';
 import { CHANNELS, channelText } from '../components/delivery-status.tsx';

@@ -1,6 +1,7 @@
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import type { MessageErrors, MessageInput } from '../../domain/messages/form.ts';
-import type { Page, ThreadSummary } from '../../domain/messages/lists.ts';
+import type { ThreadSummary } from '../../domain/messages/lists.ts';
+import type { Paged } from '../../domain/paging.ts';
 import type { GuardianThreadKind } from '../../domain/messages/policy.ts';
 import type { MessageView } from '../../domain/messages/threads.ts';
 import type { ThreadKind } from '../../db/schema.ts';
@@ -19,7 +20,7 @@ export interface ComposerState {
 interface BookProps {
   page: PageContext;
   child: GuardianChild;
-  threads: Page<ThreadSummary>;
+  threads: Paged<ThreadSummary>;
   kinds: GuardianThreadKind[];
   composer?: ComposerState;
 }

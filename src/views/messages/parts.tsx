@@ -1,4 +1,6 @@
-import type { Page, ThreadSummary } from '../../domain/messages/lists.ts';
+import { Pager as SharedPager } from '../components/pager.tsx';
+import type { ThreadSummary } from '../../domain/messages/lists.ts';
+import type { Paged } from '../../domain/paging.ts';
 import type { MessageErrors } from '../../domain/messages/form.ts';
 import { fill } from '../../i18n/index.ts';
 import { messageBookText, type MessageBookMessages } from '../../i18n/messages.ts';
@@ -40,15 +42,9 @@ export function ThreadList({ page, threads, href, showPupil }: { page: PageConte
 }
 
 /** Previous / next page links (plain links: no JavaScript needed). */
-export function Pager({ page, list, href }: { page: PageContext; list: Page<unknown>; href: (n: number) => string }) {
+export function Pager({ page, list, href }: { page: PageContext; list: Paged<unknown>; href: (n: number) => string }) {
   const t = textOf(page);
-  if (list.page <= 1 && !list.hasNext) return '';
-  return (
-    <nav aria-label={t.pageLabel} class="flex flex-wrap gap-x-6 gap-y-2">
-      {list.page > 1 ? <a href={href(list.page - 1)} class={link} rel="prev" safe>{t.previous}</a> : ''}
-      {list.hasNext ? <a href={href(list.page + 1)} class={link} rel="next" safe>{t.next}</a> : ''}
-    </nav>
-  );
+  return <SharedPager label={t.pageLabel} page={list.page} hasNext={list.hasNext} href={href} previousText={t.previous} nextText={t.next} />;
 }
 
 /** The warning against sensitive content, read out with the text field (aria-describedby). */

@@ -1,5 +1,6 @@
 import type { MessageErrors, MessageInput } from '../../domain/messages/form.ts';
-import type { Page, ThreadSummary } from '../../domain/messages/lists.ts';
+import type { ThreadSummary } from '../../domain/messages/lists.ts';
+import type { Paged } from '../../domain/paging.ts';
 import type { QueueItem } from '../../domain/messages/queue.ts';
 import type { MessageView } from '../../domain/messages/threads.ts';
 import type { GuardianNotice } from '../../domain/messages/delivery.ts';
@@ -16,7 +17,7 @@ import { messagePaths } from './urls.ts';
 type Queue = { items: QueueItem[]; total: number };
 
 /** S7: the staff inbox — threads of the pupils in reach, unread first; for leadership the SMS office queue. */
-export function InboxPage({ page, threads, queue, notice }: { page: PageContext; threads: Page<ThreadSummary> & { unreadCount: number }; queue: Queue | null; notice?: string }) {
+export function InboxPage({ page, threads, queue, notice }: { page: PageContext; threads: Paged<ThreadSummary> & { unreadCount: number }; queue: Queue | null; notice?: string }) {
   const t = textOf(page);
   return (
     <div class="space-y-6">
@@ -76,7 +77,7 @@ export function StaffThreadPage(props: StaffThreadProps) {
 interface PupilBookProps {
   page: PageContext;
   pupil: { id: number; name: string };
-  threads: Page<ThreadSummary>;
+  threads: Paged<ThreadSummary>;
   canWrite: boolean;
   composer?: { input: MessageInput; errors?: MessageErrors };
   queue: Queue | null;

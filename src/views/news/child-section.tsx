@@ -1,4 +1,4 @@
-import type { Paged } from '../../domain/broadcasts/paging.ts';
+import type { Paged } from '../../domain/paging.ts';
 import type { ReceivedBroadcast } from '../../domain/broadcasts/received.ts';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import type { NewsItem } from '../../domain/news/posts.ts';

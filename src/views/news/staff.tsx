@@ -1,4 +1,4 @@
-import type { Paged } from '../../domain/broadcasts/paging.ts';
+import type { Paged } from '../../domain/paging.ts';
 import type { ManagedNews } from '../../domain/news/manage.ts';
 import type { NewsItem } from '../../domain/news/posts.ts';
 import { weekNumber } from '../../domain/news/week.ts';
