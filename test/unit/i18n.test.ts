@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { formatDate, LOCALES, messages, parseDate } from '../../src/i18n/index.ts';
 
@@ -30,6 +31,38 @@ test('every language fills every UI string', () => {
     assert.deepEqual(entries.map(([key]) => key).sort(), reference, locale);
     for (const [key, value] of entries) assert.ok(typeof value === 'string' && value.trim() !== '', `${locale}: ${key}`);
   }
+});
+
+// Letters go out in the school's hovudmål only (bokmål or nynorsk), never in English.
+const LETTER_TEXTS = new Set(['leave-decision.ts:vedtakText']);
+const AREA_DIR = new URL('../../src/i18n/', import.meta.url);
+const areaFiles = readdirSync(AREA_DIR).filter((f) => f.endsWith('.ts') && !['index.ts', 'nb.ts', 'nn.ts', 'en.ts'].includes(f));
+
+test('every area file fills every string in every language, in the same shape as bokmål', async () => {
+  const checked: string[] = [];
+  for (const file of areaFiles) {
+    const module = (await import(new URL(file, AREA_DIR).href)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) {
+      if (typeof value !== 'object' || value === null || !('nb' in value)) continue;
+      const catalogue = value as Record<string, unknown>;
+      const id = `${file}:${name}`;
+      const expected = LETTER_TEXTS.has(id) ? ['nb', 'nn'] : [...LOCALES];
+      assert.deepEqual(Object.keys(catalogue).sort(), [...expected].sort(), `${id}: languages`);
+      const shape = leaves(catalogue.nb).map(([key]) => key).sort();
+      for (const locale of expected) {
+        const entries = leaves(catalogue[locale]);
+        assert.deepEqual(entries.map(([key]) => key).sort(), shape, `${id}.${locale}: keys differ from bokmål`);
+        for (const [key, text] of entries) {
+          const filled = typeof text === 'function' || (typeof text === 'string' && text.trim() !== '');
+          assert.ok(filled, `${id}.${locale}.${key} is empty`);
+        }
+      }
+      checked.push(id);
+    }
+  }
+  // Every area file has at least one catalogue, so a file that stops exporting one (or a broken import) fails here.
+  for (const file of areaFiles) assert.ok(checked.some((id) => id.startsWith(`${file}:`)), `${file} has no catalogue`);
+  assert.ok(checked.length >= 15, checked.join(', '));
 });
 
 test('nynorsk and English differ from bokmål where the languages differ', () => {
