@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { addDays, isoWeekday } from '../calendar/dates.ts';
 import { calendarDays, schoolYearOf, type DayInfo } from '../calendar/school-days.ts';
 import { pupilLessons } from '../calendar/week.ts';
-import { REPORT_DAYS_BACK, type ReportErrors, type ReportValues } from './report.ts';
+import { REPORT_DAYS_BACK, type ReportErrors, type ReportValues } from './report-form.ts';
 import type { LessonRef } from './year.ts';
 
 export interface ReportChild {

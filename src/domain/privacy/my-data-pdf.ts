@@ -1,6 +1,6 @@
 import type { Letter, LetterSection } from '../documents/api.ts';
 import { renderLetterPdf } from '../documents/pdf.ts';
-import type { MyData } from './my-data.ts';
+import type { MyData } from './types.ts';
 
 /** Labels the PDF needs, in the reader's language (the views' i18n module passes them in). */
 export interface MyDataPdfText {

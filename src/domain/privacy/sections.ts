@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
-import type { MyData } from './my-data.ts';
+import type { MyData } from './types.ts';
 
 /**
  * The areas' data for "my data": the general consent, each child's consents and this guardian's

@@ -1,4 +1,4 @@
-import { ABSENCE_REASONS, NOTE_MAX_LENGTH, type ReportErrors, type ReportField, type ReportInput } from '../../domain/absence/report.ts';
+import { ABSENCE_REASONS, NOTE_MAX_LENGTH, type ReportErrors, type ReportField, type ReportInput } from '../../domain/absence/report-form.ts';
 import type { DayLessons } from '../../domain/absence/report-checks.ts';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { absenceText, type AbsenceMessages } from '../../i18n/absence.ts';

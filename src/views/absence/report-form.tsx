@@ -1,4 +1,4 @@
-import { ABSENCE_REASONS, type ReportField } from '../../domain/absence/report.ts';
+import { ABSENCE_REASONS, type ReportField } from '../../domain/absence/report-form.ts';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { absenceText } from '../../i18n/absence.ts';
 import { ErrorSummary } from '../components/form.tsx';

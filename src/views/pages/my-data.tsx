@@ -1,4 +1,4 @@
-import type { MyData } from '../../domain/privacy/my-data.ts';
+import type { MyData } from '../../domain/privacy/types.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { myDataText } from '../../i18n/my-data.ts';
 import type { PageContext } from '../page-context.ts';

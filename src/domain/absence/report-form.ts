@@ -1,0 +1,82 @@
+import type { AbsenceReason, AbsenceReportKind } from '../../db/schema.ts';
+import { parseDate } from '../../i18n/index.ts';
+
+/** The reason codes a guardian chooses from (DOMAIN-FACTS §8), in the order the form shows them. */
+export const ABSENCE_REASONS = ['sjuk', 'lege', 'gravferd', 'sjukehus', 'annet'] as const satisfies readonly AbsenceReason[];
+export const NOTE_MAX_LENGTH = 300;
+/** How far back home may report; older absence is a matter for the school. */
+export const REPORT_DAYS_BACK = 14;
+
+/** What the guardian typed: dates as dd.mm.yyyy (or YYYY-MM-DD), lesson ids as strings. */
+export interface ReportInput {
+  kind: AbsenceReportKind;
+  from: string;
+  to: string;
+  date: string;
+  lessons: string[];
+  reason: string;
+  note: string;
+}
+
+/** A checked report: whole days from–to, or lessons of one day (from = to). */
+export interface ReportValues {
+  kind: AbsenceReportKind;
+  from: string;
+  to: string;
+  lessonIds: number[];
+  reason: AbsenceReason;
+  note: string | null;
+}
+
+/** Why a field was refused, per field (the views translate the codes). */
+export interface ReportErrorCodes {
+  from: 'required' | 'invalid_date' | 'outside_year' | 'too_old' | 'no_school_days' | 'overlap';
+  to: 'invalid_date' | 'before_from' | 'outside_year';
+  date: 'required' | 'invalid_date' | 'outside_year' | 'too_old' | 'not_school_day' | 'overlap';
+  lessons: 'required' | 'unknown' | 'already_reported';
+  reason: 'required';
+  note: 'too_long';
+}
+export type ReportField = keyof ReportErrorCodes;
+/** `date`: the ISO date the message is about (an overlap, a day without school). */
+export type ReportErrors = { [F in ReportField]?: { code: ReportErrorCodes[F]; date?: string } };
+
+const isReason = (value: string): value is AbsenceReason => (ABSENCE_REASONS as readonly string[]).includes(value);
+
+/**
+ * dd.mm.yyyy or YYYY-MM-DD (parseDate), and what a phone's number pad gives: 25112026, or 25 11 2026 / 25/11/2026
+ * (no full stop on some numeric keypads). ISO 'YYYY-MM-DD' or null.
+ */
+export function parseReportDate(text: string): string | null {
+  const trimmed = text.trim();
+  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec(trimmed);
+  if (digits) return parseDate(`${digits[1]}.${digits[2]}.${digits[3]}`);
+  return parseDate(/^\d{1,2}[\s/,.]+\d{1,2}[\s/,.]+\d{4}$/.test(trimmed) ? trimmed.replace(/[\s/,.]+/g, '.') : trimmed);
+}
+
+/** Checks the form on its own (formats, required fields); the skolerute and earlier reports are checked by reportAbsence. */
+export function parseAbsenceReport(input: ReportInput): { ok: true; values: ReportValues } | { ok: false; errors: ReportErrors } {
+  const errors: ReportErrors = {};
+  let from: string | null = null;
+  let to: string | null = null;
+  if (input.kind === 'days') {
+    from = parseReportDate(input.from);
+    to = input.to.trim() === '' ? from : parseReportDate(input.to);
+    if (input.from.trim() === '') errors.from = { code: 'required' };
+    else if (!from) errors.from = { code: 'invalid_date' };
+    if (input.to.trim() !== '' && !to) errors.to = { code: 'invalid_date' };
+    else if (from && to && to < from) errors.to = { code: 'before_from' };
+  } else {
+    from = to = parseReportDate(input.date);
+    if (input.date.trim() === '') errors.date = { code: 'required' };
+    else if (!from) errors.date = { code: 'invalid_date' };
+  }
+  const lessonIds = input.kind === 'lessons' ? [...new Set(input.lessons.map(Number))] : [];
+  if (input.kind === 'lessons' && lessonIds.length === 0) errors.lessons = { code: 'required' };
+  else if (lessonIds.some((id) => !Number.isSafeInteger(id) || id <= 0)) errors.lessons = { code: 'unknown' };
+  if (!isReason(input.reason)) errors.reason = { code: 'required' };
+  const note = input.note.replace(/\r\n?/g, '\n').trim();
+  if (note.length > NOTE_MAX_LENGTH) errors.note = { code: 'too_long' };
+  if (Object.keys(errors).length || !from || !to || !isReason(input.reason)) return { ok: false, errors };
+  return { ok: true, values: { kind: input.kind, from, to, lessonIds, reason: input.reason, note: note || null } };
+}

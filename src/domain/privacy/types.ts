@@ -1,0 +1,25 @@
+/**
+ * Everything Skolebro stores about a guardian and each child they may see (G16, D9): the person data,
+ * contact data, relations, enrolments, and who has looked at the child's pupil card; the areas' data
+ * (consents, settings, address reports, documents) comes from sections.ts into `extra`.
+ */
+export interface MyData {
+  generatedAt: string;
+  guardian: {
+    name: string;
+    fodselsnummer: string | null;
+    address: { line: string | null; postalCode: string | null; postalPlace: string | null; protection: string };
+    contact: { email: string | null; mobile: string | null; phone: string | null; smsEnabled: boolean; updatedAt: string | null } | null;
+    extra: Record<string, unknown>;
+  };
+  children: {
+    name: string;
+    birthDate: string | null;
+    school: string;
+    className: string;
+    enrolledFrom: string;
+    guardians: { name: string; relation: string; parentalResponsibility: boolean }[];
+    viewedBy: { at: string; action: string; by: string; role: string | null }[];
+    extra: Record<string, unknown>;
+  }[];
+}
