@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { AddressProtection } from '../../db/schema.ts';
+import { activeOn, isActiveOn } from '../period.ts';
 
 /** What the policy needs to know about one pupil to decide who may see or do what. */
 export interface PupilFacts {
@@ -33,8 +34,7 @@ export async function loadPupilFacts(db: Db, pupilId: number, today: string): Pr
     .selectFrom('sfo_enrolment')
     .select('sfo_id')
     .where('pupil_id', '=', pupilId)
-    .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .where(activeOn('sfo_enrolment', today))
     .execute();
   const guardians = await db
     .selectFrom('guardian_relation')
@@ -48,7 +48,7 @@ export async function loadPupilFacts(db: Db, pupilId: number, today: string): Pr
       schoolId: e.school_id,
       municipalityId: e.municipality_id,
       classId: e.class_id,
-      active: e.starts_on <= today && (e.ends_on === null || e.ends_on >= today),
+      active: isActiveOn(e, today),
     })),
     groupIds: groups.map((g) => g.teaching_group_id),
     compositeGroupIds: composites.map((g) => g.composite_group_id),

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
+import { activeOn } from '../period.ts';
 import { grantIds, todayInOslo, type Actor } from './actor.ts';
 import { canViewPupil } from './policy.ts';
 import { loadPupilFacts, type PupilFacts } from './pupil-facts.ts';
@@ -19,8 +20,7 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
         .selectFrom('enrolment')
         .select(sql`1`.as('one'))
         .whereRef('enrolment.pupil_id', '=', 'p.id')
-        .where('enrolment.starts_on', '<=', today)
-        .where((e) => e.or([e('enrolment.ends_on', 'is', null), e('enrolment.ends_on', '>=', today)]))
+        .where(activeOn('enrolment', today))
         .where((e) => (extra ? extra(e) : sql<SqlBool>`true`)),
     );
   const none = sql<SqlBool>`false`;
@@ -70,8 +70,7 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
             .select(sql`1`.as('one'))
             .whereRef('s.pupil_id', '=', 'p.id')
             .where('s.sfo_id', 'in', sfos)
-            .where('s.starts_on', '<=', today)
-            .where((e) => e.or([e('s.ends_on', 'is', null), e('s.ends_on', '>=', today)])),
+            .where(activeOn('s', today)),
         ),
         activeEnrolment(),
       ]),

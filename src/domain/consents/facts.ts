@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { PupilFacts } from '../access/pupil-facts.ts';
+import { activeOn, isActiveOn } from '../period.ts';
 
 export interface PupilFactsWithGuardians {
   facts: PupilFacts;
@@ -27,8 +28,7 @@ export async function loadPupilFactsMany(db: Db, pupilIds: number[], today: stri
     .selectFrom('sfo_enrolment')
     .select(['pupil_id', 'sfo_id'])
     .where('pupil_id', 'in', pupilIds)
-    .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .where(activeOn('sfo_enrolment', today))
     .execute();
   const guardians = await db
     .selectFrom('guardian_relation')
@@ -46,7 +46,7 @@ export async function loadPupilFactsMany(db: Db, pupilIds: number[], today: stri
           schoolId: e.school_id,
           municipalityId: e.municipality_id,
           classId: e.class_id,
-          active: e.starts_on <= today && (e.ends_on === null || e.ends_on >= today),
+          active: isActiveOn(e, today),
         })),
         groupIds: own(groups).map((g) => g.teaching_group_id),
         compositeGroupIds: own(composites).map((g) => g.composite_group_id),

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Database } from '../../db/schema.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
 import { visiblePupilCondition } from '../access/scope.ts';
+import { activeOn } from '../period.ts';
 
 type ThreadDb = Database & { t: Database['message_thread']; p: Database['person'] };
 /** An expression builder over `message_thread as t` joined with `person as p` (the pupil). */
@@ -19,8 +20,7 @@ export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string):
         .selectFrom('enrolment as e')
         .select(sql`1`.as('one'))
         .whereRef('e.pupil_id', '=', 't.pupil_id')
-        .where('e.starts_on', '<=', today)
-        .where((x) => x.or([x('e.ends_on', 'is', null), x('e.ends_on', '>=', today)]))
+        .where(activeOn('e', today))
         .where((x) => extra(x)),
     );
   const conditions: Expression<SqlBool>[] = [];
@@ -40,8 +40,7 @@ export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string):
             .select(sql`1`.as('one'))
             .whereRef('s.pupil_id', '=', 't.pupil_id')
             .whereRef('s.sfo_id', '=', 't.sfo_id')
-            .where('s.starts_on', '<=', today)
-            .where((x) => x.or([x('s.ends_on', 'is', null), x('s.ends_on', '>=', today)])),
+            .where(activeOn('s', today)),
         ),
         activeEnrolment(),
       ]),
