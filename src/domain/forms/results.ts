@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { canViewProtectionMarker } from '../access/policy.ts';
+import { loadPupilFactsMany } from '../access/pupil-facts.ts';
 import { recordAudit } from '../audit.ts';
-import { loadPupilFactsMany } from '../consents/facts.ts';
 import { activeOn } from '../period.ts';
 import { toAnswers, type Answers } from './answer.ts';
 import type { ManagedForm } from './builder.ts';
