@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Letter } from '../../domain/documents/api.ts';
 import { renderLetterPdf } from '../../domain/documents/pdf.ts';
 import { storeDocument } from '../../domain/documents/store.ts';
+import { activeOn } from '../../domain/period.ts';
 import type { Database } from '../schema.ts';
 import { addDays, schoolYearFor } from './calendar.ts';
 import { DEMO_LOGINS } from './demo.ts';
@@ -61,8 +62,7 @@ export async function seedDocuments(trx: Trx, today: string): Promise<number> {
     ])
     .where('g.fodselsnummer', 'in', numbers)
     .where('r.blocked', '=', false)
-    .where('e.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .where(activeOn('e', today))
     .distinct()
     .orderBy('p.id')
     .execute();

@@ -5,6 +5,7 @@ import { isoWeekday } from '../calendar/dates.ts';
 import { guardianIdsWithAccess } from '../guardian/guardians.ts';
 import { enqueueNotifications, type NewNotification } from '../notifications/outbox.ts';
 import type { EventPayloads } from '../notifications/events.ts';
+import { activeOn } from '../period.ts';
 
 export interface FollowUpCounts {
   /** School owners whose follow-up time had passed on a school day. */
@@ -34,7 +35,7 @@ export async function runAbsenceFollowUp(db: Db, now = new Date()): Promise<Foll
   const due = await db.selectFrom('municipality as m').select('m.id')
     .where('m.absence_follow_up_time', '<=', osloTime(now))
     .where(({ exists, selectFrom }) => exists(selectFrom('school_year as y').select(sql`1`.as('one'))
-      .whereRef('y.municipality_id', '=', 'm.id').where('y.starts_on', '<=', today).where('y.ends_on', '>=', today)))
+      .whereRef('y.municipality_id', '=', 'm.id').where(activeOn('y', today))))
     .where(({ exists, not, selectFrom }) => not(exists(selectFrom('school_calendar_day as d').select(sql`1`.as('one'))
       .whereRef('d.municipality_id', '=', 'm.id').where('d.date', '=', today))))
     .orderBy('m.id').execute();

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AbsenceReason, AttendanceStatus } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
@@ -6,6 +5,7 @@ import { canRegisterAttendance, type RegisterUnit } from '../access/policy.ts';
 import { addDays, isoWeekday } from '../calendar/dates.ts';
 import { calendarDays, type DayInfo } from '../calendar/school-days.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { activeOn } from '../period.ts';
 
 /** A class or teaching group whose attendance the actor may register (S4). */
 export interface RegisterUnitInfo extends RegisterUnit {
@@ -85,13 +85,11 @@ export function dateProblem(date: string, day: DayInfo, today: string): DateProb
   return date < addDays(today, -EDITABLE_DAYS) ? 'too_old' : null;
 }
 
-const active = (date: string) => sql<boolean>`e.starts_on <= ${date} and (e.ends_on is null or e.ends_on >= ${date})`;
-
 /** The pupils of the unit on `date`: an active enrolment in the class, or in the group and at its school (bounded). */
 export async function listMembers(db: Db, unit: RegisterUnit, date: string) {
   const query = db.selectFrom('person as p').innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
     .select(['p.id', 'p.given_name', 'p.family_name']).distinct()
-    .where(active(date))
+    .where(activeOn('e', date))
     .orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(MAX_MEMBERS);
   if (unit.kind === 'class') return query.where('e.class_id', '=', unit.id).execute();
   return query.innerJoin('teaching_group_member as m', 'm.pupil_id', 'p.id')

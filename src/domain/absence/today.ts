@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRegisterAttendance, type RegisterUnit } from '../access/policy.ts';
 import { isoWeekday } from '../calendar/dates.ts';
+import { activeOn } from '../period.ts';
 
 /** A lesson the person teaches today, with the unit whose register it opens. */
 export interface TodayLesson {
@@ -27,7 +28,7 @@ export async function listTodaysLessons(db: Db, actor: Actor, today: string): Pr
     .select(['l.id', 'l.starts_at', 'l.ends_at', 'l.subject', 'l.class_id', 'l.teaching_group_id', 's.id as school_id', 'c.name as class_name', 'g.name as group_name'])
     .where('l.teacher_id', '=', actor.personId)
     .where('l.weekday', '=', isoWeekday(today))
-    .where('y.starts_on', '<=', today).where('y.ends_on', '>=', today)
+    .where(activeOn('y', today))
     .where(({ exists, not, selectFrom }) => not(exists(selectFrom('school_calendar_day as d').select(sql`1`.as('one'))
       .whereRef('d.municipality_id', '=', 's.municipality_id').where('d.date', '=', today))))
     .orderBy('l.starts_at').orderBy('l.id').limit(30).execute();

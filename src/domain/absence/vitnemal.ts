@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { canLeadSchool } from '../access/policy.ts';
 import { recordAudit } from '../audit.ts';
 import { schoolYearOf } from '../calendar/school-days.ts';
 import { NotFoundError } from '../errors.ts';
+import { activeOn } from '../period.ts';
 import { loadAbsenceYears, MAX_DEDUCTIBLE_DAYS, type AbsenceTotals } from './year.ts';
 
 /** Absence goes on the vitnemål from 8. trinn (DOMAIN-FACTS §4). */
@@ -52,7 +52,7 @@ export async function vitnemalAbsenceForClass(db: Db, actor: Actor, classId: num
   const pupils = await db.selectFrom('enrolment as e').innerJoin('person as p', 'p.id', 'e.pupil_id')
     .select(['p.id', 'p.given_name', 'p.family_name'])
     .where('e.class_id', '=', classId)
-    .where(sql<boolean>`e.starts_on <= ${today} and (e.ends_on is null or e.ends_on >= ${today})`)
+    .where(activeOn('e', today))
     .orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(100).execute();
   const years = await loadAbsenceYears(db, pupils.map((p) => ({ pupilId: p.id, municipalityId: found.municipality_id })), { from: year.startsOn, to: year.endsOn }, today);
   await recordAudit(db, { actor, role: 'leadership', action: 'vitnemal_absence.view', record: { type: 'class', id: classId } }, now);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { LoginProvider, StaffRole } from '../../db/schema.ts';
+import { activeOn } from '../period.ts';
 
 /** One staff role the person holds, with where it applies. */
 export interface StaffGrant {
@@ -74,8 +75,7 @@ export async function loadActor(db: Db, personId: number, via: LoginProvider, to
     .selectFrom('enrolment')
     .select('id')
     .where('pupil_id', '=', personId)
-    .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .where(activeOn('enrolment', today))
     .executeTakeFirst();
   actor.isPupil = enrolment !== undefined;
   return actor;
@@ -87,8 +87,7 @@ async function loadStaffGrants(db: Db, personId: number, today: string): Promise
     .leftJoin('staff_assignment as a', 'a.staff_membership_id', 'm.id')
     .select(['m.id', 'm.role', 'm.municipality_id', 'm.school_id', 'm.sfo_id', 'a.class_id', 'a.teaching_group_id', 'a.composite_group_id'])
     .where('m.person_id', '=', personId)
-    .where('m.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+    .where(activeOn('m', today))
     .orderBy('m.id')
     .execute();
   const grants = new Map<number, StaffGrant>();

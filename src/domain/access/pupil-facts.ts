@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { AddressProtection } from '../../db/schema.ts';
+import { activeOn, isActiveOn } from '../period.ts';
 
 /** What the policy needs to know about one pupil to decide who may see or do what. */
 export interface PupilFacts {
@@ -16,43 +17,67 @@ export interface PupilFacts {
 
 export const isActivePupil = (facts: PupilFacts) => facts.enrolments.some((e) => e.active);
 
-/** Loads the facts in a fixed number of queries (five), whatever the pupil's history. Null if no such pupil. */
+/** What the policy needs about one pupil, with the guardians whose answers count (consents, forms). */
+export interface PupilFactsWithGuardians {
+  facts: PupilFacts;
+  /** Guardians whose answers count: parental responsibility, not blocked, not a contact person only. */
+  countedGuardianIds: number[];
+}
+
+/** The facts of one pupil (loadPupilFactsMany for one). Null if no such person, or never enrolled (not a pupil). */
 export async function loadPupilFacts(db: Db, pupilId: number, today: string): Promise<PupilFacts | null> {
-  const person = await db.selectFrom('person').select(['id', 'address_protection']).where('id', '=', pupilId).executeTakeFirst();
-  if (!person) return null;
+  const facts = (await loadPupilFactsMany(db, [pupilId], today)).get(pupilId)?.facts;
+  return facts && facts.enrolments.length > 0 ? facts : null;
+}
+
+/**
+ * The facts of many pupils at once in six queries whatever their number and history, so a class overview asks
+ * the policy about every pupil without N+1 queries. Every person found gets an entry, also one never enrolled.
+ */
+export async function loadPupilFactsMany(db: Db, pupilIds: number[], today: string): Promise<Map<number, PupilFactsWithGuardians>> {
+  const result = new Map<number, PupilFactsWithGuardians>();
+  if (pupilIds.length === 0) return result;
+  const persons = await db.selectFrom('person').select(['id', 'address_protection']).where('id', 'in', pupilIds).execute();
+  if (persons.length === 0) return result;
   const enrolments = await db
     .selectFrom('enrolment as e')
     .innerJoin('school as s', 's.id', 'e.school_id')
-    .select(['e.school_id', 's.municipality_id', 'e.class_id', 'e.starts_on', 'e.ends_on'])
-    .where('e.pupil_id', '=', pupilId)
+    .select(['e.pupil_id', 'e.school_id', 's.municipality_id', 'e.class_id', 'e.starts_on', 'e.ends_on'])
+    .where('e.pupil_id', 'in', pupilIds)
     .execute();
-  if (enrolments.length === 0) return null; // not a pupil
-  const groups = await db.selectFrom('teaching_group_member').select('teaching_group_id').where('pupil_id', '=', pupilId).execute();
-  const composites = await db.selectFrom('composite_group_member').select('composite_group_id').where('pupil_id', '=', pupilId).execute();
+  const groups = await db.selectFrom('teaching_group_member').select(['pupil_id', 'teaching_group_id']).where('pupil_id', 'in', pupilIds).execute();
+  const composites = await db.selectFrom('composite_group_member').select(['pupil_id', 'composite_group_id']).where('pupil_id', 'in', pupilIds).execute();
   const sfo = await db
     .selectFrom('sfo_enrolment')
-    .select('sfo_id')
-    .where('pupil_id', '=', pupilId)
-    .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .select(['pupil_id', 'sfo_id'])
+    .where('pupil_id', 'in', pupilIds)
+    .where(activeOn('sfo_enrolment', today))
     .execute();
   const guardians = await db
     .selectFrom('guardian_relation')
-    .select(['guardian_id', 'blocked', 'contact_person_only'])
-    .where('pupil_id', '=', pupilId)
+    .select(['pupil_id', 'guardian_id', 'blocked', 'contact_person_only', 'parental_responsibility'])
+    .where('pupil_id', 'in', pupilIds)
     .execute();
-  return {
-    pupilId,
-    protection: person.address_protection,
-    enrolments: enrolments.map((e) => ({
-      schoolId: e.school_id,
-      municipalityId: e.municipality_id,
-      classId: e.class_id,
-      active: e.starts_on <= today && (e.ends_on === null || e.ends_on >= today),
-    })),
-    groupIds: groups.map((g) => g.teaching_group_id),
-    compositeGroupIds: composites.map((g) => g.composite_group_id),
-    sfoIds: sfo.map((s) => s.sfo_id),
-    guardians: guardians.map((g) => ({ guardianId: g.guardian_id, blocked: g.blocked, contactOnly: g.contact_person_only })),
-  };
+  for (const person of persons) {
+    const own = <T extends { pupil_id: number }>(rows: T[]) => rows.filter((r) => r.pupil_id === person.id);
+    const relations = own(guardians);
+    result.set(person.id, {
+      facts: {
+        pupilId: person.id,
+        protection: person.address_protection,
+        enrolments: own(enrolments).map((e) => ({
+          schoolId: e.school_id,
+          municipalityId: e.municipality_id,
+          classId: e.class_id,
+          active: isActiveOn(e, today),
+        })),
+        groupIds: own(groups).map((g) => g.teaching_group_id),
+        compositeGroupIds: own(composites).map((g) => g.composite_group_id),
+        sfoIds: own(sfo).map((s) => s.sfo_id),
+        guardians: relations.map((g) => ({ guardianId: g.guardian_id, blocked: g.blocked, contactOnly: g.contact_person_only })),
+      },
+      countedGuardianIds: relations.filter((g) => g.parental_responsibility && !g.blocked && !g.contact_person_only).map((g) => g.guardian_id),
+    });
+  }
+  return result;
 }

@@ -1,7 +1,8 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type StringReference } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
+import { activeOn } from '../period.ts';
 import { grantIds, todayInOslo, type Actor } from './actor.ts';
 import { canViewPupil } from './policy.ts';
 import { loadPupilFacts, type PupilFacts } from './pupil-facts.ts';
@@ -9,27 +10,38 @@ import { loadPupilFacts, type PupilFacts } from './pupil-facts.ts';
 type PersonEb = ExpressionBuilder<Database & { p: Database['person'] }, 'p'>;
 
 /**
+ * An enrolment of the pupil `pupilId` (a column of the outer query: `'p.id'`, `'t.pupil_id'`) that is active on
+ * `today`, narrowed by `extra` on `enrolment as e` when given (`e.class_id in …`).
+ */
+export function activeEnrolment<DB, TB extends keyof DB & string>(
+  eb: ExpressionBuilder<DB, TB>,
+  pupilId: StringReference<DB, TB>,
+  today: string,
+  extra: (e: ExpressionBuilder<DB & { e: Database['enrolment'] }, TB | 'e'>) => Expression<SqlBool> = () => sql<SqlBool>`true`,
+): Expression<SqlBool> {
+  const inner = eb as unknown as ExpressionBuilder<Database, never>; // the outer tables are reached only by `pupilId` and `extra`
+  return inner.exists(
+    inner
+      .selectFrom('enrolment as e')
+      .select(sql`1`.as('one'))
+      .where('e.pupil_id', '=', sql.ref<number>(pupilId))
+      .where(activeOn('e', today))
+      .where((e) => extra(e as unknown as Parameters<typeof extra>[0])),
+  );
+}
+
+/**
  * The SQL twin of canViewPupil: a condition on `person as p` that is true for exactly the pupils the
  * actor may see. Lists use it so nobody ever pages through pupils they may not see.
  */
 export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string): Expression<SqlBool> {
-  const activeEnrolment = (extra?: (e: ExpressionBuilder<Database, 'enrolment'>) => Expression<SqlBool>) =>
-    eb.exists(
-      eb
-        .selectFrom('enrolment')
-        .select(sql`1`.as('one'))
-        .whereRef('enrolment.pupil_id', '=', 'p.id')
-        .where('enrolment.starts_on', '<=', today)
-        .where((e) => e.or([e('enrolment.ends_on', 'is', null), e('enrolment.ends_on', '>=', today)]))
-        .where((e) => (extra ? extra(e) : sql<SqlBool>`true`)),
-    );
   const none = sql<SqlBool>`false`;
 
   if (actor.via === 'idporten') {
-    return actor.guardianOf.length ? eb.and([eb('p.id', 'in', actor.guardianOf), activeEnrolment()]) : none;
+    return actor.guardianOf.length ? eb.and([eb('p.id', 'in', actor.guardianOf), activeEnrolment(eb, 'p.id', today)]) : none;
   }
   const conditions: Expression<SqlBool>[] = [];
-  if (actor.isPupil) conditions.push(eb.and([eb('p.id', '=', actor.personId), activeEnrolment()]));
+  if (actor.isPupil) conditions.push(eb.and([eb('p.id', '=', actor.personId), activeEnrolment(eb, 'p.id', today)]));
 
   const archiveSchools = [...new Set([...actor.ownerSchoolIds, ...grantIds(actor, ['leadership'], (g) => [g.schoolId])])];
   if (archiveSchools.length) {
@@ -40,14 +52,14 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
   const contactClasses = grantIds(actor, ['contact_teacher'], (g) => g.classIds);
   const teacherClasses = grantIds(actor, ['teacher'], (g) => g.classIds);
   const classes = [...new Set([...contactClasses, ...teacherClasses])];
-  if (classes.length) conditions.push(activeEnrolment((e) => e('enrolment.class_id', 'in', classes)));
+  if (classes.length) conditions.push(activeEnrolment(eb, 'p.id', today, (e) => e('e.class_id', 'in', classes)));
 
   const groups = grantIds(actor, ['teacher'], (g) => g.groupIds);
   if (groups.length) {
     conditions.push(
       eb.and([
         eb.exists(eb.selectFrom('teaching_group_member as m').select(sql`1`.as('one')).whereRef('m.pupil_id', '=', 'p.id').where('m.teaching_group_id', 'in', groups)),
-        activeEnrolment(),
+        activeEnrolment(eb, 'p.id', today),
       ]),
     );
   }
@@ -56,7 +68,7 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
     conditions.push(
       eb.and([
         eb.exists(eb.selectFrom('composite_group_member as c').select(sql`1`.as('one')).whereRef('c.pupil_id', '=', 'p.id').where('c.composite_group_id', 'in', composites)),
-        activeEnrolment(),
+        activeEnrolment(eb, 'p.id', today),
       ]),
     );
   }
@@ -70,10 +82,9 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
             .select(sql`1`.as('one'))
             .whereRef('s.pupil_id', '=', 'p.id')
             .where('s.sfo_id', 'in', sfos)
-            .where('s.starts_on', '<=', today)
-            .where((e) => e.or([e('s.ends_on', 'is', null), e('s.ends_on', '>=', today)])),
+            .where(activeOn('s', today)),
         ),
-        activeEnrolment(),
+        activeEnrolment(eb, 'p.id', today),
       ]),
     );
   }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { BroadcastAudienceKind, StaffRole } from '../../db/schema.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
+import { activeOn } from '../period.ts';
 import { broadcastCapacity } from './policy.ts';
 
 /** A group of pupils whose guardians a notice can go to. */
@@ -27,7 +28,7 @@ export const audienceKey = (a: Pick<BroadcastAudience, 'kind' | 'id' | 'trinn'>)
 const none = [0];
 const orNone = (ids: number[]) => (ids.length ? ids : none);
 /** Classes and groups of the school year running today (last year's 5A is not an audience). */
-const currentYear = (today: string) => sql<boolean>`exists (select 1 from school_year y where y.id = school_year_id and y.starts_on <= ${today} and y.ends_on >= ${today})`;
+const currentYear = (today: string) => sql<boolean>`exists (select 1 from school_year y where y.id = school_year_id and ${activeOn('y', today)})`;
 
 /**
  * Every audience the actor may send a notice to, in the order the form lists them (bounded: a few hundred at

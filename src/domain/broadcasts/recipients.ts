@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { BroadcastAudienceKind } from '../../db/schema.ts';
+import { activeOn } from '../period.ts';
 
 /** An audience as SQL needs it: its kind, id (school id for 'school' and 'trinn') and trinn. */
 export interface AudienceRef {
@@ -9,11 +10,9 @@ export interface AudienceRef {
   trinn: number | null;
 }
 
-const covers = (alias: string, today: string) => sql<boolean>`${sql.ref(`${alias}.starts_on`)} <= ${today} and (${sql.ref(`${alias}.ends_on`)} is null or ${sql.ref(`${alias}.ends_on`)} >= ${today})`;
-
 /** The pupils of an audience today: an active enrolment (in the class, trinn, school), group membership, an SFO place. */
 export function audiencePupilIds(db: Db, audience: AudienceRef, today: string) {
-  const query = db.selectFrom('enrolment as e').select('e.pupil_id').where(covers('e', today));
+  const query = db.selectFrom('enrolment as e').select('e.pupil_id').where(activeOn('e', today));
   switch (audience.kind) {
     case 'class':
       return query.where('e.class_id', '=', audience.id);
@@ -27,7 +26,7 @@ export function audiencePupilIds(db: Db, audience: AudienceRef, today: string) {
     case 'composite_group':
       return query.where('e.pupil_id', 'in', db.selectFrom('composite_group_member').select('pupil_id').where('composite_group_id', '=', audience.id));
     case 'sfo':
-      return query.where('e.pupil_id', 'in', db.selectFrom('sfo_enrolment as f').select('f.pupil_id').where('f.sfo_id', '=', audience.id).where(covers('f', today)));
+      return query.where('e.pupil_id', 'in', db.selectFrom('sfo_enrolment as f').select('f.pupil_id').where('f.sfo_id', '=', audience.id).where(activeOn('f', today)));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { CalendarDayKind } from '../../db/tables/calendar.ts';
+import { isActiveOn, notEndedBy } from '../period.ts';
 import { datesBetween, isoWeekday } from './dates.ts';
 
 /** What the skolerute says about one date. */
@@ -26,7 +27,7 @@ export async function calendarDays(db: Db, municipalityId: number, from: string,
   const days = new Map<string, DayInfo>();
   for (const date of datesBetween(from, to)) {
     const exception = byDate.get(date);
-    const inYear = years.some((y) => y.starts_on <= date && date <= y.ends_on);
+    const inYear = years.some((y) => isActiveOn(y, date));
     if (isoWeekday(date) > 5 || !inYear) days.set(date, { kind: 'no_school' });
     else if (exception) days.set(date, { kind: exception.kind, name: exception.name });
     else days.set(date, { kind: 'school_day' });
@@ -49,7 +50,7 @@ export async function isSchoolDay(db: Db, municipalityId: number, date: string):
 /** The school year of a school owner that contains `date`, or the next one when `date` is in the summer; null if none. */
 export async function schoolYearOf(db: Db, municipalityId: number, date: string): Promise<{ id: number; name: string; startsOn: string; endsOn: string } | null> {
   const row = await db.selectFrom('school_year').select(['id', 'name', 'starts_on', 'ends_on'])
-    .where('municipality_id', '=', municipalityId).where('ends_on', '>=', date)
+    .where('municipality_id', '=', municipalityId).where(notEndedBy('school_year', date))
     .orderBy('starts_on').limit(1).executeTakeFirst();
   return row ? { id: row.id, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on } : null;
 }

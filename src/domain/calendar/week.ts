@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
+import { activeOn } from '../period.ts';
 import { addDays, isoWeekOf } from './dates.ts';
 import { calendarDays, type DayInfo } from './school-days.ts';
 
@@ -99,8 +100,7 @@ export async function ownPupilPlacement(db: Db, actor: Actor, today = todayInOsl
     .innerJoin('school as s', 's.id', 'e.school_id')
     .select(['e.class_id', 's.municipality_id'])
     .where('e.pupil_id', '=', actor.personId)
-    .where('e.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .where(activeOn('e', today))
     .executeTakeFirst();
   return row ? { pupilId: actor.personId, classId: row.class_id, municipalityId: row.municipality_id } : null;
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { canViewConsents, canViewProtectionMarker } from '../access/policy.ts';
+import { loadPupilFactsMany } from '../access/pupil-facts.ts';
 import { findClassForActor } from '../school/units.ts';
-import { loadPupilFactsMany } from './facts.ts';
 import { effectiveStates, matchesFilter, type ConsentState, type StateFilter } from './state.ts';
 import { listConsentTypes, municipalityOfSchool, type ConsentTypeInfo } from './types.ts';
 

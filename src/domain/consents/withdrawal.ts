@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { actorName, todayInOslo, type Actor } from '../access/actor.ts';
+import { activeOn } from '../period.ts';
 import { notifyConsentChanges } from './notify.ts';
 
 /**
@@ -26,8 +27,7 @@ export async function clearGivenAnswersOnWithdrawal(trx: Db, actor: Actor, now: 
     .selectFrom('enrolment')
     .select(['pupil_id', 'school_id'])
     .where('pupil_id', 'in', [...new Set(cleared.map((c) => c.pupil_id))])
-    .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .where(activeOn('enrolment', today))
     .execute();
   await notifyConsentChanges(
     trx,

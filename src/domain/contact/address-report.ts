@@ -4,6 +4,7 @@ import { todayInOslo, type Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
 import { enqueueNotifications, leadershipIdsForSchool, type NewNotification } from '../notifications/outbox.ts';
+import { activeOn } from '../period.ts';
 
 export interface AddressReportInput {
   whatIsWrong: string;
@@ -33,8 +34,7 @@ export async function schoolsOfGuardian(db: Db, guardianId: number, today = toda
     .where('g.guardian_id', '=', guardianId)
     .where('g.blocked', '=', false)
     .where('g.contact_person_only', '=', false)
-    .where('e.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .where(activeOn('e', today))
     .orderBy('e.school_id')
     .orderBy('g.pupil_id')
     .limit(50)

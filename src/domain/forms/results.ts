@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { canViewProtectionMarker } from '../access/policy.ts';
+import { loadPupilFactsMany } from '../access/pupil-facts.ts';
 import { recordAudit } from '../audit.ts';
-import { loadPupilFactsMany } from '../consents/facts.ts';
+import { activeOn } from '../period.ts';
 import { toAnswers, type Answers } from './answer.ts';
 import type { ManagedForm } from './builder.ts';
 
@@ -38,7 +38,7 @@ export interface FormResults {
 export async function formResults(db: Db, actor: Actor, form: ManagedForm, today: string): Promise<FormResults> {
   const rows = await db.selectFrom('form_recipient as r')
     .innerJoin('person as p', 'p.id', 'r.pupil_id')
-    .leftJoin('enrolment as e', (join) => join.onRef('e.pupil_id', '=', 'r.pupil_id').on(sql<boolean>`e.starts_on <= ${today} and (e.ends_on is null or e.ends_on >= ${today})`))
+    .leftJoin('enrolment as e', (join) => join.onRef('e.pupil_id', '=', 'r.pupil_id').on(activeOn('e', today)))
     .leftJoin('class as c', 'c.id', 'e.class_id')
     .leftJoin('form_answer as a', (join) => join.onRef('a.form_id', '=', 'r.form_id').onRef('a.pupil_id', '=', 'r.pupil_id'))
     .leftJoin('person as g', 'g.id', 'a.answered_by')

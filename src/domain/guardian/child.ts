@@ -4,6 +4,7 @@ import { reachOf } from '../access/policy.ts';
 import type { PupilFacts } from '../access/pupil-facts.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
 import { NotFoundError } from '../errors.ts';
+import { activeOn } from '../period.ts';
 import { contactTeachersOf } from './children.ts';
 
 /** A child seen by one of its guardians (the child page, G5). */
@@ -34,8 +35,7 @@ export async function requireGuardianChild(db: Db, actor: Actor, pupilId: number
     .innerJoin('school as s', 's.id', 'e.school_id')
     .select(['p.id', 'p.given_name', 'p.family_name', 's.id as school_id', 's.municipality_id', 's.name as school_name', 's.email', 's.phone', 's.hovudmaal', 'c.id as class_id', 'c.name as class_name', 'c.trinn'])
     .where('p.id', '=', pupilId)
-    .where('e.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .where(activeOn('e', today))
     .executeTakeFirstOrThrow();
   return {
     pupilId: row.id,
@@ -65,8 +65,7 @@ export async function childOverview(db: Db, actor: Actor, child: GuardianChild, 
     .select(['p.given_name', 'p.family_name', 'ci.email'])
     .where('a.class_id', '=', child.classId)
     .where('m.role', '=', 'contact_teacher')
-    .where('m.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+    .where(activeOn('m', today))
     .orderBy('p.family_name')
     .limit(5)
     .execute();

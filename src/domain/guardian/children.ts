@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { visiblePupilCondition } from '../access/scope.ts';
+import { activeOn } from '../period.ts';
 
 export interface ChildSummary {
   pupilId: number;
@@ -23,8 +24,7 @@ export async function listGuardianChildren(db: Db, actor: Actor, today = todayIn
     .innerJoin('municipality as m', 'm.id', 's.municipality_id')
     .select(['p.id', 'p.given_name', 'p.family_name', 's.name as school_name', 'c.name as class_name', 'c.id as class_id', 'm.name as owner_name'])
     .where((eb) => visiblePupilCondition(eb, actor, today))
-    .where('e.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .where(activeOn('e', today))
     .orderBy('p.given_name')
     .limit(20)
     .execute();
@@ -51,8 +51,7 @@ export async function contactTeachersOf(db: Db, classIds: number[], today = toda
     .select(['a.class_id', 'p.given_name', 'p.family_name'])
     .where('a.class_id', 'in', classIds)
     .where('m.role', '=', 'contact_teacher')
-    .where('m.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+    .where(activeOn('m', today))
     .orderBy('p.family_name')
     .execute();
   for (const row of rows) {

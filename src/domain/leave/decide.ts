@@ -8,6 +8,7 @@ import { storeDocument } from '../documents/store.ts';
 import { guardiansWithAccess } from '../guardian/guardians.ts';
 import { enqueueNotifications } from '../notifications/outbox.ts';
 import type { EventPayloads } from '../notifications/events.ts';
+import { activeOn } from '../period.ts';
 import { requireLeaveCase, type DecidedOutcome, type LeaveCase } from './queue.ts';
 import { renderVedtak, type VedtakDecision } from './vedtak.ts';
 
@@ -97,8 +98,7 @@ export async function decideLeave(db: Db, actor: Actor, id: number, input: Decis
   const checked = await checkDecision(db, leave, input);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
   const title = await db.selectFrom('staff_membership').select('title').where('person_id', '=', actor.personId)
-    .where('school_id', '=', leave.schoolId).where('role', '=', 'leadership').where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)])).orderBy('id').limit(1).executeTakeFirst();
+    .where('school_id', '=', leave.schoolId).where('role', '=', 'leadership').where(activeOn('staff_membership', today)).orderBy('id').limit(1).executeTakeFirst();
   const decision: VedtakDecision = { ...checked.values, deciderName: actorName(actor), deciderTitle: title?.title ?? null, decidedAt: now };
 
   return db.transaction().execute(async (trx): Promise<DecisionResult> => {

@@ -7,6 +7,7 @@ import { loadPupilFacts, type PupilFacts } from '../access/pupil-facts.ts';
 import { loadAbsenceYears, type AbsenceTotals, type AbsenceYear } from '../absence/year.ts';
 import { schoolYearOf } from '../calendar/school-days.ts';
 import { NotFoundError } from '../errors.ts';
+import { activeOn } from '../period.ts';
 
 export const QUEUE_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 50;
@@ -56,7 +57,7 @@ type CaseEb = ExpressionBuilder<Database & { la: Database['leave_application'] }
 const currentEnrolment = (eb: CaseEb, today: string) =>
   eb.selectFrom('enrolment as e').innerJoin('class as c', 'c.id', 'e.class_id').select('c.name')
     .whereRef('e.pupil_id', '=', 'la.pupil_id').whereRef('e.school_id', '=', 'la.school_id')
-    .where('e.starts_on', '<=', today).where((w) => w.or([w('e.ends_on', 'is', null), w('e.ends_on', '>=', today)]))
+    .where(activeOn('e', today))
     .orderBy('e.starts_on', 'desc').limit(1);
 
 function caseQuery(db: Db, today: string) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { activeOn } from '../period.ts';
 
 export const PLAN_BATCH = 1000;
 
@@ -9,9 +10,9 @@ export const PLAN_BATCH = 1000;
  * document_id makes this exactly once, also when several processes plan at the same moment. Returns the rows made.
  */
 export async function planLetters(db: Db, now: Date, limit = PLAN_BATCH): Promise<number> {
-  const day = sql`(d.created_at at time zone 'Europe/Oslo')::date`;
+  const day = sql<string>`(d.created_at at time zone 'Europe/Oslo')::date`;
   const schoolOfPupil = sql<number>`(select e.school_id from enrolment e where e.pupil_id = d.pupil_id
-    order by (e.starts_on <= ${day} and (e.ends_on is null or e.ends_on >= ${day})) desc, e.starts_on desc, e.id desc limit 1)`;
+    order by ${activeOn('e', day)} desc, e.starts_on desc, e.id desc limit 1)`;
   const at = sql<Date>`${now}::timestamptz`;
   const result = await db
     .insertInto('letter_dispatch')

@@ -6,6 +6,7 @@ import { formatPhone, normaliseMobile } from '../contact/phone.ts';
 import { messageBookText } from '../../i18n/messages.ts';
 import { fill } from '../../i18n/index.ts';
 import { enqueueNotifications, leadershipIdsForSchool } from '../notifications/outbox.ts';
+import { activeOn } from '../period.ts';
 import { addMessage, createThread } from './send.ts';
 
 /** An SMS reply to the school's last message lands in that thread if the school wrote within this many days. */
@@ -46,8 +47,7 @@ export async function reachableChildren(db: Db, guardianId: number, today: strin
     .where('g.guardian_id', '=', guardianId)
     .where('g.blocked', '=', false)
     .where('g.contact_person_only', '=', false)
-    .where('e.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .where(activeOn('e', today))
     .orderBy('p.given_name')
     .orderBy('g.pupil_id')
     .limit(20)

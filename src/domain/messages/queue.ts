@@ -4,6 +4,7 @@ import type { Database, InboundSms } from '../../db/schema.ts';
 import { grantIds, todayInOslo, type Actor } from '../access/actor.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
 import { NotFoundError } from '../errors.ts';
+import { activeOn } from '../period.ts';
 import { fill } from '../../i18n/index.ts';
 import { messageBookText } from '../../i18n/messages.ts';
 import { auditQueueAction, displayNumber, reachableChildren } from './inbound.ts';
@@ -39,8 +40,7 @@ function visibleToLeaders(eb: SmsEb, schools: number[], today: string) {
         .where('g.blocked', '=', false)
         .where('g.contact_person_only', '=', false)
         .where('e.school_id', 'in', schools)
-        .where('e.starts_on', '<=', today)
-        .where((x) => x.or([x('e.ends_on', 'is', null), x('e.ends_on', '>=', today)])),
+        .where(activeOn('e', today)),
     ),
   ]);
 }
@@ -77,8 +77,7 @@ export async function listOfficeQueue(db: Db, actor: Actor, options: { pupilId?:
         .where('g.blocked', '=', false)
         .where('g.contact_person_only', '=', false)
         .where('e.school_id', 'in', schools)
-        .where('e.starts_on', '<=', today)
-        .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+        .where(activeOn('e', today))
         .orderBy('p.given_name')
         .execute()
     : [];

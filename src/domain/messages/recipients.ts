@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { MessageThread } from '../../db/schema.ts';
 import { contactTeacherIdsForPupil, enqueueNotifications, leadershipIdsForSchool } from '../notifications/outbox.ts';
+import { activeOn } from '../period.ts';
 
 /** Guardians who see the book: not blocked, not contact persons only (the same rule as the guardian's reach). */
 export async function bookGuardianIds(db: Db, pupilId: number): Promise<number[]> {
@@ -24,8 +25,7 @@ async function sfoPeopleIds(db: Db, sfoId: number, today: string): Promise<numbe
     .distinct()
     .where('sfo_id', '=', sfoId)
     .where('role', 'in', ['sfo_leader', 'sfo_staff'])
-    .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .where(activeOn('staff_membership', today))
     .execute();
   return rows.map((r) => r.person_id);
 }
@@ -38,8 +38,7 @@ async function staffParticipantIds(db: Db, thread: MessageThread, today: string)
     .select('sm.person_id')
     .distinct()
     .where((eb) => eb.or([eb('sm.school_id', '=', thread.school_id), eb('sfo.school_id', '=', thread.school_id)]))
-    .where('sm.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('sm.ends_on', 'is', null), eb('sm.ends_on', '>=', today)]))
+    .where(activeOn('sm', today))
     .where((eb) =>
       eb.or([
         eb('sm.person_id', '=', thread.started_by ?? 0),

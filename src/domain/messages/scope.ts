@@ -1,7 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
-import { visiblePupilCondition } from '../access/scope.ts';
+import { activeEnrolment, visiblePupilCondition } from '../access/scope.ts';
+import { activeOn } from '../period.ts';
 
 type ThreadDb = Database & { t: Database['message_thread']; p: Database['person'] };
 /** An expression builder over `message_thread as t` joined with `person as p` (the pupil). */
@@ -13,21 +14,11 @@ export type ThreadEb = ExpressionBuilder<ThreadDb, 't' | 'p'>;
  */
 export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string): Expression<SqlBool> {
   if (actor.via === 'idporten') return sql<SqlBool>`false`;
-  const activeEnrolment = (extra: (e: ExpressionBuilder<ThreadDb & { e: Database['enrolment'] }, 'e' | 't' | 'p'>) => Expression<SqlBool> = () => sql<SqlBool>`true`) =>
-    eb.exists(
-      eb
-        .selectFrom('enrolment as e')
-        .select(sql`1`.as('one'))
-        .whereRef('e.pupil_id', '=', 't.pupil_id')
-        .where('e.starts_on', '<=', today)
-        .where((x) => x.or([x('e.ends_on', 'is', null), x('e.ends_on', '>=', today)]))
-        .where((x) => extra(x)),
-    );
   const conditions: Expression<SqlBool>[] = [];
   const leaders = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
-  if (leaders.length) conditions.push(eb.and([eb('t.school_id', 'in', leaders), activeEnrolment((x) => x(x.ref('e.school_id'), '=', x.ref('t.school_id')))]));
+  if (leaders.length) conditions.push(eb.and([eb('t.school_id', 'in', leaders), activeEnrolment(eb, 't.pupil_id', today, (x) => x(x.ref('e.school_id'), '=', x.ref('t.school_id')))]));
   const classes = grantIds(actor, ['contact_teacher'], (g) => g.classIds);
-  if (classes.length) conditions.push(activeEnrolment((x) => x.and([x('e.class_id', 'in', classes), x(x.ref('e.school_id'), '=', x.ref('t.school_id'))])));
+  if (classes.length) conditions.push(activeEnrolment(eb, 't.pupil_id', today, (x) => x.and([x('e.class_id', 'in', classes), x(x.ref('e.school_id'), '=', x.ref('t.school_id'))])));
   const sfos = grantIds(actor, ['sfo_leader', 'sfo_staff'], (g) => [g.sfoId]);
   if (sfos.length) {
     conditions.push(
@@ -40,10 +31,9 @@ export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string):
             .select(sql`1`.as('one'))
             .whereRef('s.pupil_id', '=', 't.pupil_id')
             .whereRef('s.sfo_id', '=', 't.sfo_id')
-            .where('s.starts_on', '<=', today)
-            .where((x) => x.or([x('s.ends_on', 'is', null), x('s.ends_on', '>=', today)])),
+            .where(activeOn('s', today)),
         ),
-        activeEnrolment(),
+        activeEnrolment(eb, 't.pupil_id', today),
       ]),
     );
   }
@@ -53,7 +43,7 @@ export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string):
         eb('t.started_by', '=', actor.personId),
         eb.exists(eb.selectFrom('message as m').select(sql`1`.as('one')).whereRef('m.thread_id', '=', 't.id').where('m.author_id', '=', actor.personId)),
       ]),
-      activeEnrolment(),
+      activeEnrolment(eb, 't.pupil_id', today),
       visiblePupilCondition(eb as unknown as Parameters<typeof visiblePupilCondition>[0], actor, today),
     ]),
   );

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { NotificationCategory } from '../../db/schema.ts';
 import { todayInOslo } from '../access/actor.ts';
+import { activeOn } from '../period.ts';
 
 export interface NewNotification {
   recipientPersonId: number;
@@ -63,11 +64,9 @@ export async function contactTeacherIdsForPupil(db: Db, pupilId: number, today =
     .select('m.person_id')
     .distinct()
     .where('e.pupil_id', '=', pupilId)
-    .where('e.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+    .where(activeOn('e', today))
     .where('m.role', '=', 'contact_teacher')
-    .where('m.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+    .where(activeOn('m', today))
     .execute();
   return rows.map((r) => r.person_id);
 }
@@ -80,8 +79,7 @@ export async function leadershipIdsForSchool(db: Db, schoolId: number, today = t
     .distinct()
     .where('school_id', '=', schoolId)
     .where('role', '=', 'leadership')
-    .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .where(activeOn('staff_membership', today))
     .execute();
   return rows.map((r) => r.person_id);
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { listAuditForSubject } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
+import { notEndedBy } from '../period.ts';
 import { parseIdentityNumber } from '../person/fodselsnummer.ts';
 import { listGuardianChildren } from '../guardian/children.ts';
 import { addAreaSections } from './sections.ts';
@@ -23,7 +24,7 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
         .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
         .select(['p.id', 'p.fodselsnummer', 'e.starts_on'])
         .where('p.id', 'in', childIds)
-        .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', today)]))
+        .where(notEndedBy('e', today))
         .execute()
     : [];
   const relations = childIds.length

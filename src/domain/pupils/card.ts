@@ -5,6 +5,7 @@ import { canRevealProtectedAddress, canSendMessage, canViewAbsence, canViewAddre
 import { requireVisiblePupil } from '../access/scope.ts';
 import { recordAudit } from '../audit.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { hasNotEnded } from '../period.ts';
 import { canBlockGuardian } from './guardian-access.ts';
 
 export interface PupilCard {
@@ -53,7 +54,7 @@ export async function viewPupilCard(db: Db, actor: Actor, pupilId: number, today
     schoolName: pupil.school_name,
     className: pupil.class_name,
     classId: pupil.class_id,
-    leftOn: pupil.ends_on !== null && pupil.ends_on < today ? pupil.ends_on : null,
+    leftOn: hasNotEnded(pupil, today) ? null : pupil.ends_on,
     address: canViewAddress(actor, facts) ? { line: pupil.address_line, postalCode: pupil.postal_code, postalPlace: pupil.postal_place } : null,
     protection: canViewProtectionMarker(actor, facts) ? facts.protection : null,
     canRevealAddress: canRevealProtectedAddress(actor, facts),

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { grantIds, todayInOslo, type Actor } from '../access/actor.ts';
 import { visiblePupilCondition } from '../access/scope.ts';
 import { canRegisterAttendance } from '../access/policy.ts';
 import { NotFoundError } from '../errors.ts';
 import { contactTeachersOf } from '../guardian/children.ts';
+import { activeOn } from '../period.ts';
 
 export interface UnitSummary {
   id: number;
@@ -12,8 +12,6 @@ export interface UnitSummary {
   schoolName: string;
   pupils: number;
 }
-
-const ACTIVE = (today: string) => sql<boolean>`e.starts_on <= ${today} and (e.ends_on is null or e.ends_on >= ${today})`;
 
 /** Class ids the actor reaches as a class: own classes, and every class at a school they lead or own. */
 function classScope(actor: Actor) {
@@ -36,7 +34,7 @@ export async function listStaffUnits(db: Db, actor: Actor, today = todayInOslo()
     ? await db
         .selectFrom('class as c')
         .innerJoin('school as s', 's.id', 'c.school_id')
-        .leftJoin('enrolment as e', (join) => join.onRef('e.class_id', '=', 'c.id').on(ACTIVE(today)))
+        .leftJoin('enrolment as e', (join) => join.onRef('e.class_id', '=', 'c.id').on(activeOn('e', today)))
         .select(['c.id', 'c.name', 'c.trinn', 's.name as schoolName', (eb) => eb.fn.count<number>('e.id').as('pupils')])
         .where((eb) => eb.or([eb('c.id', 'in', classIds.length ? classIds : [0]), eb('c.school_id', 'in', leaderSchoolIds.length ? leaderSchoolIds : [0])]))
         .groupBy(['c.id', 's.name'])
@@ -61,7 +59,7 @@ export async function listStaffUnits(db: Db, actor: Actor, today = todayInOslo()
   const schools = actor.ownerSchoolIds.length
     ? await db
         .selectFrom('school as s')
-        .leftJoin('enrolment as e', (join) => join.onRef('e.school_id', '=', 's.id').on(ACTIVE(today)))
+        .leftJoin('enrolment as e', (join) => join.onRef('e.school_id', '=', 's.id').on(activeOn('e', today)))
         .select(['s.id', 's.name', 's.name as schoolName', (eb) => eb.fn.count<number>('e.id').as('pupils')])
         .where('s.id', 'in', actor.ownerSchoolIds)
         .groupBy('s.id')
@@ -98,7 +96,7 @@ export async function findClassForActor(db: Db, actor: Actor, classId: number, t
     .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
     .select(['p.id', 'p.given_name', 'p.family_name'])
     .where('e.class_id', '=', classId)
-    .where(ACTIVE(today))
+    .where(activeOn('e', today))
     .where((eb) => visiblePupilCondition(eb, actor, today))
     .orderBy('p.family_name')
     .orderBy('p.given_name')
@@ -143,7 +141,7 @@ export async function findOwnClass(db: Db, actor: Actor, today = todayInOslo()) 
     .innerJoin('school as s', 's.id', 'e.school_id')
     .select(['c.id', 'c.name', 'c.trinn', 's.name as schoolName'])
     .where('e.pupil_id', '=', actor.personId)
-    .where(ACTIVE(today))
+    .where(activeOn('e', today))
     .executeTakeFirst();
   if (!row) return null;
   const teachers = await contactTeachersOf(db, [row.id], today);
