@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 import { localeFromCookie } from './middleware/locale.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { csrfProtection, securityHeaders } from './middleware/security.ts';
+import { smsWebhookPaths } from './paths/sms-webhook.ts';
 import { notFound, onError } from './routes/errors.tsx';
 import { health } from './routes/health.ts';
 import { language } from './routes/language.ts';
@@ -50,7 +51,7 @@ export function createApp(deps: AppDeps) {
   app.use('/assets/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
   app.use(localeFromCookie);
   // The SMS gateway's webhook is server to server, authenticated by an HMAC of its body (src/routes/sms-webhook.tsx).
-  app.use(csrfProtection({ trustedOrigins: [new URL(deps.config.baseUrl).origin], exempt: (path) => path === '/webhooks/sms' }));
+  app.use(csrfProtection({ trustedOrigins: [new URL(deps.config.baseUrl).origin], exempt: (path) => path === smsWebhookPaths.webhook }));
   app.use(sessionFromCookie);
 
   app.route('/', health);

@@ -4,7 +4,8 @@ import type { Db } from './db/database.ts';
 import { OidcClients, type ProviderSettings } from './domain/identity/oidc.ts';
 import { findTestUser, listTestUsers } from './domain/identity/test-users.ts';
 import { startTestIdp, type TestIdp } from './idp/test-idp.ts';
-import { paths } from './views/urls.ts';
+import { authPaths } from './paths/auth.ts';
+import { pagePaths } from './paths/pages.ts';
 
 export interface IdentityProviders {
   oidc: OidcClients;
@@ -20,8 +21,8 @@ export interface IdentityProviders {
 export async function setUpIdentityProviders(config: Config, db: Db): Promise<IdentityProviders> {
   const base = config.baseUrl;
   const common = (provider: 'idporten' | 'feide') => ({
-    redirectUri: base + paths.loginCallback(provider),
-    postLogoutRedirectUri: base + paths.home,
+    redirectUri: base + authPaths.loginCallback(provider),
+    postLogoutRedirectUri: base + pagePaths.front,
   });
   if (config.idporten && config.feide) {
     const oidc = new OidcClients({
@@ -31,8 +32,8 @@ export async function setUpIdentityProviders(config: Config, db: Db): Promise<Id
     return { oidc, testIdp: undefined, close: async () => {} };
   }
   const secret = () => randomBytes(24).toString('base64url');
-  const idportenClient = { clientId: 'skolebro-demo-idporten', clientSecret: secret(), redirectUris: [common('idporten').redirectUri], postLogoutRedirectUris: [base + paths.home], frontchannelLogoutUri: base + paths.frontchannelLogout };
-  const feideClient = { clientId: 'skolebro-demo-feide', clientSecret: secret(), redirectUris: [common('feide').redirectUri], postLogoutRedirectUris: [base + paths.home] };
+  const idportenClient = { clientId: 'skolebro-demo-idporten', clientSecret: secret(), redirectUris: [common('idporten').redirectUri], postLogoutRedirectUris: [base + pagePaths.front], frontchannelLogoutUri: base + authPaths.frontchannelLogout };
+  const feideClient = { clientId: 'skolebro-demo-feide', clientSecret: secret(), redirectUris: [common('feide').redirectUri], postLogoutRedirectUris: [base + pagePaths.front] };
   const testIdp = await startTestIdp({
     port: config.testIdpPort,
     host: config.host === '0.0.0.0' ? '127.0.0.1' : config.host,

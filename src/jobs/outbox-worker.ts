@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { createDeliveryChannels } from '../domain/delivery/setup.ts';
 import { runOutbox, type DeliveryDeps } from '../domain/delivery/worker.ts';
-import { paths } from '../views/urls.ts';
+import { homePaths } from '../paths/home.ts';
 
 export interface OutboxWorkerOptions {
   /** Pause when there is nothing to do (default 2 s). */
@@ -40,7 +40,7 @@ export async function startOutboxWorker(db: Db, config: Config, options: OutboxW
   const slow = <T extends { send(x: never): Promise<unknown> }>(gateway: T | null): T | null =>
     gateway && delay > 0 ? ({ ...gateway, send: async (x: never) => (await pause(delay), gateway.send(x)) } as T) : gateway;
   const deps: DeliveryDeps = {
-    sms: slow(channels.sms), mailer: slow(channels.mailer), link: `${config.baseUrl}${paths.start}`,
+    sms: slow(channels.sms), mailer: slow(channels.mailer), link: `${config.baseUrl}${homePaths.start}`,
     smsSender: config.sms.sender, mailFrom: config.smtp.from, workerId: `${hostname()}:${process.pid}`, leaseMs: options.leaseMs, log,
   };
   let stopped = false;

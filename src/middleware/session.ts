@@ -4,7 +4,8 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
 import { loadActor, type Actor } from '../domain/access/actor.ts';
 import { validateSessionToken } from '../domain/identity/sessions.ts';
-import { paths } from '../views/urls.ts';
+import { authPaths } from '../paths/auth.ts';
+import { pagePaths } from '../paths/pages.ts';
 
 export const SESSION_COOKIE = 'skolebro_session';
 
@@ -40,8 +41,8 @@ export const sessionFromCookie = createMiddleware<AppEnv>(async (c, next) => {
 /** Pages for logged-in users: anonymous visitors are sent to the login chooser and back afterwards. */
 export const requireActor = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.get('actor')) {
-    const returnTo = c.req.method === 'GET' ? c.req.path : paths.home;
-    return c.redirect(paths.loginChooser(returnTo), c.req.method === 'GET' ? 302 : 303);
+    const returnTo = c.req.method === 'GET' ? c.req.path : pagePaths.front;
+    return c.redirect(authPaths.loginChooser(returnTo), c.req.method === 'GET' ? 302 : 303);
   }
   c.header('Cache-Control', 'no-store');
   await next();

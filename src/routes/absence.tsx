@@ -17,7 +17,7 @@ import { actorOf, requireActor } from '../middleware/session.ts';
 import { ChildAbsenceSection } from '../views/absence/child-section.tsx';
 import { LessonsPart } from '../views/absence/lessons-part.tsx';
 import { OwnAbsencePage, PupilAbsencePage, pupilAbsenceTitle } from '../views/absence/pages.tsx';
-import { absencePaths } from '../views/absence/paths.ts';
+import { absencePaths } from '../paths/absence.ts';
 import { ReportFormSection } from '../views/absence/report-form.tsx';
 import { renderChildSection } from './child-section.tsx';
 import { nowOf, todayOf } from './clock.ts';

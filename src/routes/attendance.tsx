@@ -8,7 +8,7 @@ import { saveRegister } from '../domain/absence/register-save.ts';
 import type { AttendanceStatus } from '../db/schema.ts';
 import { parseDate } from '../i18n/index.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { registerHref } from '../views/attendance/paths.ts';
+import { attendancePaths } from '../paths/attendance.ts';
 import { RegisterPage, RegisterSection, registerTitle, savedNotice, type RegisterFormState } from '../views/attendance/register.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { idParam } from './params.ts';
@@ -60,7 +60,7 @@ async function save(c: Context<AppEnv>, kind: Kind) {
   const result = await saveRegister(db, actorOf(c), unit, { date, lessonId, statuses: parsed.statuses }, nowOf(c));
   if (!result.ok) return show(c, kind, { form: { statuses: parsed.statuses, problem: result.problem }, status: 422 });
   if (isPartialRequest(c)) return show(c, kind, { notice: true });
-  return c.redirect(registerHref(unit, { date, lesson: lessonId, saved: true }), 303);
+  return c.redirect(attendancePaths.register(unit, { date, lesson: lessonId, saved: true }), 303);
 }
 
 /** S4: staff register attendance for a class or group, for a lesson or a day. Others: 404 (the school owner: 403). */

@@ -8,7 +8,10 @@ import { createSession, invalidateSession, invalidateSessionsByIdpSid } from '..
 import { rateLimit } from '../middleware/rate-limit.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session.ts';
 import { LoginChooser, LoginFailed } from '../views/pages/login.tsx';
-import { paths, safeLocalPath } from '../views/urls.ts';
+import { authPaths } from '../paths/auth.ts';
+import { homePaths } from '../paths/home.ts';
+import { pagePaths } from '../paths/pages.ts';
+import { safeLocalPath } from '../paths/safe.ts';
 import { pageContext, render } from './render.tsx';
 
 const LOGIN_COOKIE = 'skolebro_login';
@@ -17,17 +20,17 @@ const isProvider = (value: string): value is LoginProvider => value === 'idporte
 export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
   const callbackLimiter = rateLimit({ limit: options.callbackLimit ?? 30, windowMs: 60_000 });
   return new Hono<AppEnv>()
-    .get(paths.login, (c) => {
-      const returnTo = safeLocalPath(c.req.query('return_to'), paths.start);
+    .get(authPaths.login, (c) => {
+      const returnTo = safeLocalPath(c.req.query('return_to'), homePaths.start);
       return render(c, c.get('t').auth.chooserTitle, <LoginChooser page={pageContext(c)} returnTo={returnTo} demo={options.demo} />);
     })
     .get('/login/:provider', async (c) => {
       const provider = c.req.param('provider');
       if (!isProvider(provider)) return c.notFound();
       const { db, oidc } = c.get('deps');
-      const returnTo = safeLocalPath(c.req.query('return_to'), paths.start);
+      const returnTo = safeLocalPath(c.req.query('return_to'), homePaths.start);
       const { loginRequestId, url } = await startLogin(db, oidc, provider, { locale: c.get('locale'), returnTo });
-      setCookie(c, LOGIN_COOKIE, loginRequestId, { path: '/login', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: 15 * 60 });
+      setCookie(c, LOGIN_COOKIE, loginRequestId, { path: authPaths.login, httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: 15 * 60 });
       c.header('Cache-Control', 'no-store');
       return c.redirect(url.toString(), 302);
     })
@@ -36,7 +39,7 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
       if (!isProvider(provider)) return c.notFound();
       const { db, oidc, config } = c.get('deps');
       const loginRequestId = getCookie(c, LOGIN_COOKIE);
-      deleteCookie(c, LOGIN_COOKIE, { path: '/login' });
+      deleteCookie(c, LOGIN_COOKIE, { path: authPaths.login });
       c.header('Cache-Control', 'no-store');
       try {
         const callbackUrl = new URL(oidc.settings(provider).redirectUri);
@@ -45,7 +48,7 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
         const { token, expiresAt } = await createSession(db, login, config.session);
         await recordAudit(db, { actor: { personId: login.personId, via: provider }, action: 'login', details: { provider, acr: login.acr } });
         setSessionCookie(c, token, expiresAt);
-        return c.redirect(safeLocalPath(login.returnTo, paths.start), 303);
+        return c.redirect(safeLocalPath(login.returnTo, homePaths.start), 303);
       } catch (error) {
         if (!(error instanceof LoginError)) throw error;
         c.get('deps').log?.({ level: 'warn', event: 'login_refused', provider, reason: error.message });
@@ -54,17 +57,17 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
         return render(c, error.reason === 'unknown_identity' ? t.unknownTitle : t.failureTitle, <LoginFailed page={pageContext(c)} reason={error.reason} />, status);
       }
     })
-    .post(paths.logout, async (c) => {
+    .post(authPaths.logout, async (c) => {
       const session = c.get('session');
       clearSessionCookie(c);
-      if (!session) return c.redirect(paths.home, 303);
+      if (!session) return c.redirect(pagePaths.front, 303);
       const { db, oidc } = c.get('deps');
       await invalidateSession(db, session.id);
       await recordAudit(db, { actor: { personId: session.personId, via: session.provider }, action: 'logout' });
       const idpLogout = await endSessionUrl(oidc, session.provider, session.idToken);
-      return c.redirect(idpLogout ?? paths.home, 303);
+      return c.redirect(idpLogout ?? pagePaths.front, 303);
     })
-    .get(paths.frontchannelLogout, async (c) => {
+    .get(authPaths.frontchannelLogout, async (c) => {
       // ID-porten loads this in an iframe when the user logs out elsewhere: end the sessions it names.
       // The cookie may not be sent (third-party iframe), so the IdP's iss + sid decide.
       const { db, oidc } = c.get('deps');

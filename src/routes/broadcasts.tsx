@@ -11,7 +11,7 @@ import { actorOf, requireActor } from '../middleware/session.ts';
 import { ReceivedBroadcastPage, ReceivedListPage } from '../views/broadcasts/guardian.tsx';
 import { NewBroadcastPage, SentListPage } from '../views/broadcasts/staff.tsx';
 import { BroadcastStatusPage } from '../views/broadcasts/status.tsx';
-import { broadcastPaths } from '../views/broadcasts/urls.ts';
+import { broadcastPaths } from '../paths/broadcasts.ts';
 import { nowOf, todayOf } from './clock.ts';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';

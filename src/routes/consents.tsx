@@ -7,17 +7,18 @@ import { deferGeneralConsent, findGeneralConsent, giveGeneralConsent, withdrawGe
 import { classConsentOverview } from '../domain/consents/overview.ts';
 import { createConsentReceipt } from '../domain/consents/receipt.ts';
 import { STATE_FILTERS } from '../domain/consents/state.ts';
-import { documentDownloadPath } from '../domain/documents/store.ts';
+import { consentPaths } from '../paths/consents.ts';
+import { documentPaths } from '../paths/documents.ts';
+import { homePaths } from '../paths/home.ts';
+import { safeLocalPath } from '../paths/safe.ts';
 import { requireGuardianChild, type GuardianChild } from '../domain/guardian/child.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { consentsText } from '../i18n/consents.ts';
 import { fill } from '../i18n/index.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { ChildConsentsSection, type AnswerError } from '../views/consents/child-section.tsx';
-import { consentPaths } from '../views/consents/urls.ts';
 import { ClassConsentsPage, classConsentsTitle } from '../views/pages/consents-class.tsx';
 import { GeneralConsentPage } from '../views/pages/consents-gate.tsx';
-import { paths, safeLocalPath } from '../views/urls.ts';
 import { renderChildSection } from './child-section.tsx';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
@@ -52,17 +53,17 @@ export const consentRoutes = new Hono<AppEnv>()
   .post(consentPaths.gate, async (c) => {
     await giveGeneralConsent(c.get('deps').db, actorOf(c));
     const body = await c.req.parseBody();
-    return c.redirect(returnTo(body.return_to, `${consentPaths.gate}?done=given`), 303);
+    return c.redirect(returnTo(body.return_to, consentPaths.gateDone('given')), 303);
   })
   .post(consentPaths.gateDeferral, async (c) => {
     const session = c.get('session');
     if (session) await deferGeneralConsent(c.get('deps').db, actorOf(c), session.id);
     const body = await c.req.parseBody();
-    return c.redirect(returnTo(body.return_to, paths.start), 303);
+    return c.redirect(returnTo(body.return_to, homePaths.start), 303);
   })
   .post(consentPaths.gateWithdrawal, async (c) => {
     await withdrawGeneralConsent(c.get('deps').db, actorOf(c));
-    return c.redirect(`${consentPaths.gate}?done=withdrawn`, 303);
+    return c.redirect(consentPaths.gateDone('withdrawn'), 303);
   })
   .get('/children/:id/consents', async (c) => {
     const child = await requireGuardianChild(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
@@ -73,7 +74,7 @@ export const consentRoutes = new Hono<AppEnv>()
     const actor = actorOf(c);
     const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));
     const id = await createConsentReceipt(db, actor, child);
-    return c.redirect(documentDownloadPath(id), 303);
+    return c.redirect(documentPaths.download(id), 303);
   })
   .post('/children/:id/consents/:typeKey', async (c) => {
     const { db } = c.get('deps');

@@ -10,7 +10,8 @@ import { parseNotificationSettings, saveNotificationSettings } from '../domain/c
 import { contactText } from '../i18n/contact.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { ContactCardPage, ContactSection, NOTICES, noticeSection, type ContactCardState, type ContactNotice } from '../views/pages/contact-card.tsx';
-import { contactPaths, SECTION_IDS, type ContactSectionName } from '../views/pages/contact-card-paths.tsx';
+import { SECTION_IDS, type ContactSectionName } from '../views/pages/contact-card-parts.tsx';
+import { contactCardPaths } from '../paths/contact-card.ts';
 import { isPartialRequest, pageContext, render } from './render.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -37,22 +38,22 @@ async function show(c: Context<AppEnv>, section: ContactSectionName | null, stat
 function done(c: Context<AppEnv>, notice: ContactNotice, also: ContactSectionName[] = []) {
   const section = noticeSection[notice];
   if (isPartialRequest(c)) return show(c, section, { notice }, 200, also);
-  return c.redirect(contactPaths.saved(notice, SECTION_IDS[section]), 303);
+  return c.redirect(contactCardPaths.saved(notice, SECTION_IDS[section]), 303);
 }
 
 /** G4: the guardian's own contact card. Only for an ID-porten login; staff and pupils get 404. */
 export const contactCardRoutes = new Hono<AppEnv>()
-  .use(contactPaths.card, requireActor)
-  .use(`${contactPaths.card}/*`, requireActor)
-  .use(`${contactPaths.card}/*`, async (c, next) => {
+  .use(contactCardPaths.card, requireActor)
+  .use(`${contactCardPaths.card}/*`, requireActor)
+  .use(`${contactCardPaths.card}/*`, async (c, next) => {
     requireGuardianLogin(actorOf(c));
     await next();
   })
-  .get(contactPaths.card, async (c) => {
+  .get(contactCardPaths.card, async (c) => {
     const saved = v.safeParse(v.picklist(NOTICES), c.req.query('saved'));
     return show(c, null, { notice: saved.success ? saved.output : undefined });
   })
-  .post(contactPaths.details, async (c) => {
+  .post(contactCardPaths.details, async (c) => {
     const body = await c.req.parseBody();
     const input = { email: text(body.email), mobile: text(body.mobile), phone: text(body.phone) };
     const parsed = parseContactDetails(input);
@@ -60,7 +61,7 @@ export const contactCardRoutes = new Hono<AppEnv>()
     const changed = await updateContactDetails(c.get('deps').db, actorOf(c), parsed.values);
     return done(c, changed.length ? 'details' : 'unchanged', changed.includes('mobile') ? ['sms'] : []);
   })
-  .post(contactPaths.sms, async (c) => {
+  .post(contactCardPaths.sms, async (c) => {
     const form = v.safeParse(SmsForm, await c.req.parseBody());
     if (!form.success) return show(c, 'sms', {}, 400);
     const enabled = form.output.enabled === 'true';
@@ -68,11 +69,11 @@ export const contactCardRoutes = new Hono<AppEnv>()
     await setSmsEnabled(c.get('deps').db, actorOf(c), enabled);
     return done(c, enabled ? 'sms-on' : 'sms-off', ['settings']);
   })
-  .post(contactPaths.notificationSettings, async (c) => {
+  .post(contactCardPaths.notificationSettings, async (c) => {
     await saveNotificationSettings(c.get('deps').db, actorOf(c), parseNotificationSettings(await c.req.parseBody()));
     return done(c, 'notifications');
   })
-  .post(contactPaths.addressReports, async (c) => {
+  .post(contactCardPaths.addressReports, async (c) => {
     const body = await c.req.parseBody();
     const input = { whatIsWrong: text(body.what), correctAddress: text(body.correct_address) };
     const parsed = parseAddressReport(input);

@@ -7,7 +7,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import { deliveryText } from '../i18n/delivery.ts';
 import { requireActor } from '../middleware/session.ts';
 import { DevMailPage, DevSmsPage } from '../views/dev/outbox.tsx';
-import { paths } from '../views/urls.ts';
+import { devOutboxPaths } from '../paths/dev-outbox.ts';
 import { pageContext, render } from './render.tsx';
 
 const Before = v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number)));
@@ -30,15 +30,15 @@ const beforeOf = (value: string | undefined) => {
  */
 export const devOutboxRoutes = new Hono<AppEnv>()
   .use('/dev/*', developmentOnly)
-  .use(paths.devSms, requireActor)
-  .use(paths.devMail, requireActor)
-  .get(paths.devSms, async (c) => {
+  .use(devOutboxPaths.sms, requireActor)
+  .use(devOutboxPaths.mail, requireActor)
+  .get(devOutboxPaths.sms, async (c) => {
     const before = beforeOf(c.req.query('before'));
     const list = await listDevSms(c.get('deps').db, before);
     const page = pageContext(c);
     return render(c, deliveryText[page.locale].dev.smsTitle, <DevSmsPage page={page} list={list} isOlderPage={before !== undefined} />);
   })
-  .get(paths.devMail, async (c) => {
+  .get(devOutboxPaths.mail, async (c) => {
     const before = beforeOf(c.req.query('before'));
     const list = await listDevMail(c.get('deps').db, before);
     const page = pageContext(c);

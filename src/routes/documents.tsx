@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { downloadDocument, listChildDocuments } from '../domain/documents/access.ts';
-import { documentDownloadPath } from '../domain/documents/store.ts';
+import { documentPaths } from '../paths/documents.ts';
 import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { ChildDocuments } from '../views/pages/documents.tsx';
@@ -23,7 +23,7 @@ export const documentRoutes = new Hono<AppEnv>()
     const parsed = v.safeParse(Before, c.req.query('before'));
     const before = parsed.success ? parsed.output : undefined;
     const { documents, olderThan } = await listChildDocuments(db, actor, child, before);
-    const items = documents.map((d) => ({ id: d.id, title: d.title, kind: d.kind, createdAt: d.createdAt, sizeBytes: d.sizeBytes, href: documentDownloadPath(d.id) }));
+    const items = documents.map((d) => ({ id: d.id, title: d.title, kind: d.kind, createdAt: d.createdAt, sizeBytes: d.sizeBytes, href: documentPaths.download(d.id) }));
     return renderChildSection(
       c,
       child,

@@ -14,7 +14,7 @@ import { formatDateTime } from '../views/consents/parts.tsx';
 import { ChildFormAnswer, ChildFormsSection } from '../views/forms/guardian.tsx';
 import { FormResultsPage, answerText } from '../views/forms/results.tsx';
 import { FormBuilderPage, FormListPage, NewFormPage, type QuestionFormState } from '../views/forms/staff.tsx';
-import { formPaths } from '../views/forms/urls.ts';
+import { formPaths } from '../paths/forms.ts';
 import { renderChildSection } from './child-section.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { idParam } from './params.ts';
@@ -82,7 +82,7 @@ export const formRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const form = await findManagedForm(db, actorOf(c), idParam(c.req.param('id')));
     const sent = await sendForm(db, actorOf(c), form, todayOf(c), nowOf(c));
-    return c.redirect(`${formPaths.form(form.id)}?sent=${sent.recipients}-${sent.guardians}`, 303);
+    return c.redirect(formPaths.sent(form.id, sent.recipients, sent.guardians), 303);
   })
   .get('/forms/:id/results', async (c) => {
     const { db } = c.get('deps');
@@ -114,7 +114,7 @@ export const formRoutes = new Hono<AppEnv>()
     const parsed = parseAnswers(form.questions, await c.req.parseBody({ all: true }));
     if (!parsed.ok) return renderChildSection(c, child, 'forms', <ChildFormAnswer page={pageContext(c)} child={child} form={form} today={todayOf(c)} input={parsed.input} errors={parsed.errors} />, 422);
     await saveFormAnswer(db, actorOf(c), child, form, parsed.answers, todayOf(c), nowOf(c));
-    if (!isPartialRequest(c)) return c.redirect(`${formPaths.childForm(child.pupilId, form.id)}?saved=1`, 303);
+    if (!isPartialRequest(c)) return c.redirect(formPaths.childFormSaved(child.pupilId, form.id), 303);
     const saved = await findChildForm(db, child, form.id);
     return renderChildSection(c, child, 'forms', <ChildFormAnswer page={pageContext(c)} child={child} form={saved} today={todayOf(c)} saved />);
   });

@@ -4,18 +4,18 @@ import { listGuardianChildren } from '../domain/guardian/children.ts';
 import { findOwnClass, listStaffUnits } from '../domain/school/units.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { GuardianHome, PupilHome, StaffHome } from '../views/pages/home.tsx';
-import { paths } from '../views/urls.ts';
+import { consentPaths } from '../paths/consents.ts';
+import { homePaths } from '../paths/home.ts';
 import { needsGeneralConsentGate } from '../domain/consents/general.ts';
 import { listNotifications, markNotificationsRead } from '../domain/notifications/outbox.ts';
 import { NotificationList } from '../views/notifications.tsx';
-import { consentPaths } from '../views/consents/urls.ts';
 import { pageContext, render } from './render.tsx';
 import { listTodaysLessons } from '../domain/absence/today.ts';
 import { todayOf } from './clock.ts';
 import { countUnreadThreads } from '../domain/messages/lists.ts';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
-export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) => {
+export const home = new Hono<AppEnv>().get(homePaths.start, requireActor, async (c) => {
   const actor = actorOf(c);
   const { db } = c.get('deps');
   const page = pageContext(c);

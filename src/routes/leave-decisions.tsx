@@ -9,7 +9,7 @@ import { leaveDecisionText } from '../i18n/leave-decision.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import type { DecisionFormState } from '../views/leave/decision-form.tsx';
 import { DecisionPage, decisionPageTitle } from '../views/leave/decision-page.tsx';
-import { leaveDecisionPaths } from '../views/leave/decision-parts.tsx';
+import { leaveDecisionPaths } from '../paths/leave-decisions.ts';
 import { DecisionQueuePage } from '../views/leave/decision-queue.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { attachmentDisposition } from './documents.tsx';

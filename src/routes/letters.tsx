@@ -11,7 +11,7 @@ import { lettersText } from '../i18n/letters.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { DevDigitalPostPage } from '../views/letters/dev-mailbox.tsx';
 import { LettersPage } from '../views/letters/overview.tsx';
-import { letterPaths } from '../views/letters/paths.ts';
+import { letterPaths } from '../paths/letters.ts';
 import { nowOf, todayOf } from './clock.ts';
 import { attachmentDisposition } from './documents.tsx';
 import { idParam } from './params.ts';

@@ -18,8 +18,7 @@ import { actorOf, requireActor } from '../middleware/session.ts';
 import { Conversation, type ReplyState } from '../views/messages/conversation.tsx';
 import { ChildMessagesSection, ChildThreadSection } from '../views/messages/guardian.tsx';
 import { InboxPage, PupilBookPage, StaffThreadPage } from '../views/messages/staff.tsx';
-import { messagePaths } from '../views/messages/urls.ts';
-import { paths } from '../views/urls.ts';
+import { messagePaths } from '../paths/messages.ts';
 import { renderChildSection } from './child-section.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { idParam } from './params.ts';
@@ -85,7 +84,7 @@ async function pupilBook(c: Context<AppEnv>, pupilId: number, composer?: { input
 }
 
 /** Where a queue action returns to: the inbox, or the pupil's book it came from. */
-const queueReturn = (value: unknown) => (typeof value === 'string' && /^\/pupils\/\d{1,12}\/messages$/.test(value) ? value : paths.messages);
+const queueReturn = (value: unknown) => (typeof value === 'string' && /^\/pupils\/\d{1,12}\/messages$/.test(value) ? value : messagePaths.inbox());
 
 /** S7, G12: the per-pupil message book (threads between the child's guardians and the school); D5's office queue. */
 export const messageRoutes = new Hono<AppEnv>()
@@ -134,10 +133,10 @@ export const messageRoutes = new Hono<AppEnv>()
   .post('/inbound-sms/:id/placement', async (c) => {
     const body = await c.req.parseBody();
     const outcome = await attachInboundSms(db(c), actorOf(c), idParam(c.req.param('id')), idParam(typeof body.pupil_id === 'string' ? body.pupil_id : ''), nowOf(c), todayOf(c));
-    return c.redirect(outcome.status === 'attached' ? messagePaths.threadAttached(outcome.threadId) : `${queueReturn(body.return_to)}?done=already`, 303);
+    return c.redirect(outcome.status === 'attached' ? messagePaths.threadAttached(outcome.threadId) : messagePaths.queueDone(queueReturn(body.return_to), 'already'), 303);
   })
   .post('/inbound-sms/:id/dismissal', async (c) => {
     const body = await c.req.parseBody();
     const outcome = await dismissInboundSms(db(c), actorOf(c), idParam(c.req.param('id')), nowOf(c), todayOf(c));
-    return c.redirect(`${queueReturn(body.return_to)}?done=${outcome.status === 'dismissed' ? 'dismissed' : 'already'}`, 303);
+    return c.redirect(messagePaths.queueDone(queueReturn(body.return_to), outcome.status === 'dismissed' ? 'dismissed' : 'already'), 303);
   });

@@ -6,7 +6,7 @@ import { formatDate } from '../i18n/index.ts';
 import { myDataText } from '../i18n/my-data.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { MyDataPage } from '../views/pages/my-data.tsx';
-import { paths } from '../views/urls.ts';
+import { myDataPaths } from '../paths/my-data.ts';
 import { pageContext, render } from './render.tsx';
 
 /** G16: what is stored about the guardian and each child, on screen and as JSON. */
@@ -14,17 +14,17 @@ export const myDataRoutes = new Hono<AppEnv>()
   .use('/me/data', requireActor)
   .use('/me/data.json', requireActor)
   .use('/me/data.pdf', requireActor)
-  .get(paths.myData, async (c) => {
+  .get(myDataPaths.page, async (c) => {
     const data = await collectMyData(c.get('deps').db, actorOf(c));
     return render(c, myDataText[c.get('locale')].title, <MyDataPage page={pageContext(c)} data={data} />);
   })
-  .get(paths.myDataJson, async (c) => {
+  .get(myDataPaths.json, async (c) => {
     const data = await collectMyData(c.get('deps').db, actorOf(c));
     c.header('Content-Disposition', `attachment; filename="skolebro-mine-data-${data.generatedAt.slice(0, 10)}.json"`);
     c.header('Cache-Control', 'private, no-store');
     return c.body(JSON.stringify(data, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   })
-  .get(paths.myDataPdf, async (c) => {
+  .get(myDataPaths.pdf, async (c) => {
     const data = await collectMyData(c.get('deps').db, actorOf(c));
     const locale = c.get('locale');
     const pdf = await renderMyDataPdf(data, myDataText[locale], locale, formatDate(new Date()));

@@ -14,7 +14,7 @@ import { newsText } from '../i18n/news.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { ChildNewsSection } from '../views/news/child-section.tsx';
 import { ManagedNewsPage, NewNewsPage, NewsListPage, TooLargePage } from '../views/news/staff.tsx';
-import { newsPaths } from '../views/news/urls.ts';
+import { newsPaths } from '../paths/news.ts';
 import { renderChildSection } from './child-section.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { attachmentDisposition } from './documents.tsx';

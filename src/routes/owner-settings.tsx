@@ -4,7 +4,7 @@ import { findOwnerSettings, parseOwnerSettings, saveOwnerSettings } from '../dom
 import { ownerSettingsText } from '../i18n/owner-settings.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { OwnerSettingsPage } from '../views/pages/owner-settings.tsx';
-import { paths } from '../views/urls.ts';
+import { ownerSettingsPaths } from '../paths/owner-settings.ts';
 import { nowOf } from './clock.ts';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
@@ -14,7 +14,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 /** The school owner's rules: leave limit (G7) and absence follow-up time (S4). Others get 404. */
 export const ownerSettingsRoutes = new Hono<AppEnv>()
   .use('/municipalities/*', requireActor)
-  .get(paths.ownerSettingsPage, async (c) => {
+  .get(ownerSettingsPaths.page, async (c) => {
     const settings = await findOwnerSettings(c.get('deps').db, actorOf(c));
     return render(c, ownerSettingsText[c.get('locale')].title, <OwnerSettingsPage page={pageContext(c)} settings={settings} saved={c.req.query('saved') === '1'} />);
   })
@@ -30,5 +30,5 @@ export const ownerSettingsRoutes = new Hono<AppEnv>()
       return render(c, ownerSettingsText[c.get('locale')].title, <OwnerSettingsPage page={pageContext(c)} settings={settings} form={{ municipalityId, input, errors: parsed.errors }} />, 422);
     }
     await saveOwnerSettings(db, actorOf(c), municipalityId, parsed.values, nowOf(c));
-    return c.redirect(`${paths.ownerSettingsPage}?saved=1`, 303);
+    return c.redirect(ownerSettingsPaths.saved, 303);
   });

@@ -3,16 +3,17 @@ import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { revealProtectedAddress, viewPupilCard } from '../domain/pupils/card.ts';
 import { setGuardianBlocked } from '../domain/pupils/guardian-access.ts';
-import { paths } from '../views/urls.ts';
+import { attendancePaths } from '../paths/attendance.ts';
+import { consentPaths } from '../paths/consents.ts';
+import { pupilPaths } from '../paths/pupils.ts';
+import { vitnemalPaths } from '../paths/vitnemal.ts';
 import { findClassForActor, findGroupForActor } from '../domain/school/units.ts';
 import { fill } from '../i18n/index.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { PupilCardPage } from '../views/pages/pupil-card.tsx';
 import { classTitle, groupTitle, UnitPage } from '../views/pages/unit.tsx';
 import { consentsText } from '../i18n/consents.ts';
-import { consentPaths } from '../views/consents/urls.ts';
 import { attendanceText } from '../i18n/attendance.ts';
-import { registerHref } from '../views/attendance/paths.ts';
 import { showsVitnemalAbsence } from '../domain/absence/vitnemal.ts';
 import { vitnemalText } from '../i18n/vitnemal.ts';
 import { idParam } from './params.ts';
@@ -46,7 +47,7 @@ export const pupils = new Hono<AppEnv>()
     }
     const blocked = form.output.blocked === 'true';
     await setGuardianBlocked(db, actor, { pupilId, guardianId, blocked, reason: form.output.reason });
-    return c.redirect(`${paths.pupil(pupilId)}?done=${blocked ? 'blocked' : 'unblocked'}`, 303);
+    return c.redirect(pupilPaths.blockingDone(pupilId, blocked), 303);
   })
   .post('/pupils/:id/address-reveal', async (c) => {
     const { db } = c.get('deps');
@@ -69,14 +70,14 @@ export const pupils = new Hono<AppEnv>()
     const page = pageContext(c);
     const subtitle = [found.schoolName, fill(page.t.unit.trinn, { trinn: found.trinn }), ...found.contactTeachers.map((n) => `${page.t.home.contactTeacher}: ${n}`)].join(' · ');
     return render(c, classTitle(page, found.name), <UnitPage page={page} title={classTitle(page, found.name)} subtitle={subtitle} pupils={found.pupils} actions={[
-      ...(found.mayRegisterAttendance ? [{ href: registerHref({ kind: 'class', id: found.id }), label: attendanceText[page.locale].unitLink }] : []),
+      ...(found.mayRegisterAttendance ? [{ href: attendancePaths.register({ kind: 'class', id: found.id }), label: attendanceText[page.locale].unitLink }] : []),
       { href: consentPaths.classOverview(found.id), label: consentsText[page.locale].overview.unitLink },
-      ...(showsVitnemalAbsence(actorOf(c), found) ? [{ href: paths.classVitnemal(found.id), label: vitnemalText[page.locale].link }] : []),
+      ...(showsVitnemalAbsence(actorOf(c), found) ? [{ href: vitnemalPaths.class(found.id), label: vitnemalText[page.locale].link }] : []),
     ]} />);
   })
   .get('/groups/:id', async (c) => {
     const found = await findGroupForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
     const page = pageContext(c);
     return render(c, groupTitle(page, found.name), <UnitPage page={page} title={groupTitle(page, found.name)} subtitle={`${found.schoolName} · ${found.subject}`} pupils={found.pupils}
-      actions={found.mayRegisterAttendance ? [{ href: registerHref({ kind: 'group', id: found.id }), label: attendanceText[page.locale].unitLink }] : []} />);
+      actions={found.mayRegisterAttendance ? [{ href: attendancePaths.register({ kind: 'group', id: found.id }), label: attendanceText[page.locale].unitLink }] : []} />);
   });

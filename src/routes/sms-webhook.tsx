@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env.ts';
 import { recordSmsDeliveryReport } from '../domain/delivery/status.ts';
 import { receiveInboundSms } from '../domain/messages/inbound.ts';
 import { MAX_WEBHOOK_BYTES, parseWebhookBody, SIGNATURE_HEADER, verifySignature, webhookSecret } from '../domain/messages/sms-webhook.ts';
-import { paths } from '../views/urls.ts';
+import { smsWebhookPaths } from '../paths/sms-webhook.ts';
 import { nowOf, todayOf } from './clock.ts';
 
 /**
@@ -11,7 +11,7 @@ import { nowOf, todayOf } from './clock.ts';
  * (exempt in app.ts); authenticated by an HMAC of the raw body instead. Answers JSON; 401 for a bad signature,
  * 400 for a body we do not understand (the gateway should not retry), 200 otherwise — also for a repeat.
  */
-export const smsWebhookRoutes = new Hono<AppEnv>().post(paths.smsWebhook, async (c) => {
+export const smsWebhookRoutes = new Hono<AppEnv>().post(smsWebhookPaths.webhook, async (c) => {
   const { db, config } = c.get('deps');
   const secret = webhookSecret(config.env, config.sms.webhookSecret);
   if (!secret) return c.json({ error: 'webhook not configured' }, 503);

@@ -9,8 +9,9 @@ import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { fill } from '../i18n/index.ts';
 import { timetableText } from '../i18n/timetable.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { TimetablePage, timetablePaths, type FeedProps } from '../views/pages/timetable.tsx';
-import { paths } from '../views/urls.ts';
+import { TimetablePage, type FeedProps } from '../views/pages/timetable.tsx';
+import { childPaths } from '../paths/children.ts';
+import { timetablePaths } from '../paths/timetable.ts';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
 import { NotFoundError } from '../domain/errors.ts';
@@ -38,7 +39,7 @@ async function childPage(c: Context<AppEnv>, feed: Omit<FeedProps, 'pupilId' | '
       heading={heading}
       week={week}
       weekHref={(w) => timetablePaths.child(child.pupilId, w)}
-      back={{ href: paths.child(child.pupilId), name: child.givenName }}
+      back={{ href: childPaths.overview(child.pupilId), name: child.givenName }}
       feed={{ pupilId: child.pupilId, active, revoked: c.req.query('revoked') === '1' && !active, ...feed }}
     />
   ));
@@ -67,14 +68,14 @@ export const timetableRoutes = new Hono<AppEnv>()
     const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));
     const token = await createFeedToken(db, actor, child);
     c.header('Cache-Control', 'no-store');
-    return childPage(c, { url: `${config.baseUrl}/calendar/${token}.ics` });
+    return childPage(c, { url: `${config.baseUrl}${timetablePaths.feedFile(token)}` });
   })
   .post('/children/:id/timetable/feed/revoke', async (c) => {
     const { db } = c.get('deps');
     const actor = actorOf(c);
     const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));
     await revokeFeedToken(db, actor, child);
-    return c.redirect(`${timetablePaths.child(child.pupilId)}?revoked=1`, 303);
+    return c.redirect(timetablePaths.childRevoked(child.pupilId), 303);
   })
   .get('/calendar/:file', async (c) => {
     const parsed = v.safeParse(FeedFile, c.req.param('file'));

@@ -3,10 +3,15 @@ import type { PageContext } from './page-context.ts';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { fill } from '../i18n/index.ts';
 import { myDataText } from '../i18n/my-data.ts';
-import { paths } from './urls.ts';
-import { letterPaths } from './letters/paths.ts';
+import { assetPaths } from '../paths/assets.ts';
+import { authPaths } from '../paths/auth.ts';
+import { contactCardPaths } from '../paths/contact-card.ts';
+import { devOutboxPaths } from '../paths/dev-outbox.ts';
+import { homePaths } from '../paths/home.ts';
+import { letterPaths } from '../paths/letters.ts';
+import { myDataPaths } from '../paths/my-data.ts';
+import { pagePaths } from '../paths/pages.ts';
 import { contactText } from '../i18n/contact.ts';
-import { contactPaths } from './pages/contact-card-paths.tsx';
 
 interface LayoutProps {
   page: PageContext;
@@ -26,28 +31,28 @@ export function Layout({ page, title, children }: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
           <title safe>{`${title} – ${t.app.name}`}</title>
-          <link rel="stylesheet" href={paths.css} />
-          <link rel="icon" href={paths.favicon} type="image/svg+xml" />
-          <script src={paths.htmx} defer></script>
+          <link rel="stylesheet" href={assetPaths.css} />
+          <link rel="icon" href={assetPaths.favicon} type="image/svg+xml" />
+          <script src={assetPaths.htmx} defer></script>
         </head>
         <body class="min-h-screen flex flex-col bg-slate-50 text-slate-900">
           <a href="#main" class="skip-link" safe>{t.app.skipToContent}</a>
           <header class="border-b border-slate-200 bg-white">
             <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-              <a href={paths.home} class="text-xl font-bold text-sky-900 no-underline" safe>{t.app.name}</a>
+              <a href={pagePaths.front} class="text-xl font-bold text-sky-900 no-underline" safe>{t.app.name}</a>
               <nav aria-label={t.app.mainNav} class="flex flex-wrap items-center gap-4">
                 {page.userName ? (
                   <>
-                    <a href={paths.start} class="text-sky-900 underline-offset-4 hover:underline" safe>{t.home.title}</a>
-                    {page.isGuardian ? <a href={contactPaths.card} class="text-sky-900 underline-offset-4 hover:underline" safe>{contactText[page.locale].nav}</a> : ''}
-                    {page.isGuardian ? <a href={paths.myData} class="text-sky-900 underline-offset-4 hover:underline" safe>{myDataText[page.locale].title}</a> : ''}
+                    <a href={homePaths.start} class="text-sky-900 underline-offset-4 hover:underline" safe>{t.home.title}</a>
+                    {page.isGuardian ? <a href={contactCardPaths.card} class="text-sky-900 underline-offset-4 hover:underline" safe>{contactText[page.locale].nav}</a> : ''}
+                    {page.isGuardian ? <a href={myDataPaths.page} class="text-sky-900 underline-offset-4 hover:underline" safe>{myDataText[page.locale].title}</a> : ''}
                     <span class="text-sm text-slate-700" safe>{fill(t.auth.loggedInAs, { name: page.userName })}</span>
-                    <form method="post" action={paths.logout}>
+                    <form method="post" action={authPaths.logout}>
                       <button type="submit" class="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100" safe>{t.auth.logout}</button>
                     </form>
                   </>
                 ) : (
-                  <a href={paths.login} class="rounded bg-sky-800 px-3 py-1.5 font-semibold text-white hover:bg-sky-900" safe>{t.auth.chooserTitle}</a>
+                  <a href={authPaths.login} class="rounded bg-sky-800 px-3 py-1.5 font-semibold text-white hover:bg-sky-900" safe>{t.auth.chooserTitle}</a>
                 )}
               </nav>
               <LanguageSwitch page={page} />
@@ -59,14 +64,14 @@ export function Layout({ page, title, children }: LayoutProps) {
           <footer class="border-t border-slate-200 bg-white">
             <div class="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-2 px-4 py-4 text-sm text-slate-700">
               <p safe>{t.footer.about}</p>
-              <a href={paths.accessibility} class="underline" safe>{t.footer.accessibility}</a>
-              <a href={paths.privacy} class="underline" safe>{t.footer.privacy}</a>
+              <a href={pagePaths.accessibility} class="underline" safe>{t.footer.accessibility}</a>
+              <a href={pagePaths.privacy} class="underline" safe>{t.footer.privacy}</a>
             </div>
             {page.devTools ? (
               <nav aria-label={t.footer.devTools} class="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-2 px-4 pb-4 text-sm text-slate-700">
                 <span safe>{t.footer.devTools}:</span>
-                <a href={paths.devSms} class="underline" safe>{t.footer.devSms}</a>
-                <a href={paths.devMail} class="underline" safe>{t.footer.devMail}</a>
+                <a href={devOutboxPaths.sms} class="underline" safe>{t.footer.devSms}</a>
+                <a href={devOutboxPaths.mail} class="underline" safe>{t.footer.devMail}</a>
                 <a href={letterPaths.devDigitalPost} class="underline" safe>{t.footer.devDigitalPost}</a>
               </nav>
             ) : ''}

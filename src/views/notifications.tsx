@@ -1,18 +1,22 @@
 import type { ConsentChangedPayload } from '../domain/consents/notify.ts';
 import type { EventPayloads } from '../domain/notifications/events.ts';
 import type { listNotifications } from '../domain/notifications/outbox.ts';
-import { documentDownloadPath } from '../domain/documents/store.ts';
+import { absencePaths } from '../paths/absence.ts';
+import { broadcastPaths } from '../paths/broadcasts.ts';
+import { documentPaths } from '../paths/documents.ts';
+import { formPaths } from '../paths/forms.ts';
+import { leavePaths } from '../paths/leave.ts';
+import { leaveDecisionPaths } from '../paths/leave-decisions.ts';
+import { messagePaths } from '../paths/messages.ts';
+import { newsPaths } from '../paths/news.ts';
 import { broadcastsText } from '../i18n/broadcasts.ts';
-import { broadcastPaths } from './broadcasts/urls.ts';
 import { consentsText } from '../i18n/consents.ts';
 import { newsText } from '../i18n/news.ts';
 import { messageBookText } from '../i18n/messages.ts';
-import { messagePaths } from './messages/urls.ts';
 import { fill, formatDate } from '../i18n/index.ts';
 import { notificationText } from '../i18n/notifications.ts';
 import { formatDateTime } from './consents/parts.tsx';
 import type { PageContext } from './page-context.ts';
-import { paths } from './urls.ts';
 
 type Notification = Awaited<ReturnType<typeof listNotifications>>[number];
 
@@ -60,27 +64,27 @@ export function describeNotification(page: PageContext, n: Notification): { text
     }
     case 'absence.follow_up': {
       const p = payloadOf<EventPayloads['absence.follow_up']>(n);
-      return { text: fill(t.absenceFollowUp, { pupil, date: formatDate(p.date) }), href: paths.childAbsence(pupilId) };
+      return { text: fill(t.absenceFollowUp, { pupil, date: formatDate(p.date) }), href: absencePaths.child(pupilId) };
     }
     case 'leave.confirmation_requested': {
       const p = payloadOf<EventPayloads['leave.confirmation_requested']>(n);
-      return { text: fill(t.leaveConfirmationRequested, { applicant: p.applicantName, pupil, from: formatDate(p.from), to: formatDate(p.to) }), href: paths.childLeave(pupilId) };
+      return { text: fill(t.leaveConfirmationRequested, { applicant: p.applicantName, pupil, from: formatDate(p.from), to: formatDate(p.to) }), href: leavePaths.child(pupilId) };
     }
     case 'leave.declined': {
       const p = payloadOf<EventPayloads['leave.declined']>(n);
-      return { text: fill(t.leaveDeclined, { guardian: p.guardianName, pupil, from: formatDate(p.from), to: formatDate(p.to) }), href: paths.childLeave(pupilId) };
+      return { text: fill(t.leaveDeclined, { guardian: p.guardianName, pupil, from: formatDate(p.from), to: formatDate(p.to) }), href: leavePaths.child(pupilId) };
     }
     case 'leave.submitted': {
       const p = payloadOf<EventPayloads['leave.submitted']>(n);
-      return { text: fill(t.leaveSubmitted, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim(), from: formatDate(p.from), to: formatDate(p.to) }), href: paths.leaveApplication(p.applicationId) };
+      return { text: fill(t.leaveSubmitted, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim(), from: formatDate(p.from), to: formatDate(p.to) }), href: leaveDecisionPaths.application(p.applicationId) };
     }
     case 'leave.decided': {
       const p = payloadOf<EventPayloads['leave.decided']>(n);
-      return { text: fill(t.leaveDecided, { pupil, outcome: t.outcome[p.outcome] }), href: documentDownloadPath(p.documentId) };
+      return { text: fill(t.leaveDecided, { pupil, outcome: t.outcome[p.outcome] }), href: documentPaths.download(p.documentId) };
     }
     case 'form.sent': {
       const p = payloadOf<EventPayloads['form.sent']>(n);
-      return { text: fill(t.formSent, { title: p.title, deadline: formatDate(p.deadline) }), href: paths.childForms(pupilId) };
+      return { text: fill(t.formSent, { title: p.title, deadline: formatDate(p.deadline) }), href: formPaths.childList(pupilId) };
     }
     case 'broadcast.new': {
       const p = payloadOf<EventPayloads['broadcast.new']>(n);
@@ -89,14 +93,14 @@ export function describeNotification(page: PageContext, n: Notification): { text
     case 'news.published': {
       const p = payloadOf<EventPayloads['news.published']>(n);
       const week = p.week ? Number(p.week.slice(6)) : '';
-      return { text: fill(newsText[page.locale].notification[p.kind], { scope: p.scopeName, week, title: p.title }), href: paths.childNews(pupilId) };
+      return { text: fill(newsText[page.locale].notification[p.kind], { scope: p.scopeName, week, title: p.title }), href: newsPaths.child(pupilId) };
     }
     case 'message.new': {
       const p = payloadOf<EventPayloads['message.new']>(n);
       return { text: fill(messageBookText[page.locale].notification, { pupil }), href: page.isGuardian ? messagePaths.childThread(pupilId, p.threadId) : messagePaths.thread(p.threadId) };
     }
     case 'message.sms_queued':
-      return { text: messageBookText[page.locale].queuedNotification, href: paths.messages };
+      return { text: messageBookText[page.locale].queuedNotification, href: messagePaths.inbox() };
     default:
       return { text: fill(consents.notifications.other, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim() }) };
   }

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import type { Letter } from '../../src/domain/documents/api.ts';
 import { renderLetterPdf } from '../../src/domain/documents/pdf.ts';
-import { documentDownloadPath, postgresDocumentStore, safeFilename, storeDocument } from '../../src/domain/documents/store.ts';
+import { postgresDocumentStore, safeFilename, storeDocument } from '../../src/domain/documents/store.ts';
 import { wrapText } from '../../src/domain/documents/wrap.ts';
+import { documentPaths } from '../../src/paths/documents.ts';
 import { createTestDb } from '../support/db.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 
@@ -104,7 +105,7 @@ test('the store keeps the exact bytes and their SHA-256; lists newest first, bou
   assert.equal(got.sizeBytes, bytes.byteLength);
   assert.equal(got.title, NORWEGIAN);
   assert.equal(got.filename, 'Brev «Åse».pdf');
-  assert.equal(documentDownloadPath(id), `/documents/${id}`);
+  assert.equal(documentPaths.download(id), `/documents/${id}`);
   assert.equal(await store.get(id + 1000), undefined);
 
   const times = ['2026-09-01', '2026-10-01', '2026-11-01'].map((d) => new Date(`${d}T10:00:00Z`));

@@ -145,8 +145,3 @@ function toInfo(row: {
 export function storeDocument(db: Db, doc: NewDocument): Promise<{ id: number }> {
   return postgresDocumentStore(db).put(doc);
 }
-
-/** Where a guardian downloads a document. */
-export function documentDownloadPath(id: number): string {
-  return `/documents/${id}`;
-}

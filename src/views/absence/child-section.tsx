@@ -5,7 +5,7 @@ import { fill } from '../../i18n/index.ts';
 import { Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { AbsenceList, AbsenceTotals, primaryLink, reportSummary, secondaryLink } from './list.tsx';
-import { absencePaths } from './paths.ts';
+import { absencePaths } from '../../paths/absence.ts';
 
 /** A link that swaps the child section with htmx (and pushes its URL, a full page of its own). */
 export function SectionLink({ href, class: className, text }: { href: string; class: string; text: string }) {

@@ -6,7 +6,7 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
 import { SectionLink } from './child-section.tsx';
-import { absencePaths } from './paths.ts';
+import { absencePaths } from '../../paths/absence.ts';
 
 /** The form as typed (kept on a 422), its errors, and for lessons the chosen day (null: no valid date yet). */
 export interface ReportFormState {

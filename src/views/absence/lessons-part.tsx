@@ -5,7 +5,7 @@ import type { PageContext } from '../page-context.ts';
 import { SectionLink } from './child-section.tsx';
 import { Buttons, errorText, ReasonAndNote, type ReportFormState } from './form-parts.tsx';
 import { lessonText, secondaryLink } from './list.tsx';
-import { absencePaths } from './paths.ts';
+import { absencePaths } from '../../paths/absence.ts';
 
 /**
  * The lessons of the chosen day as checkboxes, in the form that sends the report. htmx swaps this part when

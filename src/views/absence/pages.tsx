@@ -3,9 +3,9 @@ import { absenceText } from '../../i18n/absence.ts';
 import { fill } from '../../i18n/index.ts';
 import { Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { absencePaths } from '../../paths/absence.ts';
+import { pupilPaths } from '../../paths/pupils.ts';
 import { AbsenceList, AbsenceTotals } from './list.tsx';
-import { absencePaths } from './paths.ts';
 
 /** P1: the pupil's own absence this school year, read only (the guardians' notes are left out). */
 export function OwnAbsencePage({ page, overview }: { page: PageContext; overview: AbsenceOverview }) {
@@ -29,7 +29,7 @@ export function PupilAbsencePage({ page, data, notice }: { page: PageContext; da
     <div class="max-w-2xl space-y-6">
       <div>
         <p>
-          <a href={paths.pupil(pupilId)} class="text-sky-900 underline" safe>{t.backToPupil}</a>
+          <a href={pupilPaths.pupil(pupilId)} class="text-sky-900 underline" safe>{t.backToPupil}</a>
         </p>
         <h1 class="text-3xl font-bold" safe>{pupilAbsenceTitle(page, data)}</h1>
         <p class="text-slate-700" safe>{`${data.pupil.schoolName}, ${data.pupil.className}`}</p>

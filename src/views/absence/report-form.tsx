@@ -7,7 +7,7 @@ import { Field, secondaryButton } from '../pages/contact-card-parts.tsx';
 import { SectionLink } from './child-section.tsx';
 import { Buttons, errorText, fieldId, ReasonAndNote, type ReportFormState } from './form-parts.tsx';
 import { LessonsPart } from './lessons-part.tsx';
-import { absencePaths } from './paths.ts';
+import { absencePaths } from '../../paths/absence.ts';
 
 /** Where the summary links to: the field itself, the first radio or checkbox of a group. */
 function anchorOf(field: ReportField, state: ReportFormState): string {

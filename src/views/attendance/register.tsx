@@ -7,7 +7,8 @@ import { attendanceText, type AttendanceMessages } from '../../i18n/attendance.t
 import { fill, formatDate } from '../../i18n/index.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { registerHref, unitHref } from './paths.ts';
+import { attendancePaths } from '../../paths/attendance.ts';
+import { pupilPaths } from '../../paths/pupils.ts';
 
 /** A refused save: what was chosen (kept) and why. */
 export interface RegisterFormState {
@@ -61,7 +62,7 @@ function PupilChoice({ t, reasons, row, status, disabled }: { t: AttendanceMessa
 /** The register itself: one fieldset per pupil, present by default, one Lagre. htmx swaps this section on save. */
 export function RegisterSection({ page, register, notice, form }: { page: PageContext; register: Register; notice?: string; form?: RegisterFormState }) {
   const t = attendanceText[page.locale];
-  const href = registerHref(register.unit, { date: register.date, lesson: register.lesson?.id });
+  const href = attendancePaths.register(register.unit, { date: register.date, lesson: register.lesson?.id });
   const what = register.lesson ? `${register.lesson.startsAt}–${register.lesson.endsAt} ${register.lesson.subject}` : t.wholeDay;
   const problem = register.problem;
   const errors = form ? [{ field: 'register-form', message: t.errors[form.problem] }] : [];
@@ -94,10 +95,10 @@ function Chooser({ t, register }: { t: AttendanceMessages; register: Register })
   return (
     <div class="space-y-3">
       <nav aria-label={t.dateNav} class="flex flex-wrap items-center justify-between gap-3">
-        {register.previous ? <a href={registerHref(unit, { date: register.previous })} rel="prev" class={link} safe>{t.previousDay}</a> : <span />}
-        {register.next ? <a href={registerHref(unit, { date: register.next })} rel="next" class={link} safe>{t.nextDay}</a> : ''}
+        {register.previous ? <a href={attendancePaths.register(unit, { date: register.previous })} rel="prev" class={link} safe>{t.previousDay}</a> : <span />}
+        {register.next ? <a href={attendancePaths.register(unit, { date: register.next })} rel="next" class={link} safe>{t.nextDay}</a> : ''}
       </nav>
-      <form method="get" action={registerHref(unit)} class="flex flex-wrap items-end gap-2">
+      <form method="get" action={attendancePaths.register(unit)} class="flex flex-wrap items-end gap-2">
         <div class="space-y-1">
           <label for="register-date" class="block font-semibold" safe>{t.chooseDate}</label>
           <input id="register-date" name="date" type="date" value={date} class="rounded border border-slate-500 p-2" />
@@ -112,7 +113,7 @@ function Chooser({ t, register }: { t: AttendanceMessages; register: Register })
               const label = lesson ? `${lesson.startsAt} ${lesson.subject}` : t.wholeDay;
               return (
                 <li>
-                  <a href={registerHref(unit, { date, lesson: lesson?.id })} aria-current={current ? 'page' : undefined}
+                  <a href={attendancePaths.register(unit, { date, lesson: lesson?.id })} aria-current={current ? 'page' : undefined}
                     class={`inline-block rounded border px-3 py-2 ${current ? 'border-sky-800 bg-sky-800 font-semibold text-white' : 'border-slate-400 bg-white text-sky-900'}`} safe>{label}</a>
                 </li>
               );
@@ -130,7 +131,7 @@ export function RegisterPage(props: { page: PageContext; register: Register; not
   const { unit } = props.register;
   return (
     <div class="mx-auto max-w-2xl space-y-4">
-      <p><a href={unitHref(unit)} class={link} safe>{fill(t.back, { name: unit.name })}</a></p>
+      <p><a href={pupilPaths.unit(unit)} class={link} safe>{fill(t.back, { name: unit.name })}</a></p>
       <h1 class="text-2xl font-bold" safe>{fill(t.heading, { name: unit.name })}</h1>
       <p class="text-slate-700" safe>{unit.schoolName}</p>
       <Chooser t={t} register={props.register} />

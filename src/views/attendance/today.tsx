@@ -1,7 +1,7 @@
 import type { TodayLesson } from '../../domain/absence/today.ts';
 import { attendanceText } from '../../i18n/attendance.ts';
 import type { PageContext } from '../page-context.ts';
-import { registerHref } from './paths.ts';
+import { attendancePaths } from '../../paths/attendance.ts';
 
 const link = 'text-sky-900 underline underline-offset-2';
 
@@ -17,7 +17,7 @@ export function TodayLessons({ page, lessons, today }: { page: PageContext; less
         <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
           {lessons.map((l) => (
             <li class="px-4 py-3">
-              <a href={registerHref(l.unit, { date: today, lesson: l.lessonId })} class={link} safe>{`${l.startsAt}–${l.endsAt} ${l.subject} · ${l.unit.name}`}</a>
+              <a href={attendancePaths.register(l.unit, { date: today, lesson: l.lessonId })} class={link} safe>{`${l.startsAt}–${l.endsAt} ${l.subject} · ${l.unit.name}`}</a>
             </li>
           ))}
         </ul>
@@ -28,5 +28,5 @@ export function TodayLessons({ page, lessons, today }: { page: PageContext; less
 
 /** The "Registrer fravær" link on a class or group card. */
 export function RegisterLink({ page, unit }: { page: PageContext; unit: { kind: 'class' | 'group'; id: number } }) {
-  return <a href={registerHref(unit)} class={`${link} block text-sm`} safe>{attendanceText[page.locale].unitLink}</a>;
+  return <a href={attendancePaths.register(unit)} class={`${link} block text-sm`} safe>{attendanceText[page.locale].unitLink}</a>;
 }

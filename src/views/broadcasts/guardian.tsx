@@ -4,7 +4,7 @@ import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { card, link, namesList, Pager } from './parts.tsx';
-import { broadcastPaths } from './urls.ts';
+import { broadcastPaths } from '../../paths/broadcasts.ts';
 
 function ReceivedItem({ page, broadcast }: { page: PageContext; broadcast: ReceivedBroadcast }) {
   const t = broadcastsText[page.locale];

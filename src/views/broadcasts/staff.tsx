@@ -9,7 +9,7 @@ import { ErrorSummary } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { Field, primaryButton } from '../pages/contact-card-parts.tsx';
 import { audienceLabel, link, Pager } from './parts.tsx';
-import { broadcastPaths } from './urls.ts';
+import { broadcastPaths } from '../../paths/broadcasts.ts';
 
 /** GET /broadcasts for staff: what they sent, newest first, with how many have read each. */
 export function SentListPage({ page, sent }: { page: PageContext; sent: Paged<SentBroadcast> }) {

@@ -9,7 +9,7 @@ import { Notice } from '../components/form.tsx';
 import { formatDateTime } from '../consents/parts.tsx';
 import type { PageContext } from '../page-context.ts';
 import { audienceLabel, card, link, Pager } from './parts.tsx';
-import { broadcastPaths } from './urls.ts';
+import { broadcastPaths } from '../../paths/broadcasts.ts';
 
 /** GET /broadcasts/:id for its sender: the notice as sent, the number of recipients, read status per recipient. */
 const COUNT_ORDER: DeliveryCount[] = ['delivered', 'sent', 'queued', 'waiting', 'skipped', 'failed'];

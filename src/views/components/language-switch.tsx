@@ -1,11 +1,11 @@
 import { LOCALES, messages } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { languagePaths } from '../../paths/language.ts';
 
 /** Three buttons posting the choice; works without JavaScript (POST → redirect back). */
 export function LanguageSwitch({ page }: { page: PageContext }) {
   return (
-    <form method="post" action={paths.language} class="flex items-center gap-1 text-sm">
+    <form method="post" action={languagePaths.choice} class="flex items-center gap-1 text-sm">
       <input type="hidden" name="return_to" value={page.path} />
       <fieldset class="flex items-center gap-1">
         <legend class="sr-only" safe>{page.t.language.choose}</legend>

@@ -5,7 +5,7 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { ConsentHistory } from './history.tsx';
 import { card, ErrorSummary, Notice, primaryButton, secondaryButton, StateBadge } from './parts.tsx';
-import { consentPaths } from './urls.ts';
+import { consentPaths } from '../../paths/consents.ts';
 
 /** A field error on one consent's answer (the form re-rendered with status 422). */
 export interface AnswerError {

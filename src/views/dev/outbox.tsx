@@ -3,17 +3,16 @@ import { deliveryText } from '../../i18n/delivery.ts';
 import { fill } from '../../i18n/index.ts';
 import { formatDateTime } from '../consents/parts.tsx';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { devOutboxPaths } from '../../paths/dev-outbox.ts';
 
 const linkClass = 'text-sky-900 underline underline-offset-4 hover:no-underline';
-const older = (base: string, before: number) => `${base}?before=${before}`;
 
-function Pager(props: { label: string; base: string; olderThan: number | null; isOlderPage: boolean; t: (typeof deliveryText)['nb']['dev'] }) {
+function Pager(props: { label: string; href: (before?: number) => string; olderThan: number | null; isOlderPage: boolean; t: (typeof deliveryText)['nb']['dev'] }) {
   if (props.olderThan === null && !props.isOlderPage) return '';
   return (
     <nav aria-label={props.label} class="flex gap-6">
-      {props.isOlderPage ? <a href={props.base} class={linkClass} safe>{props.t.newest}</a> : ''}
-      {props.olderThan !== null ? <a href={older(props.base, props.olderThan)} class={linkClass} safe>{props.t.older}</a> : ''}
+      {props.isOlderPage ? <a href={props.href()} class={linkClass} safe>{props.t.newest}</a> : ''}
+      {props.olderThan !== null ? <a href={props.href(props.olderThan)} class={linkClass} safe>{props.t.older}</a> : ''}
     </nav>
   );
 }
@@ -33,7 +32,7 @@ export function DevSmsPage({ page, list, isOlderPage }: { page: PageContext; lis
   const t = deliveryText[page.locale].dev;
   return (
     <section class="space-y-4">
-      <Intro title={t.smsTitle} lead={t.lead} other={{ href: paths.devMail, name: fill(t.otherTool, { name: t.mailTitle }) }} />
+      <Intro title={t.smsTitle} lead={t.lead} other={{ href: devOutboxPaths.mail, name: fill(t.otherTool, { name: t.mailTitle }) }} />
       {list.items.length === 0 ? (
         <p class="rounded-lg border border-slate-200 bg-white p-4" safe>{t.emptySms}</p>
       ) : (
@@ -61,7 +60,7 @@ export function DevSmsPage({ page, list, isOlderPage }: { page: PageContext; lis
           </table>
         </div>
       )}
-      <Pager label={t.smsList} base={paths.devSms} olderThan={list.olderThan} isOlderPage={isOlderPage} t={t} />
+      <Pager label={t.smsList} href={devOutboxPaths.smsPage} olderThan={list.olderThan} isOlderPage={isOlderPage} t={t} />
     </section>
   );
 }
@@ -71,7 +70,7 @@ export function DevMailPage({ page, list, isOlderPage }: { page: PageContext; li
   const t = deliveryText[page.locale].dev;
   return (
     <section class="space-y-4">
-      <Intro title={t.mailTitle} lead={t.lead} other={{ href: paths.devSms, name: fill(t.otherTool, { name: t.smsTitle }) }} />
+      <Intro title={t.mailTitle} lead={t.lead} other={{ href: devOutboxPaths.sms, name: fill(t.otherTool, { name: t.smsTitle }) }} />
       {list.items.length === 0 ? (
         <p class="rounded-lg border border-slate-200 bg-white p-4" safe>{t.emptyMail}</p>
       ) : (
@@ -92,7 +91,7 @@ export function DevMailPage({ page, list, isOlderPage }: { page: PageContext; li
           ))}
         </ul>
       )}
-      <Pager label={t.mailList} base={paths.devMail} olderThan={list.olderThan} isOlderPage={isOlderPage} t={t} />
+      <Pager label={t.mailList} href={devOutboxPaths.mailPage} olderThan={list.olderThan} isOlderPage={isOlderPage} t={t} />
     </section>
   );
 }

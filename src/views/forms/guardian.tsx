@@ -9,7 +9,7 @@ import { formatDateTime } from '../consents/parts.tsx';
 import type { PageContext } from '../page-context.ts';
 import { primaryButton } from '../pages/contact-card-parts.tsx';
 import { QuestionInput, questionFieldId } from './question-input.tsx';
-import { formPaths } from './urls.ts';
+import { formPaths } from '../../paths/forms.ts';
 
 type FormListItem = Awaited<ReturnType<typeof listChildForms>>[number];
 const link = 'text-sky-900 underline underline-offset-2';

@@ -4,7 +4,7 @@ import { formsText } from '../../i18n/forms.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { formatDateTime } from '../consents/parts.tsx';
 import type { PageContext } from '../page-context.ts';
-import { formPaths } from './urls.ts';
+import { formPaths } from '../../paths/forms.ts';
 
 const link = 'text-sky-900 underline underline-offset-2';
 

@@ -7,7 +7,7 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { Field, primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
-import { formPaths } from './urls.ts';
+import { formPaths } from '../../paths/forms.ts';
 
 const link = 'text-sky-900 underline underline-offset-2';
 const card = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4';

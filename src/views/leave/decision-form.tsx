@@ -5,7 +5,8 @@ import { leaveDecisionText, type LeaveDecisionMessages } from '../../i18n/leave-
 import { ErrorSummary } from '../components/form.tsx';
 import { Field, primaryButton } from '../pages/contact-card-parts.tsx';
 import type { PageContext } from '../page-context.ts';
-import { dateRange, leaveDecisionPaths, link, Row, schoolDaysText } from './decision-parts.tsx';
+import { leaveDecisionPaths } from '../../paths/leave-decisions.ts';
+import { dateRange, link, Row, schoolDaysText } from './decision-parts.tsx';
 
 export interface DecisionFormState {
   input: DecisionInput;

@@ -4,9 +4,10 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveDecisionText } from '../../i18n/leave-decision.ts';
 import { Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { absencePaths } from '../../paths/absence.ts';
+import { leaveDecisionPaths } from '../../paths/leave-decisions.ts';
 import { DecisionForm, DecisionSummary, type DecisionFormState } from './decision-form.tsx';
-import { absenceTotalsText, dateRange, leaveDecisionPaths, link, Row, schoolDaysText, Section } from './decision-parts.tsx';
+import { absenceTotalsText, dateRange, link, Row, schoolDaysText, Section } from './decision-parts.tsx';
 
 export const decisionPageTitle = (page: PageContext, view: LeaveCaseView) => fill(leaveDecisionText[page.locale].title, { name: view.leave.pupilName });
 
@@ -79,7 +80,7 @@ function AbsenceSection({ page, view }: { page: PageContext; view: LeaveCaseView
           )}
         </>
       ) : <p safe>{t.noSchoolYear}</p>}
-      <p><a href={paths.pupilAbsence(view.leave.pupilId)} class={link} safe>{fill(t.absenceDetails, { name: view.leave.pupilName })}</a></p>
+      <p><a href={absencePaths.pupil(view.leave.pupilId)} class={link} safe>{fill(t.absenceDetails, { name: view.leave.pupilName })}</a></p>
     </Section>
   );
 }

@@ -1,16 +1,6 @@
 import type { Children } from '@kitajs/html';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { LeaveDecisionMessages } from '../../i18n/leave-decision.ts';
-import { paths } from '../urls.ts';
-
-/** S8 URLs: the queue, an application, its decision and its vedtak letters. */
-export const leaveDecisionPaths = {
-  queue: (page = 1) => (page > 1 ? `${paths.leaveApplications}?page=${page}` : paths.leaveApplications),
-  application: paths.leaveApplication,
-  decided: (id: number) => `${paths.leaveApplication(id)}?decided=1`,
-  decision: (id: number) => `${paths.leaveApplication(id)}/decision`,
-  vedtak: (id: number, documentId: number) => `${paths.leaveApplication(id)}/vedtak/${documentId}`,
-};
 
 export const card = 'rounded-lg border border-slate-200 bg-white p-4';
 export const link = 'text-sky-900 underline underline-offset-2';

@@ -2,7 +2,8 @@ import type { LeaveCase, LeaveQueue, QueueItem } from '../../domain/leave/queue.
 import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveDecisionText, type LeaveDecisionMessages } from '../../i18n/leave-decision.ts';
 import type { PageContext } from '../page-context.ts';
-import { absenceTotalsText, card, dateRange, leaveDecisionPaths, link, Row, schoolDaysText } from './decision-parts.tsx';
+import { leaveDecisionPaths } from '../../paths/leave-decisions.ts';
+import { absenceTotalsText, card, dateRange, link, Row, schoolDaysText } from './decision-parts.tsx';
 
 /** S8: the applications waiting for the leadership's decision (cards, so it works at 375 px), and the latest decided. */
 export function DecisionQueuePage({ page, queue }: { page: PageContext; queue: LeaveQueue }) {

@@ -9,7 +9,7 @@ import type { PageContext } from '../page-context.ts';
 import { Field, primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
 import { OVER_LIMIT_ID, OverLimitWarning, SchoolDaysStatus } from './guardian-limit.tsx';
 import { joinNames, SectionLink } from './guardian-parts.tsx';
-import { leavePaths } from './guardian-paths.ts';
+import { leavePaths } from '../../paths/leave.ts';
 
 export interface LeaveFormState {
   input: LeaveInput;

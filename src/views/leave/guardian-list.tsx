@@ -6,7 +6,10 @@ import { Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { LeaveItemCard, waitingNames } from './guardian-item.tsx';
 import { card, primaryLink, schoolDays, SectionLink } from './guardian-parts.tsx';
-import { leavePaths, type LeaveNotice } from './guardian-paths.ts';
+import { leavePaths, type LeaveNotice } from '../../paths/leave.ts';
+
+/** The receipts the list reads from the query (`?sent=12`, …): every kind of LeaveNotice. */
+export const LEAVE_NOTICES = ['sent', 'answered', 'withdrawn'] as const satisfies readonly LeaveNotice[];
 
 export interface LeaveListState {
   /** The change just made (PRG: `?sent=12`), for the receipt. */

@@ -3,7 +3,7 @@ import { fill } from '../../i18n/index.ts';
 import { lettersText } from '../../i18n/letters.ts';
 import { formatDateTime } from '../consents/parts.tsx';
 import type { PageContext } from '../page-context.ts';
-import { letterPaths } from './paths.ts';
+import { letterPaths } from '../../paths/letters.ts';
 
 const linkClass = 'text-sky-900 underline underline-offset-4 hover:no-underline';
 

@@ -4,7 +4,7 @@ import { lettersText, type LettersMessages } from '../../i18n/letters.ts';
 import { Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { primaryButton, secondaryButton, Section } from '../pages/contact-card-parts.tsx';
-import { letterPaths } from './paths.ts';
+import { letterPaths } from '../../paths/letters.ts';
 
 export type LetterNotice = 'created' | 'empty' | 'handled';
 

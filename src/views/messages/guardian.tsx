@@ -10,7 +10,7 @@ import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { Conversation, type ReplyState } from './conversation.tsx';
 import { fieldError, link, Pager, primaryButton, SensitiveWarning, TextField, textOf, ThreadList } from './parts.tsx';
-import { messagePaths } from './urls.ts';
+import { messagePaths } from '../../paths/messages.ts';
 
 export interface ComposerState {
   input: MessageInput;

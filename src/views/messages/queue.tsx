@@ -3,7 +3,7 @@ import { fill } from '../../i18n/index.ts';
 import { formatDateTime } from '../consents/parts.tsx';
 import type { PageContext } from '../page-context.ts';
 import { card, secondaryButton, textOf } from './parts.tsx';
-import { messagePaths } from './urls.ts';
+import { messagePaths } from '../../paths/messages.ts';
 
 interface QueueProps {
   page: PageContext;

@@ -8,11 +8,11 @@ import type { ThreadKind } from '../../db/schema.ts';
 import { fill } from '../../i18n/index.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { messagePaths } from '../../paths/messages.ts';
+import { pupilPaths } from '../../paths/pupils.ts';
 import { Conversation, type ReplyState } from './conversation.tsx';
 import { fieldError, link, Pager, primaryButton, SensitiveWarning, TextField, textOf, ThreadList } from './parts.tsx';
 import { OfficeQueue } from './queue.tsx';
-import { messagePaths } from './urls.ts';
 
 type Queue = { items: QueueItem[]; total: number };
 
@@ -29,7 +29,7 @@ export function InboxPage({ page, threads, queue, notice }: { page: PageContext;
       <Notice text={notice} />
       <ThreadList page={page} threads={threads.items} href={(thread) => messagePaths.thread(thread.id)} showPupil />
       <Pager page={page} list={threads} href={messagePaths.inbox} />
-      {queue ? <OfficeQueue page={page} queue={queue} returnTo={paths.messages} /> : ''}
+      {queue ? <OfficeQueue page={page} queue={queue} returnTo={messagePaths.inbox()} /> : ''}
     </div>
   );
 }
@@ -95,7 +95,7 @@ export function PupilBookPage({ page, pupil, threads, canWrite, composer, queue,
   return (
     <div class="space-y-6">
       <p>
-        <a href={paths.pupil(pupil.id)} class={link} safe>{pupil.name}</a>
+        <a href={pupilPaths.pupil(pupil.id)} class={link} safe>{pupil.name}</a>
       </p>
       <div class="space-y-1">
         <h1 class="text-3xl font-bold" safe>{fill(t.pupilBookTitle, { name: pupil.name })}</h1>

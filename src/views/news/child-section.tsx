@@ -7,7 +7,7 @@ import { newsText } from '../../i18n/news.ts';
 import { LatestBroadcasts } from '../broadcasts/guardian.tsx';
 import type { PageContext } from '../page-context.ts';
 import { NewsArticle } from './article.tsx';
-import { newsPaths } from './urls.ts';
+import { newsPaths } from '../../paths/news.ts';
 
 const link = 'text-sky-900 underline underline-offset-4 hover:no-underline';
 

@@ -11,7 +11,7 @@ import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { Field, primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
 import { NewsArticle } from './article.tsx';
-import { newsPaths } from './urls.ts';
+import { newsPaths } from '../../paths/news.ts';
 
 /** GET /news for staff: the posts in the scopes they publish for, newest first. */
 export function NewsListPage({ page, posts, deleted }: { page: PageContext; posts: Paged<NewsItem>; deleted?: boolean }) {

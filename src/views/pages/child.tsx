@@ -2,20 +2,28 @@ import type { Children } from '@kitajs/html';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import type { PageContext } from '../page-context.ts';
 import { timetableText } from '../../i18n/timetable.ts';
-import { paths, safeHref } from '../urls.ts';
-import { timetablePaths } from './timetable.tsx';
+import { absencePaths } from '../../paths/absence.ts';
+import { childPaths } from '../../paths/children.ts';
+import { consentPaths } from '../../paths/consents.ts';
+import { documentPaths } from '../../paths/documents.ts';
+import { formPaths } from '../../paths/forms.ts';
+import { leavePaths } from '../../paths/leave.ts';
+import { messagePaths } from '../../paths/messages.ts';
+import { newsPaths } from '../../paths/news.ts';
+import { timetablePaths } from '../../paths/timetable.ts';
+import { safeHref } from '../../paths/safe.ts';
 
 export type ChildSection = 'overview' | 'messages' | 'absence' | 'leave' | 'news' | 'forms' | 'consents' | 'documents';
 
 const SECTIONS: { key: ChildSection; href: (id: number) => string }[] = [
-  { key: 'overview', href: paths.child },
-  { key: 'messages', href: paths.childMessages },
-  { key: 'absence', href: paths.childAbsence },
-  { key: 'leave', href: paths.childLeave },
-  { key: 'news', href: paths.childNews },
-  { key: 'forms', href: paths.childForms },
-  { key: 'consents', href: paths.childConsents },
-  { key: 'documents', href: paths.childDocuments },
+  { key: 'overview', href: childPaths.overview },
+  { key: 'messages', href: messagePaths.childBook },
+  { key: 'absence', href: absencePaths.child },
+  { key: 'leave', href: leavePaths.child },
+  { key: 'news', href: newsPaths.child },
+  { key: 'forms', href: formPaths.childList },
+  { key: 'consents', href: consentPaths.child },
+  { key: 'documents', href: documentPaths.child },
 ];
 
 /** The child page frame: name, section navigation (real links; htmx swaps the frame so the current tab follows), the section. */

@@ -3,9 +3,9 @@ import { STATE_FILTERS, type ConsentState } from '../../domain/consents/state.ts
 import { consentsText } from '../../i18n/consents.ts';
 import { fill } from '../../i18n/index.ts';
 import { link, primaryButton, StateBadge } from '../consents/parts.tsx';
-import { consentPaths } from '../consents/urls.ts';
+import { consentPaths } from '../../paths/consents.ts';
+import { pupilPaths } from '../../paths/pupils.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
 
 /** When printed, only the table and its headings: the site header, footer, filter and links are hidden. */
 const PRINT_ONLY_CONTENT = 'print:[body:has(&)_header]:hidden print:[body:has(&)_footer]:hidden';
@@ -19,7 +19,7 @@ export function ClassConsentsPage({ page, overview }: { page: PageContext; overv
   return (
     <div id="class-consents" class={`space-y-4 ${PRINT_ONLY_CONTENT}`}>
       <p class="print:hidden">
-        <a href={paths.class(overview.classId)} class={link} safe>{t.back}</a>
+        <a href={pupilPaths.class(overview.classId)} class={link} safe>{t.back}</a>
       </p>
       <h1 class="text-3xl font-bold print:text-2xl" safe>{classConsentsTitle(page, overview.className)}</h1>
       <p class="text-slate-700" safe>{overview.schoolName}</p>
@@ -96,7 +96,7 @@ function ConsentTable({ page, overview }: { page: PageContext; overview: ClassCo
                 {row.pupilId === null ? (
                   <em class="text-slate-700" safe>{t.hiddenPupil}</em>
                 ) : (
-                  <a href={paths.pupil(row.pupilId)} class={`${link} print:no-underline`} safe>{`${row.familyName}, ${row.givenName}`}</a>
+                  <a href={pupilPaths.pupil(row.pupilId)} class={`${link} print:no-underline`} safe>{`${row.familyName}, ${row.givenName}`}</a>
                 )}
               </th>
               {row.states.map((state) => (

@@ -2,9 +2,9 @@ import type { GeneralConsent } from '../../domain/consents/general.ts';
 import { consentsText } from '../../i18n/consents.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { card, link, Notice, primaryButton, secondaryButton } from '../consents/parts.tsx';
-import { consentPaths } from '../consents/urls.ts';
+import { consentPaths } from '../../paths/consents.ts';
+import { homePaths } from '../../paths/home.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
 
 interface GateProps {
   page: PageContext;
@@ -43,7 +43,7 @@ export function GeneralConsentPage({ page, consent, returnTo, notice }: GateProp
               <button type="submit" class={secondaryButton} safe>{t.withdraw}</button>
             </form>
             <p>
-              <a href={paths.start} class={link} safe>{t.toHome}</a>
+              <a href={homePaths.start} class={link} safe>{t.toHome}</a>
             </p>
           </>
         ) : (
@@ -66,7 +66,7 @@ export function GeneralConsentPage({ page, consent, returnTo, notice }: GateProp
             <p class="text-sm text-slate-700" safe>{t.withdrawInfo}</p>
             {consent.state === 'withdrawn' ? (
               <p>
-                <a href={paths.start} class={link} safe>{t.toHome}</a>
+                <a href={homePaths.start} class={link} safe>{t.toHome}</a>
               </p>
             ) : (
               ''

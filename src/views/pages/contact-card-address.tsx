@@ -2,8 +2,8 @@ import type { AddressReportErrors, AddressReportInput } from '../../domain/conta
 import type { ContactCard } from '../../domain/contact/card.ts';
 import { contactText } from '../../i18n/contact.ts';
 import type { PageContext } from '../page-context.ts';
-import { contactPaths, SECTION_IDS } from './contact-card-paths.tsx';
-import { ErrorSummary, Field, Notice, primaryButton, Section, swapOwnSection } from './contact-card-parts.tsx';
+import { contactCardPaths } from '../../paths/contact-card.ts';
+import { ErrorSummary, Field, Notice, primaryButton, Section, SECTION_IDS, swapOwnSection } from './contact-card-parts.tsx';
 
 export interface AddressFormState {
   input: AddressReportInput;
@@ -45,7 +45,7 @@ function ReportForm({ page, card, form }: { page: PageContext; card: ContactCard
   return (
     <details class="rounded border border-slate-300 p-3" open={form !== undefined}>
       <summary class="cursor-pointer font-semibold text-sky-900 underline underline-offset-2" safe>{t.address.reportHeading}</summary>
-      <form method="post" action={contactPaths.addressReports} class="mt-3 space-y-4" novalidate {...swapOwnSection(contactPaths.addressReports, SECTION_IDS.address)}>
+      <form method="post" action={contactCardPaths.addressReports} class="mt-3 space-y-4" novalidate {...swapOwnSection(contactCardPaths.addressReports, SECTION_IDS.address)}>
         <p safe>{t.address.reportLead}</p>
         <ErrorSummary heading={t.errorSummary} errors={errors} />
         <Field id="report-what" name="what" label={t.address.what} hint={t.address.whatHint} value={form?.input.whatIsWrong ?? ''} error={whatError} maxlength={1000} multiline />

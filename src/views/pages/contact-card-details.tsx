@@ -3,8 +3,8 @@ import type { ContactDetailsInput, DetailsErrors, DetailsField } from '../../dom
 import { formatPhone } from '../../domain/contact/phone.ts';
 import { contactText } from '../../i18n/contact.ts';
 import type { PageContext } from '../page-context.ts';
-import { contactPaths, SECTION_IDS } from './contact-card-paths.tsx';
-import { ErrorSummary, Field, Notice, primaryButton, secondaryButton, Section, swapOwnSection } from './contact-card-parts.tsx';
+import { contactCardPaths } from '../../paths/contact-card.ts';
+import { ErrorSummary, Field, Notice, primaryButton, secondaryButton, Section, SECTION_IDS, swapOwnSection } from './contact-card-parts.tsx';
 
 export interface DetailsFormState {
   input: ContactDetailsInput;
@@ -28,7 +28,7 @@ export function DetailsSection({ page, card, form, notice, oob }: { page: PageCo
   return (
     <Section id={SECTION_IDS.details} heading={t.details.heading} oob={oob}>
       <Notice text={notice} />
-      <form method="post" action={contactPaths.details} class="space-y-4" novalidate {...swapOwnSection(contactPaths.details, SECTION_IDS.details)}>
+      <form method="post" action={contactCardPaths.details} class="space-y-4" novalidate {...swapOwnSection(contactCardPaths.details, SECTION_IDS.details)}>
         <ErrorSummary heading={t.errorSummary} errors={errors} />
         <Field id={fieldId('email')} name="email" type="email" label={t.details.email} hint={t.details.emailHint} value={values.email} error={message('email')} autocomplete="email" maxlength={254} />
         <Field id={fieldId('mobile')} name="mobile" type="tel" label={t.details.mobile} hint={t.details.mobileHint} value={values.mobile} error={message('mobile')} autocomplete="tel" maxlength={40} />
@@ -45,7 +45,7 @@ export function DetailsSection({ page, card, form, notice, oob }: { page: PageCo
  */
 export function SmsSection({ page, card, confirm, notice, oob }: { page: PageContext; card: ContactCard; confirm?: boolean; notice?: string; oob?: boolean }) {
   const t = contactText[page.locale].sms;
-  const htmx = swapOwnSection(contactPaths.sms, SECTION_IDS.sms);
+  const htmx = swapOwnSection(contactCardPaths.sms, SECTION_IDS.sms);
   if (confirm && card.smsEnabled) {
     return (
       <Section id={SECTION_IDS.sms} heading={t.heading} oob={oob}>
@@ -53,11 +53,11 @@ export function SmsSection({ page, card, confirm, notice, oob }: { page: PageCon
           <h3 class="text-lg font-semibold" safe>{t.confirmHeading}</h3>
           <p safe>{t.confirmText}</p>
         </div>
-        <form method="post" action={contactPaths.sms} class="flex flex-wrap gap-3" {...htmx}>
+        <form method="post" action={contactCardPaths.sms} class="flex flex-wrap gap-3" {...htmx}>
           <input type="hidden" name="enabled" value="false" />
           <input type="hidden" name="confirm" value="yes" />
           <button type="submit" class="rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900" safe>{t.confirm}</button>
-          <a href={`${contactPaths.card}#${SECTION_IDS.sms}`} class={secondaryButton} safe>{t.cancel}</a>
+          <a href={contactCardPaths.cardAt(SECTION_IDS.sms)} class={secondaryButton} safe>{t.cancel}</a>
         </form>
       </Section>
     );
@@ -68,7 +68,7 @@ export function SmsSection({ page, card, confirm, notice, oob }: { page: PageCon
       <p class="font-semibold" safe>{card.smsEnabled ? t.on : t.off}</p>
       {card.smsEnabled && !card.mobile ? <p class="text-amber-900" safe>{t.noMobile}</p> : ''}
       <p id="sms-warning" class="rounded border-l-4 border-amber-700 bg-amber-50 p-3" safe>{t.warning}</p>
-      <form method="post" action={contactPaths.sms} {...htmx}>
+      <form method="post" action={contactCardPaths.sms} {...htmx}>
         <input type="hidden" name="enabled" value={card.smsEnabled ? 'false' : 'true'} />
         <button type="submit" aria-describedby="sms-warning" class={card.smsEnabled ? secondaryButton : primaryButton} safe>{card.smsEnabled ? t.turnOff : t.turnOn}</button>
       </form>

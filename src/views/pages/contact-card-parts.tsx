@@ -2,6 +2,16 @@ import type { Children } from '@kitajs/html';
 
 export { ErrorSummary, Notice } from '../components/form.tsx';
 
+/** The id of each section: htmx swaps exactly one of them, and the PRG redirect scrolls to it. */
+export const SECTION_IDS = {
+  details: 'contact-details',
+  sms: 'contact-sms',
+  settings: 'contact-notifications',
+  address: 'contact-address',
+} as const;
+
+export type ContactSectionName = keyof typeof SECTION_IDS;
+
 export const sectionClass = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4';
 export const primaryButton = 'rounded bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900';
 export const secondaryButton = 'rounded border border-slate-500 px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100';

@@ -3,8 +3,8 @@ import { CHANNELS, SETTING_CATEGORIES, settingField } from '../../domain/contact
 import { contactText } from '../../i18n/contact.ts';
 import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
-import { contactPaths, SECTION_IDS } from './contact-card-paths.tsx';
-import { Notice, primaryButton, Section, swapOwnSection } from './contact-card-parts.tsx';
+import { contactCardPaths } from '../../paths/contact-card.ts';
+import { Notice, primaryButton, Section, SECTION_IDS, swapOwnSection } from './contact-card-parts.tsx';
 
 /** Which categories arrive by SMS and by e-mail (G18): a table of checkboxes, rows and columns with th scope. */
 export function SettingsSection({ page, card, notice, oob }: { page: PageContext; card: ContactCard; notice?: string; oob?: boolean }) {
@@ -14,7 +14,7 @@ export function SettingsSection({ page, card, notice, oob }: { page: PageContext
       <Notice text={notice} />
       <p safe>{t.lead}</p>
       {card.smsEnabled ? '' : <p class="text-amber-900" safe>{contactText[page.locale].settings.smsOffNote}</p>}
-      <form method="post" action={contactPaths.notificationSettings} class="space-y-4" {...swapOwnSection(contactPaths.notificationSettings, SECTION_IDS.settings)}>
+      <form method="post" action={contactCardPaths.notificationSettings} class="space-y-4" {...swapOwnSection(contactCardPaths.notificationSettings, SECTION_IDS.settings)}>
         <table class="w-full max-w-xl border-collapse text-left">
           <caption class="sr-only" safe>{t.caption}</caption>
           <thead>

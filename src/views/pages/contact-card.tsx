@@ -4,7 +4,7 @@ import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { AddressSection, type AddressFormState } from './contact-card-address.tsx';
 import { DetailsSection, SmsSection, type DetailsFormState } from './contact-card-details.tsx';
-import type { ContactSectionName } from './contact-card-paths.tsx';
+import type { ContactSectionName } from './contact-card-parts.tsx';
 import { SettingsSection } from './contact-card-settings.tsx';
 
 export const NOTICES = ['details', 'unchanged', 'sms-on', 'sms-off', 'notifications', 'address'] as const;

@@ -2,7 +2,7 @@ import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { documentsText, type DocumentsMessages } from '../../i18n/documents.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { documentPaths } from '../../paths/documents.ts';
 
 /** What the list shows of one document (the route maps domain rows to this). */
 export interface DocumentListItem {
@@ -13,11 +13,6 @@ export interface DocumentListItem {
   sizeBytes: number;
   href: string;
 }
-
-export const documentPaths = {
-  /** One page of the child's documents; `before` = the cursor for older ones. */
-  list: (pupilId: number, before?: number) => paths.childDocuments(pupilId) + (before ? `?before=${before}` : ''),
-};
 
 /** 834 byte, 34 kB, 1,2 MB — in the reader's language. */
 export function formatSize(bytes: number, t: DocumentsMessages): string {
@@ -77,8 +72,8 @@ export function ChildDocuments(props: {
       )}
       {props.olderThan !== null || props.isOlderPage ? (
         <nav aria-label={t.heading} class="flex flex-wrap gap-x-6 gap-y-2">
-          {props.olderThan !== null ? navLink(documentPaths.list(props.child.pupilId, props.olderThan), t.older) : ''}
-          {props.isOlderPage ? navLink(documentPaths.list(props.child.pupilId), t.newest) : ''}
+          {props.olderThan !== null ? navLink(documentPaths.child(props.child.pupilId, props.olderThan), t.older) : ''}
+          {props.isOlderPage ? navLink(documentPaths.child(props.child.pupilId), t.newest) : ''}
         </nav>
       ) : (
         ''

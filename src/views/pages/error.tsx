@@ -1,5 +1,5 @@
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { pagePaths } from '../../paths/pages.ts';
 
 export type ErrorStatus = 400 | 403 | 404 | 405 | 422 | 429 | 500 | 503;
 
@@ -10,7 +10,7 @@ export function ErrorPage({ page, status, detail }: { page: PageContext; status:
       <h1 class="text-3xl font-bold" safe>{t.title[status]}</h1>
       <p safe>{detail ?? t.body[status]}</p>
       <p>
-        <a href={paths.home} class="text-sky-900 underline" safe>{t.backHome}</a>
+        <a href={pagePaths.front} class="text-sky-900 underline" safe>{t.backHome}</a>
       </p>
     </div>
   );

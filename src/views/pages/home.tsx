@@ -3,10 +3,13 @@ import type { listStaffUnits, findOwnClass } from '../../domain/school/units.ts'
 import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { timetableText } from '../../i18n/timetable.ts';
-import { paths } from '../urls.ts';
-import { timetablePaths } from './timetable.tsx';
+import { absencePaths } from '../../paths/absence.ts';
+import { broadcastPaths } from '../../paths/broadcasts.ts';
+import { childPaths } from '../../paths/children.ts';
+import { contactCardPaths } from '../../paths/contact-card.ts';
+import { pupilPaths } from '../../paths/pupils.ts';
+import { timetablePaths } from '../../paths/timetable.ts';
 import { contactText } from '../../i18n/contact.ts';
-import { contactPaths } from './contact-card-paths.tsx';
 import { NotificationList } from '../notifications.tsx';
 import type { listNotifications } from '../../domain/notifications/outbox.ts';
 import type { TodayLesson } from '../../domain/absence/today.ts';
@@ -36,7 +39,7 @@ export function GuardianHome({ page, children, notifications = [] }: { page: Pag
         {children.map((child) => (
           <li class={card}>
             <h3 class="text-lg font-semibold">
-              <a href={paths.child(child.pupilId)} class={link} safe>{`${child.givenName} ${child.familyName}`}</a>
+              <a href={childPaths.overview(child.pupilId)} class={link} safe>{`${child.givenName} ${child.familyName}`}</a>
             </h3>
             <p safe>{`${child.schoolName}, ${child.className}`}</p>
             <p class="text-sm text-slate-700" safe>{fill(t.owner, { owner: child.ownerName })}</p>
@@ -49,8 +52,8 @@ export function GuardianHome({ page, children, notifications = [] }: { page: Pag
         ))}
       </ul>
       <p class="flex flex-wrap gap-x-6 gap-y-2">
-        <a href={contactPaths.card} class={link} safe>{contactText[page.locale].homeLink}</a>
-        <a href={paths.broadcasts} class={link} safe>{broadcastsText[page.locale].receivedTitle}</a>
+        <a href={contactCardPaths.card} class={link} safe>{contactText[page.locale].homeLink}</a>
+        <a href={broadcastPaths.list} class={link} safe>{broadcastsText[page.locale].receivedTitle}</a>
       </p>
       <NotificationList page={page} notifications={notifications} />
     </div>
@@ -91,7 +94,7 @@ export function StaffHome({ page, units, today, unreadThreads }: { page: PageCon
           <ul class="grid gap-2 sm:grid-cols-3" role="list">
             {units.classes.map((c) => (
               <li class={card}>
-                <a href={paths.class(c.id)} class={link} safe>{`${c.name}`}</a>
+                <a href={pupilPaths.class(c.id)} class={link} safe>{`${c.name}`}</a>
                 <span class="block text-sm text-slate-700" safe>{`${c.schoolName} · ${fill(t.pupilCount, { count: c.pupils })}`}</span>
                 <RegisterLink page={page} unit={{ kind: 'class', id: c.id }} />
               </li>
@@ -107,7 +110,7 @@ export function StaffHome({ page, units, today, unreadThreads }: { page: PageCon
           <ul class="grid gap-2 sm:grid-cols-3" role="list">
             {units.groups.map((g) => (
               <li class={card}>
-                <a href={paths.group(g.id)} class={link} safe>{g.name}</a>
+                <a href={pupilPaths.group(g.id)} class={link} safe>{g.name}</a>
                 <span class="block text-sm text-slate-700" safe>{`${g.schoolName} · ${fill(t.pupilCount, { count: g.pupils })}`}</span>
                 <RegisterLink page={page} unit={{ kind: 'group', id: g.id }} />
               </li>
@@ -143,7 +146,7 @@ export function PupilHome({ page, ownClass }: { page: PageContext; ownClass: Own
       <h1 class="text-3xl font-bold" safe>{fill(t.greeting, { name: page.userName ?? '' })}</h1>
       <p class="flex flex-wrap gap-x-6">
         <a href={timetablePaths.own()} class={link} safe>{timetableText[page.locale].title}</a>
-        <a href={paths.ownAbsence} class={link} safe>{page.t.child.absence}</a>
+        <a href={absencePaths.own} class={link} safe>{page.t.child.absence}</a>
       </p>
       <section aria-labelledby="own-class" class={card}>
         <h2 id="own-class" class="text-xl font-semibold" safe>{t.ownClassHeading}</h2>

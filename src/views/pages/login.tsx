@@ -1,6 +1,6 @@
 import type { LoginFailure } from '../../domain/identity/login.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { authPaths } from '../../paths/auth.ts';
 
 /** The login chooser: guardians go to ID-porten, staff and pupils to Feide. Plain links: no JS needed. */
 export function LoginChooser({ page, returnTo, demo }: { page: PageContext; returnTo: string; demo: boolean }) {
@@ -12,13 +12,13 @@ export function LoginChooser({ page, returnTo, demo }: { page: PageContext; retu
       <p safe>{t.chooserLead}</p>
       <ul class="space-y-4" role="list">
         <li>
-          <a href={paths.loginStart('idporten', returnTo)} class={choice}>
+          <a href={authPaths.loginStart('idporten', returnTo)} class={choice}>
             <span class="block text-xl font-semibold" safe>{t.guardianButton}</span>
             <span class="block text-slate-700" safe>{t.guardianHint}</span>
           </a>
         </li>
         <li>
-          <a href={paths.loginStart('feide', returnTo)} class={choice}>
+          <a href={authPaths.loginStart('feide', returnTo)} class={choice}>
             <span class="block text-xl font-semibold" safe>{t.staffButton}</span>
             <span class="block text-slate-700" safe>{t.staffHint}</span>
           </a>
@@ -39,7 +39,7 @@ export function LoginFailed({ page, reason }: { page: PageContext; reason: Login
       <p safe>{t.failure[reason]}</p>
       {unknown ? <p safe>{t.unknownHelp}</p> : ''}
       <p>
-        <a href={paths.login} class="text-sky-900 underline" safe>{t.tryAgain}</a>
+        <a href={authPaths.login} class="text-sky-900 underline" safe>{t.tryAgain}</a>
       </p>
     </div>
   );

@@ -2,7 +2,7 @@ import type { MyData } from '../../domain/privacy/types.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { myDataText } from '../../i18n/my-data.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { myDataPaths } from '../../paths/my-data.ts';
 
 const box = 'rounded-lg border border-slate-200 bg-white p-4';
 const dl = 'grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]';
@@ -17,8 +17,8 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
       <h1 class="text-3xl font-bold" safe>{t.title}</h1>
       <p class="max-w-prose" safe>{t.lead}</p>
       <p class="flex flex-wrap gap-4">
-        <a href={paths.myDataJson} class="rounded border border-sky-800 px-3 py-2 text-sky-900 underline" download="" safe>{t.downloadJson}</a>
-        <a href={paths.myDataPdf} class="rounded border border-sky-800 px-3 py-2 text-sky-900 underline" download="" safe>{t.downloadPdf}</a>
+        <a href={myDataPaths.json} class="rounded border border-sky-800 px-3 py-2 text-sky-900 underline" download="" safe>{t.downloadJson}</a>
+        <a href={myDataPaths.pdf} class="rounded border border-sky-800 px-3 py-2 text-sky-900 underline" download="" safe>{t.downloadPdf}</a>
       </p>
       <section aria-labelledby="about-you" class={box}>
         <h2 id="about-you" class="mb-2 text-xl font-semibold" safe>{t.you}</h2>

@@ -2,7 +2,7 @@ import type { OwnerSettings, OwnerSettingsErrors, OwnerSettingsInput } from '../
 import { fill } from '../../i18n/index.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
 import { ErrorSummary, Field, Notice, primaryButton, Section } from './contact-card-parts.tsx';
 
 export interface OwnerSettingsForm {
@@ -27,7 +27,7 @@ export function OwnerSettingsPage({ page, settings, form, saved }: { page: PageC
         return (
           <Section id={`settings-${s.municipalityId}`} heading={s.name}>
             <p safe>{fill(t.lead, { name: s.name })}</p>
-            <form method="post" action={paths.ownerSettings(s.municipalityId)} class="space-y-4" novalidate>
+            <form method="post" action={ownerSettingsPaths.municipality(s.municipalityId)} class="space-y-4" novalidate>
               <ErrorSummary heading={t.errorSummary} errors={summary} />
               <Field id={id('leaveLimitDays')} name="leave_limit_days" label={t.leaveLimit} hint={t.leaveLimitHint} value={values.leaveLimitDays} error={error('leaveLimitDays')} inputmode="numeric" maxlength={3} />
               <Field id={id('absenceFollowUpTime')} name="absence_follow_up_time" label={t.followUpTime} hint={t.followUpTimeHint} value={values.absenceFollowUpTime} error={error('absenceFollowUpTime')} maxlength={5} />

@@ -1,8 +1,9 @@
 import type { PupilCard } from '../../domain/pupils/card.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
-import { messagePaths } from '../messages/urls.ts';
+import { absencePaths } from '../../paths/absence.ts';
+import { messagePaths } from '../../paths/messages.ts';
+import { pupilPaths } from '../../paths/pupils.ts';
 import { messageBookText } from '../../i18n/messages.ts';
 
 interface Address {
@@ -40,14 +41,14 @@ export function PupilCardPage({ page, card, reveal = {}, notice, block }: { page
         <dd safe>{card.schoolName}</dd>
         <dt class="font-semibold" safe>{t.class}</dt>
         <dd>
-          <a href={paths.class(card.classId)} class="text-sky-900 underline" safe>{card.className}</a>
+          <a href={pupilPaths.class(card.classId)} class="text-sky-900 underline" safe>{card.className}</a>
         </dd>
         <dt class="font-semibold" safe>{t.address}</dt>
         <dd safe>{card.address ? formatAddress(card.address) : reveal.revealed ? formatAddress(reveal.revealed) : t.addressNotShown}</dd>
       </dl>
       {card.canViewAbsence ? (
         <p>
-          <a href={paths.pupilAbsence(card.id)} class="text-sky-900 underline" safe>{page.t.child.absence}</a>
+          <a href={absencePaths.pupil(card.id)} class="text-sky-900 underline" safe>{page.t.child.absence}</a>
         </p>
       ) : ''}
       {card.canMessage ? <p><a href={messagePaths.pupilBook(card.id)} class="text-sky-900 underline" safe>{messageBookText[page.locale].title}</a></p> : ''}
@@ -95,7 +96,7 @@ export function PupilCardPage({ page, card, reveal = {}, notice, block }: { page
 function RevealForm({ page, pupilId, reveal }: { page: PageContext; pupilId: number; reveal: RevealState }) {
   const t = page.t.pupil;
   return (
-    <form method="post" action={paths.pupilAddressReveal(pupilId)} class="max-w-xl space-y-2 rounded-lg border border-slate-300 bg-white p-4" novalidate>
+    <form method="post" action={pupilPaths.addressReveal(pupilId)} class="max-w-xl space-y-2 rounded-lg border border-slate-300 bg-white p-4" novalidate>
       <h2 class="text-lg font-semibold" safe>{t.revealHeading}</h2>
       {reveal.error ? (
         <div class="rounded border-2 border-red-800 p-2" role="alert" tabindex="-1" id="error-summary">
@@ -129,7 +130,7 @@ function BlockForm({ page, pupilId, guardian, state }: { page: PageContext; pupi
   const t = page.t.pupil;
   const field = `block-reason-${guardian.id}`;
   return (
-    <form method="post" action={paths.guardianBlocking(pupilId, guardian.id)} class="mt-2 space-y-1 border-t border-slate-200 pt-2" novalidate>
+    <form method="post" action={pupilPaths.guardianBlocking(pupilId, guardian.id)} class="mt-2 space-y-1 border-t border-slate-200 pt-2" novalidate>
       <input type="hidden" name="blocked" value={guardian.blocked ? 'false' : 'true'} />
       {state ? (
         <div class="rounded border-2 border-red-800 p-2" role="alert">

@@ -7,12 +7,16 @@ import { newsText } from '../../i18n/news.ts';
 import { leaveDecisionText } from '../../i18n/leave-decision.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
 import { timetableText } from '../../i18n/timetable.ts';
-import { formPaths } from '../forms/urls.ts';
-import { letterPaths } from '../letters/paths.ts';
+import { broadcastPaths } from '../../paths/broadcasts.ts';
+import { formPaths } from '../../paths/forms.ts';
+import { leaveDecisionPaths } from '../../paths/leave-decisions.ts';
+import { letterPaths } from '../../paths/letters.ts';
+import { messagePaths } from '../../paths/messages.ts';
+import { newsPaths } from '../../paths/news.ts';
+import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
+import { timetablePaths } from '../../paths/timetable.ts';
 import { lettersText } from '../../i18n/letters.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
-import { timetablePaths } from './timetable.tsx';
 
 const SENDERS: StaffRole[] = ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff'];
 
@@ -20,14 +24,14 @@ const SENDERS: StaffRole[] = ['leadership', 'contact_teacher', 'teacher', 'sfo_l
 export function StaffTools({ page, roles, unreadThreads = 0 }: { page: PageContext; roles: StaffRole[]; unreadThreads?: number }) {
   const has = (...wanted: StaffRole[]) => roles.some((r) => wanted.includes(r));
   const links = [
-    { href: paths.messages, label: unreadThreads ? `${messageBookText[page.locale].title} (${fill(messageBookText[page.locale].inboxUnread, { count: unreadThreads })})` : messageBookText[page.locale].title, show: has(...SENDERS) },
-    { href: paths.broadcasts, label: broadcastsText[page.locale].title, show: has(...SENDERS, 'school_owner') },
-    { href: paths.news, label: newsText[page.locale].title, show: has(...SENDERS) },
+    { href: messagePaths.inbox(), label: unreadThreads ? `${messageBookText[page.locale].title} (${fill(messageBookText[page.locale].inboxUnread, { count: unreadThreads })})` : messageBookText[page.locale].title, show: has(...SENDERS) },
+    { href: broadcastPaths.list, label: broadcastsText[page.locale].title, show: has(...SENDERS, 'school_owner') },
+    { href: newsPaths.list, label: newsText[page.locale].title, show: has(...SENDERS) },
     { href: timetablePaths.own(), label: timetableText[page.locale].title, show: true },
-    { href: paths.leaveApplications, label: leaveDecisionText[page.locale].queueTitle, show: has('leadership') },
+    { href: leaveDecisionPaths.queue(), label: leaveDecisionText[page.locale].queueTitle, show: has('leadership') },
     { href: formPaths.list, label: formsText[page.locale].title, show: has(...SENDERS) },
     { href: letterPaths.overview, label: lettersText[page.locale].link, show: has('leadership') },
-    { href: paths.ownerSettingsPage, label: ownerSettingsText[page.locale].link, show: has('school_owner') },
+    { href: ownerSettingsPaths.page, label: ownerSettingsText[page.locale].link, show: has('school_owner') },
   ].filter((l) => l.show);
   return (
     <nav aria-label={page.t.home.toolsNav}>

@@ -2,13 +2,7 @@ import type { Week, WeekDay } from '../../domain/calendar/week.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { timetableText, type TimetableMessages } from '../../i18n/timetable.ts';
 import type { PageContext } from '../page-context.ts';
-
-export const timetablePaths = {
-  own: (week?: string) => '/timetable' + (week ? `?week=${week}` : ''),
-  child: (pupilId: number, week?: string) => `/children/${pupilId}/timetable` + (week ? `?week=${week}` : ''),
-  feed: (pupilId: number) => `/children/${pupilId}/timetable/feed`,
-  revoke: (pupilId: number) => `/children/${pupilId}/timetable/feed/revoke`,
-};
+import { timetablePaths } from '../../paths/timetable.ts';
 
 export interface FeedProps {
   pupilId: number;

@@ -1,6 +1,6 @@
 import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { pupilPaths } from '../../paths/pupils.ts';
 
 interface PupilRow {
   id: number;
@@ -37,7 +37,7 @@ export function UnitPage({ page, title, subtitle, pupils, actions = [] }: { page
         <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
           {pupils.map((p) => (
             <li class="px-4 py-2">
-              <a href={paths.pupil(p.id)} class="text-sky-900 underline underline-offset-2" safe>{`${p.family_name}, ${p.given_name}`}</a>
+              <a href={pupilPaths.pupil(p.id)} class="text-sky-900 underline underline-offset-2" safe>{`${p.family_name}, ${p.given_name}`}</a>
             </li>
           ))}
         </ul>

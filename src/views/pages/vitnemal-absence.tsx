@@ -2,7 +2,7 @@ import type { VitnemalClass } from '../../domain/absence/vitnemal.ts';
 import { fill } from '../../i18n/index.ts';
 import { vitnemalText } from '../../i18n/vitnemal.ts';
 import type { PageContext } from '../page-context.ts';
-import { paths } from '../urls.ts';
+import { absencePaths } from '../../paths/absence.ts';
 
 const cell = 'border-b border-slate-200 px-3 py-2 text-right tabular-nums';
 const head = 'border-b-2 border-slate-400 px-3 py-2 text-right align-bottom';
@@ -36,7 +36,7 @@ export function VitnemalAbsencePage({ page, view }: { page: PageContext; view: V
               {view.rows.map((row) => (
                 <tr>
                   <th scope="row" class="border-b border-slate-200 px-3 py-2 text-left font-normal">
-                    <a href={paths.pupilAbsence(row.pupilId)} class="text-sky-900 underline underline-offset-2" safe>{`${row.familyName}, ${row.givenName}`}</a>
+                    <a href={absencePaths.pupil(row.pupilId)} class="text-sky-900 underline underline-offset-2" safe>{`${row.familyName}, ${row.givenName}`}</a>
                   </th>
                   <td class={cell} safe>{String(row.totals.days)}</td>
                   <td class={cell} safe>{String(row.totals.hours)}</td>

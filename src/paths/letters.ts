@@ -1,4 +1,4 @@
-/** URLs of the letters area (D3, D4). */
+/** Letters (D3, D4; src/routes/letters.tsx), and the development digital-post mailbox. */
 export const letterPaths = {
   overview: '/letters',
   /** The overview of one school (leaders of several schools), with an optional receipt to show. */

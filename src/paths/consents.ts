@@ -1,14 +1,14 @@
-import { paths } from '../urls.ts';
-
-/** URLs of the consents area (views and routes use these; nothing concatenates URLs in JSX). */
+/** The consents area (G2, G3, S5, G14; src/routes/consents.tsx). */
 export const consentPaths = {
   gate: '/consent/general',
   gateDeferral: '/consent/general/deferral',
   gateWithdrawal: '/consent/general/withdrawal',
   /** The gate, coming back to `returnTo` (a local path) afterwards. */
   gateFrom: (returnTo: string) => `/consent/general?return_to=${encodeURIComponent(returnTo)}`,
-  child: paths.childConsents,
-  childSaved: (pupilId: number, key: string) => `${paths.childConsents(pupilId)}?saved=${encodeURIComponent(key)}`,
+  /** The gate after the general consent was given or withdrawn (PRG). */
+  gateDone: (done: 'given' | 'withdrawn') => `/consent/general?done=${done}`,
+  child: (pupilId: number) => `/children/${pupilId}/consents`,
+  childSaved: (pupilId: number, key: string) => `/children/${pupilId}/consents?saved=${encodeURIComponent(key)}`,
   answer: (pupilId: number, key: string) => `/children/${pupilId}/consents/${encodeURIComponent(key)}`,
   receipt: (pupilId: number) => `/children/${pupilId}/consents/receipt`,
   classOverview: (classId: number) => `/classes/${classId}/consents`,

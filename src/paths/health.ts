@@ -1,0 +1,4 @@
+/** The health check (src/routes/health.ts). */
+export const healthPaths = {
+  check: '/healthz',
+} as const;
