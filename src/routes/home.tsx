@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { listGuardianChildren } from '../domain/guardian/children.ts';
 import { findOwnClass, listStaffUnits } from '../domain/school/units.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { GuardianHome, PupilHome, StaffHome } from '../views/pages/home.tsx';
 import { paths } from '../views/urls.ts';
 import { needsGeneralConsentGate } from '../domain/consents/general.ts';
@@ -15,7 +15,7 @@ import { todayOf } from './clock.ts';
 import { countUnreadThreads } from '../domain/messages/lists.ts';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
-export const home = new Hono<AppEnv>().get(paths.start, requireActor, async (c) => {
+export const home = new Hono<AppEnv>().get(paths.start, async (c) => {
   const actor = actorOf(c);
   const { db } = c.get('deps');
   const page = pageContext(c);
