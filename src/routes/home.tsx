@@ -10,7 +10,7 @@ import { listNotifications, markNotificationsRead } from '../domain/notification
 import { NotificationList } from '../views/notifications.tsx';
 import { consentPaths } from '../views/consents/urls.ts';
 import { pageContext, render } from './render.tsx';
-import { listTodaysLessons } from '../domain/absence/today.ts';
+import { listTodaysLessons } from '../domain/attendance/today.ts';
 import { todayOf } from './clock.ts';
 import { countUnreadThreads } from '../domain/messages/lists.ts';
 
