@@ -33,7 +33,9 @@ import { formRoutes } from './routes/forms.tsx';
 import { letterRoutes } from './routes/letters.tsx';
 import { devOutboxRoutes } from './routes/dev-outbox.tsx';
 import { smsWebhookRoutes } from './routes/sms-webhook.tsx';
-import { sessionFromCookie } from './middleware/session.ts';
+import { developmentOnly } from './middleware/development-only.ts';
+import { requireActor, sessionFromCookie } from './middleware/session.ts';
+import { isPublicRequest } from './routes/public-paths.ts';
 
 export type { AppDeps } from './app-env.ts';
 
@@ -53,6 +55,9 @@ export function createApp(deps: AppDeps) {
   // The SMS gateway's webhook is server to server, authenticated by an HMAC of its body (src/routes/sms-webhook.tsx).
   app.use(csrfProtection({ trustedOrigins: [new URL(deps.config.baseUrl).origin], exempt: (path) => path === smsWebhookPaths.webhook }));
   app.use(sessionFromCookie);
+  app.use('/dev/*', developmentOnly);
+  // Protected by default: only the routes in src/routes/public-paths.ts answer anonymous visitors.
+  app.use(requireActor(isPublicRequest));
 
   app.route('/', health);
   app.route('/', pages);

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../app-env.ts';
 import { loadActor, type Actor } from '../domain/access/actor.ts';
 import { validateSessionToken } from '../domain/identity/sessions.ts';
@@ -38,19 +39,31 @@ export const sessionFromCookie = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Pages for logged-in users: anonymous visitors are sent to the login chooser and back afterwards. */
-export const requireActor = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.get('actor')) {
-    const returnTo = c.req.method === 'GET' ? c.req.path : pagePaths.front;
-    return c.redirect(authPaths.loginChooser(returnTo), c.req.method === 'GET' ? 302 : 303);
-  }
-  c.header('Cache-Control', 'no-store');
-  await next();
-});
+/**
+ * Protected by default, installed once in app.ts: every route but the public ones (`isPublic`) needs a login.
+ * Anonymous visitors are sent to the login chooser and back afterwards — to the same page for a GET, home for a
+ * form post (it cannot be repeated). A path no route answers is the 404 page for everyone, as before; the guard
+ * answers it itself, so an anonymous request never reaches anything behind it.
+ */
+export function requireActor(isPublic: (method: string, path: string) => boolean) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (isPublic(c.req.method, c.req.path)) return next();
+    if (!c.get('actor')) {
+      if (!routeExists(c)) return c.notFound();
+      const returnTo = c.req.method === 'GET' ? c.req.path : pagePaths.front;
+      return c.redirect(authPaths.loginChooser(returnTo), c.req.method === 'GET' ? 302 : 303);
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+}
 
-/** The actor on a route behind requireActor. */
+/** Whether a route answers this method and path (middleware, added with `use`, has method ALL: it does not count). */
+const routeExists = (c: Context) => matchedRoutes(c).some((route) => route.method !== 'ALL');
+
+/** The actor of a request on a protected route (the guard in app.ts lets none through without one). */
 export function actorOf(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');
-  if (!actor) throw new Error('requireActor must run before this handler');
+  if (!actor) throw new Error(`no actor on ${c.req.method} ${c.req.path}: a public route cannot use actorOf`);
   return actor;
 }

@@ -7,7 +7,7 @@ import { listReceivedBroadcasts, openReceivedBroadcast } from '../domain/broadca
 import { parseBroadcast, sendBroadcast, type BroadcastErrors, type BroadcastInput } from '../domain/broadcasts/send.ts';
 import { broadcastDeliverySummary, findSentBroadcast, listRecipientStatus, listSentBroadcasts } from '../domain/broadcasts/sent.ts';
 import { broadcastsText } from '../i18n/broadcasts.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { ReceivedBroadcastPage, ReceivedListPage } from '../views/broadcasts/guardian.tsx';
 import { NewBroadcastPage, SentListPage } from '../views/broadcasts/staff.tsx';
 import { BroadcastStatusPage } from '../views/broadcasts/status.tsx';
@@ -29,8 +29,6 @@ async function newForm(c: Context<AppEnv>, input?: BroadcastInput, errors?: Broa
  * read status per recipient; a guardian sees the notices they received (their own copy only; opening marks it read).
  */
 export const broadcastRoutes = new Hono<AppEnv>()
-  .use(broadcastPaths.list, requireActor)
-  .use(`${broadcastPaths.list}/*`, requireActor)
   .get(broadcastPaths.list, async (c) => {
     const { db } = c.get('deps');
     const actor = actorOf(c);

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { childOverview, requireGuardianChild } from '../domain/guardian/child.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { ChildOverview } from '../views/pages/child.tsx';
 import { renderChildSection } from './child-section.tsx';
 import { idParam } from './params.ts';
 import { pageContext } from './render.tsx';
 
 /** GET /children/:id — the child page's overview section (G5). Other sections live in their own files. */
-export const children = new Hono<AppEnv>().use('/children/*', requireActor).get('/children/:id', async (c) => {
+export const children = new Hono<AppEnv>().get('/children/:id', async (c) => {
   const { db } = c.get('deps');
   const actor = actorOf(c);
   const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));

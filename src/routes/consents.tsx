@@ -15,7 +15,7 @@ import { requireGuardianChild, type GuardianChild } from '../domain/guardian/chi
 import { NotFoundError } from '../domain/errors.ts';
 import { consentsText } from '../i18n/consents.ts';
 import { fill } from '../i18n/index.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { ChildConsentsSection, type AnswerError } from '../views/consents/child-section.tsx';
 import { ClassConsentsPage, classConsentsTitle } from '../views/pages/consents-class.tsx';
 import { GeneralConsentPage } from '../views/pages/consents-gate.tsx';
@@ -39,10 +39,6 @@ async function consentsSection(c: Context<AppEnv>, child: GuardianChild, extra: 
 
 /** G2 (general consent gate), G3 (per-child consents), S5 (class overview), G14 (consent receipt). */
 export const consentRoutes = new Hono<AppEnv>()
-  .use('/consent/*', requireActor)
-  .use('/children/:id/consents', requireActor)
-  .use('/children/:id/consents/*', requireActor)
-  .use('/classes/:id/consents', requireActor)
   .get(consentPaths.gate, async (c) => {
     const consent = await findGeneralConsent(c.get('deps').db, actorOf(c));
     const done = c.req.query('done');

@@ -8,7 +8,7 @@ import { findContactCard, requireGuardianLogin } from '../domain/contact/card.ts
 import { parseContactDetails, setSmsEnabled, updateContactDetails } from '../domain/contact/details.ts';
 import { parseNotificationSettings, saveNotificationSettings } from '../domain/contact/notification-settings.ts';
 import { contactText } from '../i18n/contact.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { ContactCardPage, ContactSection, NOTICES, noticeSection, type ContactCardState, type ContactNotice } from '../views/pages/contact-card.tsx';
 import { SECTION_IDS, type ContactSectionName } from '../views/pages/contact-card-parts.tsx';
 import { contactCardPaths } from '../paths/contact-card.ts';
@@ -43,8 +43,6 @@ function done(c: Context<AppEnv>, notice: ContactNotice, also: ContactSectionNam
 
 /** G4: the guardian's own contact card. Only for an ID-porten login; staff and pupils get 404. */
 export const contactCardRoutes = new Hono<AppEnv>()
-  .use(contactCardPaths.card, requireActor)
-  .use(`${contactCardPaths.card}/*`, requireActor)
   .use(`${contactCardPaths.card}/*`, async (c, next) => {
     requireGuardianLogin(actorOf(c));
     await next();

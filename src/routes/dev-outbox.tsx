@@ -1,22 +1,13 @@
 import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { listDevMail, listDevSms } from '../domain/delivery/dev-store.ts';
-import { NotFoundError } from '../domain/errors.ts';
 import { deliveryText } from '../i18n/delivery.ts';
-import { requireActor } from '../middleware/session.ts';
 import { DevMailPage, DevSmsPage } from '../views/dev/outbox.tsx';
 import { devOutboxPaths } from '../paths/dev-outbox.ts';
 import { pageContext, render } from './render.tsx';
 
 const Before = v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number)));
-
-/** Never in production: there the paths do not exist. */
-const developmentOnly = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.get('deps').config.env === 'production') throw new NotFoundError();
-  await next();
-});
 
 const beforeOf = (value: string | undefined) => {
   const parsed = v.safeParse(Before, value);
@@ -24,14 +15,11 @@ const beforeOf = (value: string | undefined) => {
 };
 
 /**
- * Development only: the SMS and e-mail the development gateways received (/dev/sms, /dev/mail). For any logged-in
- * user: the demo's guardians want to see what they would have got, and a login keeps the (fictional) numbers and
- * addresses off an exposed demo.
+ * Development only (app.ts: /dev/* is a 404 in production): the SMS and e-mail the development gateways received
+ * (/dev/sms, /dev/mail). For any logged-in user: the demo's guardians want to see what they would have got, and a
+ * login keeps the (fictional) numbers and addresses off an exposed demo.
  */
 export const devOutboxRoutes = new Hono<AppEnv>()
-  .use('/dev/*', developmentOnly)
-  .use(devOutboxPaths.sms, requireActor)
-  .use(devOutboxPaths.mail, requireActor)
   .get(devOutboxPaths.sms, async (c) => {
     const before = beforeOf(c.req.query('before'));
     const list = await listDevSms(c.get('deps').db, before);

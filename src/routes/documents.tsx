@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { downloadDocument, listChildDocuments } from '../domain/documents/access.ts';
 import { documentPaths } from '../paths/documents.ts';
 import { requireGuardianChild } from '../domain/guardian/child.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { ChildDocuments } from '../views/pages/documents.tsx';
 import { renderChildSection } from './child-section.tsx';
 import { idParam } from './params.ts';
@@ -14,8 +14,6 @@ const Before = v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(
 
 /** G14: the child page's documents section and the guardian's download (audited). */
 export const documentRoutes = new Hono<AppEnv>()
-  .use('/children/:id/documents', requireActor)
-  .use('/documents/*', requireActor)
   .get('/children/:id/documents', async (c) => {
     const { db } = c.get('deps');
     const actor = actorOf(c);

@@ -1,14 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
-import { NotFoundError } from '../domain/errors.ts';
 import { listDevMailbox, openDevMailboxLetter } from '../domain/letters/dev-mailbox.ts';
 import { downloadManualLetter, markHandledManually } from '../domain/letters/manual.ts';
 import { findLetterOverview } from '../domain/letters/overview.ts';
 import { createPrintBatch, downloadPrintBatch } from '../domain/letters/print-batch.ts';
 import { lettersText } from '../i18n/letters.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { DevDigitalPostPage } from '../views/letters/dev-mailbox.tsx';
 import { LettersPage } from '../views/letters/overview.tsx';
 import { letterPaths } from '../paths/letters.ts';
@@ -20,11 +18,6 @@ import { pageContext, render } from './render.tsx';
 const Notice = v.optional(v.picklist(['created', 'empty', 'handled']));
 const PDF = '{[0-9]+\\.pdf}';
 
-const developmentOnly = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.get('deps').config.env === 'production') throw new NotFoundError();
-  await next();
-});
-
 const pdf = (c: Context<AppEnv>, filename: string, content: Uint8Array, disposition = attachmentDisposition(filename)) =>
   c.body(new Uint8Array(content), 200, {
     'Content-Type': 'application/pdf', 'Content-Length': String(content.byteLength), 'Content-Disposition': disposition,
@@ -33,10 +26,6 @@ const pdf = (c: Context<AppEnv>, filename: string, content: Uint8Array, disposit
 
 /** D3, D4: decision letters by digital post or the school office's daily paper print batch. Leadership of the school only (404). */
 export const letterRoutes = new Hono<AppEnv>()
-  .use(letterPaths.overview, requireActor)
-  .use('/letters/*', requireActor)
-  .use(`${letterPaths.devDigitalPost}/*`, developmentOnly, requireActor)
-  .use(letterPaths.devDigitalPost, developmentOnly, requireActor)
   .get(letterPaths.overview, async (c) => {
     const school = c.req.query('school');
     const overview = await findLetterOverview(c.get('deps').db, actorOf(c), school === undefined ? undefined : idParam(school));
@@ -62,6 +51,7 @@ export const letterRoutes = new Hono<AppEnv>()
     const schoolId = await markHandledManually(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), nowOf(c));
     return c.redirect(letterPaths.school(schoolId, 'handled'), 303);
   })
+  // The dev mailbox: development only (app.ts: /dev/* is a 404 in production).
   .get(letterPaths.devDigitalPost, async (c) => {
     const page = pageContext(c);
     return render(c, lettersText[page.locale].dev.title, <DevDigitalPostPage page={page} letters={await listDevMailbox(c.get('deps').db)} />);

@@ -4,16 +4,13 @@ import { collectMyData } from '../domain/privacy/my-data.ts';
 import { renderMyDataPdf } from '../domain/privacy/my-data-pdf.ts';
 import { formatDate } from '../i18n/index.ts';
 import { myDataText } from '../i18n/my-data.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { MyDataPage } from '../views/pages/my-data.tsx';
 import { myDataPaths } from '../paths/my-data.ts';
 import { pageContext, render } from './render.tsx';
 
 /** G16: what is stored about the guardian and each child, on screen and as JSON. */
 export const myDataRoutes = new Hono<AppEnv>()
-  .use('/me/data', requireActor)
-  .use('/me/data.json', requireActor)
-  .use('/me/data.pdf', requireActor)
   .get(myDataPaths.page, async (c) => {
     const data = await collectMyData(c.get('deps').db, actorOf(c));
     return render(c, myDataText[c.get('locale')].title, <MyDataPage page={pageContext(c)} data={data} />);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { findOwnerSettings, parseOwnerSettings, saveOwnerSettings } from '../domain/school/owner-settings.ts';
 import { ownerSettingsText } from '../i18n/owner-settings.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { OwnerSettingsPage } from '../views/pages/owner-settings.tsx';
 import { ownerSettingsPaths } from '../paths/owner-settings.ts';
 import { nowOf } from './clock.ts';
@@ -13,7 +13,6 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The school owner's rules: leave limit (G7) and absence follow-up time (S4). Others get 404. */
 export const ownerSettingsRoutes = new Hono<AppEnv>()
-  .use('/municipalities/*', requireActor)
   .get(ownerSettingsPaths.page, async (c) => {
     const settings = await findOwnerSettings(c.get('deps').db, actorOf(c));
     return render(c, ownerSettingsText[c.get('locale')].title, <OwnerSettingsPage page={pageContext(c)} settings={settings} saved={c.req.query('saved') === '1'} />);

@@ -8,7 +8,7 @@ import { ownPupilPlacement, pupilWeek, teacherWeek } from '../domain/calendar/we
 import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { fill } from '../i18n/index.ts';
 import { timetableText } from '../i18n/timetable.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf } from '../middleware/session.ts';
 import { TimetablePage, type FeedProps } from '../views/pages/timetable.tsx';
 import { childPaths } from '../paths/children.ts';
 import { timetablePaths } from '../paths/timetable.ts';
@@ -47,9 +47,6 @@ async function childPage(c: Context<AppEnv>, feed: Omit<FeedProps, 'pupilId' | '
 
 /** G5: week timetables for guardians (per child), pupils and teachers, and the guardian's iCal feed. */
 export const timetableRoutes = new Hono<AppEnv>()
-  .use('/timetable', requireActor)
-  .use('/children/:id/timetable', requireActor)
-  .use('/children/:id/timetable/*', requireActor)
   .get('/timetable', async (c) => {
     const { db } = c.get('deps');
     const actor = actorOf(c);

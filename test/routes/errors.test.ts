@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openDatabase } from '../../src/db/database.ts';
-import { createTestApp, html } from '../support/app.ts';
+import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { createTestDb } from '../support/db.ts';
 
 const db = await createTestDb();
+// /boom is not a public route: like every page, it needs a login.
+const person = await db.insertInto('person')
+  .values({ given_name: 'Kari', family_name: 'Test', fodselsnummer: '01018012345' })
+  .returning('id').executeTakeFirstOrThrow();
+const loggedIn = { cookie: await sessionCookie(db, person.id, 'idporten') };
 
 function appThatThrows(env: 'production' | 'development') {
   const client = createTestApp(db, { env });
@@ -16,7 +21,7 @@ function appThatThrows(env: 'production' | 'development') {
 
 test('an unexpected error is a 500 page without a stack trace in production, and is logged', async () => {
   const client = appThatThrows('production');
-  const response = await client.get('/boom');
+  const response = await client.get('/boom', loggedIn);
   assert.equal(response.status, 500);
   const { text, document } = await html(response);
   assert.doesNotMatch(text, /secret internals/);
@@ -25,7 +30,7 @@ test('an unexpected error is a 500 page without a stack trace in production, and
 });
 
 test('in development the 500 page shows the stack to the developer', async () => {
-  const response = await appThatThrows('development').get('/boom');
+  const response = await appThatThrows('development').get('/boom', loggedIn);
   assert.equal(response.status, 500);
   assert.match(await response.text(), /secret internals/);
 });

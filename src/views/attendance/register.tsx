@@ -1,5 +1,5 @@
-import type { Register, RegisterRow } from '../../domain/absence/register.ts';
-import type { SaveProblem } from '../../domain/absence/register-save.ts';
+import type { Register, RegisterRow } from '../../domain/attendance/register.ts';
+import type { SaveProblem } from '../../domain/attendance/save.ts';
 import type { AbsenceReason, AttendanceStatus } from '../../db/schema.ts';
 import { absenceText } from '../../i18n/absence.ts';
 import { isoWeekday } from '../../domain/calendar/dates.ts';

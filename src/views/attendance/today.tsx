@@ -1,4 +1,4 @@
-import type { TodayLesson } from '../../domain/absence/today.ts';
+import type { TodayLesson } from '../../domain/attendance/today.ts';
 import { attendanceText } from '../../i18n/attendance.ts';
 import type { PageContext } from '../page-context.ts';
 import { attendancePaths } from '../../paths/attendance.ts';

@@ -12,7 +12,7 @@ import { timetablePaths } from '../../paths/timetable.ts';
 import { contactText } from '../../i18n/contact.ts';
 import { NotificationList } from '../notifications.tsx';
 import type { listNotifications } from '../../domain/notifications/outbox.ts';
-import type { TodayLesson } from '../../domain/absence/today.ts';
+import type { TodayLesson } from '../../domain/attendance/today.ts';
 import { RegisterLink, TodayLessons } from '../attendance/today.tsx';
 import { StaffTools } from './staff-tools.tsx';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
