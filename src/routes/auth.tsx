@@ -7,7 +7,7 @@ import { completeLogin, endSessionUrl, LoginError, startLogin } from '../domain/
 import { createSession, invalidateSession, invalidateSessionsByIdpSid } from '../domain/identity/sessions.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session.ts';
-import { LoginChooser, LoginFailed } from '../views/pages/login.tsx';
+import { LoginChooser, LoginFailed } from '../views/auth/login.tsx';
 import { paths, safeLocalPath } from '../views/urls.ts';
 import { pageContext, render } from './render.tsx';
 

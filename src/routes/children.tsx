@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { childOverview, requireGuardianChild } from '../domain/guardian/child.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { ChildOverview } from '../views/pages/child.tsx';
+import { ChildOverview } from '../views/children/child.tsx';
 import { renderChildSection } from './child-section.tsx';
 import { idParam } from './params.ts';
 import { pageContext } from './render.tsx';

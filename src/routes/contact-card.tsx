@@ -9,7 +9,7 @@ import { parseContactDetails, setSmsEnabled, updateContactDetails } from '../dom
 import { parseNotificationSettings, saveNotificationSettings } from '../domain/contact/notification-settings.ts';
 import { contactText } from '../i18n/contact.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { ContactCardPage, ContactSection, NOTICES, noticeSection, type ContactCardState, type ContactNotice } from '../views/pages/contact-card.tsx';
+import { ContactCardPage, ContactSection, NOTICES, noticeSection, type ContactCardState, type ContactNotice } from '../views/contact-card/page.tsx';
 import { contactPaths, SECTION_IDS, type ContactSectionName } from '../views/pages/contact-card-paths.tsx';
 import { isPartialRequest, pageContext, render } from './render.tsx';
 

@@ -5,7 +5,7 @@ import { downloadDocument, listChildDocuments } from '../domain/documents/access
 import { documentDownloadPath } from '../domain/documents/store.ts';
 import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { ChildDocuments } from '../views/pages/documents.tsx';
+import { ChildDocuments } from '../views/documents/child-section.tsx';
 import { renderChildSection } from './child-section.tsx';
 import { idParam } from './params.ts';
 import { pageContext } from './render.tsx';

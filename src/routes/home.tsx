@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env.ts';
 import { listGuardianChildren } from '../domain/guardian/children.ts';
 import { findOwnClass, listStaffUnits } from '../domain/school/units.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { GuardianHome, PupilHome, StaffHome } from '../views/pages/home.tsx';
+import { GuardianHome, PupilHome, StaffHome } from '../views/home/page.tsx';
 import { paths } from '../views/urls.ts';
 import { needsGeneralConsentGate } from '../domain/consents/general.ts';
 import { listNotifications, markNotificationsRead } from '../domain/notifications/outbox.ts';

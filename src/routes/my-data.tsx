@@ -5,7 +5,7 @@ import { renderMyDataPdf } from '../domain/privacy/my-data-pdf.ts';
 import { formatDate } from '../i18n/index.ts';
 import { myDataText } from '../i18n/my-data.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { MyDataPage } from '../views/pages/my-data.tsx';
+import { MyDataPage } from '../views/my-data/page.tsx';
 import { paths } from '../views/urls.ts';
 import { pageContext, render } from './render.tsx';
 

@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env.ts';
 import { findOwnerSettings, parseOwnerSettings, saveOwnerSettings } from '../domain/school/owner-settings.ts';
 import { ownerSettingsText } from '../i18n/owner-settings.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { OwnerSettingsPage } from '../views/pages/owner-settings.tsx';
+import { OwnerSettingsPage } from '../views/owner-settings/page.tsx';
 import { paths } from '../views/urls.ts';
 import { nowOf } from './clock.ts';
 import { idParam } from './params.ts';

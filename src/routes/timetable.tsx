@@ -9,7 +9,7 @@ import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { fill } from '../i18n/index.ts';
 import { timetableText } from '../i18n/timetable.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { TimetablePage, timetablePaths, type FeedProps } from '../views/pages/timetable.tsx';
+import { TimetablePage, timetablePaths, type FeedProps } from '../views/timetable/page.tsx';
 import { paths } from '../views/urls.ts';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';

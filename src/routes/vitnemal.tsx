@@ -4,7 +4,7 @@ import { vitnemalAbsenceForClass } from '../domain/absence/vitnemal.ts';
 import { fill } from '../i18n/index.ts';
 import { vitnemalText } from '../i18n/vitnemal.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { VitnemalAbsencePage } from '../views/pages/vitnemal-absence.tsx';
+import { VitnemalAbsencePage } from '../views/vitnemal/page.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';

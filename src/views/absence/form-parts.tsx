@@ -4,7 +4,7 @@ import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { absenceText, type AbsenceMessages } from '../../i18n/absence.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
-import { primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
+import { primaryButton, secondaryButton } from '../contact-card/parts.tsx';
 import { SectionLink } from './child-section.tsx';
 import { absencePaths } from './paths.ts';
 

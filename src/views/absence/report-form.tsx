@@ -3,7 +3,7 @@ import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { absenceText } from '../../i18n/absence.ts';
 import { ErrorSummary } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, secondaryButton } from '../pages/contact-card-parts.tsx';
+import { Field, secondaryButton } from '../contact-card/parts.tsx';
 import { SectionLink } from './child-section.tsx';
 import { Buttons, errorText, fieldId, ReasonAndNote, type ReportFormState } from './form-parts.tsx';
 import { LessonsPart } from './lessons-part.tsx';

@@ -7,7 +7,7 @@ import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { ErrorSummary } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, primaryButton } from '../pages/contact-card-parts.tsx';
+import { Field, primaryButton } from '../contact-card/parts.tsx';
 import { audienceLabel, link, Pager } from './parts.tsx';
 import { broadcastPaths } from './urls.ts';
 

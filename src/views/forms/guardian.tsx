@@ -7,7 +7,7 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import { formatDateTime } from '../consents/parts.tsx';
 import type { PageContext } from '../page-context.ts';
-import { primaryButton } from '../pages/contact-card-parts.tsx';
+import { primaryButton } from '../contact-card/parts.tsx';
 import { QuestionInput, questionFieldId } from './question-input.tsx';
 import { formPaths } from './urls.ts';
 

@@ -6,7 +6,7 @@ import { formsText } from '../../i18n/forms.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
+import { Field, primaryButton, secondaryButton } from '../contact-card/parts.tsx';
 import { formPaths } from './urls.ts';
 
 const link = 'text-sky-900 underline underline-offset-2';

@@ -3,7 +3,7 @@ import type { LeaveCaseView } from '../../domain/leave/queue.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveDecisionText, type LeaveDecisionMessages } from '../../i18n/leave-decision.ts';
 import { ErrorSummary } from '../components/form.tsx';
-import { Field, primaryButton } from '../pages/contact-card-parts.tsx';
+import { Field, primaryButton } from '../contact-card/parts.tsx';
 import type { PageContext } from '../page-context.ts';
 import { dateRange, leaveDecisionPaths, link, Row, schoolDaysText } from './decision-parts.tsx';
 

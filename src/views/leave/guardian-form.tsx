@@ -6,7 +6,7 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveText, type LeaveMessages } from '../../i18n/leave.ts';
 import { ErrorSummary } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
+import { Field, primaryButton, secondaryButton } from '../contact-card/parts.tsx';
 import { OVER_LIMIT_ID, OverLimitWarning, SchoolDaysStatus } from './guardian-limit.tsx';
 import { joinNames, SectionLink } from './guardian-parts.tsx';
 import { leavePaths } from './guardian-paths.ts';

@@ -3,7 +3,7 @@ import { mayWithdrawLeave } from '../../domain/leave/withdraw.ts';
 import { documentDownloadPath } from '../../domain/documents/store.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { LeaveMessages } from '../../i18n/leave.ts';
-import { primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
+import { primaryButton, secondaryButton } from '../contact-card/parts.tsx';
 import { card, dateRange, dayMonth, joinNames, schoolDays, smallButton } from './guardian-parts.tsx';
 import { leavePaths } from './guardian-paths.ts';
 

@@ -3,7 +3,7 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import { lettersText, type LettersMessages } from '../../i18n/letters.ts';
 import { Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { primaryButton, secondaryButton, Section } from '../pages/contact-card-parts.tsx';
+import { primaryButton, secondaryButton, Section } from '../contact-card/parts.tsx';
 import { letterPaths } from './paths.ts';
 
 export type LetterNotice = 'created' | 'empty' | 'handled';

@@ -5,7 +5,7 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import { newsText } from '../../i18n/news.ts';
 import { link } from '../broadcasts/parts.tsx';
 import type { PageContext } from '../page-context.ts';
-import { formatSize } from '../pages/documents.tsx';
+import { formatSize } from '../documents/child-section.tsx';
 
 /** One post: a weekly plan marked with its week, who published it for whom, the text and its PDFs. */
 export function NewsArticle({ page, post, heading, attachmentHref }: { page: PageContext; post: NewsItem; heading: 'h1' | 'h3'; attachmentHref: (attachmentId: number) => string }) {

@@ -9,7 +9,7 @@ import { newsText } from '../../i18n/news.ts';
 import { link, Pager } from '../broadcasts/parts.tsx';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
+import { Field, primaryButton, secondaryButton } from '../contact-card/parts.tsx';
 import { NewsArticle } from './article.tsx';
 import { newsPaths } from './urls.ts';
 

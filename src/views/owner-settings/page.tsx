@@ -3,7 +3,7 @@ import { fill } from '../../i18n/index.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../urls.ts';
-import { ErrorSummary, Field, Notice, primaryButton, Section } from './contact-card-parts.tsx';
+import { ErrorSummary, Field, Notice, primaryButton, Section } from '../contact-card/parts.tsx';
 
 export interface OwnerSettingsForm {
   municipalityId: number;

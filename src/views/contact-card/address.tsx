@@ -2,8 +2,8 @@ import type { AddressReportErrors, AddressReportInput } from '../../domain/conta
 import type { ContactCard } from '../../domain/contact/card.ts';
 import { contactText } from '../../i18n/contact.ts';
 import type { PageContext } from '../page-context.ts';
-import { contactPaths, SECTION_IDS } from './contact-card-paths.tsx';
-import { ErrorSummary, Field, Notice, primaryButton, Section, swapOwnSection } from './contact-card-parts.tsx';
+import { contactPaths, SECTION_IDS } from '../pages/contact-card-paths.tsx';
+import { ErrorSummary, Field, Notice, primaryButton, Section, swapOwnSection } from './parts.tsx';
 
 export interface AddressFormState {
   input: AddressReportInput;

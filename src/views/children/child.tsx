@@ -3,7 +3,7 @@ import type { GuardianChild } from '../../domain/guardian/child.ts';
 import type { PageContext } from '../page-context.ts';
 import { timetableText } from '../../i18n/timetable.ts';
 import { paths, safeHref } from '../urls.ts';
-import { timetablePaths } from './timetable.tsx';
+import { timetablePaths } from '../timetable/page.tsx';
 
 export type ChildSection = 'overview' | 'messages' | 'absence' | 'leave' | 'news' | 'forms' | 'consents' | 'documents';
 

@@ -2,8 +2,8 @@ import type { ClassConsentOverview } from '../../domain/consents/overview.ts';
 import { STATE_FILTERS, type ConsentState } from '../../domain/consents/state.ts';
 import { consentsText } from '../../i18n/consents.ts';
 import { fill } from '../../i18n/index.ts';
-import { link, primaryButton, StateBadge } from '../consents/parts.tsx';
-import { consentPaths } from '../consents/urls.ts';
+import { link, primaryButton, StateBadge } from './parts.tsx';
+import { consentPaths } from './urls.ts';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../urls.ts';
 

@@ -3,8 +3,8 @@ import type { ContactDetailsInput, DetailsErrors, DetailsField } from '../../dom
 import { formatPhone } from '../../domain/contact/phone.ts';
 import { contactText } from '../../i18n/contact.ts';
 import type { PageContext } from '../page-context.ts';
-import { contactPaths, SECTION_IDS } from './contact-card-paths.tsx';
-import { ErrorSummary, Field, Notice, primaryButton, secondaryButton, Section, swapOwnSection } from './contact-card-parts.tsx';
+import { contactPaths, SECTION_IDS } from '../pages/contact-card-paths.tsx';
+import { ErrorSummary, Field, Notice, primaryButton, secondaryButton, Section, swapOwnSection } from './parts.tsx';
 
 export interface DetailsFormState {
   input: ContactDetailsInput;

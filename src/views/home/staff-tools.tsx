@@ -12,7 +12,7 @@ import { letterPaths } from '../letters/paths.ts';
 import { lettersText } from '../../i18n/letters.ts';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../urls.ts';
-import { timetablePaths } from './timetable.tsx';
+import { timetablePaths } from '../timetable/page.tsx';
 
 const SENDERS: StaffRole[] = ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff'];
 
