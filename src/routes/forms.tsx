@@ -10,7 +10,7 @@ import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { formsText } from '../i18n/forms.ts';
 import { fill } from '../i18n/index.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { formatDateTime } from '../views/consents/parts.tsx';
+import { formatDateTime } from '../views/components/dates.ts';
 import { ChildFormAnswer, ChildFormsSection } from '../views/forms/guardian.tsx';
 import { FormResultsPage, answerText } from '../views/forms/results.tsx';
 import { FormBuilderPage, FormListPage, NewFormPage, type QuestionFormState } from '../views/forms/staff.tsx';

@@ -1,7 +1,8 @@
 import type { GeneralConsent } from '../../domain/consents/general.ts';
 import { consentsText } from '../../i18n/consents.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
-import { card, link, Notice, primaryButton, secondaryButton } from './parts.tsx';
+import { card, link, primaryButton, secondaryButton } from '../components/classes.ts';
+import { Notice } from '../components/form.tsx';
 import { consentPaths } from './urls.ts';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../urls.ts';

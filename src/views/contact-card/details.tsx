@@ -4,7 +4,10 @@ import { formatPhone } from '../../domain/contact/phone.ts';
 import { contactText } from '../../i18n/contact.ts';
 import type { PageContext } from '../page-context.ts';
 import { contactPaths, SECTION_IDS } from '../pages/contact-card-paths.tsx';
-import { ErrorSummary, Field, Notice, primaryButton, secondaryButton, Section, swapOwnSection } from './parts.tsx';
+import { primaryButton, secondaryButton } from '../components/classes.ts';
+import { ErrorSummary, Field, Notice } from '../components/form.tsx';
+import { Section } from '../components/section.tsx';
+import { swapOwnSection } from './parts.tsx';
 
 export interface DetailsFormState {
   input: ContactDetailsInput;

@@ -10,6 +10,7 @@ import { timetableText } from '../../i18n/timetable.ts';
 import { formPaths } from '../forms/urls.ts';
 import { letterPaths } from '../letters/paths.ts';
 import { lettersText } from '../../i18n/letters.ts';
+import { link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../urls.ts';
 import { timetablePaths } from '../timetable/page.tsx';
@@ -33,7 +34,7 @@ export function StaffTools({ page, roles, unreadThreads = 0 }: { page: PageConte
     <nav aria-label={page.t.home.toolsNav}>
       <ul class="flex flex-wrap gap-x-6 gap-y-2" role="list">
         {links.map((l) => (
-          <li><a href={l.href} class="text-sky-900 underline underline-offset-2" safe>{l.label}</a></li>
+          <li><a href={l.href} class={link} safe>{l.label}</a></li>
         ))}
       </ul>
     </nav>

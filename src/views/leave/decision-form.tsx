@@ -2,10 +2,11 @@ import type { DecisionErrors, DecisionInput } from '../../domain/leave/decide.ts
 import type { LeaveCaseView } from '../../domain/leave/queue.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveDecisionText, type LeaveDecisionMessages } from '../../i18n/leave-decision.ts';
-import { ErrorSummary } from '../components/form.tsx';
-import { Field, primaryButton } from '../contact-card/parts.tsx';
+import { link, primaryButton } from '../components/classes.ts';
+import { dateRange } from '../components/dates.ts';
+import { ErrorSummary, Field } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { dateRange, leaveDecisionPaths, link, Row, schoolDaysText } from './decision-parts.tsx';
+import { leaveDecisionPaths, Row, schoolDaysText } from './decision-parts.tsx';
 
 export interface DecisionFormState {
   input: DecisionInput;

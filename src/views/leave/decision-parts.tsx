@@ -1,5 +1,5 @@
 import type { Children } from '@kitajs/html';
-import { fill, formatDate } from '../../i18n/index.ts';
+import { fill } from '../../i18n/index.ts';
 import type { LeaveDecisionMessages } from '../../i18n/leave-decision.ts';
 import { paths } from '../urls.ts';
 
@@ -12,10 +12,6 @@ export const leaveDecisionPaths = {
   vedtak: (id: number, documentId: number) => `${paths.leaveApplication(id)}/vedtak/${documentId}`,
 };
 
-export const card = 'rounded-lg border border-slate-200 bg-white p-4';
-export const link = 'text-sky-900 underline underline-offset-2';
-
-export const dateRange = (from: string, to: string) => (from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`);
 export const schoolDaysText = (t: LeaveDecisionMessages, n: number) => fill(n === 1 ? t.schoolDay : t.schoolDayPlural, { count: n });
 
 /** "2 dager og 3 timer, herav 0 dager permisjon. Kommet for sent: 1." */
@@ -31,15 +27,5 @@ export function Row({ label, children }: { label: string; children: Children }) 
       <dt class="font-semibold" safe>{label}</dt>
       <dd class="mb-2 sm:mb-0">{children}</dd>
     </div>
-  );
-}
-
-/** A section with an h2 tied to it. */
-export function Section({ id, heading, children }: { id: string; heading: string; children: Children }) {
-  return (
-    <section id={id} aria-labelledby={`${id}-heading`} class={`${card} space-y-3`}>
-      <h2 id={`${id}-heading`} class="text-xl font-semibold" safe>{heading}</h2>
-      {children}
-    </section>
   );
 }
