@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
@@ -13,9 +13,9 @@ import { DevDigitalPostPage } from '../views/letters/dev-mailbox.tsx';
 import { LettersPage } from '../views/letters/overview.tsx';
 import { letterPaths } from '../views/letters/paths.ts';
 import { nowOf, todayOf } from './clock.ts';
-import { attachmentDisposition } from './documents.tsx';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
+import { sendDocument } from './send-document.ts';
 
 const Notice = v.optional(v.picklist(['created', 'empty', 'handled']));
 const PDF = '{[0-9]+\\.pdf}';
@@ -24,12 +24,6 @@ const developmentOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (c.get('deps').config.env === 'production') throw new NotFoundError();
   await next();
 });
-
-const pdf = (c: Context<AppEnv>, filename: string, content: Uint8Array, disposition = attachmentDisposition(filename)) =>
-  c.body(new Uint8Array(content), 200, {
-    'Content-Type': 'application/pdf', 'Content-Length': String(content.byteLength), 'Content-Disposition': disposition,
-    'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff',
-  });
 
 /** D3, D4: decision letters by digital post or the school office's daily paper print batch. Leadership of the school only (404). */
 export const letterRoutes = new Hono<AppEnv>()
@@ -52,11 +46,11 @@ export const letterRoutes = new Hono<AppEnv>()
   })
   .get(`/letters/print-batches/:file${PDF}`, async (c) => {
     const batch = await downloadPrintBatch(c.get('deps').db, actorOf(c), idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
-    return pdf(c, batch.filename, batch.content);
+    return sendDocument(c, batch);
   })
   .get(`/letters/:file${PDF}`, async (c) => {
     const doc = await downloadManualLetter(c.get('deps').db, actorOf(c), idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
-    return pdf(c, doc.filename, doc.content);
+    return sendDocument(c, doc);
   })
   .post('/letters/:id/manual-handling', async (c) => {
     const schoolId = await markHandledManually(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), nowOf(c));
@@ -68,5 +62,5 @@ export const letterRoutes = new Hono<AppEnv>()
   })
   .get(`${letterPaths.devDigitalPost}/:file${PDF}`, async (c) => {
     const letter = await openDevMailboxLetter(c.get('deps').db, idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
-    return pdf(c, letter.filename, letter.content, 'inline');
+    return sendDocument(c, letter, { inline: true });
   });
