@@ -7,11 +7,11 @@ import { completeLogin, endSessionUrl, LoginError, startLogin } from '../domain/
 import { createSession, invalidateSession, invalidateSessionsByIdpSid } from '../domain/identity/sessions.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session.ts';
-import { LoginChooser, LoginFailed } from '../views/pages/login.tsx';
 import { authPaths } from '../paths/auth.ts';
 import { homePaths } from '../paths/home.ts';
 import { pagePaths } from '../paths/pages.ts';
 import { safeLocalPath } from '../paths/safe.ts';
+import { LoginChooser, LoginFailed } from '../views/auth/login.tsx';
 import { pageContext, render } from './render.tsx';
 
 const LOGIN_COOKIE = 'skolebro_login';

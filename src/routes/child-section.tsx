@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env.ts';
 import type { GuardianChild } from '../domain/guardian/child.ts';
-import { ChildLayout, type ChildSection } from '../views/pages/child.tsx';
+import { ChildLayout, type ChildSection } from '../views/children/child.tsx';
 import { isPartialRequest, pageContext, render } from './render.tsx';
 
 /**

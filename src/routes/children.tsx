@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { childOverview, requireGuardianChild } from '../domain/guardian/child.ts';
-import { actorOf } from '../middleware/session.ts';
-import { ChildOverview } from '../views/pages/child.tsx';
+import { actorOf, requireActor } from '../middleware/session.ts';
+import { ChildOverview } from '../views/children/child.tsx';
 import { renderChildSection } from './child-section.tsx';
 import { idParam } from './params.ts';
 import { pageContext } from './render.tsx';

@@ -8,10 +8,10 @@ import { findContactCard, requireGuardianLogin } from '../domain/contact/card.ts
 import { parseContactDetails, setSmsEnabled, updateContactDetails } from '../domain/contact/details.ts';
 import { parseNotificationSettings, saveNotificationSettings } from '../domain/contact/notification-settings.ts';
 import { contactText } from '../i18n/contact.ts';
-import { actorOf } from '../middleware/session.ts';
-import { ContactCardPage, ContactSection, NOTICES, noticeSection, type ContactCardState, type ContactNotice } from '../views/pages/contact-card.tsx';
-import { SECTION_IDS, type ContactSectionName } from '../views/pages/contact-card-parts.tsx';
+import { actorOf, requireActor } from '../middleware/session.ts';
+import { SECTION_IDS, type ContactSectionName } from '../views/contact-card/parts.tsx';
 import { contactCardPaths } from '../paths/contact-card.ts';
+import { ContactCardPage, ContactSection, NOTICES, noticeSection, type ContactCardState, type ContactNotice } from '../views/contact-card/page.tsx';
 import { isPartialRequest, pageContext, render } from './render.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');

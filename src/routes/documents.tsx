@@ -4,11 +4,12 @@ import type { AppEnv } from '../app-env.ts';
 import { downloadDocument, listChildDocuments } from '../domain/documents/access.ts';
 import { documentPaths } from '../paths/documents.ts';
 import { requireGuardianChild } from '../domain/guardian/child.ts';
-import { actorOf } from '../middleware/session.ts';
-import { ChildDocuments } from '../views/pages/documents.tsx';
+import { actorOf, requireActor } from '../middleware/session.ts';
+import { ChildDocuments } from '../views/documents/child-section.tsx';
 import { renderChildSection } from './child-section.tsx';
 import { idParam } from './params.ts';
 import { pageContext } from './render.tsx';
+import { sendDocument } from './send-document.ts';
 
 const Before = v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number)));
 
@@ -31,22 +32,5 @@ export const documentRoutes = new Hono<AppEnv>()
   })
   .get('/documents/:id', async (c) => {
     const doc = await downloadDocument(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
-    return c.body(new Uint8Array(doc.content), 200, {
-      'Content-Type': doc.contentType,
-      'Content-Length': String(doc.content.byteLength),
-      'Content-Disposition': attachmentDisposition(doc.filename),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
+    return sendDocument(c, doc);
   });
-
-/** An ASCII fallback name and the real one in UTF-8 (RFC 6266 / RFC 8187). */
-export function attachmentDisposition(filename: string): string {
-  const ascii = filename
-    .replace(/[æÆøØåÅ]/g, (ch) => ({ æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', å: 'a', Å: 'A' })[ch] ?? '_')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._ -]+/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

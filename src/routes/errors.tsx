@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../app-env.ts';
 import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, messages } from '../i18n/index.ts';
-import { ErrorPage, type ErrorStatus } from '../views/pages/error.tsx';
+import { ErrorPage, type ErrorStatus } from '../views/errors/page.tsx';
 import { pageContext, render } from './render.tsx';
 
 const KNOWN: ErrorStatus[] = [400, 403, 404, 405, 422, 429, 500, 503];

@@ -12,9 +12,9 @@ import { DecisionPage, decisionPageTitle } from '../views/leave/decision-page.ts
 import { leaveDecisionPaths } from '../paths/leave-decisions.ts';
 import { DecisionQueuePage } from '../views/leave/decision-queue.tsx';
 import { nowOf, todayOf } from './clock.ts';
-import { attachmentDisposition } from './documents.tsx';
 import { idParam } from './params.ts';
 import { isPartialRequest, pageContext, render } from './render.tsx';
+import { sendDocument } from './send-document.ts';
 
 const PageQuery = v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1));
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -47,11 +47,5 @@ export const leaveDecisionRoutes = new Hono<AppEnv>()
   })
   .get('/leave-applications/:id/vedtak/:documentId', async (c) => {
     const doc = await downloadVedtak(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), idParam(c.req.param('documentId')), todayOf(c), nowOf(c));
-    return c.body(new Uint8Array(doc.content), 200, {
-      'Content-Type': doc.contentType,
-      'Content-Length': String(doc.content.byteLength),
-      'Content-Disposition': attachmentDisposition(doc.filename),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
+    return sendDocument(c, doc);
   });

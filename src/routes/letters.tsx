@@ -11,18 +11,12 @@ import { DevDigitalPostPage } from '../views/letters/dev-mailbox.tsx';
 import { LettersPage } from '../views/letters/overview.tsx';
 import { letterPaths } from '../paths/letters.ts';
 import { nowOf, todayOf } from './clock.ts';
-import { attachmentDisposition } from './documents.tsx';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
+import { sendDocument } from './send-document.ts';
 
 const Notice = v.optional(v.picklist(['created', 'empty', 'handled']));
 const PDF = '{[0-9]+\\.pdf}';
-
-const pdf = (c: Context<AppEnv>, filename: string, content: Uint8Array, disposition = attachmentDisposition(filename)) =>
-  c.body(new Uint8Array(content), 200, {
-    'Content-Type': 'application/pdf', 'Content-Length': String(content.byteLength), 'Content-Disposition': disposition,
-    'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff',
-  });
 
 /** D3, D4: decision letters by digital post or the school office's daily paper print batch. Leadership of the school only (404). */
 export const letterRoutes = new Hono<AppEnv>()
@@ -41,11 +35,11 @@ export const letterRoutes = new Hono<AppEnv>()
   })
   .get(`/letters/print-batches/:file${PDF}`, async (c) => {
     const batch = await downloadPrintBatch(c.get('deps').db, actorOf(c), idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
-    return pdf(c, batch.filename, batch.content);
+    return sendDocument(c, batch);
   })
   .get(`/letters/:file${PDF}`, async (c) => {
     const doc = await downloadManualLetter(c.get('deps').db, actorOf(c), idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
-    return pdf(c, doc.filename, doc.content);
+    return sendDocument(c, doc);
   })
   .post('/letters/:id/manual-handling', async (c) => {
     const schoolId = await markHandledManually(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), nowOf(c));
@@ -58,5 +52,5 @@ export const letterRoutes = new Hono<AppEnv>()
   })
   .get(`${letterPaths.devDigitalPost}/:file${PDF}`, async (c) => {
     const letter = await openDevMailboxLetter(c.get('deps').db, idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
-    return pdf(c, letter.filename, letter.content, 'inline');
+    return sendDocument(c, letter, { inline: true });
   });

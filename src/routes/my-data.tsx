@@ -4,9 +4,9 @@ import { collectMyData } from '../domain/privacy/my-data.ts';
 import { renderMyDataPdf } from '../domain/privacy/my-data-pdf.ts';
 import { formatDate } from '../i18n/index.ts';
 import { myDataText } from '../i18n/my-data.ts';
-import { actorOf } from '../middleware/session.ts';
-import { MyDataPage } from '../views/pages/my-data.tsx';
+import { actorOf, requireActor } from '../middleware/session.ts';
 import { myDataPaths } from '../paths/my-data.ts';
+import { MyDataPage } from '../views/my-data/page.tsx';
 import { pageContext, render } from './render.tsx';
 
 /** G16: what is stored about the guardian and each child, on screen and as JSON. */

@@ -17,9 +17,9 @@ import { ManagedNewsPage, NewNewsPage, NewsListPage, TooLargePage } from '../vie
 import { newsPaths } from '../paths/news.ts';
 import { renderChildSection } from './child-section.tsx';
 import { nowOf, todayOf } from './clock.ts';
-import { attachmentDisposition } from './documents.tsx';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
+import { sendDocument } from './send-document.ts';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const t = (c: Context<AppEnv>) => newsText[c.get('locale')];
@@ -35,13 +35,6 @@ async function newForm(c: Context<AppEnv>, state: { input?: NewsInput; errors?: 
 async function uploaded(value: unknown): Promise<UploadedFile | null> {
   if (!(value instanceof File) || (value.name === '' && value.size === 0)) return null;
   return { filename: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
-}
-
-function pdf(c: Context<AppEnv>, file: { filename: string; content: Buffer }) {
-  return c.body(new Uint8Array(file.content), 200, {
-    'Content-Type': 'application/pdf', 'Content-Length': String(file.content.byteLength), 'Content-Disposition': attachmentDisposition(file.filename),
-    'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff',
-  });
 }
 
 /** G15: staff publish news and weekly plans (with a PDF); guardians read them on the child page. */
@@ -82,7 +75,7 @@ export const newsRoutes = new Hono<AppEnv>()
   .get('/news/:id/attachments/:attachmentId', async (c) => {
     const { db } = c.get('deps');
     const post = await findManagedNews(db, actorOf(c), idParam(c.req.param('id')));
-    return pdf(c, await managedAttachment(db, post, idParam(c.req.param('attachmentId'))));
+    return sendDocument(c, await managedAttachment(db, post, idParam(c.req.param('attachmentId'))));
   })
   .get('/children/:id/news', async (c) => {
     const { db } = c.get('deps');
@@ -95,5 +88,5 @@ export const newsRoutes = new Hono<AppEnv>()
   .get('/children/:id/news/:postId/attachments/:attachmentId', async (c) => {
     const { db } = c.get('deps');
     const child = await requireGuardianChild(db, actorOf(c), idParam(c.req.param('id')), todayOf(c));
-    return pdf(c, await childNewsAttachment(db, child, idParam(c.req.param('postId')), idParam(c.req.param('attachmentId'))));
+    return sendDocument(c, await childNewsAttachment(db, child, idParam(c.req.param('postId')), idParam(c.req.param('attachmentId'))));
   });

@@ -8,10 +8,10 @@ import { ownPupilPlacement, pupilWeek, teacherWeek } from '../domain/calendar/we
 import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { fill } from '../i18n/index.ts';
 import { timetableText } from '../i18n/timetable.ts';
-import { actorOf } from '../middleware/session.ts';
-import { TimetablePage, type FeedProps } from '../views/pages/timetable.tsx';
+import { actorOf, requireActor } from '../middleware/session.ts';
 import { childPaths } from '../paths/children.ts';
 import { timetablePaths } from '../paths/timetable.ts';
+import { TimetablePage, type FeedProps } from '../views/timetable/page.tsx';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
 import { NotFoundError } from '../domain/errors.ts';

@@ -1,5 +1,6 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from './page-context.ts';
+import { navLink } from './components/classes.ts';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { fill } from '../i18n/index.ts';
 import { myDataText } from '../i18n/my-data.ts';
@@ -43,9 +44,9 @@ export function Layout({ page, title, children }: LayoutProps) {
               <nav aria-label={t.app.mainNav} class="flex flex-wrap items-center gap-4">
                 {page.userName ? (
                   <>
-                    <a href={homePaths.start} class="text-sky-900 underline-offset-4 hover:underline" safe>{t.home.title}</a>
-                    {page.isGuardian ? <a href={contactCardPaths.card} class="text-sky-900 underline-offset-4 hover:underline" safe>{contactText[page.locale].nav}</a> : ''}
-                    {page.isGuardian ? <a href={myDataPaths.page} class="text-sky-900 underline-offset-4 hover:underline" safe>{myDataText[page.locale].title}</a> : ''}
+                    <a href={homePaths.start} class={navLink} safe>{t.home.title}</a>
+                    {page.isGuardian ? <a href={contactCardPaths.card} class={navLink} safe>{contactText[page.locale].nav}</a> : ''}
+                    {page.isGuardian ? <a href={myDataPaths.page} class={navLink} safe>{myDataText[page.locale].title}</a> : ''}
                     <span class="text-sm text-slate-700" safe>{fill(t.auth.loggedInAs, { name: page.userName })}</span>
                     <form method="post" action={authPaths.logout}>
                       <button type="submit" class="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100" safe>{t.auth.logout}</button>

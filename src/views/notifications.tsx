@@ -15,7 +15,8 @@ import { newsText } from '../i18n/news.ts';
 import { messageBookText } from '../i18n/messages.ts';
 import { fill, formatDate } from '../i18n/index.ts';
 import { notificationText } from '../i18n/notifications.ts';
-import { formatDateTime } from './consents/parts.tsx';
+import { link, listCard } from './components/classes.ts';
+import { formatDateTime } from './components/dates.ts';
 import type { PageContext } from './page-context.ts';
 
 type Notification = Awaited<ReturnType<typeof listNotifications>>[number];
@@ -29,7 +30,7 @@ export function NotificationList({ page, notifications }: { page: PageContext; n
       {notifications.length === 0 ? (
         <p safe>{t.empty}</p>
       ) : (
-        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+        <ul class={listCard} role="list">
           {notifications.map((n) => {
             const { text, href } = describeNotification(page, n);
             return (
@@ -38,7 +39,7 @@ export function NotificationList({ page, notifications }: { page: PageContext; n
                   <span safe>{formatDateTime(n.created_at)}</span>
                   {n.read_at === null ? <strong class="ml-2 rounded bg-sky-800 px-1.5 text-white" safe>{t.unread}</strong> : ''}
                 </span>
-                {href ? <a href={href} class="text-sky-900 underline underline-offset-2" safe>{text}</a> : <span safe>{text}</span>}
+                {href ? <a href={href} class={link} safe>{text}</a> : <span safe>{text}</span>}
               </li>
             );
           })}

@@ -2,15 +2,12 @@ import type { AbsenceOverview } from '../../domain/absence/overview.ts';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { absenceText } from '../../i18n/absence.ts';
 import { fill } from '../../i18n/index.ts';
+import { primaryLink, secondaryLink } from '../components/classes.ts';
 import { Notice } from '../components/form.tsx';
+import { SectionLink } from '../components/section-link.tsx';
 import type { PageContext } from '../page-context.ts';
-import { AbsenceList, AbsenceTotals, primaryLink, reportSummary, secondaryLink } from './list.tsx';
+import { AbsenceList, AbsenceTotals, reportSummary } from './list.tsx';
 import { absencePaths } from '../../paths/absence.ts';
-
-/** A link that swaps the child section with htmx (and pushes its URL, a full page of its own). */
-export function SectionLink({ href, class: className, text }: { href: string; class: string; text: string }) {
-  return <a href={href} hx-get={href} hx-target="#child-section" hx-push-url="true" class={className} safe>{text}</a>;
-}
 
 interface Props {
   page: PageContext;

@@ -4,9 +4,9 @@ import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { absenceText, type AbsenceMessages } from '../../i18n/absence.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
-import { primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
-import { SectionLink } from './child-section.tsx';
 import { absencePaths } from '../../paths/absence.ts';
+import { primaryButton, secondaryButton } from '../components/classes.ts';
+import { SectionLink } from '../components/section-link.tsx';
 
 /** The form as typed (kept on a 422), its errors, and for lessons the chosen day (null: no valid date yet). */
 export interface ReportFormState {

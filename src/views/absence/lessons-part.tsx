@@ -2,9 +2,10 @@ import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { absenceText } from '../../i18n/absence.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
-import { SectionLink } from './child-section.tsx';
+import { secondaryLink } from '../components/classes.ts';
+import { SectionLink } from '../components/section-link.tsx';
 import { Buttons, errorText, ReasonAndNote, type ReportFormState } from './form-parts.tsx';
-import { lessonText, secondaryLink } from './list.tsx';
+import { lessonText } from './list.tsx';
 import { absencePaths } from '../../paths/absence.ts';
 
 /**

@@ -3,12 +3,10 @@ import type { AbsenceEntry, LessonRef } from '../../domain/absence/year.ts';
 import { mayWithdraw } from '../../domain/absence/withdraw.ts';
 import { absenceText, type AbsenceMessages } from '../../i18n/absence.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
+import { card, smallButton } from '../components/classes.ts';
+import { dateRange } from '../components/dates.ts';
 import type { PageContext } from '../page-context.ts';
 
-export const card = 'rounded-lg border border-slate-200 bg-white p-4';
-export const primaryLink = 'inline-block rounded bg-sky-800 px-4 py-2 font-semibold text-white no-underline hover:bg-sky-900';
-export const secondaryLink = 'inline-block rounded border border-sky-800 bg-white px-4 py-2 font-semibold text-sky-900 underline hover:bg-slate-100';
-const smallButton = 'rounded border border-slate-500 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100';
 const badge = 'ml-2 inline-block rounded border px-2 py-0.5 text-sm font-semibold';
 
 type HomeEntry = Extract<AbsenceEntry, { source: 'home' }>;
@@ -16,7 +14,6 @@ type SchoolEntry = Extract<AbsenceEntry, { source: 'school' }>;
 type Item = { kind: 'home'; entry: HomeEntry } | { kind: 'leave'; entry: Extract<AbsenceEntry, { source: 'leave' }> } | { kind: 'school'; date: string; rows: SchoolEntry[] };
 
 export const count = (one: string, many: string, n: number) => fill(n === 1 ? one : many, { count: n });
-export const dateRange = (from: string, to: string) => (from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`);
 export const lessonText = (l: LessonRef) => `${l.startsAt}–${l.endsAt} ${l.subject}`;
 
 /** What a home report covers, in words: "25.11.2026, 2 timer" or "27.11.2026–30.11.2026 (2 skoledager)". */

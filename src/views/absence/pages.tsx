@@ -1,6 +1,7 @@
 import type { AbsenceOverview, PupilAbsence } from '../../domain/absence/overview.ts';
 import { absenceText } from '../../i18n/absence.ts';
 import { fill } from '../../i18n/index.ts';
+import { link } from '../components/classes.ts';
 import { Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { absencePaths } from '../../paths/absence.ts';
@@ -29,7 +30,7 @@ export function PupilAbsencePage({ page, data, notice }: { page: PageContext; da
     <div class="max-w-2xl space-y-6">
       <div>
         <p>
-          <a href={pupilPaths.pupil(pupilId)} class="text-sky-900 underline" safe>{t.backToPupil}</a>
+          <a href={pupilPaths.pupil(pupilId)} class={link} safe>{t.backToPupil}</a>
         </p>
         <h1 class="text-3xl font-bold" safe>{pupilAbsenceTitle(page, data)}</h1>
         <p class="text-slate-700" safe>{`${data.pupil.schoolName}, ${data.pupil.className}`}</p>

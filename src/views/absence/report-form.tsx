@@ -1,10 +1,10 @@
 import { ABSENCE_REASONS, type ReportField } from '../../domain/absence/report-form.ts';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { absenceText } from '../../i18n/absence.ts';
-import { ErrorSummary } from '../components/form.tsx';
+import { link, secondaryButton } from '../components/classes.ts';
+import { ErrorSummary, Field } from '../components/form.tsx';
+import { SectionLink } from '../components/section-link.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, secondaryButton } from '../pages/contact-card-parts.tsx';
-import { SectionLink } from './child-section.tsx';
 import { Buttons, errorText, fieldId, ReasonAndNote, type ReportFormState } from './form-parts.tsx';
 import { LessonsPart } from './lessons-part.tsx';
 import { absencePaths } from '../../paths/absence.ts';
@@ -51,8 +51,8 @@ export function ReportFormSection({ page, child, state }: { page: PageContext; c
       )}
       <p>
         {kind === 'days'
-          ? <SectionLink href={absencePaths.newReport(child.pupilId, 'lessons')} class="text-sky-900 underline" text={t.form.switchToLessons} />
-          : <SectionLink href={absencePaths.newReport(child.pupilId, 'days', isoDate)} class="text-sky-900 underline" text={t.form.switchToDays} />}
+          ? <SectionLink href={absencePaths.newReport(child.pupilId, 'lessons')} class={link} text={t.form.switchToLessons} />
+          : <SectionLink href={absencePaths.newReport(child.pupilId, 'days', isoDate)} class={link} text={t.form.switchToDays} />}
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import { absenceText } from '../../i18n/absence.ts';
 import { isoWeekday } from '../../domain/calendar/dates.ts';
 import { attendanceText, type AttendanceMessages } from '../../i18n/attendance.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
+import { frame, link, secondaryButton } from '../components/classes.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { attendancePaths } from '../../paths/attendance.ts';
@@ -17,7 +18,6 @@ export interface RegisterFormState {
 }
 
 const STATUSES: readonly AttendanceStatus[] = ['present', 'absent', 'late'];
-const link = 'text-sky-900 underline underline-offset-2';
 const option = 'flex min-h-12 cursor-pointer flex-col items-center justify-center gap-1 rounded border-2 border-slate-400 bg-white px-1 py-2 text-center font-semibold sm:flex-row sm:gap-2 has-[:checked]:border-sky-800 has-[:checked]:bg-sky-50';
 
 export const registerTitle = (page: PageContext, register: Register) => fill(attendanceText[page.locale].title, { name: register.unit.name });
@@ -40,7 +40,7 @@ function PupilChoice({ t, reasons, row, status, disabled }: { t: AttendanceMessa
   const noteId = `home-${row.pupilId}`;
   return (
     <li>
-      <fieldset id={`pupil-${row.pupilId}`} disabled={disabled} class="space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-describedby={note ? noteId : undefined}>
+      <fieldset id={`pupil-${row.pupilId}`} disabled={disabled} class={`space-y-2 ${frame} p-3`} aria-describedby={note ? noteId : undefined}>
         <legend class="px-1 font-semibold">
           <span safe>{`${row.familyName}, ${row.givenName}`}</span>
           {row.saved ? <span class="ml-2 rounded bg-slate-200 px-1.5 text-sm font-normal text-slate-900" safe>{t.savedMark}</span> : ''}
@@ -103,7 +103,7 @@ function Chooser({ t, register }: { t: AttendanceMessages; register: Register })
           <label for="register-date" class="block font-semibold" safe>{t.chooseDate}</label>
           <input id="register-date" name="date" type="date" value={date} class="rounded border border-slate-500 p-2" />
         </div>
-        <button type="submit" class="rounded border border-slate-500 bg-white px-4 py-2 font-semibold hover:bg-slate-100" safe>{t.show}</button>
+        <button type="submit" class={secondaryButton} safe>{t.show}</button>
       </form>
       {register.day.kind === 'school_day' ? (
         <nav aria-label={t.lessonsNav}>

@@ -1,9 +1,9 @@
 import type { TodayLesson } from '../../domain/attendance/today.ts';
 import { attendanceText } from '../../i18n/attendance.ts';
+import { link, listCard } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { attendancePaths } from '../../paths/attendance.ts';
 
-const link = 'text-sky-900 underline underline-offset-2';
 
 /** "I dag" on the staff home: today's lessons the person teaches, each opening its register. */
 export function TodayLessons({ page, lessons, today }: { page: PageContext; lessons: TodayLesson[]; today: string }) {
@@ -14,7 +14,7 @@ export function TodayLessons({ page, lessons, today }: { page: PageContext; less
       {lessons.length === 0 ? (
         <p safe>{t.todayEmpty}</p>
       ) : (
-        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+        <ul class={listCard} role="list">
           {lessons.map((l) => (
             <li class="px-4 py-3">
               <a href={attendancePaths.register(l.unit, { date: today, lesson: l.lessonId })} class={link} safe>{`${l.startsAt}–${l.endsAt} ${l.subject} · ${l.unit.name}`}</a>

@@ -2,8 +2,9 @@ import type { Paged } from '../../domain/paging.ts';
 import type { ReceivedBroadcast } from '../../domain/broadcasts/received.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
+import { card, link, listCard } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
-import { card, link, namesList, Pager } from './parts.tsx';
+import { namesList, Pager } from './parts.tsx';
 import { broadcastPaths } from '../../paths/broadcasts.ts';
 
 function ReceivedItem({ page, broadcast }: { page: PageContext; broadcast: ReceivedBroadcast }) {
@@ -24,7 +25,7 @@ export function ReceivedListPage({ page, received }: { page: PageContext; receiv
     <div class="space-y-4">
       <h1 class="text-3xl font-bold" safe>{t.receivedTitle}</h1>
       {received.items.length === 0 ? <p safe>{t.noneReceived}</p> : (
-        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+        <ul class={listCard} role="list">
           {received.items.map((b) => <ReceivedItem page={page} broadcast={b} />)}
         </ul>
       )}
@@ -42,7 +43,7 @@ export function ReceivedBroadcastPage({ page, broadcast }: { page: PageContext; 
       <h1 id="broadcast-heading" class="text-3xl font-bold" safe>{broadcast.subject}</h1>
       <p class="font-semibold" safe>{fill(t.toChildren, { children: namesList(page.locale, broadcast.children) })}</p>
       <p class="text-slate-700" safe>{[fill(t.fromSender, { name: broadcast.senderName, school: broadcast.schoolName }), fill(t.sentOn, { date: formatDate(broadcast.createdAt) })].join(' · ')}</p>
-      <div class={card}>
+      <div class={`space-y-3 ${card}`}>
         <p class="whitespace-pre-line" safe>{broadcast.body}</p>
       </div>
     </article>
@@ -56,7 +57,7 @@ export function LatestBroadcasts({ page, childName, broadcasts }: { page: PageCo
   return (
     <section aria-labelledby="latest-broadcasts-heading" class="space-y-2">
       <h3 id="latest-broadcasts-heading" class="text-lg font-semibold" safe>{fill(t.latestFor, { name: childName })}</h3>
-      <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+      <ul class={listCard} role="list">
         {broadcasts.map((b) => <ReceivedItem page={page} broadcast={b} />)}
       </ul>
       <p><a href={broadcastPaths.list} class={link} safe>{t.allReceived}</a></p>

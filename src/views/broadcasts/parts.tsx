@@ -2,9 +2,6 @@ import type { BroadcastAudienceKind } from '../../db/schema.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, type Locale } from '../../i18n/index.ts';
 
-export const link = 'text-sky-900 underline underline-offset-2';
-export const card = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4';
-
 const LIST_LOCALE: Record<Locale, string> = { nb: 'nb', nn: 'nn', en: 'en' };
 
 /** "Sofie og Emil", "Sofie og Emil" (nn), "Sofie and Emil". */

@@ -5,10 +5,10 @@ import { BODY_MAX, SUBJECT_MAX, type BroadcastErrors, type BroadcastField, type 
 import type { SentBroadcast } from '../../domain/broadcasts/sent.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
-import { ErrorSummary } from '../components/form.tsx';
+import { link, listCard, primaryButton, primaryLink } from '../components/classes.ts';
+import { ErrorSummary, Field } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, primaryButton } from '../pages/contact-card-parts.tsx';
-import { audienceLabel, link, Pager } from './parts.tsx';
+import { audienceLabel, Pager } from './parts.tsx';
 import { broadcastPaths } from '../../paths/broadcasts.ts';
 
 /** GET /broadcasts for staff: what they sent, newest first, with how many have read each. */
@@ -17,9 +17,9 @@ export function SentListPage({ page, sent }: { page: PageContext; sent: Paged<Se
   return (
     <div class="space-y-4">
       <h1 class="text-3xl font-bold" safe>{t.sentTitle}</h1>
-      <p><a href={broadcastPaths.new} class={`inline-block ${primaryButton}`} safe>{t.newBroadcast}</a></p>
+      <p><a href={broadcastPaths.new} class={primaryLink} safe>{t.newBroadcast}</a></p>
       {sent.items.length === 0 ? <p safe>{t.noneSent}</p> : (
-        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+        <ul class={listCard} role="list">
           {sent.items.map((b) => (
             <li class="px-4 py-3">
               <a href={broadcastPaths.broadcast(b.id)} class={`${link} font-semibold`} safe>{b.subject}</a>

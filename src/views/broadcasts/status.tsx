@@ -5,10 +5,12 @@ import { CHANNELS, channelText } from '../components/delivery-status.tsx';
 import { deliveryText, type DeliveryMessages } from '../../i18n/delivery.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
+import { card, link } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
 import { Notice } from '../components/form.tsx';
-import { formatDateTime } from '../consents/parts.tsx';
+import { TableRegion } from '../components/table.tsx';
 import type { PageContext } from '../page-context.ts';
-import { audienceLabel, card, link, Pager } from './parts.tsx';
+import { audienceLabel, Pager } from './parts.tsx';
 import { broadcastPaths } from '../../paths/broadcasts.ts';
 
 /** GET /broadcasts/:id for its sender: the notice as sent, the number of recipients, read status per recipient. */
@@ -45,15 +47,15 @@ export function BroadcastStatusPage({ page, broadcast, recipients, delivery, sen
       <h1 class="text-3xl font-bold" safe>{broadcast.subject}</h1>
       <Notice text={sentCount !== undefined ? fill(t.sent, { recipients: sentCount }) : undefined} />
       <p class="text-slate-700" safe>{[fill(t.toAudience, { audience }), fill(t.fromSender, { name: broadcast.senderName, school: broadcast.schoolName }), fill(t.sentOn, { date: formatDate(broadcast.createdAt) })].join(' · ')}</p>
-      <div class={card}>
+      <div class={`space-y-3 ${card}`}>
         <p class="whitespace-pre-line" safe>{broadcast.body}</p>
       </div>
       <section aria-labelledby="recipients-heading" class="space-y-2">
         <h2 id="recipients-heading" class="text-xl font-semibold" safe>{t.recipients}</h2>
         <p id="read-count" class="font-semibold" safe>{fill(t.readCount, { read: broadcast.read, recipients: broadcast.recipients })}</p>
         <p id="delivery-summary" class="text-slate-700" safe>{`${t.deliverySummary}: ${summaryText(d, delivery)}`}</p>
-        <div class="overflow-x-auto" tabindex="0">
-          <table class="w-full border-collapse rounded-lg border border-slate-200 bg-white text-left" aria-describedby="read-count">
+        <TableRegion framed>
+          <table class="w-full border-collapse text-left" aria-describedby="read-count">
             <caption class="sr-only" safe>{t.recipients}</caption>
             <thead>
               <tr class="border-b border-slate-300">
@@ -74,7 +76,7 @@ export function BroadcastStatusPage({ page, broadcast, recipients, delivery, sen
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <Pager label={t.pageLabel} page={recipients.page} hasNext={recipients.hasNext} href={(n) => broadcastPaths.broadcastPage(broadcast.id, n)} previousText={t.previous} nextText={t.next} />
       </section>
     </div>

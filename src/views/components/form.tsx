@@ -1,4 +1,4 @@
-/** Shared form pieces: the saved-change receipt and the error summary (WCAG 3.3.1). */
+/** Shared form pieces: a labelled field, the saved-change receipt and the error summary (WCAG 3.3.1). */
 
 /** A receipt after a saved change, read out by screen readers. */
 export function Notice({ text }: { text?: string }) {
@@ -18,6 +18,51 @@ export function ErrorSummary({ heading, errors }: { heading: string; errors: { f
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  type?: 'text' | 'email' | 'tel';
+  autocomplete?: string;
+  inputmode?: 'text' | 'email' | 'tel' | 'numeric';
+  maxlength?: number;
+  multiline?: boolean;
+}
+
+/** A labelled input with its hint and error tied to it (aria-describedby), the typed value kept. */
+export function Field(props: FieldProps) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const inputClass = `w-full rounded border p-2 ${props.error ? 'border-2 border-red-800' : 'border-slate-500'}`;
+  return (
+    <div class="space-y-1">
+      <label for={props.id} class="block font-semibold" safe>{props.label}</label>
+      {props.hint ? <p id={`${props.id}-hint`} class="text-sm text-slate-700" safe>{props.hint}</p> : ''}
+      {props.error ? <p id={`${props.id}-error`} class="font-semibold text-red-900" safe>{props.error}</p> : ''}
+      {props.multiline ? (
+        <textarea id={props.id} name={props.name} rows="3" maxlength={props.maxlength} class={inputClass} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy} safe>
+          {props.value}
+        </textarea>
+      ) : (
+        <input
+          id={props.id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.value}
+          autocomplete={props.autocomplete}
+          inputmode={props.inputmode}
+          maxlength={props.maxlength}
+          class={inputClass}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
     </div>
   );
 }

@@ -4,8 +4,10 @@ import { consentsText } from '../../i18n/consents.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { ConsentHistory } from './history.tsx';
-import { card, ErrorSummary, Notice, primaryButton, secondaryButton, StateBadge } from './parts.tsx';
+import { StateBadge } from './parts.tsx';
 import { consentPaths } from '../../paths/consents.ts';
+import { card, primaryButton, primaryLink, secondaryButton } from '../components/classes.ts';
+import { ErrorSummary, Notice } from '../components/form.tsx';
 
 /** A field error on one consent's answer (the form re-rendered with status 422). */
 export interface AnswerError {
@@ -43,7 +45,7 @@ export function ChildConsentsSection({ page, child, consents, savedKey, alert, e
         <div class="space-y-2 rounded-lg border-2 border-amber-700 bg-amber-50 p-4">
           <h3 class="text-lg font-semibold" safe>{t.lockedHeading}</h3>
           <p safe>{t.lockedBody}</p>
-          <a href={consentPaths.gateFrom(consentPaths.child(child.pupilId))} class={`${primaryButton} inline-block no-underline`} safe>{t.lockedLink}</a>
+          <a href={consentPaths.gateFrom(consentPaths.child(child.pupilId))} class={primaryLink} safe>{t.lockedLink}</a>
         </div>
       ) : (
         ''

@@ -1,7 +1,8 @@
 import type { ChildConsents } from '../../domain/consents/child.ts';
 import { consentsText } from '../../i18n/consents.ts';
 import type { PageContext } from '../page-context.ts';
-import { formatDateTime } from './parts.tsx';
+import { listCard } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
 
 /** Every change to the child's consents, newest first: when, whose answer, which consent, from → to. */
 export function ConsentHistory({ page, consents }: { page: PageContext; consents: ChildConsents }) {
@@ -14,7 +15,7 @@ export function ConsentHistory({ page, consents }: { page: PageContext; consents
       {consents.history.length === 0 ? (
         <p safe>{t.historyEmpty}</p>
       ) : (
-        <ol class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+        <ol class={listCard} role="list">
           {consents.history.map((h) => (
             <li class="px-4 py-2">
               <span class="block text-sm text-slate-700" safe>{`${formatDateTime(h.at)} · ${h.guardian}`}</span>

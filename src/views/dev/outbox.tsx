@@ -1,18 +1,18 @@
 import type { DevMail, DevPage, DevSms } from '../../domain/delivery/dev-store.ts';
 import { deliveryText } from '../../i18n/delivery.ts';
 import { fill } from '../../i18n/index.ts';
-import { formatDateTime } from '../consents/parts.tsx';
+import { card, link } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
+import { TableRegion } from '../components/table.tsx';
 import type { PageContext } from '../page-context.ts';
 import { devOutboxPaths } from '../../paths/dev-outbox.ts';
-
-const linkClass = 'text-sky-900 underline underline-offset-4 hover:no-underline';
 
 function Pager(props: { label: string; href: (before?: number) => string; olderThan: number | null; isOlderPage: boolean; t: (typeof deliveryText)['nb']['dev'] }) {
   if (props.olderThan === null && !props.isOlderPage) return '';
   return (
     <nav aria-label={props.label} class="flex gap-6">
-      {props.isOlderPage ? <a href={props.href()} class={linkClass} safe>{props.t.newest}</a> : ''}
-      {props.olderThan !== null ? <a href={props.href(props.olderThan)} class={linkClass} safe>{props.t.older}</a> : ''}
+      {props.isOlderPage ? <a href={props.href()} class={link} safe>{props.t.newest}</a> : ''}
+      {props.olderThan !== null ? <a href={props.href(props.olderThan)} class={link} safe>{props.t.older}</a> : ''}
     </nav>
   );
 }
@@ -22,7 +22,7 @@ function Intro(props: { title: string; lead: string; other: { href: string; name
     <>
       <h1 class="text-3xl font-bold" safe>{props.title}</h1>
       <p class="max-w-prose text-slate-700" safe>{props.lead}</p>
-      <p><a href={props.other.href} class={linkClass} safe>{props.other.name}</a></p>
+      <p><a href={props.other.href} class={link} safe>{props.other.name}</a></p>
     </>
   );
 }
@@ -34,9 +34,9 @@ export function DevSmsPage({ page, list, isOlderPage }: { page: PageContext; lis
     <section class="space-y-4">
       <Intro title={t.smsTitle} lead={t.lead} other={{ href: devOutboxPaths.mail, name: fill(t.otherTool, { name: t.mailTitle }) }} />
       {list.items.length === 0 ? (
-        <p class="rounded-lg border border-slate-200 bg-white p-4" safe>{t.emptySms}</p>
+        <p class={card} safe>{t.emptySms}</p>
       ) : (
-        <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabindex="0" role="region" aria-labelledby="dev-sms-caption">
+        <TableRegion labelledBy="dev-sms-caption" framed>
           <table class="w-full text-left">
             <caption id="dev-sms-caption" class="sr-only" safe>{t.smsList}</caption>
             <thead class="bg-slate-100">
@@ -58,7 +58,7 @@ export function DevSmsPage({ page, list, isOlderPage }: { page: PageContext; lis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <Pager label={t.smsList} href={devOutboxPaths.smsPage} olderThan={list.olderThan} isOlderPage={isOlderPage} t={t} />
     </section>
@@ -72,11 +72,11 @@ export function DevMailPage({ page, list, isOlderPage }: { page: PageContext; li
     <section class="space-y-4">
       <Intro title={t.mailTitle} lead={t.lead} other={{ href: devOutboxPaths.sms, name: fill(t.otherTool, { name: t.smsTitle }) }} />
       {list.items.length === 0 ? (
-        <p class="rounded-lg border border-slate-200 bg-white p-4" safe>{t.emptyMail}</p>
+        <p class={card} safe>{t.emptyMail}</p>
       ) : (
         <ul role="list" aria-label={t.mailList} class="space-y-3">
           {list.items.map((mail) => (
-            <li class="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <li class={`space-y-2 ${card}`}>
               <h2 class="text-lg font-semibold mail-subject" safe>{mail.subject}</h2>
               <dl class="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
                 <dt class="font-semibold" safe>{t.received}</dt>

@@ -4,15 +4,14 @@ import type { listChildForms } from '../../domain/forms/answer.ts';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { formsText } from '../../i18n/forms.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
+import { link, listCard, primaryButton } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
-import { formatDateTime } from '../consents/parts.tsx';
 import type { PageContext } from '../page-context.ts';
-import { primaryButton } from '../pages/contact-card-parts.tsx';
 import { QuestionInput, questionFieldId } from './question-input.tsx';
 import { formPaths } from '../../paths/forms.ts';
 
 type FormListItem = Awaited<ReturnType<typeof listChildForms>>[number];
-const link = 'text-sky-900 underline underline-offset-2';
 
 /** G13: the forms sent for the child, with answered / not answered and the deadline. */
 export function ChildFormsSection({ page, child, forms, today }: { page: PageContext; child: GuardianChild; forms: FormListItem[]; today: string }) {
@@ -21,7 +20,7 @@ export function ChildFormsSection({ page, child, forms, today }: { page: PageCon
     <section aria-labelledby="forms-heading" class="space-y-3">
       <h2 id="forms-heading" class="text-xl font-semibold" safe>{t.childHeading}</h2>
       {forms.length === 0 ? <p safe>{fill(t.childEmpty, { name: child.givenName })}</p> : (
-        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+        <ul class={listCard} role="list">
           {forms.map((f) => (
             <li class="space-y-1 px-4 py-3">
               <a href={formPaths.childForm(child.pupilId, f.id)} class={`${link} font-semibold`} safe>{f.title}</a>

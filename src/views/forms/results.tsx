@@ -2,11 +2,11 @@ import type { ManagedForm } from '../../domain/forms/builder.ts';
 import type { FormResults } from '../../domain/forms/results.ts';
 import { formsText } from '../../i18n/forms.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
-import { formatDateTime } from '../consents/parts.tsx';
+import { card, link } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
+import { TableRegion } from '../components/table.tsx';
 import type { PageContext } from '../page-context.ts';
 import { formPaths } from '../../paths/forms.ts';
-
-const link = 'text-sky-900 underline underline-offset-2';
 
 /** How an answer reads: yes/no in words, dates as dd.mm.yyyy, several choices joined. */
 export function answerText(page: PageContext, kind: ManagedForm['questions'][number]['kind'], value: string): string {
@@ -30,7 +30,7 @@ export function FormResultsPage({ page, form, results }: { page: PageContext; fo
         {form.questions.map((q, i) => {
           const summary = results.summaries[i]!;
           return (
-            <div class="rounded-lg border border-slate-200 bg-white p-4">
+            <div class={card}>
               <h3 class="font-semibold" safe>{q.label}</h3>
               <p class="text-sm text-slate-700" safe>{fill(t.answersOf, { count: summary.answered })}</p>
               {summary.counts.length ? (
@@ -44,7 +44,7 @@ export function FormResultsPage({ page, form, results }: { page: PageContext; fo
       </section>
       <div class="space-y-2">
         <h2 id="per-pupil" class="text-xl font-semibold" safe>{t.perPupil}</h2>
-        <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-labelledby="per-pupil" tabindex="0">
+        <TableRegion labelledBy="per-pupil" framed>
           <table class="min-w-full text-sm">
             <thead>
               <tr>
@@ -66,7 +66,7 @@ export function FormResultsPage({ page, form, results }: { page: PageContext; fo
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </div>
     </div>
   );

@@ -4,13 +4,11 @@ import type { listManagedForms, ManagedForm, NewFormErrors, NewFormInput, Questi
 import { QUESTION_KINDS } from '../../domain/forms/builder.ts';
 import { formsText } from '../../i18n/forms.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
-import { ErrorSummary, Notice } from '../components/form.tsx';
+import { card, link, listCard, primaryButton, primaryLink, secondaryButton } from '../components/classes.ts';
+import { ErrorSummary, Field, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
 import { formPaths } from '../../paths/forms.ts';
 
-const link = 'text-sky-900 underline underline-offset-2';
-const card = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4';
 type FormSummary = Awaited<ReturnType<typeof listManagedForms>>[number];
 
 export function FormListPage({ page, forms }: { page: PageContext; forms: FormSummary[] }) {
@@ -18,9 +16,9 @@ export function FormListPage({ page, forms }: { page: PageContext; forms: FormSu
   return (
     <div class="space-y-4">
       <h1 class="text-3xl font-bold" safe>{t.title}</h1>
-      <p><a href={formPaths.new} class={`inline-block ${primaryButton}`} safe>{t.newForm}</a></p>
+      <p><a href={formPaths.new} class={primaryLink} safe>{t.newForm}</a></p>
       {forms.length === 0 ? <p safe>{t.noForms}</p> : (
-        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+        <ul class={listCard} role="list">
           {forms.map((f) => (
             <li class="px-4 py-3">
               <a href={formPaths.form(f.id)} class={`${link} font-semibold`} safe>{f.title}</a>
@@ -70,8 +68,8 @@ export function FormBuilderPage({ page, form, audienceName, question, notice }: 
       <p class="text-slate-700" safe>{[audienceName, fill(t.deadline, { date: formatDate(form.deadline) }), form.sentAt ? fill(t.sentOn, { date: formatDate(form.sentAt) }) : t.draft].join(' · ')}</p>
       <Notice text={notice} />
       {form.description ? <p class="whitespace-pre-line" safe>{form.description}</p> : ''}
-      {form.sentAt ? <p><a href={formPaths.results(form.id)} class={`inline-block ${primaryButton}`} safe>{t.results}</a></p> : ''}
-      <section aria-labelledby="questions-heading" class={card}>
+      {form.sentAt ? <p><a href={formPaths.results(form.id)} class={primaryLink} safe>{t.results}</a></p> : ''}
+      <section aria-labelledby="questions-heading" class={`space-y-3 ${card}`}>
         <h2 id="questions-heading" class="text-xl font-semibold" safe>{t.questions}</h2>
         {form.questions.length === 0 ? <p safe>{t.noQuestions}</p> : (
           <ol class="list-decimal space-y-2 pl-6">
@@ -90,7 +88,7 @@ export function FormBuilderPage({ page, form, audienceName, question, notice }: 
         )}
       </section>
       {draft ? (
-        <section aria-labelledby="add-question-heading" class={card}>
+        <section aria-labelledby="add-question-heading" class={`space-y-3 ${card}`}>
           <h2 id="add-question-heading" class="text-xl font-semibold" safe>{t.addQuestion}</h2>
           <form method="post" action={formPaths.questions(form.id)} class="space-y-4" novalidate>
             <ErrorSummary heading={t.errorSummary} errors={summary} />

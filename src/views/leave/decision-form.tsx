@@ -2,11 +2,12 @@ import type { DecisionErrors, DecisionInput } from '../../domain/leave/decide.ts
 import type { LeaveCaseView } from '../../domain/leave/queue.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveDecisionText, type LeaveDecisionMessages } from '../../i18n/leave-decision.ts';
-import { ErrorSummary } from '../components/form.tsx';
-import { Field, primaryButton } from '../pages/contact-card-parts.tsx';
+import { link, primaryButton } from '../components/classes.ts';
+import { dateRange } from '../components/dates.ts';
+import { ErrorSummary, Field } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { leaveDecisionPaths } from '../../paths/leave-decisions.ts';
-import { dateRange, link, Row, schoolDaysText } from './decision-parts.tsx';
+import { Row, schoolDaysText } from './decision-parts.tsx';
 
 export interface DecisionFormState {
   input: DecisionInput;

@@ -2,12 +2,15 @@ import type { DecisionConflict } from '../../domain/leave/decide.ts';
 import type { LeaveCaseView } from '../../domain/leave/queue.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveDecisionText } from '../../i18n/leave-decision.ts';
+import { link } from '../components/classes.ts';
+import { dateRange } from '../components/dates.ts';
 import { Notice } from '../components/form.tsx';
+import { Section } from '../components/section.tsx';
 import type { PageContext } from '../page-context.ts';
 import { absencePaths } from '../../paths/absence.ts';
 import { leaveDecisionPaths } from '../../paths/leave-decisions.ts';
 import { DecisionForm, DecisionSummary, type DecisionFormState } from './decision-form.tsx';
-import { absenceTotalsText, dateRange, link, Row, schoolDaysText, Section } from './decision-parts.tsx';
+import { absenceTotalsText, Row, schoolDaysText } from './decision-parts.tsx';
 
 export const decisionPageTitle = (page: PageContext, view: LeaveCaseView) => fill(leaveDecisionText[page.locale].title, { name: view.leave.pupilName });
 

@@ -1,11 +1,7 @@
 import type { Children } from '@kitajs/html';
-import { fill, formatDate } from '../../i18n/index.ts';
+import { fill } from '../../i18n/index.ts';
 import type { LeaveDecisionMessages } from '../../i18n/leave-decision.ts';
 
-export const card = 'rounded-lg border border-slate-200 bg-white p-4';
-export const link = 'text-sky-900 underline underline-offset-2';
-
-export const dateRange = (from: string, to: string) => (from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`);
 export const schoolDaysText = (t: LeaveDecisionMessages, n: number) => fill(n === 1 ? t.schoolDay : t.schoolDayPlural, { count: n });
 
 /** "2 dager og 3 timer, herav 0 dager permisjon. Kommet for sent: 1." */
@@ -21,15 +17,5 @@ export function Row({ label, children }: { label: string; children: Children }) 
       <dt class="font-semibold" safe>{label}</dt>
       <dd class="mb-2 sm:mb-0">{children}</dd>
     </div>
-  );
-}
-
-/** A section with an h2 tied to it. */
-export function Section({ id, heading, children }: { id: string; heading: string; children: Children }) {
-  return (
-    <section id={id} aria-labelledby={`${id}-heading`} class={`${card} space-y-3`}>
-      <h2 id={`${id}-heading`} class="text-xl font-semibold" safe>{heading}</h2>
-      {children}
-    </section>
   );
 }

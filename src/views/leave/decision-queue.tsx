@@ -1,9 +1,11 @@
 import type { LeaveCase, LeaveQueue, QueueItem } from '../../domain/leave/queue.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveDecisionText, type LeaveDecisionMessages } from '../../i18n/leave-decision.ts';
+import { card, link, listCard } from '../components/classes.ts';
+import { dateRange } from '../components/dates.ts';
 import type { PageContext } from '../page-context.ts';
 import { leaveDecisionPaths } from '../../paths/leave-decisions.ts';
-import { absenceTotalsText, card, dateRange, link, Row, schoolDaysText } from './decision-parts.tsx';
+import { absenceTotalsText, Row, schoolDaysText } from './decision-parts.tsx';
 
 /** S8: the applications waiting for the leadership's decision (cards, so it works at 375 px), and the latest decided. */
 export function DecisionQueuePage({ page, queue }: { page: PageContext; queue: LeaveQueue }) {
@@ -34,7 +36,7 @@ export function DecisionQueuePage({ page, queue }: { page: PageContext; queue: L
       {queue.recent.length ? (
         <section aria-labelledby="recent-heading" class="space-y-2">
           <h2 id="recent-heading" class="text-xl font-semibold" safe>{t.recentHeading}</h2>
-          <ul id="leave-recent" class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+          <ul id="leave-recent" class={listCard} role="list">
             {queue.recent.map((leave) => <RecentItem t={t} leave={leave} />)}
           </ul>
         </section>

@@ -4,11 +4,12 @@ import type { LeaveFormFacts } from '../../domain/leave/list.ts';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveText, type LeaveMessages } from '../../i18n/leave.ts';
-import { ErrorSummary } from '../components/form.tsx';
+import { primaryButton, secondaryButton } from '../components/classes.ts';
+import { ErrorSummary, Field } from '../components/form.tsx';
+import { SectionLink } from '../components/section-link.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
 import { OVER_LIMIT_ID, OverLimitWarning, SchoolDaysStatus } from './guardian-limit.tsx';
-import { joinNames, SectionLink } from './guardian-parts.tsx';
+import { joinNames } from './guardian-parts.tsx';
 import { leavePaths } from '../../paths/leave.ts';
 
 export interface LeaveFormState {

@@ -4,8 +4,9 @@ import { documentPaths } from '../../paths/documents.ts';
 import { leavePaths } from '../../paths/leave.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { LeaveMessages } from '../../i18n/leave.ts';
-import { primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
-import { card, dateRange, dayMonth, joinNames, schoolDays, smallButton } from './guardian-parts.tsx';
+import { dayMonth, joinNames, schoolDays } from './guardian-parts.tsx';
+import { card, link, primaryButton, secondaryButton, smallButton } from '../components/classes.ts';
+import { dateRange } from '../components/dates.ts';
 
 /** Who still has to confirm, the reader as "du". */
 export const waitingNames = (t: LeaveMessages, item: LeaveItem, actorId: number) =>
@@ -45,7 +46,7 @@ export function LeaveItemCard({ t, pupilId, item, actorId }: { t: LeaveMessages;
         <dd class="leave-status" safe>{statusText(t, item, actorId)}</dd>
       </dl>
       <p class="text-sm text-slate-700" safe>{fill(t.appliedBy, { name: item.applicantName, date: formatDate(item.createdAt) })}</p>
-      {item.documentId ? <p><a href={documentPaths.download(item.documentId)} class="text-sky-900 underline" safe>{t.vedtak}</a></p> : ''}
+      {item.documentId ? <p><a href={documentPaths.download(item.documentId)} class={link} safe>{t.vedtak}</a></p> : ''}
       {mustAnswer ? (
         <div class="space-y-2 rounded border-l-4 border-amber-700 bg-amber-50 p-3">
           <p id={`${id}-confirm-lead`} safe>{fill(t.confirmLead, { applicant: item.applicantName })}</p>

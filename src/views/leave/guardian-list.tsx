@@ -2,10 +2,12 @@ import type { GuardianChild } from '../../domain/guardian/child.ts';
 import type { LeaveOverview } from '../../domain/leave/list.ts';
 import { fill } from '../../i18n/index.ts';
 import { leaveText, type LeaveMessages } from '../../i18n/leave.ts';
+import { card, primaryLink } from '../components/classes.ts';
 import { Notice } from '../components/form.tsx';
+import { SectionLink } from '../components/section-link.tsx';
 import type { PageContext } from '../page-context.ts';
 import { LeaveItemCard, waitingNames } from './guardian-item.tsx';
-import { card, primaryLink, schoolDays, SectionLink } from './guardian-parts.tsx';
+import { schoolDays } from './guardian-parts.tsx';
 import { leavePaths, type LeaveNotice } from '../../paths/leave.ts';
 
 /** The receipts the list reads from the query (`?sent=12`, …): every kind of LeaveNotice. */

@@ -1,11 +1,11 @@
 import type { DevMailboxLetter } from '../../domain/letters/dev-mailbox.ts';
 import { fill } from '../../i18n/index.ts';
 import { lettersText } from '../../i18n/letters.ts';
-import { formatDateTime } from '../consents/parts.tsx';
+import { card, link, listCard } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
 import type { PageContext } from '../page-context.ts';
 import { letterPaths } from '../../paths/letters.ts';
 
-const linkClass = 'text-sky-900 underline underline-offset-4 hover:no-underline';
 
 /** /dev/digital-post: what the development digital mailbox received, newest first (bounded). */
 export function DevDigitalPostPage({ page, letters }: { page: PageContext; letters: DevMailboxLetter[] }) {
@@ -14,8 +14,8 @@ export function DevDigitalPostPage({ page, letters }: { page: PageContext; lette
     <section class="space-y-4">
       <h1 class="text-3xl font-bold" safe>{t.title}</h1>
       <p class="max-w-prose text-slate-700" safe>{t.lead}</p>
-      {letters.length === 0 ? <p class="rounded-lg border border-slate-200 bg-white p-4" safe>{t.empty}</p> : (
-        <ul role="list" class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+      {letters.length === 0 ? <p class={card} safe>{t.empty}</p> : (
+        <ul role="list" class={listCard}>
           {letters.map((l) => (
             <li class="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
               <div>
@@ -25,7 +25,7 @@ export function DevDigitalPostPage({ page, letters }: { page: PageContext; lette
                   {`${t.received} ${formatDateTime(l.receivedAt)} · ${l.openedAt ? `${t.opened} ${formatDateTime(l.openedAt)}` : t.notOpened} · ${t.notified}: ${l.notifiedTo.join(', ') || '–'} (${fill(t.times, { count: l.notifications })})`}
                 </p>
               </div>
-              <a href={letterPaths.devDigitalPostLetter(l.id)} class={`${linkClass} shrink-0 font-semibold`}>
+              <a href={letterPaths.devDigitalPostLetter(l.id)} class={`${link} shrink-0 font-semibold`}>
                 <span safe>{t.open}</span><span class="sr-only" safe>{` ${l.title}`}</span>
               </a>
             </li>

@@ -1,14 +1,15 @@
 import type { BatchRow, LetterOverview, LetterRow } from '../../domain/letters/overview.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { lettersText, type LettersMessages } from '../../i18n/letters.ts';
+import { link, primaryButton, secondaryButton } from '../components/classes.ts';
 import { Notice } from '../components/form.tsx';
+import { Section } from '../components/section.tsx';
+import { TableRegion } from '../components/table.tsx';
 import type { PageContext } from '../page-context.ts';
-import { primaryButton, secondaryButton, Section } from '../pages/contact-card-parts.tsx';
 import { letterPaths } from '../../paths/letters.ts';
 
 export type LetterNotice = 'created' | 'empty' | 'handled';
 
-const linkClass = 'text-sky-900 underline underline-offset-4 hover:no-underline';
 const cell = 'p-2 align-top';
 
 /** GET /letters: the school office's day — paper letters to print, letters to send by hand, digital ones, batches. */
@@ -73,7 +74,7 @@ function Manual({ t, rows }: { t: LettersMessages; rows: LetterRow[] }) {
                 <p class="text-sm text-slate-700" safe>{`${t.columns.pupil}: ${r.pupil} · ${t.manual.reason[r.manualReason ?? 'no_address']} · ${t.reason[r.paperReason ?? 'not_registered']}`}</p>
               </div>
               <div class="flex flex-wrap items-center gap-3">
-                <a href={letterPaths.letter(r.id)} download="" class={linkClass}>
+                <a href={letterPaths.letter(r.id)} download="" class={link}>
                   <span safe>{t.manual.download}</span><span class="sr-only" safe>{` ${r.recipient}`}</span>
                 </a>
                 <form method="post" action={letterPaths.manualHandling(r.id)}>
@@ -103,7 +104,7 @@ function Sent({ t, rows }: { t: LettersMessages; rows: LetterRow[] }) {
 
 function LetterTable({ caption, t, rows, extra }: { caption: string; t: LettersMessages; rows: LetterRow[]; extra: { heading: string; value: (r: LetterRow) => string } }) {
   return (
-    <div class="overflow-x-auto" tabindex="0">
+    <TableRegion>
       <table class="w-full text-left">
         <caption class="sr-only" safe>{caption}</caption>
         <thead class="bg-slate-100">
@@ -127,7 +128,7 @@ function LetterTable({ caption, t, rows, extra }: { caption: string; t: LettersM
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -142,7 +143,7 @@ function Batches({ t, rows }: { t: LettersMessages; rows: BatchRow[] }) {
                 <p class="font-semibold" safe>{formatDate(b.date)}</p>
                 <p class="text-sm text-slate-700" safe>{`${fill(t.batches.summary, { letters: b.letters, envelopes: b.envelopes, pages: b.pages })} · ${fill(t.batches.by, { name: b.createdBy })}`}</p>
               </div>
-              <a href={letterPaths.printBatch(b.id)} download="" class={`${linkClass} font-semibold`}>
+              <a href={letterPaths.printBatch(b.id)} download="" class={`${link} font-semibold`}>
                 <span safe>{t.batches.download}</span><span class="sr-only" safe>{` ${formatDate(b.date)} (${b.id})`}</span>
               </a>
             </li>

@@ -5,10 +5,11 @@ import { deliveryText } from '../../i18n/delivery.ts';
 import { deliveryLine } from '../components/delivery-status.tsx';
 import { formatPhone } from '../../domain/contact/phone.ts';
 import { fill } from '../../i18n/index.ts';
+import { primaryButton } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
 import { ErrorSummary } from '../components/form.tsx';
-import { formatDateTime } from '../consents/parts.tsx';
 import type { PageContext } from '../page-context.ts';
-import { fieldError, primaryButton, SensitiveWarning, TextField, textOf, UnreadBadge } from './parts.tsx';
+import { fieldError, SensitiveWarning, TextField, textOf, UnreadBadge } from './parts.tsx';
 
 export const CONVERSATION_ID = 'thread-conversation';
 

@@ -6,10 +6,11 @@ import type { GuardianThreadKind } from '../../domain/messages/policy.ts';
 import type { MessageView } from '../../domain/messages/threads.ts';
 import type { ThreadKind } from '../../db/schema.ts';
 import { fill } from '../../i18n/index.ts';
+import { card, link, primaryButton } from '../components/classes.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { Conversation, type ReplyState } from './conversation.tsx';
-import { fieldError, link, Pager, primaryButton, SensitiveWarning, TextField, textOf, ThreadList } from './parts.tsx';
+import { fieldError, Pager, SensitiveWarning, TextField, textOf, ThreadList } from './parts.tsx';
 import { messagePaths } from '../../paths/messages.ts';
 
 export interface ComposerState {
@@ -52,7 +53,7 @@ function NewThreadForm({ page, child, kinds, state }: { page: PageContext; child
     bodyError ? { field: 'message-body', message: bodyError } : null,
   ].filter((e): e is { field: string; message: string } => e !== null);
   return (
-    <form method="post" action={messagePaths.childBook(child.pupilId)} id="new-message" class="space-y-3 rounded-lg border border-slate-200 bg-white p-4" novalidate>
+    <form method="post" action={messagePaths.childBook(child.pupilId)} id="new-message" class={`space-y-3 ${card}`} novalidate>
       <h3 class="text-xl font-semibold" safe>{t.newThreadHeading}</h3>
       <ErrorSummary heading={t.errorSummary} errors={summary} />
       <fieldset class="space-y-2" aria-describedby={recipientError ? 'message-recipient-error' : undefined}>

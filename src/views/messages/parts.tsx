@@ -4,13 +4,9 @@ import type { Paged } from '../../domain/paging.ts';
 import type { MessageErrors } from '../../domain/messages/form.ts';
 import { fill } from '../../i18n/index.ts';
 import { messageBookText, type MessageBookMessages } from '../../i18n/messages.ts';
-import { formatDateTime } from '../consents/parts.tsx';
+import { link, listCard } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
 import type { PageContext } from '../page-context.ts';
-
-export const link = 'text-sky-900 underline underline-offset-2';
-export const card = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4';
-export const primaryButton = 'rounded bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900';
-export const secondaryButton = 'rounded border border-slate-500 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-100';
 
 export const textOf = (page: PageContext): MessageBookMessages => messageBookText[page.locale];
 
@@ -24,7 +20,7 @@ export function ThreadList({ page, threads, href, showPupil }: { page: PageConte
   const t = textOf(page);
   if (threads.length === 0) return <p safe>{t.noThreads}</p>;
   return (
-    <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+    <ul class={listCard} role="list">
       {threads.map((thread) => (
         <li class={`space-y-1 px-4 py-3 ${thread.unread ? 'border-l-4 border-l-sky-800' : ''}`}>
           <p class="flex flex-wrap items-center gap-2">

@@ -1,8 +1,9 @@
 import type { QueueItem } from '../../domain/messages/queue.ts';
 import { fill } from '../../i18n/index.ts';
-import { formatDateTime } from '../consents/parts.tsx';
+import { card, secondaryButton } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
 import type { PageContext } from '../page-context.ts';
-import { card, secondaryButton, textOf } from './parts.tsx';
+import { textOf } from './parts.tsx';
 import { messagePaths } from '../../paths/messages.ts';
 
 interface QueueProps {
@@ -24,7 +25,7 @@ export function OfficeQueue({ page, queue, pupil, returnTo }: QueueProps) {
       {queue.items.length === 0 ? <p safe>{t.empty}</p> : ''}
       <ul class="space-y-3" role="list">
         {queue.items.map((item) => (
-          <li id={`sms-${item.id}`} class={card}>
+          <li id={`sms-${item.id}`} class={`space-y-3 ${card}`}>
             <p class="text-sm text-slate-700">
               <span class="font-semibold text-slate-900" safe>{fill(t.from, { from: item.guardianName ? `${item.guardianName} (${item.from})` : item.from })}</span>
               {' · '}

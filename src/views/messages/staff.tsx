@@ -6,12 +6,13 @@ import type { MessageView } from '../../domain/messages/threads.ts';
 import type { GuardianNotice } from '../../domain/messages/delivery.ts';
 import type { ThreadKind } from '../../db/schema.ts';
 import { fill } from '../../i18n/index.ts';
+import { card, link, primaryButton } from '../components/classes.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { messagePaths } from '../../paths/messages.ts';
 import { pupilPaths } from '../../paths/pupils.ts';
 import { Conversation, type ReplyState } from './conversation.tsx';
-import { fieldError, link, Pager, primaryButton, SensitiveWarning, TextField, textOf, ThreadList } from './parts.tsx';
+import { fieldError, Pager, SensitiveWarning, TextField, textOf, ThreadList } from './parts.tsx';
 import { OfficeQueue } from './queue.tsx';
 
 type Queue = { items: QueueItem[]; total: number };
@@ -105,7 +106,7 @@ export function PupilBookPage({ page, pupil, threads, canWrite, composer, queue,
       <ThreadList page={page} threads={threads.items} href={(thread) => messagePaths.thread(thread.id)} />
       <Pager page={page} list={threads} href={(n) => messagePaths.pupilBook(pupil.id, n)} />
       {canWrite ? (
-        <form method="post" action={messagePaths.pupilBook(pupil.id)} id="new-message" class="space-y-3 rounded-lg border border-slate-200 bg-white p-4" novalidate>
+        <form method="post" action={messagePaths.pupilBook(pupil.id)} id="new-message" class={`space-y-3 ${card}`} novalidate>
           <h2 class="text-xl font-semibold" safe>{t.staffNewThreadHeading}</h2>
           <p safe>{fill(t.staffNewThreadLead, { name: pupil.name })}</p>
           <ErrorSummary heading={t.errorSummary} errors={summary} />

@@ -3,9 +3,9 @@ import { weekNumber } from '../../domain/news/week.ts';
 import { documentsText } from '../../i18n/documents.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { newsText } from '../../i18n/news.ts';
-import { link } from '../broadcasts/parts.tsx';
+import { card, link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
-import { formatSize } from '../pages/documents.tsx';
+import { formatSize } from '../documents/child-section.tsx';
 
 /** One post: a weekly plan marked with its week, who published it for whom, the text and its PDFs. */
 export function NewsArticle({ page, post, heading, attachmentHref }: { page: PageContext; post: NewsItem; heading: 'h1' | 'h3'; attachmentHref: (attachmentId: number) => string }) {
@@ -15,7 +15,7 @@ export function NewsArticle({ page, post, heading, attachmentHref }: { page: Pag
     ? <h1 id={headingId} class="text-3xl font-bold" safe>{post.title}</h1>
     : <h3 id={headingId} class="text-lg font-semibold" safe>{post.title}</h3>;
   return (
-    <article aria-labelledby={headingId} class="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+    <article aria-labelledby={headingId} class={`space-y-2 ${card}`}>
       {post.week ? <p><strong class="rounded bg-amber-100 px-2 py-0.5 text-amber-950" safe>{fill(t.weeklyPlanFor, { week: weekNumber(post.week) })}</strong></p> : ''}
       {title}
       <p class="text-sm text-slate-700" safe>{[fill(t.forScope, { scope: post.scopeName }), fill(t.published, { date: formatDate(post.publishedAt), name: post.authorName })].join(' · ')}</p>

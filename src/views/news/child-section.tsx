@@ -5,11 +5,11 @@ import type { NewsItem } from '../../domain/news/posts.ts';
 import { fill } from '../../i18n/index.ts';
 import { newsText } from '../../i18n/news.ts';
 import { LatestBroadcasts } from '../broadcasts/guardian.tsx';
+import { card, link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { NewsArticle } from './article.tsx';
 import { newsPaths } from '../../paths/news.ts';
 
-const link = 'text-sky-900 underline underline-offset-4 hover:no-underline';
 
 /** G15 on the child page: the latest notices about the child, then news and weekly plans (newest first, paged). */
 export function ChildNewsSection({ page, child, news, broadcasts }: { page: PageContext; child: GuardianChild; news: Paged<NewsItem>; broadcasts: ReceivedBroadcast[] }) {
@@ -22,7 +22,7 @@ export function ChildNewsSection({ page, child, news, broadcasts }: { page: Page
       <h2 id="news-heading" class="text-2xl font-semibold" safe>{fill(t.childHeading, { name: child.givenName })}</h2>
       <p class="text-slate-700" safe>{t.childLead}</p>
       {news.page === 1 ? <LatestBroadcasts page={page} childName={child.givenName} broadcasts={broadcasts} /> : ''}
-      {news.items.length === 0 ? <p class="rounded-lg border border-slate-200 bg-white p-4" safe>{t.childEmpty}</p> : (
+      {news.items.length === 0 ? <p class={card} safe>{t.childEmpty}</p> : (
         <ul class="space-y-3" role="list" aria-label={t.allNews}>
           {news.items.map((post) => (
             <li><NewsArticle page={page} post={post} heading="h3" attachmentHref={(id) => newsPaths.childAttachment(child.pupilId, post.id, id)} /></li>

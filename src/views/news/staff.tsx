@@ -6,10 +6,10 @@ import { NEWS_BODY_MAX, TITLE_MAX, type NewsErrors, type NewsField, type NewsInp
 import type { NewsScopeOption } from '../../domain/news/scopes.ts';
 import { fill } from '../../i18n/index.ts';
 import { newsText } from '../../i18n/news.ts';
-import { link, Pager } from '../broadcasts/parts.tsx';
-import { ErrorSummary, Notice } from '../components/form.tsx';
+import { Pager } from '../components/pager.tsx';
+import { link, listCard, primaryButton, primaryLink, secondaryButton } from '../components/classes.ts';
+import { ErrorSummary, Field, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Field, primaryButton, secondaryButton } from '../pages/contact-card-parts.tsx';
 import { NewsArticle } from './article.tsx';
 import { newsPaths } from '../../paths/news.ts';
 
@@ -20,9 +20,9 @@ export function NewsListPage({ page, posts, deleted }: { page: PageContext; post
     <div class="space-y-4">
       <h1 class="text-3xl font-bold" safe>{t.title}</h1>
       <Notice text={deleted ? t.deletedNotice : undefined} />
-      <p><a href={newsPaths.new} class={`inline-block ${primaryButton}`} safe>{t.newPost}</a></p>
+      <p><a href={newsPaths.new} class={primaryLink} safe>{t.newPost}</a></p>
       {posts.items.length === 0 ? <p safe>{t.none}</p> : (
-        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+        <ul class={listCard} role="list">
           {posts.items.map((p) => (
             <li class="px-4 py-3">
               <a href={newsPaths.post(p.id)} class={`${link} font-semibold`} safe>{p.title}</a>

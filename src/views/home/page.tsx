@@ -15,10 +15,9 @@ import type { listNotifications } from '../../domain/notifications/outbox.ts';
 import type { TodayLesson } from '../../domain/attendance/today.ts';
 import { RegisterLink, TodayLessons } from '../attendance/today.tsx';
 import { StaffTools } from './staff-tools.tsx';
+import { card, link } from '../components/classes.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 
-const card = 'rounded-lg border border-slate-200 bg-white p-4';
-const link = 'text-sky-900 underline underline-offset-2';
 
 /** Guardian home (G1): every child the guardian may see, across schools and school owners. */
 export function GuardianHome({ page, children, notifications = [] }: { page: PageContext; children: ChildSummary[]; notifications?: Awaited<ReturnType<typeof listNotifications>> }) {

@@ -4,7 +4,10 @@ import { contactText } from '../../i18n/contact.ts';
 import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { contactCardPaths } from '../../paths/contact-card.ts';
-import { Notice, primaryButton, Section, SECTION_IDS, swapOwnSection } from './contact-card-parts.tsx';
+import { primaryButton } from '../components/classes.ts';
+import { Notice } from '../components/form.tsx';
+import { Section } from '../components/section.tsx';
+import { SECTION_IDS, swapOwnSection } from './parts.tsx';
 
 /** Which categories arrive by SMS and by e-mail (G18): a table of checkboxes, rows and columns with th scope. */
 export function SettingsSection({ page, card, notice, oob }: { page: PageContext; card: ContactCard; notice?: string; oob?: boolean }) {

@@ -16,6 +16,7 @@ import { newsPaths } from '../../paths/news.ts';
 import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
 import { timetablePaths } from '../../paths/timetable.ts';
 import { lettersText } from '../../i18n/letters.ts';
+import { link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 
 const SENDERS: StaffRole[] = ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff'];
@@ -37,7 +38,7 @@ export function StaffTools({ page, roles, unreadThreads = 0 }: { page: PageConte
     <nav aria-label={page.t.home.toolsNav}>
       <ul class="flex flex-wrap gap-x-6 gap-y-2" role="list">
         {links.map((l) => (
-          <li><a href={l.href} class="text-sky-900 underline underline-offset-2" safe>{l.label}</a></li>
+          <li><a href={l.href} class={link} safe>{l.label}</a></li>
         ))}
       </ul>
     </nav>

@@ -1,5 +1,6 @@
 import type { PupilCard } from '../../domain/pupils/card.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
+import { card as cardClass, frame, link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { absencePaths } from '../../paths/absence.ts';
 import { messagePaths } from '../../paths/messages.ts';
@@ -36,22 +37,22 @@ export function PupilCardPage({ page, card, reveal = {}, notice, block }: { page
         <h1 class="text-3xl font-bold" safe>{`${card.givenName} ${card.familyName}`}</h1>
         {card.leftOn ? <p class="font-semibold text-amber-900" safe>{fill(t.left, { date: formatDate(card.leftOn) })}</p> : ''}
       </div>
-      <dl class="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <dl class={`grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 ${cardClass}`}>
         <dt class="font-semibold" safe>{t.school}</dt>
         <dd safe>{card.schoolName}</dd>
         <dt class="font-semibold" safe>{t.class}</dt>
         <dd>
-          <a href={pupilPaths.class(card.classId)} class="text-sky-900 underline" safe>{card.className}</a>
+          <a href={pupilPaths.class(card.classId)} class={link} safe>{card.className}</a>
         </dd>
         <dt class="font-semibold" safe>{t.address}</dt>
         <dd safe>{card.address ? formatAddress(card.address) : reveal.revealed ? formatAddress(reveal.revealed) : t.addressNotShown}</dd>
       </dl>
       {card.canViewAbsence ? (
         <p>
-          <a href={absencePaths.pupil(card.id)} class="text-sky-900 underline" safe>{page.t.child.absence}</a>
+          <a href={absencePaths.pupil(card.id)} class={link} safe>{page.t.child.absence}</a>
         </p>
       ) : ''}
-      {card.canMessage ? <p><a href={messagePaths.pupilBook(card.id)} class="text-sky-900 underline" safe>{messageBookText[page.locale].title}</a></p> : ''}
+      {card.canMessage ? <p><a href={messagePaths.pupilBook(card.id)} class={link} safe>{messageBookText[page.locale].title}</a></p> : ''}
       {card.protection && card.protection !== 'none' ? (
         <div class="max-w-xl rounded-lg border-2 border-red-800 bg-red-50 p-4" role="note">
           <p class="font-bold text-red-900" safe>{t.protection[card.protection]}</p>
@@ -68,7 +69,7 @@ export function PupilCardPage({ page, card, reveal = {}, notice, block }: { page
           <h2 id="guardians-heading" class="text-xl font-semibold" safe>{t.guardians}</h2>
           <ul class="grid gap-2 sm:grid-cols-2" role="list">
             {card.guardians.map((g) => (
-              <li class="rounded-lg border border-slate-200 bg-white p-3">
+              <li class={`${frame} p-3`}>
                 <p class="font-semibold">
                   <span safe>{g.name}</span>
                   <span class="font-normal text-slate-700" safe>{` (${g.contactOnly ? t.contactPerson : t.relation[g.relation]})`}</span>
@@ -96,7 +97,7 @@ export function PupilCardPage({ page, card, reveal = {}, notice, block }: { page
 function RevealForm({ page, pupilId, reveal }: { page: PageContext; pupilId: number; reveal: RevealState }) {
   const t = page.t.pupil;
   return (
-    <form method="post" action={pupilPaths.addressReveal(pupilId)} class="max-w-xl space-y-2 rounded-lg border border-slate-300 bg-white p-4" novalidate>
+    <form method="post" action={pupilPaths.addressReveal(pupilId)} class={`max-w-xl space-y-2 ${cardClass}`} novalidate>
       <h2 class="text-lg font-semibold" safe>{t.revealHeading}</h2>
       {reveal.error ? (
         <div class="rounded border-2 border-red-800 p-2" role="alert" tabindex="-1" id="error-summary">

@@ -1,4 +1,5 @@
 import type { LoginFailure } from '../../domain/identity/login.ts';
+import { link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { authPaths } from '../../paths/auth.ts';
 
@@ -39,7 +40,7 @@ export function LoginFailed({ page, reason }: { page: PageContext; reason: Login
       <p safe>{t.failure[reason]}</p>
       {unknown ? <p safe>{t.unknownHelp}</p> : ''}
       <p>
-        <a href={authPaths.login} class="text-sky-900 underline" safe>{t.tryAgain}</a>
+        <a href={authPaths.login} class={link} safe>{t.tryAgain}</a>
       </p>
     </div>
   );

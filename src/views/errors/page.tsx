@@ -1,3 +1,4 @@
+import { link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { pagePaths } from '../../paths/pages.ts';
 
@@ -10,7 +11,7 @@ export function ErrorPage({ page, status, detail }: { page: PageContext; status:
       <h1 class="text-3xl font-bold" safe>{t.title[status]}</h1>
       <p safe>{detail ?? t.body[status]}</p>
       <p>
-        <a href={pagePaths.front} class="text-sky-900 underline" safe>{t.backHome}</a>
+        <a href={pagePaths.front} class={link} safe>{t.backHome}</a>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Children } from '@kitajs/html';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
+import { card, link, navLink, secondaryLink } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { timetableText } from '../../i18n/timetable.ts';
 import { absencePaths } from '../../paths/absence.ts';
@@ -49,7 +50,7 @@ export function ChildLayout({ page, child, current, children }: { page: PageCont
                 class={
                   section.key === current
                     ? 'inline-block border-b-4 border-sky-800 px-3 py-2 font-semibold text-sky-900'
-                    : 'inline-block px-3 py-2 text-sky-900 underline-offset-4 hover:underline'
+                    : `inline-block px-3 py-2 ${navLink}`
                 }
                 safe
               >
@@ -75,9 +76,9 @@ export function ChildOverview({ page, child, overview }: { page: PageContext; ch
   return (
     <div class="grid gap-4 sm:grid-cols-2">
       <p class="sm:col-span-2">
-        <a href={timetablePaths.child(child.pupilId)} class="inline-block rounded border border-sky-800 px-3 py-2 font-semibold text-sky-900 underline" safe>{timetableText[page.locale].title}</a>
+        <a href={timetablePaths.child(child.pupilId)} class={secondaryLink} safe>{timetableText[page.locale].title}</a>
       </p>
-      <section aria-labelledby="contact-teacher" class="rounded-lg border border-slate-200 bg-white p-4">
+      <section aria-labelledby="contact-teacher" class={card}>
         <h2 id="contact-teacher" class="text-lg font-semibold" safe>{t.contactTeacher}</h2>
         {overview.contactTeachers.length === 0 ? <p safe>{t.noContactTeacher}</p> : ''}
         <ul role="list">
@@ -87,7 +88,7 @@ export function ChildOverview({ page, child, overview }: { page: PageContext; ch
               {teacher.email ? (
                 <>
                   {' – '}
-                  <a href={safeHref(`mailto:${teacher.email}`)} class="text-sky-900 underline" safe>{teacher.email}</a>
+                  <a href={safeHref(`mailto:${teacher.email}`)} class={link} safe>{teacher.email}</a>
                 </>
               ) : (
                 ''
@@ -96,13 +97,13 @@ export function ChildOverview({ page, child, overview }: { page: PageContext; ch
           ))}
         </ul>
       </section>
-      <section aria-labelledby="reach-school" class="rounded-lg border border-slate-200 bg-white p-4">
+      <section aria-labelledby="reach-school" class={card}>
         <h2 id="reach-school" class="text-lg font-semibold" safe>{t.reachSchool}</h2>
         <p safe>{child.schoolName}</p>
         {child.schoolPhone ? (
           <p>
             <span safe>{`${t.phone}: `}</span>
-            <a href={safeHref(`tel:${child.schoolPhone.replace(/\s/g, '')}`)} class="text-sky-900 underline" safe>{child.schoolPhone}</a>
+            <a href={safeHref(`tel:${child.schoolPhone.replace(/\s/g, '')}`)} class={link} safe>{child.schoolPhone}</a>
           </p>
         ) : (
           ''
@@ -110,13 +111,13 @@ export function ChildOverview({ page, child, overview }: { page: PageContext; ch
         {child.schoolEmail ? (
           <p>
             <span safe>{`${t.email}: `}</span>
-            <a href={safeHref(`mailto:${child.schoolEmail}`)} class="text-sky-900 underline" safe>{child.schoolEmail}</a>
+            <a href={safeHref(`mailto:${child.schoolEmail}`)} class={link} safe>{child.schoolEmail}</a>
           </p>
         ) : (
           ''
         )}
       </section>
-      <section aria-labelledby="other-guardians" class="rounded-lg border border-slate-200 bg-white p-4">
+      <section aria-labelledby="other-guardians" class={card}>
         <h2 id="other-guardians" class="text-lg font-semibold" safe>{t.otherGuardians}</h2>
         {overview.otherGuardians.length === 0 ? (
           <p safe>{t.noOtherGuardians}</p>

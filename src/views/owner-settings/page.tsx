@@ -3,7 +3,9 @@ import { fill } from '../../i18n/index.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
 import type { PageContext } from '../page-context.ts';
 import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
-import { ErrorSummary, Field, Notice, primaryButton, Section } from './contact-card-parts.tsx';
+import { primaryButton } from '../components/classes.ts';
+import { ErrorSummary, Field, Notice } from '../components/form.tsx';
+import { Section } from '../components/section.tsx';
 
 export interface OwnerSettingsForm {
   municipalityId: number;

@@ -2,9 +2,11 @@ import type { ClassConsentOverview } from '../../domain/consents/overview.ts';
 import { STATE_FILTERS, type ConsentState } from '../../domain/consents/state.ts';
 import { consentsText } from '../../i18n/consents.ts';
 import { fill } from '../../i18n/index.ts';
-import { link, primaryButton, StateBadge } from '../consents/parts.tsx';
 import { consentPaths } from '../../paths/consents.ts';
 import { pupilPaths } from '../../paths/pupils.ts';
+import { card, link, primaryButton } from '../components/classes.ts';
+import { TableRegion } from '../components/table.tsx';
+import { StateBadge } from './parts.tsx';
 import type { PageContext } from '../page-context.ts';
 
 /** When printed, only the table and its headings: the site header, footer, filter and links are hidden. */
@@ -25,7 +27,7 @@ export function ClassConsentsPage({ page, overview }: { page: PageContext; overv
       <p class="text-slate-700" safe>{overview.schoolName}</p>
       <p class="max-w-prose print:text-sm" safe>{t.lead}</p>
       <p class="font-semibold print:text-sm" safe>{t.confidential}</p>
-      <form method="get" action={url} hx-get={url} hx-target="#class-consents" hx-swap="outerHTML" hx-push-url="true" class="rounded-lg border border-slate-200 bg-white p-4 print:hidden">
+      <form method="get" action={url} hx-get={url} hx-target="#class-consents" hx-swap="outerHTML" hx-push-url="true" class={`${card} print:hidden`}>
         <fieldset class="flex flex-wrap items-end gap-4">
           <legend class="mb-2 font-semibold" safe>{t.filterLegend}</legend>
           <div class="flex flex-col gap-1">
@@ -75,7 +77,7 @@ function Legend({ page }: { page: PageContext }) {
 function ConsentTable({ page, overview }: { page: PageContext; overview: ClassConsentOverview }) {
   const t = consentsText[page.locale].overview;
   return (
-    <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white print:overflow-visible print:border-0" tabindex="0" role="region" aria-labelledby="class-consents-caption">
+    <TableRegion labelledBy="class-consents-caption" framed class="print:overflow-visible print:border-0">
       <table class="min-w-full border-collapse text-left print:text-xs">
         <caption id="class-consents-caption" class="p-2 text-left font-semibold" safe>{fill(t.caption, { name: overview.className })}</caption>
         <thead>
@@ -108,6 +110,6 @@ function ConsentTable({ page, overview }: { page: PageContext; overview: ClassCo
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,6 +1,8 @@
 import type { VitnemalClass } from '../../domain/absence/vitnemal.ts';
 import { fill } from '../../i18n/index.ts';
 import { vitnemalText } from '../../i18n/vitnemal.ts';
+import { link } from '../components/classes.ts';
+import { TableRegion } from '../components/table.tsx';
 import type { PageContext } from '../page-context.ts';
 import { absencePaths } from '../../paths/absence.ts';
 
@@ -16,7 +18,7 @@ export function VitnemalAbsencePage({ page, view }: { page: PageContext; view: V
       <p class="max-w-prose" safe>{fill(t.lead, { year: view.schoolYear.name, school: view.schoolName, trinn: view.trinn, max: view.maxDeductibleDays })}</p>
       <p class="max-w-prose text-sm text-slate-700" safe>{t.documentedHint}</p>
       {view.rows.length === 0 ? <p safe>{t.empty}</p> : (
-        <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-labelledby="vitnemal-caption" tabindex="0">
+        <TableRegion labelledBy="vitnemal-caption" framed>
           <table class="min-w-full text-sm">
             <caption id="vitnemal-caption" class="p-3 text-left font-semibold" safe>{t.caption}</caption>
             <thead>
@@ -36,7 +38,7 @@ export function VitnemalAbsencePage({ page, view }: { page: PageContext; view: V
               {view.rows.map((row) => (
                 <tr>
                   <th scope="row" class="border-b border-slate-200 px-3 py-2 text-left font-normal">
-                    <a href={absencePaths.pupil(row.pupilId)} class="text-sky-900 underline underline-offset-2" safe>{`${row.familyName}, ${row.givenName}`}</a>
+                    <a href={absencePaths.pupil(row.pupilId)} class={link} safe>{`${row.familyName}, ${row.givenName}`}</a>
                   </th>
                   <td class={cell} safe>{String(row.totals.days)}</td>
                   <td class={cell} safe>{String(row.totals.hours)}</td>
@@ -50,7 +52,7 @@ export function VitnemalAbsencePage({ page, view }: { page: PageContext; view: V
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </div>
   );

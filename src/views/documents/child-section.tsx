@@ -1,6 +1,7 @@
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { documentsText, type DocumentsMessages } from '../../i18n/documents.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
+import { card, link, listCard } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { documentPaths } from '../../paths/documents.ts';
 
@@ -25,7 +26,6 @@ function isoDate(date: Date): string {
   return formatDate(date).split('.').reverse().join('-');
 }
 
-const linkClass = 'text-sky-900 underline underline-offset-4 hover:no-underline';
 
 /** The documents section of the child page: newest first, one page at a time, plain links (no JS needed). */
 export function ChildDocuments(props: {
@@ -38,7 +38,7 @@ export function ChildDocuments(props: {
   const t = documentsText[props.page.locale];
   const name = props.child.givenName;
   const navLink = (href: string, text: string) => (
-    <a href={href} hx-get={href} hx-target="#child-section" hx-push-url="true" class={linkClass} safe>
+    <a href={href} hx-get={href} hx-target="#child-section" hx-push-url="true" class={link} safe>
       {text}
     </a>
   );
@@ -47,9 +47,9 @@ export function ChildDocuments(props: {
       <h2 id="documents-heading" class="text-xl font-semibold" safe>{t.heading}</h2>
       <p class="text-slate-700" safe>{fill(t.lead, { name })}</p>
       {props.documents.length === 0 ? (
-        <p class="rounded-lg border border-slate-200 bg-white p-4" safe>{props.isOlderPage ? t.noOlder : fill(t.empty, { name })}</p>
+        <p class={card} safe>{props.isOlderPage ? t.noOlder : fill(t.empty, { name })}</p>
       ) : (
-        <ul role="list" aria-label={fill(t.listLabel, { name })} class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        <ul role="list" aria-label={fill(t.listLabel, { name })} class={listCard}>
           {props.documents.map((doc) => (
             <li class="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
               <div>
@@ -61,7 +61,7 @@ export function ChildDocuments(props: {
                   <time datetime={isoDate(doc.createdAt)} safe>{formatDate(doc.createdAt)}</time>
                 </p>
               </div>
-              <a href={doc.href} download="" class={`${linkClass} shrink-0 font-semibold`}>
+              <a href={doc.href} download="" class={`${link} shrink-0 font-semibold`}>
                 <span safe>{t.download}</span>
                 <span class="sr-only" safe>{` ${doc.title}`}</span>
                 <span safe>{` (${fill(t.fileInfo, { size: formatSize(doc.sizeBytes, t) })})`}</span>

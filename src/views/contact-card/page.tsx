@@ -2,10 +2,10 @@ import type { ContactCard } from '../../domain/contact/card.ts';
 import { contactText } from '../../i18n/contact.ts';
 import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
-import { AddressSection, type AddressFormState } from './contact-card-address.tsx';
-import { DetailsSection, SmsSection, type DetailsFormState } from './contact-card-details.tsx';
-import type { ContactSectionName } from './contact-card-parts.tsx';
-import { SettingsSection } from './contact-card-settings.tsx';
+import { AddressSection, type AddressFormState } from './address.tsx';
+import { DetailsSection, SmsSection, type DetailsFormState } from './details.tsx';
+import { SettingsSection } from './settings.tsx';
+import type { ContactSectionName } from './parts.tsx';
 
 export const NOTICES = ['details', 'unchanged', 'sms-on', 'sms-off', 'notifications', 'address'] as const;
 export type ContactNotice = (typeof NOTICES)[number];

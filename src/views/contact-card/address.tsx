@@ -3,7 +3,10 @@ import type { ContactCard } from '../../domain/contact/card.ts';
 import { contactText } from '../../i18n/contact.ts';
 import type { PageContext } from '../page-context.ts';
 import { contactCardPaths } from '../../paths/contact-card.ts';
-import { ErrorSummary, Field, Notice, primaryButton, Section, SECTION_IDS, swapOwnSection } from './contact-card-parts.tsx';
+import { link, primaryButton } from '../components/classes.ts';
+import { ErrorSummary, Field, Notice } from '../components/form.tsx';
+import { Section } from '../components/section.tsx';
+import { SECTION_IDS, swapOwnSection } from './parts.tsx';
 
 export interface AddressFormState {
   input: AddressReportInput;
@@ -44,7 +47,7 @@ function ReportForm({ page, card, form }: { page: PageContext; card: ContactCard
   ];
   return (
     <details class="rounded border border-slate-300 p-3" open={form !== undefined}>
-      <summary class="cursor-pointer font-semibold text-sky-900 underline underline-offset-2" safe>{t.address.reportHeading}</summary>
+      <summary class={`cursor-pointer font-semibold ${link}`} safe>{t.address.reportHeading}</summary>
       <form method="post" action={contactCardPaths.addressReports} class="mt-3 space-y-4" novalidate {...swapOwnSection(contactCardPaths.addressReports, SECTION_IDS.address)}>
         <p safe>{t.address.reportLead}</p>
         <ErrorSummary heading={t.errorSummary} errors={errors} />

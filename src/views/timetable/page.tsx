@@ -1,6 +1,7 @@
 import type { Week, WeekDay } from '../../domain/calendar/week.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { timetableText, type TimetableMessages } from '../../i18n/timetable.ts';
+import { card, link, secondaryButton } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { timetablePaths } from '../../paths/timetable.ts';
 
@@ -12,15 +13,12 @@ export interface FeedProps {
   revoked?: boolean;
 }
 
-const linkClass = 'text-sky-900 underline underline-offset-4 hover:no-underline';
-const buttonClass = 'rounded-md border border-sky-900 px-4 py-2 font-semibold text-sky-900 hover:bg-sky-50';
-
 function Day(props: { day: WeekDay; t: TimetableMessages; showGroup: boolean }) {
   const { day, t } = props;
   const headingId = `day-${day.date}`;
   const off = day.info.kind === 'holiday' || day.info.kind === 'planning_day' ? (day.info.name ?? t.dayOff) : day.info.kind === 'no_school' ? t.noSchool : null;
   return (
-    <section aria-labelledby={headingId} class="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby={headingId} class={card}>
       <h3 id={headingId} class="font-semibold">
         <span safe>{t.weekdays[day.weekday - 1] ?? ''}</span> <time datetime={day.date} safe>{formatDate(day.date)}</time>
       </h3>
@@ -45,7 +43,7 @@ function Day(props: { day: WeekDay; t: TimetableMessages; showGroup: boolean }) 
 function Feed(props: { feed: FeedProps; t: TimetableMessages }) {
   const { feed, t } = props;
   return (
-    <section aria-labelledby="feed-heading" class="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="feed-heading" class={`space-y-3 ${card}`}>
       <h2 id="feed-heading" class="text-lg font-semibold" safe>{t.feedHeading}</h2>
       <p class="text-slate-700" safe>{t.feedLead}</p>
       {feed.url ? (
@@ -58,11 +56,11 @@ function Feed(props: { feed: FeedProps; t: TimetableMessages }) {
       {feed.active && !feed.url ? <p safe>{t.feedActive}</p> : null}
       <div class="flex flex-wrap gap-3">
         <form method="post" action={timetablePaths.feed(feed.pupilId)}>
-          <button type="submit" class={buttonClass} safe>{feed.active ? t.feedReplace : t.feedCreate}</button>
+          <button type="submit" class={secondaryButton} safe>{feed.active ? t.feedReplace : t.feedCreate}</button>
         </form>
         {feed.active ? (
           <form method="post" action={timetablePaths.revoke(feed.pupilId)}>
-            <button type="submit" class={buttonClass} safe>{t.feedRevoke}</button>
+            <button type="submit" class={secondaryButton} safe>{t.feedRevoke}</button>
           </form>
         ) : null}
       </div>
@@ -84,11 +82,11 @@ export function TimetablePage(props: {
   const t = timetableText[props.page.locale];
   const { week } = props;
   const nav = (href: string, text: string, rel: string) => (
-    <a href={href} rel={rel} hx-get={href} hx-target="#timetable" hx-swap="outerHTML" hx-push-url="true" class={linkClass} safe>{text}</a>
+    <a href={href} rel={rel} hx-get={href} hx-target="#timetable" hx-swap="outerHTML" hx-push-url="true" class={link} safe>{text}</a>
   );
   return (
     <div id="timetable" class="space-y-4">
-      {props.back ? <p><a href={props.back.href} class={linkClass} safe>{fill(t.backToChild, { name: props.back.name })}</a></p> : null}
+      {props.back ? <p><a href={props.back.href} class={link} safe>{fill(t.backToChild, { name: props.back.name })}</a></p> : null}
       <h1 class="text-2xl font-semibold" safe>{props.heading}</h1>
       {week === null ? (
         <p safe>{t.noTimetable}</p>

@@ -1,10 +1,11 @@
 import type { MyData } from '../../domain/privacy/types.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { myDataText } from '../../i18n/my-data.ts';
+import { card, secondaryLink } from '../components/classes.ts';
+import { TableRegion } from '../components/table.tsx';
 import type { PageContext } from '../page-context.ts';
 import { myDataPaths } from '../../paths/my-data.ts';
 
-const box = 'rounded-lg border border-slate-200 bg-white p-4';
 const dl = 'grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]';
 const dt = 'font-semibold';
 
@@ -17,10 +18,10 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
       <h1 class="text-3xl font-bold" safe>{t.title}</h1>
       <p class="max-w-prose" safe>{t.lead}</p>
       <p class="flex flex-wrap gap-4">
-        <a href={myDataPaths.json} class="rounded border border-sky-800 px-3 py-2 text-sky-900 underline" download="" safe>{t.downloadJson}</a>
-        <a href={myDataPaths.pdf} class="rounded border border-sky-800 px-3 py-2 text-sky-900 underline" download="" safe>{t.downloadPdf}</a>
+        <a href={myDataPaths.json} class={secondaryLink} download="" safe>{t.downloadJson}</a>
+        <a href={myDataPaths.pdf} class={secondaryLink} download="" safe>{t.downloadPdf}</a>
       </p>
-      <section aria-labelledby="about-you" class={box}>
+      <section aria-labelledby="about-you" class={card}>
         <h2 id="about-you" class="mb-2 text-xl font-semibold" safe>{t.you}</h2>
         <dl class={dl}>
           <dt class={dt} safe>{t.name}</dt>
@@ -49,7 +50,7 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
         <Extra page={page} extra={g.extra} />
       </section>
       {data.children.map((child, index) => (
-        <section aria-labelledby={`child-${index}`} class={`${box} space-y-3`}>
+        <section aria-labelledby={`child-${index}`} class={`${card} space-y-3`}>
           <h2 id={`child-${index}`} class="text-xl font-semibold" safe>{`${t.child}: ${child.name}`}</h2>
           <dl class={dl}>
             <dt class={dt} safe>{t.birthDate}</dt>
@@ -66,7 +67,7 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
           {child.viewedBy.length === 0 ? (
             <p safe>{t.viewedByNone}</p>
           ) : (
-            <div class="overflow-x-auto" tabindex="0" role="region" aria-label={`${t.viewedBy}: ${child.name}`}>
+            <TableRegion label={`${t.viewedBy}: ${child.name}`}>
               <table class="min-w-full text-left text-sm">
                 <caption class="sr-only" safe>{`${t.viewedBy}: ${child.name}`}</caption>
                 <thead>
@@ -88,7 +89,7 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </section>
       ))}

@@ -1,9 +1,10 @@
 import type { GeneralConsent } from '../../domain/consents/general.ts';
 import { consentsText } from '../../i18n/consents.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
-import { card, link, Notice, primaryButton, secondaryButton } from '../consents/parts.tsx';
 import { consentPaths } from '../../paths/consents.ts';
 import { homePaths } from '../../paths/home.ts';
+import { card, link, primaryButton, secondaryButton } from '../components/classes.ts';
+import { Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 
 interface GateProps {

@@ -4,7 +4,10 @@ import { formatPhone } from '../../domain/contact/phone.ts';
 import { contactText } from '../../i18n/contact.ts';
 import type { PageContext } from '../page-context.ts';
 import { contactCardPaths } from '../../paths/contact-card.ts';
-import { ErrorSummary, Field, Notice, primaryButton, secondaryButton, Section, SECTION_IDS, swapOwnSection } from './contact-card-parts.tsx';
+import { primaryButton, secondaryButton } from '../components/classes.ts';
+import { ErrorSummary, Field, Notice } from '../components/form.tsx';
+import { Section } from '../components/section.tsx';
+import { SECTION_IDS, swapOwnSection } from './parts.tsx';
 
 export interface DetailsFormState {
   input: ContactDetailsInput;

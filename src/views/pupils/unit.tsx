@@ -1,4 +1,5 @@
 import { fill } from '../../i18n/index.ts';
+import { link, listCard } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { pupilPaths } from '../../paths/pupils.ts';
 
@@ -24,7 +25,7 @@ export function UnitPage({ page, title, subtitle, pupils, actions = [] }: { page
       {actions.length ? (
         <p class="flex flex-wrap gap-4">
           {actions.map((a) => (
-            <a href={a.href} class="text-sky-900 underline underline-offset-2" safe>{a.label}</a>
+            <a href={a.href} class={link} safe>{a.label}</a>
           ))}
         </p>
       ) : (
@@ -34,10 +35,10 @@ export function UnitPage({ page, title, subtitle, pupils, actions = [] }: { page
       {pupils.length === 0 ? (
         <p safe>{t.empty}</p>
       ) : (
-        <ul class="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" role="list">
+        <ul class={listCard} role="list">
           {pupils.map((p) => (
             <li class="px-4 py-2">
-              <a href={pupilPaths.pupil(p.id)} class="text-sky-900 underline underline-offset-2" safe>{`${p.family_name}, ${p.given_name}`}</a>
+              <a href={pupilPaths.pupil(p.id)} class={link} safe>{`${p.family_name}, ${p.given_name}`}</a>
             </li>
           ))}
         </ul>
