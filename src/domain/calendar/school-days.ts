@@ -17,7 +17,7 @@ export type DayInfo =
 export async function calendarDays(db: Db, municipalityId: number, from: string, to: string): Promise<Map<string, DayInfo>> {
   const [years, exceptions] = await Promise.all([
     db.selectFrom('school_year').select(['starts_on', 'ends_on'])
-      .where('municipality_id', '=', municipalityId).where('starts_on', '<=', to).where('ends_on', '>=', from)
+      .where('municipality_id', '=', municipalityId).where('starts_on', '<=', to).where(notEndedBy('school_year', from))
       .limit(5).execute(),
     db.selectFrom('school_calendar_day').select(['date', 'kind', 'name'])
       .where('municipality_id', '=', municipalityId).where('date', '>=', from).where('date', '<=', to)
