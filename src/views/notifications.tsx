@@ -2,6 +2,7 @@ import type { ConsentChangedPayload } from '../domain/consents/notify.ts';
 import type { EventPayloads } from '../domain/notifications/events.ts';
 import type { listNotifications } from '../domain/notifications/outbox.ts';
 import { documentDownloadPath } from '../domain/documents/store.ts';
+import { applicationPaths } from '../paths/applications.ts';
 import { broadcastsText } from '../i18n/broadcasts.ts';
 import { broadcastPaths } from './broadcasts/urls.ts';
 import { consentsText } from '../i18n/consents.ts';
@@ -72,7 +73,7 @@ export function describeNotification(page: PageContext, n: Notification): { text
     }
     case 'leave.submitted': {
       const p = payloadOf<EventPayloads['leave.submitted']>(n);
-      return { text: fill(t.leaveSubmitted, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim(), from: formatDate(p.from), to: formatDate(p.to) }), href: paths.leaveApplication(p.applicationId) };
+      return { text: fill(t.leaveSubmitted, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim(), from: formatDate(p.from), to: formatDate(p.to) }), href: applicationPaths.application(p.applicationId) };
     }
     case 'leave.decided': {
       const p = payloadOf<EventPayloads['leave.decided']>(n);

@@ -36,8 +36,6 @@ export const paths = {
   pupilAddressReveal: (id: number) => `/pupils/${id}/address-reveal`,
   guardianBlocking: (pupilId: number, guardianId: number) => `/pupils/${pupilId}/guardians/${guardianId}/blocking`,
   class: (id: number) => `/classes/${id}`,
-  leaveApplications: '/leave-applications',
-  leaveApplication: (id: number) => `/leave-applications/${id}`,
   classAttendance: (id: number) => `/classes/${id}/attendance`,
   groupAttendance: (id: number) => `/groups/${id}/attendance`,
   classVitnemal: (id: number) => `/classes/${id}/vitnemal-absence`,

@@ -1,5 +1,5 @@
 import type { LeaveItem } from '../../domain/leave/list.ts';
-import { mayWithdrawLeave } from '../../domain/leave/withdraw.ts';
+import { mayWithdraw } from '../../domain/applications/status.ts';
 import { documentDownloadPath } from '../../domain/documents/store.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { LeaveMessages } from '../../i18n/leave.ts';
@@ -61,7 +61,7 @@ export function LeaveItemCard({ t, pupilId, item, actorId }: { t: LeaveMessages;
           </div>
         </div>
       ) : ''}
-      {mayWithdrawLeave(item.status) ? (
+      {mayWithdraw(item.status) ? (
         <form method="post" action={withdrawal} {...hxPost(withdrawal)}>
           <button type="submit" class={smallButton} aria-describedby={`${id}-heading`} safe>{t.withdraw}</button>
         </form>

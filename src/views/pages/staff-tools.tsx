@@ -1,12 +1,13 @@
 import type { StaffRole } from '../../db/schema.ts';
+import { applicationsText } from '../../i18n/applications.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill } from '../../i18n/index.ts';
 import { formsText } from '../../i18n/forms.ts';
 import { messageBookText } from '../../i18n/messages.ts';
 import { newsText } from '../../i18n/news.ts';
-import { leaveDecisionText } from '../../i18n/leave-decision.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
 import { timetableText } from '../../i18n/timetable.ts';
+import { applicationPaths } from '../../paths/applications.ts';
 import { formPaths } from '../forms/urls.ts';
 import { letterPaths } from '../letters/paths.ts';
 import { lettersText } from '../../i18n/letters.ts';
@@ -24,7 +25,7 @@ export function StaffTools({ page, roles, unreadThreads = 0 }: { page: PageConte
     { href: paths.broadcasts, label: broadcastsText[page.locale].title, show: has(...SENDERS, 'school_owner') },
     { href: paths.news, label: newsText[page.locale].title, show: has(...SENDERS) },
     { href: timetablePaths.own(), label: timetableText[page.locale].title, show: true },
-    { href: paths.leaveApplications, label: leaveDecisionText[page.locale].queueTitle, show: has('leadership') },
+    { href: applicationPaths.queue(), label: applicationsText[page.locale].title, show: has('leadership') },
     { href: formPaths.list, label: formsText[page.locale].title, show: has(...SENDERS) },
     { href: letterPaths.overview, label: lettersText[page.locale].link, show: has('leadership') },
     { href: paths.ownerSettingsPage, label: ownerSettingsText[page.locale].link, show: has('school_owner') },
