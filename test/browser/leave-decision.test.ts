@@ -47,6 +47,11 @@ for (const mode of JS_MODES) {
       await page.goto(`${server.url}/applications`);
       await page.getByRole('heading', { name: 'Søknader', level: 1 }).waitFor();
       await axeBothSizes(page, mode, 'the queue');
+      await page.getByLabel('Søknadstype').selectOption('leave');
+      await page.getByRole('button', { name: 'Vis', exact: true }).click();
+      await page.getByRole('heading', { name: 'Permisjonssøknader', level: 1 }).waitFor();
+      assert.equal(new URL(page.url()).search, '?kind=leave', 'the filter is in the address: the GET form, or pushed by htmx');
+      await axeBothSizes(page, mode, 'the queue filtered to leave');
 
       const period = `${week.from.split('-').reverse().join('.')}–${week.to.split('-').reverse().join('.')}`;
       await page.getByRole('link', { name: `Sofie Nordmann, 3A: ${period}` }).click();
