@@ -53,7 +53,7 @@ const scenarios: { name: string; path: string; headers?: Record<string, string> 
   { name: 'rektor: pupil card (audited)', path: `/pupils/${somePupil.pupil_id}`, headers: asRektor },
   { name: 'guardian: home (children)', path: '/home', headers: asGuardian },
   { name: 'rektor: class register (attendance)', path: `/classes/${someClass.id}/attendance`, headers: asRektor },
-  { name: 'rektor: leave queue', path: '/leave-applications', headers: asRektor },
+  { name: 'rektor: application queue', path: '/applications', headers: asRektor },
   { name: 'rektor: vitnemål view (9A)', path: `/classes/${class9a.id}/vitnemal-absence`, headers: asRektor },
   { name: 'guardian: child absence (school year)', path: `/children/${kariChild.pupil_id}/absence`, headers: asGuardian },
 ];

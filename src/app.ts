@@ -23,7 +23,7 @@ import { myDataRoutes } from './routes/my-data.tsx';
 import { absenceRoutes } from './routes/absence.tsx';
 import { attendanceRoutes } from './routes/attendance.tsx';
 import { leaveRoutes } from './routes/leave.tsx';
-import { leaveDecisionRoutes } from './routes/leave-decisions.tsx';
+import { applicationRoutes } from './routes/applications.tsx';
 import { vitnemalRoutes } from './routes/vitnemal.tsx';
 import { ownerSettingsRoutes } from './routes/owner-settings.tsx';
 import { messageRoutes } from './routes/messages.tsx';
@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', absenceRoutes);
   app.route('/', attendanceRoutes);
   app.route('/', leaveRoutes);
-  app.route('/', leaveDecisionRoutes);
+  app.route('/', applicationRoutes);
   app.route('/', vitnemalRoutes);
   app.route('/', ownerSettingsRoutes);
   app.route('/', messageRoutes);

@@ -1,4 +1,5 @@
 import type { AbsenceTables } from './tables/absence.ts';
+import type { ApplicationsTables } from './tables/applications.ts';
 import type { BroadcastsTables } from './tables/broadcasts.ts';
 import type { DeliveryTables } from './tables/delivery.ts';
 import type { FormsTables } from './tables/forms.ts';
@@ -23,12 +24,13 @@ export type * from './tables/documents.ts';
 export type * from './tables/letters.ts';
 export type * from './tables/messages.ts';
 export type * from './tables/absence.ts';
+export type * from './tables/applications.ts';
 export type * from './tables/broadcasts.ts';
 export type * from './tables/forms.ts';
 export type * from './tables/delivery.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
-export interface Database extends MessagesTables, LettersTables, BroadcastsTables, DeliveryTables, FormsTables, AbsenceTables, CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
+export interface Database extends MessagesTables, LettersTables, BroadcastsTables, DeliveryTables, FormsTables, AbsenceTables, ApplicationsTables, CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
   municipality: org.MunicipalityTable;
   school: org.SchoolTable;
   sfo: org.SfoTable;

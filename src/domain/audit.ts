@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { ApplicationKind } from '../db/schema.ts';
 import type { Actor } from './access/actor.ts';
 
 /** What the audit log records (D9): who, what, when, about whom, and why. */
@@ -27,7 +28,7 @@ export type AuditAction =
   | 'consent.answer' | 'general_consent.give' | 'general_consent.withdraw'
   | 'document.download'
   | 'absence.report' | 'absence.withdraw' | 'absence.documented' | 'attendance.register'
-  | 'leave.apply' | 'leave.confirm' | 'leave.decline' | 'leave.withdraw' | 'leave.decide'
+  | `${ApplicationKind}.${'apply' | 'confirm' | 'decline' | 'withdraw' | 'decide'}`
   | 'vitnemal_absence.view' | 'municipality.settings'
   | 'message.send' | 'message_thread.create' | 'message.inbound' | 'broadcast.send' | 'news.publish' | 'news.delete'
   | 'form.create' | 'form.send' | 'form.answer' | 'form.export' | 'letter.dispatch' | 'letter.print_batch';

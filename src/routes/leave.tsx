@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
+import { answerConfirmation } from '../domain/applications/confirm.ts';
+import { withdrawApplication } from '../domain/applications/withdraw.ts';
 import { requireGuardianChild, type GuardianChild } from '../domain/guardian/child.ts';
 import { applyForLeave } from '../domain/leave/apply.ts';
-import { answerLeaveConfirmation } from '../domain/leave/confirm.ts';
 import { previewLeaveLimit } from '../domain/leave/limits.ts';
 import { leaveFormFacts, listLeaveApplications } from '../domain/leave/list.ts';
-import { withdrawLeaveApplication } from '../domain/leave/withdraw.ts';
 import { leaveText } from '../i18n/leave.ts';
 import { actorOf } from '../middleware/session.ts';
 import { emptyLeaveForm, LeaveFormSection, type LeaveFormState } from '../views/leave/guardian-form.tsx';
@@ -73,14 +73,14 @@ export const leaveRoutes = new Hono<AppEnv>()
     const appId = idParam(c.req.param('appId'));
     const form = v.safeParse(AnswerForm, await c.req.parseBody());
     if (!form.success) return listSection(c, child, {}, 400);
-    const result = await answerLeaveConfirmation(c.get('deps').db, actorOf(c), child, appId, form.output.answer, nowOf(c));
+    const result = await answerConfirmation(c.get('deps').db, 'leave', actorOf(c), child, appId, form.output.answer, nowOf(c));
     if (!result.ok) return listSection(c, child, { alert: t(c).closed }, 409);
     return c.redirect(leavePaths.notice(child.pupilId, 'answered', appId), 303);
   })
   .post('/children/:id/leave-applications/:appId/withdrawal', async (c) => {
     const child = await guardianChild(c);
     const appId = idParam(c.req.param('appId'));
-    const result = await withdrawLeaveApplication(c.get('deps').db, actorOf(c), child, appId, nowOf(c));
+    const result = await withdrawApplication(c.get('deps').db, 'leave', actorOf(c), child, appId, nowOf(c));
     if (!result.ok) return listSection(c, child, { alert: t(c).notWithdrawable }, 409);
     return c.redirect(leavePaths.notice(child.pupilId, 'withdrawn', appId), 303);
   });

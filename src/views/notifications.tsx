@@ -6,9 +6,9 @@ import { broadcastPaths } from '../paths/broadcasts.ts';
 import { documentPaths } from '../paths/documents.ts';
 import { formPaths } from '../paths/forms.ts';
 import { leavePaths } from '../paths/leave.ts';
-import { leaveDecisionPaths } from '../paths/leave-decisions.ts';
 import { messagePaths } from '../paths/messages.ts';
 import { newsPaths } from '../paths/news.ts';
+import { applicationPaths } from '../paths/applications.ts';
 import { broadcastsText } from '../i18n/broadcasts.ts';
 import { consentsText } from '../i18n/consents.ts';
 import { newsText } from '../i18n/news.ts';
@@ -77,7 +77,7 @@ export function describeNotification(page: PageContext, n: Notification): { text
     }
     case 'leave.submitted': {
       const p = payloadOf<EventPayloads['leave.submitted']>(n);
-      return { text: fill(t.leaveSubmitted, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim(), from: formatDate(p.from), to: formatDate(p.to) }), href: leaveDecisionPaths.application(p.applicationId) };
+      return { text: fill(t.leaveSubmitted, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim(), from: formatDate(p.from), to: formatDate(p.to) }), href: applicationPaths.application(p.applicationId) };
     }
     case 'leave.decided': {
       const p = payloadOf<EventPayloads['leave.decided']>(n);

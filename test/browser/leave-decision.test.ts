@@ -7,6 +7,7 @@ import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { axeViolations, DESKTOP, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
+import { insertLeaveApplication } from '../support/applications.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { startTestServer } from '../support/server.ts';
@@ -36,21 +37,26 @@ for (const mode of JS_MODES) {
   describe(`leave decision with ${mode.name}`, () => {
     test('the rektor opens the queue and the application, is told what is missing, decides, and the vedtak PDF says so', async () => {
       const week = WEEKS[`${mode.javaScript}`];
-      await db.insertInto('leave_application').values({
+      await insertLeaveApplication(db, {
         pupil_id: sofie.id, school_id: bjorkelia.id, applicant_id: kari, reason: 'reise', from_date: week.from, to_date: week.to, school_days: 5,
         justification: 'Vi skal besøke besteforeldrene i Tromsø.', rules_confirmed_at: new Date(), status: 'submitted', submitted_at: new Date('2026-11-20T12:00:00+01:00'),
-      }).execute();
+      });
       const context = await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE });
       const page = await context.newPage();
       await logInAs(page, server.url, /Ansatt eller elev/, 'Torunn Holmvik');
-      await page.goto(`${server.url}/leave-applications`);
-      await page.getByRole('heading', { name: 'Permisjonssøknader', level: 1 }).waitFor();
+      await page.goto(`${server.url}/applications`);
+      await page.getByRole('heading', { name: 'Søknader', level: 1 }).waitFor();
       await axeBothSizes(page, mode, 'the queue');
+      await page.getByLabel('Søknadstype').selectOption('leave');
+      await page.getByRole('button', { name: 'Vis', exact: true }).click();
+      await page.getByRole('heading', { name: 'Permisjonssøknader', level: 1 }).waitFor();
+      assert.equal(new URL(page.url()).search, '?kind=leave', 'the filter is in the address: the GET form, or pushed by htmx');
+      await axeBothSizes(page, mode, 'the queue filtered to leave');
 
       const period = `${week.from.split('-').reverse().join('.')}–${week.to.split('-').reverse().join('.')}`;
       await page.getByRole('link', { name: `Sofie Nordmann, 3A: ${period}` }).click();
-      await page.waitForURL(/\/leave-applications\/\d+$/);
-      assert.match(await page.textContent('#leave-details') ?? '', /besteforeldrene i Tromsø/);
+      await page.waitForURL(/\/applications\/\d+$/);
+      assert.match(await page.textContent('#application-details') ?? '', /besteforeldrene i Tromsø/);
       assert.match(await page.textContent('#leave-absence') ?? '', /Fravær dette skoleåret/);
       await axeBothSizes(page, mode, 'the application');
 

@@ -4,6 +4,7 @@ import { seedDatabase } from '../../src/db/seed/seed.ts';
 import type { AttendanceStatus } from '../../src/db/schema.ts';
 import { runAbsenceFollowUp } from '../../src/domain/absence/follow-up.ts';
 import { startScheduler } from '../../src/jobs/scheduler.ts';
+import { insertLeaveApplication } from '../support/applications.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
@@ -82,10 +83,10 @@ test('a holiday, a weekend, granted leave, a withdrawn report and the school own
   await register(sofie, date, 'absent');
   await register(maja, date, 'absent');
   await register(emil, date, 'absent');
-  await db.insertInto('leave_application').values({
+  await insertLeaveApplication(db, {
     pupil_id: sofie.id, school_id: sofie.school_id, applicant_id: kari, reason: 'reise', from_date: date, to_date: date, school_days: 1,
     justification: 'Reise', rules_confirmed_at: new Date(), status: 'granted', granted_from: date, granted_to: date, granted_days: 1,
-  }).execute();
+  });
   await db.insertInto('absence_report').values({ pupil_id: emil.id, school_id: emil.school_id, reported_by: kari, kind: 'days', from_date: date, to_date: date, reason: 'sjuk', withdrawn_at: new Date() }).execute();
   const municipality = (await db.selectFrom('school').select('municipality_id').where('id', '=', sofie.school_id).executeTakeFirstOrThrow()).municipality_id;
   await db.updateTable('municipality').set({ absence_follow_up_time: '13:30' }).where('id', '=', municipality).execute();

@@ -7,6 +7,7 @@ import { saveRegister } from '../../src/domain/attendance/save.ts';
 import { listTodaysLessons } from '../../src/domain/attendance/today.ts';
 import { ForbiddenError, NotFoundError } from '../../src/domain/errors.ts';
 import type { AttendanceStatus } from '../../src/db/schema.ts';
+import { insertLeaveApplication } from '../support/applications.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
@@ -31,10 +32,10 @@ test('the register lists the class, everyone present by default; home reports an
   const kari = await loginPersonId(db, 'guardian');
   await db.insertInto('absence_report').values({ pupil_id: second, school_id: bjorkelia.id, reported_by: kari, kind: 'days', from_date: '2026-11-24', to_date: '2026-11-26', reason: 'sjuk' }).execute();
   await db.insertInto('absence_report').values({ pupil_id: third, school_id: bjorkelia.id, reported_by: kari, kind: 'days', from_date: TODAY, to_date: TODAY, reason: 'lege', withdrawn_at: NOW }).execute();
-  await db.insertInto('leave_application').values({
+  await insertLeaveApplication(db, {
     pupil_id: fourth, school_id: bjorkelia.id, applicant_id: kari, reason: 'reise', from_date: TODAY, to_date: '2026-11-27', school_days: 3,
     justification: 'Reise', rules_confirmed_at: NOW, status: 'granted', granted_from: TODAY, granted_to: '2026-11-27', granted_days: 3,
-  }).execute();
+  });
   const rows = (await register()).rows;
   const row = (id: number) => rows.find((r) => r.pupilId === id)!;
   assert.deepEqual([row(fourth).status, row(fourth).leave, row(fourth).home], ['absent', true, null]);

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
+import { answerConfirmation, type ConfirmationAnswer } from '../../src/domain/applications/confirm.ts';
+import { withdrawApplication } from '../../src/domain/applications/withdraw.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
-import { requireGuardianChild } from '../../src/domain/guardian/child.ts';
+import { requireGuardianChild, type GuardianChild } from '../../src/domain/guardian/child.ts';
 import { applyForLeave } from '../../src/domain/leave/apply.ts';
-import { answerLeaveConfirmation } from '../../src/domain/leave/confirm.ts';
 import type { LeaveInput } from '../../src/domain/leave/form.ts';
 import { leaveLimitFor } from '../../src/domain/leave/limits.ts';
 import { listLeaveApplications } from '../../src/domain/leave/list.ts';
-import { withdrawLeaveApplication } from '../../src/domain/leave/withdraw.ts';
+import { deleteApplications, insertLeaveApplication, leaveApplication } from '../support/applications.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
@@ -38,20 +39,21 @@ const input = (over: Partial<LeaveInput> = {}): LeaveInput => ({
 });
 const outbox = (eventType: string) => db.selectFrom('outbox').select(['recipient_person_id', 'payload', 'category', 'idempotency_key']).where('event_type', '=', eventType).execute();
 const payloadOf = (p: unknown) => (typeof p === 'string' ? JSON.parse(p) : p) as Record<string, unknown>;
-const application = (id: number) => db.selectFrom('leave_application').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const application = (id: number) => leaveApplication(db, id);
+const answerLeaveConfirmation = (a: Actor, child: GuardianChild, id: number, answer: ConfirmationAnswer, now: Date) => answerConfirmation(db, 'leave', a, child, id, answer, now);
+const withdrawLeaveApplication = (a: Actor, child: GuardianChild, id: number, now: Date) => withdrawApplication(db, 'leave', a, child, id, now);
 
 /** A decided application for Sofie, written straight to the table (the school side is another module). */
 async function insertGranted(from: string, to: string, days: number) {
-  await db.insertInto('leave_application').values({
+  await insertLeaveApplication(db, {
     pupil_id: sofieId, school_id: sofie.schoolId, applicant_id: kariId, reason: 'familie', from_date: from, to_date: to, school_days: days,
     justification: 'Bryllup i familien.', rules_confirmed_at: NOW, status: 'granted', granted_from: from, granted_to: to, granted_days: days, created_at: new Date('2026-09-01T10:00:00+02:00'),
-  }).execute();
+  });
 }
 
 beforeEach(async () => {
   await db.deleteFrom('outbox').where('event_type', 'like', 'leave.%').execute();
-  await db.deleteFrom('leave_confirmation').execute();
-  await db.deleteFrom('leave_application').execute();
+  await deleteApplications(db);
 });
 
 test('school days follow the skolerute: weekends and juleferie do not count', async () => {
@@ -80,7 +82,7 @@ test('over the limit the form comes back until "send anyway" is ticked', async (
   assert.equal(first.ok, false);
   assert.ok(!first.ok && first.errors.overLimit && Object.keys(first.errors).length === 1);
   assert.equal(!first.ok && first.limit?.schoolDays, 15);
-  assert.equal((await db.selectFrom('leave_application').select('id').execute()).length, 0, 'nothing saved');
+  assert.equal((await db.selectFrom('application').select('id').execute()).length, 0, 'nothing saved');
   const second = await applyForLeave(db, kari, sofie, input({ from: '30.11.2026', to: '18.12.2026', overLimitOk: true }), NOW);
   assert.ok(second.ok);
   assert.equal((await application(second.applicationId)).school_days, 15);
@@ -94,7 +96,7 @@ test('with two guardians: it waits for Anders, who is asked; the school hears no
   assert.equal(row.status, 'awaiting_guardians');
   assert.equal(row.school_days, 3);
   assert.equal(row.submitted_at, null);
-  const confirmations = await db.selectFrom('leave_confirmation').selectAll().execute();
+  const confirmations = await db.selectFrom('application_confirmation').selectAll().execute();
   assert.deepEqual(confirmations.map((c) => [c.guardian_id, c.answer]), [[andersId, null]]);
   const asked = await outbox('leave.confirmation_requested');
   assert.deepEqual(asked.map((o) => [o.recipient_person_id, o.category, o.idempotency_key]), [[andersId, 'absence', `leave:${result.applicationId}:confirm:${andersId}`]]);
@@ -107,8 +109,8 @@ test('with two guardians: it waits for Anders, who is asked; the school hears no
 test('Anders confirms: submitted and the school leadership is told', async () => {
   const result = await applyForLeave(db, kari, sofie, input(), NOW);
   assert.ok(result.ok);
-  await assert.rejects(answerLeaveConfirmation(db, kari, sofie, result.applicationId, 'confirmed', NOW), NotFoundError, 'the applicant has nothing to confirm');
-  const answered = await answerLeaveConfirmation(db, anders, sofieForAnders, result.applicationId, 'confirmed', NOW);
+  await assert.rejects(answerLeaveConfirmation(kari, sofie, result.applicationId, 'confirmed', NOW), NotFoundError, 'the applicant has nothing to confirm');
+  const answered = await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'confirmed', NOW);
   assert.deepEqual(answered, { ok: true, status: 'submitted' });
   const row = await application(result.applicationId);
   assert.equal(row.status, 'submitted');
@@ -116,13 +118,13 @@ test('Anders confirms: submitted and the school leadership is told', async () =>
   const submitted = await outbox('leave.submitted');
   assert.ok(submitted.some((o) => o.recipient_person_id === torunn), 'the rektor');
   assert.ok(submitted.every((o) => o.category === 'absence'));
-  assert.deepEqual(await answerLeaveConfirmation(db, anders, sofieForAnders, result.applicationId, 'declined', NOW), { ok: false, reason: 'closed' }, 'answered once');
+  assert.deepEqual(await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'declined', NOW), { ok: false, reason: 'closed' }, 'answered once');
 });
 
 test('Anders declines: declined, Kari is told, the school never gets it', async () => {
   const result = await applyForLeave(db, kari, sofie, input(), NOW);
   assert.ok(result.ok);
-  assert.deepEqual(await answerLeaveConfirmation(db, anders, sofieForAnders, result.applicationId, 'declined', NOW), { ok: true, status: 'declined' });
+  assert.deepEqual(await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'declined', NOW), { ok: true, status: 'declined' });
   assert.equal((await application(result.applicationId)).status, 'declined');
   const told = await outbox('leave.declined');
   assert.deepEqual(told.map((o) => o.recipient_person_id), [kariId]);
@@ -139,7 +141,7 @@ test('with one guardian holding parental responsibility it goes straight to the 
     const result = await applyForLeave(db, kari, sofie, input(), NOW);
     assert.ok(result.ok);
     assert.equal(result.status, 'submitted');
-    assert.equal((await db.selectFrom('leave_confirmation').select('guardian_id').execute()).length, 0);
+    assert.equal((await db.selectFrom('application_confirmation').select('guardian_id').execute()).length, 0);
     assert.ok((await outbox('leave.submitted')).some((o) => o.recipient_person_id === torunn));
     assert.equal((await outbox('leave.confirmation_requested')).length, 0);
   } finally {
@@ -171,15 +173,15 @@ test('the form is checked: dates, school days, the school year, overlap, justifi
 test('any guardian may withdraw until the school decides; another child\'s application is not found', async () => {
   const result = await applyForLeave(db, kari, sofie, input(), NOW);
   assert.ok(result.ok);
-  await assert.rejects(withdrawLeaveApplication(db, kari, jonas, result.applicationId, NOW), NotFoundError);
-  await assert.rejects(answerLeaveConfirmation(db, anders, await requireGuardianChild(db, anders, jonas.pupilId, TODAY), result.applicationId, 'confirmed', NOW), NotFoundError);
-  assert.deepEqual(await withdrawLeaveApplication(db, anders, sofieForAnders, result.applicationId, NOW), { ok: true });
+  await assert.rejects(withdrawLeaveApplication(kari, jonas, result.applicationId, NOW), NotFoundError);
+  await assert.rejects(answerLeaveConfirmation(anders, await requireGuardianChild(db, anders, jonas.pupilId, TODAY), result.applicationId, 'confirmed', NOW), NotFoundError);
+  assert.deepEqual(await withdrawLeaveApplication(anders, sofieForAnders, result.applicationId, NOW), { ok: true });
   assert.equal((await application(result.applicationId)).status, 'withdrawn');
-  assert.deepEqual(await withdrawLeaveApplication(db, kari, sofie, result.applicationId, NOW), { ok: false });
-  assert.deepEqual(await answerLeaveConfirmation(db, anders, sofieForAnders, result.applicationId, 'confirmed', NOW), { ok: false, reason: 'closed' });
+  assert.deepEqual(await withdrawLeaveApplication(kari, sofie, result.applicationId, NOW), { ok: false });
+  assert.deepEqual(await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'confirmed', NOW), { ok: false, reason: 'closed' });
   await insertGranted('2027-02-01', '2027-02-05', 5);
-  const granted = await db.selectFrom('leave_application').select('id').where('status', '=', 'granted').executeTakeFirstOrThrow();
-  assert.deepEqual(await withdrawLeaveApplication(db, kari, sofie, granted.id, NOW), { ok: false }, 'decided');
+  const granted = await db.selectFrom('application').select('id').where('status', '=', 'granted').executeTakeFirstOrThrow();
+  assert.deepEqual(await withdrawLeaveApplication(kari, sofie, granted.id, NOW), { ok: false }, 'decided');
 });
 
 test('the list: newest first, who must confirm, the granted days of the year', async () => {

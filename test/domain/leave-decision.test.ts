@@ -6,9 +6,10 @@ import { loadActor } from '../../src/domain/access/actor.ts';
 import { loadAbsenceYears } from '../../src/domain/absence/year.ts';
 import { countSchoolDays } from '../../src/domain/calendar/school-days.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
-import { decideLeave, type DecisionInput } from '../../src/domain/leave/decide.ts';
-import { findLeaveApplicationForDecision, listLeaveQueue } from '../../src/domain/leave/queue.ts';
-import { downloadVedtak } from '../../src/domain/leave/vedtak.ts';
+import { decideApplication as decideLeave, type DecisionInput } from '../../src/domain/applications/decide.ts';
+import { findApplicationForDecision as findLeaveApplicationForDecision, listApplicationQueue as listLeaveQueue } from '../../src/domain/applications/queue.ts';
+import { downloadVedtak } from '../../src/domain/applications/vedtak.ts';
+import { deleteApplications, insertLeaveApplication, leaveApplication } from '../support/applications.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
@@ -34,16 +35,15 @@ const fjellheimRektor = await actorOf((await db.selectFrom('staff_membership').s
   .where('school_id', '=', fjellheim.id).where('role', '=', 'leadership').where('title', '=', 'Rektor').executeTakeFirstOrThrow()).person_id);
 
 async function apply(pupilId: number, at: { id: number; municipality_id: number }, from: string, to: string, extra: { submittedAt?: Date; reason?: 'reise' | 'religion' } = {}) {
-  const row = await db.insertInto('leave_application').values({
+  return insertLeaveApplication(db, {
     pupil_id: pupilId, school_id: at.id, applicant_id: kari, reason: extra.reason ?? 'reise', from_date: from, to_date: to,
     school_days: await countSchoolDays(db, at.municipality_id, from, to), justification: 'Besøk hos besteforeldre i Tromsø.',
     rules_confirmed_at: NOW, status: 'submitted', submitted_at: extra.submittedAt ?? new Date('2026-11-20T12:00:00+01:00'),
-  }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  });
 }
-const decision = (input: Partial<DecisionInput>): DecisionInput => ({ outcome: '', grantedFrom: '', grantedTo: '', reasons: '', ...input });
+const decision = (input: Record<string, string>): DecisionInput => ({ outcome: '', grantedFrom: '', grantedTo: '', reasons: '', ...input });
 const documentText = async (id: number) => pdfText((await db.selectFrom('document').select('content').where('id', '=', id).executeTakeFirstOrThrow()).content);
-const status = async (id: number) => (await db.selectFrom('leave_application').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const status = async (id: number) => (await db.selectFrom('application').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
 test('the queue: the leader\'s own school only, oldest submitted first, with the pupil\'s absence this year', async () => {
   const older = await apply(sofie, bjorkelia, '2027-01-11', '2027-01-12', { submittedAt: new Date('2026-11-10T09:00:00+01:00') });
@@ -56,23 +56,23 @@ test('the queue: the leader\'s own school only, oldest submitted first, with the
   assert.ok(ids.indexOf(older) >= 0 && ids.indexOf(older) < ids.indexOf(newer), 'oldest submitted first');
   assert.ok(!ids.includes(elsewhere), 'Fjellheim is not Torunn\'s school');
   const item = queue.items.find((i) => i.id === older)!;
-  assert.deepEqual([item.pupilName, item.className, item.applicantName, item.schoolDays], ['Sofie Nordmann', '3A', 'Kari Nordmann', 2]);
-  assert.equal(item.absence?.days, 2, 'the reported sick days count');
+  assert.deepEqual([item.kind, item.pupilName, item.className, item.applicantName, item.details.schoolDays], ['leave', 'Sofie Nordmann', '3A', 'Kari Nordmann', 2]);
+  assert.equal(item.facts?.days, 2, 'the reported sick days count');
   assert.equal(queue.total, ids.length);
   assert.equal((await listLeaveQueue(db, torunn, { limit: 1, offset: 1 }, TODAY)).items[0]?.id, ids[1], 'paginated');
   await assert.rejects(listLeaveQueue(db, await actorOf(await person('contact-teacher')), {}, TODAY), NotFoundError);
-  await db.deleteFrom('leave_application').where('id', 'in', [older, newer, elsewhere]).execute();
+  await deleteApplications(db, [older, newer, elsewhere]);
 });
 
 test('a partly granted decision: one vedtak per guardian, addressed to them, one outbox row each, out of the queue', async () => {
   const id = await apply(sofie, bjorkelia, '2026-11-30', '2026-12-04');
   const result = await decideLeave(db, torunn, id, decision({ outcome: 'partly_granted', grantedFrom: '01.12.2026', grantedTo: '02.12.2026', reasons: 'Skolen har heldagsprøve 03.12.2026 og 04.12.2026.' }), NOW);
   assert.equal(result.kind, 'decided');
-  const saved = await db.selectFrom('leave_application').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const saved = await leaveApplication(db, id);
   assert.deepEqual([saved.status, saved.granted_from, saved.granted_to, saved.granted_days, saved.decided_by], ['partly_granted', '2026-12-01', '2026-12-02', 2, torunn.personId]);
 
-  const links = await db.selectFrom('leave_decision_document as l').innerJoin('document as d', 'd.id', 'l.document_id')
-    .select(['l.guardian_id', 'l.document_id', 'd.guardian_id as addressed', 'd.kind', 'd.title', 'd.pupil_id']).where('l.leave_application_id', '=', id).orderBy('l.guardian_id').execute();
+  const links = await db.selectFrom('application_document as l').innerJoin('document as d', 'd.id', 'l.document_id')
+    .select(['l.guardian_id', 'l.document_id', 'd.guardian_id as addressed', 'd.kind', 'd.title', 'd.pupil_id']).where('l.application_id', '=', id).orderBy('l.guardian_id').execute();
   assert.deepEqual(links.map((l) => l.guardian_id).sort(), [kari, anders].sort());
   for (const l of links) assert.deepEqual([l.addressed, l.kind, l.title, l.pupil_id], [l.guardian_id, 'vedtak', 'Vedtak om permisjon – Sofie Nordmann', sofie]);
 
@@ -106,12 +106,12 @@ test('a partly granted decision: one vedtak per guardian, addressed to them, one
   const other = await apply(sofie, bjorkelia, '2027-03-01', '2027-03-02');
   await assert.rejects(downloadVedtak(db, torunn, other, links[0]!.document_id, TODAY, NOW), NotFoundError, 'a letter of another application');
   assert.equal((await downloadVedtak(db, torunn, id, links[0]!.document_id, TODAY, NOW)).kind, 'vedtak');
-  await db.deleteFrom('leave_application').where('id', '=', other).execute();
+  await deleteApplications(db, [other]);
 });
 
 test('reasons are required for refusal and partial grants; a partial period is shorter, inside, with school days', async () => {
   const id = await apply(sofie, bjorkelia, '2027-01-04', '2027-01-08');
-  const errors = async (input: Partial<DecisionInput>) => {
+  const errors = async (input: Record<string, string>) => {
     const result = await decideLeave(db, torunn, id, decision(input), NOW);
     return result.kind === 'invalid' ? result.errors : assert.fail(`expected invalid, got ${result.kind}`);
   };
@@ -126,7 +126,7 @@ test('reasons are required for refusal and partial grants; a partial period is s
   assert.deepEqual(await errors({ outcome: 'partly_granted', reasons, grantedFrom: '07.01.2027', grantedTo: '05.01.2027' }), { grantedTo: 'order' });
   assert.deepEqual(await errors({ outcome: 'partly_granted', reasons: '', grantedFrom: '05.01.2027', grantedTo: '06.01.2027' }), { reasons: 'missing' });
   assert.equal(await status(id), 'submitted', 'nothing decided');
-  assert.equal((await db.selectFrom('leave_decision_document').select('document_id').where('leave_application_id', '=', id).execute()).length, 0);
+  assert.equal((await db.selectFrom('application_document').select('document_id').where('application_id', '=', id).execute()).length, 0);
 
   const weekend = await apply(sofie, bjorkelia, '2027-01-08', '2027-01-11'); // Fri–Mon
   const onlyWeekend = await decideLeave(db, torunn, weekend, decision({ outcome: 'partly_granted', reasons, grantedFrom: '09.01.2027', grantedTo: '10.01.2027' }), NOW);
@@ -157,10 +157,10 @@ test('granted leave counts as leave days in the pupil\'s absence; a withdrawn ap
   assert.equal(years.get(sofie)?.totals.leaveDays, 3);
   const view = await findLeaveApplicationForDecision(db, torunn, id, TODAY);
   assert.equal(view.documents.length, 2);
-  assert.deepEqual(view.leave.decision?.outcome, 'partly_granted');
+  assert.deepEqual(view.app.decision?.outcome, 'partly_granted');
 
   const withdrawn = await apply(sofie, bjorkelia, '2027-03-08', '2027-03-09');
-  await db.updateTable('leave_application').set({ status: 'withdrawn' }).where('id', '=', withdrawn).execute();
+  await db.updateTable('application').set({ status: 'withdrawn' }).where('id', '=', withdrawn).execute();
   assert.deepEqual(await decideLeave(db, torunn, withdrawn, decision({ outcome: 'granted' }), NOW), { kind: 'conflict', conflict: 'withdrawn' });
 });
 
@@ -171,5 +171,5 @@ test('teachers, guardians and the school owner do not find the application (404)
     await assert.rejects(decideLeave(db, actor, id, decision({ outcome: 'granted' }), NOW), NotFoundError);
   }
   assert.equal(await status(id), 'submitted');
-  assert.equal((await findLeaveApplicationForDecision(db, torunn, id, TODAY)).leave.pupilName, 'Sofie Nordmann');
+  assert.equal((await findLeaveApplicationForDecision(db, torunn, id, TODAY)).app.pupilName, 'Sofie Nordmann');
 });

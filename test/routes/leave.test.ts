@@ -3,6 +3,7 @@ import { beforeEach, test } from 'node:test';
 import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { storeDocument } from '../../src/domain/documents/store.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
+import { deleteApplications, insertLeaveApplication, setLeaveStatus } from '../support/applications.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
@@ -29,12 +30,10 @@ const form = (over: Record<string, string> = {}) => ({
   reason: 'reise', from: '07.12.2026', to: '09.12.2026', justification: 'Besøk hos besteforeldre i Tromsø.', rules_read: 'yes', ...over,
 });
 const textOf = (document: Document, selector: string) => document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const latestId = async () => (await db.selectFrom('leave_application').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+const latestId = async () => (await db.selectFrom('application').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
 
 beforeEach(async () => {
-  await db.deleteFrom('leave_decision_document').execute();
-  await db.deleteFrom('leave_confirmation').execute();
-  await db.deleteFrom('leave_application').execute();
+  await deleteApplications(db);
 });
 
 test('the list and the form: the limit, the other guardian, the rules, the reasons', async () => {
@@ -74,15 +73,15 @@ test('a 422 keeps the values and names each problem', async () => {
   assert.match(document.querySelector('#leave-from')?.getAttribute('aria-describedby') ?? '', /leave-from-error/);
   const weekend = await html(await client.post(`/children/${sofie}/leave-applications`, form({ from: '21.12.2026', to: '01.01.2027' }), kari));
   assert.match(textOf(weekend.document, '#leave-from-error'), /ingen skoledager fra 21\.12\.2026 til 01\.01\.2027, bare helg eller ferie/);
-  assert.equal(await db.selectFrom('leave_application').select('id').executeTakeFirst(), undefined);
+  assert.equal(await db.selectFrom('application').select('id').executeTakeFirst(), undefined);
 });
 
 test('over the limit: the warning with the numbers, then "send anyway" → waits for Anders', async () => {
-  await db.insertInto('leave_application').values({
+  await insertLeaveApplication(db, {
     pupil_id: sofie, school_id: (await db.selectFrom('enrolment').select('school_id').where('pupil_id', '=', sofie).executeTakeFirstOrThrow()).school_id,
     applicant_id: kariId, reason: 'familie', from_date: '2026-10-12', to_date: '2026-10-16', school_days: 5, justification: 'Bryllup i familien.',
     rules_confirmed_at: new Date(), status: 'granted', granted_from: '2026-10-12', granted_to: '2026-10-16', granted_days: 5,
-  }).execute();
+  });
   const over = form({ from: '30.11.2026', to: '09.12.2026' });
   const res = await client.post(`/children/${sofie}/leave-applications`, over, kari);
   assert.equal(res.status, 422);
@@ -148,9 +147,9 @@ test('declined by Anders, withdrawn by Kari, and a decided one links to this gua
   assert.equal(res.headers.get('location'), `/children/${sofie}/leave?withdrawn=${withdrawn}`);
   assert.equal((await client.post(`/children/${sofie}/leave-applications/${withdrawn}/withdrawal`, {}, kari)).status, 409);
 
-  await db.updateTable('leave_application').set({ status: 'partly_granted', granted_from: '2026-12-07', granted_to: '2026-12-08', granted_days: 2 }).where('id', '=', declined).execute();
+  await setLeaveStatus(db, declined, 'partly_granted', { granted_from: '2026-12-07', granted_to: '2026-12-08', granted_days: 2 });
   const doc = await storeDocument(db, { pupilId: sofie, guardianId: kariId, kind: 'vedtak', title: 'Vedtak', filename: 'vedtak.pdf', contentType: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'), createdBy: null });
-  await db.insertInto('leave_decision_document').values({ leave_application_id: declined, guardian_id: kariId, document_id: doc.id }).execute();
+  await db.insertInto('application_document').values({ application_id: declined, guardian_id: kariId, document_id: doc.id }).execute();
   const decided = await html(await client.get(`/children/${sofie}/leave`, kari));
   assert.match(textOf(decided.document, `#leave-application-${declined} .leave-status`), /^Delvis innvilget 07\.12–08\.12$/);
   assert.equal(decided.document.querySelector(`#leave-application-${declined} a[href="/documents/${doc.id}"]`)?.textContent, 'Les vedtaket (PDF)');
@@ -183,5 +182,5 @@ test('other families, a blocked guardian, staff and anonymous visitors do not re
   assert.equal(anonymous.status, 302);
   assert.match(anonymous.headers.get('location') ?? '', /^\/login/);
   assert.equal((await client.post(`/children/${sofie}/leave-applications`, form())).status, 303);
-  assert.equal(await db.selectFrom('leave_application').select('id').where('id', '>', id).executeTakeFirst(), undefined);
+  assert.equal(await db.selectFrom('application').select('id').where('id', '>', id).executeTakeFirst(), undefined);
 });

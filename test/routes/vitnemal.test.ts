@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
+import { insertLeaveApplication } from '../support/applications.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
@@ -35,9 +36,9 @@ await db.insertInto('absence_report').values({ pupil_id: first.id, school_id: fi
 const lessons = await lessonsOn(bj9a, 3);
 await db.insertInto('attendance').values(lessons.slice(2, 5).map((l) => ({ pupil_id: first.id, school_id: first.school_id, date: '2026-11-18', lesson_id: l.id, status: 'absent' as const, registered_by: rektor }))).execute();
 const leave = { school_id: first.school_id, applicant_id: guardian, reason: 'reise' as const, justification: 'Reise', rules_confirmed_at: new Date(), status: 'granted' as const };
-await db.insertInto('leave_application').values({ ...leave, pupil_id: first.id, from_date: '2026-11-11', to_date: '2026-11-13', school_days: 3, granted_from: '2026-11-11', granted_to: '2026-11-13', granted_days: 3 }).execute();
+await insertLeaveApplication(db, { ...leave, pupil_id: first.id, from_date: '2026-11-11', to_date: '2026-11-13', school_days: 3, granted_from: '2026-11-11', granted_to: '2026-11-13', granted_days: 3 });
 // second: 12 school days of granted leave (02.11–17.11) → only 10 deducted
-await db.insertInto('leave_application').values({ ...leave, pupil_id: second.id, from_date: '2026-11-02', to_date: '2026-11-17', school_days: 12, granted_from: '2026-11-02', granted_to: '2026-11-17', granted_days: 12 }).execute();
+await insertLeaveApplication(db, { ...leave, pupil_id: second.id, from_date: '2026-11-02', to_date: '2026-11-17', school_days: 12, granted_from: '2026-11-02', granted_to: '2026-11-17', granted_days: 12 });
 // third: a sick day NOT documented, and a future reported day (not counted yet)
 await db.insertInto('absence_report').values([
   { pupil_id: third.id, school_id: third.school_id, reported_by: guardian, kind: 'days', from_date: '2026-11-20', to_date: '2026-11-20', reason: 'sjuk' },

@@ -56,8 +56,8 @@ async function followUpMunicipality(db: Db, municipalityId: number, today: strin
       .where(({ exists, not, selectFrom }) => not(exists(selectFrom('absence_report as r').select(sql`1`.as('one'))
         .whereRef('r.pupil_id', '=', 'a.pupil_id').where('r.withdrawn_at', 'is', null)
         .where('r.from_date', '<=', today).where('r.to_date', '>=', today))))
-      .where(({ exists, not, selectFrom }) => not(exists(selectFrom('leave_application as l').select(sql`1`.as('one'))
-        .whereRef('l.pupil_id', '=', 'a.pupil_id').where('l.status', 'in', ['granted', 'partly_granted'])
+      .where(({ exists, not, selectFrom }) => not(exists(selectFrom('leave_application as l').innerJoin('application as ap', 'ap.id', 'l.application_id').select(sql`1`.as('one'))
+        .whereRef('ap.pupil_id', '=', 'a.pupil_id').where('ap.status', 'in', ['granted', 'partly_granted'])
         .where('l.granted_from', '<=', today).where('l.granted_to', '>=', today))))
       .groupBy('a.pupil_id');
     const inserted = await trx.insertInto('absence_follow_up').columns(['pupil_id', 'date', 'school_id']).expression(unreported)

@@ -76,10 +76,10 @@ export async function loadAbsenceYears(db: Db, pupils: YearPupil[], range: { fro
       .select(['a.pupil_id', 'a.date', 'a.lesson_id', 'a.status', 'l.subject', 'l.starts_at', 'l.ends_at'])
       .where('a.pupil_id', 'in', ids).where('a.date', '>=', range.from).where('a.date', '<=', range.to)
       .orderBy('a.date').orderBy('l.starts_at').limit(ROW_LIMIT).execute(),
-    db.selectFrom('leave_application').select(['id', 'pupil_id', 'granted_from', 'granted_to'])
-      .where('pupil_id', 'in', ids).where('status', 'in', ['granted', 'partly_granted'])
-      .where('granted_to', '>=', range.from).where('granted_from', '<=', range.to)
-      .orderBy('granted_from').limit(ROW_LIMIT).execute(),
+    db.selectFrom('leave_application as l').innerJoin('application as ap', 'ap.id', 'l.application_id').select(['ap.id', 'ap.pupil_id', 'l.granted_from', 'l.granted_to'])
+      .where('ap.pupil_id', 'in', ids).where('ap.status', 'in', ['granted', 'partly_granted'])
+      .where('l.granted_to', '>=', range.from).where('l.granted_from', '<=', range.to)
+      .orderBy('l.granted_from').limit(ROW_LIMIT).execute(),
   ]);
   const municipalities = [...new Set(pupils.map((p) => p.municipalityId))];
   const calendars = new Map(await Promise.all(municipalities.map(async (m) => [m, await calendarDays(db, m, range.from, range.to)] as const)));

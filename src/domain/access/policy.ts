@@ -91,12 +91,33 @@ export function canSendMessage(actor: Actor, pupil: PupilFacts): boolean {
   return isActivePupil(pupil) && any(reachOf(actor, pupil), ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff', 'guardian']);
 }
 
-export type ApplicationKind = 'leave' | 'sfo';
+/**
+ * Who decides an application (S8); each kind names its rule (domain/applications/kinds.ts):
+ * - 'school_leadership': the leadership of the application's school, for a pupil enrolled there now (leave);
+ * - 'sfo_leader': the leader of the application's SFO, for an active pupil in that SFO now.
+ * scope.ts has the SQL twin (decidableApplicationCondition) for the decision queue.
+ */
+export type DeciderRule = 'school_leadership' | 'sfo_leader';
 
-/** Leave (permisjon) is decided by the school's leadership; SFO applications by the SFO leader. */
-export function canDecideApplication(actor: Actor, pupil: PupilFacts, kind: ApplicationKind): boolean {
+/** Where an application belongs: its school, and for SFO kinds its SFO. */
+export interface ApplicationPlace {
+  schoolId: number;
+  sfoId: number | null;
+}
+
+export function canDecideApplication(actor: Actor, pupil: PupilFacts, rule: DeciderRule, place: ApplicationPlace): boolean {
   if (!isActivePupil(pupil)) return false;
-  return reachOf(actor, pupil).has(kind === 'leave' ? 'leadership' : 'sfo_leader');
+  if (rule === 'school_leadership') {
+    return canLeadSchool(actor, place.schoolId) && pupil.enrolments.some((e) => e.active && e.schoolId === place.schoolId);
+  }
+  return place.sfoId !== null && pupil.sfoIds.includes(place.sfoId) && grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).includes(place.sfoId);
+}
+
+/** Whether the actor decides any application under this rule at all (else the decision queue does not exist for them). */
+export function decidesUnder(actor: Actor, rule: DeciderRule): boolean {
+  if (actor.via !== 'feide') return false;
+  if (rule === 'school_leadership') return grantIds(actor, ['leadership'], (g) => [g.schoolId]).length > 0;
+  return grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).length > 0;
 }
 
 /** G6: a guardian reports absence for their own child (and withdraws it). */
@@ -141,7 +162,7 @@ export function canRegisterAttendance(actor: Actor, unit: RegisterUnit): boolean
   return grantIds(actor, ['contact_teacher', 'teacher'], (g) => g.groupIds).includes(unit.id);
 }
 
-/** S8 and the vitnemål view: the leadership of the school. */
+/** The leadership of the school: leave decisions (canDecideApplication), the vitnemål view, the letters' print batch. */
 export function canLeadSchool(actor: Actor, schoolId: number): boolean {
   return grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(schoolId);
 }

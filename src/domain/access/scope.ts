@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
 import { activeOn } from '../period.ts';
 import { grantIds, todayInOslo, type Actor } from './actor.ts';
-import { canViewPupil } from './policy.ts';
+import { canViewPupil, type DeciderRule } from './policy.ts';
 import { loadPupilFacts, type PupilFacts } from './pupil-facts.ts';
 
 type PersonEb = ExpressionBuilder<Database & { p: Database['person'] }, 'p'>;
@@ -89,6 +89,44 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
     );
   }
   return conditions.length ? eb.or(conditions) : none;
+}
+
+type ApplicationEb = ExpressionBuilder<Database & { a: Database['application'] }, 'a'>;
+
+/**
+ * The SQL twin of canDecideApplication: a condition on `application as a` that is true for exactly the applications
+ * the actor decides under this rule (the decision queue lists only those).
+ */
+export function decidableApplicationCondition(eb: ApplicationEb, actor: Actor, rule: DeciderRule, today: string): Expression<SqlBool> {
+  const none = sql<SqlBool>`false`;
+  if (actor.via !== 'feide') return none;
+  const activeEnrolment = (atSchool: boolean) =>
+    eb.exists(
+      eb
+        .selectFrom('enrolment as e')
+        .select(sql`1`.as('one'))
+        .whereRef('e.pupil_id', '=', 'a.pupil_id')
+        .$if(atSchool, (q) => q.whereRef('e.school_id', '=', 'a.school_id'))
+        .where(activeOn('e', today)),
+    );
+  if (rule === 'school_leadership') {
+    const schools = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
+    return schools.length ? eb.and([eb('a.school_id', 'in', schools), activeEnrolment(true)]) : none;
+  }
+  const sfos = grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]);
+  if (sfos.length === 0) return none;
+  return eb.and([
+    eb('a.sfo_id', 'in', sfos),
+    eb.exists(
+      eb
+        .selectFrom('sfo_enrolment as s')
+        .select(sql`1`.as('one'))
+        .whereRef('s.pupil_id', '=', 'a.pupil_id')
+        .whereRef('s.sfo_id', '=', 'a.sfo_id')
+        .where(activeOn('s', today)),
+    ),
+    activeEnrolment(false),
+  ]);
 }
 
 /** A page of the pupils the actor may see, by name. Bounded: at most `limit` rows (default 50, max 200). */

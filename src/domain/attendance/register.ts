@@ -119,8 +119,8 @@ export async function loadRegister(db: Db, unit: RegisterUnitInfo, date: string,
   const ids = members.map((m) => m.id);
   const [reports, leaves, saved] = ids.length ? await Promise.all([
     homeReports(db, ids, date),
-    db.selectFrom('leave_application').select('pupil_id').where('pupil_id', 'in', ids)
-      .where('status', 'in', ['granted', 'partly_granted']).where('granted_from', '<=', date).where('granted_to', '>=', date).execute(),
+    db.selectFrom('leave_application as l').innerJoin('application as ap', 'ap.id', 'l.application_id').select('ap.pupil_id').where('ap.pupil_id', 'in', ids)
+      .where('ap.status', 'in', ['granted', 'partly_granted']).where('l.granted_from', '<=', date).where('l.granted_to', '>=', date).execute(),
     db.selectFrom('attendance').select(['pupil_id', 'status']).where('pupil_id', 'in', ids).where('date', '=', date)
       .where((eb) => (lessonId === null ? eb('lesson_id', 'is', null) : eb('lesson_id', '=', lessonId))).execute(),
   ]) : [[], [], []];

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { LeaveReason } from '../../db/schema.ts';
 import { parseDate } from '../../i18n/index.ts';
+import { CLOSED_STATUSES } from '../applications/status.ts';
 import { addDays } from '../calendar/dates.ts';
 import { schoolYearOf } from '../calendar/school-days.ts';
 import { leaveLimitFor, type LeaveChild, type LeaveLimit } from './limits.ts';
@@ -80,10 +81,10 @@ async function checkYears(db: Db, child: LeaveChild, from: string, to: string, t
 
 /** An earlier application of the child for some of the same days that still stands. */
 async function overlapping(db: Db, pupilId: number, from: string, to: string) {
-  return db.selectFrom('leave_application').select(['from_date', 'to_date'])
-    .where('pupil_id', '=', pupilId).where('status', 'not in', ['withdrawn', 'declined', 'refused'])
-    .where('from_date', '<=', to).where('to_date', '>=', from)
-    .orderBy('from_date').limit(1).executeTakeFirst();
+  return db.selectFrom('leave_application as l').innerJoin('application as a', 'a.id', 'l.application_id').select(['l.from_date', 'l.to_date'])
+    .where('a.pupil_id', '=', pupilId).where('a.status', 'not in', CLOSED_STATUSES)
+    .where('l.from_date', '<=', to).where('l.to_date', '>=', from)
+    .orderBy('l.from_date').limit(1).executeTakeFirst();
 }
 
 /**

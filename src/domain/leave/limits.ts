@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { parseDate } from '../../i18n/index.ts';
+import { GRANTED_STATUSES, PENDING_STATUSES } from '../applications/status.ts';
 import { addDays } from '../calendar/dates.ts';
 import { countSchoolDays, schoolYearOf } from '../calendar/school-days.ts';
 
@@ -38,17 +39,18 @@ export async function leaveLimitDays(db: Db, municipalityId: number): Promise<nu
 /** Granted and pending leave days of one pupil in one school year (by the first day of each application). */
 export async function leaveDaysInYear(db: Db, pupilId: number, year: SchoolYear): Promise<{ granted: number; pending: number }> {
   const rows = await db
-    .selectFrom('leave_application')
-    .select((eb) => ['status', eb.fn.sum<number>('granted_days').as('granted'), eb.fn.sum<number>('school_days').as('days')])
-    .where('pupil_id', '=', pupilId)
-    .where('from_date', '>=', year.startsOn)
-    .where('from_date', '<=', year.endsOn)
-    .where('status', 'in', ['granted', 'partly_granted', 'submitted', 'awaiting_guardians'])
-    .groupBy('status')
+    .selectFrom('leave_application as l')
+    .innerJoin('application as a', 'a.id', 'l.application_id')
+    .select((eb) => ['a.status', eb.fn.sum<number>('l.granted_days').as('granted'), eb.fn.sum<number>('l.school_days').as('days')])
+    .where('a.pupil_id', '=', pupilId)
+    .where('l.from_date', '>=', year.startsOn)
+    .where('l.from_date', '<=', year.endsOn)
+    .where('a.status', 'in', [...GRANTED_STATUSES, ...PENDING_STATUSES])
+    .groupBy('a.status')
     .execute();
-  const sum = (statuses: string[], pick: (r: (typeof rows)[number]) => unknown) =>
+  const sum = (statuses: readonly string[], pick: (r: (typeof rows)[number]) => unknown) =>
     rows.filter((r) => statuses.includes(r.status)).reduce((total, r) => total + Number(pick(r) ?? 0), 0);
-  return { granted: sum(['granted', 'partly_granted'], (r) => r.granted), pending: sum(['submitted', 'awaiting_guardians'], (r) => r.days) };
+  return { granted: sum(GRANTED_STATUSES, (r) => r.granted), pending: sum(PENDING_STATUSES, (r) => r.days) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
-import type { LeaveReason, LeaveStatus } from '../../db/schema.ts';
+import type { ApplicationStatus, LeaveReason } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
+import { confirmationsOf, ownVedtakOf } from '../applications/confirm.ts';
 import { schoolYearOf } from '../calendar/school-days.ts';
 import type { GuardianChild } from '../guardian/child.ts';
 import { guardiansWithAccess } from '../guardian/guardians.ts';
@@ -14,7 +15,7 @@ export interface LeaveItem {
   from: string;
   to: string;
   schoolDays: number;
-  status: LeaveStatus;
+  status: ApplicationStatus;
   createdAt: Date;
   submittedAt: Date | null;
   grantedFrom: string | null;
@@ -41,30 +42,24 @@ export async function listLeaveApplications(db: Db, actor: Actor, child: Guardia
   const [limit, totals, rows] = await Promise.all([
     leaveLimitDays(db, child.municipalityId),
     schoolYear ? leaveDaysInYear(db, child.pupilId, schoolYear) : { granted: 0, pending: 0 },
-    db.selectFrom('leave_application as a').innerJoin('person as p', 'p.id', 'a.applicant_id')
-      .select(['a.id', 'a.reason', 'a.from_date', 'a.to_date', 'a.school_days', 'a.status', 'a.created_at', 'a.submitted_at', 'a.granted_from', 'a.granted_to', 'p.given_name', 'p.family_name'])
+    db.selectFrom('application as a').innerJoin('leave_application as l', 'l.application_id', 'a.id').innerJoin('person as p', 'p.id', 'a.applicant_id')
+      .select(['a.id', 'l.reason', 'l.from_date', 'l.to_date', 'l.school_days', 'a.status', 'a.created_at', 'a.submitted_at', 'l.granted_from', 'l.granted_to', 'p.given_name', 'p.family_name'])
       .where('a.pupil_id', '=', child.pupilId)
-      .where('a.to_date', '>=', schoolYear?.startsOn ?? today)
+      .where('l.to_date', '>=', schoolYear?.startsOn ?? today)
       .orderBy('a.created_at', 'desc').orderBy('a.id', 'desc')
       .limit(LEAVE_LIST_LIMIT).execute(),
   ]);
   const ids = rows.map((r) => r.id);
-  const [confirmations, documents] = ids.length === 0 ? [[], []] : await Promise.all([
-    db.selectFrom('leave_confirmation as c').innerJoin('person as p', 'p.id', 'c.guardian_id')
-      .select(['c.leave_application_id', 'c.guardian_id', 'c.answer', 'p.given_name', 'p.family_name'])
-      .where('c.leave_application_id', 'in', ids).orderBy('c.guardian_id').execute(),
-    db.selectFrom('leave_decision_document').select(['leave_application_id', 'document_id'])
-      .where('leave_application_id', 'in', ids).where('guardian_id', '=', actor.personId).execute(),
-  ]);
+  const [confirmations, documents] = await Promise.all([confirmationsOf(db, ids), ownVedtakOf(db, ids, actor.personId)]);
   const items = rows.map((r): LeaveItem => {
-    const own = confirmations.filter((c) => c.leave_application_id === r.id);
+    const own = confirmations.filter((c) => c.application_id === r.id);
     return {
       id: r.id, reason: r.reason, from: r.from_date, to: r.to_date, schoolDays: r.school_days, status: r.status,
       createdAt: r.created_at, submittedAt: r.submitted_at, grantedFrom: r.granted_from, grantedTo: r.granted_to,
       applicantName: `${r.given_name} ${r.family_name}`,
       waitingFor: own.filter((c) => c.answer === null).map((c) => ({ personId: c.guardian_id, name: `${c.given_name} ${c.family_name}` })),
       declinedBy: own.filter((c) => c.answer === 'declined').map((c) => `${c.given_name} ${c.family_name}`),
-      documentId: documents.find((d) => d.leave_application_id === r.id)?.document_id ?? null,
+      documentId: documents.find((d) => d.application_id === r.id)?.document_id ?? null,
     };
   });
   return { schoolYear, items, granted: totals.granted, pending: totals.pending, limit };

@@ -1,20 +1,20 @@
 import type { StaffRole } from '../../db/schema.ts';
+import { applicationsText } from '../../i18n/applications.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill } from '../../i18n/index.ts';
 import { formsText } from '../../i18n/forms.ts';
 import { messageBookText } from '../../i18n/messages.ts';
 import { newsText } from '../../i18n/news.ts';
-import { leaveDecisionText } from '../../i18n/leave-decision.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
 import { timetableText } from '../../i18n/timetable.ts';
 import { broadcastPaths } from '../../paths/broadcasts.ts';
 import { formPaths } from '../../paths/forms.ts';
-import { leaveDecisionPaths } from '../../paths/leave-decisions.ts';
 import { letterPaths } from '../../paths/letters.ts';
 import { messagePaths } from '../../paths/messages.ts';
 import { newsPaths } from '../../paths/news.ts';
 import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
 import { timetablePaths } from '../../paths/timetable.ts';
+import { applicationPaths } from '../../paths/applications.ts';
 import { lettersText } from '../../i18n/letters.ts';
 import { link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
@@ -29,7 +29,7 @@ export function StaffTools({ page, roles, unreadThreads = 0 }: { page: PageConte
     { href: broadcastPaths.list, label: broadcastsText[page.locale].title, show: has(...SENDERS, 'school_owner') },
     { href: newsPaths.list, label: newsText[page.locale].title, show: has(...SENDERS) },
     { href: timetablePaths.own(), label: timetableText[page.locale].title, show: true },
-    { href: leaveDecisionPaths.queue(), label: leaveDecisionText[page.locale].queueTitle, show: has('leadership') },
+    { href: applicationPaths.queue(), label: applicationsText[page.locale].title, show: has('leadership') },
     { href: formPaths.list, label: formsText[page.locale].title, show: has(...SENDERS) },
     { href: letterPaths.overview, label: lettersText[page.locale].link, show: has('leadership') },
     { href: ownerSettingsPaths.page, label: ownerSettingsText[page.locale].link, show: has('school_owner') },

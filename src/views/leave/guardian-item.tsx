@@ -1,7 +1,7 @@
 import type { LeaveItem } from '../../domain/leave/list.ts';
-import { mayWithdrawLeave } from '../../domain/leave/withdraw.ts';
 import { documentPaths } from '../../paths/documents.ts';
 import { leavePaths } from '../../paths/leave.ts';
+import { mayWithdraw } from '../../domain/applications/status.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { LeaveMessages } from '../../i18n/leave.ts';
 import { dayMonth, joinNames, schoolDays } from './guardian-parts.tsx';
@@ -62,7 +62,7 @@ export function LeaveItemCard({ t, pupilId, item, actorId }: { t: LeaveMessages;
           </div>
         </div>
       ) : ''}
-      {mayWithdrawLeave(item.status) ? (
+      {mayWithdraw(item.status) ? (
         <form method="post" action={withdrawal} {...hxPost(withdrawal)}>
           <button type="submit" class={smallButton} aria-describedby={`${id}-heading`} safe>{t.withdraw}</button>
         </form>
