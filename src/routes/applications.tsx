@@ -52,8 +52,8 @@ export const applicationRoutes = new Hono<AppEnv>()
     const id = idParam(c.req.param('id'));
     const input = decisionInput(await c.req.parseBody());
     const result = await decideApplication(c.get('deps').db, actorOf(c), id, input, nowOf(c));
-    if (result.kind === 'invalid') return showApplication(c, id, { form: { input, errors: result.errors } }, 422);
-    if (result.kind === 'conflict') return showApplication(c, id, { notice: result.conflict }, 409);
+    if (!result.ok && 'errors' in result) return showApplication(c, id, { form: { input, errors: result.errors } }, 422);
+    if (!result.ok) return showApplication(c, id, { notice: result.reason }, 409);
     if (isPartialRequest(c)) return showApplication(c, id, { notice: 'decided' });
     return c.redirect(applicationPaths.decided(id), 303);
   })

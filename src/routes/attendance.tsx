@@ -58,7 +58,7 @@ async function save(c: Context<AppEnv>, kind: Kind) {
   const parsed = parseStatuses(await c.req.parseBody());
   if (!parsed.ok) return show(c, kind, { form: { statuses: parsed.statuses, problem: 'invalid' }, status: 422 });
   const result = await saveRegister(db, actorOf(c), unit, { date, lessonId, statuses: parsed.statuses }, nowOf(c));
-  if (!result.ok) return show(c, kind, { form: { statuses: parsed.statuses, problem: result.problem }, status: 422 });
+  if (!result.ok) return show(c, kind, { form: { statuses: parsed.statuses, problem: result.reason }, status: 422 });
   if (isPartialRequest(c)) return show(c, kind, { notice: true });
   return c.redirect(attendancePaths.register(unit, { date, lesson: lessonId, saved: true }), 303);
 }

@@ -86,12 +86,12 @@ test('refused: a pupil from another class, a future date, too old a date, a holi
   const other = (await db.selectFrom('enrolment').select('pupil_id').where('class_id', '=', await unitId('class', '5B')).executeTakeFirstOrThrow()).pupil_id;
   const save = (input: { date?: string; lessonId?: number | null; statuses?: Map<number, AttendanceStatus> }) =>
     saveRegister(db, marius, class5A, { date: input.date ?? TODAY, lessonId: input.lessonId ?? null, statuses: input.statuses ?? statuses({}) }, NOW);
-  assert.deepEqual(await save({ statuses: new Map([[first, 'absent'], [other, 'absent']]) }), { ok: false, problem: 'not_member' });
-  assert.deepEqual(await save({ date: '2026-11-26' }), { ok: false, problem: 'future' });
-  assert.deepEqual(await save({ date: '2026-10-23' }), { ok: false, problem: 'too_old' });
-  assert.deepEqual(await save({ date: '2026-11-22' }), { ok: false, problem: 'not_school_day' }, 'a Sunday');
+  assert.deepEqual(await save({ statuses: new Map([[first, 'absent'], [other, 'absent']]) }), { ok: false, reason: 'not_member' });
+  assert.deepEqual(await save({ date: '2026-11-26' }), { ok: false, reason: 'future' });
+  assert.deepEqual(await save({ date: '2026-10-23' }), { ok: false, reason: 'too_old' });
+  assert.deepEqual(await save({ date: '2026-11-22' }), { ok: false, reason: 'not_school_day' }, 'a Sunday');
   const otherLesson = (await db.selectFrom('lesson').select('id').where('class_id', '=', await unitId('class', '5B')).where('weekday', '=', 3).executeTakeFirstOrThrow()).id;
-  assert.deepEqual(await save({ lessonId: otherLesson }), { ok: false, problem: 'lesson' });
+  assert.deepEqual(await save({ lessonId: otherLesson }), { ok: false, reason: 'lesson' });
   const written = await db.selectFrom('attendance').select('id').where('pupil_id', '=', other).execute();
   assert.equal(written.length, 0);
   await assert.rejects(register(otherLesson), NotFoundError, 'the register of another unit\'s lesson does not exist');

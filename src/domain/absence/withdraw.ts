@@ -5,11 +5,12 @@ import { recordAudit } from '../audit.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { GuardianChild } from '../guardian/child.ts';
 import type { AbsenceEntry } from './year.ts';
+import type { Ok, Refused } from '../result.ts';
 
 /** A report from home can be withdrawn until its first day begins. */
 export const mayWithdraw = (entry: AbsenceEntry, today: string): boolean => entry.source === 'home' && entry.from > today;
 
-export type WithdrawResult = { ok: true } | { ok: false; reason: 'started' };
+export type WithdrawResult = Ok | Refused<'started'>;
 
 /**
  * G6: any guardian with access to the child withdraws a report (theirs or the other guardian's) before its first

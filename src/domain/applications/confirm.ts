@@ -8,9 +8,10 @@ import { enqueueNotifications } from '../notifications/outbox.ts';
 import { APPLICATION_KINDS } from './kinds.ts';
 import { eventFieldsOf, eventKey, eventType } from './notify.ts';
 import { submitApplication } from './send.ts';
+import type { Ok, Refused } from '../result.ts';
 
 export type ConfirmationAnswer = 'confirmed' | 'declined';
-export type AnswerResult = { ok: true; status: ApplicationStatus } | { ok: false; reason: 'closed' };
+export type AnswerResult = Ok<{ status: ApplicationStatus }> | Refused<'closed'>;
 
 /** The child's application of this kind, locked for the change; another child's, another kind's (or none) → 404. */
 export async function lockChildApplication(trx: Db, child: GuardianChild, kind: ApplicationKind, applicationId: number) {

@@ -14,6 +14,7 @@ import { eventKey, eventType } from './notify.ts';
 import { requireDecidableApplication } from './queue.ts';
 import { conflictOf, DECIDED_OUTCOMES, type DecidedOutcome, type DecisionConflict } from './status.ts';
 import { renderVedtak } from './vedtak.ts';
+import type { Invalid, Ok, Refused } from '../result.ts';
 
 export type { DecisionInput };
 
@@ -30,9 +31,9 @@ export interface CommonDecisionErrors {
 export type DecisionErrors<K extends ApplicationKind = ApplicationKind> = CommonDecisionErrors & DecisionErrorsOf<K>;
 
 export type DecisionResult<K extends ApplicationKind = ApplicationKind> =
-  | { kind: 'decided'; outcome: DecidedOutcome; documents: { documentId: number; guardianId: number }[] }
-  | { kind: 'invalid'; errors: DecisionErrors<K> }
-  | { kind: 'conflict'; conflict: DecisionConflict };
+  | Ok<{ outcome: DecidedOutcome; documents: { documentId: number; guardianId: number }[] }>
+  | Invalid<DecisionErrors<K>>
+  | Refused<DecisionConflict>;
 
 /**
  * S8: a decider decides a submitted application. Someone who may not decide it gets 404; an application no longer
@@ -63,11 +64,11 @@ function checkCommon(input: DecisionInput): { outcome: DecidedOutcome | null; re
 async function decide<K extends ApplicationKind>(db: Db, actor: Actor, app: CaseOf<K>, input: DecisionInput, now: Date, today: string): Promise<DecisionResult<K>> {
   const definition = definitionOf<K>(app.kind);
   const early = conflictOf(app.status);
-  if (early) return { kind: 'conflict', conflict: early };
+  if (early) return { ok: false, reason: early };
   const common = checkCommon(input);
-  if (!common.outcome) return { kind: 'invalid', errors: common.errors as DecisionErrors<K> };
+  if (!common.outcome) return { ok: false, errors: common.errors as DecisionErrors<K> };
   const checked = await definition.checkDecision(db, app, common.outcome, input);
-  if (!checked.ok || Object.keys(common.errors).length) return { kind: 'invalid', errors: { ...common.errors, ...(checked.ok ? {} : checked.errors) } as DecisionErrors<K> };
+  if (!checked.ok || Object.keys(common.errors).length) return { ok: false, errors: { ...common.errors, ...(checked.ok ? {} : checked.errors) } as DecisionErrors<K> };
   const title = await deciderTitle(db, actor, definition.decider, app, today);
   const decision: VedtakDecision<GrantOf<K>> = {
     outcome: common.outcome, reasons: common.reasons || null, grant: checked.grant, deciderName: actorName(actor), deciderTitle: title, decidedAt: now,
@@ -77,7 +78,7 @@ async function decide<K extends ApplicationKind>(db: Db, actor: Actor, app: Case
   return db.transaction().execute(async (trx): Promise<DecisionResult<K>> => {
     const locked = await trx.selectFrom('application').select('status').where('id', '=', app.id).forUpdate().executeTakeFirstOrThrow();
     const conflict = conflictOf(locked.status);
-    if (conflict) return { kind: 'conflict', conflict };
+    if (conflict) return { ok: false, reason: conflict };
     await trx.updateTable('application').set({
       status: decision.outcome, decided_at: now, decided_by: actor.personId, decision_reasons: decision.reasons,
     }).where('id', '=', app.id).execute();
@@ -100,6 +101,6 @@ async function decide<K extends ApplicationKind>(db: Db, actor: Actor, app: Case
       actor, role: deciderRole(definition.decider), action: `${app.kind}.decide`, subjectPersonId: app.pupilId, record: auditRecord(app.kind, app.id),
       details: { outcome: decision.outcome, ...decision.grant, documents: documents.map((d) => d.documentId) },
     }, now);
-    return { kind: 'decided', outcome: decision.outcome, documents };
+    return { ok: true, outcome: decision.outcome, documents };
   });
 }

@@ -3,6 +3,7 @@ import type { AttendanceStatus } from '../../db/schema.ts';
 import { grantIds, todayInOslo, type Actor } from '../access/actor.ts';
 import { calendarDays } from '../calendar/school-days.ts';
 import { dateProblem, listMembers, listUnitLessons, type DateProblem, type RegisterUnitInfo } from './register.ts';
+import type { Ok, Refused } from '../result.ts';
 
 export interface RegisterInput {
   date: string;
@@ -13,7 +14,7 @@ export interface RegisterInput {
 
 export type SaveProblem = DateProblem | 'lesson' | 'not_member';
 
-export type SaveResult = { ok: true; changed: number } | { ok: false; problem: SaveProblem };
+export type SaveResult = Ok<{ changed: number }> | Refused<SaveProblem>;
 
 /** The capacity the actor registers in (for the audit log). */
 function registerRole(actor: Actor, unit: RegisterUnitInfo): string {
@@ -36,11 +37,11 @@ export async function saveRegister(db: Db, actor: Actor, unit: RegisterUnitInfo,
     listMembers(db, unit, date),
   ]);
   const problem = dateProblem(date, days.get(date) ?? { kind: 'no_school' }, todayInOslo(now));
-  if (problem) return { ok: false, problem };
-  if (lessonId !== null && !lessons.some((l) => l.id === lessonId)) return { ok: false, problem: 'lesson' };
+  if (problem) return { ok: false, reason: problem };
+  if (lessonId !== null && !lessons.some((l) => l.id === lessonId)) return { ok: false, reason: 'lesson' };
   const memberIds = new Set(members.map((m) => m.id));
   const pupilIds = [...input.statuses.keys()];
-  if (pupilIds.some((id) => !memberIds.has(id))) return { ok: false, problem: 'not_member' };
+  if (pupilIds.some((id) => !memberIds.has(id))) return { ok: false, reason: 'not_member' };
   if (pupilIds.length === 0) return { ok: true, changed: 0 };
 
   return db.transaction().execute(async (trx) => {

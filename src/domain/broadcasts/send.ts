@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { BroadcastAudience } from './audience.ts';
 import { audienceGuardians } from './recipients.ts';
+import { checked, type Checked } from '../result.ts';
 
 export interface BroadcastInput {
   audience: string;
@@ -23,7 +24,7 @@ export const SUBJECT_MAX = 200;
 export const BODY_MAX = 4000;
 
 /** Checks what the sender typed (the audience is checked against their reach separately: out of reach → 404). */
-export function parseBroadcast(input: BroadcastInput): { ok: true; values: BroadcastValues } | { ok: false; errors: BroadcastErrors } {
+export function parseBroadcast(input: BroadcastInput): Checked<BroadcastValues, BroadcastErrors> {
   const errors: BroadcastErrors = {};
   const subject = input.subject.trim();
   const body = input.body.replace(/\r\n/g, '\n').trim();
@@ -32,7 +33,7 @@ export function parseBroadcast(input: BroadcastInput): { ok: true; values: Broad
   else if (subject.length > SUBJECT_MAX) errors.subject = 'too_long';
   if (!body) errors.body = 'required';
   else if (body.length > BODY_MAX) errors.body = 'too_long';
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, values: { subject, body } };
+  return checked(errors, () => ({ subject, body }));
 }
 
 class NoRecipients extends Error {}

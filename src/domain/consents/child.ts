@@ -4,6 +4,7 @@ import type { GuardianChild } from '../guardian/child.ts';
 import { hasGivenGeneralConsent } from './general.ts';
 import { effectiveStates, type ConsentState } from './state.ts';
 import { listConsentTypes, type ConsentTypeInfo } from './types.ts';
+import type { Ok, Refused } from '../result.ts';
 
 export interface GuardianAnswer {
   guardianId: number;
@@ -110,8 +111,8 @@ export async function loadChildConsents(db: Db, actor: Actor, child: GuardianChi
 }
 
 export type AnswerResult =
-  | { ok: true; changed: boolean }
-  | { ok: false; reason: 'locked' }
-  | { ok: false; reason: 'no_responsibility' }
-  | { ok: false; reason: 'parent_not_given'; type: ConsentTypeInfo; parent: ConsentTypeInfo };
+  | Ok<{ changed: boolean }>
+  | Refused<'locked'>
+  | Refused<'no_responsibility'>
+  | (Refused<'parent_not_given'> & { type: ConsentTypeInfo; parent: ConsentTypeInfo });
 

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
 import { enqueueNotifications, leadershipIdsForSchool, type NewNotification } from '../notifications/outbox.ts';
 import { activeOn } from '../period.ts';
+import type { Checked } from '../result.ts';
 
 export interface AddressReportInput {
   whatIsWrong: string;
@@ -16,7 +17,7 @@ export type AddressReportErrors = Partial<Record<'what' | 'correct', 'what' | 'c
 const What = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(1000));
 const Correct = v.pipe(v.string(), v.trim(), v.maxLength(300));
 
-export function parseAddressReport(input: AddressReportInput): { ok: true; values: { whatIsWrong: string; correctAddress: string | null } } | { ok: false; errors: AddressReportErrors } {
+export function parseAddressReport(input: AddressReportInput): Checked<{ whatIsWrong: string; correctAddress: string | null }, AddressReportErrors> {
   const what = v.safeParse(What, input.whatIsWrong);
   const correct = v.safeParse(Correct, input.correctAddress);
   if (!what.success || !correct.success) {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
 import { normaliseMobile, normalisePhone, type PhoneError } from './phone.ts';
+import type { Checked } from '../result.ts';
 
 export interface ContactDetailsInput {
   email: string;
@@ -23,7 +24,7 @@ export type DetailsErrors = Partial<Record<DetailsField, 'email' | PhoneError>>;
 const Email = v.pipe(v.string(), v.maxLength(254), v.email());
 
 /** Checks and normalises what the guardian typed. Blank fields clear the value. */
-export function parseContactDetails(input: ContactDetailsInput): { ok: true; values: ContactDetails } | { ok: false; errors: DetailsErrors } {
+export function parseContactDetails(input: ContactDetailsInput): Checked<ContactDetails, DetailsErrors> {
   const errors: DetailsErrors = {};
   const emailText = input.email.trim();
   if (emailText !== '' && !v.safeParse(Email, emailText).success) errors.email = 'email';

@@ -9,6 +9,7 @@ import { guardianIdsWithAccess } from '../guardian/guardians.ts';
 import { enqueueNotifications } from '../notifications/outbox.ts';
 import { requireBroadcastAudience } from '../broadcasts/audience.ts';
 import { audiencePupilIds } from '../broadcasts/recipients.ts';
+import type { Checked } from '../result.ts';
 
 export const QUESTION_KINDS: readonly FormQuestionKind[] = ['single', 'multiple', 'text', 'date', 'yes_no'];
 export const MAX_QUESTIONS = 40;
@@ -59,7 +60,7 @@ export type NewFormErrors = Partial<Record<keyof NewFormInput, 'required' | 'dat
 export interface NewFormValues { title: string; description: string; deadline: string; audience: string }
 
 /** Checks a new form: title, a deadline today or later (dd.mm.yyyy), an audience key ('class:12'; reach is checked on create). */
-export function parseNewForm(input: NewFormInput, today: string): { ok: true; values: NewFormValues } | { ok: false; errors: NewFormErrors } {
+export function parseNewForm(input: NewFormInput, today: string): Checked<NewFormValues, NewFormErrors> {
   const errors: NewFormErrors = {};
   const title = input.title.trim();
   if (!title) errors.title = 'required';
@@ -92,7 +93,7 @@ export type QuestionErrors = Partial<Record<'kind' | 'label' | 'options', 'requi
 const Kind = v.picklist(QUESTION_KINDS);
 
 /** A question: a label, a kind, and for choice questions 2–20 options, one per line. */
-export function parseQuestion(input: QuestionInput): { ok: true; values: { kind: FormQuestionKind; label: string; required: boolean; options: string[] } } | { ok: false; errors: QuestionErrors } {
+export function parseQuestion(input: QuestionInput): Checked<{ kind: FormQuestionKind; label: string; required: boolean; options: string[] }, QuestionErrors> {
   const errors: QuestionErrors = {};
   const kind = v.safeParse(Kind, input.kind);
   if (!kind.success) errors.kind = 'required';

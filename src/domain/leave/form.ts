@@ -5,6 +5,7 @@ import { CLOSED_STATUSES } from '../applications/status.ts';
 import { addDays } from '../calendar/dates.ts';
 import { schoolYearOf } from '../calendar/school-days.ts';
 import { leaveLimitFor, type LeaveChild, type LeaveLimit } from './limits.ts';
+import type { Checked } from '../result.ts';
 
 /** The reason codes a guardian chooses from (G7), in the order the form shows them. */
 export const LEAVE_REASONS = ['reise', 'religion', 'arrangement', 'familie', 'annet'] as const satisfies readonly LeaveReason[];
@@ -43,7 +44,7 @@ export type LeaveField = keyof LeaveErrorCodes;
 /** `date`, `from`, `to`: ISO dates the message is about (the last allowed day, an overlapping application). */
 export type LeaveErrors = { [F in LeaveField]?: { code: LeaveErrorCodes[F]; date?: string; from?: string; to?: string } };
 
-export type LeaveCheck = { ok: true; values: LeaveValues; limit: LeaveLimit } | { ok: false; errors: LeaveErrors; limit: LeaveLimit | null };
+export type LeaveCheck = (Checked<LeaveValues, LeaveErrors> & { limit: LeaveLimit | null }) & ({ ok: true; limit: LeaveLimit } | { ok: false });
 
 const isReason = (value: string): value is LeaveReason => (LEAVE_REASONS as readonly string[]).includes(value);
 

@@ -8,6 +8,7 @@ import { audienceGuardians } from '../broadcasts/recipients.ts';
 import { safeFilename } from '../documents/store.ts';
 import type { NewsScopeOption } from './scopes.ts';
 import { parseWeek } from './week.ts';
+import type { Checked } from '../result.ts';
 
 export interface NewsInput {
   scope: string;
@@ -46,7 +47,7 @@ function checkPdf(file: UploadedFile): NewsErrors['file'] | null {
 }
 
 /** Checks the form. A text-only post needs a body; a weekly plan needs its week. */
-export function parseNews(input: NewsInput, file: UploadedFile | null, today: string): { ok: true; values: NewsValues } | { ok: false; errors: NewsErrors } {
+export function parseNews(input: NewsInput, file: UploadedFile | null, today: string): Checked<NewsValues, NewsErrors> {
   const errors: NewsErrors = {};
   const kind: NewsKind = input.kind === 'weekly_plan' ? 'weekly_plan' : 'news';
   const title = input.title.trim();

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
+import type { Checked } from '../result.ts';
 
 /** The school owner's own rules: the leave limit of its local forskrift (G7) and the absence follow-up time (S4). */
 export interface OwnerSettings {
@@ -30,7 +31,7 @@ export async function findOwnerSettings(db: Db, actor: Actor): Promise<OwnerSett
   return rows.map((r) => ({ municipalityId: r.id, name: r.name, leaveLimitDays: r.leave_limit_days, absenceFollowUpTime: r.absence_follow_up_time }));
 }
 
-export function parseOwnerSettings(input: OwnerSettingsInput): { ok: true; values: { leaveLimitDays: number; absenceFollowUpTime: string } } | { ok: false; errors: OwnerSettingsErrors } {
+export function parseOwnerSettings(input: OwnerSettingsInput): Checked<{ leaveLimitDays: number; absenceFollowUpTime: string }, OwnerSettingsErrors> {
   const limit = v.safeParse(Limit, input.leaveLimitDays);
   const time = v.safeParse(Time, input.absenceFollowUpTime);
   if (limit.success && time.success) return { ok: true, values: { leaveLimitDays: limit.output, absenceFollowUpTime: time.output } };
