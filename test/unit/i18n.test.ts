@@ -34,7 +34,7 @@ test('every language fills every UI string', () => {
 });
 
 // Letters go out in the school's hovudmål only (bokmål or nynorsk), never in English.
-const LETTER_TEXTS = new Set(['leave-decision.ts:vedtakText']);
+const LETTER_TEXTS = new Set(['leave-decision.ts:vedtakText', 'applications.ts:vedtakFrameText']);
 const AREA_DIR = new URL('../../src/i18n/', import.meta.url);
 const areaFiles = readdirSync(AREA_DIR).filter((f) => f.endsWith('.ts') && !['index.ts', 'nb.ts', 'nn.ts', 'en.ts'].includes(f));
 

@@ -3,7 +3,7 @@ import type { ApplicationStatus, LeaveReason } from '../../db/schema.ts';
 import { loadAbsenceYears, type AbsenceTotals, type AbsenceYear } from '../absence/year.ts';
 import type { ApplicationCase } from '../applications/definition.ts';
 import { schoolYearOf } from '../calendar/school-days.ts';
-import type { LeaveDetails } from './kind.ts';
+import type { LeaveDetails } from './details.ts';
 
 type LeaveCase = ApplicationCase<LeaveDetails>;
 type SchoolYear = { name: string; startsOn: string; endsOn: string };

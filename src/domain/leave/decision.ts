@@ -3,7 +3,7 @@ import { parseDate } from '../../i18n/index.ts';
 import type { ApplicationCase, DecisionInput } from '../applications/definition.ts';
 import type { DecidedOutcome } from '../applications/status.ts';
 import { countSchoolDays } from '../calendar/school-days.ts';
-import type { LeaveDetails } from './kind.ts';
+import type { LeaveDetails } from './details.ts';
 
 /** What a leave decision grants: the period and its school days (all null when refused). */
 export type LeaveGrant = { grantedFrom: string | null; grantedTo: string | null; grantedDays: number | null };

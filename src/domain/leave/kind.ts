@@ -1,23 +1,11 @@
 import type { Db } from '../../db/database.ts';
-import type { LeaveReason } from '../../db/schema.ts';
 import { canApplyForLeave } from '../access/policy.ts';
 import type { AbsenceTotals } from '../absence/year.ts';
 import type { ApplicationKindDefinition } from '../applications/definition.ts';
 import { loadLeavePageFacts, loadLeaveQueueFacts, type LeavePageFacts } from './decision-facts.ts';
 import { checkLeaveDecision, saveLeaveDecision, type LeaveDecisionErrors, type LeaveGrant } from './decision.ts';
+import type { LeaveDetails } from './details.ts';
 import { leaveVedtakParts } from './vedtak.ts';
-
-/** A leave application's own details: what was applied for and, once decided, what was granted. */
-export interface LeaveDetails {
-  reason: LeaveReason;
-  justification: string;
-  from: string;
-  to: string;
-  schoolDays: number;
-  grantedFrom: string | null;
-  grantedTo: string | null;
-  grantedDays: number | null;
-}
 
 async function loadLeaveDetails(db: Db, ids: number[]): Promise<Map<number, LeaveDetails>> {
   if (ids.length === 0) return new Map();

@@ -2,7 +2,7 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import { leaveDecisionText, vedtakText } from '../../i18n/leave-decision.ts';
 import type { ApplicationCase, VedtakDecision, VedtakParts } from '../applications/definition.ts';
 import type { LeaveGrant } from './decision.ts';
-import type { LeaveDetails } from './kind.ts';
+import type { LeaveDetails } from './details.ts';
 
 const range = (from: string, to: string) => `${formatDate(from)}–${formatDate(to)}`;
 
