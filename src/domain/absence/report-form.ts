@@ -3,7 +3,13 @@ import { parseDate } from '../../i18n/index.ts';
 import type { Checked } from '../result.ts';
 
 /** The reason codes a guardian chooses from (DOMAIN-FACTS §8), in the order the form shows them. */
-export const ABSENCE_REASONS = ['sjuk', 'lege', 'gravferd', 'sjukehus', 'annet'] as const satisfies readonly AbsenceReason[];
+export const ABSENCE_REASONS = [
+  'sjuk',
+  'lege',
+  'gravferd',
+  'sjukehus',
+  'annet',
+] as const satisfies readonly AbsenceReason[];
 export const NOTE_MAX_LENGTH = 300;
 /** How far back home may report; older absence is a matter for the school. */
 export const REPORT_DAYS_BACK = 14;

@@ -10,10 +10,21 @@ import { leaveVedtakParts } from './vedtak.ts';
 async function loadLeaveDetails(db: Db, ids: number[]): Promise<Map<number, LeaveDetails>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('leave_application').selectAll().where('application_id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.application_id, {
-    reason: r.reason, justification: r.justification, from: r.from_date, to: r.to_date, schoolDays: r.school_days,
-    grantedFrom: r.granted_from, grantedTo: r.granted_to, grantedDays: r.granted_days,
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.application_id,
+      {
+        reason: r.reason,
+        justification: r.justification,
+        from: r.from_date,
+        to: r.to_date,
+        schoolDays: r.school_days,
+        grantedFrom: r.granted_from,
+        grantedTo: r.granted_to,
+        grantedDays: r.granted_days,
+      },
+    ]),
+  );
 }
 
 /**
@@ -21,7 +32,13 @@ async function loadLeaveDetails(db: Db, ids: number[]): Promise<Map<number, Leav
  * (opplæringslova § 2-2). Its events are in the 'absence' category: 'leave.confirmation_requested', 'leave.declined',
  * 'leave.submitted', 'leave.decided'.
  */
-export const leaveKind: ApplicationKindDefinition<LeaveDetails, LeaveGrant, LeaveDecisionErrors, AbsenceTotals | null, LeavePageFacts> = {
+export const leaveKind: ApplicationKindDefinition<
+  LeaveDetails,
+  LeaveGrant,
+  LeaveDecisionErrors,
+  AbsenceTotals | null,
+  LeavePageFacts
+> = {
   kind: 'leave',
   decider: 'school_leadership',
   category: 'absence',

@@ -53,7 +53,10 @@ export function parseStaffThread(input: MessageInput): Checked<{ subject: string
 }
 
 /** A new thread from a guardian: the recipient among the kinds offered for this child, subject and text. */
-export function parseGuardianThread(input: MessageInput, offered: readonly GuardianThreadKind[]): Checked<NewThreadValues, MessageErrors> {
+export function parseGuardianThread(
+  input: MessageInput,
+  offered: readonly GuardianThreadKind[],
+): Checked<NewThreadValues, MessageErrors> {
   const parsed = parseStaffThread(input);
   const errors: MessageErrors = parsed.ok ? {} : { ...parsed.errors };
   const kind = GUARDIAN_KINDS.find((k) => k === input.recipient && offered.includes(k));
