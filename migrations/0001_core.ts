@@ -181,7 +181,10 @@ const statements = `
 
 export async function up(db: Kysely<any>): Promise<void> {
   // PGlite runs one statement per query, so run them one by one (all inside the migrator's transaction).
-  for (const statement of statements.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of statements
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(statement).execute(db);
   }
 }

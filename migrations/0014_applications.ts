@@ -65,7 +65,10 @@ const statements = `
 `;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of statements.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of statements
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(statement).execute(db);
   }
 }

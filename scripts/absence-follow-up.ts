@@ -8,7 +8,9 @@ import { runAbsenceFollowUp } from '../src/domain/absence/follow-up.ts';
 try {
   const database = openConfiguredDatabase(loadConfig());
   try {
-    console.log(JSON.stringify({ level: 'info', job: 'absence-follow-up', ...(await runAbsenceFollowUp(database.db)) }));
+    console.log(
+      JSON.stringify({ level: 'info', job: 'absence-follow-up', ...(await runAbsenceFollowUp(database.db)) }),
+    );
   } finally {
     await database.close();
   }

@@ -20,7 +20,11 @@ import { setUpIdentityProviders } from '../src/identity-providers.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false', NODE_ENV: 'test' });
-const db = openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.poolSize } : { kind: 'pglite', dataDir: undefined });
+const db = openDatabase(
+  config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.poolSize }
+    : { kind: 'pglite', dataDir: undefined },
+);
 await migrateToLatest(db);
 if (await isDatabaseEmpty(db)) await seedDatabase(db, { size: 'demo' });
 
@@ -35,14 +39,50 @@ const personId = async (column: 'feide_id' | 'fodselsnummer', value: string) =>
   (await db.selectFrom('person').select('id').where(column, '=', value).executeTakeFirstOrThrow()).id;
 const rektor = DEMO_LOGINS.find((l) => l.key === 'leadership')!;
 const guardian = DEMO_LOGINS.find((l) => l.key === 'guardian')!;
-const rektorSession = await createSession(db, { personId: await personId('feide_id', rektor.feideId!), provider: 'feide', issuer: 'bench', idpSid: null, idToken: null, acr: null });
-const guardianSession = await createSession(db, { personId: await personId('fodselsnummer', guardian.fodselsnummer!), provider: 'idporten', issuer: 'bench', idpSid: null, idToken: null, acr: null });
+const rektorSession = await createSession(db, {
+  personId: await personId('feide_id', rektor.feideId!),
+  provider: 'feide',
+  issuer: 'bench',
+  idpSid: null,
+  idToken: null,
+  acr: null,
+});
+const guardianSession = await createSession(db, {
+  personId: await personId('fodselsnummer', guardian.fodselsnummer!),
+  provider: 'idporten',
+  issuer: 'bench',
+  idpSid: null,
+  idToken: null,
+  acr: null,
+});
 const asRektor = { cookie: `${SESSION_COOKIE}=${rektorSession.token}` };
 const asGuardian = { cookie: `${SESSION_COOKIE}=${guardianSession.token}` };
-const someClass = await db.selectFrom('class as c').innerJoin('school as s', 's.id', 'c.school_id').select('c.id').where('s.name', '=', 'Bjørkelia skole').orderBy('c.id').executeTakeFirstOrThrow();
-const class9a = await db.selectFrom('class as c').innerJoin('school as s', 's.id', 'c.school_id').select('c.id').where('s.name', '=', 'Bjørkelia skole').where('c.name', '=', '9A').executeTakeFirstOrThrow();
-const kariChild = await db.selectFrom('guardian_relation').select('pupil_id').where('guardian_id', '=', await personId('fodselsnummer', guardian.fodselsnummer!)).orderBy('pupil_id').executeTakeFirstOrThrow();
-const somePupil = await db.selectFrom('enrolment').select('pupil_id').where('class_id', '=', someClass.id).orderBy('pupil_id').executeTakeFirstOrThrow();
+const someClass = await db
+  .selectFrom('class as c')
+  .innerJoin('school as s', 's.id', 'c.school_id')
+  .select('c.id')
+  .where('s.name', '=', 'Bjørkelia skole')
+  .orderBy('c.id')
+  .executeTakeFirstOrThrow();
+const class9a = await db
+  .selectFrom('class as c')
+  .innerJoin('school as s', 's.id', 'c.school_id')
+  .select('c.id')
+  .where('s.name', '=', 'Bjørkelia skole')
+  .where('c.name', '=', '9A')
+  .executeTakeFirstOrThrow();
+const kariChild = await db
+  .selectFrom('guardian_relation')
+  .select('pupil_id')
+  .where('guardian_id', '=', await personId('fodselsnummer', guardian.fodselsnummer!))
+  .orderBy('pupil_id')
+  .executeTakeFirstOrThrow();
+const somePupil = await db
+  .selectFrom('enrolment')
+  .select('pupil_id')
+  .where('class_id', '=', someClass.id)
+  .orderBy('pupil_id')
+  .executeTakeFirstOrThrow();
 
 const scenarios: { name: string; path: string; headers?: Record<string, string> }[] = [
   { name: 'front page (full HTML page)', path: '/' },
@@ -55,12 +95,23 @@ const scenarios: { name: string; path: string; headers?: Record<string, string> 
   { name: 'rektor: class register (attendance)', path: `/classes/${someClass.id}/attendance`, headers: asRektor },
   { name: 'rektor: application queue', path: '/applications', headers: asRektor },
   { name: 'rektor: vitnemål view (9A)', path: `/classes/${class9a.id}/vitnemal-absence`, headers: asRektor },
-  { name: 'guardian: child absence (school year)', path: `/children/${kariChild.pupil_id}/absence`, headers: asGuardian },
+  {
+    name: 'guardian: child absence (school year)',
+    path: `/children/${kariChild.pupil_id}/absence`,
+    headers: asGuardian,
+  },
 ];
 
-console.log(`Database: ${config.databaseUrl ? 'PostgreSQL' : 'PGlite (in memory)'}; ${seconds} s per scenario, 20 connections\n`);
+console.log(
+  `Database: ${config.databaseUrl ? 'PostgreSQL' : 'PGlite (in memory)'}; ${seconds} s per scenario, 20 connections\n`,
+);
 for (const scenario of scenarios) {
-  const result = await autocannon({ url: base + scenario.path, connections: 20, duration: seconds, headers: scenario.headers });
+  const result = await autocannon({
+    url: base + scenario.path,
+    connections: 20,
+    duration: seconds,
+    headers: scenario.headers,
+  });
   const errors = result.errors + result.non2xx;
   if (result.non2xx) console.error(`  ${scenario.path}: ${result.non2xx} non-2xx answers`);
   console.log(

@@ -10,7 +10,10 @@ const require = createRequire(import.meta.url);
 
 const started = performance.now();
 const tailwind = path.join(root, 'node_modules', '.bin', 'tailwindcss');
-execFileSync(tailwind, ['-i', 'src/styles/app.css', '-o', 'public/app.css', '--minify'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+execFileSync(tailwind, ['-i', 'src/styles/app.css', '-o', 'public/app.css', '--minify'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
 const htmx = path.join(path.dirname(require.resolve('htmx.org/package.json')), 'dist', 'htmx.min.js');
 copyFileSync(htmx, path.join(root, 'public', 'htmx.min.js'));
 console.log(`Built public/app.css and public/htmx.min.js in ${Math.round(performance.now() - started)} ms`);

@@ -15,29 +15,46 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { openConfiguredDatabase } from '../src/db/open.ts';
 import { startOutboxWorker } from '../src/jobs/outbox-worker.ts';
 
-const Millis = v.optional(v.pipe(v.string(), v.regex(/^\d{1,7}$/, 'must be a whole number of milliseconds'), v.transform(Number)));
+const Millis = v.optional(
+  v.pipe(v.string(), v.regex(/^\d{1,7}$/, 'must be a whole number of milliseconds'), v.transform(Number)),
+);
 const Knobs = v.object({ OUTBOX_POLL_MS: Millis, OUTBOX_LEASE_MS: Millis, OUTBOX_SEND_DELAY_MS: Millis });
 
 try {
   const config = loadConfig();
-  if (!config.databaseUrl) throw new ConfigError('npm run worker needs DATABASE_URL: the worker shares the PostgreSQL database with the app processes (PGlite belongs to one process, where `npm start` runs the worker itself).');
+  if (!config.databaseUrl)
+    throw new ConfigError(
+      'npm run worker needs DATABASE_URL: the worker shares the PostgreSQL database with the app processes (PGlite belongs to one process, where `npm start` runs the worker itself).',
+    );
   const knobs = v.parse(Knobs, process.env);
   const database = openConfiguredDatabase(config);
   await migrateToLatest(database.db);
   const worker = await startOutboxWorker(database.db, config, {
-    pollMs: knobs.OUTBOX_POLL_MS, leaseMs: knobs.OUTBOX_LEASE_MS, sendDelayMs: knobs.OUTBOX_SEND_DELAY_MS, keepProcessAlive: true,
+    pollMs: knobs.OUTBOX_POLL_MS,
+    leaseMs: knobs.OUTBOX_LEASE_MS,
+    sendDelayMs: knobs.OUTBOX_SEND_DELAY_MS,
+    keepProcessAlive: true,
   });
-  console.log(JSON.stringify({ level: 'info', msg: 'outbox worker started', pid: process.pid, database: database.description }));
+  console.log(
+    JSON.stringify({ level: 'info', msg: 'outbox worker started', pid: process.pid, database: database.description }),
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(JSON.stringify({ level: 'info', msg: `${signal}: stopping the outbox worker` }));
-    worker.stop().then(() => database.close()).finally(() => process.exit(0));
+    worker
+      .stop()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 } catch (error) {
-  console.error(error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof v.ValiError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof v.ValiError
+      ? error.message
+      : error,
+  );
   process.exit(1);
 }

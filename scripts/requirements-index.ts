@@ -9,27 +9,62 @@ export const INDEX_FILE = path.join(root, 'docs', 'REQUIREMENTS-INDEX.md');
 
 /** The catalogue's IDs and short titles (the catalogue itself lives outside the repository). */
 export const REQUIREMENTS: [id: string, title: string][] = [
-  ['G1', 'Login with ID-porten; all own children'], ['G2', 'General consent gate'], ['G3', 'Per-child consents with history'],
-  ['G4', 'Contact card'], ['G5', 'Child page'], ['G6', 'Report absence'], ['G7', 'Leave application (permisjon)'],
-  ['G8', 'SFO place: apply, change, terminate'], ['G9', 'SFO reduced payment'], ['G10', 'Summer SFO'], ['G11', 'SFO daily care'],
-  ['G12', 'Messages'], ['G13', 'Forms and questionnaires'], ['G14', 'Documents as PDF'], ['G15', 'News and weekly plans'],
-  ['G16', 'Privacy: see and export own data'], ['G17', 'Published grades and assessments'], ['G18', 'Notifications by SMS/e-mail'],
-  ['S1', 'Login with Feide'], ['S2', 'Mobile staff view'], ['S3', 'Full version: lists, pupil card, guardians'], ['S4', 'Absence registration and follow-up'],
-  ['S5', 'Consents overview per class'], ['S6', 'Remarks, varsler, assessments, grades'], ['S7', 'Messaging and broadcasts'],
-  ['S8', 'Application queue and decisions'], ['S9', 'Forms builder'], ['S10', 'SFO administration'], ['S11', "Block/unblock a guardian's access"],
-  ['S12', 'Statistics for leadership'], ['P1', "The pupil's own view"], ['D1', 'Folkeregisteret import'], ['D2', 'Address protection'],
-  ['D3', 'KRR look-up'], ['D4', 'Letters: digital post or paper'], ['D5', 'SMS out and in'], ['D6', 'E-mail out'], ['D7', 'Archive (Noark 5)'],
-  ['D8', 'A pupil leaves'], ['D9', 'Audit log'], ['K1', 'Kindergarten units'], ['U1', 'Works without JavaScript'], ['U2', 'WCAG 2.1 AA'],
-  ['U3', 'Bokmål, nynorsk, English'], ['U4', 'Mobile first'],
+  ['G1', 'Login with ID-porten; all own children'],
+  ['G2', 'General consent gate'],
+  ['G3', 'Per-child consents with history'],
+  ['G4', 'Contact card'],
+  ['G5', 'Child page'],
+  ['G6', 'Report absence'],
+  ['G7', 'Leave application (permisjon)'],
+  ['G8', 'SFO place: apply, change, terminate'],
+  ['G9', 'SFO reduced payment'],
+  ['G10', 'Summer SFO'],
+  ['G11', 'SFO daily care'],
+  ['G12', 'Messages'],
+  ['G13', 'Forms and questionnaires'],
+  ['G14', 'Documents as PDF'],
+  ['G15', 'News and weekly plans'],
+  ['G16', 'Privacy: see and export own data'],
+  ['G17', 'Published grades and assessments'],
+  ['G18', 'Notifications by SMS/e-mail'],
+  ['S1', 'Login with Feide'],
+  ['S2', 'Mobile staff view'],
+  ['S3', 'Full version: lists, pupil card, guardians'],
+  ['S4', 'Absence registration and follow-up'],
+  ['S5', 'Consents overview per class'],
+  ['S6', 'Remarks, varsler, assessments, grades'],
+  ['S7', 'Messaging and broadcasts'],
+  ['S8', 'Application queue and decisions'],
+  ['S9', 'Forms builder'],
+  ['S10', 'SFO administration'],
+  ['S11', "Block/unblock a guardian's access"],
+  ['S12', 'Statistics for leadership'],
+  ['P1', "The pupil's own view"],
+  ['D1', 'Folkeregisteret import'],
+  ['D2', 'Address protection'],
+  ['D3', 'KRR look-up'],
+  ['D4', 'Letters: digital post or paper'],
+  ['D5', 'SMS out and in'],
+  ['D6', 'E-mail out'],
+  ['D7', 'Archive (Noark 5)'],
+  ['D8', 'A pupil leaves'],
+  ['D9', 'Audit log'],
+  ['K1', 'Kindergarten units'],
+  ['U1', 'Works without JavaScript'],
+  ['U2', 'WCAG 2.1 AA'],
+  ['U3', 'Bokmål, nynorsk, English'],
+  ['U4', 'Mobile first'],
 ];
 
 const DIRS = ['src', 'migrations', 'scripts', 'test'];
 const SKIP = new Set(['scripts/requirements-index.ts']);
 
 function files(): string[] {
-  return DIRS.flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(ts|tsx|css)$/.test(e.name))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/')))
+  return DIRS.flatMap((dir) =>
+    readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(ts|tsx|css)$/.test(e.name))
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+  )
     .filter((f) => !SKIP.has(f))
     .sort();
 }

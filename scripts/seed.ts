@@ -21,7 +21,10 @@ function parseArgs(argv: string[]): { size: SeedSize; today: string | undefined 
     const [name, value] = arg.split('=', 2);
     if (name === '--size' && (value === 'demo' || value === 'municipality')) size = value;
     else if (name === '--today' && value && /^\d{4}-\d{2}-\d{2}$/.test(value)) today = value;
-    else fail(`Unknown or invalid argument: ${arg}\nUsage: npm run seed -- [--size=demo|municipality] [--today=YYYY-MM-DD]`);
+    else
+      fail(
+        `Unknown or invalid argument: ${arg}\nUsage: npm run seed -- [--size=demo|municipality] [--today=YYYY-MM-DD]`,
+      );
   }
   return { size, today };
 }
@@ -44,7 +47,9 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     if (!(await isDatabaseEmpty(db))) {
-      console.error(`The database (${description}) already has data; the seed only fills an empty database. Nothing was changed.`);
+      console.error(
+        `The database (${description}) already has data; the seed only fills an empty database. Nothing was changed.`,
+      );
       process.exitCode = 1;
       return;
     }

@@ -44,16 +44,23 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 /** Builds the whole web application; the server and the tests both start here. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.use(createMiddleware<AppEnv>(async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  }));
+  app.use(
+    createMiddleware<AppEnv>(async (c, next) => {
+      c.set('deps', deps);
+      await next();
+    }),
+  );
   if (deps.log) app.use(requestLog(deps.log));
   app.use(securityHeaders({ https: deps.config.baseUrl.startsWith('https:'), formActionOrigins: deps.oidc.origins() }));
   app.use('/assets/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
   app.use(localeFromCookie);
   // The SMS gateway's webhook is server to server, authenticated by an HMAC of its body (src/routes/sms-webhook.tsx).
-  app.use(csrfProtection({ trustedOrigins: [new URL(deps.config.baseUrl).origin], exempt: (path) => path === smsWebhookPaths.webhook }));
+  app.use(
+    csrfProtection({
+      trustedOrigins: [new URL(deps.config.baseUrl).origin],
+      exempt: (path) => path === smsWebhookPaths.webhook,
+    }),
+  );
   app.use(sessionFromCookie);
   app.use('/dev/*', developmentOnly);
   // Protected by default: only the routes in src/routes/public-paths.ts answer anonymous visitors.

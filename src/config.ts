@@ -1,7 +1,12 @@
 import * as v from 'valibot';
 
 const HttpUrl = v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'));
-const PortNumber = v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'must be a port number'), v.transform(Number), v.maxValue(65535));
+const PortNumber = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,5}$/, 'must be a port number'),
+  v.transform(Number),
+  v.maxValue(65535),
+);
 
 /** Environment variables Skolebro reads. Validated once at start; a bad value stops the process. */
 const EnvSchema = v.object({
@@ -9,29 +14,61 @@ const EnvSchema = v.object({
   PORT: v.optional(PortNumber, '3000'),
   HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '0.0.0.0'),
   BASE_URL: v.optional(v.pipe(v.string(), v.url('must be an absolute URL such as https://skolebro.kommune.no'))),
-  DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'))),
+  DATABASE_URL: v.optional(
+    v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')),
+  ),
   DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), './data'),
-  DATABASE_POOL_SIZE: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(200)), '10'),
+  DATABASE_POOL_SIZE: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(200)),
+    '10',
+  ),
   SEED_DEMO: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
   LOG_REQUESTS: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
   IDPORTEN_ISSUER: v.optional(HttpUrl),
   IDPORTEN_CLIENT_ID: v.optional(v.string()),
   IDPORTEN_CLIENT_SECRET: v.optional(v.string()),
   IDPORTEN_SCOPES: v.optional(v.string(), 'openid profile'),
-  IDPORTEN_ACR_VALUES: v.optional(v.picklist(['idporten-loa-substantial', 'idporten-loa-high'], 'must be idporten-loa-substantial or idporten-loa-high'), 'idporten-loa-substantial'),
+  IDPORTEN_ACR_VALUES: v.optional(
+    v.picklist(
+      ['idporten-loa-substantial', 'idporten-loa-high'],
+      'must be idporten-loa-substantial or idporten-loa-high',
+    ),
+    'idporten-loa-substantial',
+  ),
   IDPORTEN_LOGOUT_FRAME_ORIGIN: v.optional(HttpUrl),
   FEIDE_ISSUER: v.optional(HttpUrl),
   FEIDE_CLIENT_ID: v.optional(v.string()),
   FEIDE_CLIENT_SECRET: v.optional(v.string()),
   FEIDE_SCOPES: v.optional(v.string(), 'openid userid-feide profile email'),
   TEST_IDP_PORT: v.optional(PortNumber),
-  SESSION_IDLE_MINUTES: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number of minutes'), v.transform(Number), v.minValue(5), v.maxValue(1440)), '120'),
-  SESSION_MAX_HOURS: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number of hours'), v.transform(Number), v.minValue(1), v.maxValue(720)), '12'),
+  SESSION_IDLE_MINUTES: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a whole number of minutes'),
+      v.transform(Number),
+      v.minValue(5),
+      v.maxValue(1440),
+    ),
+    '120',
+  ),
+  SESSION_MAX_HOURS: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a whole number of hours'),
+      v.transform(Number),
+      v.minValue(1),
+      v.maxValue(720),
+    ),
+    '12',
+  ),
   SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://'))),
   MAIL_FROM: v.optional(v.pipe(v.string(), v.minLength(3)), 'Skolebro <no-reply@skolebro.invalid>'),
   SMS_GATEWAY_URL: v.optional(HttpUrl),
   SMS_GATEWAY_TOKEN: v.optional(v.string()),
-  SMS_SENDER: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9 ]{1,11}$/, 'must be 1–11 letters, digits or spaces (an SMS sender id)')), 'Skolebro'),
+  SMS_SENDER: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9 ]{1,11}$/, 'must be 1–11 letters, digits or spaces (an SMS sender id)')),
+    'Skolebro',
+  ),
   SMS_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   OUTBOX_WORKER: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
   KRR_URL: v.optional(HttpUrl),
@@ -106,40 +143,73 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logRequests: out.LOG_REQUESTS === 'true',
     idporten: out.IDPORTEN_ISSUER
       ? {
-          ...oidcSettings('IDPORTEN', out.IDPORTEN_ISSUER, out.IDPORTEN_CLIENT_ID, out.IDPORTEN_CLIENT_SECRET, out.IDPORTEN_SCOPES),
+          ...oidcSettings(
+            'IDPORTEN',
+            out.IDPORTEN_ISSUER,
+            out.IDPORTEN_CLIENT_ID,
+            out.IDPORTEN_CLIENT_SECRET,
+            out.IDPORTEN_SCOPES,
+          ),
           logoutFrameOrigin: out.IDPORTEN_LOGOUT_FRAME_ORIGIN ?? idportenLoginOrigin(out.IDPORTEN_ISSUER),
         }
       : undefined,
     idportenAcrValues: out.IDPORTEN_ACR_VALUES,
-    feide: out.FEIDE_ISSUER ? oidcSettings('FEIDE', out.FEIDE_ISSUER, out.FEIDE_CLIENT_ID, out.FEIDE_CLIENT_SECRET, out.FEIDE_SCOPES) : undefined,
+    feide: out.FEIDE_ISSUER
+      ? oidcSettings('FEIDE', out.FEIDE_ISSUER, out.FEIDE_CLIENT_ID, out.FEIDE_CLIENT_SECRET, out.FEIDE_SCOPES)
+      : undefined,
     testIdpPort: out.TEST_IDP_PORT ?? (out.PORT === 0 ? 0 : out.PORT + 1),
     session: { idleMs: out.SESSION_IDLE_MINUTES * 60_000, maxMs: out.SESSION_MAX_HOURS * 3600_000 },
     smtp: { url: out.SMTP_URL, from: out.MAIL_FROM },
-    sms: { gatewayUrl: out.SMS_GATEWAY_URL, token: out.SMS_GATEWAY_TOKEN, sender: out.SMS_SENDER, webhookSecret: out.SMS_WEBHOOK_SECRET },
+    sms: {
+      gatewayUrl: out.SMS_GATEWAY_URL,
+      token: out.SMS_GATEWAY_TOKEN,
+      sender: out.SMS_SENDER,
+      webhookSecret: out.SMS_WEBHOOK_SECRET,
+    },
     outboxWorker: out.OUTBOX_WORKER === 'true',
     letters: {
       krrUrl: out.KRR_URL,
-      maskinporten: out.MASKINPORTEN_CLIENT_ID && out.MASKINPORTEN_PRIVATE_KEY_FILE
-        ? { url: out.MASKINPORTEN_URL, clientId: out.MASKINPORTEN_CLIENT_ID, keyId: out.MASKINPORTEN_KEY_ID, privateKeyFile: out.MASKINPORTEN_PRIVATE_KEY_FILE }
-        : undefined,
+      maskinporten:
+        out.MASKINPORTEN_CLIENT_ID && out.MASKINPORTEN_PRIVATE_KEY_FILE
+          ? {
+              url: out.MASKINPORTEN_URL,
+              clientId: out.MASKINPORTEN_CLIENT_ID,
+              keyId: out.MASKINPORTEN_KEY_ID,
+              privateKeyFile: out.MASKINPORTEN_PRIVATE_KEY_FILE,
+            }
+          : undefined,
       dispatcher: out.LETTER_DISPATCHER === 'true',
     },
   };
   if (config.env === 'production' && (!config.idporten || !config.feide)) {
-    throw new ConfigError('Invalid configuration:\n  IDPORTEN_ISSUER and FEIDE_ISSUER (with their client ids and secrets) must be set in production; the built-in test login never runs there.');
+    throw new ConfigError(
+      'Invalid configuration:\n  IDPORTEN_ISSUER and FEIDE_ISSUER (with their client ids and secrets) must be set in production; the built-in test login never runs there.',
+    );
   }
   if (config.letters.krrUrl && !config.letters.maskinporten) {
-    throw new ConfigError('Invalid configuration:\n  KRR_URL needs MASKINPORTEN_CLIENT_ID and MASKINPORTEN_PRIVATE_KEY_FILE (KRR is protected by Maskinporten).');
+    throw new ConfigError(
+      'Invalid configuration:\n  KRR_URL needs MASKINPORTEN_CLIENT_ID and MASKINPORTEN_PRIVATE_KEY_FILE (KRR is protected by Maskinporten).',
+    );
   }
   if (Boolean(config.idporten) !== Boolean(config.feide)) {
-    throw new ConfigError('Invalid configuration:\n  set both IDPORTEN_ISSUER and FEIDE_ISSUER, or neither (then the built-in test login is used).');
+    throw new ConfigError(
+      'Invalid configuration:\n  set both IDPORTEN_ISSUER and FEIDE_ISSUER, or neither (then the built-in test login is used).',
+    );
   }
   return config;
 }
 
-function oidcSettings(prefix: string, issuer: string, clientId: string | undefined, clientSecret: string | undefined, scopes: string): OidcSettings {
+function oidcSettings(
+  prefix: string,
+  issuer: string,
+  clientId: string | undefined,
+  clientSecret: string | undefined,
+  scopes: string,
+): OidcSettings {
   if (!clientId || !clientSecret) {
-    throw new ConfigError(`Invalid configuration:\n  ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET must be set when ${prefix}_ISSUER is set.`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET must be set when ${prefix}_ISSUER is set.`,
+    );
   }
   return { issuer, clientId, clientSecret, scopes };
 }

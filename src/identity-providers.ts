@@ -26,14 +26,30 @@ export async function setUpIdentityProviders(config: Config, db: Db): Promise<Id
   });
   if (config.idporten && config.feide) {
     const oidc = new OidcClients({
-      idporten: { provider: 'idporten', ...config.idporten, acrValues: config.idportenAcrValues, ...common('idporten') },
+      idporten: {
+        provider: 'idporten',
+        ...config.idporten,
+        acrValues: config.idportenAcrValues,
+        ...common('idporten'),
+      },
       feide: { provider: 'feide', ...config.feide, ...common('feide') },
     });
     return { oidc, testIdp: undefined, close: async () => {} };
   }
   const secret = () => randomBytes(24).toString('base64url');
-  const idportenClient = { clientId: 'skolebro-demo-idporten', clientSecret: secret(), redirectUris: [common('idporten').redirectUri], postLogoutRedirectUris: [base + pagePaths.front], frontchannelLogoutUri: base + authPaths.frontchannelLogout };
-  const feideClient = { clientId: 'skolebro-demo-feide', clientSecret: secret(), redirectUris: [common('feide').redirectUri], postLogoutRedirectUris: [base + pagePaths.front] };
+  const idportenClient = {
+    clientId: 'skolebro-demo-idporten',
+    clientSecret: secret(),
+    redirectUris: [common('idporten').redirectUri],
+    postLogoutRedirectUris: [base + pagePaths.front],
+    frontchannelLogoutUri: base + authPaths.frontchannelLogout,
+  };
+  const feideClient = {
+    clientId: 'skolebro-demo-feide',
+    clientSecret: secret(),
+    redirectUris: [common('feide').redirectUri],
+    postLogoutRedirectUris: [base + pagePaths.front],
+  };
   const testIdp = await startTestIdp({
     port: config.testIdpPort,
     host: config.host === '0.0.0.0' ? '127.0.0.1' : config.host,
@@ -44,7 +60,11 @@ export async function setUpIdentityProviders(config: Config, db: Db): Promise<Id
     listUsers: (kind) => listTestUsers(db, kind),
     findUser: (kind, id) => findTestUser(db, kind, id),
   });
-  const settings = (provider: 'idporten' | 'feide', issuer: string, client: { clientId: string; clientSecret: string }): ProviderSettings => ({
+  const settings = (
+    provider: 'idporten' | 'feide',
+    issuer: string,
+    client: { clientId: string; clientSecret: string },
+  ): ProviderSettings => ({
     provider,
     issuer,
     clientId: client.clientId,

@@ -22,11 +22,14 @@ async function main() {
     const started = performance.now();
     const summary = await seedDatabase(db, { size: 'demo' });
     await seedDemoActivity(db);
-    console.log(`Seeded demo data (${summary.pupils} pupils, ${summary.guardians} guardians, ${summary.staff} staff) in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `Seeded demo data (${summary.pupils} pupils, ${summary.guardians} guardians, ${summary.staff} staff) in ${Math.round(performance.now() - started)} ms`,
+    );
   }
   const log = config.logRequests ? (line: Record<string, unknown>) => console.log(JSON.stringify(line)) : undefined;
   const identity = await setUpIdentityProviders(config, db);
-  if (identity.testIdp) console.log(`Built-in test login (ID-porten (test), Feide (test)) on ${identity.testIdp.origin}`);
+  if (identity.testIdp)
+    console.log(`Built-in test login (ID-porten (test), Feide (test)) on ${identity.testIdp.origin}`);
   const app = createApp({ db, config, log, oidc: identity.oidc });
   // Background work in this process: the absence follow-up and the letter dispatcher (LETTER_DISPATCHER) every
   // minute, and the notification delivery worker (OUTBOX_WORKER=false leaves delivery to `npm run worker`).
@@ -40,7 +43,9 @@ async function main() {
   });
 
   const housekeeping = setInterval(() => {
-    deleteExpiredSessions(db, config.session).catch((error: unknown) => console.error('Session housekeeping failed:', error));
+    deleteExpiredSessions(db, config.session).catch((error: unknown) =>
+      console.error('Session housekeeping failed:', error),
+    );
   }, 15 * 60_000);
   housekeeping.unref();
 

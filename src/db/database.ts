@@ -37,7 +37,9 @@ export function openDatabase(target: DatabaseTarget): Db {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
     // An idle client whose connection the server ends (a restart, a dropped test database) emits 'error' on
     // the pool; without a listener Node would crash the process. The pool replaces the client on next use.
-    pool.on('error', (error) => console.error(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', error: error.message })));
+    pool.on('error', (error) =>
+      console.error(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', error: error.message })),
+    );
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const pglite = new PGlite({ dataDir: target.dataDir, parsers: pgliteParsers });

@@ -30,7 +30,18 @@ export type * from './tables/forms.ts';
 export type * from './tables/delivery.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
-export interface Database extends MessagesTables, LettersTables, BroadcastsTables, DeliveryTables, FormsTables, AbsenceTables, ApplicationsTables, CalendarTables, ConsentsTables, ContactTables, DocumentsTables {
+export interface Database
+  extends MessagesTables,
+    LettersTables,
+    BroadcastsTables,
+    DeliveryTables,
+    FormsTables,
+    AbsenceTables,
+    ApplicationsTables,
+    CalendarTables,
+    ConsentsTables,
+    ContactTables,
+    DocumentsTables {
   municipality: org.MunicipalityTable;
   school: org.SchoolTable;
   sfo: org.SfoTable;

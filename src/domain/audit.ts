@@ -25,13 +25,29 @@ export type AuditAction =
   | 'guardian.unblock'
   | 'login'
   | 'logout'
-  | 'consent.answer' | 'general_consent.give' | 'general_consent.withdraw'
+  | 'consent.answer'
+  | 'general_consent.give'
+  | 'general_consent.withdraw'
   | 'document.download'
-  | 'absence.report' | 'absence.withdraw' | 'absence.documented' | 'attendance.register'
+  | 'absence.report'
+  | 'absence.withdraw'
+  | 'absence.documented'
+  | 'attendance.register'
   | `${ApplicationKind}.${'apply' | 'confirm' | 'decline' | 'withdraw' | 'decide'}`
-  | 'vitnemal_absence.view' | 'municipality.settings'
-  | 'message.send' | 'message_thread.create' | 'message.inbound' | 'broadcast.send' | 'news.publish' | 'news.delete'
-  | 'form.create' | 'form.send' | 'form.answer' | 'form.export' | 'letter.dispatch' | 'letter.print_batch';
+  | 'vitnemal_absence.view'
+  | 'municipality.settings'
+  | 'message.send'
+  | 'message_thread.create'
+  | 'message.inbound'
+  | 'broadcast.send'
+  | 'news.publish'
+  | 'news.delete'
+  | 'form.create'
+  | 'form.send'
+  | 'form.answer'
+  | 'form.export'
+  | 'letter.dispatch'
+  | 'letter.print_batch';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {
@@ -56,7 +72,17 @@ export async function listAuditForSubject(db: Db, subjectPersonId: number, limit
   return db
     .selectFrom('audit_log as a')
     .leftJoin('person as actor', 'actor.id', 'a.actor_person_id')
-    .select(['a.id', 'a.at', 'a.action', 'a.actor_role', 'a.reason', 'a.record_type', 'a.record_id', 'actor.given_name', 'actor.family_name'])
+    .select([
+      'a.id',
+      'a.at',
+      'a.action',
+      'a.actor_role',
+      'a.reason',
+      'a.record_type',
+      'a.record_id',
+      'actor.given_name',
+      'actor.family_name',
+    ])
     .where('a.subject_person_id', '=', subjectPersonId)
     .orderBy('a.at', 'desc')
     .orderBy('a.id', 'desc')

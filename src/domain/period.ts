@@ -30,4 +30,5 @@ export function notEndedBy(ref: string, day: Day): Expression<SqlBool> {
 export const isActiveOn = (period: Period, day: string): boolean => period.starts_on <= day && hasNotEnded(period, day);
 
 /** The JavaScript twin of notEndedBy. */
-export const hasNotEnded = (period: Pick<Period, 'ends_on'>, day: string): boolean => period.ends_on === null || period.ends_on >= day;
+export const hasNotEnded = (period: Pick<Period, 'ends_on'>, day: string): boolean =>
+  period.ends_on === null || period.ends_on >= day;

@@ -24,9 +24,11 @@ const nb = {
   outcomeLegend: 'Hva er vedtaket?',
   outcomes: { granted: 'Innvilget', partly_granted: 'Delvis innvilget', refused: 'Avslag' },
   reasons: 'Begrunnelse',
-  reasonsHint: 'Påkrevd ved delvis innvilget og avslag (minst 10 tegn). Begrunnelsen står i vedtaksbrevet til de foresatte.',
+  reasonsHint:
+    'Påkrevd ved delvis innvilget og avslag (minst 10 tegn). Begrunnelsen står i vedtaksbrevet til de foresatte.',
   decide: 'Fatt vedtak',
-  decideHelp: 'Vedtaksbrevet lages på skolens målform og legges i dokumentene til hver foresatt med tilgang. Det sendes også med digital post eller brev.',
+  decideHelp:
+    'Vedtaksbrevet lages på skolens målform og legges i dokumentene til hver foresatt med tilgang. Det sendes også med digital post eller brev.',
   decided: 'Vedtaket er fattet. Vedtaksbrevet er lagret hos de foresatte og sendes med digital post eller brev.',
   decidedBy: 'Fattet av {name} {date}',
   outcome: 'Utfall',
@@ -82,9 +84,11 @@ const nn: ApplicationsMessages = {
   outcomeLegend: 'Kva er vedtaket?',
   outcomes: { granted: 'Innvilga', partly_granted: 'Delvis innvilga', refused: 'Avslag' },
   reasons: 'Grunngiving',
-  reasonsHint: 'Påkravd ved delvis innvilga og avslag (minst 10 teikn). Grunngivinga står i vedtaksbrevet til dei føresette.',
+  reasonsHint:
+    'Påkravd ved delvis innvilga og avslag (minst 10 teikn). Grunngivinga står i vedtaksbrevet til dei føresette.',
   decide: 'Gjer vedtak',
-  decideHelp: 'Vedtaksbrevet blir laga på målforma til skulen og lagt i dokumenta til kvar føresett med tilgang. Det blir òg sendt med digital post eller brev.',
+  decideHelp:
+    'Vedtaksbrevet blir laga på målforma til skulen og lagt i dokumenta til kvar føresett med tilgang. Det blir òg sendt med digital post eller brev.',
   decided: 'Vedtaket er gjort. Vedtaksbrevet er lagra hos dei føresette og blir sendt med digital post eller brev.',
   decidedBy: 'Gjort av {name} {date}',
   outcome: 'Utfall',
@@ -138,9 +142,11 @@ const en: ApplicationsMessages = {
   outcomeLegend: 'What is the decision?',
   outcomes: { granted: 'Granted', partly_granted: 'Partly granted', refused: 'Refused' },
   reasons: 'Reasons',
-  reasonsHint: 'Required when partly granted or refused (at least 10 characters). The reasons are printed in the decision letter to the guardians.',
+  reasonsHint:
+    'Required when partly granted or refused (at least 10 characters). The reasons are printed in the decision letter to the guardians.',
   decide: 'Make the decision',
-  decideHelp: 'The decision letter is written in the school\'s written standard and put in the documents of each guardian with access. It is also sent by digital post or letter.',
+  decideHelp:
+    "The decision letter is written in the school's written standard and put in the documents of each guardian with access. It is also sent by digital post or letter.",
   decided: 'The decision has been made. The letter is stored for the guardians and is sent by digital post or letter.',
   decidedBy: 'Made by {name} {date}',
   outcome: 'Outcome',
@@ -190,7 +196,8 @@ const vedtakFrameNb = {
   grantedAsApplied: 'Søknaden er innvilget slik det er søkt om.',
   legalHeading: 'Hjemmel',
   appealHeading: 'Du kan klage',
-  appeal: 'Du kan klage på vedtaket. Klagefristen er 3 uker fra den dagen du mottok dette brevet. Klagen skal være skriftlig og sendes til skolen. Skriv hvilket vedtak du klager på, og hva du mener bør endres. Hvis skolen ikke gir deg medhold, sender skolen klagen videre til {appealBody}, som avgjør saken. Dette følger av forvaltningsloven §§ 28 og 29.',
+  appeal:
+    'Du kan klage på vedtaket. Klagefristen er 3 uker fra den dagen du mottok dette brevet. Klagen skal være skriftlig og sendes til skolen. Skriv hvilket vedtak du klager på, og hva du mener bør endres. Hvis skolen ikke gir deg medhold, sender skolen klagen videre til {appealBody}, som avgjør saken. Dette følger av forvaltningsloven §§ 28 og 29.',
   access: 'Du har rett til å se dokumentene i saken, jf. forvaltningsloven § 18.',
   signatureHeading: 'Med hilsen',
   footer: 'Brevet er sendt fra Skolebro og er godkjent elektronisk. Det har derfor ingen underskrift.',
@@ -210,7 +217,8 @@ const vedtakFrameNn: VedtakFrameMessages = {
   grantedAsApplied: 'Søknaden er innvilga slik det er søkt om.',
   legalHeading: 'Heimel',
   appealHeading: 'Du kan klage',
-  appeal: 'Du kan klage på vedtaket. Klagefristen er 3 veker frå den dagen du fekk dette brevet. Klaga skal vere skriftleg og sendast til skulen. Skriv kva vedtak du klagar på, og kva du meiner bør endrast. Dersom skulen ikkje gir deg medhald, sender skulen klaga vidare til {appealBody}, som avgjer saka. Dette følgjer av forvaltningslova §§ 28 og 29.',
+  appeal:
+    'Du kan klage på vedtaket. Klagefristen er 3 veker frå den dagen du fekk dette brevet. Klaga skal vere skriftleg og sendast til skulen. Skriv kva vedtak du klagar på, og kva du meiner bør endrast. Dersom skulen ikkje gir deg medhald, sender skulen klaga vidare til {appealBody}, som avgjer saka. Dette følgjer av forvaltningslova §§ 28 og 29.',
   access: 'Du har rett til å sjå dokumenta i saka, jf. forvaltningslova § 18.',
   signatureHeading: 'Med helsing',
   footer: 'Brevet er sendt frå Skolebro og er godkjent elektronisk. Det har difor inga underskrift.',

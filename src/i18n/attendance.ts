@@ -21,7 +21,10 @@ const nb = {
   saved: 'Fraværet er lagret: {absent} borte, {late} for sent.',
   noSchool: 'Det er ikke skoledag denne dagen.',
   noPupils: 'Ingen elever hører til her denne dagen.',
-  readOnly: { future: 'Du kan ikke registrere fravær fram i tid.', too_old: 'Fravær kan bare registreres og endres inntil 30 dager tilbake.' },
+  readOnly: {
+    future: 'Du kan ikke registrere fravær fram i tid.',
+    too_old: 'Fravær kan bare registreres og endres inntil 30 dager tilbake.',
+  },
   errorSummary: 'Fraværet ble ikke lagret',
   errors: {
     future: 'Du kan ikke registrere fravær fram i tid.',
@@ -60,7 +63,10 @@ const nn: AttendanceMessages = {
   saved: 'Fråværet er lagra: {absent} borte, {late} for seint.',
   noSchool: 'Det er ikkje skuledag denne dagen.',
   noPupils: 'Ingen elevar høyrer til her denne dagen.',
-  readOnly: { future: 'Du kan ikkje registrere fråvær fram i tid.', too_old: 'Fråvær kan berre registrerast og endrast inntil 30 dagar tilbake.' },
+  readOnly: {
+    future: 'Du kan ikkje registrere fråvær fram i tid.',
+    too_old: 'Fråvær kan berre registrerast og endrast inntil 30 dagar tilbake.',
+  },
   errorSummary: 'Fråværet vart ikkje lagra',
   errors: {
     future: 'Du kan ikkje registrere fråvær fram i tid.',
@@ -97,7 +103,10 @@ const en: AttendanceMessages = {
   saved: 'Attendance saved: {absent} absent, {late} late.',
   noSchool: 'This is not a school day.',
   noPupils: 'No pupils belong here on this day.',
-  readOnly: { future: 'You cannot register attendance ahead of time.', too_old: 'Attendance can only be registered and changed up to 30 days back.' },
+  readOnly: {
+    future: 'You cannot register attendance ahead of time.',
+    too_old: 'Attendance can only be registered and changed up to 30 days back.',
+  },
   errorSummary: 'Attendance was not saved',
   errors: {
     future: 'You cannot register attendance ahead of time.',

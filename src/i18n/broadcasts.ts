@@ -30,7 +30,10 @@ const nb = {
   send: 'Send kunngjøringen',
   errorSummary: 'Kunngjøringen er ikke sendt. Rett dette:',
   errors: {
-    audience: { required: 'Velg hvem kunngjøringen skal til', no_recipients: 'Ingen foresatte med tilgang i denne gruppen. Kunngjøringen er ikke sendt.' },
+    audience: {
+      required: 'Velg hvem kunngjøringen skal til',
+      no_recipients: 'Ingen foresatte med tilgang i denne gruppen. Kunngjøringen er ikke sendt.',
+    },
     subject: { required: 'Skriv et emne', too_long: 'Emnet kan ha høyst 200 tegn' },
     body: { required: 'Skriv en tekst', too_long: 'Teksten kan ha høyst 4000 tegn' },
   },
@@ -87,7 +90,10 @@ const nn: BroadcastMessages = {
   send: 'Send kunngjeringa',
   errorSummary: 'Kunngjeringa er ikkje sendt. Rett dette:',
   errors: {
-    audience: { required: 'Vel kven kunngjeringa skal til', no_recipients: 'Ingen føresette med tilgang i denne gruppa. Kunngjeringa er ikkje sendt.' },
+    audience: {
+      required: 'Vel kven kunngjeringa skal til',
+      no_recipients: 'Ingen føresette med tilgang i denne gruppa. Kunngjeringa er ikkje sendt.',
+    },
     subject: { required: 'Skriv eit emne', too_long: 'Emnet kan ha høgst 200 teikn' },
     body: { required: 'Skriv ein tekst', too_long: 'Teksten kan ha høgst 4000 teikn' },
   },
@@ -138,11 +144,15 @@ const en: BroadcastMessages = {
   audience: 'Send to the guardians in',
   subject: 'Subject',
   body: 'Text',
-  bodyHint: 'At most 4000 characters. Do not write sensitive information about individual pupils – use the message book for that.',
+  bodyHint:
+    'At most 4000 characters. Do not write sensitive information about individual pupils – use the message book for that.',
   send: 'Send the notice',
   errorSummary: 'The notice has not been sent. Please correct:',
   errors: {
-    audience: { required: 'Choose who the notice is for', no_recipients: 'No guardians with access in this group. The notice has not been sent.' },
+    audience: {
+      required: 'Choose who the notice is for',
+      no_recipients: 'No guardians with access in this group. The notice has not been sent.',
+    },
     subject: { required: 'Write a subject', too_long: 'The subject can be at most 200 characters' },
     body: { required: 'Write a text', too_long: 'The text can be at most 4000 characters' },
   },

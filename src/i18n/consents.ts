@@ -1,7 +1,12 @@
 /** Strings of the consents area (G2, G3, S5, receipt G14): bokmål is the shape, nn and en fill it. */
 const nb = {
   state: { given: 'Gitt', refused: 'Nektet', unanswered: 'Ikke besvart' },
-  stateFilter: { given: 'Gitt', not_given: 'Ikke gitt (nektet eller ikke besvart)', refused: 'Nektet', unanswered: 'Ikke besvart' },
+  stateFilter: {
+    given: 'Gitt',
+    not_given: 'Ikke gitt (nektet eller ikke besvart)',
+    refused: 'Nektet',
+    unanswered: 'Ikke besvart',
+  },
   gate: {
     title: 'Generelt samtykke',
     heading: 'Generelt samtykke til elektronisk kommunikasjon',
@@ -12,14 +17,21 @@ const nb = {
       'Skolen kan sende deg meldinger i Skolebro, og varsle deg på SMS og e-post når det er noe nytt.',
       'Du får brev og dokumenter fra skolen digitalt i Skolebro.',
     ],
-    benefit: 'Fordelen er at du alltid har oversikt over hvilke samtykker du har gitt og ikke gitt, og at du kan endre dem når du vil.',
+    benefit:
+      'Fordelen er at du alltid har oversikt over hvilke samtykker du har gitt og ikke gitt, og at du kan endre dem når du vil.',
     perPerson: 'Samtykket gjelder deg som person, for alle barna dine. En annen foresatt svarer for seg selv.',
-    withdrawInfo: 'Du kan trekke samtykket tilbake her når som helst. Da trekkes også samtykkene du har gitt for barna tilbake: de står som «ikke besvart» til du svarer på nytt. Nei-svarene dine blir stående, og historikken viser hva du har svart.',
+    withdrawInfo:
+      'Du kan trekke samtykket tilbake her når som helst. Da trekkes også samtykkene du har gitt for barna tilbake: de står som «ikke besvart» til du svarer på nytt. Nei-svarene dine blir stående, og historikken viser hva du har svart.',
     statusHeading: 'Ditt svar',
-    status: { given: 'Du ga det generelle samtykket {date}.', withdrawn: 'Du trakk tilbake det generelle samtykket {date}.', unanswered: 'Du har ikke svart ennå.' },
+    status: {
+      given: 'Du ga det generelle samtykket {date}.',
+      withdrawn: 'Du trakk tilbake det generelle samtykket {date}.',
+      unanswered: 'Du har ikke svart ennå.',
+    },
     give: 'Jeg samtykker',
     later: 'Ikke nå',
-    laterHelp: 'Velger du «Ikke nå», kan du bruke Skolebro som før, men ikke gi samtykker for barna. Vi spør igjen neste gang du logger inn.',
+    laterHelp:
+      'Velger du «Ikke nå», kan du bruke Skolebro som før, men ikke gi samtykker for barna. Vi spør igjen neste gang du logger inn.',
     withdraw: 'Trekk tilbake samtykket',
     givenNotice: 'Takk! Det generelle samtykket er gitt. Nå kan du gi samtykker for barna dine.',
     withdrawnNotice: 'Det generelle samtykket er trukket tilbake. Samtykkene for barna er låst igjen.',
@@ -29,13 +41,16 @@ const nb = {
   },
   child: {
     heading: 'Samtykker for {name}',
-    intro: 'Her ser du hvilke samtykker du har gitt og ikke gitt for {name}. Du kan endre dem når som helst, og skolen får beskjed hver gang.',
+    intro:
+      'Her ser du hvilke samtykker du har gitt og ikke gitt for {name}. Du kan endre dem når som helst, og skolen får beskjed hver gang.',
     lockedHeading: 'Samtykkene er låst',
-    lockedBody: 'Før du kan gi samtykker, må du gi et generelt samtykke til elektronisk kommunikasjon med skolen. Det gjør du én gang, og det gjelder for alle barna dine.',
+    lockedBody:
+      'Før du kan gi samtykker, må du gi et generelt samtykke til elektronisk kommunikasjon med skolen. Det gjør du én gang, og det gjelder for alle barna dine.',
     lockedLink: 'Gå til generelt samtykke',
     noResponsibility: 'Du kan se samtykkene, men bare foresatte med foreldreansvar kan svare på dem.',
     ruleHeading: 'Slik leser skolen svarene',
-    ruleBody: 'Hver foresatt med foreldreansvar svarer for seg. Skolen regner et samtykke som gitt bare når alle foresatte med foreldreansvar har gitt det. Har én nektet, er det nektet. Ellers står det som ikke besvart. Et underpunkt, som «Publiseres på internett» under «Foto», gjelder bare når samtykket over er gitt.',
+    ruleBody:
+      'Hver foresatt med foreldreansvar svarer for seg. Skolen regner et samtykke som gitt bare når alle foresatte med foreldreansvar har gitt det. Har én nektet, er det nektet. Ellers står det som ikke besvart. Et underpunkt, som «Publiseres på internett» under «Foto», gjelder bare når samtykket over er gitt.',
     subOf: 'Underpunkt til «{parent}»',
     yourAnswer: 'Ditt svar',
     answerLegend: 'Ditt svar på «{name}»',
@@ -111,7 +126,12 @@ export type ConsentsMessages = Widen<typeof nb>;
 
 const nn: ConsentsMessages = {
   state: { given: 'Gitt', refused: 'Nekta', unanswered: 'Ikkje svart på' },
-  stateFilter: { given: 'Gitt', not_given: 'Ikkje gitt (nekta eller ikkje svart på)', refused: 'Nekta', unanswered: 'Ikkje svart på' },
+  stateFilter: {
+    given: 'Gitt',
+    not_given: 'Ikkje gitt (nekta eller ikkje svart på)',
+    refused: 'Nekta',
+    unanswered: 'Ikkje svart på',
+  },
   gate: {
     title: 'Generelt samtykke',
     heading: 'Generelt samtykke til elektronisk kommunikasjon',
@@ -122,14 +142,21 @@ const nn: ConsentsMessages = {
       'Skulen kan sende deg meldingar i Skolebro, og varsle deg på SMS og e-post når det er noko nytt.',
       'Du får brev og dokument frå skulen digitalt i Skolebro.',
     ],
-    benefit: 'Fordelen er at du alltid har oversikt over kva samtykke du har gitt og ikkje gitt, og at du kan endre dei når du vil.',
+    benefit:
+      'Fordelen er at du alltid har oversikt over kva samtykke du har gitt og ikkje gitt, og at du kan endre dei når du vil.',
     perPerson: 'Samtykket gjeld deg som person, for alle borna dine. Ein annan føresett svarar for seg sjølv.',
-    withdrawInfo: 'Du kan trekkje samtykket tilbake her når som helst. Då blir også samtykka du har gitt for borna trekte tilbake: dei står som «ikkje svart på» til du svarar på nytt. Nei-svara dine blir ståande, og historikken viser kva du har svart.',
+    withdrawInfo:
+      'Du kan trekkje samtykket tilbake her når som helst. Då blir også samtykka du har gitt for borna trekte tilbake: dei står som «ikkje svart på» til du svarar på nytt. Nei-svara dine blir ståande, og historikken viser kva du har svart.',
     statusHeading: 'Svaret ditt',
-    status: { given: 'Du gav det generelle samtykket {date}.', withdrawn: 'Du trekte tilbake det generelle samtykket {date}.', unanswered: 'Du har ikkje svart enno.' },
+    status: {
+      given: 'Du gav det generelle samtykket {date}.',
+      withdrawn: 'Du trekte tilbake det generelle samtykket {date}.',
+      unanswered: 'Du har ikkje svart enno.',
+    },
     give: 'Eg samtykkjer',
     later: 'Ikkje no',
-    laterHelp: 'Vel du «Ikkje no», kan du bruke Skolebro som før, men ikkje gi samtykke for borna. Vi spør igjen neste gong du loggar inn.',
+    laterHelp:
+      'Vel du «Ikkje no», kan du bruke Skolebro som før, men ikkje gi samtykke for borna. Vi spør igjen neste gong du loggar inn.',
     withdraw: 'Trekk tilbake samtykket',
     givenNotice: 'Takk! Det generelle samtykket er gitt. No kan du gi samtykke for borna dine.',
     withdrawnNotice: 'Det generelle samtykket er trekt tilbake. Samtykka for borna er låste igjen.',
@@ -139,13 +166,16 @@ const nn: ConsentsMessages = {
   },
   child: {
     heading: 'Samtykke for {name}',
-    intro: 'Her ser du kva samtykke du har gitt og ikkje gitt for {name}. Du kan endre dei når som helst, og skulen får melding kvar gong.',
+    intro:
+      'Her ser du kva samtykke du har gitt og ikkje gitt for {name}. Du kan endre dei når som helst, og skulen får melding kvar gong.',
     lockedHeading: 'Samtykka er låste',
-    lockedBody: 'Før du kan gi samtykke, må du gi eit generelt samtykke til elektronisk kommunikasjon med skulen. Det gjer du éin gong, og det gjeld for alle borna dine.',
+    lockedBody:
+      'Før du kan gi samtykke, må du gi eit generelt samtykke til elektronisk kommunikasjon med skulen. Det gjer du éin gong, og det gjeld for alle borna dine.',
     lockedLink: 'Gå til generelt samtykke',
     noResponsibility: 'Du kan sjå samtykka, men berre føresette med foreldreansvar kan svare på dei.',
     ruleHeading: 'Slik les skulen svara',
-    ruleBody: 'Kvar føresett med foreldreansvar svarar for seg. Skulen reknar eit samtykke som gitt berre når alle føresette med foreldreansvar har gitt det. Har éin nekta, er det nekta. Elles står det som ikkje svart på. Eit underpunkt, som «Blir publiserte på internett» under «Foto», gjeld berre når samtykket over er gitt.',
+    ruleBody:
+      'Kvar føresett med foreldreansvar svarar for seg. Skulen reknar eit samtykke som gitt berre når alle føresette med foreldreansvar har gitt det. Har éin nekta, er det nekta. Elles står det som ikkje svart på. Eit underpunkt, som «Blir publiserte på internett» under «Foto», gjeld berre når samtykket over er gitt.',
     subOf: 'Underpunkt til «{parent}»',
     yourAnswer: 'Svaret ditt',
     answerLegend: 'Svaret ditt på «{name}»',
@@ -218,7 +248,12 @@ const nn: ConsentsMessages = {
 
 const en: ConsentsMessages = {
   state: { given: 'Given', refused: 'Refused', unanswered: 'Not answered' },
-  stateFilter: { given: 'Given', not_given: 'Not given (refused or not answered)', refused: 'Refused', unanswered: 'Not answered' },
+  stateFilter: {
+    given: 'Given',
+    not_given: 'Not given (refused or not answered)',
+    refused: 'Refused',
+    unanswered: 'Not answered',
+  },
   gate: {
     title: 'General consent',
     heading: 'General consent to electronic communication',
@@ -229,14 +264,21 @@ const en: ConsentsMessages = {
       'The school can send you messages in Skolebro, and notify you by text message (SMS) and e-mail when there is something new.',
       'You receive letters and documents from the school digitally in Skolebro.',
     ],
-    benefit: 'The benefit is that you always know which consents you have and have not given, and you can change them whenever you like.',
+    benefit:
+      'The benefit is that you always know which consents you have and have not given, and you can change them whenever you like.',
     perPerson: 'The consent is yours as a person and covers all your children. Another guardian answers for themself.',
-    withdrawInfo: 'You can withdraw the consent here at any time. The consents you have given for your children are then withdrawn too: they show as "not answered" until you answer again. Your refusals stay, and the history shows what you answered.',
+    withdrawInfo:
+      'You can withdraw the consent here at any time. The consents you have given for your children are then withdrawn too: they show as "not answered" until you answer again. Your refusals stay, and the history shows what you answered.',
     statusHeading: 'Your answer',
-    status: { given: 'You gave the general consent on {date}.', withdrawn: 'You withdrew the general consent on {date}.', unanswered: 'You have not answered yet.' },
+    status: {
+      given: 'You gave the general consent on {date}.',
+      withdrawn: 'You withdrew the general consent on {date}.',
+      unanswered: 'You have not answered yet.',
+    },
     give: 'I consent',
     later: 'Not now',
-    laterHelp: 'If you choose "Not now", you can use Skolebro as before but cannot give consents for your children. We will ask again the next time you log in.',
+    laterHelp:
+      'If you choose "Not now", you can use Skolebro as before but cannot give consents for your children. We will ask again the next time you log in.',
     withdraw: 'Withdraw the consent',
     givenNotice: 'Thank you! The general consent is given. You can now give consents for your children.',
     withdrawnNotice: 'The general consent is withdrawn. The consents for your children are locked again.',
@@ -246,13 +288,16 @@ const en: ConsentsMessages = {
   },
   child: {
     heading: 'Consents for {name}',
-    intro: 'Here you see which consents you have and have not given for {name}. You can change them at any time, and the school is told every time.',
+    intro:
+      'Here you see which consents you have and have not given for {name}. You can change them at any time, and the school is told every time.',
     lockedHeading: 'The consents are locked',
-    lockedBody: 'Before you can give consents, you must give a general consent to electronic communication with the school. You do it once, and it covers all your children.',
+    lockedBody:
+      'Before you can give consents, you must give a general consent to electronic communication with the school. You do it once, and it covers all your children.',
     lockedLink: 'Go to the general consent',
     noResponsibility: 'You can see the consents, but only guardians with parental responsibility can answer them.',
     ruleHeading: 'How the school reads the answers',
-    ruleBody: 'Each guardian with parental responsibility answers for themself. The school counts a consent as given only when every guardian with parental responsibility has given it. If one has refused, it is refused. Otherwise it is not answered. A sub-item, such as "Published on the internet" under "Photos", applies only when the consent above it is given.',
+    ruleBody:
+      'Each guardian with parental responsibility answers for themself. The school counts a consent as given only when every guardian with parental responsibility has given it. If one has refused, it is refused. Otherwise it is not answered. A sub-item, such as "Published on the internet" under "Photos", applies only when the consent above it is given.',
     subOf: 'Part of "{parent}"',
     yourAnswer: 'Your answer',
     answerLegend: 'Your answer to "{name}"',

@@ -14,7 +14,8 @@ const nb = {
     email: 'E-postadresse',
     emailHint: 'For eksempel kari@eksempel.no. Skolen sender e-post og varsler hit.',
     mobile: 'Mobilnummer',
-    mobileHint: 'Norsk mobilnummer, 8 siffer. Skriv det som du vil, med eller uten +47 og mellomrom. Skolen sender SMS hit.',
+    mobileHint:
+      'Norsk mobilnummer, 8 siffer. Skriv det som du vil, med eller uten +47 og mellomrom. Skolen sender SMS hit.',
     phone: 'Annet telefonnummer (valgfritt)',
     phoneHint: 'Fasttelefon, jobb eller et utenlandsk nummer (start med + og landskode).',
     save: 'Lagre e-post og telefon',
@@ -26,9 +27,11 @@ const nb = {
     mobile: {
       invalid: 'Mobilnummeret kan bare ha siffer, mellomrom, bindestrek og +47 foran.',
       length: 'Et norsk mobilnummer har 8 siffer, for eksempel 412 34 567.',
-      not_mobile: 'Dette er ikke et mobilnummer: norske mobilnumre begynner på 4 eller 9. Et fasttelefonnummer kan du skrive i «Annet telefonnummer».',
+      not_mobile:
+        'Dette er ikke et mobilnummer: norske mobilnumre begynner på 4 eller 9. Et fasttelefonnummer kan du skrive i «Annet telefonnummer».',
       m2m: 'Numre som begynner på 58 eller 59 er maskinnumre (M2M), ikke mobilnumre til personer.',
-      foreign_mobile: 'Skolen kan bare sende SMS til norske mobilnumre. Et utenlandsk nummer kan du skrive i «Annet telefonnummer».',
+      foreign_mobile:
+        'Skolen kan bare sende SMS til norske mobilnumre. Et utenlandsk nummer kan du skrive i «Annet telefonnummer».',
     },
     phone: {
       invalid: 'Telefonnummeret kan bare ha siffer, mellomrom, bindestrek og + foran.',
@@ -44,12 +47,14 @@ const nb = {
     heading: 'SMS fra skolen',
     on: 'SMS er på: du får SMS fra skolen.',
     off: 'SMS er av: du får ikke SMS fra skolen.',
-    warning: 'SMS av gjelder alle beskjeder fra skolen – også varsler i en beredskapssituasjon, for eksempel når skolen stenger på grunn av uvær.',
+    warning:
+      'SMS av gjelder alle beskjeder fra skolen – også varsler i en beredskapssituasjon, for eksempel når skolen stenger på grunn av uvær.',
     noMobile: 'Du har ikke registrert mobilnummer, så skolen kan ikke sende deg SMS.',
     turnOff: 'Slå av SMS',
     turnOn: 'Slå på SMS',
     confirmHeading: 'Vil du slå av SMS fra skolen?',
-    confirmText: 'Da får du ingen SMS fra skolen, heller ikke hvis skolen må stenge eller noe alvorlig skjer. Beskjeder kommer bare på e-post og i Skolebro.',
+    confirmText:
+      'Da får du ingen SMS fra skolen, heller ikke hvis skolen må stenge eller noe alvorlig skjer. Beskjeder kommer bare på e-post og i Skolebro.',
     confirm: 'Ja, slå av SMS',
     cancel: 'Nei, behold SMS',
     savedOn: 'SMS er slått på.',
@@ -75,7 +80,8 @@ const nb = {
   },
   address: {
     heading: 'Adresse',
-    source: 'Adressen kommer fra Folkeregisteret og kan ikke endres her. Har du flyttet, melder du flytting til Skatteetaten.',
+    source:
+      'Adressen kommer fra Folkeregisteret og kan ikke endres her. Har du flyttet, melder du flytting til Skatteetaten.',
     none: 'Ingen adresse er registrert.',
     protection: {
       fortrolig: 'Adressen din er fortrolig. Bare skoleledelsen og kontaktlærerne ser den.',
@@ -89,7 +95,8 @@ const nb = {
     strictNote: 'Adressen din er strengt fortrolig. Skriv ikke den nye adressen her; meld den til Skatteetaten.',
     send: 'Send til skolen',
     sent: 'Skolen har fått beskjed om at adressen er feil. De tar kontakt hvis de trenger mer. Har du flyttet, husk også å melde flytting til Skatteetaten.',
-    noSchool: 'Du har ingen barn i skolen nå, så det er ingen skole å melde til. Er adressen feil, ta kontakt med Skatteetaten.',
+    noSchool:
+      'Du har ingen barn i skolen nå, så det er ingen skole å melde til. Er adressen feil, ta kontakt med Skatteetaten.',
   },
 };
 
@@ -110,7 +117,8 @@ const nn: ContactMessages = {
     email: 'E-postadresse',
     emailHint: 'Til dømes kari@eksempel.no. Skulen sender e-post og varsel hit.',
     mobile: 'Mobilnummer',
-    mobileHint: 'Norsk mobilnummer, 8 siffer. Skriv det som du vil, med eller utan +47 og mellomrom. Skulen sender SMS hit.',
+    mobileHint:
+      'Norsk mobilnummer, 8 siffer. Skriv det som du vil, med eller utan +47 og mellomrom. Skulen sender SMS hit.',
     phone: 'Anna telefonnummer (valfritt)',
     phoneHint: 'Fasttelefon, jobb eller eit utanlandsk nummer (start med + og landskode).',
     save: 'Lagre e-post og telefon',
@@ -122,9 +130,11 @@ const nn: ContactMessages = {
     mobile: {
       invalid: 'Mobilnummeret kan berre ha siffer, mellomrom, bindestrek og +47 framfor.',
       length: 'Eit norsk mobilnummer har 8 siffer, til dømes 412 34 567.',
-      not_mobile: 'Dette er ikkje eit mobilnummer: norske mobilnummer byrjar på 4 eller 9. Eit fasttelefonnummer kan du skrive i «Anna telefonnummer».',
+      not_mobile:
+        'Dette er ikkje eit mobilnummer: norske mobilnummer byrjar på 4 eller 9. Eit fasttelefonnummer kan du skrive i «Anna telefonnummer».',
       m2m: 'Nummer som byrjar på 58 eller 59 er maskinnummer (M2M), ikkje mobilnummer til personar.',
-      foreign_mobile: 'Skulen kan berre sende SMS til norske mobilnummer. Eit utanlandsk nummer kan du skrive i «Anna telefonnummer».',
+      foreign_mobile:
+        'Skulen kan berre sende SMS til norske mobilnummer. Eit utanlandsk nummer kan du skrive i «Anna telefonnummer».',
     },
     phone: {
       invalid: 'Telefonnummeret kan berre ha siffer, mellomrom, bindestrek og + framfor.',
@@ -140,12 +150,14 @@ const nn: ContactMessages = {
     heading: 'SMS frå skulen',
     on: 'SMS er på: du får SMS frå skulen.',
     off: 'SMS er av: du får ikkje SMS frå skulen.',
-    warning: 'SMS av gjeld alle meldingar frå skulen – også varsel i ein beredskapssituasjon, til dømes når skulen stengjer på grunn av uvêr.',
+    warning:
+      'SMS av gjeld alle meldingar frå skulen – også varsel i ein beredskapssituasjon, til dømes når skulen stengjer på grunn av uvêr.',
     noMobile: 'Du har ikkje registrert mobilnummer, så skulen kan ikkje sende deg SMS.',
     turnOff: 'Slå av SMS',
     turnOn: 'Slå på SMS',
     confirmHeading: 'Vil du slå av SMS frå skulen?',
-    confirmText: 'Då får du ingen SMS frå skulen, heller ikkje om skulen må stengje eller noko alvorleg skjer. Meldingar kjem berre på e-post og i Skolebro.',
+    confirmText:
+      'Då får du ingen SMS frå skulen, heller ikkje om skulen må stengje eller noko alvorleg skjer. Meldingar kjem berre på e-post og i Skolebro.',
     confirm: 'Ja, slå av SMS',
     cancel: 'Nei, behald SMS',
     savedOn: 'SMS er slått på.',
@@ -171,7 +183,8 @@ const nn: ContactMessages = {
   },
   address: {
     heading: 'Adresse',
-    source: 'Adressa kjem frå Folkeregisteret og kan ikkje endrast her. Har du flytta, melder du flytting til Skatteetaten.',
+    source:
+      'Adressa kjem frå Folkeregisteret og kan ikkje endrast her. Har du flytta, melder du flytting til Skatteetaten.',
     none: 'Inga adresse er registrert.',
     protection: {
       fortrolig: 'Adressa di er fortruleg. Berre skuleleiinga og kontaktlærarane ser ho.',
@@ -185,7 +198,8 @@ const nn: ContactMessages = {
     strictNote: 'Adressa di er strengt fortruleg. Skriv ikkje den nye adressa her; meld ho til Skatteetaten.',
     send: 'Send til skulen',
     sent: 'Skulen har fått beskjed om at adressa er feil. Dei tek kontakt om dei treng meir. Har du flytta, hugs også å melde flytting til Skatteetaten.',
-    noSchool: 'Du har ingen born i skulen no, så det er ingen skule å melde til. Er adressa feil, ta kontakt med Skatteetaten.',
+    noSchool:
+      'Du har ingen born i skulen no, så det er ingen skule å melde til. Er adressa feil, ta kontakt med Skatteetaten.',
   },
 };
 
@@ -204,7 +218,8 @@ const en: ContactMessages = {
     email: 'E-mail address',
     emailHint: 'For example kari@example.no. The school sends e-mail and notifications here.',
     mobile: 'Mobile number',
-    mobileHint: 'A Norwegian mobile number, 8 digits. Type it as you like, with or without +47 and spaces. The school sends SMS here.',
+    mobileHint:
+      'A Norwegian mobile number, 8 digits. Type it as you like, with or without +47 and spaces. The school sends SMS here.',
     phone: 'Other phone number (optional)',
     phoneHint: 'Landline, work or a foreign number (start with + and the country code).',
     save: 'Save e-mail and phone',
@@ -216,13 +231,16 @@ const en: ContactMessages = {
     mobile: {
       invalid: 'A mobile number can only contain digits, spaces, hyphens and a leading +47.',
       length: 'A Norwegian mobile number has 8 digits, for example 412 34 567.',
-      not_mobile: 'This is not a mobile number: Norwegian mobile numbers start with 4 or 9. You can enter a landline under "Other phone number".',
+      not_mobile:
+        'This is not a mobile number: Norwegian mobile numbers start with 4 or 9. You can enter a landline under "Other phone number".',
       m2m: 'Numbers starting with 58 or 59 are machine numbers (M2M), not personal mobile numbers.',
-      foreign_mobile: 'The school can only send SMS to Norwegian mobile numbers. You can enter a foreign number under "Other phone number".',
+      foreign_mobile:
+        'The school can only send SMS to Norwegian mobile numbers. You can enter a foreign number under "Other phone number".',
     },
     phone: {
       invalid: 'A phone number can only contain digits, spaces, hyphens and a leading +.',
-      length: 'A Norwegian phone number has 8 digits. Write a foreign number with + and the country code (8–15 digits).',
+      length:
+        'A Norwegian phone number has 8 digits. Write a foreign number with + and the country code (8–15 digits).',
       not_mobile: 'This is not a valid phone number.',
       m2m: 'Numbers starting with 58 or 59 are machine numbers (M2M), not personal phone numbers.',
       foreign_mobile: 'This is not a valid phone number.',
@@ -234,12 +252,14 @@ const en: ContactMessages = {
     heading: 'SMS from the school',
     on: 'SMS is on: you receive text messages from the school.',
     off: 'SMS is off: you do not receive text messages from the school.',
-    warning: 'Turning SMS off covers every message from the school – including emergency alerts, for example when the school closes because of bad weather.',
+    warning:
+      'Turning SMS off covers every message from the school – including emergency alerts, for example when the school closes because of bad weather.',
     noMobile: 'You have not registered a mobile number, so the school cannot send you SMS.',
     turnOff: 'Turn SMS off',
     turnOn: 'Turn SMS on',
     confirmHeading: 'Turn off SMS from the school?',
-    confirmText: 'You will get no text messages from the school, not even if the school has to close or something serious happens. Messages will only come by e-mail and in Skolebro.',
+    confirmText:
+      'You will get no text messages from the school, not even if the school has to close or something serious happens. Messages will only come by e-mail and in Skolebro.',
     confirm: 'Yes, turn SMS off',
     cancel: 'No, keep SMS',
     savedOn: 'SMS is turned on.',
@@ -265,7 +285,8 @@ const en: ContactMessages = {
   },
   address: {
     heading: 'Address',
-    source: 'The address comes from the National Population Register (Folkeregisteret) and cannot be changed here. If you have moved, report the move to the Tax Administration (Skatteetaten).',
+    source:
+      'The address comes from the National Population Register (Folkeregisteret) and cannot be changed here. If you have moved, report the move to the Tax Administration (Skatteetaten).',
     none: 'No address is registered.',
     protection: {
       fortrolig: 'Your address is confidential. Only the school leadership and the contact teachers see it.',
@@ -279,7 +300,8 @@ const en: ContactMessages = {
     strictNote: 'Your address is strictly confidential. Do not write the new address here; report it to Skatteetaten.',
     send: 'Send to the school',
     sent: 'The school has been told that the address is wrong. They will contact you if they need more. If you have moved, remember to report the move to Skatteetaten as well.',
-    noSchool: 'You have no children at school now, so there is no school to tell. If the address is wrong, contact Skatteetaten.',
+    noSchool:
+      'You have no children at school now, so there is no school to tell. If the address is wrong, contact Skatteetaten.',
   },
 };
 

@@ -2,7 +2,8 @@
 const nb = {
   heading: 'Dokumenter',
   lead: 'Brev, kvitteringer og vedtak fra skolen om {name}. Dokumentene er PDF-filer som du kan laste ned og ta vare på.',
-  empty: 'Det er ingen dokumenter om {name} ennå. Når skolen sender brev, kvitteringer eller vedtak, finner du dem her.',
+  empty:
+    'Det er ingen dokumenter om {name} ennå. Når skolen sender brev, kvitteringer eller vedtak, finner du dem her.',
   noOlder: 'Det er ingen eldre dokumenter.',
   listLabel: 'Dokumenter om {name}',
   date: 'Dato',
@@ -46,7 +47,8 @@ const nn: DocumentsMessages = {
 const en: DocumentsMessages = {
   heading: 'Documents',
   lead: 'Letters, receipts and decisions from the school about {name}. The documents are PDF files you can download and keep.',
-  empty: 'There are no documents about {name} yet. When the school sends letters, receipts or decisions, you will find them here.',
+  empty:
+    'There are no documents about {name} yet. When the school sends letters, receipts or decisions, you will find them here.',
   noOlder: 'There are no older documents.',
   listLabel: 'Documents about {name}',
   date: 'Date',

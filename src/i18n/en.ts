@@ -19,7 +19,8 @@ export const en: Messages = {
     title: 'Welcome to Skolebro',
     lead: 'Skolebro brings together what school, after-school care (SFO) and home need to share: absence, leave, consents, messages and documents. It works in every browser, without an app and without JavaScript.',
     forGuardians: 'For guardians',
-    forGuardiansText: 'See your children, report absence, apply for leave, give consents and write to the school. You log in with ID-porten.',
+    forGuardiansText:
+      'See your children, report absence, apply for leave, give consents and write to the school. You log in with ID-porten.',
     forStaff: 'For staff and pupils',
     forStaffText: 'Register absence, see classes and groups, send messages to homes. You log in with Feide.',
   },
@@ -53,15 +54,18 @@ export const en: Messages = {
     failureTitle: 'The login was stopped',
     failure: {
       expired: 'The login took too long, or its answer had already been used. Please try again.',
-      state: 'The answer from the login service did not belong to this login and was rejected for security reasons. Please try again.',
+      state:
+        'The answer from the login service did not belong to this login and was rejected for security reasons. Please try again.',
       idp_error: 'The login service answered with an error. Please try again shortly.',
       cancelled: 'You cancelled the login. You are not logged in.',
       token: 'We could not confirm the login, and you are not logged in. Please try again.',
       acr: 'The login had too low an assurance level. Log in with a method at level "substantial" or "high", such as BankID or MinID.',
-      unknown_identity: 'The login worked, but you are not registered as a guardian, staff member or pupil at any school that uses Skolebro.',
+      unknown_identity:
+        'The login worked, but you are not registered as a guardian, staff member or pupil at any school that uses Skolebro.',
     },
     unknownTitle: 'We could not find you in Skolebro',
-    unknownHelp: 'Guardians come from the National Population Register, and staff and pupils are registered by the school. Contact the school and they will help you.',
+    unknownHelp:
+      'Guardians come from the National Population Register, and staff and pupils are registered by the school. Contact the school and they will help you.',
     tryAgain: 'Try logging in again',
   },
   home: {
@@ -70,7 +74,8 @@ export const en: Messages = {
     greeting: 'Hello, {name}',
     childrenHeading: 'Your children',
     noChildrenTitle: 'We cannot find any children you have access to',
-    noChildrenBody: 'This may be because the child has left the school, because your access is blocked, or because the school has not registered the child yet. Contact the school if you think this is wrong.',
+    noChildrenBody:
+      'This may be because the child has left the school, because your access is blocked, or because the school has not registered the child yet. Contact the school if you think this is wrong.',
     owner: 'School owner: {owner}',
     classesHeading: 'Your classes',
     groupsHeading: 'Your groups',
@@ -81,7 +86,14 @@ export const en: Messages = {
     ownClassHeading: 'Your class',
     contactTeacher: 'Contact teacher',
     roles: 'Your roles',
-    role: { school_owner: 'School owner', leadership: 'School leadership', contact_teacher: 'Contact teacher', teacher: 'Teacher', sfo_leader: 'SFO leader', sfo_staff: 'SFO staff' },
+    role: {
+      school_owner: 'School owner',
+      leadership: 'School leadership',
+      contact_teacher: 'Contact teacher',
+      teacher: 'Teacher',
+      sfo_leader: 'SFO leader',
+      sfo_staff: 'SFO staff',
+    },
   },
   pupil: {
     cardTitle: 'Pupil card',
@@ -91,7 +103,8 @@ export const en: Messages = {
     address: 'Address',
     addressNotShown: 'The address is not shown to you.',
     protection: { fortrolig: 'Confidential address', strengt_fortrolig: 'Strictly confidential address' },
-    protectionHelp: 'The address and the fact that it is protected are confidential. Do not share them, and leave the pupil off any list that is shared.',
+    protectionHelp:
+      'The address and the fact that it is protected are confidential. Do not share them, and leave the pupil off any list that is shared.',
     revealHeading: 'Show the protected address',
     revealReason: 'Why do you need the address? (stored in the log)',
     revealButton: 'Show the address',
@@ -111,7 +124,16 @@ export const en: Messages = {
     blockedNotice: 'Access is blocked. The guardian was logged out at once.',
     unblockedNotice: 'The block is lifted.',
     auditNotice: 'Viewing this pupil card is logged.',
-    relation: { mor: 'Mother', far: 'Father', medmor: 'Co-mother', fostermor: 'Foster mother', fosterfar: 'Foster father', stemor: 'Stepmother', stefar: 'Stepfather', annet: 'Other' },
+    relation: {
+      mor: 'Mother',
+      far: 'Father',
+      medmor: 'Co-mother',
+      fostermor: 'Foster mother',
+      fosterfar: 'Foster father',
+      stemor: 'Stepmother',
+      stefar: 'Stepfather',
+      annet: 'Other',
+    },
   },
   unit: {
     classTitle: 'Class {name}',
@@ -142,7 +164,16 @@ export const en: Messages = {
     noOtherGuardians: 'No other guardians are registered.',
   },
   errors: {
-    title: { 400: 'Bad request', 403: 'No access', 404: 'Page not found', 405: 'Not allowed', 422: 'The form has errors', 429: 'Too many attempts', 500: 'Something went wrong', 503: 'Service unavailable' },
+    title: {
+      400: 'Bad request',
+      403: 'No access',
+      404: 'Page not found',
+      405: 'Not allowed',
+      422: 'The form has errors',
+      429: 'Too many attempts',
+      500: 'Something went wrong',
+      503: 'Service unavailable',
+    },
     body: {
       400: 'The request could not be processed.',
       403: 'You do not have access to this. If you think you should, contact the school.',

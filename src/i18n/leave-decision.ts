@@ -32,7 +32,8 @@ const nb = {
       missing: 'Skriv datoen permisjonen innvilges fra.',
       format: 'Skriv «innvilget fra» som dd.mm.åååå.',
       outside: '«Innvilget fra» må være innenfor perioden det er søkt om.',
-      not_shorter: 'Ved delvis innvilget må perioden være kortere enn den det er søkt om. Velg «Innvilget» for hele perioden.',
+      not_shorter:
+        'Ved delvis innvilget må perioden være kortere enn den det er søkt om. Velg «Innvilget» for hele perioden.',
       no_school_days: 'Perioden har ingen skoledager.',
     },
     to: {
@@ -42,7 +43,13 @@ const nb = {
       order: '«Innvilget til» kan ikke være før «innvilget fra».',
     },
   },
-  reasonsByCode: { reise: 'Reise', religion: 'Religiøs høytid', arrangement: 'Arrangement (idrett, kultur eller lignende)', familie: 'Familiebegivenhet', annet: 'Annet' },
+  reasonsByCode: {
+    reise: 'Reise',
+    religion: 'Religiøs høytid',
+    arrangement: 'Arrangement (idrett, kultur eller lignende)',
+    familie: 'Familiebegivenhet',
+    annet: 'Annet',
+  },
 };
 
 export type LeaveDecisionMessages = typeof nb;
@@ -80,7 +87,8 @@ const nn: LeaveDecisionMessages = {
       missing: 'Skriv datoen permisjonen blir innvilga frå.',
       format: 'Skriv «innvilga frå» som dd.mm.åååå.',
       outside: '«Innvilga frå» må vere innanfor perioden det er søkt om.',
-      not_shorter: 'Ved delvis innvilga må perioden vere kortare enn den det er søkt om. Vel «Innvilga» for heile perioden.',
+      not_shorter:
+        'Ved delvis innvilga må perioden vere kortare enn den det er søkt om. Vel «Innvilga» for heile perioden.',
       no_school_days: 'Perioden har ingen skuledagar.',
     },
     to: {
@@ -90,7 +98,13 @@ const nn: LeaveDecisionMessages = {
       order: '«Innvilga til» kan ikkje vere før «innvilga frå».',
     },
   },
-  reasonsByCode: { reise: 'Reise', religion: 'Religiøs høgtid', arrangement: 'Arrangement (idrett, kultur eller liknande)', familie: 'Familiehending', annet: 'Anna' },
+  reasonsByCode: {
+    reise: 'Reise',
+    religion: 'Religiøs høgtid',
+    arrangement: 'Arrangement (idrett, kultur eller liknande)',
+    familie: 'Familiehending',
+    annet: 'Anna',
+  },
 };
 
 const en: LeaveDecisionMessages = {
@@ -100,7 +114,7 @@ const en: LeaveDecisionMessages = {
   period: 'Period',
   schoolDays: 'School days',
   reason: 'Reason',
-  justification: 'The guardians\' explanation',
+  justification: "The guardians' explanation",
   absence: 'Absence this year',
   absenceHeading: 'Absence this school year',
   absenceTotals: '{days} and {hours}, of which {leave} leave. Late: {late}.',
@@ -126,7 +140,8 @@ const en: LeaveDecisionMessages = {
       missing: 'Write the date the leave is granted from.',
       format: 'Write "granted from" as dd.mm.yyyy.',
       outside: '"Granted from" must be within the period applied for.',
-      not_shorter: 'When partly granted, the period must be shorter than the one applied for. Choose "Granted" for the whole period.',
+      not_shorter:
+        'When partly granted, the period must be shorter than the one applied for. Choose "Granted" for the whole period.',
       no_school_days: 'The period has no school days.',
     },
     to: {
@@ -136,7 +151,13 @@ const en: LeaveDecisionMessages = {
       order: '"Granted to" cannot be before "granted from".',
     },
   },
-  reasonsByCode: { reise: 'Travel', religion: 'Religious holiday', arrangement: 'Event (sport, culture or similar)', familie: 'Family occasion', annet: 'Other' },
+  reasonsByCode: {
+    reise: 'Travel',
+    religion: 'Religious holiday',
+    arrangement: 'Event (sport, culture or similar)',
+    familie: 'Family occasion',
+    annet: 'Other',
+  },
 };
 
 export const leaveDecisionText = { nb, nn, en };
@@ -146,7 +167,8 @@ const vedtakNb = {
   title: 'Vedtak om permisjon fra opplæringen',
   documentTitle: 'Vedtak om permisjon – {name}',
   filename: 'vedtak-permisjon-{name}-{date}.pdf',
-  intro: 'Vi viser til søknaden om permisjon fra opplæringen for {name}, som skolen mottok {received} fra {applicant}. Her er skolens vedtak.',
+  intro:
+    'Vi viser til søknaden om permisjon fra opplæringen for {name}, som skolen mottok {received} fra {applicant}. Her er skolens vedtak.',
   period: 'Periode',
   schoolDays: 'Skoledager',
   reason: 'Årsak',
@@ -158,13 +180,16 @@ const vedtakNb = {
   },
   statement: {
     granted: '{name} får permisjon fra opplæringen fra og med {from} til og med {to} ({days}).',
-    partly_granted: '{name} får permisjon fra opplæringen fra og med {from} til og med {to} ({days}). For resten av perioden det er søkt om, er søknaden avslått.',
+    partly_granted:
+      '{name} får permisjon fra opplæringen fra og med {from} til og med {to} ({days}). For resten av perioden det er søkt om, er søknaden avslått.',
     refused: 'Søknaden om permisjon fra opplæringen fra og med {from} til og med {to} er avslått.',
   },
   schoolDay: '{count} skoledag',
   schoolDays_: '{count} skoledager',
-  legal: 'Vedtaket er gjort med hjemmel i opplæringslova § 2-2 fjerde ledd og {municipality}s lokale forskrift om permisjon fra opplæringen.',
-  legalReligion: 'Elever som tilhører et trossamfunn utenfor Den norske kirke, har rett til permisjon på dagene trossamfunnet har helligdag, jf. opplæringslova § 2-2 femte ledd.',
+  legal:
+    'Vedtaket er gjort med hjemmel i opplæringslova § 2-2 fjerde ledd og {municipality}s lokale forskrift om permisjon fra opplæringen.',
+  legalReligion:
+    'Elever som tilhører et trossamfunn utenfor Den norske kirke, har rett til permisjon på dagene trossamfunnet har helligdag, jf. opplæringslova § 2-2 femte ledd.',
   dutyHeading: 'Foreldrenes ansvar i permisjonstiden',
   duty: 'Når eleven har permisjon, har foreldrene ansvaret for at eleven får den opplæringen han eller hun går glipp av i permisjonstiden.',
   appealBody: 'Statsforvalteren',
@@ -176,7 +201,8 @@ const vedtakNn: VedtakMessages = {
   title: 'Vedtak om permisjon frå opplæringa',
   documentTitle: 'Vedtak om permisjon – {name}',
   filename: 'vedtak-permisjon-{name}-{date}.pdf',
-  intro: 'Vi viser til søknaden om permisjon frå opplæringa for {name}, som skulen fekk {received} frå {applicant}. Her er vedtaket frå skulen.',
+  intro:
+    'Vi viser til søknaden om permisjon frå opplæringa for {name}, som skulen fekk {received} frå {applicant}. Her er vedtaket frå skulen.',
   period: 'Periode',
   schoolDays: 'Skuledagar',
   reason: 'Årsak',
@@ -188,13 +214,16 @@ const vedtakNn: VedtakMessages = {
   },
   statement: {
     granted: '{name} får permisjon frå opplæringa frå og med {from} til og med {to} ({days}).',
-    partly_granted: '{name} får permisjon frå opplæringa frå og med {from} til og med {to} ({days}). For resten av perioden det er søkt om, er søknaden avslått.',
+    partly_granted:
+      '{name} får permisjon frå opplæringa frå og med {from} til og med {to} ({days}). For resten av perioden det er søkt om, er søknaden avslått.',
     refused: 'Søknaden om permisjon frå opplæringa frå og med {from} til og med {to} er avslått.',
   },
   schoolDay: '{count} skuledag',
   schoolDays_: '{count} skuledagar',
-  legal: 'Vedtaket er gjort med heimel i opplæringslova § 2-2 fjerde ledd og den lokale forskrifta til {municipality} om permisjon frå opplæringa.',
-  legalReligion: 'Elevar som høyrer til eit trussamfunn utanfor Den norske kyrkja, har rett til permisjon dei dagane trussamfunnet har heilagdag, jf. opplæringslova § 2-2 femte ledd.',
+  legal:
+    'Vedtaket er gjort med heimel i opplæringslova § 2-2 fjerde ledd og den lokale forskrifta til {municipality} om permisjon frå opplæringa.',
+  legalReligion:
+    'Elevar som høyrer til eit trussamfunn utanfor Den norske kyrkja, har rett til permisjon dei dagane trussamfunnet har heilagdag, jf. opplæringslova § 2-2 femte ledd.',
   dutyHeading: 'Ansvaret til foreldra i permisjonstida',
   duty: 'Når eleven har permisjon, har foreldra ansvaret for at eleven får den opplæringa han eller ho går glipp av i permisjonstida.',
   appealBody: 'Statsforvaltaren',

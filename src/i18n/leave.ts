@@ -34,7 +34,8 @@ const nb = {
   withdraw: 'Trekk søknaden',
   receipts: {
     sentToSchool: 'Søknaden er sendt til skolen. Du får et skriftlig vedtak under Dokumenter.',
-    sentWaiting: 'Søknaden er lagret, men ikke sendt til skolen ennå. Den sendes når {names} har bekreftet den i Skolebro.',
+    sentWaiting:
+      'Søknaden er lagret, men ikke sendt til skolen ennå. Den sendes når {names} har bekreftet den i Skolebro.',
     confirmedToSchool: 'Du har bekreftet søknaden. Den er nå sendt til skolen.',
     confirmedWaiting: 'Du har bekreftet søknaden. Den venter fortsatt på at {names} bekrefter.',
     declined: 'Du har ikke bekreftet søknaden. Den sendes ikke til skolen, og {applicant} får beskjed.',
@@ -65,8 +66,10 @@ const nb = {
       'Skolen avgjør søknaden. Du får et skriftlig vedtak under Dokumenter, og du kan klage på vedtaket.',
     ],
     rulesRead: 'Jeg har lest reglene for permisjon',
-    otherOne: '{fullName} har også foreldreansvar. Søknaden sendes til skolen først når {givenName} har bekreftet den i Skolebro.',
-    otherMany: '{names} har også foreldreansvar. Søknaden sendes til skolen først når alle har bekreftet den i Skolebro.',
+    otherOne:
+      '{fullName} har også foreldreansvar. Søknaden sendes til skolen først når {givenName} har bekreftet den i Skolebro.',
+    otherMany:
+      '{names} har også foreldreansvar. Søknaden sendes til skolen først når alle har bekreftet den i Skolebro.',
     send: 'Send',
     cancel: 'Avbryt',
     daysHelp: 'Antall skoledager regnes ut etter skoleruta når du har fylt inn begge datoene.',
@@ -146,7 +149,8 @@ const nn: LeaveMessages = {
   withdraw: 'Trekk søknaden',
   receipts: {
     sentToSchool: 'Søknaden er send til skulen. Du får eit skriftleg vedtak under Dokument.',
-    sentWaiting: 'Søknaden er lagra, men ikkje send til skulen enno. Han blir send når {names} har stadfesta han i Skolebro.',
+    sentWaiting:
+      'Søknaden er lagra, men ikkje send til skulen enno. Han blir send når {names} har stadfesta han i Skolebro.',
     confirmedToSchool: 'Du har stadfesta søknaden. Han er no send til skulen.',
     confirmedWaiting: 'Du har stadfesta søknaden. Han ventar framleis på at {names} stadfestar.',
     declined: 'Du har ikkje stadfesta søknaden. Han blir ikkje send til skulen, og {applicant} får beskjed.',
@@ -177,8 +181,10 @@ const nn: LeaveMessages = {
       'Skulen avgjer søknaden. Du får eit skriftleg vedtak under Dokument, og du kan klage på vedtaket.',
     ],
     rulesRead: 'Eg har lese reglane for permisjon',
-    otherOne: '{fullName} har også foreldreansvar. Søknaden blir send til skulen først når {givenName} har stadfesta han i Skolebro.',
-    otherMany: '{names} har også foreldreansvar. Søknaden blir send til skulen først når alle har stadfesta han i Skolebro.',
+    otherOne:
+      '{fullName} har også foreldreansvar. Søknaden blir send til skulen først når {givenName} har stadfesta han i Skolebro.',
+    otherMany:
+      '{names} har også foreldreansvar. Søknaden blir send til skulen først når alle har stadfesta han i Skolebro.',
     send: 'Send',
     cancel: 'Avbryt',
     daysHelp: 'Talet på skuledagar blir rekna ut etter skuleruta når du har fylt inn begge datoane.',
@@ -256,7 +262,8 @@ const en: LeaveMessages = {
   withdraw: 'Withdraw the application',
   receipts: {
     sentToSchool: 'The application has been sent to the school. You will get a written decision under Documents.',
-    sentWaiting: 'The application is saved but not sent to the school yet. It is sent when {names} has confirmed it in Skolebro.',
+    sentWaiting:
+      'The application is saved but not sent to the school yet. It is sent when {names} has confirmed it in Skolebro.',
     confirmedToSchool: 'You have confirmed the application. It has now been sent to the school.',
     confirmedWaiting: 'You have confirmed the application. It is still waiting for {names} to confirm.',
     declined: 'You did not confirm the application. It will not be sent to the school, and {applicant} is told.',
@@ -287,8 +294,10 @@ const en: LeaveMessages = {
       'The school decides. You get a written decision under Documents, and you can appeal against it.',
     ],
     rulesRead: 'I have read the rules for leave',
-    otherOne: '{fullName} also has parental responsibility. The application goes to the school only when {givenName} has confirmed it in Skolebro.',
-    otherMany: '{names} also have parental responsibility. The application goes to the school only when all of them have confirmed it in Skolebro.',
+    otherOne:
+      '{fullName} also has parental responsibility. The application goes to the school only when {givenName} has confirmed it in Skolebro.',
+    otherMany:
+      '{names} also have parental responsibility. The application goes to the school only when all of them have confirmed it in Skolebro.',
     send: 'Send',
     cancel: 'Cancel',
     daysHelp: 'The number of school days is counted by the school calendar once both dates are filled in.',
@@ -327,7 +336,9 @@ const en: LeaveMessages = {
       too_long: 'The justification can have at most 2000 characters.',
     },
     rules: { required: 'Confirm that you have read the rules for leave.' },
-    overLimit: { required: 'Tick the box to say you understand the application goes over the limit, or change the dates.' },
+    overLimit: {
+      required: 'Tick the box to say you understand the application goes over the limit, or change the dates.',
+    },
   },
 };
 

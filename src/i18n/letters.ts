@@ -23,7 +23,10 @@ const nb = {
     empty: 'Ingen brev må sendes manuelt.',
     download: 'Last ned brevet',
     markSent: 'Merk som sendt',
-    reason: { protected_address: 'Skjermet adresse: adressen skrives ikke ut', no_address: 'Ingen postadresse i Folkeregisteret' },
+    reason: {
+      protected_address: 'Skjermet adresse: adressen skrives ikke ut',
+      no_address: 'Ingen postadresse i Folkeregisteret',
+    },
   },
   sent: {
     heading: 'Sendt digitalt',
@@ -39,7 +42,15 @@ const nb = {
     download: 'Last ned PDF',
     by: 'Laget av {name}',
   },
-  columns: { recipient: 'Mottaker', pupil: 'Elev', letter: 'Brev', why: 'Hvorfor', date: 'Dato', mailbox: 'Postkasse', status: 'Status' },
+  columns: {
+    recipient: 'Mottaker',
+    pupil: 'Elev',
+    letter: 'Brev',
+    why: 'Hvorfor',
+    date: 'Dato',
+    mailbox: 'Postkasse',
+    status: 'Status',
+  },
   reason: {
     no_identity_number: 'Mangler fødselsnummer',
     not_registered: 'Ikke registrert i KRR',
@@ -102,7 +113,10 @@ const nn: LettersMessages = {
     empty: 'Ingen brev må sendast manuelt.',
     download: 'Last ned brevet',
     markSent: 'Merk som sendt',
-    reason: { protected_address: 'Skjerma adresse: adressa blir ikkje skriven ut', no_address: 'Inga postadresse i Folkeregisteret' },
+    reason: {
+      protected_address: 'Skjerma adresse: adressa blir ikkje skriven ut',
+      no_address: 'Inga postadresse i Folkeregisteret',
+    },
   },
   sent: {
     heading: 'Sendt digitalt',
@@ -118,7 +132,15 @@ const nn: LettersMessages = {
     download: 'Last ned PDF',
     by: 'Laga av {name}',
   },
-  columns: { recipient: 'Mottakar', pupil: 'Elev', letter: 'Brev', why: 'Kvifor', date: 'Dato', mailbox: 'Postkasse', status: 'Status' },
+  columns: {
+    recipient: 'Mottakar',
+    pupil: 'Elev',
+    letter: 'Brev',
+    why: 'Kvifor',
+    date: 'Dato',
+    mailbox: 'Postkasse',
+    status: 'Status',
+  },
   reason: {
     no_identity_number: 'Manglar fødselsnummer',
     not_registered: 'Ikkje registrert i KRR',
@@ -158,7 +180,7 @@ const nn: LettersMessages = {
 const en: LettersMessages = {
   title: 'Letters to guardians',
   link: 'Letters to guardians: digital post and printing',
-  lead: 'Decisions go to the guardian\'s digital mailbox when the contact and reservation register (KRR) shows they have one and have not opted out. Otherwise the letter is printed here and sent by post.',
+  lead: "Decisions go to the guardian's digital mailbox when the contact and reservation register (KRR) shows they have one and have not opted out. Otherwise the letter is printed here and sent by post.",
   school: 'School',
   chooseSchool: 'Show',
   notice: {
@@ -168,7 +190,7 @@ const en: LettersMessages = {
   },
   awaiting: {
     heading: 'Waiting to be printed',
-    lead: 'These letters go into the next print batch: one PDF with an address page in front of each recipient\'s letters.',
+    lead: "These letters go into the next print batch: one PDF with an address page in front of each recipient's letters.",
     empty: 'No letters are waiting to be printed.',
     create: 'Create print batch ({count} letters)',
     more: 'Showing the {shown} oldest of {count} letters. The rest go into another batch.',
@@ -179,7 +201,10 @@ const en: LettersMessages = {
     empty: 'No letters need to be sent by hand.',
     download: 'Download the letter',
     markSent: 'Mark as sent',
-    reason: { protected_address: 'Protected address: the address is not printed', no_address: 'No postal address in the population register' },
+    reason: {
+      protected_address: 'Protected address: the address is not printed',
+      no_address: 'No postal address in the population register',
+    },
   },
   sent: {
     heading: 'Sent digitally',
@@ -195,7 +220,15 @@ const en: LettersMessages = {
     download: 'Download PDF',
     by: 'Created by {name}',
   },
-  columns: { recipient: 'Recipient', pupil: 'Pupil', letter: 'Letter', why: 'Why', date: 'Date', mailbox: 'Mailbox', status: 'Status' },
+  columns: {
+    recipient: 'Recipient',
+    pupil: 'Pupil',
+    letter: 'Letter',
+    why: 'Why',
+    date: 'Date',
+    mailbox: 'Mailbox',
+    status: 'Status',
+  },
   reason: {
     no_identity_number: 'No national identity number',
     not_registered: 'Not registered in KRR',

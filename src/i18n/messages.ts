@@ -2,12 +2,14 @@
 const nb = {
   title: 'Meldinger',
   bookHeading: 'Meldingsboka til {name}',
-  bookLead: 'Her skriver dere med skolen om {name}. Både foresatte, kontaktlærer og skolens ledelse kan lese alle meldingene i meldingsboka.',
+  bookLead:
+    'Her skriver dere med skolen om {name}. Både foresatte, kontaktlærer og skolens ledelse kan lese alle meldingene i meldingsboka.',
   inboxTitle: 'Meldinger',
   inboxLead: 'Meldingsbøkene til elevene du har ansvar for. Uleste først.',
   inboxUnread: '{count} uleste',
   pupilBookTitle: 'Meldingsbok – {name}',
-  pupilBookLead: 'Meldinger mellom skolen og de foresatte til {name}. Foresatte, kontaktlærer og skolens ledelse kan lese alle meldingene.',
+  pupilBookLead:
+    'Meldinger mellom skolen og de foresatte til {name}. Foresatte, kontaktlærer og skolens ledelse kan lese alle meldingene.',
   noThreads: 'Ingen meldinger ennå.',
   unread: 'Ny',
   kind: {
@@ -33,10 +35,13 @@ const nb = {
   replyLabel: 'Ditt svar',
   sendReply: 'Send svaret',
   warningHeading: 'Ikke skriv sensitive opplysninger',
-  warning: 'Ikke skriv diagnoser eller hva som feiler barnet. Melder du fra om fravær, skriv for eksempel: «{name} er syk/hos lege/hos tannlege, og kommer ikke på skolen».',
-  staffWarning: 'Ikke skriv helseopplysninger eller andre sensitive opplysninger. Alle foresatte med tilgang, kontaktlærer og skolens ledelse kan lese meldingen. SMS- og e-postvarselet sier bare at det er en ny melding.',
+  warning:
+    'Ikke skriv diagnoser eller hva som feiler barnet. Melder du fra om fravær, skriv for eksempel: «{name} er syk/hos lege/hos tannlege, og kommer ikke på skolen».',
+  staffWarning:
+    'Ikke skriv helseopplysninger eller andre sensitive opplysninger. Alle foresatte med tilgang, kontaktlærer og skolens ledelse kan lese meldingen. SMS- og e-postvarselet sier bare at det er en ny melding.',
   staffNewThreadHeading: 'Skriv til de foresatte',
-  staffNewThreadLead: 'Meldingen går til alle foresatte med tilgang til {name}. De blir varslet på SMS eller e-post etter egne innstillinger.',
+  staffNewThreadLead:
+    'Meldingen går til alle foresatte med tilgang til {name}. De blir varslet på SMS eller e-post etter egne innstillinger.',
   cannotWrite: 'Du kan lese, men ikke skrive i denne meldingsboka.',
   errorSummary: 'Meldingen er ikke sendt. Rett dette:',
   errors: {
@@ -94,12 +99,14 @@ export type MessageBookMessages = typeof nb;
 const nn: MessageBookMessages = {
   title: 'Meldingar',
   bookHeading: 'Meldingsboka til {name}',
-  bookLead: 'Her skriv de med skulen om {name}. Både føresette, kontaktlærar og leiinga på skulen kan lese alle meldingane i meldingsboka.',
+  bookLead:
+    'Her skriv de med skulen om {name}. Både føresette, kontaktlærar og leiinga på skulen kan lese alle meldingane i meldingsboka.',
   inboxTitle: 'Meldingar',
   inboxLead: 'Meldingsbøkene til elevane du har ansvar for. Ulesne først.',
   inboxUnread: '{count} ulesne',
   pupilBookTitle: 'Meldingsbok – {name}',
-  pupilBookLead: 'Meldingar mellom skulen og dei føresette til {name}. Føresette, kontaktlærar og leiinga på skulen kan lese alle meldingane.',
+  pupilBookLead:
+    'Meldingar mellom skulen og dei føresette til {name}. Føresette, kontaktlærar og leiinga på skulen kan lese alle meldingane.',
   noThreads: 'Ingen meldingar enno.',
   unread: 'Ny',
   kind: {
@@ -125,10 +132,13 @@ const nn: MessageBookMessages = {
   replyLabel: 'Svaret ditt',
   sendReply: 'Send svaret',
   warningHeading: 'Ikkje skriv sensitive opplysningar',
-  warning: 'Ikkje skriv diagnosar eller kva som feiler barnet. Melder du frå om fråvær, skriv til dømes: «{name} er sjuk/hos lege/hos tannlege, og kjem ikkje på skulen».',
-  staffWarning: 'Ikkje skriv helseopplysningar eller andre sensitive opplysningar. Alle føresette med tilgang, kontaktlærar og leiinga på skulen kan lese meldinga. SMS- og e-postvarselet seier berre at det er ei ny melding.',
+  warning:
+    'Ikkje skriv diagnosar eller kva som feiler barnet. Melder du frå om fråvær, skriv til dømes: «{name} er sjuk/hos lege/hos tannlege, og kjem ikkje på skulen».',
+  staffWarning:
+    'Ikkje skriv helseopplysningar eller andre sensitive opplysningar. Alle føresette med tilgang, kontaktlærar og leiinga på skulen kan lese meldinga. SMS- og e-postvarselet seier berre at det er ei ny melding.',
   staffNewThreadHeading: 'Skriv til dei føresette',
-  staffNewThreadLead: 'Meldinga går til alle føresette med tilgang til {name}. Dei blir varsla på SMS eller e-post etter eigne innstillingar.',
+  staffNewThreadLead:
+    'Meldinga går til alle føresette med tilgang til {name}. Dei blir varsla på SMS eller e-post etter eigne innstillingar.',
   cannotWrite: 'Du kan lese, men ikkje skrive i denne meldingsboka.',
   errorSummary: 'Meldinga er ikkje send. Rett dette:',
   errors: {
@@ -183,12 +193,14 @@ const nn: MessageBookMessages = {
 const en: MessageBookMessages = {
   title: 'Messages',
   bookHeading: 'Message book for {name}',
-  bookLead: 'Here you write with the school about {name}. Guardians, the contact teacher and the school leadership can all read every message in the message book.',
+  bookLead:
+    'Here you write with the school about {name}. Guardians, the contact teacher and the school leadership can all read every message in the message book.',
   inboxTitle: 'Messages',
   inboxLead: 'The message books of the pupils you are responsible for. Unread first.',
   inboxUnread: '{count} unread',
   pupilBookTitle: 'Message book – {name}',
-  pupilBookLead: 'Messages between the school and the guardians of {name}. Guardians, the contact teacher and the school leadership can read every message.',
+  pupilBookLead:
+    'Messages between the school and the guardians of {name}. Guardians, the contact teacher and the school leadership can read every message.',
   noThreads: 'No messages yet.',
   unread: 'New',
   kind: {
@@ -214,10 +226,13 @@ const en: MessageBookMessages = {
   replyLabel: 'Your reply',
   sendReply: 'Send the reply',
   warningHeading: 'Do not write sensitive information',
-  warning: 'Do not write diagnoses or what is wrong with your child. When reporting absence, write for example: “{name} is ill/at the doctor’s/at the dentist’s and will not come to school”.',
-  staffWarning: 'Do not write health details or other sensitive information. All guardians with access, the contact teacher and the school leadership can read the message. The SMS and e-mail notice only says there is a new message.',
+  warning:
+    'Do not write diagnoses or what is wrong with your child. When reporting absence, write for example: “{name} is ill/at the doctor’s/at the dentist’s and will not come to school”.',
+  staffWarning:
+    'Do not write health details or other sensitive information. All guardians with access, the contact teacher and the school leadership can read the message. The SMS and e-mail notice only says there is a new message.',
   staffNewThreadHeading: 'Write to the guardians',
-  staffNewThreadLead: 'The message goes to every guardian with access to {name}. They are notified by SMS or e-mail as they have chosen.',
+  staffNewThreadLead:
+    'The message goes to every guardian with access to {name}. They are notified by SMS or e-mail as they have chosen.',
   cannotWrite: 'You can read, but not write in this message book.',
   errorSummary: 'The message has not been sent. Please correct:',
   errors: {
@@ -249,7 +264,8 @@ const en: MessageBookMessages = {
   pageLabel: 'Pages',
   pupilColumn: 'Pupil',
   notification: 'New message in the message book for {pupil}',
-  queuedNotification: 'An SMS is waiting in the office queue: the school does not know which message book it belongs to.',
+  queuedNotification:
+    'An SMS is waiting in the office queue: the school does not know which message book it belongs to.',
   smsSubject: 'SMS from {name}',
   queue: {
     heading: 'SMS in the office queue',

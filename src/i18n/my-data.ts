@@ -26,7 +26,10 @@ const nb = {
   who: 'Hvem',
   role: 'Rolle',
   what: 'Hva',
-  actions: { 'pupil_card.view': 'Så elevkortet', 'address.reveal': 'Så den skjermede adressen' } as Record<string, string>,
+  actions: { 'pupil_card.view': 'Så elevkortet', 'address.reveal': 'Så den skjermede adressen' } as Record<
+    string,
+    string
+  >,
   showing: 'Viser de siste 100 visningene.',
   extra: {
     generalConsent: 'Generelt samtykke',
@@ -37,7 +40,14 @@ const nb = {
     consentHistory: 'Historikk for samtykkene dine',
     documents: 'Dokumenter',
   } as Record<string, string>,
-  words: { given: 'gitt', refused: 'nektet', unanswered: 'ikke besvart', withdrawn: 'trukket tilbake', true: 'ja', false: 'nei' } as Record<string, string>,
+  words: {
+    given: 'gitt',
+    refused: 'nektet',
+    unanswered: 'ikke besvart',
+    withdrawn: 'trukket tilbake',
+    true: 'ja',
+    false: 'nei',
+  } as Record<string, string>,
   none: 'Ingen',
 };
 
@@ -82,7 +92,14 @@ const nn: Shape = {
     consentHistory: 'Historikk for samtykka dine',
     documents: 'Dokument',
   },
-  words: { given: 'gitt', refused: 'nekta', unanswered: 'ikkje svart', withdrawn: 'trekt tilbake', true: 'ja', false: 'nei' },
+  words: {
+    given: 'gitt',
+    refused: 'nekta',
+    unanswered: 'ikkje svart',
+    withdrawn: 'trekt tilbake',
+    true: 'ja',
+    false: 'nei',
+  },
   none: 'Ingen',
 };
 
@@ -125,7 +142,14 @@ const en: Shape = {
     consentHistory: 'History of your consents',
     documents: 'Documents',
   },
-  words: { given: 'given', refused: 'refused', unanswered: 'not answered', withdrawn: 'withdrawn', true: 'yes', false: 'no' },
+  words: {
+    given: 'given',
+    refused: 'refused',
+    unanswered: 'not answered',
+    withdrawn: 'withdrawn',
+    true: 'yes',
+    false: 'no',
+  },
   none: 'None',
 };
 

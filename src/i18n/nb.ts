@@ -17,7 +17,8 @@ export const nb = {
     title: 'Velkommen til Skolebro',
     lead: 'Skolebro samler det skole, SFO og hjem trenger å dele: fravær, permisjon, samtykker, meldinger og dokumenter. Det virker i alle nettlesere, også uten app og uten JavaScript.',
     forGuardians: 'For foresatte',
-    forGuardiansText: 'Se barna dine, meld fravær, søk permisjon, gi samtykker og skriv til skolen. Du logger inn med ID-porten.',
+    forGuardiansText:
+      'Se barna dine, meld fravær, søk permisjon, gi samtykker og skriv til skolen. Du logger inn med ID-porten.',
     forStaff: 'For ansatte og elever',
     forStaffText: 'Registrer fravær, se klasser og grupper, send meldinger til hjemmene. Du logger inn med Feide.',
   },
@@ -51,15 +52,18 @@ export const nb = {
     failureTitle: 'Innloggingen ble avbrutt',
     failure: {
       expired: 'Innloggingen tok for lang tid, eller svaret var allerede brukt. Prøv igjen.',
-      state: 'Svaret fra innloggingstjenesten hørte ikke til denne innloggingen og ble avvist av sikkerhetshensyn. Prøv igjen.',
+      state:
+        'Svaret fra innloggingstjenesten hørte ikke til denne innloggingen og ble avvist av sikkerhetshensyn. Prøv igjen.',
       idp_error: 'Innloggingstjenesten svarte med en feil. Prøv igjen om litt.',
       cancelled: 'Du avbrøt innloggingen. Du er ikke logget inn.',
       token: 'Vi kunne ikke bekrefte innloggingen, og du er ikke logget inn. Prøv igjen.',
       acr: 'Innloggingen hadde for lavt sikkerhetsnivå. Logg inn med en metode på nivå «betydelig» eller «høyt», for eksempel BankID eller MinID.',
-      unknown_identity: 'Innloggingen virket, men du er ikke registrert som foresatt, ansatt eller elev ved noen skole som bruker Skolebro.',
+      unknown_identity:
+        'Innloggingen virket, men du er ikke registrert som foresatt, ansatt eller elev ved noen skole som bruker Skolebro.',
     },
     unknownTitle: 'Vi fant deg ikke i Skolebro',
-    unknownHelp: 'Opplysninger om foresatte kommer fra Folkeregisteret, og ansatte og elever registreres av skolen. Ta kontakt med skolen, så hjelper de deg.',
+    unknownHelp:
+      'Opplysninger om foresatte kommer fra Folkeregisteret, og ansatte og elever registreres av skolen. Ta kontakt med skolen, så hjelper de deg.',
     tryAgain: 'Prøv å logge inn igjen',
   },
   home: {
@@ -68,7 +72,8 @@ export const nb = {
     greeting: 'Hei, {name}',
     childrenHeading: 'Barna dine',
     noChildrenTitle: 'Vi finner ingen barn du har tilgang til',
-    noChildrenBody: 'Det kan være fordi barnet har sluttet på skolen, fordi tilgangen din er sperret, eller fordi skolen ennå ikke har registrert barnet. Ta kontakt med skolen hvis du mener dette er feil.',
+    noChildrenBody:
+      'Det kan være fordi barnet har sluttet på skolen, fordi tilgangen din er sperret, eller fordi skolen ennå ikke har registrert barnet. Ta kontakt med skolen hvis du mener dette er feil.',
     owner: 'Skoleeier: {owner}',
     classesHeading: 'Klassene dine',
     groupsHeading: 'Gruppene dine',
@@ -79,7 +84,14 @@ export const nb = {
     ownClassHeading: 'Klassen din',
     contactTeacher: 'Kontaktlærer',
     roles: 'Rollene dine',
-    role: { school_owner: 'Skoleeier', leadership: 'Skoleledelse', contact_teacher: 'Kontaktlærer', teacher: 'Lærer', sfo_leader: 'SFO-leder', sfo_staff: 'SFO-ansatt' },
+    role: {
+      school_owner: 'Skoleeier',
+      leadership: 'Skoleledelse',
+      contact_teacher: 'Kontaktlærer',
+      teacher: 'Lærer',
+      sfo_leader: 'SFO-leder',
+      sfo_staff: 'SFO-ansatt',
+    },
   },
   pupil: {
     cardTitle: 'Elevkort',
@@ -89,7 +101,8 @@ export const nb = {
     address: 'Adresse',
     addressNotShown: 'Adressen vises ikke for deg.',
     protection: { fortrolig: 'Fortrolig adresse', strengt_fortrolig: 'Strengt fortrolig adresse' },
-    protectionHelp: 'Adressen og opplysningen om skjerming er taushetsbelagt. Ikke del den, og ikke før eleven på lister som deles.',
+    protectionHelp:
+      'Adressen og opplysningen om skjerming er taushetsbelagt. Ikke del den, og ikke før eleven på lister som deles.',
     revealHeading: 'Vis den skjermede adressen',
     revealReason: 'Hvorfor trenger du adressen? (lagres i loggen)',
     revealButton: 'Vis adressen',
@@ -109,7 +122,16 @@ export const nb = {
     blockedNotice: 'Tilgangen er sperret. Den foresatte ble logget ut med en gang.',
     unblockedNotice: 'Sperringen er opphevet.',
     auditNotice: 'Visningen av elevkortet er logget.',
-    relation: { mor: 'Mor', far: 'Far', medmor: 'Medmor', fostermor: 'Fostermor', fosterfar: 'Fosterfar', stemor: 'Stemor', stefar: 'Stefar', annet: 'Annen' },
+    relation: {
+      mor: 'Mor',
+      far: 'Far',
+      medmor: 'Medmor',
+      fostermor: 'Fostermor',
+      fosterfar: 'Fosterfar',
+      stemor: 'Stemor',
+      stefar: 'Stefar',
+      annet: 'Annen',
+    },
   },
   unit: {
     classTitle: 'Klasse {name}',
@@ -140,7 +162,16 @@ export const nb = {
     noOtherGuardians: 'Ingen andre foresatte er registrert.',
   },
   errors: {
-    title: { 400: 'Ugyldig forespørsel', 403: 'Ingen tilgang', 404: 'Fant ikke siden', 405: 'Ikke tillatt', 422: 'Skjemaet har feil', 429: 'For mange forsøk', 500: 'Noe gikk galt', 503: 'Tjenesten er utilgjengelig' },
+    title: {
+      400: 'Ugyldig forespørsel',
+      403: 'Ingen tilgang',
+      404: 'Fant ikke siden',
+      405: 'Ikke tillatt',
+      422: 'Skjemaet har feil',
+      429: 'For mange forsøk',
+      500: 'Noe gikk galt',
+      503: 'Tjenesten er utilgjengelig',
+    },
     body: {
       400: 'Forespørselen kunne ikke behandles.',
       403: 'Du har ikke tilgang til dette. Mener du at du skal ha tilgang, ta kontakt med skolen.',

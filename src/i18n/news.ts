@@ -30,7 +30,8 @@ const nb = {
   },
   chooseFileAgain: 'Filen du valgte, er ikke lagret. Velg den på nytt før du publiserer.',
   tooLargeTitle: 'Filen er for stor',
-  tooLargeBody: 'Skjemaet med vedlegget var for stort til å tas imot (vedlegg kan være høyst 10 MB). Ingenting er publisert. Gå tilbake, velg en mindre fil og publiser på nytt.',
+  tooLargeBody:
+    'Skjemaet med vedlegget var for stort til å tas imot (vedlegg kan være høyst 10 MB). Ingenting er publisert. Gå tilbake, velg en mindre fil og publiser på nytt.',
   back: 'Tilbake til skjemaet',
   weekLabel: 'Uke {week}',
   weeklyPlanFor: 'Ukeplan uke {week}',
@@ -85,7 +86,8 @@ const nn: NewsMessages = {
   },
   chooseFileAgain: 'Fila du valde, er ikkje lagra. Vel ho på nytt før du publiserer.',
   tooLargeTitle: 'Fila er for stor',
-  tooLargeBody: 'Skjemaet med vedlegget var for stort til å bli teke imot (vedlegg kan vere høgst 10 MB). Ingenting er publisert. Gå tilbake, vel ei mindre fil og publiser på nytt.',
+  tooLargeBody:
+    'Skjemaet med vedlegget var for stort til å bli teke imot (vedlegg kan vere høgst 10 MB). Ingenting er publisert. Gå tilbake, vel ei mindre fil og publiser på nytt.',
   back: 'Tilbake til skjemaet',
   weekLabel: 'Veke {week}',
   weeklyPlanFor: 'Vekeplan veke {week}',
@@ -129,7 +131,10 @@ const en: NewsMessages = {
     scope: { required: 'Choose who you publish for' },
     title: { required: 'Write a title', too_long: 'The title can be at most 200 characters' },
     body: { too_long: 'The text can be at most 8000 characters', body_or_file: 'Write a text or attach a PDF' },
-    week: { required: 'Write which week the weekly plan is for', week: 'Write the week as a week number, for example 48' },
+    week: {
+      required: 'Write which week the weekly plan is for',
+      week: 'Write the week as a week number, for example 48',
+    },
     file: {
       not_pdf: 'The attachment must be a PDF file. Choose a PDF file.',
       too_large: 'The attachment is larger than 10 MB. Choose a smaller file.',
@@ -138,7 +143,8 @@ const en: NewsMessages = {
   },
   chooseFileAgain: 'The file you chose has not been saved. Choose it again before you publish.',
   tooLargeTitle: 'The file is too large',
-  tooLargeBody: 'The form with its attachment was too large to be received (attachments can be at most 10 MB). Nothing has been published. Go back, choose a smaller file and publish again.',
+  tooLargeBody:
+    'The form with its attachment was too large to be received (attachments can be at most 10 MB). Nothing has been published. Go back, choose a smaller file and publish again.',
   back: 'Back to the form',
   weekLabel: 'Week {week}',
   weeklyPlanFor: 'Weekly plan week {week}',

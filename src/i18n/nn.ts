@@ -19,7 +19,8 @@ export const nn: Messages = {
     title: 'Velkomen til Skolebro',
     lead: 'Skolebro samlar det skule, SFO og heim treng å dele: fråvær, permisjon, samtykke, meldingar og dokument. Det verkar i alle nettlesarar, også utan app og utan JavaScript.',
     forGuardians: 'For føresette',
-    forGuardiansText: 'Sjå borna dine, meld fråvær, søk permisjon, gi samtykke og skriv til skulen. Du loggar inn med ID-porten.',
+    forGuardiansText:
+      'Sjå borna dine, meld fråvær, søk permisjon, gi samtykke og skriv til skulen. Du loggar inn med ID-porten.',
     forStaff: 'For tilsette og elevar',
     forStaffText: 'Registrer fråvær, sjå klassar og grupper, send meldingar til heimane. Du loggar inn med Feide.',
   },
@@ -53,15 +54,18 @@ export const nn: Messages = {
     failureTitle: 'Innlogginga vart avbroten',
     failure: {
       expired: 'Innlogginga tok for lang tid, eller svaret var allereie brukt. Prøv igjen.',
-      state: 'Svaret frå innloggingstenesta høyrde ikkje til denne innlogginga og vart avvist av omsyn til tryggleik. Prøv igjen.',
+      state:
+        'Svaret frå innloggingstenesta høyrde ikkje til denne innlogginga og vart avvist av omsyn til tryggleik. Prøv igjen.',
       idp_error: 'Innloggingstenesta svarte med ein feil. Prøv igjen om litt.',
       cancelled: 'Du avbraut innlogginga. Du er ikkje logga inn.',
       token: 'Vi kunne ikkje stadfeste innlogginga, og du er ikkje logga inn. Prøv igjen.',
       acr: 'Innlogginga hadde for lågt tryggleiksnivå. Logg inn med ein metode på nivå «betydeleg» eller «høgt», til dømes BankID eller MinID.',
-      unknown_identity: 'Innlogginga verka, men du er ikkje registrert som føresett, tilsett eller elev ved nokon skule som brukar Skolebro.',
+      unknown_identity:
+        'Innlogginga verka, men du er ikkje registrert som føresett, tilsett eller elev ved nokon skule som brukar Skolebro.',
     },
     unknownTitle: 'Vi fann deg ikkje i Skolebro',
-    unknownHelp: 'Opplysningar om føresette kjem frå Folkeregisteret, og tilsette og elevar blir registrerte av skulen. Ta kontakt med skulen, så hjelper dei deg.',
+    unknownHelp:
+      'Opplysningar om føresette kjem frå Folkeregisteret, og tilsette og elevar blir registrerte av skulen. Ta kontakt med skulen, så hjelper dei deg.',
     tryAgain: 'Prøv å logge inn igjen',
   },
   home: {
@@ -70,7 +74,8 @@ export const nn: Messages = {
     greeting: 'Hei, {name}',
     childrenHeading: 'Borna dine',
     noChildrenTitle: 'Vi finn ingen born du har tilgang til',
-    noChildrenBody: 'Det kan vere fordi barnet har slutta på skulen, fordi tilgangen din er sperra, eller fordi skulen enno ikkje har registrert barnet. Ta kontakt med skulen om du meiner dette er feil.',
+    noChildrenBody:
+      'Det kan vere fordi barnet har slutta på skulen, fordi tilgangen din er sperra, eller fordi skulen enno ikkje har registrert barnet. Ta kontakt med skulen om du meiner dette er feil.',
     owner: 'Skuleeigar: {owner}',
     classesHeading: 'Klassane dine',
     groupsHeading: 'Gruppene dine',
@@ -81,7 +86,14 @@ export const nn: Messages = {
     ownClassHeading: 'Klassen din',
     contactTeacher: 'Kontaktlærar',
     roles: 'Rollene dine',
-    role: { school_owner: 'Skuleeigar', leadership: 'Skuleleiing', contact_teacher: 'Kontaktlærar', teacher: 'Lærar', sfo_leader: 'SFO-leiar', sfo_staff: 'SFO-tilsett' },
+    role: {
+      school_owner: 'Skuleeigar',
+      leadership: 'Skuleleiing',
+      contact_teacher: 'Kontaktlærar',
+      teacher: 'Lærar',
+      sfo_leader: 'SFO-leiar',
+      sfo_staff: 'SFO-tilsett',
+    },
   },
   pupil: {
     cardTitle: 'Elevkort',
@@ -91,7 +103,8 @@ export const nn: Messages = {
     address: 'Adresse',
     addressNotShown: 'Adressa blir ikkje vist for deg.',
     protection: { fortrolig: 'Fortruleg adresse', strengt_fortrolig: 'Strengt fortruleg adresse' },
-    protectionHelp: 'Adressa og opplysninga om skjerming er teieplikta. Ikkje del ho, og ikkje før eleven på lister som blir delte.',
+    protectionHelp:
+      'Adressa og opplysninga om skjerming er teieplikta. Ikkje del ho, og ikkje før eleven på lister som blir delte.',
     revealHeading: 'Vis den skjerma adressa',
     revealReason: 'Kvifor treng du adressa? (blir lagra i loggen)',
     revealButton: 'Vis adressa',
@@ -111,7 +124,16 @@ export const nn: Messages = {
     blockedNotice: 'Tilgangen er sperra. Den føresette vart logga ut med ein gong.',
     unblockedNotice: 'Sperringa er oppheva.',
     auditNotice: 'Visinga av elevkortet er logga.',
-    relation: { mor: 'Mor', far: 'Far', medmor: 'Medmor', fostermor: 'Fostermor', fosterfar: 'Fosterfar', stemor: 'Stemor', stefar: 'Stefar', annet: 'Annan' },
+    relation: {
+      mor: 'Mor',
+      far: 'Far',
+      medmor: 'Medmor',
+      fostermor: 'Fostermor',
+      fosterfar: 'Fosterfar',
+      stemor: 'Stemor',
+      stefar: 'Stefar',
+      annet: 'Annan',
+    },
   },
   unit: {
     classTitle: 'Klasse {name}',
@@ -142,7 +164,16 @@ export const nn: Messages = {
     noOtherGuardians: 'Ingen andre føresette er registrerte.',
   },
   errors: {
-    title: { 400: 'Ugyldig førespurnad', 403: 'Inga tilgang', 404: 'Fann ikkje sida', 405: 'Ikkje tillate', 422: 'Skjemaet har feil', 429: 'For mange forsøk', 500: 'Noko gjekk gale', 503: 'Tenesta er utilgjengeleg' },
+    title: {
+      400: 'Ugyldig førespurnad',
+      403: 'Inga tilgang',
+      404: 'Fann ikkje sida',
+      405: 'Ikkje tillate',
+      422: 'Skjemaet har feil',
+      429: 'For mange forsøk',
+      500: 'Noko gjekk gale',
+      503: 'Tenesta er utilgjengeleg',
+    },
     body: {
       400: 'Førespurnaden kunne ikkje behandlast.',
       403: 'Du har ikkje tilgang til dette. Meiner du at du skal ha tilgang, ta kontakt med skulen.',

@@ -12,7 +12,8 @@ const nb = {
   backToChild: 'Tilbake til {name}',
   noTimetable: 'Du har ingen timeplan.',
   feedHeading: 'Abonner i kalenderen på telefonen',
-  feedLead: 'Lag en hemmelig lenke og legg den inn som kalenderabonnement. Den viser timene de neste fire ukene og fridager. Alle som har lenken, kan se timeplanen.',
+  feedLead:
+    'Lag en hemmelig lenke og legg den inn som kalenderabonnement. Den viser timene de neste fire ukene og fridager. Alle som har lenken, kan se timeplanen.',
   feedCreate: 'Lag kalenderlenke',
   feedReplace: 'Lag ny kalenderlenke (den gamle slutter å virke)',
   feedRevoke: 'Slett kalenderlenken',
@@ -36,7 +37,8 @@ const nn: TimetableMessages = {
   backToChild: 'Tilbake til {name}',
   noTimetable: 'Du har ingen timeplan.',
   feedHeading: 'Abonner i kalenderen på telefonen',
-  feedLead: 'Lag ei hemmeleg lenkje og legg henne inn som kalenderabonnement. Ho viser timane dei neste fire vekene og fridagar. Alle som har lenkja, kan sjå timeplanen.',
+  feedLead:
+    'Lag ei hemmeleg lenkje og legg henne inn som kalenderabonnement. Ho viser timane dei neste fire vekene og fridagar. Alle som har lenkja, kan sjå timeplanen.',
   feedCreate: 'Lag kalenderlenkje',
   feedReplace: 'Lag ny kalenderlenkje (den gamle sluttar å verke)',
   feedRevoke: 'Slett kalenderlenkja',
@@ -58,7 +60,8 @@ const en: TimetableMessages = {
   backToChild: 'Back to {name}',
   noTimetable: 'You have no timetable.',
   feedHeading: 'Subscribe in your phone calendar',
-  feedLead: 'Create a secret link and add it as a calendar subscription. It shows the lessons for the next four weeks and days off. Anyone with the link can see the timetable.',
+  feedLead:
+    'Create a secret link and add it as a calendar subscription. It shows the lessons for the next four weeks and days off. Anyone with the link can see the timetable.',
   feedCreate: 'Create calendar link',
   feedReplace: 'Create a new calendar link (the old one stops working)',
   feedRevoke: 'Delete the calendar link',

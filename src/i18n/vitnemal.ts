@@ -51,7 +51,8 @@ const en: VitnemalMessages = {
   onVitnemalDays: 'On the vitnemål: days',
   onVitnemalHours: 'On the vitnemål: hours',
   late: 'Late',
-  documentedHint: 'Documented absence for health reasons is marked on the pupil\'s absence page ("Documentation received").',
+  documentedHint:
+    'Documented absence for health reasons is marked on the pupil\'s absence page ("Documentation received").',
   empty: 'The class has no pupils.',
 };
 

@@ -188,8 +188,7 @@ export async function handleInteraction(
     return;
   }
 
-  const login =
-    rt.kind === 'idporten' ? { accountId: user.id, acr, amr: ['TestID'] } : { accountId: user.id };
+  const login = rt.kind === 'idporten' ? { accountId: user.id, acr, amr: ['TestID'] } : { accountId: user.id };
   await rt.provider.interactionFinished(req, res, { login }, { mergeWithLastSubmission: false });
 }
 

@@ -157,8 +157,8 @@ export function LoginPage(props: LoginPageProps) {
             <fieldset>
               <legend>Sikkerhetsnivå</legend>
               <label class="choice">
-                <input type="radio" name="acr" value={ACR_SUBSTANTIAL} checked={acr === ACR_SUBSTANTIAL} />{' '}
-                Betydelig (idporten-loa-substantial)
+                <input type="radio" name="acr" value={ACR_SUBSTANTIAL} checked={acr === ACR_SUBSTANTIAL} /> Betydelig
+                (idporten-loa-substantial)
               </label>
               <label class="choice">
                 <input type="radio" name="acr" value={ACR_HIGH} checked={acr === ACR_HIGH} /> Høyt (idporten-loa-high)

@@ -284,7 +284,9 @@ async function createIdp(setup: ProviderSetup): Promise<IdpRuntime> {
     responseTypes: ['code'],
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
     pkce: { required: () => true }, // S256 is the only method oidc-provider 9 supports
-    extraParams: idporten ? { state: requireParam('state'), nonce: requireParam('nonce') } : { nonce: requireParam('nonce') },
+    extraParams: idporten
+      ? { state: requireParam('state'), nonce: requireParam('nonce') }
+      : { nonce: requireParam('nonce') },
     acrValues: idporten ? [ACR_SUBSTANTIAL, ACR_HIGH] : [],
     scopes: idporten ? ['openid', 'profile'] : ['openid', 'profile', 'email', 'userid-feide'],
     claims: idporten
@@ -310,7 +312,8 @@ async function createIdp(setup: ProviderSetup): Promise<IdpRuntime> {
           const sessionUid = token && 'sessionUid' in token ? token.sessionUid : undefined;
           const sid = use === 'id_token' ? await sidFor(ctx, sessionUid) : undefined;
           if (idporten) {
-            const locale = (token?.grantId && localeByGrant.get(token.grantId)) || localeFrom(ctx.oidc.params?.ui_locales);
+            const locale =
+              (token?.grantId && localeByGrant.get(token.grantId)) || localeFrom(ctx.oidc.params?.ui_locales);
             return { sub: user.id, pid: user.id, locale, ...(sid ? { sid } : {}) };
           }
           return {
@@ -357,7 +360,13 @@ async function createIdp(setup: ProviderSetup): Promise<IdpRuntime> {
     },
     renderError: renderError(runtime),
     routes: idporten
-      ? { authorization: '/authorize', token: '/token', userinfo: '/userinfo', jwks: '/jwks.json', end_session: '/logout' }
+      ? {
+          authorization: '/authorize',
+          token: '/token',
+          userinfo: '/userinfo',
+          jwks: '/jwks.json',
+          end_session: '/logout',
+        }
       : {
           authorization: '/oauth/authorization',
           token: '/oauth/token',
@@ -366,7 +375,11 @@ async function createIdp(setup: ProviderSetup): Promise<IdpRuntime> {
           end_session: '/openid/endsession',
         },
     discovery: idporten
-      ? { frontchannel_logout_supported: true, frontchannel_logout_session_supported: true, ui_locales_supported: LOCALES }
+      ? {
+          frontchannel_logout_supported: true,
+          frontchannel_logout_session_supported: true,
+          ui_locales_supported: LOCALES,
+        }
       : {},
     cookies: {
       // Distinct names per provider: both live on the same host. No `secure` so plain http on localhost
@@ -396,7 +409,11 @@ async function createIdp(setup: ProviderSetup): Promise<IdpRuntime> {
 // ---------------------------------------------------------------------------------------------
 
 function sendAsset(res: ServerResponse, type: string, body: string): void {
-  res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(200, {
+    'Content-Type': `${type}; charset=utf-8`,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(body);
 }
 

@@ -18,6 +18,10 @@ export function letterDispatchJob(deps: LetterDeps): Job {
  * Dispatches decision letters every minute in this process (timer unref'd; a failure is logged and tried again next
  * time, never crashing the process). Several processes may run it at once: dispatchLetters is safe for that.
  */
-export function startLetterDispatcher(db: Db, deps: LetterDeps, options: Omit<SchedulerOptions, 'jobs'> = {}): Scheduler {
+export function startLetterDispatcher(
+  db: Db,
+  deps: LetterDeps,
+  options: Omit<SchedulerOptions, 'jobs'> = {},
+): Scheduler {
   return startScheduler(db, { ...options, jobs: [letterDispatchJob({ ...deps, log: deps.log ?? options.log })] });
 }

@@ -25,7 +25,8 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-const defaultLog = (line: Record<string, unknown>) => (line.level === 'error' ? console.error : console.log)(JSON.stringify(line));
+const defaultLog = (line: Record<string, unknown>) =>
+  (line.level === 'error' ? console.error : console.log)(JSON.stringify(line));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -33,15 +34,27 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * batches, back to back while there is work, else every `pollMs`. Safe to run in several processes at once
  * (SKIP LOCKED); a process killed mid-batch loses nothing (its leases expire and another run takes them).
  */
-export async function startOutboxWorker(db: Db, config: Config, options: OutboxWorkerOptions = {}): Promise<OutboxWorker> {
+export async function startOutboxWorker(
+  db: Db,
+  config: Config,
+  options: OutboxWorkerOptions = {},
+): Promise<OutboxWorker> {
   const { clock = () => new Date(), log = defaultLog, pollMs = 2000 } = options;
   const channels = await createDeliveryChannels(db, config, log);
   const delay = options.sendDelayMs ?? 0;
   const slow = <T extends { send(x: never): Promise<unknown> }>(gateway: T | null): T | null =>
-    gateway && delay > 0 ? ({ ...gateway, send: async (x: never) => (await pause(delay), gateway.send(x)) } as T) : gateway;
+    gateway && delay > 0
+      ? ({ ...gateway, send: async (x: never) => (await pause(delay), gateway.send(x)) } as T)
+      : gateway;
   const deps: DeliveryDeps = {
-    sms: slow(channels.sms), mailer: slow(channels.mailer), link: `${config.baseUrl}${homePaths.start}`,
-    smsSender: config.sms.sender, mailFrom: config.smtp.from, workerId: `${hostname()}:${process.pid}`, leaseMs: options.leaseMs, log,
+    sms: slow(channels.sms),
+    mailer: slow(channels.mailer),
+    link: `${config.baseUrl}${homePaths.start}`,
+    smsSender: config.sms.sender,
+    mailFrom: config.smtp.from,
+    workerId: `${hostname()}:${process.pid}`,
+    leaseMs: options.leaseMs,
+    log,
   };
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -51,16 +64,33 @@ export async function startOutboxWorker(db: Db, config: Config, options: OutboxW
     while (!stopped) {
       try {
         const r = await runOutbox(db, deps, clock());
-        if (r.sent + r.failed + r.retrying + r.lost > 0) log({ level: 'info', job: 'outbox', planned: r.planned, sent: r.sent, skipped: r.skipped, retrying: r.retrying, failed: r.failed, lost: r.lost });
+        if (r.sent + r.failed + r.retrying + r.lost > 0)
+          log({
+            level: 'info',
+            job: 'outbox',
+            planned: r.planned,
+            sent: r.sent,
+            skipped: r.skipped,
+            retrying: r.retrying,
+            failed: r.failed,
+            lost: r.lost,
+          });
         if (r.planned === 0 && r.claimed === 0) return;
       } catch (error) {
-        log({ level: 'error', job: 'outbox', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        log({
+          level: 'error',
+          job: 'outbox',
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
         return;
       }
     }
   };
   const drain = () => {
-    if (!running) running = runUntilIdle().finally(() => { running = null; });
+    if (!running)
+      running = runUntilIdle().finally(() => {
+        running = null;
+      });
     return running;
   };
   const loop = () => {

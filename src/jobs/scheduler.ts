@@ -8,13 +8,15 @@ export interface Job {
 }
 
 /** A job's counts are logged when one is above zero, so a quiet minute writes nothing. */
-export const JOBS: readonly Job[] = [{
-  name: 'absence-follow-up',
-  run: async (db, now) => {
-    const { followUps, notifications } = await runAbsenceFollowUp(db, now);
-    return { followUps, notifications };
+export const JOBS: readonly Job[] = [
+  {
+    name: 'absence-follow-up',
+    run: async (db, now) => {
+      const { followUps, notifications } = await runAbsenceFollowUp(db, now);
+      return { followUps, notifications };
+    },
   },
-}];
+];
 
 export interface SchedulerOptions {
   intervalMs?: number;
@@ -31,7 +33,8 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-const defaultLog = (line: Record<string, unknown>) => (line.level === 'error' ? console.error : console.log)(JSON.stringify(line));
+const defaultLog = (line: Record<string, unknown>) =>
+  (line.level === 'error' ? console.error : console.log)(JSON.stringify(line));
 
 /**
  * Runs the jobs every minute in this process (timer unref'd: it never keeps the process alive). A job that fails is
@@ -46,14 +49,22 @@ export function startScheduler(db: Db, options: SchedulerOptions = {}): Schedule
       const started = performance.now();
       try {
         const counts = await job.run(db, clock());
-        if (Object.values(counts).some((n) => n > 0)) log({ level: 'info', job: job.name, ...counts, ms: Math.round(performance.now() - started) });
+        if (Object.values(counts).some((n) => n > 0))
+          log({ level: 'info', job: job.name, ...counts, ms: Math.round(performance.now() - started) });
       } catch (error) {
-        log({ level: 'error', job: job.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        log({
+          level: 'error',
+          job: job.name,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
       }
     }
   };
   const tick = () => {
-    if (!running) running = runAll().finally(() => { running = null; });
+    if (!running)
+      running = runAll().finally(() => {
+        running = null;
+      });
     return running;
   };
   const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);

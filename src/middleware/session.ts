@@ -13,7 +13,13 @@ export const SESSION_COOKIE = 'skolebro_session';
 const secure = (c: Context<AppEnv>) => c.get('deps').config.baseUrl.startsWith('https:');
 
 export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date) {
-  setCookie(c, SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secure(c), expires: expiresAt });
+  setCookie(c, SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secure(c),
+    expires: expiresAt,
+  });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>) {

@@ -4,7 +4,8 @@ export const absencePaths = {
   childSaved: (pupilId: number, reportId: number) => `/children/${pupilId}/absence?saved=${reportId}`,
   childWithdrawn: (pupilId: number) => `/children/${pupilId}/absence?withdrawn=1`,
   newReportBase: (pupilId: number) => `/children/${pupilId}/absence/new`,
-  newReport: (pupilId: number, kind: 'days' | 'lessons', date?: string) => `/children/${pupilId}/absence/new?kind=${kind}${date ? `&date=${encodeURIComponent(date)}` : ''}`,
+  newReport: (pupilId: number, kind: 'days' | 'lessons', date?: string) =>
+    `/children/${pupilId}/absence/new?kind=${kind}${date ? `&date=${encodeURIComponent(date)}` : ''}`,
   reports: (pupilId: number) => `/children/${pupilId}/absences`,
   withdrawal: (pupilId: number, reportId: number) => `/children/${pupilId}/absences/${reportId}/withdrawal`,
   own: '/absence',

@@ -6,7 +6,10 @@ const application = (id: number) => `/applications/${id}`;
 export const applicationPaths = {
   /** `/applications`, `/applications?kind=leave&page=2`. */
   queue: ({ kind = null, page = 1 }: { kind?: ApplicationKind | null; page?: number } = {}) => {
-    const query = new URLSearchParams([...(kind ? [['kind', kind]] : []), ...(page > 1 ? [['page', String(page)]] : [])]).toString();
+    const query = new URLSearchParams([
+      ...(kind ? [['kind', kind]] : []),
+      ...(page > 1 ? [['page', String(page)]] : []),
+    ]).toString();
     return query ? `/applications?${query}` : '/applications';
   },
   application,

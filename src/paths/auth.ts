@@ -1,6 +1,7 @@
 type Provider = 'idporten' | 'feide';
 
-const returnQuery = (returnTo?: string) => (returnTo && returnTo !== '/' ? `?return_to=${encodeURIComponent(returnTo)}` : '');
+const returnQuery = (returnTo?: string) =>
+  returnTo && returnTo !== '/' ? `?return_to=${encodeURIComponent(returnTo)}` : '';
 
 /** Login and logout (src/routes/auth.tsx). `returnTo` is a local path to come back to after the login. */
 export const authPaths = {

@@ -8,5 +8,6 @@ export const contactCardPaths = {
   notificationSettings: '/me/contact/notification-settings',
   addressReports: '/me/contact/address-reports',
   /** The card after a successful form post (PRG), with the receipt to show. */
-  saved: (notice: string, section: string) => `/me/contact?saved=${encodeURIComponent(notice)}#${encodeURIComponent(section)}`,
+  saved: (notice: string, section: string) =>
+    `/me/contact?saved=${encodeURIComponent(notice)}#${encodeURIComponent(section)}`,
 } as const;

@@ -2,7 +2,8 @@
 export const letterPaths = {
   overview: '/letters',
   /** The overview of one school (leaders of several schools), with an optional receipt to show. */
-  school: (schoolId: number, notice?: string) => `/letters?school=${schoolId}${notice ? `&notice=${encodeURIComponent(notice)}` : ''}`,
+  school: (schoolId: number, notice?: string) =>
+    `/letters?school=${schoolId}${notice ? `&notice=${encodeURIComponent(notice)}` : ''}`,
   printBatches: '/letters/print-batches',
   printBatch: (id: number) => `/letters/print-batches/${id}.pdf`,
   letter: (id: number) => `/letters/${id}.pdf`,

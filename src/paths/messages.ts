@@ -4,7 +4,8 @@ const withPage = (base: string, page: number) => (page > 1 ? `${base}?page=${pag
 export const messagePaths = {
   childBook: (pupilId: number, page = 1) => withPage(`/children/${pupilId}/messages`, page),
   childThread: (pupilId: number, threadId: number) => `/children/${pupilId}/messages/${threadId}`,
-  childThreadSent: (pupilId: number, threadId: number, messageId: number) => `/children/${pupilId}/messages/${threadId}?sent=1#message-${messageId}`,
+  childThreadSent: (pupilId: number, threadId: number, messageId: number) =>
+    `/children/${pupilId}/messages/${threadId}?sent=1#message-${messageId}`,
   childReplies: (pupilId: number, threadId: number) => `/children/${pupilId}/messages/${threadId}/replies`,
   inbox: (page = 1) => withPage('/messages', page),
   thread: (threadId: number) => `/messages/${threadId}`,

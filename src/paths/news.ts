@@ -12,5 +12,6 @@ export const newsPaths = {
   attachment: (id: number, attachmentId: number) => `/news/${id}/attachments/${attachmentId}`,
   listPage: (page: number) => withPage('/news', page),
   child: (pupilId: number, page = 1) => withPage(`/children/${pupilId}/news`, page),
-  childAttachment: (pupilId: number, postId: number, attachmentId: number) => `/children/${pupilId}/news/${postId}/attachments/${attachmentId}`,
+  childAttachment: (pupilId: number, postId: number, attachmentId: number) =>
+    `/children/${pupilId}/news/${postId}/attachments/${attachmentId}`,
 } as const;

@@ -2,7 +2,8 @@ import { pagePaths } from './pages.ts';
 
 /** A local path we may redirect back to: starts with one slash, no scheme, no backslashes. */
 export function safeLocalPath(value: unknown, fallback: string = pagePaths.front): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || /[\\\r\n\t]/.test(value)) return fallback;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || /[\\\r\n\t]/.test(value))
+    return fallback;
   return value;
 }
 

@@ -19,15 +19,31 @@ import { sendDocument } from './send-document.ts';
 
 /** The decision form's fields: outcome, reasons, and the kind's own (form names in snake_case → camelCase keys). */
 function decisionInput(body: Record<string, unknown>): DecisionInput {
-  const fields = Object.entries(body).flatMap(([name, value]) => (typeof value === 'string' ? [[name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value]] : []));
-  return { ...Object.fromEntries(fields), outcome: typeof body.outcome === 'string' ? body.outcome : '', reasons: typeof body.reasons === 'string' ? body.reasons : '' };
+  const fields = Object.entries(body).flatMap(([name, value]) =>
+    typeof value === 'string' ? [[name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value]] : [],
+  );
+  return {
+    ...Object.fromEntries(fields),
+    outcome: typeof body.outcome === 'string' ? body.outcome : '',
+    reasons: typeof body.reasons === 'string' ? body.reasons : '',
+  };
 }
 
 /** The application page: the same view for a GET, a 422 (form with values and errors) and htmx swaps. */
-async function showApplication(c: Context<AppEnv>, id: number, state: { form?: DecisionFormState; notice?: 'decided' | DecisionConflict } = {}, status: ContentfulStatusCode = 200) {
+async function showApplication(
+  c: Context<AppEnv>,
+  id: number,
+  state: { form?: DecisionFormState; notice?: 'decided' | DecisionConflict } = {},
+  status: ContentfulStatusCode = 200,
+) {
   const view = await findApplicationForDecision(c.get('deps').db, actorOf(c), id, todayOf(c));
   const page = pageContext(c);
-  return render(c, applicationPageTitle(page, view), <ApplicationPageView page={page} view={view} {...state} />, status);
+  return render(
+    c,
+    applicationPageTitle(page, view),
+    <ApplicationPageView page={page} view={view} {...state} />,
+    status,
+  );
 }
 
 /** The query string of a request, to carry over to where an old URL now lives. */
@@ -42,28 +58,49 @@ export const applicationRoutes = new Hono<AppEnv>()
   .get('/applications', async (c) => {
     const kind = c.req.query('kind');
     const page = pageNumber(c.req.query('page'));
-    const queue = await listApplicationQueue(c.get('deps').db, actorOf(c), {
-      kind: isApplicationKind(kind) ? kind : null, limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE,
-    }, todayOf(c));
+    const queue = await listApplicationQueue(
+      c.get('deps').db,
+      actorOf(c),
+      {
+        kind: isApplicationKind(kind) ? kind : null,
+        limit: QUEUE_PAGE_SIZE,
+        offset: (page - 1) * QUEUE_PAGE_SIZE,
+      },
+      todayOf(c),
+    );
     return render(c, queueTitle(c.get('locale'), queue), <ApplicationQueuePage page={pageContext(c)} queue={queue} />);
   })
-  .get('/applications/:id', (c) => showApplication(c, idParam(c.req.param('id')), { notice: c.req.query('decided') === '1' ? 'decided' : undefined }))
+  .get('/applications/:id', (c) =>
+    showApplication(c, idParam(c.req.param('id')), { notice: c.req.query('decided') === '1' ? 'decided' : undefined }),
+  )
   .post('/applications/:id/decision', async (c) => {
     const id = idParam(c.req.param('id'));
     const input = decisionInput(await c.req.parseBody());
     const result = await decideApplication(c.get('deps').db, actorOf(c), id, input, nowOf(c));
-    if (result.kind === 'invalid') return showApplication(c, id, { form: { input, errors: result.errors } }, 422);
-    if (result.kind === 'conflict') return showApplication(c, id, { notice: result.conflict }, 409);
+    if (!result.ok && 'errors' in result)
+      return showApplication(c, id, { form: { input, errors: result.errors } }, 422);
+    if (!result.ok) return showApplication(c, id, { notice: result.reason }, 409);
     if (isPartialRequest(c)) return showApplication(c, id, { notice: 'decided' });
     return c.redirect(applicationPaths.decided(id), 303);
   })
   .get('/applications/:id/vedtak/:documentId', async (c) => {
-    const doc = await downloadVedtak(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), idParam(c.req.param('documentId')), todayOf(c), nowOf(c));
+    const doc = await downloadVedtak(
+      c.get('deps').db,
+      actorOf(c),
+      idParam(c.req.param('id')),
+      idParam(c.req.param('documentId')),
+      todayOf(c),
+      nowOf(c),
+    );
     return sendDocument(c, doc);
   })
   .get('/leave-applications', (c) => {
     const page = pageNumber(c.req.query('page'));
     return c.redirect(applicationPaths.queue({ kind: 'leave', page }), 301);
   })
-  .get('/leave-applications/:id', (c) => c.redirect(`${applicationPaths.application(idParam(c.req.param('id')))}${queryOf(c)}`, 301))
-  .get('/leave-applications/:id/vedtak/:documentId', (c) => c.redirect(applicationPaths.vedtak(idParam(c.req.param('id')), idParam(c.req.param('documentId'))), 301));
+  .get('/leave-applications/:id', (c) =>
+    c.redirect(`${applicationPaths.application(idParam(c.req.param('id')))}${queryOf(c)}`, 301),
+  )
+  .get('/leave-applications/:id/vedtak/:documentId', (c) =>
+    c.redirect(applicationPaths.vedtak(idParam(c.req.param('id')), idParam(c.req.param('documentId'))), 301),
+  );

@@ -9,7 +9,13 @@ import type { AttendanceStatus } from '../db/schema.ts';
 import { parseDate } from '../i18n/index.ts';
 import { actorOf } from '../middleware/session.ts';
 import { attendancePaths } from '../paths/attendance.ts';
-import { RegisterPage, RegisterSection, registerTitle, savedNotice, type RegisterFormState } from '../views/attendance/register.tsx';
+import {
+  RegisterPage,
+  RegisterSection,
+  registerTitle,
+  savedNotice,
+  type RegisterFormState,
+} from '../views/attendance/register.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { idParam } from './params.ts';
 import { isPartialRequest, pageContext, render } from './render.tsx';
@@ -38,7 +44,11 @@ function parseStatuses(body: Record<string, unknown>): { ok: boolean; statuses: 
   return { ok: ok && statuses.size > 0, statuses };
 }
 
-async function show(c: Context<AppEnv>, kind: Kind, options: { notice?: boolean; form?: RegisterFormState; status?: ContentfulStatusCode } = {}) {
+async function show(
+  c: Context<AppEnv>,
+  kind: Kind,
+  options: { notice?: boolean; form?: RegisterFormState; status?: ContentfulStatusCode } = {},
+) {
   const { db } = c.get('deps');
   const { date, lessonId } = selection(c);
   const unit = await findRegisterUnit(db, actorOf(c), kind, idParam(c.req.param('id')!));
@@ -46,7 +56,8 @@ async function show(c: Context<AppEnv>, kind: Kind, options: { notice?: boolean;
   const page = pageContext(c);
   const notice = options.notice || c.req.query('saved') === '1' ? savedNotice(page, register) : undefined;
   const props = { page, register, notice, form: options.form };
-  const body = c.req.method === 'POST' && isPartialRequest(c) ? <RegisterSection {...props} /> : <RegisterPage {...props} />;
+  const body =
+    c.req.method === 'POST' && isPartialRequest(c) ? <RegisterSection {...props} /> : <RegisterPage {...props} />;
   return render(c, registerTitle(page, register), body, options.status);
 }
 
@@ -58,7 +69,7 @@ async function save(c: Context<AppEnv>, kind: Kind) {
   const parsed = parseStatuses(await c.req.parseBody());
   if (!parsed.ok) return show(c, kind, { form: { statuses: parsed.statuses, problem: 'invalid' }, status: 422 });
   const result = await saveRegister(db, actorOf(c), unit, { date, lessonId, statuses: parsed.statuses }, nowOf(c));
-  if (!result.ok) return show(c, kind, { form: { statuses: parsed.statuses, problem: result.problem }, status: 422 });
+  if (!result.ok) return show(c, kind, { form: { statuses: parsed.statuses, problem: result.reason }, status: 422 });
   if (isPartialRequest(c)) return show(c, kind, { notice: true });
   return c.redirect(attendancePaths.register(unit, { date, lesson: lessonId, saved: true }), 303);
 }

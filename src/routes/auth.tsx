@@ -22,7 +22,11 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
   return new Hono<AppEnv>()
     .get(authPaths.login, (c) => {
       const returnTo = safeLocalPath(c.req.query('return_to'), homePaths.start);
-      return render(c, c.get('t').auth.chooserTitle, <LoginChooser page={pageContext(c)} returnTo={returnTo} demo={options.demo} />);
+      return render(
+        c,
+        c.get('t').auth.chooserTitle,
+        <LoginChooser page={pageContext(c)} returnTo={returnTo} demo={options.demo} />,
+      );
     })
     .get('/login/:provider', async (c) => {
       const provider = c.req.param('provider');
@@ -30,7 +34,13 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
       const { db, oidc } = c.get('deps');
       const returnTo = safeLocalPath(c.req.query('return_to'), homePaths.start);
       const { loginRequestId, url } = await startLogin(db, oidc, provider, { locale: c.get('locale'), returnTo });
-      setCookie(c, LOGIN_COOKIE, loginRequestId, { path: authPaths.login, httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: 15 * 60 });
+      setCookie(c, LOGIN_COOKIE, loginRequestId, {
+        path: authPaths.login,
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: isHttps(c),
+        maxAge: 15 * 60,
+      });
       c.header('Cache-Control', 'no-store');
       return c.redirect(url.toString(), 302);
     })
@@ -46,7 +56,11 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
         callbackUrl.search = new URL(c.req.url).search;
         const login = await completeLogin(db, oidc, provider, { loginRequestId, callbackUrl });
         const { token, expiresAt } = await createSession(db, login, config.session);
-        await recordAudit(db, { actor: { personId: login.personId, via: provider }, action: 'login', details: { provider, acr: login.acr } });
+        await recordAudit(db, {
+          actor: { personId: login.personId, via: provider },
+          action: 'login',
+          details: { provider, acr: login.acr },
+        });
         setSessionCookie(c, token, expiresAt);
         return c.redirect(safeLocalPath(login.returnTo, homePaths.start), 303);
       } catch (error) {
@@ -54,7 +68,12 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
         c.get('deps').log?.({ level: 'warn', event: 'login_refused', provider, reason: error.message });
         const status = error.reason === 'unknown_identity' ? 403 : 400;
         const t = c.get('t').auth;
-        return render(c, error.reason === 'unknown_identity' ? t.unknownTitle : t.failureTitle, <LoginFailed page={pageContext(c)} reason={error.reason} />, status);
+        return render(
+          c,
+          error.reason === 'unknown_identity' ? t.unknownTitle : t.failureTitle,
+          <LoginFailed page={pageContext(c)} reason={error.reason} />,
+          status,
+        );
       }
     })
     .post(authPaths.logout, async (c) => {

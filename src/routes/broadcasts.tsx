@@ -5,7 +5,12 @@ import { pageNumber } from '../domain/paging.ts';
 import { requireStaffActor } from '../domain/broadcasts/policy.ts';
 import { listReceivedBroadcasts, openReceivedBroadcast } from '../domain/broadcasts/received.ts';
 import { parseBroadcast, sendBroadcast, type BroadcastErrors, type BroadcastInput } from '../domain/broadcasts/send.ts';
-import { broadcastDeliverySummary, findSentBroadcast, listRecipientStatus, listSentBroadcasts } from '../domain/broadcasts/sent.ts';
+import {
+  broadcastDeliverySummary,
+  findSentBroadcast,
+  listRecipientStatus,
+  listSentBroadcasts,
+} from '../domain/broadcasts/sent.ts';
 import { broadcastsText } from '../i18n/broadcasts.ts';
 import { actorOf } from '../middleware/session.ts';
 import { ReceivedBroadcastPage, ReceivedListPage } from '../views/broadcasts/guardian.tsx';
@@ -21,7 +26,12 @@ const t = (c: Context<AppEnv>) => broadcastsText[c.get('locale')];
 
 async function newForm(c: Context<AppEnv>, input?: BroadcastInput, errors?: BroadcastErrors, status: 200 | 422 = 200) {
   const audiences = await listBroadcastAudiences(c.get('deps').db, actorOf(c), todayOf(c));
-  return render(c, t(c).newBroadcast, <NewBroadcastPage page={pageContext(c)} audiences={audiences} input={input} errors={errors} />, status);
+  return render(
+    c,
+    t(c).newBroadcast,
+    <NewBroadcastPage page={pageContext(c)} audiences={audiences} input={input} errors={errors} />,
+    status,
+  );
 }
 
 /**
@@ -33,9 +43,18 @@ export const broadcastRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const actor = actorOf(c);
     const page = pageNumber(c.req.query('page'));
-    if (actor.via === 'idporten') return render(c, t(c).receivedTitle, <ReceivedListPage page={pageContext(c)} received={await listReceivedBroadcasts(db, actor, page)} />);
+    if (actor.via === 'idporten')
+      return render(
+        c,
+        t(c).receivedTitle,
+        <ReceivedListPage page={pageContext(c)} received={await listReceivedBroadcasts(db, actor, page)} />,
+      );
     requireStaffActor(actor);
-    return render(c, t(c).sentTitle, <SentListPage page={pageContext(c)} sent={await listSentBroadcasts(db, actor, page)} />);
+    return render(
+      c,
+      t(c).sentTitle,
+      <SentListPage page={pageContext(c)} sent={await listSentBroadcasts(db, actor, page)} />,
+    );
   })
   .get(broadcastPaths.new, async (c) => {
     requireStaffActor(actorOf(c));
@@ -46,7 +65,9 @@ export const broadcastRoutes = new Hono<AppEnv>()
     requireStaffActor(actor);
     const body = await c.req.parseBody();
     const input = { audience: text(body.audience), subject: text(body.subject), body: text(body.body) };
-    const audience = input.audience ? await requireBroadcastAudience(c.get('deps').db, actor, input.audience, todayOf(c)) : null;
+    const audience = input.audience
+      ? await requireBroadcastAudience(c.get('deps').db, actor, input.audience, todayOf(c))
+      : null;
     const parsed = parseBroadcast(input);
     if (!parsed.ok || !audience) return newForm(c, input, parsed.ok ? { audience: 'required' } : parsed.errors, 422);
     const sent = await sendBroadcast(c.get('deps').db, actor, audience, parsed.values, todayOf(c), nowOf(c));
@@ -65,5 +86,15 @@ export const broadcastRoutes = new Hono<AppEnv>()
     const recipients = await listRecipientStatus(db, broadcast, pageNumber(c.req.query('page')));
     const delivery = await broadcastDeliverySummary(db, broadcast);
     const sent = /^\d{1,6}$/.test(c.req.query('sent') ?? '') ? Number(c.req.query('sent')) : undefined;
-    return render(c, broadcast.subject, <BroadcastStatusPage page={pageContext(c)} broadcast={broadcast} recipients={recipients} delivery={delivery} sentCount={sent} />);
+    return render(
+      c,
+      broadcast.subject,
+      <BroadcastStatusPage
+        page={pageContext(c)}
+        broadcast={broadcast}
+        recipients={recipients}
+        delivery={delivery}
+        sentCount={sent}
+      />,
+    );
   });

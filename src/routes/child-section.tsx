@@ -10,7 +10,13 @@ import { isPartialRequest, pageContext, render } from './render.tsx';
  * htmx, only the section when a form swaps #child-section, or the frame (nav + section) when a tab is
  * clicked (#child-frame, so aria-current follows). Same URL, same data.
  */
-export function renderChildSection(c: Context<AppEnv>, child: GuardianChild, section: ChildSection, content: JSX.Element, status: ContentfulStatusCode = 200) {
+export function renderChildSection(
+  c: Context<AppEnv>,
+  child: GuardianChild,
+  section: ChildSection,
+  content: JSX.Element,
+  status: ContentfulStatusCode = 200,
+) {
   const title = `${c.get('t').child[section]} – ${child.givenName}`;
   if (isPartialRequest(c) && c.req.header('hx-target')?.endsWith('#child-section')) {
     c.header('Vary', 'HX-Request');

@@ -13,5 +13,10 @@ export const children = new Hono<AppEnv>().get('/children/:id', async (c) => {
   const actor = actorOf(c);
   const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));
   const overview = await childOverview(db, actor, child);
-  return renderChildSection(c, child, 'overview', <ChildOverview page={pageContext(c)} child={child} overview={overview} />);
+  return renderChildSection(
+    c,
+    child,
+    'overview',
+    <ChildOverview page={pageContext(c)} child={child} overview={overview} />,
+  );
 });

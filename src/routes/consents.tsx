@@ -3,7 +3,12 @@ import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { answerConsent } from '../domain/consents/answer.ts';
 import { loadChildConsents } from '../domain/consents/child.ts';
-import { deferGeneralConsent, findGeneralConsent, giveGeneralConsent, withdrawGeneralConsent } from '../domain/consents/general.ts';
+import {
+  deferGeneralConsent,
+  findGeneralConsent,
+  giveGeneralConsent,
+  withdrawGeneralConsent,
+} from '../domain/consents/general.ts';
 import { classConsentOverview } from '../domain/consents/overview.ts';
 import { createConsentReceipt } from '../domain/consents/receipt.ts';
 import { STATE_FILTERS } from '../domain/consents/state.ts';
@@ -31,7 +36,12 @@ const text = (c: Context<AppEnv>) => consentsText[c.get('locale')];
 const returnTo = (value: unknown, fallback: string) => safeLocalPath(value, fallback);
 
 /** The child's consents section, with a notice, an alert or a field error. */
-async function consentsSection(c: Context<AppEnv>, child: GuardianChild, extra: { savedKey?: string; alert?: string; error?: AnswerError } = {}, status: 200 | 403 | 422 = 200) {
+async function consentsSection(
+  c: Context<AppEnv>,
+  child: GuardianChild,
+  extra: { savedKey?: string; alert?: string; error?: AnswerError } = {},
+  status: 200 | 403 | 422 = 200,
+) {
   const consents = await loadChildConsents(c.get('deps').db, actorOf(c), child);
   const body = <ChildConsentsSection page={pageContext(c)} child={child} consents={consents} receipt {...extra} />;
   return renderChildSection(c, child, 'consents', body, status);
@@ -43,7 +53,14 @@ export const consentRoutes = new Hono<AppEnv>()
     const consent = await findGeneralConsent(c.get('deps').db, actorOf(c));
     const done = c.req.query('done');
     const notice = done === 'given' || done === 'withdrawn' ? done : undefined;
-    const page = <GeneralConsentPage page={pageContext(c)} consent={consent} returnTo={returnTo(c.req.query('return_to'), '')} notice={notice} />;
+    const page = (
+      <GeneralConsentPage
+        page={pageContext(c)}
+        consent={consent}
+        returnTo={returnTo(c.req.query('return_to'), '')}
+        notice={notice}
+      />
+    );
     return render(c, text(c).gate.title, page);
   })
   .post(consentPaths.gate, async (c) => {
@@ -89,14 +106,25 @@ export const consentRoutes = new Hono<AppEnv>()
     const result = await answerConsent(db, actor, child, typeKey, form.output.state);
     if (result.ok) return c.redirect(consentPaths.childSaved(child.pupilId, typeKey), 303);
     if (result.reason === 'locked') return consentsSection(c, child, { alert: t.lockedError }, 403);
-    if (result.reason === 'no_responsibility') return consentsSection(c, child, { alert: t.noResponsibilityError }, 403);
-    const message = fill(t.parentNotGiven, { name: result.type.name[c.get('locale')], parent: result.parent.name[c.get('locale')] });
+    if (result.reason === 'no_responsibility')
+      return consentsSection(c, child, { alert: t.noResponsibilityError }, 403);
+    const message = fill(t.parentNotGiven, {
+      name: result.type.name[c.get('locale')],
+      parent: result.parent.name[c.get('locale')],
+    });
     return consentsSection(c, child, { error: { typeKey, message } }, 422);
   })
   .get('/classes/:id/consents', async (c) => {
-    const parsed = v.safeParse(Filter, { type: c.req.query('type') || undefined, state: c.req.query('state') || undefined });
+    const parsed = v.safeParse(Filter, {
+      type: c.req.query('type') || undefined,
+      state: c.req.query('state') || undefined,
+    });
     const filter = parsed.success ? { typeKey: parsed.output.type, state: parsed.output.state } : {};
     const overview = await classConsentOverview(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), filter);
     const page = pageContext(c);
-    return render(c, classConsentsTitle(page, overview.className), <ClassConsentsPage page={page} overview={overview} />);
+    return render(
+      c,
+      classConsentsTitle(page, overview.className),
+      <ClassConsentsPage page={page} overview={overview} />,
+    );
   });

@@ -11,14 +11,27 @@ import { contactText } from '../i18n/contact.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { SECTION_IDS, type ContactSectionName } from '../views/contact-card/parts.tsx';
 import { contactCardPaths } from '../paths/contact-card.ts';
-import { ContactCardPage, ContactSection, NOTICES, noticeSection, type ContactCardState, type ContactNotice } from '../views/contact-card/page.tsx';
+import {
+  ContactCardPage,
+  ContactSection,
+  NOTICES,
+  noticeSection,
+  type ContactCardState,
+  type ContactNotice,
+} from '../views/contact-card/page.tsx';
 import { isPartialRequest, pageContext, render } from './render.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const SmsForm = v.object({ enabled: v.picklist(['true', 'false']), confirm: v.optional(v.literal('yes')) });
 
 /** The whole card, or for htmx only the section the form lives in (plus sections that depend on the change). */
-async function show(c: Context<AppEnv>, section: ContactSectionName | null, state: ContactCardState, status: ContentfulStatusCode = 200, also: ContactSectionName[] = []) {
+async function show(
+  c: Context<AppEnv>,
+  section: ContactSectionName | null,
+  state: ContactCardState,
+  status: ContentfulStatusCode = 200,
+  also: ContactSectionName[] = [],
+) {
   const card = await findContactCard(c.get('deps').db, actorOf(c));
   const page = pageContext(c);
   const title = contactText[page.locale].title;
@@ -26,7 +39,9 @@ async function show(c: Context<AppEnv>, section: ContactSectionName | null, stat
     const fragment = (
       <>
         <ContactSection page={page} card={card} state={state} section={section} />
-        {also.map((name) => <ContactSection page={page} card={card} state={{}} section={name} oob />)}
+        {also.map((name) => (
+          <ContactSection page={page} card={card} state={{}} section={name} oob />
+        ))}
       </>
     );
     return render(c, title, fragment, status);

@@ -24,11 +24,19 @@ export const devOutboxRoutes = new Hono<AppEnv>()
     const before = beforeOf(c.req.query('before'));
     const list = await listDevSms(c.get('deps').db, before);
     const page = pageContext(c);
-    return render(c, deliveryText[page.locale].dev.smsTitle, <DevSmsPage page={page} list={list} isOlderPage={before !== undefined} />);
+    return render(
+      c,
+      deliveryText[page.locale].dev.smsTitle,
+      <DevSmsPage page={page} list={list} isOlderPage={before !== undefined} />,
+    );
   })
   .get(devOutboxPaths.mail, async (c) => {
     const before = beforeOf(c.req.query('before'));
     const list = await listDevMail(c.get('deps').db, before);
     const page = pageContext(c);
-    return render(c, deliveryText[page.locale].dev.mailTitle, <DevMailPage page={page} list={list} isOlderPage={before !== undefined} />);
+    return render(
+      c,
+      deliveryText[page.locale].dev.mailTitle,
+      <DevMailPage page={page} list={list} isOlderPage={before !== undefined} />,
+    );
   });

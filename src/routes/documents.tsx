@@ -22,12 +22,25 @@ export const documentRoutes = new Hono<AppEnv>()
     const parsed = v.safeParse(Before, c.req.query('before'));
     const before = parsed.success ? parsed.output : undefined;
     const { documents, olderThan } = await listChildDocuments(db, actor, child, before);
-    const items = documents.map((d) => ({ id: d.id, title: d.title, kind: d.kind, createdAt: d.createdAt, sizeBytes: d.sizeBytes, href: documentPaths.download(d.id) }));
+    const items = documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      kind: d.kind,
+      createdAt: d.createdAt,
+      sizeBytes: d.sizeBytes,
+      href: documentPaths.download(d.id),
+    }));
     return renderChildSection(
       c,
       child,
       'documents',
-      <ChildDocuments page={pageContext(c)} child={child} documents={items} olderThan={olderThan} isOlderPage={before !== undefined} />,
+      <ChildDocuments
+        page={pageContext(c)}
+        child={child}
+        documents={items}
+        olderThan={olderThan}
+        isOlderPage={before !== undefined}
+      />,
     );
   })
   .get('/documents/:id', async (c) => {

@@ -4,7 +4,17 @@ import { findChildForm, listChildForms, parseAnswers, saveFormAnswer } from '../
 import { audienceKey, listBroadcastAudiences } from '../domain/broadcasts/audience.ts';
 import { broadcastsText } from '../i18n/broadcasts.ts';
 import { audienceLabel } from '../views/broadcasts/parts.tsx';
-import { addQuestion, createForm, findManagedForm, listManagedForms, parseNewForm, parseQuestion, removeQuestion, sendForm, type ManagedForm } from '../domain/forms/builder.ts';
+import {
+  addQuestion,
+  createForm,
+  findManagedForm,
+  listManagedForms,
+  parseNewForm,
+  parseQuestion,
+  removeQuestion,
+  sendForm,
+  type ManagedForm,
+} from '../domain/forms/builder.ts';
 import { formResults, formResultsCsv } from '../domain/forms/results.ts';
 import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { formsText } from '../i18n/forms.ts';
@@ -23,12 +33,26 @@ import { isPartialRequest, pageContext, render } from './render.tsx';
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const t = (c: Context<AppEnv>) => formsText[c.get('locale')];
 
-async function builder(c: Context<AppEnv>, form: ManagedForm, extra: { question?: QuestionFormState; notice?: string } = {}, status: 200 | 422 = 200) {
+async function builder(
+  c: Context<AppEnv>,
+  form: ManagedForm,
+  extra: { question?: QuestionFormState; notice?: string } = {},
+  status: 200 | 422 = 200,
+) {
   const audiences = await listBroadcastAudiences(c.get('deps').db, actorOf(c), todayOf(c));
-  const audience = audiences.find((a) => audienceKey(a) === audienceKey({ kind: form.audienceKind, id: form.audienceId, trinn: form.audienceTrinn }));
+  const audience = audiences.find(
+    (a) => audienceKey(a) === audienceKey({ kind: form.audienceKind, id: form.audienceId, trinn: form.audienceTrinn }),
+  );
   const kind = broadcastsText[c.get('locale')].kind[form.audienceKind];
-  const audienceName = audience ? `${kind}: ${audienceLabel(c.get('locale'), audience, audience.kind === 'trinn')}` : kind;
-  return render(c, form.title, <FormBuilderPage page={pageContext(c)} form={form} audienceName={audienceName} {...extra} />, status);
+  const audienceName = audience
+    ? `${kind}: ${audienceLabel(c.get('locale'), audience, audience.kind === 'trinn')}`
+    : kind;
+  return render(
+    c,
+    form.title,
+    <FormBuilderPage page={pageContext(c)} form={form} audienceName={audienceName} {...extra} />,
+    status,
+  );
 }
 
 async function childForm(c: Context<AppEnv>) {
@@ -39,7 +63,13 @@ async function childForm(c: Context<AppEnv>) {
 
 /** G13, S9: forms and questionnaires: build, send, answer (once per child, editable until the deadline), results, CSV. */
 export const formRoutes = new Hono<AppEnv>()
-  .get(formPaths.list, async (c) => render(c, t(c).title, <FormListPage page={pageContext(c)} forms={await listManagedForms(c.get('deps').db, actorOf(c))} />))
+  .get(formPaths.list, async (c) =>
+    render(
+      c,
+      t(c).title,
+      <FormListPage page={pageContext(c)} forms={await listManagedForms(c.get('deps').db, actorOf(c))} />,
+    ),
+  )
   .get(formPaths.new, async (c) => {
     const audiences = await listBroadcastAudiences(c.get('deps').db, actorOf(c), todayOf(c));
     return render(c, t(c).newForm, <NewFormPage page={pageContext(c)} audiences={audiences} />);
@@ -47,22 +77,45 @@ export const formRoutes = new Hono<AppEnv>()
   .post(formPaths.create, async (c) => {
     const { db } = c.get('deps');
     const body = await c.req.parseBody();
-    const input = { title: text(body.title), description: text(body.description), deadline: text(body.deadline), audience: text(body.audience) };
+    const input = {
+      title: text(body.title),
+      description: text(body.description),
+      deadline: text(body.deadline),
+      audience: text(body.audience),
+    };
     const parsed = parseNewForm(input, todayOf(c));
-    if (!parsed.ok) return render(c, t(c).newForm, <NewFormPage page={pageContext(c)} audiences={await listBroadcastAudiences(db, actorOf(c), todayOf(c))} input={input} errors={parsed.errors} />, 422);
+    if (!parsed.ok)
+      return render(
+        c,
+        t(c).newForm,
+        <NewFormPage
+          page={pageContext(c)}
+          audiences={await listBroadcastAudiences(db, actorOf(c), todayOf(c))}
+          input={input}
+          errors={parsed.errors}
+        />,
+        422,
+      );
     const id = await createForm(db, actorOf(c), parsed.values, todayOf(c), nowOf(c));
     return c.redirect(formPaths.form(id), 303);
   })
   .get('/forms/:id', async (c) => {
     const form = await findManagedForm(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
     const sent = /^(\d+)-(\d+)$/.exec(c.req.query('sent') ?? '');
-    return builder(c, form, { notice: sent ? fill(t(c).sent, { recipients: sent[1]!, guardians: sent[2]! }) : undefined });
+    return builder(c, form, {
+      notice: sent ? fill(t(c).sent, { recipients: sent[1]!, guardians: sent[2]! }) : undefined,
+    });
   })
   .post('/forms/:id/questions', async (c) => {
     const { db } = c.get('deps');
     const form = await findManagedForm(db, actorOf(c), idParam(c.req.param('id')));
     const body = await c.req.parseBody();
-    const input = { kind: text(body.kind), label: text(body.label), required: body.required === 'yes', options: text(body.options) };
+    const input = {
+      kind: text(body.kind),
+      label: text(body.label),
+      required: body.required === 'yes',
+      options: text(body.options),
+    };
     const parsed = parseQuestion(input);
     if (!parsed.ok) return builder(c, form, { question: { input, errors: parsed.errors } }, 422);
     await addQuestion(db, form, parsed.values);
@@ -84,33 +137,85 @@ export const formRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const form = await findManagedForm(db, actorOf(c), idParam(c.req.param('id')));
     const results = await formResults(db, actorOf(c), form, todayOf(c));
-    return render(c, `${t(c).results}: ${form.title}`, <FormResultsPage page={pageContext(c)} form={form} results={results} />);
+    return render(
+      c,
+      `${t(c).results}: ${form.title}`,
+      <FormResultsPage page={pageContext(c)} form={form} results={results} />,
+    );
   })
   .get('/forms/:id/results.csv', async (c) => {
     const { db } = c.get('deps');
     const actor = actorOf(c);
     const form = await findManagedForm(db, actor, idParam(c.req.param('id')));
     const page = pageContext(c);
-    const labels = { header: [t(c).pupil, t(c).class, t(c).by, t(c).changed], hiddenName: t(c).hiddenName, when: formatDateTime, value: (i: number, v: string) => answerText(page, form.questions[i]!.kind, v) };
+    const labels = {
+      header: [t(c).pupil, t(c).class, t(c).by, t(c).changed],
+      hiddenName: t(c).hiddenName,
+      when: formatDateTime,
+      value: (i: number, v: string) => answerText(page, form.questions[i]!.kind, v),
+    };
     const csv = await formResultsCsv(db, actor, form, await formResults(db, actor, form, todayOf(c)), labels, nowOf(c));
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="skjema-${form.id}.csv"` });
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="skjema-${form.id}.csv"`,
+    });
   })
   .get('/children/:id/forms', async (c) => {
     const { db } = c.get('deps');
     const child = await requireGuardianChild(db, actorOf(c), idParam(c.req.param('id')), todayOf(c));
-    return renderChildSection(c, child, 'forms', <ChildFormsSection page={pageContext(c)} child={child} forms={await listChildForms(db, child)} today={todayOf(c)} />);
+    return renderChildSection(
+      c,
+      child,
+      'forms',
+      <ChildFormsSection
+        page={pageContext(c)}
+        child={child}
+        forms={await listChildForms(db, child)}
+        today={todayOf(c)}
+      />,
+    );
   })
   .get('/children/:id/forms/:formId', async (c) => {
     const { child, form } = await childForm(c);
-    return renderChildSection(c, child, 'forms', <ChildFormAnswer page={pageContext(c)} child={child} form={form} today={todayOf(c)} saved={c.req.query('saved') === '1'} />);
+    return renderChildSection(
+      c,
+      child,
+      'forms',
+      <ChildFormAnswer
+        page={pageContext(c)}
+        child={child}
+        form={form}
+        today={todayOf(c)}
+        saved={c.req.query('saved') === '1'}
+      />,
+    );
   })
   .post('/children/:id/forms/:formId/answer', async (c) => {
     const { db } = c.get('deps');
     const { child, form } = await childForm(c);
     const parsed = parseAnswers(form.questions, await c.req.parseBody({ all: true }));
-    if (!parsed.ok) return renderChildSection(c, child, 'forms', <ChildFormAnswer page={pageContext(c)} child={child} form={form} today={todayOf(c)} input={parsed.input} errors={parsed.errors} />, 422);
+    if (!parsed.ok)
+      return renderChildSection(
+        c,
+        child,
+        'forms',
+        <ChildFormAnswer
+          page={pageContext(c)}
+          child={child}
+          form={form}
+          today={todayOf(c)}
+          input={parsed.input}
+          errors={parsed.errors}
+        />,
+        422,
+      );
     await saveFormAnswer(db, actorOf(c), child, form, parsed.answers, todayOf(c), nowOf(c));
     if (!isPartialRequest(c)) return c.redirect(formPaths.childFormSaved(child.pupilId, form.id), 303);
     const saved = await findChildForm(db, child, form.id);
-    return renderChildSection(c, child, 'forms', <ChildFormAnswer page={pageContext(c)} child={child} form={saved} today={todayOf(c)} saved />);
+    return renderChildSection(
+      c,
+      child,
+      'forms',
+      <ChildFormAnswer page={pageContext(c)} child={child} form={saved} today={todayOf(c)} saved />,
+    );
   });

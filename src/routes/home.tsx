@@ -23,9 +23,14 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
   if (actor.via === 'idporten') {
     const children = await listGuardianChildren(db, actor);
     // G2: a guardian who has not decided on the general consent sees it first (unless "Ikke nå" this session).
-    if (children.length && (await needsGeneralConsentGate(db, actor, c.get('session')?.id ?? null))) return c.redirect(consentPaths.gate, 302);
+    if (children.length && (await needsGeneralConsentGate(db, actor, c.get('session')?.id ?? null)))
+      return c.redirect(consentPaths.gate, 302);
     const notifications = children.length ? await listNotifications(db, actor.personId, 10) : [];
-    await markNotificationsRead(db, actor.personId, notifications.filter((n) => n.read_at === null).map((n) => n.id));
+    await markNotificationsRead(
+      db,
+      actor.personId,
+      notifications.filter((n) => n.read_at === null).map((n) => n.id),
+    );
     return render(c, title, <GuardianHome page={page} children={children} notifications={notifications} />);
   }
   if (actor.staff.length === 0) {
@@ -37,6 +42,22 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
   const notifications = await listNotifications(db, actor.personId, 10);
   const today = { date: todayOf(c), lessons: await listTodaysLessons(db, actor, todayOf(c)) };
   // Shown once as new: what is on the screen now counts as read next time.
-  await markNotificationsRead(db, actor.personId, notifications.filter((n) => n.read_at === null).map((n) => n.id));
-  return render(c, title, <div class="space-y-8"><StaffHome page={page} units={units} today={today} unreadThreads={await countUnreadThreads(db, actor, todayOf(c))} /><NotificationList page={page} notifications={notifications} /></div>);
+  await markNotificationsRead(
+    db,
+    actor.personId,
+    notifications.filter((n) => n.read_at === null).map((n) => n.id),
+  );
+  return render(
+    c,
+    title,
+    <div class="space-y-8">
+      <StaffHome
+        page={page}
+        units={units}
+        today={today}
+        unreadThreads={await countUnreadThreads(db, actor, todayOf(c))}
+      />
+      <NotificationList page={page} notifications={notifications} />
+    </div>,
+  );
 });

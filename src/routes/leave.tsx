@@ -22,7 +22,8 @@ const AnswerForm = v.object({ answer: v.picklist(['confirmed', 'declined']) });
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const t = (c: Context<AppEnv>) => leaveText[c.get('locale')];
 
-const guardianChild = (c: Context<AppEnv>) => requireGuardianChild(c.get('deps').db, actorOf(c), idParam(c.req.param('id') ?? ''), todayOf(c));
+const guardianChild = (c: Context<AppEnv>) =>
+  requireGuardianChild(c.get('deps').db, actorOf(c), idParam(c.req.param('id') ?? ''), todayOf(c));
 
 /** The receipt asked for by the query (`?sent=12`, `?answered=12`, `?withdrawn=12`). */
 function noticeOf(c: Context<AppEnv>): LeaveListState['notice'] {
@@ -33,18 +34,31 @@ function noticeOf(c: Context<AppEnv>): LeaveListState['notice'] {
   return undefined;
 }
 
-async function listSection(c: Context<AppEnv>, child: GuardianChild, state: LeaveListState, status: 200 | 400 | 409 = 200) {
+async function listSection(
+  c: Context<AppEnv>,
+  child: GuardianChild,
+  state: LeaveListState,
+  status: 200 | 400 | 409 = 200,
+) {
   const actor = actorOf(c);
   const overview = await listLeaveApplications(c.get('deps').db, actor, child, todayOf(c));
   // After a change htmx follows the redirect; the address bar shows the list, not the form or the receipt query.
   if (isPartialRequest(c)) c.header('HX-Push-Url', leavePaths.child(child.pupilId));
-  const body = <LeaveListSection page={pageContext(c)} child={child} overview={overview} state={state} actorId={actor.personId} />;
+  const body = (
+    <LeaveListSection page={pageContext(c)} child={child} overview={overview} state={state} actorId={actor.personId} />
+  );
   return renderChildSection(c, child, 'leave', body, status);
 }
 
 async function formSection(c: Context<AppEnv>, child: GuardianChild, state: LeaveFormState, status: 200 | 422 = 200) {
   const facts = await leaveFormFacts(c.get('deps').db, actorOf(c), child);
-  return renderChildSection(c, child, 'leave', <LeaveFormSection page={pageContext(c)} child={child} facts={facts} state={state} />, status);
+  return renderChildSection(
+    c,
+    child,
+    'leave',
+    <LeaveFormSection page={pageContext(c)} child={child} facts={facts} state={state} />,
+    status,
+  );
 }
 
 /** G7: leave applications by guardians, and the other guardian's confirmation. Staff and other families: 404. */
@@ -53,7 +67,13 @@ export const leaveRoutes = new Hono<AppEnv>()
   .get('/children/:id/leave/new', async (c) => formSection(c, await guardianChild(c), emptyLeaveForm))
   .get('/children/:id/leave/new/school-days', async (c) => {
     const child = await guardianChild(c);
-    const limit = await previewLeaveLimit(c.get('deps').db, child, c.req.query('from') ?? '', c.req.query('to') ?? '', todayOf(c));
+    const limit = await previewLeaveLimit(
+      c.get('deps').db,
+      child,
+      c.req.query('from') ?? '',
+      c.req.query('to') ?? '',
+      todayOf(c),
+    );
     c.header('Vary', 'HX-Request');
     return c.html(<SchoolDaysStatus t={t(c)} limit={limit} />);
   })
@@ -61,8 +81,12 @@ export const leaveRoutes = new Hono<AppEnv>()
     const child = await guardianChild(c);
     const body = await c.req.parseBody();
     const input = {
-      reason: text(body.reason), from: text(body.from), to: text(body.to), justification: text(body.justification),
-      rulesRead: body.rules_read === 'yes', overLimitOk: body.over_limit_ok === 'yes',
+      reason: text(body.reason),
+      from: text(body.from),
+      to: text(body.to),
+      justification: text(body.justification),
+      rulesRead: body.rules_read === 'yes',
+      overLimitOk: body.over_limit_ok === 'yes',
     };
     const result = await applyForLeave(c.get('deps').db, actorOf(c), child, input, nowOf(c));
     if (!result.ok) return formSection(c, child, { input, errors: result.errors, limit: result.limit }, 422);
@@ -73,7 +97,15 @@ export const leaveRoutes = new Hono<AppEnv>()
     const appId = idParam(c.req.param('appId'));
     const form = v.safeParse(AnswerForm, await c.req.parseBody());
     if (!form.success) return listSection(c, child, {}, 400);
-    const result = await answerConfirmation(c.get('deps').db, 'leave', actorOf(c), child, appId, form.output.answer, nowOf(c));
+    const result = await answerConfirmation(
+      c.get('deps').db,
+      'leave',
+      actorOf(c),
+      child,
+      appId,
+      form.output.answer,
+      nowOf(c),
+    );
     if (!result.ok) return listSection(c, child, { alert: t(c).closed }, 409);
     return c.redirect(leavePaths.notice(child.pupilId, 'answered', appId), 303);
   })

@@ -22,10 +22,18 @@ const PDF = '{[0-9]+\\.pdf}';
 export const letterRoutes = new Hono<AppEnv>()
   .get(letterPaths.overview, async (c) => {
     const school = c.req.query('school');
-    const overview = await findLetterOverview(c.get('deps').db, actorOf(c), school === undefined ? undefined : idParam(school));
+    const overview = await findLetterOverview(
+      c.get('deps').db,
+      actorOf(c),
+      school === undefined ? undefined : idParam(school),
+    );
     const notice = v.safeParse(Notice, c.req.query('notice'));
     const page = pageContext(c);
-    return render(c, lettersText[page.locale].title, <LettersPage page={page} overview={overview} notice={notice.success ? notice.output : undefined} />);
+    return render(
+      c,
+      lettersText[page.locale].title,
+      <LettersPage page={page} overview={overview} notice={notice.success ? notice.output : undefined} />,
+    );
   })
   .post(letterPaths.printBatches, async (c) => {
     const body = await c.req.parseBody();
@@ -34,11 +42,21 @@ export const letterRoutes = new Hono<AppEnv>()
     return c.redirect(letterPaths.school(schoolId, batch ? 'created' : 'empty'), 303);
   })
   .get(`/letters/print-batches/:file${PDF}`, async (c) => {
-    const batch = await downloadPrintBatch(c.get('deps').db, actorOf(c), idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
+    const batch = await downloadPrintBatch(
+      c.get('deps').db,
+      actorOf(c),
+      idParam(c.req.param('file').replace('.pdf', '')),
+      nowOf(c),
+    );
     return sendDocument(c, batch);
   })
   .get(`/letters/:file${PDF}`, async (c) => {
-    const doc = await downloadManualLetter(c.get('deps').db, actorOf(c), idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
+    const doc = await downloadManualLetter(
+      c.get('deps').db,
+      actorOf(c),
+      idParam(c.req.param('file').replace('.pdf', '')),
+      nowOf(c),
+    );
     return sendDocument(c, doc);
   })
   .post('/letters/:id/manual-handling', async (c) => {
@@ -48,9 +66,17 @@ export const letterRoutes = new Hono<AppEnv>()
   // The dev mailbox: development only (app.ts: /dev/* is a 404 in production).
   .get(letterPaths.devDigitalPost, async (c) => {
     const page = pageContext(c);
-    return render(c, lettersText[page.locale].dev.title, <DevDigitalPostPage page={page} letters={await listDevMailbox(c.get('deps').db)} />);
+    return render(
+      c,
+      lettersText[page.locale].dev.title,
+      <DevDigitalPostPage page={page} letters={await listDevMailbox(c.get('deps').db)} />,
+    );
   })
   .get(`${letterPaths.devDigitalPost}/:file${PDF}`, async (c) => {
-    const letter = await openDevMailboxLetter(c.get('deps').db, idParam(c.req.param('file').replace('.pdf', '')), nowOf(c));
+    const letter = await openDevMailboxLetter(
+      c.get('deps').db,
+      idParam(c.req.param('file').replace('.pdf', '')),
+      nowOf(c),
+    );
     return sendDocument(c, letter, { inline: true });
   });

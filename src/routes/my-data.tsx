@@ -27,5 +27,5 @@ export const myDataRoutes = new Hono<AppEnv>()
     const pdf = await renderMyDataPdf(data, myDataText[locale], locale, formatDate(new Date()));
     c.header('Content-Disposition', `attachment; filename="skolebro-mine-data-${data.generatedAt.slice(0, 10)}.pdf"`);
     c.header('Cache-Control', 'private, no-store');
-    return c.body(new Uint8Array(pdf), 200, { "Content-Type": "application/pdf" });
+    return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf' });
   });

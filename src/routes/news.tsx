@@ -7,7 +7,14 @@ import { listReceivedBroadcasts } from '../domain/broadcasts/received.ts';
 import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { childNewsAttachment, listChildNews } from '../domain/news/feed.ts';
 import { findManagedNews, listManagedNews, managedAttachment } from '../domain/news/manage.ts';
-import { deleteNews, parseNews, publishNews, type NewsErrors, type NewsInput, type UploadedFile } from '../domain/news/publish.ts';
+import {
+  deleteNews,
+  parseNews,
+  publishNews,
+  type NewsErrors,
+  type NewsInput,
+  type UploadedFile,
+} from '../domain/news/publish.ts';
 import { listNewsScopes, requireNewsScope } from '../domain/news/scopes.ts';
 import { nextWeekNumber } from '../domain/news/week.ts';
 import { newsText } from '../i18n/news.ts';
@@ -26,9 +33,18 @@ const t = (c: Context<AppEnv>) => newsText[c.get('locale')];
 /** Above this the request is not read at all (413); between 10 MB and this, the form comes back with its text. */
 const MAX_REQUEST_BYTES = 25 * 1024 * 1024;
 
-async function newForm(c: Context<AppEnv>, state: { input?: NewsInput; errors?: NewsErrors; fileChosen?: boolean } = {}, status: 200 | 422 = 200) {
+async function newForm(
+  c: Context<AppEnv>,
+  state: { input?: NewsInput; errors?: NewsErrors; fileChosen?: boolean } = {},
+  status: 200 | 422 = 200,
+) {
   const scopes = await listNewsScopes(c.get('deps').db, actorOf(c), todayOf(c));
-  return render(c, t(c).newPost, <NewNewsPage page={pageContext(c)} scopes={scopes} nextWeek={nextWeekNumber(todayOf(c))} {...state} />, status);
+  return render(
+    c,
+    t(c).newPost,
+    <NewNewsPage page={pageContext(c)} scopes={scopes} nextWeek={nextWeekNumber(todayOf(c))} {...state} />,
+    status,
+  );
 }
 
 /** The posted file, if one was chosen (an empty file input sends a nameless, empty part). */
@@ -42,25 +58,47 @@ export const newsRoutes = new Hono<AppEnv>()
   .get(newsPaths.list, async (c) => {
     requireStaffActor(actorOf(c));
     const posts = await listManagedNews(c.get('deps').db, actorOf(c), pageNumber(c.req.query('page')));
-    return render(c, t(c).title, <NewsListPage page={pageContext(c)} posts={posts} deleted={c.req.query('deleted') === '1'} />);
+    return render(
+      c,
+      t(c).title,
+      <NewsListPage page={pageContext(c)} posts={posts} deleted={c.req.query('deleted') === '1'} />,
+    );
   })
   .get(newsPaths.new, async (c) => {
     requireStaffActor(actorOf(c));
     return newForm(c);
   })
-  .post(newsPaths.create, bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => render(c, t(c).tooLargeTitle, <TooLargePage page={pageContext(c)} />, 413) }), async (c) => {
-    const { db } = c.get('deps');
-    const actor = actorOf(c);
-    requireStaffActor(actor);
-    const body = await c.req.parseBody();
-    const input = { scope: text(body.scope), kind: text(body.kind), title: text(body.title), body: text(body.body), week: text(body.week) };
-    const file = await uploaded(body.file);
-    const scope = input.scope ? await requireNewsScope(db, actor, input.scope, todayOf(c)) : null;
-    const parsed = parseNews(input, file, todayOf(c));
-    if (!parsed.ok || !scope) return newForm(c, { input, errors: parsed.ok ? { scope: 'required' } : parsed.errors, fileChosen: file !== null }, 422);
-    const { id, notified } = await publishNews(db, actor, scope, parsed.values, todayOf(c), nowOf(c));
-    return c.redirect(newsPaths.published(id, notified), 303);
-  })
+  .post(
+    newsPaths.create,
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => render(c, t(c).tooLargeTitle, <TooLargePage page={pageContext(c)} />, 413),
+    }),
+    async (c) => {
+      const { db } = c.get('deps');
+      const actor = actorOf(c);
+      requireStaffActor(actor);
+      const body = await c.req.parseBody();
+      const input = {
+        scope: text(body.scope),
+        kind: text(body.kind),
+        title: text(body.title),
+        body: text(body.body),
+        week: text(body.week),
+      };
+      const file = await uploaded(body.file);
+      const scope = input.scope ? await requireNewsScope(db, actor, input.scope, todayOf(c)) : null;
+      const parsed = parseNews(input, file, todayOf(c));
+      if (!parsed.ok || !scope)
+        return newForm(
+          c,
+          { input, errors: parsed.ok ? { scope: 'required' } : parsed.errors, fileChosen: file !== null },
+          422,
+        );
+      const { id, notified } = await publishNews(db, actor, scope, parsed.values, todayOf(c), nowOf(c));
+      return c.redirect(newsPaths.published(id, notified), 303);
+    },
+  )
   .get('/news/:id', async (c) => {
     const post = await findManagedNews(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
     const notified = /^\d{1,6}$/.test(c.req.query('published') ?? '') ? Number(c.req.query('published')) : undefined;
@@ -82,11 +120,20 @@ export const newsRoutes = new Hono<AppEnv>()
     const actor = actorOf(c);
     const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')), todayOf(c));
     const news = await listChildNews(db, child, pageNumber(c.req.query('page')));
-    const broadcasts = news.page === 1 ? (await listReceivedBroadcasts(db, actor, 1, { pupilId: child.pupilId, perPage: 3 })).items : [];
-    return renderChildSection(c, child, 'news', <ChildNewsSection page={pageContext(c)} child={child} news={news} broadcasts={broadcasts} />);
+    const broadcasts =
+      news.page === 1 ? (await listReceivedBroadcasts(db, actor, 1, { pupilId: child.pupilId, perPage: 3 })).items : [];
+    return renderChildSection(
+      c,
+      child,
+      'news',
+      <ChildNewsSection page={pageContext(c)} child={child} news={news} broadcasts={broadcasts} />,
+    );
   })
   .get('/children/:id/news/:postId/attachments/:attachmentId', async (c) => {
     const { db } = c.get('deps');
     const child = await requireGuardianChild(db, actorOf(c), idParam(c.req.param('id')), todayOf(c));
-    return sendDocument(c, await childNewsAttachment(db, child, idParam(c.req.param('postId')), idParam(c.req.param('attachmentId'))));
+    return sendDocument(
+      c,
+      await childNewsAttachment(db, child, idParam(c.req.param('postId')), idParam(c.req.param('attachmentId'))),
+    );
   });

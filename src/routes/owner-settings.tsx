@@ -15,18 +15,34 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 export const ownerSettingsRoutes = new Hono<AppEnv>()
   .get(ownerSettingsPaths.page, async (c) => {
     const settings = await findOwnerSettings(c.get('deps').db, actorOf(c));
-    return render(c, ownerSettingsText[c.get('locale')].title, <OwnerSettingsPage page={pageContext(c)} settings={settings} saved={c.req.query('saved') === '1'} />);
+    return render(
+      c,
+      ownerSettingsText[c.get('locale')].title,
+      <OwnerSettingsPage page={pageContext(c)} settings={settings} saved={c.req.query('saved') === '1'} />,
+    );
   })
   .post('/municipalities/:id/settings', async (c) => {
     const { db } = c.get('deps');
     const municipalityId = idParam(c.req.param('id'));
     const body = await c.req.parseBody();
-    const input = { leaveLimitDays: text(body.leave_limit_days), absenceFollowUpTime: text(body.absence_follow_up_time) };
+    const input = {
+      leaveLimitDays: text(body.leave_limit_days),
+      absenceFollowUpTime: text(body.absence_follow_up_time),
+    };
     const parsed = parseOwnerSettings(input);
     if (!parsed.ok) {
       const settings = await findOwnerSettings(db, actorOf(c));
       if (!settings.some((s) => s.municipalityId === municipalityId)) return c.notFound();
-      return render(c, ownerSettingsText[c.get('locale')].title, <OwnerSettingsPage page={pageContext(c)} settings={settings} form={{ municipalityId, input, errors: parsed.errors }} />, 422);
+      return render(
+        c,
+        ownerSettingsText[c.get('locale')].title,
+        <OwnerSettingsPage
+          page={pageContext(c)}
+          settings={settings}
+          form={{ municipalityId, input, errors: parsed.errors }}
+        />,
+        422,
+      );
     }
     await saveOwnerSettings(db, actorOf(c), municipalityId, parsed.values, nowOf(c));
     return c.redirect(ownerSettingsPaths.saved, 303);

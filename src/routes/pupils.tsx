@@ -19,7 +19,10 @@ import { vitnemalText } from '../i18n/vitnemal.ts';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
 
-const BlockingForm = v.object({ blocked: v.picklist(['true', 'false']), reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
+const BlockingForm = v.object({
+  blocked: v.picklist(['true', 'false']),
+  reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)),
+});
 const RevealForm = v.object({ reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
 
 export const pupils = new Hono<AppEnv>()
@@ -28,7 +31,11 @@ export const pupils = new Hono<AppEnv>()
     const t = c.get('t').pupil;
     const done = c.req.query('done');
     const notice = done === 'blocked' ? t.blockedNotice : done === 'unblocked' ? t.unblockedNotice : undefined;
-    return render(c, `${card.givenName} ${card.familyName}`, <PupilCardPage page={pageContext(c)} card={card} notice={notice} />);
+    return render(
+      c,
+      `${card.givenName} ${card.familyName}`,
+      <PupilCardPage page={pageContext(c)} card={card} notice={notice} />,
+    );
   })
   .post('/pupils/:id/guardians/:guardianId/blocking', async (c) => {
     const { db } = c.get('deps');
@@ -39,8 +46,17 @@ export const pupils = new Hono<AppEnv>()
     const form = v.safeParse(BlockingForm, { blocked: body.blocked, reason: body.reason });
     if (!form.success) {
       const card = await viewPupilCard(db, actor, pupilId);
-      const block = { guardianId, reason: typeof body.reason === 'string' ? body.reason : '', error: c.get('t').pupil.blockReasonRequired };
-      return render(c, `${card.givenName} ${card.familyName}`, <PupilCardPage page={pageContext(c)} card={card} block={block} />, 422);
+      const block = {
+        guardianId,
+        reason: typeof body.reason === 'string' ? body.reason : '',
+        error: c.get('t').pupil.blockReasonRequired,
+      };
+      return render(
+        c,
+        `${card.givenName} ${card.familyName}`,
+        <PupilCardPage page={pageContext(c)} card={card} block={block} />,
+        422,
+      );
     }
     const blocked = form.output.blocked === 'true';
     await setGuardianBlocked(db, actor, { pupilId, guardianId, blocked, reason: form.output.reason });
@@ -55,7 +71,10 @@ export const pupils = new Hono<AppEnv>()
     const card = await viewPupilCard(db, actor, pupilId);
     const title = `${card.givenName} ${card.familyName}`;
     if (!form.success) {
-      const reveal = { reason: typeof body.reason === 'string' ? body.reason : '', error: c.get('t').pupil.revealReasonRequired };
+      const reveal = {
+        reason: typeof body.reason === 'string' ? body.reason : '',
+        error: c.get('t').pupil.revealReasonRequired,
+      };
       return render(c, title, <PupilCardPage page={pageContext(c)} card={card} reveal={reveal} />, 422);
     }
     const revealed = await revealProtectedAddress(db, actor, pupilId, form.output.reason);
@@ -65,16 +84,57 @@ export const pupils = new Hono<AppEnv>()
   .get('/classes/:id', async (c) => {
     const found = await findClassForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
     const page = pageContext(c);
-    const subtitle = [found.schoolName, fill(page.t.unit.trinn, { trinn: found.trinn }), ...found.contactTeachers.map((n) => `${page.t.home.contactTeacher}: ${n}`)].join(' · ');
-    return render(c, classTitle(page, found.name), <UnitPage page={page} title={classTitle(page, found.name)} subtitle={subtitle} pupils={found.pupils} actions={[
-      ...(found.mayRegisterAttendance ? [{ href: attendancePaths.register({ kind: 'class', id: found.id }), label: attendanceText[page.locale].unitLink }] : []),
-      { href: consentPaths.classOverview(found.id), label: consentsText[page.locale].overview.unitLink },
-      ...(showsVitnemalAbsence(actorOf(c), found) ? [{ href: vitnemalPaths.class(found.id), label: vitnemalText[page.locale].link }] : []),
-    ]} />);
+    const subtitle = [
+      found.schoolName,
+      fill(page.t.unit.trinn, { trinn: found.trinn }),
+      ...found.contactTeachers.map((n) => `${page.t.home.contactTeacher}: ${n}`),
+    ].join(' · ');
+    return render(
+      c,
+      classTitle(page, found.name),
+      <UnitPage
+        page={page}
+        title={classTitle(page, found.name)}
+        subtitle={subtitle}
+        pupils={found.pupils}
+        actions={[
+          ...(found.mayRegisterAttendance
+            ? [
+                {
+                  href: attendancePaths.register({ kind: 'class', id: found.id }),
+                  label: attendanceText[page.locale].unitLink,
+                },
+              ]
+            : []),
+          { href: consentPaths.classOverview(found.id), label: consentsText[page.locale].overview.unitLink },
+          ...(showsVitnemalAbsence(actorOf(c), found)
+            ? [{ href: vitnemalPaths.class(found.id), label: vitnemalText[page.locale].link }]
+            : []),
+        ]}
+      />,
+    );
   })
   .get('/groups/:id', async (c) => {
     const found = await findGroupForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
     const page = pageContext(c);
-    return render(c, groupTitle(page, found.name), <UnitPage page={page} title={groupTitle(page, found.name)} subtitle={`${found.schoolName} · ${found.subject}`} pupils={found.pupils}
-      actions={found.mayRegisterAttendance ? [{ href: attendancePaths.register({ kind: 'group', id: found.id }), label: attendanceText[page.locale].unitLink }] : []} />);
+    return render(
+      c,
+      groupTitle(page, found.name),
+      <UnitPage
+        page={page}
+        title={groupTitle(page, found.name)}
+        subtitle={`${found.schoolName} · ${found.subject}`}
+        pupils={found.pupils}
+        actions={
+          found.mayRegisterAttendance
+            ? [
+                {
+                  href: attendancePaths.register({ kind: 'group', id: found.id }),
+                  label: attendanceText[page.locale].unitLink,
+                },
+              ]
+            : []
+        }
+      />,
+    );
   });

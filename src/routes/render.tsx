@@ -6,7 +6,14 @@ import type { PageContext } from '../views/page-context.ts';
 
 export function pageContext(c: Context<AppEnv>): PageContext {
   const actor = c.get('actor');
-  return { locale: c.get('locale'), t: c.get('t'), path: c.req.path, userName: actor ? `${actor.givenName} ${actor.familyName}` : undefined, isGuardian: actor?.via === 'idporten', devTools: !!actor && c.get('deps').config.env !== 'production' };
+  return {
+    locale: c.get('locale'),
+    t: c.get('t'),
+    path: c.req.path,
+    userName: actor ? `${actor.givenName} ${actor.familyName}` : undefined,
+    isGuardian: actor?.via === 'idporten',
+    devTools: !!actor && c.get('deps').config.env !== 'production',
+  };
 }
 
 /** htmx asks for a fragment with HX-Request; history restores and JS-off browsers get the full page. */

@@ -2,7 +2,13 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { recordSmsDeliveryReport } from '../domain/delivery/status.ts';
 import { receiveInboundSms } from '../domain/messages/inbound.ts';
-import { MAX_WEBHOOK_BYTES, parseWebhookBody, SIGNATURE_HEADER, verifySignature, webhookSecret } from '../domain/messages/sms-webhook.ts';
+import {
+  MAX_WEBHOOK_BYTES,
+  parseWebhookBody,
+  SIGNATURE_HEADER,
+  verifySignature,
+  webhookSecret,
+} from '../domain/messages/sms-webhook.ts';
 import { smsWebhookPaths } from '../paths/sms-webhook.ts';
 import { nowOf, todayOf } from './clock.ts';
 

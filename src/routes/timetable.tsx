@@ -33,7 +33,9 @@ async function childPage(c: Context<AppEnv>, feed: Omit<FeedProps, 'pupilId' | '
   const week = await pupilWeek(db, child, mondayFromQuery(c));
   const active = await hasActiveFeed(db, actor, child);
   const heading = fill(t.childTitle, { name: child.givenName });
-  return render(c, heading, (
+  return render(
+    c,
+    heading,
     <TimetablePage
       page={pageContext(c)}
       heading={heading}
@@ -41,8 +43,8 @@ async function childPage(c: Context<AppEnv>, feed: Omit<FeedProps, 'pupilId' | '
       weekHref={(w) => timetablePaths.child(child.pupilId, w)}
       back={{ href: childPaths.overview(child.pupilId), name: child.givenName }}
       feed={{ pupilId: child.pupilId, active, revoked: c.req.query('revoked') === '1' && !active, ...feed }}
-    />
-  ));
+    />,
+  );
 }
 
 /** G5: week timetables for guardians (per child), pupils and teachers, and the guardian's iCal feed. */
@@ -53,10 +55,22 @@ export const timetableRoutes = new Hono<AppEnv>()
     const monday = mondayFromQuery(c);
     const t = timetableText[c.get('locale')];
     const placement = actor.via === 'feide' ? await ownPupilPlacement(db, actor) : null;
-    const week = placement ? await pupilWeek(db, placement, monday) : actor.via === 'feide' ? await teacherWeek(db, actor, monday) : null;
-    return render(c, t.title, (
-      <TimetablePage page={pageContext(c)} heading={t.title} week={week} weekHref={timetablePaths.own} showGroup={!placement} />
-    ));
+    const week = placement
+      ? await pupilWeek(db, placement, monday)
+      : actor.via === 'feide'
+        ? await teacherWeek(db, actor, monday)
+        : null;
+    return render(
+      c,
+      t.title,
+      <TimetablePage
+        page={pageContext(c)}
+        heading={t.title}
+        week={week}
+        weekHref={timetablePaths.own}
+        showGroup={!placement}
+      />,
+    );
   })
   .get('/children/:id/timetable', (c) => childPage(c))
   .post('/children/:id/timetable/feed', async (c) => {
@@ -78,6 +92,9 @@ export const timetableRoutes = new Hono<AppEnv>()
     const parsed = v.safeParse(FeedFile, c.req.param('file'));
     if (!parsed.success) throw new NotFoundError();
     const body = await feedCalendar(c.get('deps').db, parsed.output.slice(0, -4), nowFrom(c.get('deps')));
-    return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
+    return c.body(body, 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
-

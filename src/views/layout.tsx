@@ -37,23 +37,55 @@ export function Layout({ page, title, children }: LayoutProps) {
           <script src={assetPaths.htmx} defer></script>
         </head>
         <body class="min-h-screen flex flex-col bg-slate-50 text-slate-900">
-          <a href="#main" class="skip-link" safe>{t.app.skipToContent}</a>
+          <a href="#main" class="skip-link" safe>
+            {t.app.skipToContent}
+          </a>
           <header class="border-b border-slate-200 bg-white">
             <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-              <a href={pagePaths.front} class="text-xl font-bold text-sky-900 no-underline" safe>{t.app.name}</a>
+              <a href={pagePaths.front} class="text-xl font-bold text-sky-900 no-underline" safe>
+                {t.app.name}
+              </a>
               <nav aria-label={t.app.mainNav} class="flex flex-wrap items-center gap-4">
                 {page.userName ? (
                   <>
-                    <a href={homePaths.start} class={navLink} safe>{t.home.title}</a>
-                    {page.isGuardian ? <a href={contactCardPaths.card} class={navLink} safe>{contactText[page.locale].nav}</a> : ''}
-                    {page.isGuardian ? <a href={myDataPaths.page} class={navLink} safe>{myDataText[page.locale].title}</a> : ''}
-                    <span class="text-sm text-slate-700" safe>{fill(t.auth.loggedInAs, { name: page.userName })}</span>
+                    <a href={homePaths.start} class={navLink} safe>
+                      {t.home.title}
+                    </a>
+                    {page.isGuardian ? (
+                      <a href={contactCardPaths.card} class={navLink} safe>
+                        {contactText[page.locale].nav}
+                      </a>
+                    ) : (
+                      ''
+                    )}
+                    {page.isGuardian ? (
+                      <a href={myDataPaths.page} class={navLink} safe>
+                        {myDataText[page.locale].title}
+                      </a>
+                    ) : (
+                      ''
+                    )}
+                    <span class="text-sm text-slate-700" safe>
+                      {fill(t.auth.loggedInAs, { name: page.userName })}
+                    </span>
                     <form method="post" action={authPaths.logout}>
-                      <button type="submit" class="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100" safe>{t.auth.logout}</button>
+                      <button
+                        type="submit"
+                        class="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100"
+                        safe
+                      >
+                        {t.auth.logout}
+                      </button>
                     </form>
                   </>
                 ) : (
-                  <a href={authPaths.login} class="rounded bg-sky-800 px-3 py-1.5 font-semibold text-white hover:bg-sky-900" safe>{t.auth.chooserTitle}</a>
+                  <a
+                    href={authPaths.login}
+                    class="rounded bg-sky-800 px-3 py-1.5 font-semibold text-white hover:bg-sky-900"
+                    safe
+                  >
+                    {t.auth.chooserTitle}
+                  </a>
                 )}
               </nav>
               <LanguageSwitch page={page} />
@@ -65,17 +97,32 @@ export function Layout({ page, title, children }: LayoutProps) {
           <footer class="border-t border-slate-200 bg-white">
             <div class="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-2 px-4 py-4 text-sm text-slate-700">
               <p safe>{t.footer.about}</p>
-              <a href={pagePaths.accessibility} class="underline" safe>{t.footer.accessibility}</a>
-              <a href={pagePaths.privacy} class="underline" safe>{t.footer.privacy}</a>
+              <a href={pagePaths.accessibility} class="underline" safe>
+                {t.footer.accessibility}
+              </a>
+              <a href={pagePaths.privacy} class="underline" safe>
+                {t.footer.privacy}
+              </a>
             </div>
             {page.devTools ? (
-              <nav aria-label={t.footer.devTools} class="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-2 px-4 pb-4 text-sm text-slate-700">
+              <nav
+                aria-label={t.footer.devTools}
+                class="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-2 px-4 pb-4 text-sm text-slate-700"
+              >
                 <span safe>{t.footer.devTools}:</span>
-                <a href={devOutboxPaths.sms} class="underline" safe>{t.footer.devSms}</a>
-                <a href={devOutboxPaths.mail} class="underline" safe>{t.footer.devMail}</a>
-                <a href={letterPaths.devDigitalPost} class="underline" safe>{t.footer.devDigitalPost}</a>
+                <a href={devOutboxPaths.sms} class="underline" safe>
+                  {t.footer.devSms}
+                </a>
+                <a href={devOutboxPaths.mail} class="underline" safe>
+                  {t.footer.devMail}
+                </a>
+                <a href={letterPaths.devDigitalPost} class="underline" safe>
+                  {t.footer.devDigitalPost}
+                </a>
               </nav>
-            ) : ''}
+            ) : (
+              ''
+            )}
           </footer>
         </body>
       </html>

@@ -26,7 +26,9 @@ export function NotificationList({ page, notifications }: { page: PageContext; n
   const t = consentsText[page.locale].notifications;
   return (
     <section aria-labelledby="notifications-heading" class="space-y-2">
-      <h2 id="notifications-heading" class="text-xl font-semibold" safe>{t.heading}</h2>
+      <h2 id="notifications-heading" class="text-xl font-semibold" safe>
+        {t.heading}
+      </h2>
       {notifications.length === 0 ? (
         <p safe>{t.empty}</p>
       ) : (
@@ -37,9 +39,21 @@ export function NotificationList({ page, notifications }: { page: PageContext; n
               <li class="px-4 py-2">
                 <span class="block text-sm text-slate-700">
                   <span safe>{formatDateTime(n.created_at)}</span>
-                  {n.read_at === null ? <strong class="ml-2 rounded bg-sky-800 px-1.5 text-white" safe>{t.unread}</strong> : ''}
+                  {n.read_at === null ? (
+                    <strong class="ml-2 rounded bg-sky-800 px-1.5 text-white" safe>
+                      {t.unread}
+                    </strong>
+                  ) : (
+                    ''
+                  )}
                 </span>
-                {href ? <a href={href} class={link} safe>{text}</a> : <span safe>{text}</span>}
+                {href ? (
+                  <a href={href} class={link} safe>
+                    {text}
+                  </a>
+                ) : (
+                  <span safe>{text}</span>
+                )}
               </li>
             );
           })}
@@ -61,7 +75,14 @@ export function describeNotification(page: PageContext, n: Notification): { text
     case 'consent.changed': {
       const p = payloadOf<ConsentChangedPayload>(n);
       const state = consents.state[p.state] ?? p.state;
-      return { text: fill(consents.notifications.consentChanged, { guardian: p.guardianName, consent: p.typeName?.[page.locale] ?? p.typeKey, pupil, state: state.toLowerCase() }) };
+      return {
+        text: fill(consents.notifications.consentChanged, {
+          guardian: p.guardianName,
+          consent: p.typeName?.[page.locale] ?? p.typeKey,
+          pupil,
+          state: state.toLowerCase(),
+        }),
+      };
     }
     case 'absence.follow_up': {
       const p = payloadOf<EventPayloads['absence.follow_up']>(n);
@@ -69,36 +90,74 @@ export function describeNotification(page: PageContext, n: Notification): { text
     }
     case 'leave.confirmation_requested': {
       const p = payloadOf<EventPayloads['leave.confirmation_requested']>(n);
-      return { text: fill(t.leaveConfirmationRequested, { applicant: p.applicantName, pupil, from: formatDate(p.from), to: formatDate(p.to) }), href: leavePaths.child(pupilId) };
+      return {
+        text: fill(t.leaveConfirmationRequested, {
+          applicant: p.applicantName,
+          pupil,
+          from: formatDate(p.from),
+          to: formatDate(p.to),
+        }),
+        href: leavePaths.child(pupilId),
+      };
     }
     case 'leave.declined': {
       const p = payloadOf<EventPayloads['leave.declined']>(n);
-      return { text: fill(t.leaveDeclined, { guardian: p.guardianName, pupil, from: formatDate(p.from), to: formatDate(p.to) }), href: leavePaths.child(pupilId) };
+      return {
+        text: fill(t.leaveDeclined, {
+          guardian: p.guardianName,
+          pupil,
+          from: formatDate(p.from),
+          to: formatDate(p.to),
+        }),
+        href: leavePaths.child(pupilId),
+      };
     }
     case 'leave.submitted': {
       const p = payloadOf<EventPayloads['leave.submitted']>(n);
-      return { text: fill(t.leaveSubmitted, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim(), from: formatDate(p.from), to: formatDate(p.to) }), href: applicationPaths.application(p.applicationId) };
+      return {
+        text: fill(t.leaveSubmitted, {
+          pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim(),
+          from: formatDate(p.from),
+          to: formatDate(p.to),
+        }),
+        href: applicationPaths.application(p.applicationId),
+      };
     }
     case 'leave.decided': {
       const p = payloadOf<EventPayloads['leave.decided']>(n);
-      return { text: fill(t.leaveDecided, { pupil, outcome: t.outcome[p.outcome] }), href: documentPaths.download(p.documentId) };
+      return {
+        text: fill(t.leaveDecided, { pupil, outcome: t.outcome[p.outcome] }),
+        href: documentPaths.download(p.documentId),
+      };
     }
     case 'form.sent': {
       const p = payloadOf<EventPayloads['form.sent']>(n);
-      return { text: fill(t.formSent, { title: p.title, deadline: formatDate(p.deadline) }), href: formPaths.childList(pupilId) };
+      return {
+        text: fill(t.formSent, { title: p.title, deadline: formatDate(p.deadline) }),
+        href: formPaths.childList(pupilId),
+      };
     }
     case 'broadcast.new': {
       const p = payloadOf<EventPayloads['broadcast.new']>(n);
-      return { text: fill(broadcastsText[page.locale].notification, { subject: p.subject }), href: broadcastPaths.broadcast(p.broadcastId) };
+      return {
+        text: fill(broadcastsText[page.locale].notification, { subject: p.subject }),
+        href: broadcastPaths.broadcast(p.broadcastId),
+      };
     }
     case 'news.published': {
       const p = payloadOf<EventPayloads['news.published']>(n);
       const week = p.week ? Number(p.week.slice(6)) : '';
-      return { text: fill(newsText[page.locale].notification[p.kind], { scope: p.scopeName, week, title: p.title }), href: newsPaths.child(pupilId) };
+      return {
+        text: fill(newsText[page.locale].notification[p.kind], { scope: p.scopeName, week, title: p.title }),
+        href: newsPaths.child(pupilId),
+      };
     }
     case 'message.new': {
       const p = payloadOf<EventPayloads['message.new']>(n);
-      return { text: fill(messageBookText[page.locale].notification, { pupil }), href: page.isGuardian ? messagePaths.childThread(pupilId, p.threadId) : messagePaths.thread(p.threadId) };
+      return {
+        text: fill(messageBookText[page.locale].notification, { pupil }),
+        href: page.isGuardian ? messagePaths.childThread(pupilId, p.threadId) : messagePaths.thread(p.threadId),
+      };
     }
     case 'message.sms_queued':
       return { text: messageBookText[page.locale].queuedNotification, href: messagePaths.inbox() };

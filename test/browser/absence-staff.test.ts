@@ -11,13 +11,47 @@ const server = await startTestServer(db, {}, { clock: () => new Date('2026-11-25
 after(() => server.close());
 const browser = await launchBrowser();
 
-const class9a = (await db.selectFrom('class as c').innerJoin('school as s', 's.id', 'c.school_id').select('c.id')
-  .where('s.name', '=', 'Bjørkelia skole').where('c.name', '=', '9A').executeTakeFirstOrThrow()).id;
-const pupil = await db.selectFrom('enrolment as e').innerJoin('person as p', 'p.id', 'e.pupil_id').select(['p.id', 'p.given_name', 'p.family_name', 'e.school_id'])
-  .where('e.class_id', '=', class9a).where('e.ends_on', 'is', null).orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').executeTakeFirstOrThrow();
-const guardian = await db.selectFrom('guardian_relation').select('guardian_id').where('pupil_id', '=', pupil.id).orderBy('guardian_id').executeTakeFirstOrThrow();
-for (const [from, to] of [['2026-11-16', '2026-11-17'], ['2026-11-19', '2026-11-19']] as const) {
-  await db.insertInto('absence_report').values({ pupil_id: pupil.id, school_id: pupil.school_id, reported_by: guardian.guardian_id, kind: 'days', from_date: from, to_date: to, reason: 'sjuk' }).execute();
+const class9a = (
+  await db
+    .selectFrom('class as c')
+    .innerJoin('school as s', 's.id', 'c.school_id')
+    .select('c.id')
+    .where('s.name', '=', 'Bjørkelia skole')
+    .where('c.name', '=', '9A')
+    .executeTakeFirstOrThrow()
+).id;
+const pupil = await db
+  .selectFrom('enrolment as e')
+  .innerJoin('person as p', 'p.id', 'e.pupil_id')
+  .select(['p.id', 'p.given_name', 'p.family_name', 'e.school_id'])
+  .where('e.class_id', '=', class9a)
+  .where('e.ends_on', 'is', null)
+  .orderBy('p.family_name')
+  .orderBy('p.given_name')
+  .orderBy('p.id')
+  .executeTakeFirstOrThrow();
+const guardian = await db
+  .selectFrom('guardian_relation')
+  .select('guardian_id')
+  .where('pupil_id', '=', pupil.id)
+  .orderBy('guardian_id')
+  .executeTakeFirstOrThrow();
+for (const [from, to] of [
+  ['2026-11-16', '2026-11-17'],
+  ['2026-11-19', '2026-11-19'],
+] as const) {
+  await db
+    .insertInto('absence_report')
+    .values({
+      pupil_id: pupil.id,
+      school_id: pupil.school_id,
+      reported_by: guardian.guardian_id,
+      kind: 'days',
+      from_date: from,
+      to_date: to,
+      reason: 'sjuk',
+    })
+    .execute();
 }
 
 for (const mode of JS_MODES) {
@@ -37,11 +71,18 @@ for (const mode of JS_MODES) {
 
       await row().getByRole('link').click();
       await page.waitForURL(new RegExp(`/pupils/${pupil.id}/absence$`));
-      assert.deepEqual(await axeViolations(page, mode), [], 'the pupil\'s absence, staff view');
-      await page.getByRole('button', { name: /Marker dokumentasjon mottatt/ }).first().click();
+      assert.deepEqual(await axeViolations(page, mode), [], "the pupil's absence, staff view");
+      await page
+        .getByRole('button', { name: /Marker dokumentasjon mottatt/ })
+        .first()
+        .click();
       await page.getByRole('status').filter({ hasText: 'Markeringen er lagret.' }).waitFor();
       await page.goto(`${server.url}/classes/${class9a}/vitnemal-absence`);
-      assert.deepEqual(await row().getByRole('cell').allTextContents(), ['3', '0', '0', '1', '0', '2', '0', '0'], 'the newest report (one sick day), now documented, is deducted');
+      assert.deepEqual(
+        await row().getByRole('cell').allTextContents(),
+        ['3', '0', '0', '1', '0', '2', '0', '0'],
+        'the newest report (one sick day), now documented, is deducted',
+      );
       await context.close();
     });
 
@@ -55,9 +96,18 @@ for (const mode of JS_MODES) {
       await section.getByLabel('Fraværsoppfølging: klokkeslett hver skoledag').fill('kl ti');
       await section.getByRole('button', { name: 'Lagre' }).click();
       await page.getByRole('alert').filter({ hasText: 'Skriv et klokkeslett som tt:mm' }).waitFor();
-      assert.equal(await page.getByRole('region', { name: 'Demo kommune' }).getByLabel('Fraværsoppfølging: klokkeslett hver skoledag').inputValue(), 'kl ti');
+      assert.equal(
+        await page
+          .getByRole('region', { name: 'Demo kommune' })
+          .getByLabel('Fraværsoppfølging: klokkeslett hver skoledag')
+          .inputValue(),
+        'kl ti',
+      );
       assert.deepEqual(await axeViolations(page, mode), [], 'settings with an error');
-      await page.getByRole('region', { name: 'Demo kommune' }).getByLabel('Fraværsoppfølging: klokkeslett hver skoledag').fill('09:45');
+      await page
+        .getByRole('region', { name: 'Demo kommune' })
+        .getByLabel('Fraværsoppfølging: klokkeslett hver skoledag')
+        .fill('09:45');
       await page.getByRole('region', { name: 'Demo kommune' }).getByRole('button', { name: 'Lagre' }).click();
       await page.getByRole('status').filter({ hasText: 'Innstillingene er lagret.' }).waitFor();
       assert.deepEqual(await axeViolations(page, mode), [], 'settings saved');

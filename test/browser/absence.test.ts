@@ -11,7 +11,14 @@ await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
 const server = await startTestServer(db, {}, { clock: () => new Date('2026-11-25T08:00:00+01:00') }); // a Wednesday
 after(() => server.close());
 const browser = await launchBrowser();
-const sofie = (await db.selectFrom('person').select('id').where('given_name', '=', 'Sofie').where('family_name', '=', 'Nordmann').executeTakeFirstOrThrow()).id;
+const sofie = (
+  await db
+    .selectFrom('person')
+    .select('id')
+    .where('given_name', '=', 'Sofie')
+    .where('family_name', '=', 'Nordmann')
+    .executeTakeFirstOrThrow()
+).id;
 
 const section = (page: Page) => page.locator('#child-section');
 const totals = (page: Page) => page.locator('#absence-totals').textContent();
@@ -24,7 +31,10 @@ async function send(page: Page, receipt: string) {
 for (const mode of JS_MODES) {
   describe(`absence with ${mode.name}`, () => {
     test('Kari reports a coming day, a range over a weekend and two lessons; totals follow; she withdraws the coming day', async () => {
-      await db.deleteFrom('absence_report_lesson').where('absence_report_id', 'in', db.selectFrom('absence_report').select('id').where('pupil_id', '=', sofie)).execute();
+      await db
+        .deleteFrom('absence_report_lesson')
+        .where('absence_report_id', 'in', db.selectFrom('absence_report').select('id').where('pupil_id', '=', sofie))
+        .execute();
       await db.deleteFrom('absence_report').where('pupil_id', '=', sofie).execute();
       const context = await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE });
       const page = await context.newPage();
@@ -47,7 +57,7 @@ for (const mode of JS_MODES) {
       await page.getByLabel('Merknad til skolen (valgfritt)').fill('Sofie er syk og kommer ikke på skolen.');
       await send(page, 'Fraværet er meldt: 26.11.2026 (1 skoledag)');
       assert.match(page.url(), /\/absence\?saved=\d+$/, 'the receipt has its own URL (htmx pushes it)');
-      assert.match(await page.locator('#absence-list').textContent() ?? '', /26\.11\.2026\s*Kommer/);
+      assert.match((await page.locator('#absence-list').textContent()) ?? '', /26\.11\.2026\s*Kommer/);
       assert.equal(await totals(page), '0 dager og 0 timer', 'a coming day is not counted yet');
 
       await section(page).getByRole('link', { name: 'Meld fravær for hele dager' }).click();
@@ -61,12 +71,13 @@ for (const mode of JS_MODES) {
       await page.getByRole('heading', { name: 'Meld fravær for enkelttimer' }).waitFor();
       assert.equal(await page.getByLabel('Dato', { exact: true }).inputValue(), '25.11.2026', 'today to start with');
       await page.getByLabel('Dato', { exact: true }).fill('24.11.2026');
-      if (mode.javaScript) await page.getByLabel('Dato', { exact: true }).press('Tab'); // htmx loads that day's lessons on change
+      if (mode.javaScript)
+        await page.getByLabel('Dato', { exact: true }).press('Tab'); // htmx loads that day's lessons on change
       else await page.getByRole('button', { name: 'Vis timene' }).click();
       await page.getByRole('group', { name: 'Hvilke timer er Sofie borte 24.11.2026?' }).waitFor();
       assert.deepEqual(await axeViolations(page, mode), [], 'the lessons form');
       const lessons = page.locator('#absence-lessons input[name="lessons"]');
-      assert.ok(await lessons.count() >= 4);
+      assert.ok((await lessons.count()) >= 4);
       await lessons.nth(0).check();
       await lessons.nth(1).check();
       await page.getByLabel('Lege eller tannlege').check();
@@ -76,12 +87,17 @@ for (const mode of JS_MODES) {
       assert.equal(await page.locator('h1').count(), 1, 'swapped, not nested');
       assert.deepEqual(await axeViolations(page, mode), [], 'the list with entries');
 
-      assert.equal(await page.getByRole('button', { name: /^Trekk tilbake/ }).count(), 1, 'only the coming day can be withdrawn');
+      assert.equal(
+        await page.getByRole('button', { name: /^Trekk tilbake/ }).count(),
+        1,
+        'only the coming day can be withdrawn',
+      );
       await page.getByRole('button', { name: /^Trekk tilbake/ }).click();
       await page.getByRole('status').filter({ hasText: 'Fraværsmeldingen er trukket tilbake.' }).waitFor();
       assert.equal(await page.locator('#absence-list > li').count(), 2);
-      assert.doesNotMatch(await page.locator('#absence-list').textContent() ?? '', /26\.11\.2026/);
-      if (mode.javaScript) assert.equal(await page.evaluate(() => 'sameDocument' in window), true, 'htmx swapped every step');
+      assert.doesNotMatch((await page.locator('#absence-list').textContent()) ?? '', /26\.11\.2026/);
+      if (mode.javaScript)
+        assert.equal(await page.evaluate(() => 'sameDocument' in window), true, 'htmx swapped every step');
       await context.close();
     });
   });

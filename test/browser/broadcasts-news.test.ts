@@ -15,11 +15,29 @@ after(() => server.close());
 const browser = await launchBrowser();
 
 // A guardian of a 5A pupil at Bjørkelia (Marius Fossum's class), logging in with their (synthetic) fødselsnummer.
-const family = await db.selectFrom('guardian_relation as r').innerJoin('enrolment as e', 'e.pupil_id', 'r.pupil_id').innerJoin('class as c', 'c.id', 'e.class_id')
-  .innerJoin('school as s', 's.id', 'c.school_id').innerJoin('person as g', 'g.id', 'r.guardian_id').innerJoin('person as p', 'p.id', 'r.pupil_id')
-  .select(['g.fodselsnummer', 'g.given_name as guardian_given', 'g.family_name as guardian_family', 'p.id as pupil_id', 'p.given_name'])
-  .where('s.name', '=', 'Bjørkelia skole').where('c.name', '=', '5A').where('r.blocked', '=', false).where('r.parental_responsibility', '=', true)
-  .where('r.contact_person_only', '=', false).where('e.ends_on', 'is', null).orderBy('p.id').orderBy('g.id').executeTakeFirstOrThrow();
+const family = await db
+  .selectFrom('guardian_relation as r')
+  .innerJoin('enrolment as e', 'e.pupil_id', 'r.pupil_id')
+  .innerJoin('class as c', 'c.id', 'e.class_id')
+  .innerJoin('school as s', 's.id', 'c.school_id')
+  .innerJoin('person as g', 'g.id', 'r.guardian_id')
+  .innerJoin('person as p', 'p.id', 'r.pupil_id')
+  .select([
+    'g.fodselsnummer',
+    'g.given_name as guardian_given',
+    'g.family_name as guardian_family',
+    'p.id as pupil_id',
+    'p.given_name',
+  ])
+  .where('s.name', '=', 'Bjørkelia skole')
+  .where('c.name', '=', '5A')
+  .where('r.blocked', '=', false)
+  .where('r.parental_responsibility', '=', true)
+  .where('r.contact_person_only', '=', false)
+  .where('e.ends_on', 'is', null)
+  .orderBy('p.id')
+  .orderBy('g.id')
+  .executeTakeFirstOrThrow();
 const guardianName = `${family.guardian_given} ${family.guardian_family}`;
 const pdf = await (async () => {
   const doc = await PDFDocument.create();
@@ -53,8 +71,11 @@ for (const mode of JS_MODES) {
       await staff.getByLabel('Emne').fill(subject);
       await staff.getByLabel('Tekst').fill('Husk gymtøy og innesko på fredag.');
       await staff.getByRole('button', { name: 'Send kunngjøringen' }).click();
-      await staff.getByRole('status').getByText(/Kunngjøringen er sendt til \d+ foresatte\./).waitFor();
-      assert.match(await recipientRow(staff).textContent() ?? '', new RegExp(`${family.given_name}.*Ikke lest`));
+      await staff
+        .getByRole('status')
+        .getByText(/Kunngjøringen er sendt til \d+ foresatte\./)
+        .waitFor();
+      assert.match((await recipientRow(staff).textContent()) ?? '', new RegExp(`${family.given_name}.*Ikke lest`));
       assert.deepEqual(await axeViolations(staff, mode), [], 'the notice with read status');
       const statusUrl = staff.url().split('?')[0]!;
 
@@ -65,13 +86,13 @@ for (const mode of JS_MODES) {
       await home.getByRole('heading', { name: subject, level: 1 }).waitFor();
       await home.getByText(`Til foresatte til ${family.given_name}`).waitFor();
       assert.equal(await home.getByRole('table').count(), 0, 'no other recipients shown');
-      assert.deepEqual(await axeViolations(home, mode), [], 'the guardian\'s copy');
+      assert.deepEqual(await axeViolations(home, mode), [], "the guardian's copy");
       await home.getByRole('link', { name: 'Alle kunngjøringer fra skolen' }).click();
       await home.getByRole('link', { name: subject }).waitFor();
       assert.deepEqual(await axeViolations(home, mode), [], 'received notices');
 
       await staff.goto(statusUrl);
-      assert.match(await recipientRow(staff).textContent() ?? '', /Lest 25\.11\.2026/);
+      assert.match((await recipientRow(staff).textContent()) ?? '', /Lest 25\.11\.2026/);
       await staff.getByText(/^[1-9]\d* av \d+ har lest$/).waitFor();
       await staff.getByRole('link', { name: 'Alle kunngjøringer du har sendt' }).click();
       await staff.getByRole('link', { name: subject }).waitFor();
@@ -91,14 +112,21 @@ for (const mode of JS_MODES) {
       await staff.getByLabel('Tittel').fill(title);
       await staff.getByLabel('Uke (for ukeplan)').fill('49');
       await staff.getByLabel('Tekst').fill('Lekser: les side 12–14.');
-      await staff.getByLabel('Vedlegg (PDF, valgfritt)').setInputFiles({ name: 'notat.txt', mimeType: 'text/plain', buffer: Buffer.from('ikke en pdf') });
+      await staff
+        .getByLabel('Vedlegg (PDF, valgfritt)')
+        .setInputFiles({ name: 'notat.txt', mimeType: 'text/plain', buffer: Buffer.from('ikke en pdf') });
       await staff.getByRole('button', { name: 'Publiser' }).click();
       await staff.getByRole('alert').getByText('Vedlegget må være en PDF-fil. Velg en PDF-fil.').waitFor();
       assert.equal(await staff.getByLabel('Tittel').inputValue(), title, 'the text is kept');
       assert.deepEqual(await axeViolations(staff, mode), [], 'new post with errors');
-      await staff.getByLabel('Vedlegg (PDF, valgfritt)').setInputFiles({ name: 'Ukeplan uke 49.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await staff
+        .getByLabel('Vedlegg (PDF, valgfritt)')
+        .setInputFiles({ name: 'Ukeplan uke 49.pdf', mimeType: 'application/pdf', buffer: pdf });
       await staff.getByRole('button', { name: 'Publiser' }).click();
-      await staff.getByRole('status').getByText(/Publisert\. \d+ foresatte har fått varsel\./).waitFor();
+      await staff
+        .getByRole('status')
+        .getByText(/Publisert\. \d+ foresatte har fått varsel\./)
+        .waitFor();
       await staff.getByText('Ukeplan uke 49').first().waitFor();
       assert.deepEqual(await axeViolations(staff, mode), [], 'the published post');
       await staff.getByRole('link', { name: 'Nyheter og ukeplaner' }).click();
@@ -113,8 +141,11 @@ for (const mode of JS_MODES) {
       await article.waitFor();
       await article.getByText('Ukeplan uke 49', { exact: true }).waitFor();
       assert.equal(await home.getByRole('link', { name: 'Nyheter', exact: true }).getAttribute('aria-current'), 'page');
-      assert.deepEqual(await axeViolations(home, mode), [], 'the child\'s news');
-      const [download] = await Promise.all([home.waitForEvent('download'), article.getByRole('link', { name: /Last ned Ukeplan uke 49\.pdf/ }).click()]);
+      assert.deepEqual(await axeViolations(home, mode), [], "the child's news");
+      const [download] = await Promise.all([
+        home.waitForEvent('download'),
+        article.getByRole('link', { name: /Last ned Ukeplan uke 49\.pdf/ }).click(),
+      ]);
       assert.equal(download.suggestedFilename(), 'Ukeplan uke 49.pdf');
       assert.deepEqual(await readFile((await download.path())!), pdf);
       await staff.context().close();

@@ -45,7 +45,7 @@ for (const mode of JS_MODES) {
       const context = await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE });
       const page = await context.newPage();
       await logInToGate(page);
-      assert.match(await page.textContent('main') ?? '', /elektronisk kommunikasjon/);
+      assert.match((await page.textContent('main')) ?? '', /elektronisk kommunikasjon/);
       await axeBothSizes(page, mode, 'the gate');
 
       await page.getByRole('button', { name: 'Ikke nå' }).click();
@@ -54,7 +54,7 @@ for (const mode of JS_MODES) {
       await page.waitForURL(/\/children\/\d+$/);
       await page.getByRole('navigation', { name: 'Om barnet' }).getByRole('link', { name: 'Samtykker' }).click();
       await page.getByRole('heading', { name: 'Samtykker for Sofie' }).waitFor();
-      assert.match(await page.textContent('#child-section') ?? '', /Samtykkene er låst/);
+      assert.match((await page.textContent('#child-section')) ?? '', /Samtykkene er låst/);
       assert.equal(await page.locator('#child-section input[type="radio"]').count(), 0, 'no answering before the gate');
       await axeBothSizes(page, mode, 'the locked consents section');
 
@@ -63,21 +63,35 @@ for (const mode of JS_MODES) {
       await page.waitForURL(/\/children\/\d+\/consents$/);
       const internet = page.locator('#consent-foto-internett-given');
       assert.equal(await internet.isDisabled(), true, 'a sub-consent cannot be given before «Foto»');
-      assert.match(await page.textContent('#consent-foto-internett') ?? '', /først når du har samtykket til «Foto»/);
+      assert.match((await page.textContent('#consent-foto-internett')) ?? '', /først når du har samtykket til «Foto»/);
 
       await answer(page, 'foto', 'Ja, jeg samtykker');
       await page.getByRole('status').filter({ hasText: 'Svaret ditt på «Foto» er lagret' }).waitFor();
-      assert.equal(new URL(page.url()).search, mode.javaScript ? '' : '?saved=foto', 'htmx swaps the section; without JS: PRG');
+      assert.equal(
+        new URL(page.url()).search,
+        mode.javaScript ? '' : '?saved=foto',
+        'htmx swaps the section; without JS: PRG',
+      );
       assert.equal(await page.locator('#consent-foto-internett-given').isDisabled(), false, 'now it can be given');
       await answer(page, 'foto-internett', 'Ja, jeg samtykker');
-      await page.getByRole('status').filter({ hasText: 'Svaret ditt på «Publiseres på internett» er lagret' }).waitFor();
-      assert.match(await page.textContent('#consent-history + ol, #consent-history ~ ol') ?? '', /Publiseres på internett: Ikke besvart → Gitt/);
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Svaret ditt på «Publiseres på internett» er lagret' })
+        .waitFor();
+      assert.match(
+        (await page.textContent('#consent-history + ol, #consent-history ~ ol')) ?? '',
+        /Publiseres på internett: Ikke besvart → Gitt/,
+      );
       await axeBothSizes(page, mode, 'the consents section');
 
       await answer(page, 'foto', 'Nei, jeg samtykker ikke');
       await page.getByRole('status').filter({ hasText: 'Svaret ditt på «Foto» er lagret' }).waitFor();
       assert.equal(await page.locator('#consent-foto-internett-given').isDisabled(), true);
-      assert.match(await page.textContent('#consent-foto-internett') ?? '', /Ditt svar\s*✓\s*Gitt.*Gjelder for skolen\s*\?\s*Ikke besvart/s, 'kept, but not in force');
+      assert.match(
+        (await page.textContent('#consent-foto-internett')) ?? '',
+        /Ditt svar\s*✓\s*Gitt.*Gjelder for skolen\s*\?\s*Ikke besvart/s,
+        'kept, but not in force',
+      );
       const saved = await db.selectFrom('consent_answer').select('state').where('guardian_id', '=', kari).execute();
       assert.equal(saved.length, 2);
       await context.close();
@@ -98,12 +112,20 @@ for (const mode of JS_MODES) {
       await page.getByLabel('Svar', { exact: true }).selectOption('not_given');
       await page.getByRole('button', { name: 'Vis', exact: true }).click();
       await page.waitForURL(/\?type=foto&state=not_given$/);
-      await page.getByRole('status').filter({ hasText: new RegExp(`av ${all} elever`) }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: new RegExp(`av ${all} elever`) })
+        .waitFor();
       const shown = await page.locator('tbody tr').count();
       assert.ok(shown > 0 && shown < all, `${shown} of ${all}`);
-      const fotoColumn = await page.locator('thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent?.trim() === 'Foto'));
+      const fotoColumn = await page
+        .locator('thead th')
+        .evaluateAll((ths) => ths.findIndex((th) => th.textContent?.trim() === 'Foto'));
       const states = await page.locator(`tbody tr td:nth-child(${fotoColumn + 1})`).allTextContents();
-      assert.ok(states.every((s) => !/Gitt/.test(s)), 'nobody with photo consent is listed');
+      assert.ok(
+        states.every((s) => !/Gitt/.test(s)),
+        'nobody with photo consent is listed',
+      );
       await axeBothSizes(page, mode, 'the filtered overview');
 
       await page.emulateMedia({ media: 'print' });

@@ -14,7 +14,12 @@ after(() => server.close());
 const browser = await launchBrowser();
 const kari = await loginPersonId(db, 'guardian');
 
-const stored = async () => db.selectFrom('contact_info').select(['mobile', 'phone', 'sms_enabled']).where('person_id', '=', kari).executeTakeFirstOrThrow();
+const stored = async () =>
+  db
+    .selectFrom('contact_info')
+    .select(['mobile', 'phone', 'sms_enabled'])
+    .where('person_id', '=', kari)
+    .executeTakeFirstOrThrow();
 
 /** Submits the details form and waits for a new section: swapped in by htmx, or on the page after the redirect. */
 async function saveDetails(page: Page): Promise<void> {
@@ -32,7 +37,11 @@ async function openContactCard(page: Page) {
 for (const mode of JS_MODES) {
   describe(`contact card with ${mode.name}`, () => {
     test('phone numbers typed the usual ways are normalised through the real form', async () => {
-      await db.updateTable('contact_info').set({ mobile: '+4798765432', phone: null }).where('person_id', '=', kari).execute();
+      await db
+        .updateTable('contact_info')
+        .set({ mobile: '+4798765432', phone: null })
+        .where('person_id', '=', kari)
+        .execute();
       const context = await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE });
       const page = await context.newPage();
       await openContactCard(page);
@@ -52,9 +61,12 @@ for (const mode of JS_MODES) {
       await page.getByLabel('Annet telefonnummer (valgfritt)').fill('22 33 44 55');
       await saveDetails(page);
       assert.equal(await page.locator('#contact-phone').inputValue(), '+47 22 33 44 55');
-      assert.match(await page.locator('#contact-details [role=status]').textContent() ?? '', /Endringene er lagret/);
+      assert.match((await page.locator('#contact-details [role=status]').textContent()) ?? '', /Endringene er lagret/);
       // with htmx only the section was swapped (no navigation); without JavaScript the post redirected (PRG)
-      assert.equal(page.url(), mode.javaScript ? server.url + '/me/contact' : server.url + '/me/contact?saved=details#contact-details');
+      assert.equal(
+        page.url(),
+        mode.javaScript ? server.url + '/me/contact' : server.url + '/me/contact?saved=details#contact-details',
+      );
       await context.close();
     });
 
@@ -68,7 +80,7 @@ for (const mode of JS_MODES) {
       await page.getByRole('button', { name: 'Lagre e-post og telefon' }).click();
       const summary = page.locator('#contact-details [role=alert]');
       await summary.waitFor();
-      assert.match(await summary.textContent() ?? '', /ikke et mobilnummer/);
+      assert.match((await summary.textContent()) ?? '', /ikke et mobilnummer/);
       assert.equal(await summary.evaluate((el) => el === document.activeElement), true, 'the error summary has focus');
       assert.equal(await page.locator('#contact-mobile').inputValue(), '22 33 44 55');
       assert.equal(await page.locator('#contact-email').inputValue(), 'kari.ny@eksempel.no');
@@ -78,7 +90,11 @@ for (const mode of JS_MODES) {
       await page.setViewportSize(DESKTOP);
       assert.deepEqual(await axeViolations(page, mode), [], 'error state, desktop');
       await summary.getByRole('link').click();
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'contact-mobile', 'the summary leads to the field');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.id),
+        'contact-mobile',
+        'the summary leads to the field',
+      );
       await context.close();
     });
 

@@ -18,7 +18,11 @@ import { startTestServer } from '../support/server.ts';
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
 const server = await startTestServer(db, {}, { clock: () => NOW });
-const worker = await startOutboxWorker(db, testConfig({ baseUrl: server.url }), { clock: () => NOW, pollMs: 3_600_000, log: () => {} });
+const worker = await startOutboxWorker(db, testConfig({ baseUrl: server.url }), {
+  clock: () => NOW,
+  pollMs: 3_600_000,
+  log: () => {},
+});
 after(async () => {
   await worker.stop();
   await server.close();
@@ -28,7 +32,11 @@ const browser = await launchBrowser();
 const torunn = (await loadActor(db, await loginPersonId(db, 'leadership'), 'feide', TODAY))!; // rektor at Bjørkelia, Sofie's school
 const kari = await personByName(db, 'Kari', 'Nordmann');
 const sofie = await childOf(db, kari.id, 'Sofie');
-const { mobile, email } = await db.selectFrom('contact_info').select(['mobile', 'email']).where('person_id', '=', kari.id).executeTakeFirstOrThrow();
+const { mobile, email } = await db
+  .selectFrom('contact_info')
+  .select(['mobile', 'email'])
+  .where('person_id', '=', kari.id)
+  .executeTakeFirstOrThrow();
 
 for (const mode of JS_MODES) {
   describe(`development delivery pages with ${mode.name}`, () => {
@@ -44,24 +52,35 @@ for (const mode of JS_MODES) {
       const page = await context.newPage();
       await logInAs(page, server.url, /foresatt/, 'Kari Nordmann');
 
-      await page.getByRole('navigation', { name: /Utviklingsmodus/ }).getByRole('link', { name: 'SMS' }).click();
+      await page
+        .getByRole('navigation', { name: /Utviklingsmodus/ })
+        .getByRole('link', { name: 'SMS' })
+        .click();
       assert.equal(await page.textContent('h1'), 'SMS sendt i utviklingsmodus');
       const row = page.locator('tbody tr').filter({ hasText: mobile! }).first();
       const sms = (await row.locator('.sms-text').textContent()) ?? '';
       assert.match(sms, /fra Bjørkelia skole i Skolebro\. Logg inn for å lese: http:\/\/127\.0\.0\.1:\d+\/home$/);
-      for (const secret of ['Sofie', 'Kari', 'Nordmann', 'matpakke', subject, kari.fodselsnummer]) assert.ok(!sms.includes(secret), `the SMS does not say ${secret}`);
+      for (const secret of ['Sofie', 'Kari', 'Nordmann', 'matpakke', subject, kari.fodselsnummer])
+        assert.ok(!sms.includes(secret), `the SMS does not say ${secret}`);
       assert.deepEqual(await axeViolations(page, mode), [], '/dev/sms');
 
-      await page.getByRole('navigation', { name: /Utviklingsmodus/ }).getByRole('link', { name: 'E-post' }).click();
+      await page
+        .getByRole('navigation', { name: /Utviklingsmodus/ })
+        .getByRole('link', { name: 'E-post' })
+        .click();
       assert.equal(await page.textContent('h1'), 'E-post sendt i utviklingsmodus');
       const mail = page.locator('li').filter({ hasText: email! }).first();
       const text = (await mail.locator('.mail-text').textContent()) ?? '';
       assert.match((await mail.locator('.mail-subject').textContent()) ?? '', /Bjørkelia skole/);
       assert.ok(text.includes(`${server.url}/home`));
-      for (const secret of ['Sofie', 'matpakke', subject, kari.fodselsnummer]) assert.ok(!text.includes(secret), `the e-mail does not say ${secret}`);
+      for (const secret of ['Sofie', 'matpakke', subject, kari.fodselsnummer])
+        assert.ok(!text.includes(secret), `the e-mail does not say ${secret}`);
       assert.deepEqual(await axeViolations(page, mode), [], '/dev/mail');
 
-      await page.getByRole('navigation', { name: /Utviklingsmodus/ }).getByRole('link', { name: 'Digital postkasse' }).click();
+      await page
+        .getByRole('navigation', { name: /Utviklingsmodus/ })
+        .getByRole('link', { name: 'Digital postkasse' })
+        .click();
       assert.equal(await page.textContent('h1'), 'Digital postkasse (utvikling)');
       assert.ok(await page.getByText(letterTitle).first().isVisible(), 'the vedtak is in the mailbox');
       assert.deepEqual(await axeViolations(page, mode), [], '/dev/digital-post');

@@ -29,8 +29,8 @@ for (const mode of JS_MODES) {
       const section = page.locator('#child-section');
       await section.getByRole('heading', { name: 'Dokumenter' }).waitFor();
       const list = section.getByRole('list', { name: 'Dokumenter om Jonas' });
-      assert.match(await list.textContent() ?? '', /Velkomstbrev skuleåret 2026–2027/);
-      assert.match(await list.textContent() ?? '', /Dato 10\.08\.2026/);
+      assert.match((await list.textContent()) ?? '', /Velkomstbrev skuleåret 2026–2027/);
+      assert.match((await list.textContent()) ?? '', /Dato 10\.08\.2026/);
       // Without JS the whole page comes back with the section marked. (With htmx only #child-section is
       // swapped, so the shared child nav keeps its old aria-current: reported, not this area's file.)
       if (!mode.javaScript) assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'Dokumenter');

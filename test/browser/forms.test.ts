@@ -13,11 +13,22 @@ after(() => server.close());
 const browser = await launchBrowser();
 
 // A guardian of a 5A pupil (Marius Fossum is 5A's contact teacher), logging in with their fødselsnummer.
-const family = await db.selectFrom('guardian_relation as r').innerJoin('enrolment as e', 'e.pupil_id', 'r.pupil_id').innerJoin('class as c', 'c.id', 'e.class_id')
-  .innerJoin('school as s', 's.id', 'c.school_id').innerJoin('person as g', 'g.id', 'r.guardian_id').innerJoin('person as p', 'p.id', 'r.pupil_id')
+const family = await db
+  .selectFrom('guardian_relation as r')
+  .innerJoin('enrolment as e', 'e.pupil_id', 'r.pupil_id')
+  .innerJoin('class as c', 'c.id', 'e.class_id')
+  .innerJoin('school as s', 's.id', 'c.school_id')
+  .innerJoin('person as g', 'g.id', 'r.guardian_id')
+  .innerJoin('person as p', 'p.id', 'r.pupil_id')
   .select(['g.fodselsnummer', 'p.id as pupil_id', 'p.given_name'])
-  .where('s.name', '=', 'Bjørkelia skole').where('c.name', '=', '5A').where('r.blocked', '=', false).where('r.parental_responsibility', '=', true)
-  .where('r.contact_person_only', '=', false).orderBy('p.id').orderBy('g.id').executeTakeFirstOrThrow();
+  .where('s.name', '=', 'Bjørkelia skole')
+  .where('c.name', '=', '5A')
+  .where('r.blocked', '=', false)
+  .where('r.parental_responsibility', '=', true)
+  .where('r.contact_person_only', '=', false)
+  .orderBy('p.id')
+  .orderBy('g.id')
+  .executeTakeFirstOrThrow();
 
 async function logInWithPid(page: Page, pid: string) {
   await page.goto(server.url + '/login');
@@ -54,17 +65,26 @@ for (const mode of JS_MODES) {
       await staff.getByText('Hvilke tema vil dere ta opp?').waitFor();
       assert.deepEqual(await axeViolations(staff, mode), [], 'draft with questions');
       await staff.getByRole('button', { name: 'Send skjemaet' }).click();
-      await staff.getByRole('status').getByText(/Skjemaet er sendt for \d+ elever til \d+ foresatte/).waitFor();
+      await staff
+        .getByRole('status')
+        .getByText(/Skjemaet er sendt for \d+ elever til \d+ foresatte/)
+        .waitFor();
 
       const home = await (await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE })).newPage();
       await logInWithPid(home, family.fodselsnummer!);
       await home.goto(`${server.url}/children/${family.pupil_id}/forms`);
-      assert.deepEqual(await axeViolations(home, mode), [], 'the child\'s forms');
+      assert.deepEqual(await axeViolations(home, mode), [], "the child's forms");
       await home.getByRole('link', { name: title }).click();
       await home.getByRole('button', { name: 'Send svar' }).click(); // the required question unanswered
-      await home.getByRole('alert').getByText(/Kommer dere på møtet\?: Svar på dette spørsmålet/).waitFor();
+      await home
+        .getByRole('alert')
+        .getByText(/Kommer dere på møtet\?: Svar på dette spørsmålet/)
+        .waitFor();
       assert.deepEqual(await axeViolations(home, mode), [], 'answer with an error');
-      await home.getByRole('group', { name: /Kommer dere på møtet/ }).getByLabel('Ja').check();
+      await home
+        .getByRole('group', { name: /Kommer dere på møtet/ })
+        .getByLabel('Ja')
+        .check();
       await home.getByLabel('Skolevei').check();
       await home.getByRole('button', { name: 'Send svar' }).click();
       await home.getByRole('status').getByText('Svaret er lagret').waitFor();
@@ -74,7 +94,10 @@ for (const mode of JS_MODES) {
       await staff.getByRole('link', { name: title }).click();
       await staff.getByRole('link', { name: 'Resultater' }).click();
       await staff.getByText(/^1 av \d+ har svart$/).waitFor();
-      assert.match(await staff.locator('#per-pupil').locator('..').textContent() ?? '', new RegExp(`${family.given_name}[\\s\\S]*Ja[\\s\\S]*Skolevei`));
+      assert.match(
+        (await staff.locator('#per-pupil').locator('..').textContent()) ?? '',
+        new RegExp(`${family.given_name}[\\s\\S]*Ja[\\s\\S]*Skolevei`),
+      );
       assert.deepEqual(await axeViolations(staff, mode), [], 'results');
       await staff.context().close();
       await home.context().close();

@@ -14,10 +14,22 @@ const server = await startTestServer(db, {}, { clock: () => new Date('2026-11-25
 after(() => server.close());
 const browser = await launchBrowser();
 const kari = await loginPersonId(db, 'guardian');
-const sofie = (await db.selectFrom('guardian_relation as r').innerJoin('person as p', 'p.id', 'r.pupil_id').select('p.id')
-  .where('r.guardian_id', '=', kari).where('p.given_name', '=', 'Sofie').executeTakeFirstOrThrow()).id;
-const anders = await db.selectFrom('guardian_relation as r').innerJoin('person as p', 'p.id', 'r.guardian_id').select('p.fodselsnummer')
-  .where('r.pupil_id', '=', sofie).where('p.given_name', '=', 'Anders').executeTakeFirstOrThrow();
+const sofie = (
+  await db
+    .selectFrom('guardian_relation as r')
+    .innerJoin('person as p', 'p.id', 'r.pupil_id')
+    .select('p.id')
+    .where('r.guardian_id', '=', kari)
+    .where('p.given_name', '=', 'Sofie')
+    .executeTakeFirstOrThrow()
+).id;
+const anders = await db
+  .selectFrom('guardian_relation as r')
+  .innerJoin('person as p', 'p.id', 'r.guardian_id')
+  .select('p.fodselsnummer')
+  .where('r.pupil_id', '=', sofie)
+  .where('p.given_name', '=', 'Anders')
+  .executeTakeFirstOrThrow();
 
 async function axeBothSizes(page: Page, mode: { javaScript: boolean }, what: string) {
   for (const size of [PHONE, DESKTOP]) {
@@ -50,13 +62,16 @@ for (const mode of JS_MODES) {
       await page.goto(`${server.url}/children/${sofie}`);
       await page.getByRole('navigation', { name: 'Om barnet' }).getByRole('link', { name: 'Permisjon' }).click();
       await page.getByRole('heading', { name: 'Permisjon for Sofie' }).waitFor();
-      assert.match(await page.textContent('#leave-granted') ?? '', /0 av høyst 10 skoledager/);
+      assert.match((await page.textContent('#leave-granted')) ?? '', /0 av høyst 10 skoledager/);
       await axeBothSizes(page, mode, 'the leave list');
 
       await page.getByRole('link', { name: 'Søk om permisjon' }).click();
       await page.getByRole('heading', { name: 'Søk om permisjon for Sofie' }).waitFor();
       assert.equal(new URL(page.url()).pathname, `/children/${sofie}/leave/new`);
-      assert.match(await page.textContent('#leave-others') ?? '', /Søknaden sendes til skolen først når Anders har bekreftet den i Skolebro/);
+      assert.match(
+        (await page.textContent('#leave-others')) ?? '',
+        /Søknaden sendes til skolen først når Anders har bekreftet den i Skolebro/,
+      );
       await axeBothSizes(page, mode, 'the form');
 
       await page.getByLabel('Reise eller ferie').check();
@@ -65,14 +80,17 @@ for (const mode of JS_MODES) {
       await page.getByLabel('Begrunnelse').fill('Vi besøker familien i Chile før jul.');
       if (mode.javaScript) {
         await page.locator('#leave-days').filter({ hasText: 'Perioden har 15 skoledager' }).waitFor();
-        assert.match(await page.textContent('#leave-days') ?? '', /mer enn de 10 dagene/, 'the limit, live');
+        assert.match((await page.textContent('#leave-days')) ?? '', /mer enn de 10 dagene/, 'the limit, live');
       }
       await page.getByLabel('Jeg har lest reglene for permisjon').check();
       await page.getByRole('button', { name: 'Send', exact: true }).click();
 
       const warning = page.getByRole('alert').filter({ hasText: 'grensen for permisjon' });
       await warning.waitFor();
-      assert.match(await warning.textContent() ?? '', /Søknaden gjelder 15 skoledager, mer enn de 10 dagene kommunen kan innvilge per skoleår/);
+      assert.match(
+        (await warning.textContent()) ?? '',
+        /Søknaden gjelder 15 skoledager, mer enn de 10 dagene kommunen kan innvilge per skoleår/,
+      );
       assert.equal(await page.getByLabel('Fra og med dato').inputValue(), '30.11.2026', 'values kept');
       assert.equal(await page.getByLabel('Jeg har lest reglene for permisjon').isChecked(), true);
       await axeBothSizes(page, mode, 'the over-limit 422');
@@ -96,7 +114,10 @@ for (const mode of JS_MODES) {
       assert.equal(await status(andersPage).textContent(), 'Sendt til skolen 25.11.2026');
       assert.equal(await andersPage.getByRole('button', { name: 'Bekreft søknaden' }).count(), 0);
       await andersContext.close();
-      const row = await leaveApplication(db, (await db.selectFrom('application').select('id').executeTakeFirstOrThrow()).id);
+      const row = await leaveApplication(
+        db,
+        (await db.selectFrom('application').select('id').executeTakeFirstOrThrow()).id,
+      );
       assert.deepEqual({ status: row.status, school_days: row.school_days }, { status: 'submitted', school_days: 15 });
     });
   });

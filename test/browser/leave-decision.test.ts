@@ -21,8 +21,17 @@ const tmp = mkdtempSync(join(tmpdir(), 'skolebro-vedtak-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 const kari = await loginPersonId(db, 'guardian');
-const sofie = await db.selectFrom('person').select('id').where('given_name', '=', 'Sofie').where('family_name', '=', 'Nordmann').executeTakeFirstOrThrow();
-const bjorkelia = await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow();
+const sofie = await db
+  .selectFrom('person')
+  .select('id')
+  .where('given_name', '=', 'Sofie')
+  .where('family_name', '=', 'Nordmann')
+  .executeTakeFirstOrThrow();
+const bjorkelia = await db
+  .selectFrom('school')
+  .select('id')
+  .where('name', '=', 'Bjørkelia skole')
+  .executeTakeFirstOrThrow();
 
 async function axeBothSizes(page: Page, mode: { javaScript: boolean }, what: string) {
   for (const size of [PHONE, DESKTOP]) {
@@ -31,15 +40,27 @@ async function axeBothSizes(page: Page, mode: { javaScript: boolean }, what: str
   }
 }
 
-const WEEKS = { true: { from: '2026-11-30', to: '2026-12-04', part: ['01.12.2026', '02.12.2026'] }, false: { from: '2026-12-07', to: '2026-12-11', part: ['08.12.2026', '09.12.2026'] } } as const;
+const WEEKS = {
+  true: { from: '2026-11-30', to: '2026-12-04', part: ['01.12.2026', '02.12.2026'] },
+  false: { from: '2026-12-07', to: '2026-12-11', part: ['08.12.2026', '09.12.2026'] },
+} as const;
 
 for (const mode of JS_MODES) {
   describe(`leave decision with ${mode.name}`, () => {
     test('the rektor opens the queue and the application, is told what is missing, decides, and the vedtak PDF says so', async () => {
       const week = WEEKS[`${mode.javaScript}`];
       await insertLeaveApplication(db, {
-        pupil_id: sofie.id, school_id: bjorkelia.id, applicant_id: kari, reason: 'reise', from_date: week.from, to_date: week.to, school_days: 5,
-        justification: 'Vi skal besøke besteforeldrene i Tromsø.', rules_confirmed_at: new Date(), status: 'submitted', submitted_at: new Date('2026-11-20T12:00:00+01:00'),
+        pupil_id: sofie.id,
+        school_id: bjorkelia.id,
+        applicant_id: kari,
+        reason: 'reise',
+        from_date: week.from,
+        to_date: week.to,
+        school_days: 5,
+        justification: 'Vi skal besøke besteforeldrene i Tromsø.',
+        rules_confirmed_at: new Date(),
+        status: 'submitted',
+        submitted_at: new Date('2026-11-20T12:00:00+01:00'),
       });
       const context = await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE });
       const page = await context.newPage();
@@ -50,14 +71,18 @@ for (const mode of JS_MODES) {
       await page.getByLabel('Søknadstype').selectOption('leave');
       await page.getByRole('button', { name: 'Vis', exact: true }).click();
       await page.getByRole('heading', { name: 'Permisjonssøknader', level: 1 }).waitFor();
-      assert.equal(new URL(page.url()).search, '?kind=leave', 'the filter is in the address: the GET form, or pushed by htmx');
+      assert.equal(
+        new URL(page.url()).search,
+        '?kind=leave',
+        'the filter is in the address: the GET form, or pushed by htmx',
+      );
       await axeBothSizes(page, mode, 'the queue filtered to leave');
 
       const period = `${week.from.split('-').reverse().join('.')}–${week.to.split('-').reverse().join('.')}`;
       await page.getByRole('link', { name: `Sofie Nordmann, 3A: ${period}` }).click();
       await page.waitForURL(/\/applications\/\d+$/);
-      assert.match(await page.textContent('#application-details') ?? '', /besteforeldrene i Tromsø/);
-      assert.match(await page.textContent('#leave-absence') ?? '', /Fravær dette skoleåret/);
+      assert.match((await page.textContent('#application-details')) ?? '', /besteforeldrene i Tromsø/);
+      assert.match((await page.textContent('#leave-absence')) ?? '', /Fravær dette skoleåret/);
       await axeBothSizes(page, mode, 'the application');
 
       await page.getByLabel('Delvis innvilget').check();
@@ -69,10 +94,16 @@ for (const mode of JS_MODES) {
       assert.equal(await page.getByLabel('Delvis innvilget').isChecked(), true);
       await axeBothSizes(page, mode, 'the form with errors');
 
-      await page.getByLabel('Begrunnelse', { exact: true }).fill('Skolen har heldagsprøve resten av uken, og da bør Sofie være på skolen.');
+      await page
+        .getByLabel('Begrunnelse', { exact: true })
+        .fill('Skolen har heldagsprøve resten av uken, og da bør Sofie være på skolen.');
       await page.getByRole('button', { name: 'Fatt vedtak' }).click();
       await page.getByRole('status').filter({ hasText: 'Vedtaket er fattet' }).waitFor();
-      assert.equal(new URL(page.url()).search, mode.javaScript ? '' : '?decided=1', 'htmx swaps the page content; without JS: PRG');
+      assert.equal(
+        new URL(page.url()).search,
+        mode.javaScript ? '' : '?decided=1',
+        'htmx swaps the page content; without JS: PRG',
+      );
       const href = await page.getByRole('link', { name: 'Vedtak til Kari Nordmann (PDF)' }).getAttribute('href');
       const response = await context.request.get(server.url + href);
       assert.equal(response.status(), 200);

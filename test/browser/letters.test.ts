@@ -30,13 +30,16 @@ for (const mode of JS_MODES) {
       await logInAs(page, server.url, /Ansatt eller elev/, 'Torunn Holmvik');
       await page.goto(`${server.url}/letters`);
       assert.equal(await page.textContent('h1'), 'Brev til foresatte');
-      const waiting = await page.textContent('#letters-awaiting') ?? '';
-      assert.match(waiting, new RegExp(`Anders Nordmann[\\s\\S]*${title.replace(/[()]/g, '\\$&')}[\\s\\S]*Reservert mot digital post`));
+      const waiting = (await page.textContent('#letters-awaiting')) ?? '';
+      assert.match(
+        waiting,
+        new RegExp(`Anders Nordmann[\\s\\S]*${title.replace(/[()]/g, '\\$&')}[\\s\\S]*Reservert mot digital post`),
+      );
       assert.deepEqual(await axeViolations(page, mode), [], 'letters waiting');
 
       await page.getByRole('button', { name: 'Lag utskriftsbunke (1 brev)' }).click();
       await page.getByText('Utskriftsbunken er laget.').waitFor();
-      assert.match(await page.textContent('#letters-awaiting') ?? '', /Ingen brev venter på utskrift/);
+      assert.match((await page.textContent('#letters-awaiting')) ?? '', /Ingen brev venter på utskrift/);
       assert.equal(await page.locator('h1').count(), 1);
       assert.deepEqual(await axeViolations(page, mode), [], 'after the batch');
 

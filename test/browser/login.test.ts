@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
-import { axeViolations, DESKTOP, JS_MODES, launchBrowser, logInAs as logIn, newContext, PHONE } from '../support/browser.ts';
+import {
+  axeViolations,
+  DESKTOP,
+  JS_MODES,
+  launchBrowser,
+  logInAs as logIn,
+  newContext,
+  PHONE,
+} from '../support/browser.ts';
 import { createTestDb } from '../support/db.ts';
 import { startTestServer } from '../support/server.ts';
 
@@ -26,8 +34,8 @@ for (const mode of JS_MODES) {
       await page.goto(server.url + '/login');
       assert.deepEqual(await axeViolations(page, mode), [], 'login chooser');
       await logInAs(page, /Logg inn som foresatt/, 'Kari Nordmann');
-      assert.match(await page.textContent('main') ?? '', /Bjørkelia skole/);
-      assert.match(await page.textContent('main') ?? '', /Fjellheim skule/);
+      assert.match((await page.textContent('main')) ?? '', /Bjørkelia skole/);
+      assert.match((await page.textContent('main')) ?? '', /Fjellheim skule/);
       assert.deepEqual(await axeViolations(page, mode), [], 'guardian home');
       const cookies = await context.cookies(server.url);
       const session = cookies.find((c) => c.name === 'skolebro_session');
@@ -36,7 +44,10 @@ for (const mode of JS_MODES) {
       await page.getByRole('button', { name: 'Logg ut' }).click();
       if (!mode.javaScript) await page.getByRole('button', { name: 'Fortsett' }).click(); // the IdP's no-JS logout step
       await page.waitForURL(server.url + '/');
-      const response = await fetch(server.url + '/home', { headers: { cookie: `skolebro_session=${session!.value}` }, redirect: 'manual' });
+      const response = await fetch(server.url + '/home', {
+        headers: { cookie: `skolebro_session=${session!.value}` },
+        redirect: 'manual',
+      });
       assert.equal(response.status, 302, 'the old session cookie no longer works');
       await context.close();
     });
@@ -51,7 +62,7 @@ for (const mode of JS_MODES) {
       assert.deepEqual(await axeViolations(page, mode), [], 'class page');
       await page.locator('main ul a').first().click();
       await page.waitForURL(/\/pupils\/\d+$/);
-      assert.match(await page.textContent('main') ?? '', /Foresatte og kontaktpersoner/);
+      assert.match((await page.textContent('main')) ?? '', /Foresatte og kontaktpersoner/);
       assert.deepEqual(await axeViolations(page, mode), [], 'pupil card');
       await context.close();
     });
@@ -60,7 +71,7 @@ for (const mode of JS_MODES) {
       const context = await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE });
       const page = await context.newPage();
       await logInAs(page, /Ansatt eller elev/, login('pupil').name);
-      assert.match(await page.textContent('main') ?? '', /Klassen din/);
+      assert.match((await page.textContent('main')) ?? '', /Klassen din/);
       assert.deepEqual(await axeViolations(page, mode), [], 'pupil home');
       await context.close();
     });

@@ -24,12 +24,19 @@ for (const mode of JS_MODES) {
       assert.deepEqual(await axeViolations(page, mode), [], 'child overview');
       await page.getByRole('link', { name: 'Samtykker' }).click();
       await page.waitForURL(/\/children\/\d+\/consents$/);
-      assert.equal(await page.getAttribute('a[aria-current="page"]', 'href'), new URL(page.url()).pathname, 'the current tab follows');
+      assert.equal(
+        await page.getAttribute('a[aria-current="page"]', 'href'),
+        new URL(page.url()).pathname,
+        'the current tab follows',
+      );
       await page.goto(server.url + '/me/data');
       assert.match((await page.textContent('h1')) ?? '', /Mine data/);
       assert.match((await page.textContent('main')) ?? '', /Velkom/);
       assert.deepEqual(await axeViolations(page, mode), []);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned som PDF' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Last ned som PDF' }).click(),
+      ]);
       assert.match(download.suggestedFilename(), /^skolebro-mine-data-\d{4}-\d{2}-\d{2}\.pdf$/);
       await context.close();
     });

@@ -11,7 +11,14 @@ const server = await startTestServer(db);
 after(() => server.close());
 const browser = await launchBrowser();
 after(() => browser.close());
-const sofie = (await db.selectFrom('person').select('id').where('given_name', '=', 'Sofie').where('family_name', '=', 'Nordmann').executeTakeFirstOrThrow()).id;
+const sofie = (
+  await db
+    .selectFrom('person')
+    .select('id')
+    .where('given_name', '=', 'Sofie')
+    .where('family_name', '=', 'Nordmann')
+    .executeTakeFirstOrThrow()
+).id;
 
 for (const mode of JS_MODES) {
   describe(`timetable with ${mode.name}`, () => {
@@ -22,13 +29,13 @@ for (const mode of JS_MODES) {
         await logInAs(page, server.url, /Logg inn som foresatt/, 'Kari Nordmann');
         await page.waitForURL(server.url + '/home');
         await page.goto(`${server.url}/children/${sofie}/timetable?week=2026-W51`);
-        assert.match(await page.textContent('h1') ?? '', /Timeplan for Sofie/);
-        assert.match(await page.textContent('#timetable') ?? '', /Mandag 14\.12\.2026/);
+        assert.match((await page.textContent('h1')) ?? '', /Timeplan for Sofie/);
+        assert.match((await page.textContent('#timetable')) ?? '', /Mandag 14\.12\.2026/);
         assert.deepEqual(await axeViolations(page, mode), [], 'school week');
         await page.getByRole('link', { name: 'Neste uke' }).click();
         await page.waitForURL(/week=2026-W52/);
         await page.getByRole('heading', { name: 'Uke 52' }).waitFor();
-        assert.match(await page.textContent('#timetable') ?? '', /Juleferie/);
+        assert.match((await page.textContent('#timetable')) ?? '', /Juleferie/);
         assert.equal(await page.locator('h1').count(), 1, 'the week was swapped, not nested');
         assert.deepEqual(await axeViolations(page, mode), [], 'holiday week');
         await context.close();

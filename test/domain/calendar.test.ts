@@ -56,15 +56,37 @@ test('ISO weeks: 25.11.2026 is in week 48, and week 53 of 2026 exists', () => {
 });
 
 test('a week shows lessons on school days and the holiday name instead of lessons', async () => {
-  const lesson = (weekday: number, startsAt: string): WeekLesson => ({ id: weekday, weekday, startsAt, endsAt: '09:00', subject: 'Norsk', teacherName: null, room: null, groupName: '5A' });
+  const lesson = (weekday: number, startsAt: string): WeekLesson => ({
+    id: weekday,
+    weekday,
+    startsAt,
+    endsAt: '09:00',
+    subject: 'Norsk',
+    teacherName: null,
+    room: null,
+    groupName: '5A',
+  });
   const monday = '2026-12-21';
-  const week = buildWeek(monday, await calendarDays(db, demo, '2026-12-14', '2026-12-25'), [lesson(1, '09:05'), lesson(1, '08:15')]);
+  const week = buildWeek(monday, await calendarDays(db, demo, '2026-12-14', '2026-12-25'), [
+    lesson(1, '09:05'),
+    lesson(1, '08:15'),
+  ]);
   assert.equal(week.week, '2026-W52');
   assert.equal(week.previous, '2026-W51');
   assert.equal(week.next, '2026-W53');
-  assert.deepEqual(week.days.map((d) => d.info), Array(5).fill({ kind: 'holiday', name: 'Juleferie' }));
+  assert.deepEqual(
+    week.days.map((d) => d.info),
+    Array(5).fill({ kind: 'holiday', name: 'Juleferie' }),
+  );
   assert.equal(week.days[0]!.lessons.length, 0);
-  const before = buildWeek('2026-12-14', await calendarDays(db, demo, '2026-12-14', '2026-12-18'), [lesson(1, '09:05'), lesson(1, '08:15')]);
-  assert.deepEqual(before.days[0]!.lessons.map((l) => l.startsAt), ['08:15', '09:05'], 'sorted by time');
+  const before = buildWeek('2026-12-14', await calendarDays(db, demo, '2026-12-14', '2026-12-18'), [
+    lesson(1, '09:05'),
+    lesson(1, '08:15'),
+  ]);
+  assert.deepEqual(
+    before.days[0]!.lessons.map((l) => l.startsAt),
+    ['08:15', '09:05'],
+    'sorted by time',
+  );
   assert.equal(before.days[1]!.lessons.length, 0);
 });

@@ -28,11 +28,30 @@ test('the schema refuses what would be wrong data', async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   await assert.rejects(db.insertInto('municipality').values({ name: 'Dup', org_number: '999999999' }).execute());
-  await assert.rejects(db.insertInto('school').values({ municipality_id: municipality.id, name: 'X', org_number: '999999998', hovudmaal: 'sv' as 'nb' }).execute());
-  const person = await db.insertInto('person').values({ given_name: 'Kari', family_name: 'Test', fodselsnummer: '01018012345' }).returning('id').executeTakeFirstOrThrow();
-  await assert.rejects(db.insertInto('person').values({ given_name: 'Per', family_name: 'Test', fodselsnummer: '01018012345' }).execute());
-  await assert.rejects(db.insertInto('contact_info').values({ person_id: person.id, mobile: '+4758123456' }).execute(), 'M2M numbers are not mobiles');
+  await assert.rejects(
+    db
+      .insertInto('school')
+      .values({ municipality_id: municipality.id, name: 'X', org_number: '999999998', hovudmaal: 'sv' as 'nb' })
+      .execute(),
+  );
+  const person = await db
+    .insertInto('person')
+    .values({ given_name: 'Kari', family_name: 'Test', fodselsnummer: '01018012345' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await assert.rejects(
+    db.insertInto('person').values({ given_name: 'Per', family_name: 'Test', fodselsnummer: '01018012345' }).execute(),
+  );
+  await assert.rejects(
+    db.insertInto('contact_info').values({ person_id: person.id, mobile: '+4758123456' }).execute(),
+    'M2M numbers are not mobiles',
+  );
   await db.insertInto('contact_info').values({ person_id: person.id, mobile: '+4791234567' }).execute();
   // a school owner has no school; a contact teacher must have one
-  await assert.rejects(db.insertInto('staff_membership').values({ person_id: person.id, municipality_id: municipality.id, role: 'contact_teacher' }).execute());
+  await assert.rejects(
+    db
+      .insertInto('staff_membership')
+      .values({ person_id: person.id, municipality_id: municipality.id, role: 'contact_teacher' })
+      .execute(),
+  );
 });

@@ -8,11 +8,29 @@ import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { startDevSmtpServer } from '../../src/domain/delivery/dev-smtp-server.ts';
 import { PermanentDeliveryError } from '../../src/domain/delivery/errors.ts';
 import { createSmtpMailer, messageIdFor, type Mailer } from '../../src/domain/delivery/mailer.ts';
-import { DevSmsGateway, HttpSmsGateway, type SmsGateway, type SmsToSend } from '../../src/domain/delivery/sms-gateway.ts';
-import { mailNotice, smsNotice } from '../../src/domain/delivery/texts.ts';
-import { BACKOFF_MINUTES, LEASE_MS, MAX_ATTEMPTS, runOutbox, type DeliveryDeps } from '../../src/domain/delivery/worker.ts';
 import {
-  createSharedTestDb, enqueueMessagesTo, failingGateway, HOME_LINK, reachableGuardians, spawnOutboxWorker, testDeliveryDeps, waitUntil,
+  DevSmsGateway,
+  HttpSmsGateway,
+  type SmsGateway,
+  type SmsToSend,
+} from '../../src/domain/delivery/sms-gateway.ts';
+import { mailNotice, smsNotice } from '../../src/domain/delivery/texts.ts';
+import {
+  BACKOFF_MINUTES,
+  LEASE_MS,
+  MAX_ATTEMPTS,
+  runOutbox,
+  type DeliveryDeps,
+} from '../../src/domain/delivery/worker.ts';
+import {
+  createSharedTestDb,
+  enqueueMessagesTo,
+  failingGateway,
+  HOME_LINK,
+  reachableGuardians,
+  spawnOutboxWorker,
+  testDeliveryDeps,
+  waitUntil,
 } from '../support/delivery.ts';
 
 const NOW = new Date('2026-11-25T11:00:00+01:00');
@@ -33,9 +51,25 @@ function takeGuardians(n: number) {
   return slice;
 }
 type Guardian = (typeof guardians)[number];
-const contacts = new Map((await db.selectFrom('contact_info').select(['person_id', 'mobile', 'email']).where('person_id', 'in', guardians.map((g) => g.guardian_id)).execute())
-  .map((c) => [c.person_id, { mobile: c.mobile!, email: c.email! }]));
-const schools = new Map((await db.selectFrom('school').select(['id', 'name', 'hovudmaal']).execute()).map((s) => [s.id, { name: s.name, hovudmaal: s.hovudmaal }]));
+const contacts = new Map(
+  (
+    await db
+      .selectFrom('contact_info')
+      .select(['person_id', 'mobile', 'email'])
+      .where(
+        'person_id',
+        'in',
+        guardians.map((g) => g.guardian_id),
+      )
+      .execute()
+  ).map((c) => [c.person_id, { mobile: c.mobile!, email: c.email! }]),
+);
+const schools = new Map(
+  (await db.selectFrom('school').select(['id', 'name', 'hovudmaal']).execute()).map((s) => [
+    s.id,
+    { name: s.name, hovudmaal: s.hovudmaal },
+  ]),
+);
 
 const smtp = await startDevSmtpServer(db);
 const mailers: Mailer[] = [];
@@ -50,17 +84,49 @@ function devMailer(): Mailer {
 }
 
 /** What the recipient sees: the SMS to their mobile (dev_sms), the e-mail to their address (dev_mail). */
-const smsTo = (g: Guardian) => db.selectFrom('dev_sms').select(['text', 'reference']).where('to_number', '=', contacts.get(g.guardian_id)!.mobile).orderBy('id').execute();
-const mailTo = (g: Guardian) => db.selectFrom('dev_mail').select(['subject', 'text', 'message_id', 'from_address', 'raw']).where('to_address', '=', contacts.get(g.guardian_id)!.email).orderBy('id').execute();
-const noticeFor = (g: Guardian) => ({ category: 'messages' as const, school: schools.get(g.school_id)!, link: HOME_LINK });
-const deliveryKey = (tag: string, g: Guardian, channel: 'sms' | 'email') => `${tag}:${g.guardian_id}:${g.pupil_id}:${channel}`;
+const smsTo = (g: Guardian) =>
+  db
+    .selectFrom('dev_sms')
+    .select(['text', 'reference'])
+    .where('to_number', '=', contacts.get(g.guardian_id)!.mobile)
+    .orderBy('id')
+    .execute();
+const mailTo = (g: Guardian) =>
+  db
+    .selectFrom('dev_mail')
+    .select(['subject', 'text', 'message_id', 'from_address', 'raw'])
+    .where('to_address', '=', contacts.get(g.guardian_id)!.email)
+    .orderBy('id')
+    .execute();
+const noticeFor = (g: Guardian) => ({
+  category: 'messages' as const,
+  school: schools.get(g.school_id)!,
+  link: HOME_LINK,
+});
+const deliveryKey = (tag: string, g: Guardian, channel: 'sms' | 'email') =>
+  `${tag}:${g.guardian_id}:${g.pupil_id}:${channel}`;
 
 function deliveriesOf(tag: string) {
-  return db.selectFrom('delivery as d').innerJoin('outbox as o', 'o.id', 'd.outbox_id')
-    .select(['d.id', 'd.channel', 'd.status', 'd.skip_reason', 'd.attempts', 'd.next_attempt_at', 'd.last_error', 'd.claimed_by', 'd.provider_message_id'])
-    .where('o.idempotency_key', 'like', `${tag}:%`).orderBy('d.id').execute();
+  return db
+    .selectFrom('delivery as d')
+    .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+    .select([
+      'd.id',
+      'd.channel',
+      'd.status',
+      'd.skip_reason',
+      'd.attempts',
+      'd.next_attempt_at',
+      'd.last_error',
+      'd.claimed_by',
+      'd.provider_message_id',
+    ])
+    .where('o.idempotency_key', 'like', `${tag}:%`)
+    .orderBy('d.id')
+    .execute();
 }
-const oneDelivery = async (tag: string, channel: 'sms' | 'email') => (await deliveriesOf(tag)).find((d) => d.channel === channel)!;
+const oneDelivery = async (tag: string, channel: 'sms' | 'email') =>
+  (await deliveriesOf(tag)).find((d) => d.channel === channel)!;
 
 /** Runs the worker until nothing is planned or due at `now`; returns how many outbox rows this loop planned. */
 async function drain(on: Db, deps: DeliveryDeps, now = NOW): Promise<number> {
@@ -105,20 +171,34 @@ test('a gateway that is down is retried after the backoff, not before, and the g
   const first = await runOutbox(db, deps, NOW);
   assert.deepEqual([first.planned, first.sent, first.retrying], [1, 1, 1], 'the e-mail went, the SMS waits');
   let sms = await oneDelivery('retry', 'sms');
-  assert.deepEqual([sms.status, sms.attempts, sms.next_attempt_at, sms.last_error], ['pending', 1, later(minutes(BACKOFF_MINUTES[0]!)), 'gateway down']);
+  assert.deepEqual(
+    [sms.status, sms.attempts, sms.next_attempt_at, sms.last_error],
+    ['pending', 1, later(minutes(BACKOFF_MINUTES[0]!)), 'gateway down'],
+  );
 
   assert.equal((await runOutbox(db, deps, later(30_000))).claimed, 0, 'not retried before the backoff (30 s)');
   assert.equal(gateway.calls.length, 1);
   assert.equal((await runOutbox(db, deps, later(minutes(1)))).retrying, 1, 'retried after 1 minute, down again');
   sms = await oneDelivery('retry', 'sms');
-  assert.deepEqual([sms.status, sms.attempts, sms.next_attempt_at], ['pending', 2, later(minutes(1 + BACKOFF_MINUTES[1]!))]);
+  assert.deepEqual(
+    [sms.status, sms.attempts, sms.next_attempt_at],
+    ['pending', 2, later(minutes(1 + BACKOFF_MINUTES[1]!))],
+  );
   assert.equal((await runOutbox(db, deps, later(minutes(5)))).claimed, 0, 'the second wait is 5 minutes');
 
   assert.equal((await runOutbox(db, deps, later(minutes(6)))).sent, 1);
   sms = await oneDelivery('retry', 'sms');
   assert.deepEqual([sms.status, sms.attempts, sms.last_error], ['sent', 3, null]);
-  assert.deepEqual(new Set(gateway.calls.map((c) => c.reference)), new Set([deliveryKey('retry', g, 'sms')]), 'every attempt carries the same reference');
-  assert.deepEqual((await smsTo(g)).map((s) => s.text), [smsNotice(noticeFor(g))], 'one SMS in the guardian\'s phone');
+  assert.deepEqual(
+    new Set(gateway.calls.map((c) => c.reference)),
+    new Set([deliveryKey('retry', g, 'sms')]),
+    'every attempt carries the same reference',
+  );
+  assert.deepEqual(
+    (await smsTo(g)).map((s) => s.text),
+    [smsNotice(noticeFor(g))],
+    "one SMS in the guardian's phone",
+  );
   assert.equal((await runOutbox(db, deps, later(minutes(300)))).claimed, 0, 'nothing more to do');
 });
 
@@ -128,7 +208,10 @@ test('a permanent error (an unknown number) fails at once with the reason; no re
   const gateway = failingGateway(() => new PermanentDeliveryError('SMS gateway answered 400: unknown number'));
   await drain(db, testDeliveryDeps(db, { sms: gateway }));
   const sms = await oneDelivery('permanent', 'sms');
-  assert.deepEqual([sms.status, sms.attempts, sms.last_error], ['failed', 1, 'SMS gateway answered 400: unknown number']);
+  assert.deepEqual(
+    [sms.status, sms.attempts, sms.last_error],
+    ['failed', 1, 'SMS gateway answered 400: unknown number'],
+  );
   assert.equal((await oneDelivery('permanent', 'email')).status, 'sent', 'the e-mail is not held back by the SMS');
   await drain(db, testDeliveryDeps(db, { sms: gateway }), later(minutes(300)));
   assert.equal(gateway.calls.length, 1);
@@ -165,12 +248,19 @@ test('a delivery on which the worker dies every time is failed after the last le
   let at = NOW;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     zombies.push(runOutbox(db, dying, at)); // the "process" never comes back from the send
-    await waitUntil(async () => calls.length === attempt, 5000, () => `attempt ${attempt}`);
+    await waitUntil(
+      async () => calls.length === attempt,
+      5000,
+      () => `attempt ${attempt}`,
+    );
     at = later(LEASE_MS + 1000, at);
   }
   await runOutbox(db, testDeliveryDeps(db), at);
   const sms = await oneDelivery('poison', 'sms');
-  assert.deepEqual([sms.status, sms.attempts, sms.last_error], ['failed', MAX_ATTEMPTS, 'the worker stopped during the last attempt']);
+  assert.deepEqual(
+    [sms.status, sms.attempts, sms.last_error],
+    ['failed', MAX_ATTEMPTS, 'the worker stopped during the last attempt'],
+  );
   stuck.release(); // the zombies come back with an error: fenced, they change nothing
   await Promise.all(zombies);
   assert.equal((await oneDelivery('poison', 'sms')).status, 'failed');
@@ -191,8 +281,13 @@ test('a worker that dies after the SMS and the e-mail were accepted: the resend 
     mailer: { send: async (mail) => (await realMail.send(mail), accepted++, stuck.wait()), close() {} },
   });
   const zombie = runOutbox(db, dying, NOW);
-  await waitUntil(async () => accepted === 2, 10_000, () => `accepted ${accepted} of 2`);
-  for (const d of await deliveriesOf('crash')) assert.deepEqual([d.channel, d.status, d.attempts], [d.channel, 'sending', 1], 'the outcome was never recorded');
+  await waitUntil(
+    async () => accepted === 2,
+    10_000,
+    () => `accepted ${accepted} of 2`,
+  );
+  for (const d of await deliveriesOf('crash'))
+    assert.deepEqual([d.channel, d.status, d.attempts], [d.channel, 'sending', 1], 'the outcome was never recorded');
   assert.equal((await smsTo(g)).length, 1);
   assert.equal((await mailTo(g)).length, 1);
 
@@ -206,20 +301,37 @@ test('a worker that dies after the SMS and the e-mail were accepted: the resend 
   assert.equal((await runOutbox(db, restarted, later(30_000))).claimed, 0, 'the lease still holds');
   const rerun = await runOutbox(db, restarted, later(LEASE_MS + 1000));
   assert.deepEqual([rerun.claimed, rerun.sent], [2, 2], 'the expired leases are taken over');
-  assert.deepEqual(sent.sort(), [deliveryKey('crash', g, 'email'), deliveryKey('crash', g, 'sms')], 'resent with the same idempotency keys');
+  assert.deepEqual(
+    sent.sort(),
+    [deliveryKey('crash', g, 'email'), deliveryKey('crash', g, 'sms')],
+    'resent with the same idempotency keys',
+  );
 
   const smsRows = await smsTo(g);
-  assert.deepEqual(smsRows.map((s) => s.reference), [deliveryKey('crash', g, 'sms')], 'one SMS in the phone');
+  assert.deepEqual(
+    smsRows.map((s) => s.reference),
+    [deliveryKey('crash', g, 'sms')],
+    'one SMS in the phone',
+  );
   const mails = await mailTo(g);
   assert.equal(mails.length, 1, 'one e-mail in the mailbox');
-  assert.equal(mails[0]!.message_id, messageIdFor(deliveryKey('crash', g, 'email'), FROM), 'the Message-ID comes from the reference');
+  assert.equal(
+    mails[0]!.message_id,
+    messageIdFor(deliveryKey('crash', g, 'email'), FROM),
+    'the Message-ID comes from the reference',
+  );
   assert.match(mails[0]!.raw, new RegExp(`^Message-ID: ${mails[0]!.message_id}`, 'mi'));
 
   stuck.release(); // the first worker's sends return late, with an error: fenced on attempts, they overwrite nothing
   assert.equal((await zombie).retrying, 2, 'it believed both would be retried');
-  for (const d of await deliveriesOf('crash')) assert.deepEqual([d.status, d.attempts, d.last_error], ['sent', 2, null]);
+  for (const d of await deliveriesOf('crash'))
+    assert.deepEqual([d.status, d.attempts, d.last_error], ['sent', 2, null]);
   const smsDelivery = await oneDelivery('crash', 'sms');
-  const stored = await db.selectFrom('dev_sms').select('id').where('reference', '=', deliveryKey('crash', g, 'sms')).executeTakeFirstOrThrow();
+  const stored = await db
+    .selectFrom('dev_sms')
+    .select('id')
+    .where('reference', '=', deliveryKey('crash', g, 'sms'))
+    .executeTakeFirstOrThrow();
   assert.equal(smsDelivery.provider_message_id, `dev-sms-${stored.id}`, 'the provider id of the one SMS');
 });
 
@@ -233,9 +345,17 @@ test('a slow batch outliving its lease: the row another worker has taken is not 
     if (slowCalls.length === 1) await stuck.wait(); // the first send hangs (an SMTP timeout); the second waits behind it
     return { providerId: `slow-${reference}` };
   };
-  const slow = testDeliveryDeps(db, { concurrency: 1, sms: { send: (m) => first(m.reference) }, mailer: { send: (m) => first(m.reference), close() {} } });
+  const slow = testDeliveryDeps(db, {
+    concurrency: 1,
+    sms: { send: (m) => first(m.reference) },
+    mailer: { send: (m) => first(m.reference), close() {} },
+  });
   const slowRun = runOutbox(db, slow, NOW);
-  await waitUntil(async () => slowCalls.length === 1, 10_000, () => 'the first send started');
+  await waitUntil(
+    async () => slowCalls.length === 1,
+    10_000,
+    () => 'the first send started',
+  );
 
   const fast = testDeliveryDeps(db, { sms: new DevSmsGateway(db), mailer: devMailer() });
   const takeover = await runOutbox(db, fast, later(LEASE_MS + 1000));
@@ -267,7 +387,11 @@ test('the same event enqueued twice and planned twice is one SMS and one e-mail'
 test('two workers on separate connections at once: every guardian gets exactly one SMS (unless opted out) and one e-mail, each sent once', async () => {
   const recipients = takeGuardians(60);
   const optedOut = new Set(recipients.slice(0, 6).map((g) => g.guardian_id));
-  await db.updateTable('contact_info').set({ sms_enabled: false }).where('person_id', 'in', [...optedOut]).execute();
+  await db
+    .updateTable('contact_info')
+    .set({ sms_enabled: false })
+    .where('person_id', 'in', [...optedOut])
+    .execute();
   await enqueueMessagesTo(db, recipients, 'pair');
   const sends = new Map<string, number>();
   const count = (reference: string) => sends.set(reference, (sends.get(reference) ?? 0) + 1);
@@ -276,7 +400,8 @@ test('two workers on separate connections at once: every guardian gets exactly o
     const sms = new DevSmsGateway(on);
     const mail = devMailer();
     return testDeliveryDeps(on, {
-      workerId: id, batchSize: 10,
+      workerId: id,
+      batchSize: 10,
       sms: { send: async (s) => (count(s.reference), await tick(), sms.send(s)) },
       mailer: { send: async (m) => (count(m.reference), await tick(), mail.send(m)), close() {} },
     });
@@ -301,15 +426,30 @@ test('two workers on separate connections at once: every guardian gets exactly o
   assert.equal(deliveries.length, 120);
   const skipped = deliveries.filter((d) => d.status === 'skipped');
   assert.equal(skipped.length, 6);
-  assert.ok(skipped.every((d) => d.channel === 'sms' && d.skip_reason === 'opted_out' && d.claimed_by === null), 'the opted-out SMS are skipped at planning, never claimed');
+  assert.ok(
+    skipped.every((d) => d.channel === 'sms' && d.skip_reason === 'opted_out' && d.claimed_by === null),
+    'the opted-out SMS are skipped at planning, never claimed',
+  );
   assert.deepEqual(new Set(deliveries.filter((d) => d.status !== 'skipped').map((d) => d.status)), new Set(['sent']));
-  assert.deepEqual(new Set(deliveries.map((d) => d.claimed_by).filter(Boolean)), new Set(['test:a', 'test:b']), 'both workers took part');
+  assert.deepEqual(
+    new Set(deliveries.map((d) => d.claimed_by).filter(Boolean)),
+    new Set(['test:a', 'test:b']),
+    'both workers took part',
+  );
   assert.equal(sends.size, 114);
   assert.deepEqual(new Set(sends.values()), new Set([1]), 'no delivery was sent twice (not even deduped)');
   for (const g of recipients) {
     const expectedSms = optedOut.has(g.guardian_id) ? [] : [smsNotice(noticeFor(g))];
-    assert.deepEqual((await smsTo(g)).map((s) => s.text), expectedSms, `SMS to guardian ${g.guardian_id}`);
-    assert.deepEqual((await mailTo(g)).map((m) => m.subject), [mailNotice(noticeFor(g)).subject], `e-mail to guardian ${g.guardian_id}`);
+    assert.deepEqual(
+      (await smsTo(g)).map((s) => s.text),
+      expectedSms,
+      `SMS to guardian ${g.guardian_id}`,
+    );
+    assert.deepEqual(
+      (await mailTo(g)).map((m) => m.subject),
+      [mailNotice(noticeFor(g)).subject],
+      `e-mail to guardian ${g.guardian_id}`,
+    );
   }
 });
 
@@ -330,11 +470,16 @@ test('e-mail goes over real SMTP: subject and text of the notice, a Message-ID f
   assert.match(mail!.raw, /^Auto-Submitted: auto-generated/m);
   const email = await oneDelivery('smtp', 'email');
   assert.deepEqual([email.status, email.provider_message_id], ['sent', mail!.message_id]);
-  const people = await db.selectFrom('person').select(['given_name', 'family_name', 'fodselsnummer']).where('id', 'in', [g.guardian_id, g.pupil_id]).execute();
+  const people = await db
+    .selectFrom('person')
+    .select(['given_name', 'family_name', 'fodselsnummer'])
+    .where('id', 'in', [g.guardian_id, g.pupil_id])
+    .execute();
   for (const text of [mail!.subject, mail!.text]) {
     assert.doesNotMatch(text, /\d{11}/);
     for (const p of people) {
-      for (const name of [p.family_name, ...p.given_name.split(/\s+/)]) assert.ok(!text.includes(name), `"${name}" in: ${text}`);
+      for (const name of [p.family_name, ...p.given_name.split(/\s+/)])
+        assert.ok(!text.includes(name), `"${name}" in: ${text}`);
     }
     assert.ok(!text.includes('free text'), 'no payload text');
   }
@@ -342,18 +487,28 @@ test('e-mail goes over real SMTP: subject and text of the notice, a Message-ID f
 
 test('SMTP answers: 5xx is a permanent error, 4xx is retried', async () => {
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
     onRcptTo(address, _session, callback) {
       const code = address.address.startsWith('unknown') ? 550 : 451;
       callback(Object.assign(new Error(code === 550 ? 'No such user' : 'Try again later'), { responseCode: code }));
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const mailer = createSmtpMailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { ignoreTls: true });
+  const mailer = createSmtpMailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, {
+    ignoreTls: true,
+  });
   try {
     const mail = { from: FROM, subject: 'Nytt fra skolen', text: 'Logg inn', reference: 'smtp-errors:1' };
-    await assert.rejects(mailer.send({ ...mail, to: 'unknown@example.org' }), (error: Error) => error instanceof PermanentDeliveryError && /SMTP 550/.test(error.message));
-    await assert.rejects(mailer.send({ ...mail, to: 'busy@example.org' }), (error: Error) => !(error instanceof PermanentDeliveryError));
+    await assert.rejects(
+      mailer.send({ ...mail, to: 'unknown@example.org' }),
+      (error: Error) => error instanceof PermanentDeliveryError && /SMTP 550/.test(error.message),
+    );
+    await assert.rejects(
+      mailer.send({ ...mail, to: 'busy@example.org' }),
+      (error: Error) => !(error instanceof PermanentDeliveryError),
+    );
   } finally {
     mailer.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -384,13 +539,27 @@ test('the HTTP SMS gateway: JSON body and bearer token; 5xx and 429 retried, 4xx
   assert.deepEqual([requests[0]!.method, requests[0]!.url], ['POST', '/sms']);
   assert.equal(requests[0]!.headers.authorization, 'Bearer secret-token');
   assert.match(requests[0]!.headers['content-type'] ?? '', /^application\/json/);
-  assert.deepEqual(requests[0]!.body, { to: '+4791234567', from: 'Skolebro', text: 'Ny melding fra skolen', reference: 'http:1:sms' });
+  assert.deepEqual(requests[0]!.body, {
+    to: '+4791234567',
+    from: 'Skolebro',
+    text: 'Ny melding fra skolen',
+    reference: 'http:1:sms',
+  });
   answers.push([200, '{}']);
-  await assert.rejects(gateway.send(sms), (e: Error) => !(e instanceof PermanentDeliveryError) && /without an id/.test(e.message));
+  await assert.rejects(
+    gateway.send(sms),
+    (e: Error) => !(e instanceof PermanentDeliveryError) && /without an id/.test(e.message),
+  );
   answers.push([429, 'slow down']);
-  await assert.rejects(gateway.send(sms), (e: Error) => !(e instanceof PermanentDeliveryError) && /429/.test(e.message));
+  await assert.rejects(
+    gateway.send(sms),
+    (e: Error) => !(e instanceof PermanentDeliveryError) && /429/.test(e.message),
+  );
   answers.push([400, '{"error":"invalid number"}']);
-  await assert.rejects(gateway.send(sms), (e: Error) => e instanceof PermanentDeliveryError && /400: \{"error":"invalid number"\}/.test(e.message));
+  await assert.rejects(
+    gateway.send(sms),
+    (e: Error) => e instanceof PermanentDeliveryError && /400: \{"error":"invalid number"\}/.test(e.message),
+  );
 
   // Through the worker: a 500 is retried after the backoff, a 400 fails the delivery with the provider's answer.
   const [down, unknown] = takeGuardians(2) as [Guardian, Guardian];
@@ -399,17 +568,27 @@ test('the HTTP SMS gateway: JSON body and bearer token; 5xx and 429 retried, 4xx
   answers.push([500, 'internal error']);
   await drain(db, deps);
   const retried = await oneDelivery('http-500', 'sms');
-  assert.deepEqual([retried.status, retried.attempts, retried.last_error], ['pending', 1, 'SMS gateway answered 500: internal error']);
+  assert.deepEqual(
+    [retried.status, retried.attempts, retried.last_error],
+    ['pending', 1, 'SMS gateway answered 500: internal error'],
+  );
   answers.push([201, '{"id":"provider-7"}']);
   await drain(db, deps, later(minutes(1)));
-  assert.deepEqual(await oneDelivery('http-500', 'sms').then((d) => [d.status, d.attempts, d.provider_message_id]), ['sent', 2, 'provider-7']);
+  assert.deepEqual(await oneDelivery('http-500', 'sms').then((d) => [d.status, d.attempts, d.provider_message_id]), [
+    'sent',
+    2,
+    'provider-7',
+  ]);
   assert.equal((requests.at(-1)!.body as { reference: string }).reference, deliveryKey('http-500', down, 'sms'));
 
   await enqueueMessagesTo(db, [unknown], 'http-400');
   answers.push([400, 'invalid number']);
   await drain(db, deps, later(minutes(2)));
   const refused = await oneDelivery('http-400', 'sms');
-  assert.deepEqual([refused.status, refused.attempts, refused.last_error], ['failed', 1, 'SMS gateway answered 400: invalid number']);
+  assert.deepEqual(
+    [refused.status, refused.attempts, refused.last_error],
+    ['failed', 1, 'SMS gateway answered 400: invalid number'],
+  );
   const anonymousRequest = new HttpSmsGateway(url, undefined);
   answers.push([200, '{"id":"x"}']);
   await anonymousRequest.send(sms);
@@ -418,12 +597,20 @@ test('the HTTP SMS gateway: JSON body and bearer token; 5xx and 429 retried, 4xx
 
 // --- 5. Worker processes (PostgreSQL only) --------------------------------------------------------------------------
 
-const processesSkip = shared.url ? false : 'needs TEST_DATABASE_URL: PGlite\'s data belongs to one process';
+const processesSkip = shared.url ? false : "needs TEST_DATABASE_URL: PGlite's data belongs to one process";
 
 async function progress(tag: string) {
   const rows = await deliveriesOf(tag);
   const by = (status: string) => rows.filter((d) => d.status === status).length;
-  return { total: rows.length, sent: by('sent'), skipped: by('skipped'), sending: by('sending'), pending: by('pending'), failed: by('failed'), rows };
+  return {
+    total: rows.length,
+    sent: by('sent'),
+    skipped: by('skipped'),
+    sending: by('sending'),
+    pending: by('pending'),
+    failed: by('failed'),
+    rows,
+  };
 }
 const allDone = (tag: string, total: number) => async () => {
   const p = await progress(tag);
@@ -432,18 +619,35 @@ const allDone = (tag: string, total: number) => async () => {
 
 async function assertExactlyOncePerRecipient(tag: string, recipients: Guardian[]) {
   for (const g of recipients) {
-    assert.deepEqual((await smsTo(g)).map((s) => s.reference), [deliveryKey(tag, g, 'sms')], `one SMS to guardian ${g.guardian_id}`);
-    assert.deepEqual((await mailTo(g)).map((m) => m.message_id), [messageIdFor(deliveryKey(tag, g, 'email'), FROM)], `one e-mail to guardian ${g.guardian_id}`);
+    assert.deepEqual(
+      (await smsTo(g)).map((s) => s.reference),
+      [deliveryKey(tag, g, 'sms')],
+      `one SMS to guardian ${g.guardian_id}`,
+    );
+    assert.deepEqual(
+      (await mailTo(g)).map((m) => m.message_id),
+      [messageIdFor(deliveryKey(tag, g, 'email'), FROM)],
+      `one e-mail to guardian ${g.guardian_id}`,
+    );
   }
 }
 
-test('two worker processes on one database: every guardian gets exactly one SMS and one e-mail, and both processes work', { skip: processesSkip }, async (t) => {
-  const workers = [spawnOutboxWorker(t, shared.url!, { sendDelayMs: 20 }), spawnOutboxWorker(t, shared.url!, { sendDelayMs: 20 })];
+test('two worker processes on one database: every guardian gets exactly one SMS and one e-mail, and both processes work', {
+  skip: processesSkip,
+}, async (t) => {
+  const workers = [
+    spawnOutboxWorker(t, shared.url!, { sendDelayMs: 20 }),
+    spawnOutboxWorker(t, shared.url!, { sendDelayMs: 20 }),
+  ];
   const logs = () => workers.map((w) => w.output()).join('\n');
   await Promise.all(workers.map((w) => w.started));
   const recipients = takeGuardians(100);
   await enqueueMessagesTo(db, recipients, 'procs');
-  await waitUntil(allDone('procs', 200), 30_000, async () => `${JSON.stringify({ ...(await progress('procs')), rows: undefined })}\n${logs()}`);
+  await waitUntil(
+    allDone('procs', 200),
+    30_000,
+    async () => `${JSON.stringify({ ...(await progress('procs')), rows: undefined })}\n${logs()}`,
+  );
   await Promise.all(workers.map((w) => w.stop()));
 
   const { rows } = await progress('procs');
@@ -456,16 +660,22 @@ test('two worker processes on one database: every guardian gets exactly one SMS 
   assert.doesNotMatch(logs(), /"level":"error"/);
 });
 
-test('a worker process killed mid-batch loses nothing: a new process delivers the rest, each guardian once', { skip: processesSkip }, async (t) => {
+test('a worker process killed mid-batch loses nothing: a new process delivers the rest, each guardian once', {
+  skip: processesSkip,
+}, async (t) => {
   const recipients = takeGuardians(30);
   const first = spawnOutboxWorker(t, shared.url!, { sendDelayMs: 150, leaseMs: 2000 });
   await first.started;
   await enqueueMessagesTo(db, recipients, 'kill');
   // Kill while a batch is in flight: some sent, and at least 6 leased (more than one round of the 5 parallel sends left).
-  await waitUntil(async () => {
-    const p = await progress('kill');
-    return p.sent >= 10 && p.sending >= 6;
-  }, 20_000, async () => `${JSON.stringify({ ...(await progress('kill')), rows: undefined })}\n${first.output()}`);
+  await waitUntil(
+    async () => {
+      const p = await progress('kill');
+      return p.sent >= 10 && p.sending >= 6;
+    },
+    20_000,
+    async () => `${JSON.stringify({ ...(await progress('kill')), rows: undefined })}\n${first.output()}`,
+  );
   await first.kill();
 
   const atKill = await progress('kill');
@@ -476,7 +686,11 @@ test('a worker process killed mid-batch loses nothing: a new process delivers th
 
   const second = spawnOutboxWorker(t, shared.url!, { sendDelayMs: 10 });
   await second.started;
-  await waitUntil(allDone('kill', 60), 30_000, async () => `${JSON.stringify({ ...(await progress('kill')), rows: undefined })}\n${second.output()}`);
+  await waitUntil(
+    allDone('kill', 60),
+    30_000,
+    async () => `${JSON.stringify({ ...(await progress('kill')), rows: undefined })}\n${second.output()}`,
+  );
   await second.stop();
 
   const { rows } = await progress('kill');
@@ -488,12 +702,18 @@ test('a worker process killed mid-batch loses nothing: a new process delivers th
   await assertExactlyOncePerRecipient('kill', recipients);
 });
 
-test('SIGTERM lets a worker process finish the batch in progress: nothing is left leased to it', { skip: processesSkip }, async (t) => {
+test('SIGTERM lets a worker process finish the batch in progress: nothing is left leased to it', {
+  skip: processesSkip,
+}, async (t) => {
   const recipients = takeGuardians(30);
   const worker = spawnOutboxWorker(t, shared.url!, { sendDelayMs: 150 });
   await worker.started;
   await enqueueMessagesTo(db, recipients, 'term');
-  await waitUntil(async () => (await progress('term')).sending >= 6, 20_000, () => worker.output());
+  await waitUntil(
+    async () => (await progress('term')).sending >= 6,
+    20_000,
+    () => worker.output(),
+  );
   const stopping = Date.now();
   await worker.stop();
   const stoppedIn = Date.now() - stopping;

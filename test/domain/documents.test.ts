@@ -95,8 +95,19 @@ test('the store keeps the exact bytes and their SHA-256; lists newest first, bou
     .execute();
   const [pupil, mother, father] = people.map((p) => p.id) as [number, number, number];
   const bytes = await renderLetterPdf(letter(1));
-  const base = { pupilId: pupil, kind: 'letter' as const, contentType: 'application/pdf' as const, content: bytes, createdBy: null };
-  const { id } = await storeDocument(db, { ...base, guardianId: null, title: NORWEGIAN, filename: '../../etc/Brev «Åse».pdf' });
+  const base = {
+    pupilId: pupil,
+    kind: 'letter' as const,
+    contentType: 'application/pdf' as const,
+    content: bytes,
+    createdBy: null,
+  };
+  const { id } = await storeDocument(db, {
+    ...base,
+    guardianId: null,
+    title: NORWEGIAN,
+    filename: '../../etc/Brev «Åse».pdf',
+  });
   const store = postgresDocumentStore(db);
   const got = await store.get(id);
   assert.ok(got);
@@ -109,21 +120,45 @@ test('the store keeps the exact bytes and their SHA-256; lists newest first, bou
   assert.equal(await store.get(id + 1000), undefined);
 
   const times = ['2026-09-01', '2026-10-01', '2026-11-01'].map((d) => new Date(`${d}T10:00:00Z`));
-  const toFather = await store.put({ ...base, guardianId: father, title: 'Til far', filename: 'far.pdf', createdAt: times[2] });
+  const toFather = await store.put({
+    ...base,
+    guardianId: father,
+    title: 'Til far',
+    filename: 'far.pdf',
+    createdAt: times[2],
+  });
   await store.put({ ...base, guardianId: mother, title: 'Til mor', filename: 'mor', createdAt: times[1] });
   await store.put({ ...base, guardianId: null, title: 'Til alle', filename: 'alle.pdf', createdAt: times[0] });
   const forMother = await store.list({ pupilId: pupil, visibleToGuardian: mother, limit: 10 });
-  assert.deepEqual(forMother.map((d) => d.title), [NORWEGIAN, 'Til mor', 'Til alle']);
+  assert.deepEqual(
+    forMother.map((d) => d.title),
+    [NORWEGIAN, 'Til mor', 'Til alle'],
+  );
   assert.equal(forMother[1]!.filename, 'mor.pdf');
   const firstPage = await store.list({ pupilId: pupil, visibleToGuardian: father, limit: 2 });
-  assert.deepEqual(firstPage.map((d) => d.title), [NORWEGIAN, 'Til far']);
+  assert.deepEqual(
+    firstPage.map((d) => d.title),
+    [NORWEGIAN, 'Til far'],
+  );
   assert.equal(firstPage[1]!.id, toFather.id);
   const next = await store.list({ pupilId: pupil, visibleToGuardian: father, limit: 2, beforeId: firstPage[1]!.id });
-  assert.deepEqual(next.map((d) => d.title), ['Til alle']);
+  assert.deepEqual(
+    next.map((d) => d.title),
+    ['Til alle'],
+  );
   assert.equal((await store.list({ pupilId: pupil, limit: 100_000 })).length, 4);
   assert.deepEqual(await store.list({ pupilId: mother, limit: 10 }), []);
 
-  await assert.rejects(store.put({ ...base, guardianId: null, title: 'x', filename: 'x.pdf', content: new TextEncoder().encode('<html>') }), /Not a PDF/);
+  await assert.rejects(
+    store.put({
+      ...base,
+      guardianId: null,
+      title: 'x',
+      filename: 'x.pdf',
+      content: new TextEncoder().encode('<html>'),
+    }),
+    /Not a PDF/,
+  );
 });
 
 test('safe filenames drop paths, quotes and control characters', () => {

@@ -21,13 +21,27 @@ await seedDatabase(db, { size: 'demo', today: TODAY });
 
 const actor = async (personId: number): Promise<Actor> => (await loadActor(db, personId, 'idporten', TODAY))!;
 const childOf = async (guardianId: number, given: string) =>
-  (await db.selectFrom('guardian_relation as r').innerJoin('person as p', 'p.id', 'r.pupil_id').select('p.id')
-    .where('r.guardian_id', '=', guardianId).where('p.given_name', '=', given).executeTakeFirstOrThrow()).id;
+  (
+    await db
+      .selectFrom('guardian_relation as r')
+      .innerJoin('person as p', 'p.id', 'r.pupil_id')
+      .select('p.id')
+      .where('r.guardian_id', '=', guardianId)
+      .where('p.given_name', '=', given)
+      .executeTakeFirstOrThrow()
+  ).id;
 const kariId = await loginPersonId(db, 'guardian');
 const torunn = await loginPersonId(db, 'leadership');
 const sofieId = await childOf(kariId, 'Sofie');
-const andersId = (await db.selectFrom('guardian_relation as r').innerJoin('person as p', 'p.id', 'r.guardian_id').select('p.id')
-  .where('r.pupil_id', '=', sofieId).where('p.given_name', '=', 'Anders').executeTakeFirstOrThrow()).id;
+const andersId = (
+  await db
+    .selectFrom('guardian_relation as r')
+    .innerJoin('person as p', 'p.id', 'r.guardian_id')
+    .select('p.id')
+    .where('r.pupil_id', '=', sofieId)
+    .where('p.given_name', '=', 'Anders')
+    .executeTakeFirstOrThrow()
+).id;
 const kari = await actor(kariId);
 const anders = await actor(andersId);
 const sofie = await requireGuardianChild(db, kari, sofieId, TODAY);
@@ -35,19 +49,44 @@ const sofieForAnders = await requireGuardianChild(db, anders, sofieId, TODAY);
 const jonas = await requireGuardianChild(db, kari, await childOf(kariId, 'Jonas'), TODAY);
 
 const input = (over: Partial<LeaveInput> = {}): LeaveInput => ({
-  reason: 'reise', from: '07.12.2026', to: '09.12.2026', justification: 'Besøk hos besteforeldre i Tromsø.', rulesRead: true, overLimitOk: false, ...over,
+  reason: 'reise',
+  from: '07.12.2026',
+  to: '09.12.2026',
+  justification: 'Besøk hos besteforeldre i Tromsø.',
+  rulesRead: true,
+  overLimitOk: false,
+  ...over,
 });
-const outbox = (eventType: string) => db.selectFrom('outbox').select(['recipient_person_id', 'payload', 'category', 'idempotency_key']).where('event_type', '=', eventType).execute();
+const outbox = (eventType: string) =>
+  db
+    .selectFrom('outbox')
+    .select(['recipient_person_id', 'payload', 'category', 'idempotency_key'])
+    .where('event_type', '=', eventType)
+    .execute();
 const payloadOf = (p: unknown) => (typeof p === 'string' ? JSON.parse(p) : p) as Record<string, unknown>;
 const application = (id: number) => leaveApplication(db, id);
-const answerLeaveConfirmation = (a: Actor, child: GuardianChild, id: number, answer: ConfirmationAnswer, now: Date) => answerConfirmation(db, 'leave', a, child, id, answer, now);
-const withdrawLeaveApplication = (a: Actor, child: GuardianChild, id: number, now: Date) => withdrawApplication(db, 'leave', a, child, id, now);
+const answerLeaveConfirmation = (a: Actor, child: GuardianChild, id: number, answer: ConfirmationAnswer, now: Date) =>
+  answerConfirmation(db, 'leave', a, child, id, answer, now);
+const withdrawLeaveApplication = (a: Actor, child: GuardianChild, id: number, now: Date) =>
+  withdrawApplication(db, 'leave', a, child, id, now);
 
 /** A decided application for Sofie, written straight to the table (the school side is another module). */
 async function insertGranted(from: string, to: string, days: number) {
   await insertLeaveApplication(db, {
-    pupil_id: sofieId, school_id: sofie.schoolId, applicant_id: kariId, reason: 'familie', from_date: from, to_date: to, school_days: days,
-    justification: 'Bryllup i familien.', rules_confirmed_at: NOW, status: 'granted', granted_from: from, granted_to: to, granted_days: days, created_at: new Date('2026-09-01T10:00:00+02:00'),
+    pupil_id: sofieId,
+    school_id: sofie.schoolId,
+    applicant_id: kariId,
+    reason: 'familie',
+    from_date: from,
+    to_date: to,
+    school_days: days,
+    justification: 'Bryllup i familien.',
+    rules_confirmed_at: NOW,
+    status: 'granted',
+    granted_from: from,
+    granted_to: to,
+    granted_days: days,
+    created_at: new Date('2026-09-01T10:00:00+02:00'),
   });
 }
 
@@ -69,7 +108,11 @@ test('school days follow the skolerute: weekends and juleferie do not count', as
 test('leave already granted this school year counts toward the limit; pending leave is shown apart', async () => {
   await insertGranted('2027-02-01', '2027-02-05', 5);
   const within = await leaveLimitFor(db, sofie, '2026-12-07', '2026-12-11', TODAY);
-  assert.deepEqual([within.schoolDays, within.alreadyGranted, within.over], [5, 5, false], '5 + 5 is the limit, not over it');
+  assert.deepEqual(
+    [within.schoolDays, within.alreadyGranted, within.over],
+    [5, 5, false],
+    '5 + 5 is the limit, not over it',
+  );
   const over = await leaveLimitFor(db, sofie, '2026-12-07', '2026-12-14', TODAY);
   assert.deepEqual([over.schoolDays, over.alreadyGranted, over.over], [6, 5, true]);
   const applied = await applyForLeave(db, kari, sofie, input({ from: '01.03.2027', to: '02.03.2027' }), NOW);
@@ -83,7 +126,13 @@ test('over the limit the form comes back until "send anyway" is ticked', async (
   assert.ok(!first.ok && first.errors.overLimit && Object.keys(first.errors).length === 1);
   assert.equal(!first.ok && first.limit?.schoolDays, 15);
   assert.equal((await db.selectFrom('application').select('id').execute()).length, 0, 'nothing saved');
-  const second = await applyForLeave(db, kari, sofie, input({ from: '30.11.2026', to: '18.12.2026', overLimitOk: true }), NOW);
+  const second = await applyForLeave(
+    db,
+    kari,
+    sofie,
+    input({ from: '30.11.2026', to: '18.12.2026', overLimitOk: true }),
+    NOW,
+  );
   assert.ok(second.ok);
   assert.equal((await application(second.applicationId)).school_days, 15);
 });
@@ -97,37 +146,73 @@ test('with two guardians: it waits for Anders, who is asked; the school hears no
   assert.equal(row.school_days, 3);
   assert.equal(row.submitted_at, null);
   const confirmations = await db.selectFrom('application_confirmation').selectAll().execute();
-  assert.deepEqual(confirmations.map((c) => [c.guardian_id, c.answer]), [[andersId, null]]);
+  assert.deepEqual(
+    confirmations.map((c) => [c.guardian_id, c.answer]),
+    [[andersId, null]],
+  );
   const asked = await outbox('leave.confirmation_requested');
-  assert.deepEqual(asked.map((o) => [o.recipient_person_id, o.category, o.idempotency_key]), [[andersId, 'absence', `leave:${result.applicationId}:confirm:${andersId}`]]);
-  assert.deepEqual(payloadOf(asked[0]!.payload), { applicationId: result.applicationId, applicantName: 'Kari Nordmann', from: '2026-12-07', to: '2026-12-09' });
+  assert.deepEqual(
+    asked.map((o) => [o.recipient_person_id, o.category, o.idempotency_key]),
+    [[andersId, 'absence', `leave:${result.applicationId}:confirm:${andersId}`]],
+  );
+  assert.deepEqual(payloadOf(asked[0]!.payload), {
+    applicationId: result.applicationId,
+    applicantName: 'Kari Nordmann',
+    from: '2026-12-07',
+    to: '2026-12-09',
+  });
   assert.equal((await outbox('leave.submitted')).length, 0);
-  const audit = await db.selectFrom('audit_log').select('actor_person_id').where('action', '=', 'leave.apply').where('record_id', '=', String(result.applicationId)).execute();
-  assert.deepEqual(audit.map((a) => a.actor_person_id), [kariId]);
+  const audit = await db
+    .selectFrom('audit_log')
+    .select('actor_person_id')
+    .where('action', '=', 'leave.apply')
+    .where('record_id', '=', String(result.applicationId))
+    .execute();
+  assert.deepEqual(
+    audit.map((a) => a.actor_person_id),
+    [kariId],
+  );
 });
 
 test('Anders confirms: submitted and the school leadership is told', async () => {
   const result = await applyForLeave(db, kari, sofie, input(), NOW);
   assert.ok(result.ok);
-  await assert.rejects(answerLeaveConfirmation(kari, sofie, result.applicationId, 'confirmed', NOW), NotFoundError, 'the applicant has nothing to confirm');
+  await assert.rejects(
+    answerLeaveConfirmation(kari, sofie, result.applicationId, 'confirmed', NOW),
+    NotFoundError,
+    'the applicant has nothing to confirm',
+  );
   const answered = await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'confirmed', NOW);
   assert.deepEqual(answered, { ok: true, status: 'submitted' });
   const row = await application(result.applicationId);
   assert.equal(row.status, 'submitted');
   assert.ok(row.submitted_at);
   const submitted = await outbox('leave.submitted');
-  assert.ok(submitted.some((o) => o.recipient_person_id === torunn), 'the rektor');
+  assert.ok(
+    submitted.some((o) => o.recipient_person_id === torunn),
+    'the rektor',
+  );
   assert.ok(submitted.every((o) => o.category === 'absence'));
-  assert.deepEqual(await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'declined', NOW), { ok: false, reason: 'closed' }, 'answered once');
+  assert.deepEqual(
+    await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'declined', NOW),
+    { ok: false, reason: 'closed' },
+    'answered once',
+  );
 });
 
 test('Anders declines: declined, Kari is told, the school never gets it', async () => {
   const result = await applyForLeave(db, kari, sofie, input(), NOW);
   assert.ok(result.ok);
-  assert.deepEqual(await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'declined', NOW), { ok: true, status: 'declined' });
+  assert.deepEqual(await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'declined', NOW), {
+    ok: true,
+    status: 'declined',
+  });
   assert.equal((await application(result.applicationId)).status, 'declined');
   const told = await outbox('leave.declined');
-  assert.deepEqual(told.map((o) => o.recipient_person_id), [kariId]);
+  assert.deepEqual(
+    told.map((o) => o.recipient_person_id),
+    [kariId],
+  );
   assert.equal(payloadOf(told[0]!.payload).guardianName, 'Anders Nordmann');
   assert.equal((await outbox('leave.submitted')).length, 0);
   const again = await applyForLeave(db, kari, sofie, input(), NOW);
@@ -135,7 +220,10 @@ test('Anders declines: declined, Kari is told, the school never gets it', async 
 });
 
 test('with one guardian holding parental responsibility it goes straight to the school', async () => {
-  const relation = db.updateTable('guardian_relation').where('pupil_id', '=', sofieId).where('guardian_id', '=', andersId);
+  const relation = db
+    .updateTable('guardian_relation')
+    .where('pupil_id', '=', sofieId)
+    .where('guardian_id', '=', andersId);
   await relation.set({ parental_responsibility: false }).execute();
   try {
     const result = await applyForLeave(db, kari, sofie, input(), NOW);
@@ -156,31 +244,62 @@ test('the form is checked: dates, school days, the school year, overlap, justifi
     return result.ok ? {} : Object.fromEntries(Object.entries(result.errors).map(([field, e]) => [field, e!.code]));
   };
   assert.deepEqual(await errors({ reason: '', from: '', to: 'x', justification: 'kort', rulesRead: false }), {
-    reason: 'required', from: 'required', to: 'invalid_date', justification: 'too_short', rules: 'required',
+    reason: 'required',
+    from: 'required',
+    to: 'invalid_date',
+    justification: 'too_short',
+    rules: 'required',
   });
   assert.deepEqual(await errors({ from: '24.11.2026', to: '24.11.2026' }), { from: 'past' });
   assert.deepEqual(await errors({ from: '09.12.2026', to: '07.12.2026' }), { to: 'before_from' });
-  assert.deepEqual(await errors({ from: '21.12.2026', to: '01.01.2027' }), { from: 'no_school_days' }, 'juleferie only');
-  assert.deepEqual(await errors({ from: '20.08.2027', to: '21.08.2027' }), { from: 'outside_years' }, 'no next school year set up');
+  assert.deepEqual(
+    await errors({ from: '21.12.2026', to: '01.01.2027' }),
+    { from: 'no_school_days' },
+    'juleferie only',
+  );
+  assert.deepEqual(
+    await errors({ from: '20.08.2027', to: '21.08.2027' }),
+    { from: 'outside_years' },
+    'no next school year set up',
+  );
   assert.deepEqual(await errors({ from: '14.06.2027', to: '02.07.2027' }), { to: 'across_years' });
   assert.deepEqual(await errors({ justification: 'x'.repeat(2001) }), { justification: 'too_long' });
   assert.equal((await leaveLimitFor(db, sofie, '2026-11-25', '2026-11-25', TODAY)).schoolDays, 1);
-  assert.ok((await applyForLeave(db, kari, sofie, input({ from: '25.11.2026', to: '25.11.2026' }), NOW)).ok, 'today is allowed');
+  assert.ok(
+    (await applyForLeave(db, kari, sofie, input({ from: '25.11.2026', to: '25.11.2026' }), NOW)).ok,
+    'today is allowed',
+  );
   assert.ok((await applyForLeave(db, kari, sofie, input(), NOW)).ok);
   assert.deepEqual(await errors({ from: '2026-12-09', to: '2026-12-10' }), { from: 'overlap' });
 });
 
-test('any guardian may withdraw until the school decides; another child\'s application is not found', async () => {
+test("any guardian may withdraw until the school decides; another child's application is not found", async () => {
   const result = await applyForLeave(db, kari, sofie, input(), NOW);
   assert.ok(result.ok);
   await assert.rejects(withdrawLeaveApplication(kari, jonas, result.applicationId, NOW), NotFoundError);
-  await assert.rejects(answerLeaveConfirmation(anders, await requireGuardianChild(db, anders, jonas.pupilId, TODAY), result.applicationId, 'confirmed', NOW), NotFoundError);
+  await assert.rejects(
+    answerLeaveConfirmation(
+      anders,
+      await requireGuardianChild(db, anders, jonas.pupilId, TODAY),
+      result.applicationId,
+      'confirmed',
+      NOW,
+    ),
+    NotFoundError,
+  );
   assert.deepEqual(await withdrawLeaveApplication(anders, sofieForAnders, result.applicationId, NOW), { ok: true });
   assert.equal((await application(result.applicationId)).status, 'withdrawn');
   assert.deepEqual(await withdrawLeaveApplication(kari, sofie, result.applicationId, NOW), { ok: false });
-  assert.deepEqual(await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'confirmed', NOW), { ok: false, reason: 'closed' });
+  assert.deepEqual(await answerLeaveConfirmation(anders, sofieForAnders, result.applicationId, 'confirmed', NOW), {
+    ok: false,
+    reason: 'closed',
+  });
   await insertGranted('2027-02-01', '2027-02-05', 5);
-  const granted = await db.selectFrom('application').select('id').where('status', '=', 'granted').executeTakeFirstOrThrow();
+  const granted = await db
+    .selectFrom('application')
+    .select('id')
+    .where('status', '=', 'granted')
+    .executeTakeFirstOrThrow();
   assert.deepEqual(await withdrawLeaveApplication(kari, sofie, granted.id, NOW), { ok: false }, 'decided');
 });
 
@@ -194,5 +313,8 @@ test('the list: newest first, who must confirm, the granted days of the year', a
   assert.equal(overview.limit, 10);
   assert.equal(overview.items[0]!.id, result.applicationId);
   assert.deepEqual(overview.items[0]!.waitingFor, [{ personId: andersId, name: 'Anders Nordmann' }]);
-  assert.deepEqual(overview.items.map((i) => i.status), ['awaiting_guardians', 'granted']);
+  assert.deepEqual(
+    overview.items.map((i) => i.status),
+    ['awaiting_guardians', 'granted'],
+  );
 });

@@ -21,11 +21,16 @@ const emil = await childOf(db, ola.id, 'Emil');
 const maja = await childOf(db, trine.id, 'Maja');
 const emma = await childOf(db, knut.id, 'Emma');
 const later = (days: number) => new Date(NOW.getTime() + days * 86_400_000);
-const devPost = (documentId: number) => db.selectFrom('dev_digital_post').selectAll().where('reference', '=', `skolebro-vedtak-${documentId}`).execute();
+const devPost = (documentId: number) =>
+  db.selectFrom('dev_digital_post').selectAll().where('reference', '=', `skolebro-vedtak-${documentId}`).execute();
 
 test('KRR decides: a digital mailbox gets digital post once, reserved, not registered, deleted and stale contact go on paper', async () => {
   const deleted = siri;
-  await setKrr(db, deleted.fodselsnummer, { status: 'SLETTET', postkasseadresse: null, postkasseleverandoeradresse: null });
+  await setKrr(db, deleted.fodselsnummer, {
+    status: 'SLETTET',
+    postkasseadresse: null,
+    postkasseleverandoeradresse: null,
+  });
   const docs = {
     kari: await addVedtak(db, sofie, kari.id),
     anders: await addVedtak(db, sofie, anders.id),
@@ -54,7 +59,11 @@ test('KRR decides: a digital mailbox gets digital post once, reserved, not regis
 
   const paper = async (doc: number, reason: string) => {
     const row = await dispatchOf(db, doc);
-    assert.deepEqual([row.status, row.channel, row.paper_reason], ['awaiting_print', 'paper', reason], `document ${doc}`);
+    assert.deepEqual(
+      [row.status, row.channel, row.paper_reason],
+      ['awaiting_print', 'paper', reason],
+      `document ${doc}`,
+    );
     assert.equal((await devPost(doc)).length, 0, 'nothing in a digital mailbox');
   };
   await paper(docs.anders, 'reserved');
@@ -76,34 +85,73 @@ test('18 months: a stale KRR e-mail is not notified (mobile only); with every co
 
   // KRR still says KAN_VARSLES, but both were last confirmed 19 months ago: not used, so paper.
   const old = new Date('2025-04-20T10:00:00Z');
-  await setKrr(db, ola.fodselsnummer, { epostadresse_oppdatert: old, epostadresse_sist_verifisert: old, mobiltelefonnummer_oppdatert: old, mobiltelefonnummer_sist_verifisert: old });
+  await setKrr(db, ola.fodselsnummer, {
+    epostadresse_oppdatert: old,
+    epostadresse_sist_verifisert: old,
+    mobiltelefonnummer_oppdatert: old,
+    mobiltelefonnummer_sist_verifisert: old,
+  });
   const olaDoc = await addVedtak(db, emil, ola.id);
   await dispatchLetters(db, devDeps(db), NOW);
-  assert.deepEqual([(await dispatchOf(db, olaDoc)).status, (await dispatchOf(db, olaDoc)).paper_reason], ['awaiting_print', 'stale_contact']);
+  assert.deepEqual(
+    [(await dispatchOf(db, olaDoc)).status, (await dispatchOf(db, olaDoc)).paper_reason],
+    ['awaiting_print', 'stale_contact'],
+  );
   assert.equal((await devPost(olaDoc)).length, 0);
   const fresh = new Date('2026-10-01T10:00:00Z');
-  await setKrr(db, ola.fodselsnummer, { epostadresse_sist_verifisert: fresh, mobiltelefonnummer_sist_verifisert: fresh });
+  await setKrr(db, ola.fodselsnummer, {
+    epostadresse_sist_verifisert: fresh,
+    mobiltelefonnummer_sist_verifisert: fresh,
+  });
 });
 
 test('running the dispatcher twice, and twice at the same time, dispatches each letter once', async () => {
-  const docs = [await addVedtak(db, sofie, kari.id), await addVedtak(db, sofie, anders.id), await addVedtak(db, emil, ola.id), await addVedtak(db, emil, liv.id)];
+  const docs = [
+    await addVedtak(db, sofie, kari.id),
+    await addVedtak(db, sofie, anders.id),
+    await addVedtak(db, emil, ola.id),
+    await addVedtak(db, emil, liv.id),
+  ];
   const [a, b] = await Promise.all([dispatchLetters(db, devDeps(db), NOW), dispatchLetters(db, devDeps(db), NOW)]);
   assert.equal(a.planned + b.planned, 4, 'each document planned once');
   assert.equal(a.claimed + b.claimed, 4, 'each letter claimed by one process');
   const again = await dispatchLetters(db, devDeps(db), NOW);
   assert.deepEqual([again.planned, again.claimed], [0, 0]);
-  const rows = await db.selectFrom('letter_dispatch').select(['document_id', 'status']).where('document_id', 'in', docs).execute();
+  const rows = await db
+    .selectFrom('letter_dispatch')
+    .select(['document_id', 'status'])
+    .where('document_id', 'in', docs)
+    .execute();
   assert.equal(rows.length, 4);
-  for (const doc of [docs[0]!, docs[2]!]) assert.equal((await devPost(doc)).length, 1, `document ${doc} in one mailbox once`);
-  const audits = await db.selectFrom('audit_log').select('record_id').where('action', '=', 'letter.dispatch')
-    .where('record_id', 'in', (await db.selectFrom('letter_dispatch').select('id').where('document_id', 'in', docs).execute()).map((r) => String(r.id))).execute();
+  for (const doc of [docs[0]!, docs[2]!])
+    assert.equal((await devPost(doc)).length, 1, `document ${doc} in one mailbox once`);
+  const audits = await db
+    .selectFrom('audit_log')
+    .select('record_id')
+    .where('action', '=', 'letter.dispatch')
+    .where(
+      'record_id',
+      'in',
+      (await db.selectFrom('letter_dispatch').select('id').where('document_id', 'in', docs).execute()).map((r) =>
+        String(r.id),
+      ),
+    )
+    .execute();
   assert.equal(audits.length, 4, 'one audit row per letter');
 });
 
 test('a crash after sending: the letter is sent again with the same reference and the mailbox holds it once', async () => {
   const doc = await addVedtak(db, sofie, kari.id);
   const real = devDeps(db).digitalPost!;
-  const crashing: DigitalPostClient = { ...real, send: async (letter) => { await real.send(letter); throw new Error('connection reset'); }, openedAt: real.openedAt.bind(real), renotify: real.renotify.bind(real) };
+  const crashing: DigitalPostClient = {
+    ...real,
+    send: async (letter) => {
+      await real.send(letter);
+      throw new Error('connection reset');
+    },
+    openedAt: real.openedAt.bind(real),
+    renotify: real.renotify.bind(real),
+  };
   const first = await dispatchLetters(db, devDeps(db, { digitalPost: crashing }), NOW);
   assert.equal(first.retrying, 1);
   assert.equal((await dispatchOf(db, doc)).status, 'new');
@@ -114,21 +162,39 @@ test('a crash after sending: the letter is sent again with the same reference an
 
 test('failures never lose a letter: KRR down → retries, then paper; a refused digital letter → paper; no KRR configured → paper', async () => {
   const doc = await addVedtak(db, sofie, kari.id);
-  const down = devDeps(db, { krr: { lookup: async () => { throw new Error('KRR 503'); } } });
+  const down = devDeps(db, {
+    krr: {
+      lookup: async () => {
+        throw new Error('KRR 503');
+      },
+    },
+  });
   let at = NOW;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     await dispatchLetters(db, down, at);
     at = later(attempt);
   }
   const failed = await dispatchOf(db, doc);
-  assert.deepEqual([failed.status, failed.paper_reason, failed.attempts], ['awaiting_print', 'krr_failed', MAX_ATTEMPTS]);
+  assert.deepEqual(
+    [failed.status, failed.paper_reason, failed.attempts],
+    ['awaiting_print', 'krr_failed', MAX_ATTEMPTS],
+  );
   assert.match(failed.last_error ?? '', /KRR 503/);
 
   const refusedDoc = await addVedtak(db, sofie, kari.id);
   const real = devDeps(db).digitalPost!;
-  const refusing: DigitalPostClient = { send: async () => { throw new PermanentSendError('mailbox closed'); }, openedAt: real.openedAt.bind(real), renotify: real.renotify.bind(real) };
+  const refusing: DigitalPostClient = {
+    send: async () => {
+      throw new PermanentSendError('mailbox closed');
+    },
+    openedAt: real.openedAt.bind(real),
+    renotify: real.renotify.bind(real),
+  };
   await dispatchLetters(db, devDeps(db, { digitalPost: refusing }), NOW);
-  assert.deepEqual([(await dispatchOf(db, refusedDoc)).status, (await dispatchOf(db, refusedDoc)).paper_reason], ['awaiting_print', 'digital_post_failed']);
+  assert.deepEqual(
+    [(await dispatchOf(db, refusedDoc)).status, (await dispatchOf(db, refusedDoc)).paper_reason],
+    ['awaiting_print', 'digital_post_failed'],
+  );
 
   const noKrrDoc = await addVedtak(db, sofie, kari.id);
   await dispatchLetters(db, { krr: null, digitalPost: null }, NOW);
@@ -142,7 +208,10 @@ test('a protected address goes to the manual list; a guardian blocked since the 
   const blockedDoc = await addVedtak(db, maja, trine.id);
   await dispatchLetters(db, devDeps(db), NOW);
   const manual = await dispatchOf(db, protectedDoc);
-  assert.deepEqual([manual.status, manual.channel, manual.paper_reason, manual.manual_reason], ['manual', 'paper', 'reserved', 'protected_address']);
+  assert.deepEqual(
+    [manual.status, manual.channel, manual.paper_reason, manual.manual_reason],
+    ['manual', 'paper', 'reserved', 'protected_address'],
+  );
   const withheld = await dispatchOf(db, blockedDoc);
   assert.equal(withheld.status, 'withheld');
   assert.equal((await devPost(blockedDoc)).length, 0);
@@ -155,8 +224,22 @@ test('a week later: unopened letters are notified again, opened ones (mailbox or
   const openedInMailbox = await addVedtak(db, sofie, kari.id, { title: 'Åpnet i postkassen' });
   const openedInSkolebro = await addVedtak(db, emil, ola.id, { title: 'Lest i Skolebro' });
   await dispatchLetters(db, devDeps(db), NOW);
-  await db.updateTable('dev_digital_post').set({ opened_at: later(1) }).where('reference', '=', `skolebro-vedtak-${openedInMailbox}`).execute();
-  await db.insertInto('audit_log').values({ at: later(2), actor_person_id: ola.id, actor_role: 'guardian', action: 'document.download', record_type: 'document', record_id: String(openedInSkolebro) }).execute();
+  await db
+    .updateTable('dev_digital_post')
+    .set({ opened_at: later(1) })
+    .where('reference', '=', `skolebro-vedtak-${openedInMailbox}`)
+    .execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: later(2),
+      actor_person_id: ola.id,
+      actor_role: 'guardian',
+      action: 'document.download',
+      record_type: 'document',
+      record_id: String(openedInSkolebro),
+    })
+    .execute();
 
   const early = await dispatchLetters(db, devDeps(db), later(6));
   assert.equal(early.renotified, 0, 'not before a week has passed');

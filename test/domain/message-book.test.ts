@@ -18,9 +18,19 @@ const NOW = new Date('2026-11-25T08:00:00+01:00');
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
 
-const actor = async (personId: number, via: LoginProvider): Promise<Actor> => (await loadActor(db, personId, via, TODAY))!;
-const personNamed = async (given: string, family: string) => (await db.selectFrom('person').select('id').where('given_name', '=', given).where('family_name', '=', family).executeTakeFirstOrThrow()).id;
-const schoolId = async (name: string) => (await db.selectFrom('school').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const actor = async (personId: number, via: LoginProvider): Promise<Actor> =>
+  (await loadActor(db, personId, via, TODAY))!;
+const personNamed = async (given: string, family: string) =>
+  (
+    await db
+      .selectFrom('person')
+      .select('id')
+      .where('given_name', '=', given)
+      .where('family_name', '=', family)
+      .executeTakeFirstOrThrow()
+  ).id;
+const schoolId = async (name: string) =>
+  (await db.selectFrom('school').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 const kari = await actor(await loginPersonId(db, 'guardian'), 'idporten');
 const anders = await actor(await personNamed('Anders', 'Nordmann'), 'idporten');
@@ -33,7 +43,10 @@ const fatima = await actor(fatimaId!, 'feide');
 const marius = await actor(await loginPersonId(db, 'contact-teacher'), 'feide');
 const torunn = await actor(await loginPersonId(db, 'leadership'), 'feide');
 const bjorkeliaLeaders = await leadershipIdsForSchool(db, await schoolId('Bjørkelia skole'), TODAY);
-const fjellheimRektor = await actor((await leadershipIdsForSchool(db, await schoolId('Fjellheim skule'), TODAY))[0]!, 'feide');
+const fjellheimRektor = await actor(
+  (await leadershipIdsForSchool(db, await schoolId('Fjellheim skule'), TODAY))[0]!,
+  'feide',
+);
 const berit = await actor(await loginPersonId(db, 'sfo-leader'), 'feide');
 const sfoStaff = await actor(await loginPersonId(db, 'sfo-staff'), 'feide');
 const emma = await actor(await loginPersonId(db, 'pupil'), 'feide');
@@ -68,13 +81,34 @@ const sfoPupil = await db
 const sfoGuardian = await actor(sfoPupil.guardian_id, 'idporten');
 
 const outboxFor = (messageId: number) =>
-  db.selectFrom('outbox').select(['recipient_person_id', 'category', 'event_type', 'payload', 'idempotency_key', 'pupil_id']).where('idempotency_key', 'like', `message:${messageId}:%`).orderBy('recipient_person_id').execute();
+  db
+    .selectFrom('outbox')
+    .select(['recipient_person_id', 'category', 'event_type', 'payload', 'idempotency_key', 'pupil_id'])
+    .where('idempotency_key', 'like', `message:${messageId}:%`)
+    .orderBy('recipient_person_id')
+    .execute();
 
-async function threadFacts(threadId: number, who: Actor): Promise<{ facts: ThreadFacts; pupil: NonNullable<Awaited<ReturnType<typeof loadPupilFacts>>> }> {
+async function threadFacts(
+  threadId: number,
+  who: Actor,
+): Promise<{ facts: ThreadFacts; pupil: NonNullable<Awaited<ReturnType<typeof loadPupilFacts>>> }> {
   const t = await db.selectFrom('message_thread').selectAll().where('id', '=', threadId).executeTakeFirstOrThrow();
-  const wrote = await db.selectFrom('message').select('id').where('thread_id', '=', threadId).where('author_id', '=', who.personId).executeTakeFirst();
+  const wrote = await db
+    .selectFrom('message')
+    .select('id')
+    .where('thread_id', '=', threadId)
+    .where('author_id', '=', who.personId)
+    .executeTakeFirst();
   const pupil = (await loadPupilFacts(db, t.pupil_id, TODAY))!;
-  return { pupil, facts: { kind: t.kind, schoolId: t.school_id, sfoId: t.sfo_id, participated: t.started_by === who.personId || wrote !== undefined } };
+  return {
+    pupil,
+    facts: {
+      kind: t.kind,
+      schoolId: t.school_id,
+      sfoId: t.sfo_id,
+      participated: t.started_by === who.personId || wrote !== undefined,
+    },
+  };
 }
 
 const sees = async (who: Actor, threadId: number) => {
@@ -83,10 +117,17 @@ const sees = async (who: Actor, threadId: number) => {
 };
 
 const kariChild = await requireGuardianChild(db, kari, sofie, TODAY);
-const toTeacher = await startGuardianThread(db, kari, kariChild, { kind: 'contact_teacher', subject: 'Tannlege', body: 'Sofie er hos tannlegen i morgen og kommer kl. 10.' }, NOW, TODAY);
+const toTeacher = await startGuardianThread(
+  db,
+  kari,
+  kariChild,
+  { kind: 'contact_teacher', subject: 'Tannlege', body: 'Sofie er hos tannlegen i morgen og kommer kl. 10.' },
+  NOW,
+  TODAY,
+);
 
-describe('who sees and writes in a pupil\'s message book', () => {
-  test('a guardian\'s thread to the contact teacher: the matrix per role', async () => {
+describe("who sees and writes in a pupil's message book", () => {
+  test("a guardian's thread to the contact teacher: the matrix per role", async () => {
     const expected: [string, Actor, boolean, string | null][] = [
       ['Kari (writer, guardian)', kari, true, 'guardian'],
       ['Anders (co-guardian)', anders, true, 'guardian'],
@@ -117,12 +158,27 @@ describe('who sees and writes in a pupil\'s message book', () => {
     const seen = await requireStaffThread(db, torunn, toTeacher.threadId, TODAY);
     assert.equal(seen.replyAs, 'leadership');
     const kariOther = await requireGuardianChild(db, kari, await personNamed('Jonas', 'Nordmann'), TODAY);
-    await assert.rejects(requireChildThread(db, kari, kariOther, toTeacher.threadId), { status: 404 }, 'not through another child');
+    await assert.rejects(
+      requireChildThread(db, kari, kariOther, toTeacher.threadId),
+      { status: 404 },
+      'not through another child',
+    );
   });
 
   test('a teacher of the pupil starts a thread: they see it, the contact teacher and rektor too, not other teachers', async () => {
-    const started = await startStaffThread(db, vibeke, sofie, { subject: 'Gymtøy', body: 'Husk gymtøy på fredag.' }, NOW, TODAY);
-    const thread = await db.selectFrom('message_thread').selectAll().where('id', '=', started.threadId).executeTakeFirstOrThrow();
+    const started = await startStaffThread(
+      db,
+      vibeke,
+      sofie,
+      { subject: 'Gymtøy', body: 'Husk gymtøy på fredag.' },
+      NOW,
+      TODAY,
+    );
+    const thread = await db
+      .selectFrom('message_thread')
+      .selectAll()
+      .where('id', '=', started.threadId)
+      .executeTakeFirstOrThrow();
     assert.equal(thread.kind, 'teacher');
     assert.equal(await sees(vibeke, started.threadId), true);
     assert.equal(await sees(fatima, started.threadId), true);
@@ -130,15 +186,33 @@ describe('who sees and writes in a pupil\'s message book', () => {
     assert.equal(await sees(kari, started.threadId), true);
     assert.equal(await sees(marius, started.threadId), false);
     assert.equal(await sees(vibeke, toTeacher.threadId), false, 'not the threads she did not take part in');
-    await assert.rejects(startStaffThread(db, randi, sofie, { subject: 'x', body: 'y' }, NOW, TODAY), { status: 403 }, 'the school owner sees the pupil but does not message the home');
+    await assert.rejects(
+      startStaffThread(db, randi, sofie, { subject: 'x', body: 'y' }, NOW, TODAY),
+      { status: 403 },
+      'the school owner sees the pupil but does not message the home',
+    );
     await assert.rejects(startStaffThread(db, marius, sofie, { subject: 'x', body: 'y' }, NOW, TODAY), { status: 404 });
     await assert.rejects(startStaffThread(db, emma, sofie, { subject: 'x', body: 'y' }, NOW, TODAY), { status: 404 });
   });
 
-  test('SFO threads: the SFO leader and staff see them, but not the pupil\'s other threads', async () => {
+  test("SFO threads: the SFO leader and staff see them, but not the pupil's other threads", async () => {
     const child = await requireGuardianChild(db, sfoGuardian, sfoPupil.pupil_id, TODAY);
-    const toSfo = await startGuardianThread(db, sfoGuardian, child, { kind: 'sfo', subject: 'Henting', body: 'Bestemor henter i dag.' }, NOW, TODAY);
-    const toClass = await startGuardianThread(db, sfoGuardian, child, { kind: 'contact_teacher', subject: 'Lekser', body: 'Spørsmål om lekser.' }, NOW, TODAY);
+    const toSfo = await startGuardianThread(
+      db,
+      sfoGuardian,
+      child,
+      { kind: 'sfo', subject: 'Henting', body: 'Bestemor henter i dag.' },
+      NOW,
+      TODAY,
+    );
+    const toClass = await startGuardianThread(
+      db,
+      sfoGuardian,
+      child,
+      { kind: 'contact_teacher', subject: 'Lekser', body: 'Spørsmål om lekser.' },
+      NOW,
+      TODAY,
+    );
     assert.equal(await sees(berit, toSfo.threadId), true);
     assert.equal(await sees(sfoStaff, toSfo.threadId), true);
     assert.equal(await sees(berit, toClass.threadId), false);
@@ -147,7 +221,11 @@ describe('who sees and writes in a pupil\'s message book', () => {
     const sfoRecipients = (await outboxFor(toSfo.messageId)).map((r) => r.recipient_person_id);
     assert.ok(sfoRecipients.includes(berit.personId) && sfoRecipients.includes(sfoStaff.personId), 'the SFO is told');
     assert.ok(!sfoRecipients.includes(torunn.personId), 'leadership is not notified of SFO threads');
-    await assert.rejects(startGuardianThread(db, kari, kariChild, { kind: 'sfo', subject: 'x', body: 'y' }, NOW, TODAY), { status: 403 }, 'Sofie is not in SFO');
+    await assert.rejects(
+      startGuardianThread(db, kari, kariChild, { kind: 'sfo', subject: 'x', body: 'y' }, NOW, TODAY),
+      { status: 403 },
+      'Sofie is not in SFO',
+    );
   });
 
   test('the inbox query and the thread policy agree for every staff member', async () => {
@@ -167,13 +245,15 @@ describe('who sees and writes in a pupil\'s message book', () => {
 });
 
 describe('notifications and unread markers', () => {
-  test('a guardian\'s message notifies the contact teacher and the other guardian, in the outbox, once each', async () => {
+  test("a guardian's message notifies the contact teacher and the other guardian, in the outbox, once each", async () => {
     const rows = await outboxFor(toTeacher.messageId);
     assert.deepEqual(rows.map((r) => r.recipient_person_id).sort(), [anders.personId, fatima.personId].sort());
     for (const r of rows) {
       assert.equal(r.category, 'messages');
       assert.equal(r.event_type, 'message.new');
-      assert.deepEqual(typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload, { threadId: toTeacher.threadId });
+      assert.deepEqual(typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload, {
+        threadId: toTeacher.threadId,
+      });
       assert.equal(r.idempotency_key, `message:${toTeacher.messageId}:${r.recipient_person_id}`);
       assert.equal(r.pupil_id, sofie);
     }
@@ -181,27 +261,69 @@ describe('notifications and unread markers', () => {
 
   test('a staff reply notifies every guardian with access, not a blocked one', async () => {
     const majaTeacher = await actor((await contactTeacherIdsForPupil(db, maja, TODAY))[0]!, 'feide');
-    const started = await startStaffThread(db, majaTeacher, maja, { subject: 'Foreldresamtale', body: 'Passer tirsdag kl. 14?' }, NOW, TODAY);
-    const guardians = await db.selectFrom('guardian_relation').select(['guardian_id', 'blocked']).where('pupil_id', '=', maja).execute();
-    const expected = guardians.filter((g) => !g.blocked).map((g) => g.guardian_id).sort();
-    assert.ok(guardians.some((g) => g.blocked && g.guardian_id === geir.personId), 'Geir is Maja\'s blocked father');
+    const started = await startStaffThread(
+      db,
+      majaTeacher,
+      maja,
+      { subject: 'Foreldresamtale', body: 'Passer tirsdag kl. 14?' },
+      NOW,
+      TODAY,
+    );
+    const guardians = await db
+      .selectFrom('guardian_relation')
+      .select(['guardian_id', 'blocked'])
+      .where('pupil_id', '=', maja)
+      .execute();
+    const expected = guardians
+      .filter((g) => !g.blocked)
+      .map((g) => g.guardian_id)
+      .sort();
+    assert.ok(
+      guardians.some((g) => g.blocked && g.guardian_id === geir.personId),
+      "Geir is Maja's blocked father",
+    );
     assert.deepEqual((await outboxFor(started.messageId)).map((r) => r.recipient_person_id).sort(), expected);
 
     const record = await requireStaffThread(db, fatima, toTeacher.threadId, TODAY);
-    const replyId = await replyToThread(db, fatima, record, 'Takk for beskjed!', new Date(NOW.getTime() + 60_000), TODAY);
-    assert.deepEqual((await outboxFor(replyId)).map((r) => r.recipient_person_id).sort(), [kari.personId, anders.personId].sort());
+    const replyId = await replyToThread(
+      db,
+      fatima,
+      record,
+      'Takk for beskjed!',
+      new Date(NOW.getTime() + 60_000),
+      TODAY,
+    );
+    assert.deepEqual(
+      (await outboxFor(replyId)).map((r) => r.recipient_person_id).sort(),
+      [kari.personId, anders.personId].sort(),
+    );
   });
 
   test('a message to the school office notifies the leadership, not the contact teacher', async () => {
-    const started = await startGuardianThread(db, kari, kariChild, { kind: 'school_office', subject: 'Adresse', body: 'Vi flytter i januar.' }, NOW, TODAY);
+    const started = await startGuardianThread(
+      db,
+      kari,
+      kariChild,
+      { kind: 'school_office', subject: 'Adresse', body: 'Vi flytter i januar.' },
+      NOW,
+      TODAY,
+    );
     const recipients = (await outboxFor(started.messageId)).map((r) => r.recipient_person_id).sort();
     assert.deepEqual(recipients, [...bjorkeliaLeaders, anders.personId].sort());
   });
 
   test('unread markers are per person: the writer has nothing new, everyone else does until they open it', async () => {
     const child = await requireGuardianChild(db, kari, sofie, TODAY);
-    const started = await startGuardianThread(db, kari, child, { kind: 'contact_teacher', subject: 'Syk', body: 'Sofie er syk i dag.' }, new Date(NOW.getTime() + 120_000), TODAY);
-    const unreadIn = async (list: Promise<{ items: { id: number; unread: boolean }[] }>) => (await list).items.find((t) => t.id === started.threadId)?.unread;
+    const started = await startGuardianThread(
+      db,
+      kari,
+      child,
+      { kind: 'contact_teacher', subject: 'Syk', body: 'Sofie er syk i dag.' },
+      new Date(NOW.getTime() + 120_000),
+      TODAY,
+    );
+    const unreadIn = async (list: Promise<{ items: { id: number; unread: boolean }[] }>) =>
+      (await list).items.find((t) => t.id === started.threadId)?.unread;
     assert.equal(await unreadIn(listChildThreads(db, kari.personId, sofie, 1)), false, 'Kari wrote it');
     assert.equal(await unreadIn(listChildThreads(db, anders.personId, sofie, 1)), true, 'Anders has not read it');
     const inbox = await listInbox(db, fatima, 1, TODAY);
@@ -213,7 +335,11 @@ describe('notifications and unread markers', () => {
     await markThreadRead(db, fatima.personId, record.thread, NOW);
     assert.equal(await unreadIn(listInbox(db, fatima, 1, TODAY)), false, 'Fatima has read it');
     assert.equal(await unreadIn(listInbox(db, torunn, 1, TODAY)), true, 'Torunn has not');
-    const notice = await db.selectFrom('outbox').select('read_at').where('idempotency_key', '=', `message:${started.messageId}:${fatima.personId}`).executeTakeFirstOrThrow();
+    const notice = await db
+      .selectFrom('outbox')
+      .select('read_at')
+      .where('idempotency_key', '=', `message:${started.messageId}:${fatima.personId}`)
+      .executeTakeFirstOrThrow();
     assert.ok(notice.read_at, 'her notification is read too (no SMS about what she has seen)');
 
     await replyToThread(db, fatima, record, 'God bedring!', new Date(NOW.getTime() + 180_000), TODAY);

@@ -7,7 +7,14 @@ import { NotFoundError } from '../../src/domain/errors.ts';
 import { requireGuardianChild } from '../../src/domain/guardian/child.ts';
 import { childNewsAttachment, listChildNews } from '../../src/domain/news/feed.ts';
 import { findManagedNews, listManagedNews } from '../../src/domain/news/manage.ts';
-import { ATTACHMENT_MAX_BYTES, deleteNews, parseNews, publishNews, type NewsInput, type UploadedFile } from '../../src/domain/news/publish.ts';
+import {
+  ATTACHMENT_MAX_BYTES,
+  deleteNews,
+  parseNews,
+  publishNews,
+  type NewsInput,
+  type UploadedFile,
+} from '../../src/domain/news/publish.ts';
 import { listNewsScopes, requireNewsScope } from '../../src/domain/news/scopes.ts';
 import { parseWeek } from '../../src/domain/news/week.ts';
 import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
@@ -20,8 +27,18 @@ const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
 
 const staff = async (key: DemoLoginKey) => (await loadActor(db, await loginPersonId(db, key), 'feide', TODAY))!;
-const bjorkelia = (await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()).id;
-const classId = async (name: string) => (await db.selectFrom('class').select('id').where('school_id', '=', bjorkelia).where('name', '=', name).executeTakeFirstOrThrow()).id;
+const bjorkelia = (
+  await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()
+).id;
+const classId = async (name: string) =>
+  (
+    await db
+      .selectFrom('class')
+      .select('id')
+      .where('school_id', '=', bjorkelia)
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow()
+  ).id;
 const class5a = await classId('5A');
 const rektor = await staff('leadership');
 const marius = await staff('contact-teacher');
@@ -31,18 +48,34 @@ const pdf = Buffer.from(await (await PDFDocument.create()).save());
 async function familyWhere(condition: ReturnType<typeof sql<boolean>>) {
   const { rows } = await sql<{ guardian_id: number; pupil_id: number }>`
     select r.guardian_id, r.pupil_id from guardian_relation r join enrolment e on e.pupil_id = r.pupil_id and e.ends_on is null
-    where r.parental_responsibility and not r.blocked and not r.contact_person_only and ${condition} order by r.pupil_id, r.guardian_id limit 1`.execute(db);
+    where r.parental_responsibility and not r.blocked and not r.contact_person_only and ${condition} order by r.pupil_id, r.guardian_id limit 1`.execute(
+    db,
+  );
   const actor = (await loadActor(db, rows[0]!.guardian_id, 'idporten', TODAY))!;
   return { actor, child: await requireGuardianChild(db, actor, rows[0]!.pupil_id, TODAY) };
 }
 
-const input = (over: Partial<NewsInput> = {}): NewsInput => ({ scope: `class:${class5a}`, kind: 'weekly_plan', title: 'Ukeplan 5A', body: 'Lekser: les side 12.', week: '49', ...over });
+const input = (over: Partial<NewsInput> = {}): NewsInput => ({
+  scope: `class:${class5a}`,
+  kind: 'weekly_plan',
+  title: 'Ukeplan 5A',
+  body: 'Lekser: les side 12.',
+  week: '49',
+  ...over,
+});
 const file = (bytes: Uint8Array, filename = 'ukeplan.pdf'): UploadedFile => ({ filename, bytes });
 
 async function publish(actor: Actor, values: Partial<NewsInput>, upload: UploadedFile | null = null) {
   const parsed = parseNews(input(values), upload, TODAY);
   assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.errors));
-  return publishNews(db, actor, await requireNewsScope(db, actor, input(values).scope, TODAY), parsed.values, TODAY, NOW);
+  return publishNews(
+    db,
+    actor,
+    await requireNewsScope(db, actor, input(values).scope, TODAY),
+    parsed.values,
+    TODAY,
+    NOW,
+  );
 }
 
 const in5a = await familyWhere(sql<boolean>`e.class_id = ${class5a}`);
@@ -52,10 +85,18 @@ let plan = 0;
 test('a weekly plan for a class reaches the guardians of that class only, with its PDF', async () => {
   const { id, notified } = await publish(rektor, {}, file(pdf));
   plan = id;
-  const { rows } = await sql<{ n: number }>`select count(distinct r.guardian_id)::int as n from guardian_relation r join enrolment e on e.pupil_id = r.pupil_id
-    where e.class_id = ${class5a} and e.ends_on is null and r.parental_responsibility and not r.blocked and not r.contact_person_only`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(distinct r.guardian_id)::int as n from guardian_relation r join enrolment e on e.pupil_id = r.pupil_id
+    where e.class_id = ${class5a} and e.ends_on is null and r.parental_responsibility and not r.blocked and not r.contact_person_only`.execute(
+    db,
+  );
   assert.equal(notified, Number(rows[0]!.n), 'one notification per guardian of 5A');
-  const outbox = await db.selectFrom('outbox').select(['category', 'event_type', 'pupil_id']).where('idempotency_key', 'like', `news:${id}:%`).execute();
+  const outbox = await db
+    .selectFrom('outbox')
+    .select(['category', 'event_type', 'pupil_id'])
+    .where('idempotency_key', 'like', `news:${id}:%`)
+    .execute();
   assert.equal(outbox.length, notified);
   assert.ok(outbox.every((o) => o.category === 'news' && o.event_type === 'news.published'));
 
@@ -68,23 +109,49 @@ test('a weekly plan for a class reaches the guardians of that class only, with i
   assert.deepEqual(Buffer.from(download.content), pdf);
   assert.equal(download.filename, 'ukeplan.pdf');
 
-  assert.ok(!(await listChildNews(db, in5b.child, 1)).items.some((p) => p.id === id), '5B does not see 5A\'s plan');
-  await assert.rejects(childNewsAttachment(db, in5b.child, id, post.attachments[0]!.id), NotFoundError, 'nor its attachment');
+  assert.ok(!(await listChildNews(db, in5b.child, 1)).items.some((p) => p.id === id), "5B does not see 5A's plan");
+  await assert.rejects(
+    childNewsAttachment(db, in5b.child, id, post.attachments[0]!.id),
+    NotFoundError,
+    'nor its attachment',
+  );
 });
 
 test('school news reaches every child of the school; SFO news only children with an SFO place', async () => {
-  const school = await publish(rektor, { scope: `school:${bjorkelia}`, kind: 'news', title: 'Juleavslutning', week: '' });
-  for (const family of [in5a, in5b]) assert.equal((await listChildNews(db, family.child, 1)).items[0]!.id, school.id, 'newest first');
+  const school = await publish(rektor, {
+    scope: `school:${bjorkelia}`,
+    kind: 'news',
+    title: 'Juleavslutning',
+    week: '',
+  });
+  for (const family of [in5a, in5b])
+    assert.equal((await listChildNews(db, family.child, 1)).items[0]!.id, school.id, 'newest first');
   const kari = (await loadActor(db, await loginPersonId(db, 'guardian'), 'idporten', TODAY))!;
-  const jonas = (await db.selectFrom('person').select('id').where('given_name', '=', 'Jonas').where('family_name', '=', 'Nordmann').executeTakeFirstOrThrow()).id;
-  assert.ok(!(await listChildNews(db, await requireGuardianChild(db, kari, jonas, TODAY), 1)).items.some((p) => p.id === school.id), 'Fjellheim does not see Bjørkelia\'s news');
+  const jonas = (
+    await db
+      .selectFrom('person')
+      .select('id')
+      .where('given_name', '=', 'Jonas')
+      .where('family_name', '=', 'Nordmann')
+      .executeTakeFirstOrThrow()
+  ).id;
+  assert.ok(
+    !(await listChildNews(db, await requireGuardianChild(db, kari, jonas, TODAY), 1)).items.some(
+      (p) => p.id === school.id,
+    ),
+    "Fjellheim does not see Bjørkelia's news",
+  );
 
   const berit = await staff('sfo-leader');
   const [sfoScope] = await listNewsScopes(db, berit, TODAY);
   assert.equal(sfoScope!.scope, 'sfo');
   const sfo = await publish(berit, { scope: sfoScope!.key, kind: 'news', title: 'Pysjamasdag', week: '' });
-  const withSfo = await familyWhere(sql<boolean>`e.school_id = ${bjorkelia} and exists (select 1 from sfo_enrolment f where f.pupil_id = r.pupil_id and f.sfo_id = ${sfoScope!.sfoId} and f.ends_on is null)`);
-  const withoutSfo = await familyWhere(sql<boolean>`e.school_id = ${bjorkelia} and not exists (select 1 from sfo_enrolment f where f.pupil_id = r.pupil_id)`);
+  const withSfo = await familyWhere(
+    sql<boolean>`e.school_id = ${bjorkelia} and exists (select 1 from sfo_enrolment f where f.pupil_id = r.pupil_id and f.sfo_id = ${sfoScope!.sfoId} and f.ends_on is null)`,
+  );
+  const withoutSfo = await familyWhere(
+    sql<boolean>`e.school_id = ${bjorkelia} and not exists (select 1 from sfo_enrolment f where f.pupil_id = r.pupil_id)`,
+  );
   assert.ok((await listChildNews(db, withSfo.child, 1)).items.some((p) => p.id === sfo.id));
   assert.ok(!(await listChildNews(db, withoutSfo.child, 1)).items.some((p) => p.id === sfo.id));
 });
@@ -93,14 +160,22 @@ test('who may publish for what, and manage it', async () => {
   const keys = async (actor: Actor) => (await listNewsScopes(db, actor, TODAY)).map((s) => s.key);
   assert.deepEqual(await keys(marius), [`class:${class5a}`]);
   const rektorKeys = await keys(rektor);
-  assert.ok(rektorKeys.includes(`school:${bjorkelia}`) && rektorKeys.includes(`class:${await classId('7A')}`) && rektorKeys.some((k) => k.startsWith('sfo:')));
+  assert.ok(
+    rektorKeys.includes(`school:${bjorkelia}`) &&
+      rektorKeys.includes(`class:${await classId('7A')}`) &&
+      rektorKeys.some((k) => k.startsWith('sfo:')),
+  );
   assert.deepEqual(await keys(await staff('teacher')), [], 'a subject teacher without a class');
   assert.deepEqual(await keys(await staff('school-owner')), []);
   await assert.rejects(requireNewsScope(db, marius, `class:${await classId('5B')}`, TODAY), NotFoundError);
 
-  assert.equal((await findManagedNews(db, marius, plan)).role, 'contact_teacher', 'the contact teacher manages posts for the class');
+  assert.equal(
+    (await findManagedNews(db, marius, plan)).role,
+    'contact_teacher',
+    'the contact teacher manages posts for the class',
+  );
   const schoolPost = (await listManagedNews(db, rektor, 1)).items.find((p) => p.scope === 'school')!;
-  await assert.rejects(findManagedNews(db, marius, schoolPost.id), NotFoundError, 'but not the school\'s');
+  await assert.rejects(findManagedNews(db, marius, schoolPost.id), NotFoundError, "but not the school's");
   assert.ok(!(await listManagedNews(db, marius, 1)).items.some((p) => p.scope !== 'class'));
 });
 
@@ -111,7 +186,14 @@ test('a deleted post and its attachment are gone for guardians', async () => {
   assert.ok(!(await listChildNews(db, in5a.child, 1)).items.some((p) => p.id === id));
   await assert.rejects(childNewsAttachment(db, in5a.child, id, post.attachments[0]!.id), NotFoundError);
   await assert.rejects(findManagedNews(db, marius, id), NotFoundError);
-  assert.ok(await db.selectFrom('audit_log').select('id').where('action', '=', 'news.delete').where('record_id', '=', String(id)).executeTakeFirst());
+  assert.ok(
+    await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'news.delete')
+      .where('record_id', '=', String(id))
+      .executeTakeFirst(),
+  );
 });
 
 test('the form is checked: a PDF by its bytes, at most 10 MB, a week for a weekly plan', () => {
@@ -119,7 +201,11 @@ test('the form is checked: a PDF by its bytes, at most 10 MB, a week for a weekl
     const parsed = parseNews(input(over), upload, TODAY);
     return parsed.ok ? {} : parsed.errors;
   };
-  assert.deepEqual(errors({}, file(Buffer.from('<html>not a pdf</html>'), 'plan.pdf')), { file: 'not_pdf' }, 'a .pdf name is not enough');
+  assert.deepEqual(
+    errors({}, file(Buffer.from('<html>not a pdf</html>'), 'plan.pdf')),
+    { file: 'not_pdf' },
+    'a .pdf name is not enough',
+  );
   assert.deepEqual(errors({}, file(new Uint8Array(ATTACHMENT_MAX_BYTES + 1).fill(0x25))), { file: 'too_large' });
   assert.deepEqual(errors({}, file(new Uint8Array(0))), { file: 'empty' });
   assert.deepEqual(errors({ week: '' }), { week: 'required' });

@@ -5,17 +5,45 @@ import type { LoginProvider } from '../../src/db/schema.ts';
 import { DEMO_LOGINS, seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
 import {
-  canApplyForLeave, canDecideApplication, decidesUnder, type ApplicationPlace, canMarkAbsenceDocumented, canRegisterAbsence, canReportAbsence, canViewAbsence, canRevealProtectedAddress, canSendMessage, canViewAddress, canViewConsents, canViewPupil,
+  canApplyForLeave,
+  canDecideApplication,
+  decidesUnder,
+  type ApplicationPlace,
+  canMarkAbsenceDocumented,
+  canRegisterAbsence,
+  canReportAbsence,
+  canViewAbsence,
+  canRevealProtectedAddress,
+  canSendMessage,
+  canViewAddress,
+  canViewConsents,
+  canViewPupil,
   canViewProtectionMarker,
 } from '../../src/domain/access/policy.ts';
 import { loadPupilFacts, type PupilFacts } from '../../src/domain/access/pupil-facts.ts';
-import { decidableApplicationCondition, listVisiblePupils, requireVisiblePupil } from '../../src/domain/access/scope.ts';
+import {
+  decidableApplicationCondition,
+  listVisiblePupils,
+  requireVisiblePupil,
+} from '../../src/domain/access/scope.ts';
 import { APPLICATION_KINDS } from '../../src/domain/applications/kinds.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
 import { createTestDb } from '../support/db.ts';
 import {
-  activeEnrolment, findPupil, inClass, insertStaff, isActive, loadWorld, loginPersonId, specReach, specVisible, staffWith, withRollback,
-  type SpecReach, type World, type WorldPupil,
+  activeEnrolment,
+  findPupil,
+  inClass,
+  insertStaff,
+  isActive,
+  loadWorld,
+  loginPersonId,
+  specReach,
+  specVisible,
+  staffWith,
+  withRollback,
+  type SpecReach,
+  type World,
+  type WorldPupil,
 } from '../support/fixtures.ts';
 
 /*
@@ -37,7 +65,21 @@ const world = await loadWorld(db, TODAY);
 // The spec's action table
 // ---------------------------------------------------------------------------------------------------
 
-const ACTIONS = ['viewPupil', 'viewAddress', 'viewMarker', 'revealAddress', 'registerAbsence', 'viewConsents', 'sendMessage', 'decideLeave', 'decideSfo', 'reportAbsence', 'viewAbsence', 'markDocumented', 'applyLeave'] as const;
+const ACTIONS = [
+  'viewPupil',
+  'viewAddress',
+  'viewMarker',
+  'revealAddress',
+  'registerAbsence',
+  'viewConsents',
+  'sendMessage',
+  'decideLeave',
+  'decideSfo',
+  'reportAbsence',
+  'viewAbsence',
+  'markDocumented',
+  'applyLeave',
+] as const;
 type Action = (typeof ACTIONS)[number];
 /** Expected decisions; an action left out is one the spec does not decide (not asserted). */
 type Row = Partial<Record<Action, boolean>>;
@@ -52,14 +94,14 @@ function grid(cells: string): Row {
 /** For an active pupil with an unprotected address whom the actor reaches in that capacity. */
 const OWN: Record<SpecReach, Row> = {
   //                     view  address  marker  reveal  absence  consents  message  leave  sfo-appl.  report view-abs. documented apply-leave
-  school_owner:    grid('Y     Y        N       N       N        Y         N        N      N      N  Y  N  N'),
-  leadership:      grid('Y     Y        Y       N       Y        Y         Y        Y      N      N  Y  Y  N'),
+  school_owner: grid('Y     Y        N       N       N        Y         N        N      N      N  Y  N  N'),
+  leadership: grid('Y     Y        Y       N       Y        Y         Y        Y      N      N  Y  Y  N'),
   contact_teacher: grid('Y     Y        Y       N       Y        Y         Y        N      N      N  Y  Y  N'),
-  teacher:         grid('Y     N        N       N       Y        Y         Y        N      N      N  Y  N  N'),
-  sfo_leader:      grid('Y     Y        N       N       N        Y         Y        N      Y      N  N  N  N'),
-  sfo_staff:       grid('Y     N        N       N       N        N         Y        N      N      N  N  N  N'),
-  guardian:        grid('Y     Y        N       N       N        Y         Y        N      N      Y  Y  N  Y'),
-  self:            grid('Y     Y        N       N       N        N         N        N      N      N  Y  N  N'),
+  teacher: grid('Y     N        N       N       Y        Y         Y        N      N      N  Y  N  N'),
+  sfo_leader: grid('Y     Y        N       N       N        Y         Y        N      Y      N  N  N  N'),
+  sfo_staff: grid('Y     N        N       N       N        N         Y        N      N      N  N  N  N'),
+  guardian: grid('Y     Y        N       N       N        Y         Y        N      N      Y  Y  N  Y'),
+  self: grid('Y     Y        N       N       N        N         N        N      N      N  Y  N  N'),
 };
 /**
  * A pupil who has left the actor's school (archive): view, consents and the absence record yes (the archive keeps
@@ -68,8 +110,8 @@ const OWN: Record<SpecReach, Row> = {
  */
 const ARCHIVE = {
   //                     view  address  marker  reveal  absence  consents  message  leave  sfo-appl.  report view-abs. documented apply-leave
-  school_owner:    grid('Y     -        N       N       N        Y         N        N      N      N  Y  N  N'),
-  leadership:      grid('Y     -        -       N       N        Y         N        N      N      N  Y  N  N'),
+  school_owner: grid('Y     -        N       N       N        Y         N        N      N      N  Y  N  N'),
+  leadership: grid('Y     -        -       N       N        Y         N        N      N      N  Y  N  N'),
 };
 const NONE = grid('N N N N N N N N N N N N N');
 
@@ -105,11 +147,13 @@ function checker() {
         await promise;
         failures.push(`${message}: expected NotFoundError, but it resolved`);
       } catch (error) {
-        if (!(error instanceof NotFoundError)) failures.push(`${message}: expected NotFoundError, got ${String(error)}`);
+        if (!(error instanceof NotFoundError))
+          failures.push(`${message}: expected NotFoundError, got ${String(error)}`);
       }
     },
     done() {
-      if (failures.length) assert.fail(`${failures.length} check(s) disagree with the spec:\n  ${failures.join('\n  ')}`);
+      if (failures.length)
+        assert.fail(`${failures.length} check(s) disagree with the spec:\n  ${failures.join('\n  ')}`);
     },
   };
 }
@@ -157,7 +201,8 @@ async function checkCell(c: Checker, d: Db, actor: Actor, pupilId: number, expec
   for (const action of ACTIONS) {
     if (expected[action] !== undefined) c.equal(actual[action], expected[action], `${label} / ${action}`);
   }
-  if (expected.viewPupil === false) await c.notFound(requireVisiblePupil(d, actor, pupilId, TODAY), `${label} / requireVisiblePupil`);
+  if (expected.viewPupil === false)
+    await c.notFound(requireVisiblePupil(d, actor, pupilId, TODAY), `${label} / requireVisiblePupil`);
   if (expected.viewPupil === true) {
     try {
       c.equal((await requireVisiblePupil(d, actor, pupilId, TODAY)).pupilId, pupilId, `${label} / requireVisiblePupil`);
@@ -189,7 +234,8 @@ const nameOf = (id: number) => world.pupils.get(id)?.name ?? `#${id}`;
 const person = {} as Record<DemoLoginKey, number>;
 for (const login of DEMO_LOGINS) person[login.key] = await loginPersonId(db, login.key);
 
-const childrenOf = (guardianId: number) => world.relations.filter((r) => r.guardianId === guardianId).map((r) => world.pupils.get(r.pupilId)!);
+const childrenOf = (guardianId: number) =>
+  world.relations.filter((r) => r.guardianId === guardianId).map((r) => world.pupils.get(r.pupilId)!);
 const childAt = (guardianId: number, school: string) => {
   const child = childrenOf(guardianId).find((p) => p.enrolments.some((e) => e.school === school));
   assert.ok(child, `guardian ${guardianId} has a child at ${school}`);
@@ -212,20 +258,46 @@ const olaHedda = childAt(person['guardian-private'], NL);
 const maja = childrenOf(person['guardian-blocked'])[0]!;
 const oskar = childrenOf(person['guardian-left'])[0]!;
 const emma = world.pupils.get(person.pupil)!;
-const trine = world.relations.find((r) => r.pupilId === maja.id && r.guardianId !== person['guardian-blocked'] && !r.blocked && !r.contactOnly)!.guardianId;
+const trine = world.relations.find(
+  (r) => r.pupilId === maja.id && r.guardianId !== person['guardian-blocked'] && !r.blocked && !r.contactOnly,
+)!.guardianId;
 
 const P = {
   in5A: findPupil(world, 'Bjørkelia 5A', inClass(BJ, '5A')),
   in5B: findPupil(world, 'Bjørkelia 5B', inClass(BJ, '5B')),
-  teacherOwn: findPupil(world, "in one of Ingvild's teaching groups", (p) => bjPupil(p) && p.groupIds.some((g) => ingvildGroupIds.includes(g))),
-  teacherChoir: findPupil(world, "in Ingvild's choir but none of her teaching groups", (p) =>
-    bjPupil(p) && p.compositeIds.some((g) => ingvildCompositeIds.includes(g)) && !p.groupIds.some((g) => ingvildGroupIds.includes(g))),
+  teacherOwn: findPupil(
+    world,
+    "in one of Ingvild's teaching groups",
+    (p) => bjPupil(p) && p.groupIds.some((g) => ingvildGroupIds.includes(g)),
+  ),
+  teacherChoir: findPupil(
+    world,
+    "in Ingvild's choir but none of her teaching groups",
+    (p) =>
+      bjPupil(p) &&
+      p.compositeIds.some((g) => ingvildCompositeIds.includes(g)) &&
+      !p.groupIds.some((g) => ingvildGroupIds.includes(g)),
+  ),
   teacherOther: findPupil(world, 'Bjørkelia pupil Ingvild does not teach', (p) => bjPupil(p) && !inIngvildsReach(p)),
   sfoOwn: findPupil(world, 'in Bjørkelia SFO', (p) => bjPupil(p) && p.activeSfoIds.includes(bjSfo)),
-  sfoOther: findPupil(world, 'Bjørkelia trinn 1–4, not in SFO', (p) => bjPupil(p) && activeEnrolment(p)!.trinn <= 4 && p.activeSfoIds.length === 0),
-  otherSchool: findPupil(world, 'Fjellheim pupil in Fjellheim SFO', (p) =>
-    p.protection === 'none' && p.enrolments.some((e) => e.active && e.school === FJ) && p.activeSfoIds.includes(fjSfo)),
-  nordlys: findPupil(world, 'Nordlys pupil (not Hedda Nordmann)', (p) => p.id !== olaHedda.id && p.enrolments.some((e) => e.active && e.school === NL)),
+  sfoOther: findPupil(
+    world,
+    'Bjørkelia trinn 1–4, not in SFO',
+    (p) => bjPupil(p) && activeEnrolment(p)!.trinn <= 4 && p.activeSfoIds.length === 0,
+  ),
+  otherSchool: findPupil(
+    world,
+    'Fjellheim pupil in Fjellheim SFO',
+    (p) =>
+      p.protection === 'none' &&
+      p.enrolments.some((e) => e.active && e.school === FJ) &&
+      p.activeSfoIds.includes(fjSfo),
+  ),
+  nordlys: findPupil(
+    world,
+    'Nordlys pupil (not Hedda Nordmann)',
+    (p) => p.id !== olaHedda.id && p.enrolments.some((e) => e.active && e.school === NL),
+  ),
   classmate7A: findPupil(world, "Emma's classmate in 7A", (p) => p.id !== emma.id && inClass(BJ, '7A')(p)),
 };
 
@@ -250,7 +322,10 @@ const cell = (situation: string, pupil: WorldPupil, expect: Row): Cell => ({ sit
 
 const MATRIX: MatrixRow[] = [
   {
-    role: 'school_owner (Randi Kolstad)', personId: person['school-owner'], via: 'feide', cells: [
+    role: 'school_owner (Randi Kolstad)',
+    personId: person['school-owner'],
+    via: 'feide',
+    cells: [
       cell('own (Bjørkelia 5A)', P.in5A, OWN.school_owner),
       cell(`${OTHER_CLASS} (5B)`, P.in5B, OWN.school_owner),
       cell(OTHER_SCHOOL, P.otherSchool, OWN.school_owner),
@@ -260,7 +335,10 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: 'leadership (Torunn Holmvik, Bjørkelia)', personId: person.leadership, via: 'feide', cells: [
+    role: 'leadership (Torunn Holmvik, Bjørkelia)',
+    personId: person.leadership,
+    via: 'feide',
+    cells: [
       cell('own (Bjørkelia 5A)', P.in5A, OWN.leadership),
       cell(`${OTHER_CLASS} (5B)`, P.in5B, OWN.leadership),
       cell(OTHER_SCHOOL, P.otherSchool, NONE),
@@ -270,7 +348,10 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: 'contact_teacher (Marius Fossum, 5A)', personId: person['contact-teacher'], via: 'feide', cells: [
+    role: 'contact_teacher (Marius Fossum, 5A)',
+    personId: person['contact-teacher'],
+    via: 'feide',
+    cells: [
       cell('own (5A)', P.in5A, OWN.contact_teacher),
       cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
       cell(OTHER_SCHOOL, P.otherSchool, NONE),
@@ -280,7 +361,10 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: 'teacher (Ingvild Rasten)', personId: person.teacher, via: 'feide', cells: [
+    role: 'teacher (Ingvild Rasten)',
+    personId: person.teacher,
+    via: 'feide',
+    cells: [
       cell('own (teaching group)', P.teacherOwn, OWN.teacher),
       cell('own (composite group: choir)', P.teacherChoir, OWN.teacher),
       cell(`${OTHER_CLASS} (no group of hers)`, P.teacherOther, NONE),
@@ -291,7 +375,10 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: 'sfo_leader (Berit Sandnes, Bjørkelia SFO)', personId: person['sfo-leader'], via: 'feide', cells: [
+    role: 'sfo_leader (Berit Sandnes, Bjørkelia SFO)',
+    personId: person['sfo-leader'],
+    via: 'feide',
+    cells: [
       cell('own (in Bjørkelia SFO)', P.sfoOwn, OWN.sfo_leader),
       cell(`${OTHER_CLASS} (trinn 1–4, not in SFO)`, P.sfoOther, NONE),
       cell(`${OTHER_SCHOOL}, in Fjellheim SFO`, P.otherSchool, NONE),
@@ -301,7 +388,10 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: 'sfo_staff (Jonas Eng, Bjørkelia SFO)', personId: person['sfo-staff'], via: 'feide', cells: [
+    role: 'sfo_staff (Jonas Eng, Bjørkelia SFO)',
+    personId: person['sfo-staff'],
+    via: 'feide',
+    cells: [
       cell('own (in Bjørkelia SFO)', P.sfoOwn, OWN.sfo_staff),
       cell(`${OTHER_CLASS} (trinn 1–4, not in SFO)`, P.sfoOther, NONE),
       cell(`${OTHER_SCHOOL}, in Fjellheim SFO`, P.otherSchool, NONE),
@@ -311,7 +401,10 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: 'guardian (Kari Nordmann)', personId: person.guardian, via: 'idporten', cells: [
+    role: 'guardian (Kari Nordmann)',
+    personId: person.guardian,
+    via: 'idporten',
+    cells: [
       cell('own child (Sofie, Bjørkelia 3A)', kariSofie, OWN.guardian),
       cell('own child at another school (Jonas, Fjellheim 6A)', kariJonas, OWN.guardian),
       cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
@@ -322,7 +415,10 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: 'guardian-private (Ola Nordmann)', personId: person['guardian-private'], via: 'idporten', cells: [
+    role: 'guardian-private (Ola Nordmann)',
+    personId: person['guardian-private'],
+    via: 'idporten',
+    cells: [
       cell('own child (Emil, Bjørkelia 4B, Demo kommune)', olaEmil, OWN.guardian),
       cell('own child under another school owner (Hedda, Nordlys 2A)', olaHedda, OWN.guardian),
       cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
@@ -333,7 +429,10 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: 'guardian-blocked (Geir Brattli)', personId: person['guardian-blocked'], via: 'idporten', cells: [
+    role: 'guardian-blocked (Geir Brattli)',
+    personId: person['guardian-blocked'],
+    via: 'idporten',
+    cells: [
       cell(`${BLOCKED_CHILD}: his own, blocked`, maja, NONE),
       cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
       cell(OTHER_SCHOOL, P.otherSchool, NONE),
@@ -342,14 +441,20 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: "Maja's unblocked guardian (Trine Bakkeli)", personId: trine, via: 'idporten', cells: [
+    role: "Maja's unblocked guardian (Trine Bakkeli)",
+    personId: trine,
+    via: 'idporten',
+    cells: [
       cell(`${BLOCKED_CHILD}: her own, unblocked`, maja, OWN.guardian),
       cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
       cell(LEFT, oskar, NONE),
     ],
   },
   {
-    role: 'guardian-left (Hanne Lystad)', personId: person['guardian-left'], via: 'idporten', cells: [
+    role: 'guardian-left (Hanne Lystad)',
+    personId: person['guardian-left'],
+    via: 'idporten',
+    cells: [
       cell(`${LEFT}: her own child`, oskar, NONE),
       cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
       cell(OTHER_SCHOOL, P.otherSchool, NONE),
@@ -358,7 +463,10 @@ const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    role: 'pupil (Emma Solvang, 7A)', personId: person.pupil, via: 'feide', cells: [
+    role: 'pupil (Emma Solvang, 7A)',
+    personId: person.pupil,
+    via: 'feide',
+    cells: [
       cell('own (herself)', emma, OWN.self),
       cell('classmate in 7A', P.classmate7A, NONE),
       cell(`${OTHER_CLASS} (5B)`, P.in5B, NONE),
@@ -377,17 +485,28 @@ const MATRIX: MatrixRow[] = [
 test('fixtures: the seeded pupils are what the matrix says they are (spec oracle, no src/domain/access)', () => {
   assert.equal(kariSofie.name, 'Sofie Nordmann');
   assert.equal(kariJonas.name, 'Jonas Nordmann');
-  assert.deepEqual([olaEmil.name, olaHedda.name, maja.name, oskar.name, emma.name],
-    ['Emil Nordmann', 'Hedda Nordmann', 'Maja Bakkeli', 'Oskar Lystad', 'Emma Solvang']);
+  assert.deepEqual(
+    [olaEmil.name, olaHedda.name, maja.name, oskar.name, emma.name],
+    ['Emil Nordmann', 'Hedda Nordmann', 'Maja Bakkeli', 'Oskar Lystad', 'Emma Solvang'],
+  );
   assert.equal(isActive(oskar), false, 'Oskar has no active enrolment');
-  assert.deepEqual(oskar.enrolments.map((e) => [e.school, e.className, e.endsOn]), [[BJ, '4A', '2026-10-30']]);
-  assert.ok(world.relations.some((r) => r.guardianId === person['guardian-blocked'] && r.pupilId === maja.id && r.blocked));
+  assert.deepEqual(
+    oskar.enrolments.map((e) => [e.school, e.className, e.endsOn]),
+    [[BJ, '4A', '2026-10-30']],
+  );
+  assert.ok(
+    world.relations.some((r) => r.guardianId === person['guardian-blocked'] && r.pupilId === maja.id && r.blocked),
+  );
   assert.equal(P.nordlys.enrolments[0]!.municipality, 'Stiftelsen Nordlys');
   assert.equal(P.otherSchool.enrolments[0]!.municipality, 'Demo kommune');
   for (const row of MATRIX) {
     for (const c of row.cells) {
       const reach = specReach(world, row.personId, row.via, c.pupil.id);
-      assert.equal(reach.size > 0, c.expect.viewPupil, `fixture: ${row.role} / ${c.situation} (${c.pupil.name}) reach {${[...reach]}}`);
+      assert.equal(
+        reach.size > 0,
+        c.expect.viewPupil,
+        `fixture: ${row.role} / ${c.situation} (${c.pupil.name}) reach {${[...reach]}}`,
+      );
       assert.equal(c.pupil.protection, 'none', `fixture: ${c.pupil.name} has an unprotected address`);
     }
   }
@@ -397,12 +516,13 @@ for (const row of MATRIX) {
   test(`matrix: ${row.role} via ${row.via}`, async () => {
     const c = checker();
     const actor = await actorOf(row.personId, row.via);
-    for (const cell of row.cells) await checkCell(c, db, actor, cell.pupil.id, cell.expect, `${row.role} / ${cell.situation} [${cell.pupil.name}]`);
+    for (const cell of row.cells)
+      await checkCell(c, db, actor, cell.pupil.id, cell.expect, `${row.role} / ${cell.situation} [${cell.pupil.name}]`);
     c.done();
   });
 }
 
-test('the decision queue\'s SQL twin lists exactly the applications canDecideApplication allows, for every actor and decider rule', async () => {
+test("the decision queue's SQL twin lists exactly the applications canDecideApplication allows, for every actor and decider rule", async () => {
   const c = checker();
   await withRollback(db, async (trx) => {
     const pupils = [...new Set(MATRIX.flatMap((r) => r.cells.map((x) => x.pupil.id)))];
@@ -410,9 +530,19 @@ test('the decision queue\'s SQL twin lists exactly the applications canDecideApp
     for (const pupilId of pupils) {
       const facts = await factsOf(pupilId, trx);
       const place = placeOf(facts);
-      const { id } = await trx.insertInto('application').values({
-        kind: 'leave', pupil_id: pupilId, school_id: place.schoolId, sfo_id: place.sfoId, applicant_id: pupilId, status: 'submitted', submitted_at: new Date(),
-      }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto('application')
+        .values({
+          kind: 'leave',
+          pupil_id: pupilId,
+          school_id: place.schoolId,
+          sfo_id: place.sfoId,
+          applicant_id: pupilId,
+          status: 'submitted',
+          submitted_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       applications.push({ id, pupilId, facts, place });
     }
     const ids = applications.map((a) => a.id);
@@ -420,16 +550,29 @@ test('the decision queue\'s SQL twin lists exactly the applications canDecideApp
     for (const row of MATRIX) {
       const actor = await actorOf(row.personId, row.via, trx);
       for (const rule of ['school_leadership', 'sfo_leader'] as const) {
-        const listed = (await trx.selectFrom('application as a').select('a.id').where('a.id', 'in', ids)
-          .where((eb) => decidableApplicationCondition(eb, actor, rule, TODAY)).execute()).map((r) => r.id);
+        const listed = (
+          await trx
+            .selectFrom('application as a')
+            .select('a.id')
+            .where('a.id', 'in', ids)
+            .where((eb) => decidableApplicationCondition(eb, actor, rule, TODAY))
+            .execute()
+        ).map((r) => r.id);
         for (const app of applications) {
-          c.equal(listed.includes(app.id), canDecideApplication(actor, app.facts, rule, app.place), `${row.role} / ${rule} / ${nameOf(app.pupilId)}`);
+          c.equal(
+            listed.includes(app.id),
+            canDecideApplication(actor, app.facts, rule, app.place),
+            `${row.role} / ${rule} / ${nameOf(app.pupilId)}`,
+          );
         }
         if (listed.length) c.ok(decidesUnder(actor, rule), `${row.role} / ${rule} / decides somewhere`);
         decided[rule] += listed.length;
       }
     }
-    c.ok(decided.school_leadership > 0 && decided.sfo_leader > 0, 'some applications are decidable under each rule (the test checks something)');
+    c.ok(
+      decided.school_leadership > 0 && decided.sfo_leader > 0,
+      'some applications are decidable under each rule (the test checks something)',
+    );
   });
   c.done();
 });
@@ -450,8 +593,14 @@ test('the login decides the capacity: staff and pupils reach nothing via ID-port
 test('protected addresses: fortrolig and strengt fortrolig, per observer', async () => {
   const c = checker();
   const protectedPupils = [...world.pupils.values()].filter((p) => p.protection !== 'none' && isActive(p));
-  assert.ok(protectedPupils.some((p) => p.protection === 'fortrolig'), 'the seed has a fortrolig pupil');
-  assert.ok(protectedPupils.some((p) => p.protection === 'strengt_fortrolig'), 'the seed has a strengt fortrolig pupil');
+  assert.ok(
+    protectedPupils.some((p) => p.protection === 'fortrolig'),
+    'the seed has a fortrolig pupil',
+  );
+  assert.ok(
+    protectedPupils.some((p) => p.protection === 'strengt_fortrolig'),
+    'the seed has a strengt fortrolig pupil',
+  );
   const fjellheimLeaders = staffWith(world, 'leadership', (m) => m.schoolId === world.schoolId(FJ));
   assert.ok(fjellheimLeaders.length > 0);
 
@@ -461,10 +610,16 @@ test('protected addresses: fortrolig and strengt fortrolig, per observer', async
       const strict = pupil.protection === 'strengt_fortrolig';
       const leaders = staffWith(world, 'leadership', (m) => m.schoolId === e.schoolId);
       const contactTeachers = staffWith(world, 'contact_teacher', (m) => m.classIds.includes(e.classId));
-      assert.ok(leaders.length > 0 && contactTeachers.length === 1, `${pupil.name}: leadership and contact teacher found`);
+      assert.ok(
+        leaders.length > 0 && contactTeachers.length === 1,
+        `${pupil.name}: leadership and contact teacher found`,
+      );
       // A teacher who teaches the pupil but is not their contact teacher.
       const teacher = await insertStaff(trx, {
-        role: 'teacher', municipalityId: e.municipalityId, schoolId: e.schoolId, groupIds: [world.groupId(e.school, `${e.className} Matematikk`)],
+        role: 'teacher',
+        municipalityId: e.municipalityId,
+        schoolId: e.schoolId,
+        groupIds: [world.groupId(e.school, `${e.className} Matematikk`)],
       });
       const guardians = world.relations.filter((r) => r.pupilId === pupil.id);
       const unblocked = guardians.filter((r) => !r.blocked && !r.contactOnly).map((r) => r.guardianId);
@@ -474,21 +629,71 @@ test('protected addresses: fortrolig and strengt fortrolig, per observer', async
 
       //            [who, personId, via, expected]
       const observers: [string, number, LoginProvider, Row][] = [
-        ...leaders.map((id): [string, number, LoginProvider, Row] =>
-          [`leadership of the school (#${id})`, id, 'feide', { viewPupil: true, viewAddress: !strict, viewMarker: true, revealAddress: strict }]),
-        ['contact teacher of the class', contactTeachers[0]!, 'feide', { viewPupil: true, viewAddress: !strict, viewMarker: true, revealAddress: false }],
-        ['a teacher of the pupil (not contact teacher)', teacher, 'feide', { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false }],
-        ['school owner', person['school-owner'], 'feide', { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false }],
-        ...unblocked.map((id): [string, number, LoginProvider, Row] =>
-          [`unblocked guardian (#${id})`, id, 'idporten', { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false }]),
-        ...blocked.map((id): [string, number, LoginProvider, Row] => [`blocked guardian (#${id})`, id, 'idporten', NONE]),
-        ['the pupil themself', pupil.id, 'feide', { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false }],
-        ['SFO leader of Bjørkelia SFO', person['sfo-leader'], 'feide', { viewPupil: inSfo && e.school === BJ, viewAddress: false, viewMarker: false, revealAddress: false }],
-        ...fjellheimLeaders.map((id): [string, number, LoginProvider, Row] => [`leadership of another school (#${id})`, id, 'feide', NONE]),
+        ...leaders.map((id): [string, number, LoginProvider, Row] => [
+          `leadership of the school (#${id})`,
+          id,
+          'feide',
+          { viewPupil: true, viewAddress: !strict, viewMarker: true, revealAddress: strict },
+        ]),
+        [
+          'contact teacher of the class',
+          contactTeachers[0]!,
+          'feide',
+          { viewPupil: true, viewAddress: !strict, viewMarker: true, revealAddress: false },
+        ],
+        [
+          'a teacher of the pupil (not contact teacher)',
+          teacher,
+          'feide',
+          { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false },
+        ],
+        [
+          'school owner',
+          person['school-owner'],
+          'feide',
+          { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false },
+        ],
+        ...unblocked.map((id): [string, number, LoginProvider, Row] => [
+          `unblocked guardian (#${id})`,
+          id,
+          'idporten',
+          { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false },
+        ]),
+        ...blocked.map((id): [string, number, LoginProvider, Row] => [
+          `blocked guardian (#${id})`,
+          id,
+          'idporten',
+          NONE,
+        ]),
+        [
+          'the pupil themself',
+          pupil.id,
+          'feide',
+          { viewPupil: true, viewAddress: false, viewMarker: false, revealAddress: false },
+        ],
+        [
+          'SFO leader of Bjørkelia SFO',
+          person['sfo-leader'],
+          'feide',
+          { viewPupil: inSfo && e.school === BJ, viewAddress: false, viewMarker: false, revealAddress: false },
+        ],
+        ...fjellheimLeaders.map((id): [string, number, LoginProvider, Row] => [
+          `leadership of another school (#${id})`,
+          id,
+          'feide',
+          NONE,
+        ]),
       ];
       for (const [who, personId, via, expected] of observers) {
         const actor = await actorOf(personId, via, trx);
-        await checkCell(c, trx, actor, pupil.id, expected, `${pupil.protection} ${pupil.name} (${e.school} ${e.className}) / ${who}`);
+        await checkCell(
+          c,
+          trx,
+          actor,
+          pupil.id,
+          expected,
+          `${pupil.protection} ${pupil.name} (${e.school} ${e.className}) / ${who}`,
+        );
       }
     }
   });
@@ -500,9 +705,14 @@ test('SQL scope (listVisiblePupils) = pure policy (canViewPupil) = spec oracle, 
   for (const id of world.pupils.keys()) allFacts.set(id, await factsOf(id));
   assert.ok(allFacts.size > 400, `${allFacts.size} pupils`);
   const actors: [string, number, LoginProvider][] = [
-    ...DEMO_LOGINS.flatMap((l): [string, number, LoginProvider][] => [[`${l.key} via feide`, person[l.key], 'feide'], [`${l.key} via idporten`, person[l.key], 'idporten']]),
+    ...DEMO_LOGINS.flatMap((l): [string, number, LoginProvider][] => [
+      [`${l.key} via feide`, person[l.key], 'feide'],
+      [`${l.key} via idporten`, person[l.key], 'idporten'],
+    ]),
     ["Maja's unblocked guardian via idporten", trine, 'idporten'],
-    ...staffWith(world, 'leadership', (m) => m.schoolId === world.schoolId(NL)).map((id): [string, number, LoginProvider] => ['Nordlys leadership via feide', id, 'feide']),
+    ...staffWith(world, 'leadership', (m) => m.schoolId === world.schoolId(NL)).map(
+      (id): [string, number, LoginProvider] => ['Nordlys leadership via feide', id, 'feide'],
+    ),
   ];
   const c = checker();
   for (const [label, personId, via] of actors) {
@@ -510,11 +720,21 @@ test('SQL scope (listVisiblePupils) = pure policy (canViewPupil) = spec oracle, 
     const sqlIds = await visibleIds(db, actor);
     const pureIds = sorted([...allFacts.values()].filter((f) => canViewPupil(actor, f)).map((f) => f.pupilId));
     const specIds = sorted(specVisible(world, personId, via));
-    const diff = (a: number[], b: number[]) => a.filter((id) => !b.includes(id)).map(nameOf).join(', ') || '–';
-    c.equal(JSON.stringify(sqlIds), JSON.stringify(pureIds),
-      `${label}: SQL vs canViewPupil (only in SQL: ${diff(sqlIds, pureIds)}; only in policy: ${diff(pureIds, sqlIds)})`);
-    c.equal(JSON.stringify(sqlIds), JSON.stringify(specIds),
-      `${label}: SQL vs spec (only in SQL: ${diff(sqlIds, specIds)}; only in spec: ${diff(specIds, sqlIds)})`);
+    const diff = (a: number[], b: number[]) =>
+      a
+        .filter((id) => !b.includes(id))
+        .map(nameOf)
+        .join(', ') || '–';
+    c.equal(
+      JSON.stringify(sqlIds),
+      JSON.stringify(pureIds),
+      `${label}: SQL vs canViewPupil (only in SQL: ${diff(sqlIds, pureIds)}; only in policy: ${diff(pureIds, sqlIds)})`,
+    );
+    c.equal(
+      JSON.stringify(sqlIds),
+      JSON.stringify(specIds),
+      `${label}: SQL vs spec (only in SQL: ${diff(sqlIds, specIds)}; only in spec: ${diff(specIds, sqlIds)})`,
+    );
   }
   // Sanity: the sets are not trivially empty where the spec gives reach.
   const size = (key: DemoLoginKey, via: LoginProvider) => specVisible(world, person[key], via).size;
@@ -528,7 +748,12 @@ test('SQL scope (listVisiblePupils) = pure policy (canViewPupil) = spec oracle, 
 
 test('requireVisiblePupil: 404 for out-of-reach pupils, unknown ids, non-pupils, 0 and negative ids', async () => {
   const c = checker();
-  const maxId = (await db.selectFrom('person').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow()).max as number;
+  const maxId = (
+    await db
+      .selectFrom('person')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirstOrThrow()
+  ).max as number;
   const nonPupils: [string, number][] = [
     ['a non-existent id', maxId + 1000],
     ["a guardian's person id (Kari Nordmann)", person.guardian],
@@ -544,7 +769,13 @@ test('requireVisiblePupil: 404 for out-of-reach pupils, unknown ids, non-pupils,
   const contact = await actorOf(person['contact-teacher'], 'feide');
   const kari = await actorOf(person.guardian, 'idporten');
   const pupil = await actorOf(person.pupil, 'feide');
-  for (const [who, actor] of [['school owner', owner], ['leadership', leadership], ['contact teacher', contact], ['guardian', kari], ['pupil', pupil]] as const) {
+  for (const [who, actor] of [
+    ['school owner', owner],
+    ['leadership', leadership],
+    ['contact teacher', contact],
+    ['guardian', kari],
+    ['pupil', pupil],
+  ] as const) {
     for (const [what, id] of nonPupils) await c.notFound(requireVisiblePupil(db, actor, id, TODAY), `${who} / ${what}`);
     await c.notFound(requireVisiblePupil(db, actor, P.nordlys.id, TODAY), `${who} / a Nordlys pupil (out of reach)`);
   }
@@ -554,8 +785,16 @@ test('requireVisiblePupil: 404 for out-of-reach pupils, unknown ids, non-pupils,
   await c.notFound(requireVisiblePupil(db, kari, P.in5A.id, TODAY), 'guardian / not her child');
   await c.notFound(requireVisiblePupil(db, pupil, P.classmate7A.id, TODAY), 'pupil / a classmate');
   // In reach: the facts come back.
-  c.equal((await requireVisiblePupil(db, kari, kariSofie.id, TODAY)).pupilId, kariSofie.id, 'guardian / own child resolves');
-  c.equal((await requireVisiblePupil(db, owner, oskar.id, TODAY)).pupilId, oskar.id, 'school owner / pupil who left resolves (archive)');
+  c.equal(
+    (await requireVisiblePupil(db, kari, kariSofie.id, TODAY)).pupilId,
+    kariSofie.id,
+    'guardian / own child resolves',
+  );
+  c.equal(
+    (await requireVisiblePupil(db, owner, oskar.id, TODAY)).pupilId,
+    oskar.id,
+    'school owner / pupil who left resolves (archive)',
+  );
   c.done();
 });
 
@@ -563,13 +802,30 @@ test('a guardian who is also staff: the child only via ID-porten, the class only
   const c = checker();
   await withRollback(db, async (trx) => {
     // (1) The 5A contact teacher becomes far of a Fjellheim pupil.
-    const child = findPupil(world, 'a Fjellheim pupil', (p) => p.protection === 'none' && p.id !== kariJonas.id && p.enrolments.some((e) => e.active && e.school === FJ));
-    await trx.insertInto('guardian_relation').values({ pupil_id: child.id, guardian_id: person['contact-teacher'], relation: 'far' }).execute();
+    const child = findPupil(
+      world,
+      'a Fjellheim pupil',
+      (p) => p.protection === 'none' && p.id !== kariJonas.id && p.enrolments.some((e) => e.active && e.school === FJ),
+    );
+    await trx
+      .insertInto('guardian_relation')
+      .values({ pupil_id: child.id, guardian_id: person['contact-teacher'], relation: 'far' })
+      .execute();
     // (2) Kari Nordmann becomes a teacher of a Fjellheim group her children are not in.
     const fjGroup = world.groupId(FJ, '3A Matematikk');
     assert.ok(![kariSofie, kariJonas].some((k) => k.groupIds.includes(fjGroup)));
-    const groupPupil = findPupil(world, 'member of Fjellheim 3A Matematikk', (p) => p.protection === 'none' && isActive(p) && p.groupIds.includes(fjGroup));
-    await insertStaff(trx, { personId: person.guardian, role: 'teacher', municipalityId: activeEnrolment(groupPupil)!.municipalityId, schoolId: world.schoolId(FJ), groupIds: [fjGroup] });
+    const groupPupil = findPupil(
+      world,
+      'member of Fjellheim 3A Matematikk',
+      (p) => p.protection === 'none' && isActive(p) && p.groupIds.includes(fjGroup),
+    );
+    await insertStaff(trx, {
+      personId: person.guardian,
+      role: 'teacher',
+      municipalityId: activeEnrolment(groupPupil)!.municipalityId,
+      schoolId: world.schoolId(FJ),
+      groupIds: [fjGroup],
+    });
     const w = await loadWorld(trx, TODAY);
 
     const mariusGuardian = await actorOf(person['contact-teacher'], 'idporten', trx);
@@ -578,8 +834,16 @@ test('a guardian who is also staff: the child only via ID-porten, the class only
     await checkCell(c, trx, mariusGuardian, P.in5A.id, NONE, 'Marius via idporten / his 5A pupil');
     await checkCell(c, trx, mariusStaff, child.id, NONE, 'Marius via feide / his child');
     await checkCell(c, trx, mariusStaff, P.in5A.id, OWN.contact_teacher, 'Marius via feide / his 5A pupil');
-    c.equal(JSON.stringify(await visibleIds(trx, mariusGuardian)), JSON.stringify([child.id]), 'Marius via idporten / list = his child only');
-    c.equal(JSON.stringify(await visibleIds(trx, mariusStaff)), JSON.stringify(sorted(specVisible(w, person['contact-teacher'], 'feide'))), 'Marius via feide / list = his class');
+    c.equal(
+      JSON.stringify(await visibleIds(trx, mariusGuardian)),
+      JSON.stringify([child.id]),
+      'Marius via idporten / list = his child only',
+    );
+    c.equal(
+      JSON.stringify(await visibleIds(trx, mariusStaff)),
+      JSON.stringify(sorted(specVisible(w, person['contact-teacher'], 'feide'))),
+      'Marius via feide / list = his class',
+    );
     c.ok(!(await visibleIds(trx, mariusStaff)).includes(child.id), 'Marius via feide / list excludes his child');
 
     const kariGuardian = await actorOf(person.guardian, 'idporten', trx);
@@ -590,8 +854,16 @@ test('a guardian who is also staff: the child only via ID-porten, the class only
     }
     await checkCell(c, trx, kariGuardian, groupPupil.id, NONE, 'Kari via idporten / pupil in her group');
     await checkCell(c, trx, kariStaff, groupPupil.id, OWN.teacher, 'Kari via feide / pupil in her group');
-    c.equal(JSON.stringify(await visibleIds(trx, kariGuardian)), JSON.stringify(sorted([kariSofie.id, kariJonas.id])), 'Kari via idporten / list = her children');
-    c.equal(JSON.stringify(await visibleIds(trx, kariStaff)), JSON.stringify(sorted(specVisible(w, person.guardian, 'feide'))), 'Kari via feide / list = her group');
+    c.equal(
+      JSON.stringify(await visibleIds(trx, kariGuardian)),
+      JSON.stringify(sorted([kariSofie.id, kariJonas.id])),
+      'Kari via idporten / list = her children',
+    );
+    c.equal(
+      JSON.stringify(await visibleIds(trx, kariStaff)),
+      JSON.stringify(sorted(specVisible(w, person.guardian, 'feide'))),
+      'Kari via feide / list = her group',
+    );
   });
   c.done();
 });
@@ -601,18 +873,40 @@ test('blocking takes effect at once: Kari blocked from Sofie no longer reaches h
   await withRollback(db, async (trx) => {
     const before = await actorOf(person.guardian, 'idporten', trx);
     await checkCell(c, trx, before, kariSofie.id, OWN.guardian, 'before the block / Sofie');
-    await trx.updateTable('guardian_relation').set({ blocked: true }).where('guardian_id', '=', person.guardian).where('pupil_id', '=', kariSofie.id).execute();
+    await trx
+      .updateTable('guardian_relation')
+      .set({ blocked: true })
+      .where('guardian_id', '=', person.guardian)
+      .where('pupil_id', '=', kariSofie.id)
+      .execute();
 
     const kari = await actorOf(person.guardian, 'idporten', trx);
     c.ok(!kari.guardianOf.includes(kariSofie.id), 'reloaded actor / guardianOf excludes Sofie');
     await checkCell(c, trx, kari, kariSofie.id, NONE, 'after the block / Sofie');
     await checkCell(c, trx, kari, kariJonas.id, OWN.guardian, 'after the block / Jonas');
-    c.equal(JSON.stringify(await visibleIds(trx, kari)), JSON.stringify([kariJonas.id]), 'after the block / list = Jonas only');
+    c.equal(
+      JSON.stringify(await visibleIds(trx, kari)),
+      JSON.stringify([kariJonas.id]),
+      'after the block / list = Jonas only',
+    );
     // Even an actor loaded before the block is refused once the pupil's facts show the block.
-    c.equal(canViewPupil(before, await factsOf(kariSofie.id, trx)), false, 'actor loaded before the block, facts after / Sofie');
+    c.equal(
+      canViewPupil(before, await factsOf(kariSofie.id, trx)),
+      false,
+      'actor loaded before the block, facts after / Sofie',
+    );
     // The other (unblocked) guardian is unaffected.
-    const anders = world.relations.find((r) => r.pupilId === kariSofie.id && r.guardianId !== person.guardian)!.guardianId;
-    await checkCell(c, trx, await actorOf(anders, 'idporten', trx), kariSofie.id, OWN.guardian, 'Anders Nordmann (unblocked) / Sofie');
+    const anders = world.relations.find(
+      (r) => r.pupilId === kariSofie.id && r.guardianId !== person.guardian,
+    )!.guardianId;
+    await checkCell(
+      c,
+      trx,
+      await actorOf(anders, 'idporten', trx),
+      kariSofie.id,
+      OWN.guardian,
+      'Anders Nordmann (unblocked) / Sofie',
+    );
   });
   c.done();
 });
@@ -631,7 +925,15 @@ test('every blocked and every contact-person-only relation in the seed gives no 
   for (const r of blocked) {
     const others = world.relations.filter((o) => o.pupilId === r.pupilId && !o.blocked && !o.contactOnly);
     c.ok(others.length > 0, `${nameOf(r.pupilId)} has an unblocked guardian`);
-    for (const o of others) await checkCell(c, db, await actorOf(o.guardianId, 'idporten'), r.pupilId, { viewPupil: true }, `unblocked #${o.guardianId} / ${nameOf(r.pupilId)}`);
+    for (const o of others)
+      await checkCell(
+        c,
+        db,
+        await actorOf(o.guardianId, 'idporten'),
+        r.pupilId,
+        { viewPupil: true },
+        `unblocked #${o.guardianId} / ${nameOf(r.pupilId)}`,
+      );
   }
   c.done();
 });
@@ -643,10 +945,21 @@ test('a pupil who left is out of reach for teachers, contact teacher, SFO and gu
     const groups = [world.groupId(BJ, '4A Norsk'), world.groupId(BJ, '4A Matematikk')];
     const choir = world.compositeId(BJ, 'Skolekor');
     assert.ok(ingvildGroupIds.includes(groups[0]!), 'Ingvild teaches 4A Norsk');
-    await trx.insertInto('teaching_group_member').values(groups.map((g) => ({ teaching_group_id: g, pupil_id: oskar.id }))).execute();
+    await trx
+      .insertInto('teaching_group_member')
+      .values(groups.map((g) => ({ teaching_group_id: g, pupil_id: oskar.id })))
+      .execute();
     await trx.insertInto('composite_group_member').values({ composite_group_id: choir, pupil_id: oskar.id }).execute();
-    await trx.insertInto('sfo_enrolment').values({ sfo_id: bjSfo, pupil_id: oskar.id, starts_on: '2026-08-17', ends_on: null }).execute();
-    const classTeacher = await insertStaff(trx, { role: 'teacher', municipalityId: e.municipalityId, schoolId: e.schoolId, classIds: [e.classId] });
+    await trx
+      .insertInto('sfo_enrolment')
+      .values({ sfo_id: bjSfo, pupil_id: oskar.id, starts_on: '2026-08-17', ends_on: null })
+      .execute();
+    const classTeacher = await insertStaff(trx, {
+      role: 'teacher',
+      municipalityId: e.municipalityId,
+      schoolId: e.schoolId,
+      classIds: [e.classId],
+    });
     const contact4A = staffWith(world, 'contact_teacher', (m) => m.classIds.includes(e.classId));
     assert.equal(contact4A.length, 1);
     const active4A = findPupil(world, 'an active 4A pupil', inClass(BJ, '4A'));
@@ -656,7 +969,13 @@ test('a pupil who left is out of reach for teachers, contact teacher, SFO and gu
       ['teacher of 4A Norsk + choir (Ingvild)', person.teacher, 'feide', NONE, OWN.teacher],
       ['teacher assigned to class 4A', classTeacher, 'feide', NONE, OWN.teacher],
       ['contact teacher of 4A', contact4A[0]!, 'feide', NONE, OWN.contact_teacher],
-      ['SFO leader', person['sfo-leader'], 'feide', NONE, active4A.activeSfoIds.includes(bjSfo) ? OWN.sfo_leader : NONE],
+      [
+        'SFO leader',
+        person['sfo-leader'],
+        'feide',
+        NONE,
+        active4A.activeSfoIds.includes(bjSfo) ? OWN.sfo_leader : NONE,
+      ],
       ['SFO staff', person['sfo-staff'], 'feide', NONE, active4A.activeSfoIds.includes(bjSfo) ? OWN.sfo_staff : NONE],
       ['his guardian (Hanne Lystad)', person['guardian-left'], 'idporten', NONE, NONE],
       ['leadership (archive)', person.leadership, 'feide', ARCHIVE.leadership, OWN.leadership],
@@ -672,41 +991,85 @@ test('a pupil who left is out of reach for teachers, contact teacher, SFO and gu
   c.done();
 });
 
-test('a pupil who moved to another school — the old school\'s leadership keeps archive access only (no absence, message, leave decision)', async () => {
+test("a pupil who moved to another school — the old school's leadership keeps archive access only (no absence, message, leave decision)", async () => {
   const c = checker();
   await withRollback(db, async (trx) => {
-    await trx.insertInto('enrolment')
-      .values({ pupil_id: oskar.id, school_id: world.schoolId(FJ), class_id: world.classId(FJ, '4A'), starts_on: '2026-11-02', ends_on: null })
+    await trx
+      .insertInto('enrolment')
+      .values({
+        pupil_id: oskar.id,
+        school_id: world.schoolId(FJ),
+        class_id: world.classId(FJ, '4A'),
+        starts_on: '2026-11-02',
+        ends_on: null,
+      })
       .execute();
     const fjLeaders = staffWith(world, 'leadership', (m) => m.schoolId === world.schoolId(FJ));
     const fjContact = staffWith(world, 'contact_teacher', (m) => m.classIds.includes(world.classId(FJ, '4A')));
     const bjContact = staffWith(world, 'contact_teacher', (m) => m.classIds.includes(world.classId(BJ, '4A')));
     const cases: [string, number, LoginProvider, Row][] = [
       ['Bjørkelia leadership (old school, archive)', person.leadership, 'feide', ARCHIVE.leadership],
-      ...fjLeaders.map((id): [string, number, LoginProvider, Row] => [`Fjellheim leadership #${id} (new school)`, id, 'feide', OWN.leadership]),
+      ...fjLeaders.map((id): [string, number, LoginProvider, Row] => [
+        `Fjellheim leadership #${id} (new school)`,
+        id,
+        'feide',
+        OWN.leadership,
+      ]),
       ['Bjørkelia 4A contact teacher (old class)', bjContact[0]!, 'feide', NONE],
       ['Fjellheim 4A contact teacher (new class)', fjContact[0]!, 'feide', OWN.contact_teacher],
       ['school owner', person['school-owner'], 'feide', OWN.school_owner],
       ['his guardian (Hanne Lystad)', person['guardian-left'], 'idporten', OWN.guardian],
     ];
     for (const [who, personId, via, expected] of cases) {
-      await checkCell(c, trx, await actorOf(personId, via, trx), oskar.id, expected, `moved pupil (Bjørkelia → Fjellheim) / ${who}`);
+      await checkCell(
+        c,
+        trx,
+        await actorOf(personId, via, trx),
+        oskar.id,
+        expected,
+        `moved pupil (Bjørkelia → Fjellheim) / ${who}`,
+      );
     }
   });
   c.done();
 });
 
-test('strengt fortrolig — only the leadership of the pupil\'s (current) school may reveal, not a former school\'s', async () => {
+test("strengt fortrolig — only the leadership of the pupil's (current) school may reveal, not a former school's", async () => {
   const c = checker();
   await withRollback(db, async (trx) => {
-    await trx.insertInto('enrolment')
-      .values({ pupil_id: oskar.id, school_id: world.schoolId(FJ), class_id: world.classId(FJ, '4A'), starts_on: '2026-11-02', ends_on: null })
+    await trx
+      .insertInto('enrolment')
+      .values({
+        pupil_id: oskar.id,
+        school_id: world.schoolId(FJ),
+        class_id: world.classId(FJ, '4A'),
+        starts_on: '2026-11-02',
+        ends_on: null,
+      })
       .execute();
-    await trx.updateTable('person').set({ address_protection: 'strengt_fortrolig' }).where('id', '=', oskar.id).execute();
+    await trx
+      .updateTable('person')
+      .set({ address_protection: 'strengt_fortrolig' })
+      .where('id', '=', oskar.id)
+      .execute();
     for (const id of staffWith(world, 'leadership', (m) => m.schoolId === world.schoolId(FJ))) {
-      await checkCell(c, trx, await actorOf(id, 'feide', trx), oskar.id, { viewAddress: false, revealAddress: true }, `current (Fjellheim) leadership #${id}`);
+      await checkCell(
+        c,
+        trx,
+        await actorOf(id, 'feide', trx),
+        oskar.id,
+        { viewAddress: false, revealAddress: true },
+        `current (Fjellheim) leadership #${id}`,
+      );
     }
-    await checkCell(c, trx, await actorOf(person.leadership, 'feide', trx), oskar.id, { viewAddress: false, revealAddress: false }, 'former (Bjørkelia) leadership');
+    await checkCell(
+      c,
+      trx,
+      await actorOf(person.leadership, 'feide', trx),
+      oskar.id,
+      { viewAddress: false, revealAddress: false },
+      'former (Bjørkelia) leadership',
+    );
   });
   c.done();
 });
@@ -714,13 +1077,25 @@ test('strengt fortrolig — only the leadership of the pupil\'s (current) school
 test('a contact teacher reaches their own classes only — a composite group on a contact_teacher membership gives no reach', async () => {
   const c = checker();
   await withRollback(db, async (trx) => {
-    const contactMembership = world.memberships.find((m) => m.personId === person['contact-teacher'] && m.role === 'contact_teacher')!;
+    const contactMembership = world.memberships.find(
+      (m) => m.personId === person['contact-teacher'] && m.role === 'contact_teacher',
+    )!;
     const choir = world.compositeId(BJ, 'Skolekor');
-    await trx.insertInto('staff_assignment').values({ staff_membership_id: contactMembership.id, composite_group_id: choir }).execute();
-    const singer = findPupil(world, 'choir member outside 5A', (p) => bjPupil(p) && p.compositeIds.includes(choir) && !inClass(BJ, '5A')(p));
+    await trx
+      .insertInto('staff_assignment')
+      .values({ staff_membership_id: contactMembership.id, composite_group_id: choir })
+      .execute();
+    const singer = findPupil(
+      world,
+      'choir member outside 5A',
+      (p) => bjPupil(p) && p.compositeIds.includes(choir) && !inClass(BJ, '5A')(p),
+    );
     const actor = await actorOf(person['contact-teacher'], 'feide', trx);
     await checkCell(c, trx, actor, singer.id, NONE, `contact_teacher membership + choir assignment / ${singer.name}`);
-    c.ok(!(await visibleIds(trx, actor)).includes(singer.id), 'contact_teacher membership + choir assignment / not listed');
+    c.ok(
+      !(await visibleIds(trx, actor)).includes(singer.id),
+      'contact_teacher membership + choir assignment / not listed',
+    );
   });
   c.done();
 });
@@ -732,7 +1107,11 @@ test('an ended or not yet started staff membership gives no reach', async () => 
     ['starts tomorrow', { starts_on: '2026-11-26' }],
   ] as const) {
     await withRollback(db, async (trx) => {
-      await trx.updateTable('staff_membership').set(change).where('person_id', 'in', [person['contact-teacher'], person.leadership]).execute();
+      await trx
+        .updateTable('staff_membership')
+        .set(change)
+        .where('person_id', 'in', [person['contact-teacher'], person.leadership])
+        .execute();
       for (const key of ['contact-teacher', 'leadership'] as const) {
         const actor = await actorOf(person[key], 'feide', trx);
         await checkCell(c, trx, actor, P.in5A.id, NONE, `${key}, membership ${label} / ${P.in5A.name}`);

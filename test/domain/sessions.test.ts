@@ -17,7 +17,19 @@ const policy = { idleMs: 30 * 60_000, maxMs: 8 * 3600_000 };
 const t0 = new Date('2026-11-25T08:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 const start = (idpSid: string | null = null) =>
-  createSession(db, { personId: person.id, provider: 'idporten', issuer: 'https://idp.example/', idpSid, idToken: 'x.y.z', acr: 'idporten-loa-substantial' }, policy, t0);
+  createSession(
+    db,
+    {
+      personId: person.id,
+      provider: 'idporten',
+      issuer: 'https://idp.example/',
+      idpSid,
+      idToken: 'x.y.z',
+      acr: 'idporten-loa-substantial',
+    },
+    policy,
+    t0,
+  );
 
 test('only a hash of the secret is stored; the token validates and a tampered one does not', async () => {
   const { token } = await start();
@@ -26,7 +38,10 @@ test('only a hash of the secret is stored; the token validates and a tampered on
   assert.ok(!row.secret_hash.toString('utf8').includes(secret!));
   assert.equal(row.secret_hash.length, 32);
   assert.equal((await validateSessionToken(db, token, policy, at(1)))?.personId, person.id);
-  assert.equal(await validateSessionToken(db, `${id}.${secret!.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'))}`, policy, at(1)), null);
+  assert.equal(
+    await validateSessionToken(db, `${id}.${secret!.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'))}`, policy, at(1)),
+    null,
+  );
   assert.equal(await validateSessionToken(db, `${id}`, policy, at(1)), null);
   assert.equal(await validateSessionToken(db, `${token}.extra`, policy, at(1)), null);
 });
@@ -47,7 +62,8 @@ test('a session ends after the idle timeout, and activity keeps it alive', async
 
 test('a session ends at its absolute maximum however active the user is', async () => {
   const { token } = await start();
-  for (let minute = 20; minute < 8 * 60; minute += 20) assert.ok(await validateSessionToken(db, token, policy, at(minute)), `minute ${minute}`);
+  for (let minute = 20; minute < 8 * 60; minute += 20)
+    assert.ok(await validateSessionToken(db, token, policy, at(minute)), `minute ${minute}`);
   assert.equal(await validateSessionToken(db, token, policy, at(8 * 60)), null);
 });
 
@@ -57,7 +73,11 @@ test('front-channel logout ends exactly the sessions of that IdP session', async
   assert.equal(await invalidateSessionsByIdpSid(db, 'https://idp.example/', 'sid-1'), 1);
   assert.equal(await validateSessionToken(db, mine.token, policy, at(1)), null);
   assert.ok(await validateSessionToken(db, other.token, policy, at(1)));
-  assert.equal(await invalidateSessionsByIdpSid(db, 'https://other-idp.example/', 'sid-2'), 0, 'the issuer must match too');
+  assert.equal(
+    await invalidateSessionsByIdpSid(db, 'https://other-idp.example/', 'sid-2'),
+    0,
+    'the issuer must match too',
+  );
 });
 
 test('housekeeping removes expired sessions', async () => {

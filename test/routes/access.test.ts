@@ -20,12 +20,19 @@ async function personId(db: Db, key: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.id;
 }
-const as = async (key: string, provider: 'idporten' | 'feide' = DEMO_LOGINS.find((l) => l.key === key)!.feideId ? 'feide' : 'idporten') => ({
+const as = async (
+  key: string,
+  provider: 'idporten' | 'feide' = DEMO_LOGINS.find((l) => l.key === key)!.feideId ? 'feide' : 'idporten',
+) => ({
   cookie: await sessionCookie(db, await personId(db, key), provider),
 });
 
 /** A pupil in a named class at Bjørkelia, with the given address protection. */
-async function pupilIn(className: string, protection: 'none' | 'fortrolig' | 'strengt_fortrolig' = 'none', school = 'Bjørkelia skole') {
+async function pupilIn(
+  className: string,
+  protection: 'none' | 'fortrolig' | 'strengt_fortrolig' = 'none',
+  school = 'Bjørkelia skole',
+) {
   const row = await db
     .selectFrom('person as p')
     .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
@@ -62,7 +69,15 @@ test('a contact teacher opens pupils and the class they teach, and gets 404 for 
   const teacher = await as('contact-teacher');
   assert.equal((await client.get(`/pupils/${own.id}`, teacher)).status, 200);
   assert.equal((await client.get(`/classes/${own.classId}`, teacher)).status, 200);
-  for (const path of [`/pupils/${other.id}`, `/pupils/${nynorsk.id}`, `/classes/${other.classId}`, `/classes/${nynorsk.classId}`, '/pupils/999999', '/pupils/abc', '/groups/999999']) {
+  for (const path of [
+    `/pupils/${other.id}`,
+    `/pupils/${nynorsk.id}`,
+    `/classes/${other.classId}`,
+    `/classes/${nynorsk.classId}`,
+    '/pupils/999999',
+    '/pupils/abc',
+    '/groups/999999',
+  ]) {
     assert.equal((await client.get(path, teacher)).status, 404, path);
   }
 });
@@ -105,22 +120,72 @@ test('a fortrolig address: the contact teacher sees it and the marker; a subject
     .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
     .select(['p.id', 'p.address_line', 'e.class_id'])
     .where('p.address_protection', '=', 'fortrolig')
-    .where('e.school_id', '=', (await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()).id)
+    .where(
+      'e.school_id',
+      '=',
+      (await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()).id,
+    )
     .executeTakeFirstOrThrow();
   // give the demo teacher a membership and the pupil's class so both roles can be compared
-  const school = await db.selectFrom('class').select('school_id').where('id', '=', protectedPupil.class_id).executeTakeFirstOrThrow();
-  const municipality = await db.selectFrom('school').select('municipality_id').where('id', '=', school.school_id).executeTakeFirstOrThrow();
-  const contact = await db.insertInto('person').values({ given_name: 'Test', family_name: 'Kontaktlærer', feide_id: 'feide:test.kontakt@demo-kommune.example' }).returning('id').executeTakeFirstOrThrow();
-  const membership = await db.insertInto('staff_membership').values({ person_id: contact.id, municipality_id: municipality.municipality_id, school_id: school.school_id, role: 'contact_teacher', starts_on: '2026-08-01' }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('staff_assignment').values({ staff_membership_id: membership.id, class_id: protectedPupil.class_id }).execute();
-  const teacherPerson = await db.insertInto('person').values({ given_name: 'Test', family_name: 'Faglærer', feide_id: 'feide:test.fag@demo-kommune.example' }).returning('id').executeTakeFirstOrThrow();
-  const teacherMembership = await db.insertInto('staff_membership').values({ person_id: teacherPerson.id, municipality_id: municipality.municipality_id, school_id: school.school_id, role: 'teacher', starts_on: '2026-08-01' }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('staff_assignment').values({ staff_membership_id: teacherMembership.id, class_id: protectedPupil.class_id }).execute();
+  const school = await db
+    .selectFrom('class')
+    .select('school_id')
+    .where('id', '=', protectedPupil.class_id)
+    .executeTakeFirstOrThrow();
+  const municipality = await db
+    .selectFrom('school')
+    .select('municipality_id')
+    .where('id', '=', school.school_id)
+    .executeTakeFirstOrThrow();
+  const contact = await db
+    .insertInto('person')
+    .values({ given_name: 'Test', family_name: 'Kontaktlærer', feide_id: 'feide:test.kontakt@demo-kommune.example' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const membership = await db
+    .insertInto('staff_membership')
+    .values({
+      person_id: contact.id,
+      municipality_id: municipality.municipality_id,
+      school_id: school.school_id,
+      role: 'contact_teacher',
+      starts_on: '2026-08-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('staff_assignment')
+    .values({ staff_membership_id: membership.id, class_id: protectedPupil.class_id })
+    .execute();
+  const teacherPerson = await db
+    .insertInto('person')
+    .values({ given_name: 'Test', family_name: 'Faglærer', feide_id: 'feide:test.fag@demo-kommune.example' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const teacherMembership = await db
+    .insertInto('staff_membership')
+    .values({
+      person_id: teacherPerson.id,
+      municipality_id: municipality.municipality_id,
+      school_id: school.school_id,
+      role: 'teacher',
+      starts_on: '2026-08-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('staff_assignment')
+    .values({ staff_membership_id: teacherMembership.id, class_id: protectedPupil.class_id })
+    .execute();
 
-  const asContact = await html(await client.get(`/pupils/${protectedPupil.id}`, { cookie: await sessionCookie(db, contact.id, 'feide') }));
+  const asContact = await html(
+    await client.get(`/pupils/${protectedPupil.id}`, { cookie: await sessionCookie(db, contact.id, 'feide') }),
+  );
   assert.match(asContact.text, /Fortrolig adresse/);
   assert.ok(asContact.text.includes(protectedPupil.address_line!));
-  const asTeacher = await html(await client.get(`/pupils/${protectedPupil.id}`, { cookie: await sessionCookie(db, teacherPerson.id, 'feide') }));
+  const asTeacher = await html(
+    await client.get(`/pupils/${protectedPupil.id}`, { cookie: await sessionCookie(db, teacherPerson.id, 'feide') }),
+  );
   assert.doesNotMatch(asTeacher.text, /ortrolig/);
   assert.ok(!asTeacher.text.includes(protectedPupil.address_line!));
   assert.match(asTeacher.text, /Adressen vises ikke for deg/);
@@ -144,16 +209,31 @@ test('a strengt fortrolig address is hidden from the rektor until she gives a re
   assert.equal(missing.status, 422);
   const missingHtml = await html(missing);
   assert.match(missingHtml.text, /Skriv hvorfor du trenger adressen/);
-  assert.ok(missingHtml.document.querySelector('[role=alert] a[href="#reveal-reason"]'), 'error summary links to the field');
+  assert.ok(
+    missingHtml.document.querySelector('[role=alert] a[href="#reveal-reason"]'),
+    'error summary links to the field',
+  );
 
-  const shown = await client.post(`/pupils/${pupil.id}/address-reveal`, { reason: 'Barnevernet ba om oppmøtested' }, rektor);
+  const shown = await client.post(
+    `/pupils/${pupil.id}/address-reveal`,
+    { reason: 'Barnevernet ba om oppmøtested' },
+    rektor,
+  );
   assert.equal(shown.status, 200);
   assert.ok((await shown.text()).includes(pupil.address_line!));
-  const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'address.reveal').where('subject_person_id', '=', pupil.id).executeTakeFirstOrThrow();
+  const audit = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'address.reveal')
+    .where('subject_person_id', '=', pupil.id)
+    .executeTakeFirstOrThrow();
   assert.equal(audit.reason, 'Barnevernet ba om oppmøtested');
 
   const teacher = await as('school-owner');
-  assert.equal((await client.post(`/pupils/${pupil.id}/address-reveal`, { reason: 'nysgjerrig' }, teacher)).status, 403);
+  assert.equal(
+    (await client.post(`/pupils/${pupil.id}/address-reveal`, { reason: 'nysgjerrig' }, teacher)).status,
+    403,
+  );
 });
 
 test('the rektor blocks a guardian: the guardian is logged out at once and the block is audited', async () => {
@@ -170,22 +250,47 @@ test('the rektor blocks a guardian: the guardian is logged out at once and the b
   assert.equal((await client.get('/home', kari)).status, 200);
   const rektor = await as('leadership');
 
-  const noReason = await client.post(`/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`, { blocked: 'true', reason: '' }, rektor);
+  const noReason = await client.post(
+    `/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`,
+    { blocked: 'true', reason: '' },
+    rektor,
+  );
   assert.equal(noReason.status, 422);
   assert.equal((await client.get('/home', kari)).status, 200, 'nothing happened');
 
-  assert.equal((await client.post(`/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`, { blocked: 'true', reason: 'Vedtak fra barnevernet' }, await as('contact-teacher'))).status, 404);
+  assert.equal(
+    (
+      await client.post(
+        `/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`,
+        { blocked: 'true', reason: 'Vedtak fra barnevernet' },
+        await as('contact-teacher'),
+      )
+    ).status,
+    404,
+  );
 
-  const res = await client.post(`/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`, { blocked: 'true', reason: 'Vedtak fra barnevernet' }, rektor);
+  const res = await client.post(
+    `/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`,
+    { blocked: 'true', reason: 'Vedtak fra barnevernet' },
+    rektor,
+  );
   assert.equal(res.status, 303);
   assert.equal((await client.get('/home', kari)).status, 302, 'her session ended');
   const after = await html(await client.get('/home', await as('guardian')));
   assert.doesNotMatch(after.text, /Bjørkelia skole/);
   assert.match(after.text, /Fjellheim skule/);
-  const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'guardian.block').executeTakeFirstOrThrow();
+  const audit = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'guardian.block')
+    .executeTakeFirstOrThrow();
   assert.equal(audit.reason, 'Vedtak fra barnevernet');
 
-  await client.post(`/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`, { blocked: 'false', reason: 'Opphevet' }, rektor);
+  await client.post(
+    `/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`,
+    { blocked: 'false', reason: 'Opphevet' },
+    rektor,
+  );
   assert.match((await html(await client.get('/home', await as('guardian')))).text, /Bjørkelia skole/);
 });
 
@@ -209,9 +314,16 @@ test('a staff notification is marked new once, then read', async () => {
   const teacherId = await personId(db, 'contact-teacher');
   await db
     .insertInto('outbox')
-    .values({ recipient_person_id: teacherId, category: 'consents', event_type: 'consent.changed', payload: JSON.stringify({}), idempotency_key: 'test-read-once' })
+    .values({
+      recipient_person_id: teacherId,
+      category: 'consents',
+      event_type: 'consent.changed',
+      payload: JSON.stringify({}),
+      idempotency_key: 'test-read-once',
+    })
     .execute();
-  const row = () => db.selectFrom('outbox').select('read_at').where('idempotency_key', '=', 'test-read-once').executeTakeFirstOrThrow();
+  const row = () =>
+    db.selectFrom('outbox').select('read_at').where('idempotency_key', '=', 'test-read-once').executeTakeFirstOrThrow();
   assert.equal((await row()).read_at, null);
   await client.get('/home', await as('contact-teacher'));
   assert.ok((await row()).read_at instanceof Date);

@@ -25,9 +25,11 @@ const PUBLIC = new Set([
 const db = await createTestDb();
 const client = createTestApp(db);
 // A logged-in user: a person with no children or grants, which is enough to pass the login guard.
-const person = await db.insertInto('person')
+const person = await db
+  .insertInto('person')
   .values({ given_name: 'Kari', family_name: 'Test', fodselsnummer: '01018012345' })
-  .returning('id').executeTakeFirstOrThrow();
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const cookie = await sessionCookie(db, person.id, 'idporten');
 
 const routes = [...new Set(client.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
@@ -59,7 +61,8 @@ test('every non-public route sends an anonymous visitor to the login page', asyn
   for (const route of routes) {
     if (PUBLIC.has(route)) continue;
     const [method, pattern] = route.split(' ') as [string, string];
-    const path = pattern.replace(/:[a-zA-Z]+(\{[^}]*\})?/g, (_, constraint?: string) => sampleParam(constraint))
+    const path = pattern
+      .replace(/:[a-zA-Z]+(\{[^}]*\})?/g, (_, constraint?: string) => sampleParam(constraint))
       .replace(/\*$/, 'x');
     const res = method === 'GET' ? await client.get(path) : await client.post(path, {});
     assert.ok([302, 303].includes(res.status), `${route} answered ${res.status}`);

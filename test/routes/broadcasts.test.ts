@@ -15,15 +15,42 @@ const marius = await sessionCookie(db, await person('contact-teacher'), 'feide')
 const rektor = await sessionCookie(db, await person('leadership'), 'feide');
 const kari = await sessionCookie(db, await person('guardian'), 'idporten');
 const pupil = await sessionCookie(db, await person('pupil'), 'feide');
-const bjorkelia = (await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()).id;
-const classOf = async (name: string) => (await db.selectFrom('class').select('id').where('school_id', '=', bjorkelia).where('name', '=', name).executeTakeFirstOrThrow()).id;
+const bjorkelia = (
+  await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()
+).id;
+const classOf = async (name: string) =>
+  (
+    await db
+      .selectFrom('class')
+      .select('id')
+      .where('school_id', '=', bjorkelia)
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow()
+  ).id;
 const class5a = await classOf('5A');
-const family = await db.selectFrom('guardian_relation as r').innerJoin('enrolment as e', 'e.pupil_id', 'r.pupil_id').innerJoin('person as p', 'p.id', 'r.pupil_id').innerJoin('person as g', 'g.id', 'r.guardian_id')
-  .select(['r.guardian_id', 'r.pupil_id', 'p.given_name', 'g.given_name as guardian_given', 'g.family_name as guardian_family'])
-  .where('e.class_id', '=', class5a).where('e.ends_on', 'is', null).where('r.blocked', '=', false).where('r.contact_person_only', '=', false).where('r.parental_responsibility', '=', true)
-  .orderBy('p.id').orderBy('r.guardian_id').executeTakeFirstOrThrow();
+const family = await db
+  .selectFrom('guardian_relation as r')
+  .innerJoin('enrolment as e', 'e.pupil_id', 'r.pupil_id')
+  .innerJoin('person as p', 'p.id', 'r.pupil_id')
+  .innerJoin('person as g', 'g.id', 'r.guardian_id')
+  .select([
+    'r.guardian_id',
+    'r.pupil_id',
+    'p.given_name',
+    'g.given_name as guardian_given',
+    'g.family_name as guardian_family',
+  ])
+  .where('e.class_id', '=', class5a)
+  .where('e.ends_on', 'is', null)
+  .where('r.blocked', '=', false)
+  .where('r.contact_person_only', '=', false)
+  .where('r.parental_responsibility', '=', true)
+  .orderBy('p.id')
+  .orderBy('r.guardian_id')
+  .executeTakeFirstOrThrow();
 const parent = await sessionCookie(db, family.guardian_id, 'idporten');
-const text = (doc: Document, selector: string) => doc.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (doc: Document, selector: string) =>
+  doc.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 let broadcastUrl = '';
 
 test('anonymous visitors are sent to log in; guardians and pupils have no sending pages', async () => {
@@ -32,9 +59,17 @@ test('anonymous visitors are sent to log in; guardians and pupils have no sendin
     assert.equal(res.status, 302, path);
     assert.match(res.headers.get('location') ?? '', /^\/login/);
   }
-  assert.equal((await client.post('/broadcasts', { audience: `class:${class5a}`, subject: 'x', body: 'y' })).status, 303, 'anonymous POST goes to login');
+  assert.equal(
+    (await client.post('/broadcasts', { audience: `class:${class5a}`, subject: 'x', body: 'y' })).status,
+    303,
+    'anonymous POST goes to login',
+  );
   assert.equal((await client.get('/broadcasts/new', { cookie: kari })).status, 404);
-  assert.equal((await client.post('/broadcasts', { audience: `class:${class5a}`, subject: 'x', body: 'y' }, { cookie: kari })).status, 404);
+  assert.equal(
+    (await client.post('/broadcasts', { audience: `class:${class5a}`, subject: 'x', body: 'y' }, { cookie: kari }))
+      .status,
+    404,
+  );
   assert.equal((await client.get('/broadcasts', { cookie: pupil })).status, 404);
   assert.equal((await client.get('/broadcasts/new', { cookie: pupil })).status, 404);
 });
@@ -46,7 +81,11 @@ test('the new-notice form offers only what the teacher may reach; errors keep th
   assert.equal(page.document.querySelector('option[value^="school:"]'), null, 'not the whole school');
   assert.equal(page.document.querySelectorAll('h1').length, 1);
 
-  const bad = await client.post('/broadcasts', { audience: `class:${class5a}`, subject: '', body: 'Husk gymtøy på fredag.' }, { cookie: marius });
+  const bad = await client.post(
+    '/broadcasts',
+    { audience: `class:${class5a}`, subject: '', body: 'Husk gymtøy på fredag.' },
+    { cookie: marius },
+  );
   assert.equal(bad.status, 422);
   const badPage = await html(bad);
   assert.equal(badPage.document.querySelector('#broadcast-body')?.textContent, 'Husk gymtøy på fredag.');
@@ -54,13 +93,21 @@ test('the new-notice form offers only what the teacher may reach; errors keep th
   assert.match(text(badPage.document, '[role="alert"]'), /Skriv et emne/);
   assert.equal(badPage.document.querySelector('#broadcast-subject')?.getAttribute('aria-invalid'), 'true');
 
-  const other = await client.post('/broadcasts', { audience: `class:${await classOf('5B')}`, subject: 'Gymtøy', body: 'Husk gymtøy.' }, { cookie: marius });
+  const other = await client.post(
+    '/broadcasts',
+    { audience: `class:${await classOf('5B')}`, subject: 'Gymtøy', body: 'Husk gymtøy.' },
+    { cookie: marius },
+  );
   assert.equal(other.status, 404, 'a class he does not teach does not exist for him');
   assert.equal((await db.selectFrom('broadcast').select('id').execute()).length, 0, 'nothing was sent');
 });
 
 test('sending redirects to the notice with its recipients, all unread', async () => {
-  const res = await client.post('/broadcasts', { audience: `class:${class5a}`, subject: 'Gymtøy', body: 'Husk gymtøy på fredag.' }, { cookie: marius });
+  const res = await client.post(
+    '/broadcasts',
+    { audience: `class:${class5a}`, subject: 'Gymtøy', body: 'Husk gymtøy på fredag.' },
+    { cookie: marius },
+  );
   assert.equal(res.status, 303);
   broadcastUrl = res.headers.get('location')!.split('?')[0]!;
   const count = (await db.selectFrom('broadcast_recipient').select('guardian_id').execute()).length;
@@ -76,8 +123,12 @@ test('sending redirects to the notice with its recipients, all unread', async ()
 
   const list = await html(await client.get('/broadcasts', { cookie: marius }));
   assert.match(text(list.document, 'main'), new RegExp(`Gymtøy.*0 av ${count} har lest`));
-  assert.equal((await client.get(broadcastUrl, { cookie: rektor })).status, 200, 'the school\'s leadership may look');
-  assert.equal((await client.get(broadcastUrl, { cookie: await sessionCookie(db, await person('teacher'), 'feide') })).status, 404, 'another teacher may not');
+  assert.equal((await client.get(broadcastUrl, { cookie: rektor })).status, 200, "the school's leadership may look");
+  assert.equal(
+    (await client.get(broadcastUrl, { cookie: await sessionCookie(db, await person('teacher'), 'feide') })).status,
+    404,
+    'another teacher may not',
+  );
 });
 
 test('the guardian opens their own copy; the sender then sees it read', async () => {
@@ -96,7 +147,9 @@ test('the guardian opens their own copy; the sender then sees it read', async ()
 
   const status = await html(await client.get(broadcastUrl, { cookie: marius }));
   assert.match(text(status.document, '#read-count'), /^1 av \d+ har lest$/);
-  const row = Array.from(status.document.querySelectorAll('tbody tr')).find((r) => r.textContent?.includes(`${family.guardian_given} ${family.guardian_family}`))!;
+  const row = Array.from(status.document.querySelectorAll('tbody tr')).find((r) =>
+    r.textContent?.includes(`${family.guardian_given} ${family.guardian_family}`),
+  )!;
   assert.match(row.textContent ?? '', /Lest 25\.11\.2026 10:15/);
 
   assert.equal((await client.get(broadcastUrl, { cookie: kari })).status, 404, 'another family never sees it');
@@ -114,7 +167,7 @@ test('the guardian home shows the notification linking to the copy', async () =>
   assert.match(link.textContent ?? '', /Kunngjøring fra skolen: «Gymtøy»/);
 });
 
-test('the child\'s news tab lists the latest notices about the child', async () => {
+test("the child's news tab lists the latest notices about the child", async () => {
   const page = await html(await client.get(`/children/${family.pupil_id}/news`, { cookie: parent }));
   const box = page.document.querySelector('[aria-labelledby="latest-broadcasts-heading"]');
   assert.match(box?.textContent ?? '', new RegExp(`Siste kunngjøringer om ${family.given_name}[\\s\\S]*Gymtøy`));

@@ -13,9 +13,25 @@ const client = createTestApp(db);
 
 const kari = await loginPersonId(db, 'guardian');
 const childOf = async (guardianId: number, given: string) =>
-  (await db.selectFrom('guardian_relation as r').innerJoin('person as p', 'p.id', 'r.pupil_id').select('p.id').where('r.guardian_id', '=', guardianId).where('p.given_name', '=', given).executeTakeFirstOrThrow()).id;
+  (
+    await db
+      .selectFrom('guardian_relation as r')
+      .innerJoin('person as p', 'p.id', 'r.pupil_id')
+      .select('p.id')
+      .where('r.guardian_id', '=', guardianId)
+      .where('p.given_name', '=', given)
+      .executeTakeFirstOrThrow()
+  ).id;
 const sofie = await childOf(kari, 'Sofie');
-const anders = (await db.selectFrom('guardian_relation as r').innerJoin('person as p', 'p.id', 'r.guardian_id').select('p.id').where('r.pupil_id', '=', sofie).where('p.given_name', '=', 'Anders').executeTakeFirstOrThrow()).id;
+const anders = (
+  await db
+    .selectFrom('guardian_relation as r')
+    .innerJoin('person as p', 'p.id', 'r.guardian_id')
+    .select('p.id')
+    .where('r.pupil_id', '=', sofie)
+    .where('p.given_name', '=', 'Anders')
+    .executeTakeFirstOrThrow()
+).id;
 const emil = await childOf(await loginPersonId(db, 'guardian-private'), 'Emil');
 const maja = await childOf(await loginPersonId(db, 'guardian-blocked'), 'Maja');
 const oskar = await childOf(await loginPersonId(db, 'guardian-left'), 'Oskar');
@@ -23,11 +39,35 @@ const guardian = async (id: number) => ({ cookie: await sessionCookie(db, id, 'i
 const staff = async (id: number) => ({ cookie: await sessionCookie(db, id, 'feide') });
 const asKari = await guardian(kari);
 const counts = async () => ({
-  answers: (await db.selectFrom('consent_answer').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-  events: (await db.selectFrom('consent_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-  outbox: (await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('category', '=', 'consents').executeTakeFirstOrThrow()).n,
+  answers: (
+    await db
+      .selectFrom('consent_answer')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+  events: (
+    await db
+      .selectFrom('consent_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+  outbox: (
+    await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('category', '=', 'consents')
+      .executeTakeFirstOrThrow()
+  ).n,
 });
-const classOf = async (pupilId: number) => (await db.selectFrom('enrolment').select('class_id').where('pupil_id', '=', pupilId).where('ends_on', 'is', null).executeTakeFirstOrThrow()).class_id;
+const classOf = async (pupilId: number) =>
+  (
+    await db
+      .selectFrom('enrolment')
+      .select('class_id')
+      .where('pupil_id', '=', pupilId)
+      .where('ends_on', 'is', null)
+      .executeTakeFirstOrThrow()
+  ).class_id;
 
 test('anonymous visitors are sent to the login chooser', async () => {
   for (const path of ['/consent/general', `/children/${sofie}/consents`, `/classes/${await classOf(sofie)}/consents`]) {
@@ -43,7 +83,7 @@ test('anonymous visitors are sent to the login chooser', async () => {
   assert.equal((await counts()).outbox, 0, 'nothing happened');
 });
 
-test('another family, a blocked guardian, a child who left and staff all get 404 for a child\'s consents', async () => {
+test("another family, a blocked guardian, a child who left and staff all get 404 for a child's consents", async () => {
   const cases: [{ cookie: string }, number][] = [
     [asKari, emil],
     [await guardian(await loginPersonId(db, 'guardian-blocked')), maja],
@@ -54,9 +94,16 @@ test('another family, a blocked guardian, a child who left and staff all get 404
     assert.equal((await client.get(`/children/${child}/consents`, who)).status, 404);
     assert.equal((await client.post(`/children/${child}/consents/foto`, { state: 'refused' }, who)).status, 404);
   }
-  assert.equal((await client.get('/consent/general', await staff(await loginPersonId(db, 'teacher')))).status, 404, 'staff have no general consent');
+  assert.equal(
+    (await client.get('/consent/general', await staff(await loginPersonId(db, 'teacher')))).status,
+    404,
+    'staff have no general consent',
+  );
   assert.equal((await client.get(`/children/${sofie}/consents/nope`, asKari)).status, 404);
-  assert.equal((await client.post(`/children/${sofie}/consents/no-such-consent`, { state: 'given' }, asKari)).status, 404);
+  assert.equal(
+    (await client.post(`/children/${sofie}/consents/no-such-consent`, { state: 'given' }, asKari)).status,
+    404,
+  );
 });
 
 test('the gate: /home shows it first; "Ikke nå" lasts the session; the next login asks again', async () => {
@@ -76,14 +123,21 @@ test('the gate: /home shows it first; "Ikke nå" lasts the session; the next log
   assert.equal((await client.get('/home', asKari)).status, 200, 'not again in this session');
   assert.equal((await client.get('/home', asKari)).status, 200);
   assert.equal((await client.get('/home', await guardian(kari))).status, 302, 'a new login asks again');
-  assert.equal((await client.get('/home', await guardian(await loginPersonId(db, 'guardian-blocked')))).status, 200, 'no children, no gate');
+  assert.equal(
+    (await client.get('/home', await guardian(await loginPersonId(db, 'guardian-blocked')))).status,
+    200,
+    'no children, no gate',
+  );
 });
 
 test('before the general consent a child consent is locked, with the reason and a link; after it, it is saved', async () => {
   const page = await html(await client.get(`/children/${sofie}/consents`, asKari));
   const section = page.document.querySelector('#child-section')!;
   assert.match(section.textContent!, /Samtykkene er låst/);
-  assert.ok(section.querySelector(`a[href="/consent/general?return_to=${encodeURIComponent(`/children/${sofie}/consents`)}"]`), 'link to the gate');
+  assert.ok(
+    section.querySelector(`a[href="/consent/general?return_to=${encodeURIComponent(`/children/${sofie}/consents`)}"]`),
+    'link to the gate',
+  );
   assert.equal(section.querySelectorAll('input[name="state"]').length, 0, 'no answer forms while locked');
 
   const before = await counts();
@@ -105,7 +159,10 @@ test('before the general consent a child consent is locked, with the reason and 
   const after = await html(await client.get(saved.headers.get('location')!, asKari));
   assert.match(after.document.querySelector('[role="status"]')!.textContent!, /Svaret ditt på «Foto» er lagret/);
   assert.ok(after.document.querySelector('#consent-foto-given[checked]'));
-  assert.match(after.document.querySelector('#consent-history')!.parentElement!.textContent!, /Foto: Ikke besvart → Gitt/);
+  assert.match(
+    after.document.querySelector('#consent-history')!.parentElement!.textContent!,
+    /Foto: Ikke besvart → Gitt/,
+  );
 });
 
 test('every change writes history, an audit row and one outbox row per contact teacher — in one transaction', async () => {
@@ -117,21 +174,38 @@ test('every change writes history, an audit row and one outbox row per contact t
   assert.equal(after.events, before.events + 1);
   assert.equal(after.outbox, before.outbox + teachers.length);
   const event = await db.selectFrom('consent_event').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
-  assert.deepEqual([event.guardian_id, event.changed_by, event.from_state, event.to_state], [kari, kari, 'unanswered', 'refused']);
-  const rows = await db.selectFrom('outbox').selectAll().where('idempotency_key', 'like', `consent.changed:${event.id}:%`).execute();
+  assert.deepEqual(
+    [event.guardian_id, event.changed_by, event.from_state, event.to_state],
+    [kari, kari, 'unanswered', 'refused'],
+  );
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('idempotency_key', 'like', `consent.changed:${event.id}:%`)
+    .execute();
   assert.deepEqual(rows.map((r) => r.recipient_person_id).sort(), [...teachers].sort());
   for (const row of rows) {
     assert.equal(row.event_type, 'consent.changed');
     assert.equal(row.pupil_id, sofie);
     assert.match(JSON.stringify(row.payload), /"typeKey":"bil".*"state":"refused"|"state":"refused".*"typeKey":"bil"/);
   }
-  assert.ok(await db.selectFrom('audit_log').select('id').where('action', '=', 'consent.answer').where('record_id', '=', String(event.id)).executeTakeFirst());
+  assert.ok(
+    await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'consent.answer')
+      .where('record_id', '=', String(event.id))
+      .executeTakeFirst(),
+  );
 
   assert.equal((await client.post(`/children/${sofie}/consents/bil`, { state: 'refused' }, asKari)).status, 303);
   assert.deepEqual(await counts(), after, 'the same answer again changes nothing and notifies nobody');
 
   const home = await html(await client.get('/home', await staff(teachers[0]!)));
-  assert.match(home.document.querySelector('#notifications-heading')!.parentElement!.textContent!, /Kari Nordmann endret samtykket «Kan sitte på i bil» for Sofie: nektet/);
+  assert.match(
+    home.document.querySelector('#notifications-heading')!.parentElement!.textContent!,
+    /Kari Nordmann endret samtykket «Kan sitte på i bil» for Sofie: nektet/,
+  );
 });
 
 test('a sub-consent cannot be given while its parent is not: 422 with a field error, nothing saved', async () => {
@@ -139,15 +213,24 @@ test('a sub-consent cannot be given while its parent is not: 422 with a field er
   const page = await html(await client.get(`/children/${sofie}/consents`, asKari));
   const give = page.document.querySelector('#consent-foto-internett-given')!;
   assert.ok(give.hasAttribute('disabled'), 'the UI disables it');
-  assert.match(page.document.querySelector('#consent-foto-internett-needs')!.textContent!, /først når du har samtykket til «Foto»/);
+  assert.match(
+    page.document.querySelector('#consent-foto-internett-needs')!.textContent!,
+    /først når du har samtykket til «Foto»/,
+  );
 
   const before = await counts();
   const res = await client.post(`/children/${sofie}/consents/foto-internett`, { state: 'given' }, asKari);
   assert.equal(res.status, 422);
   const { document } = await html(res);
-  assert.match(document.querySelector('[role="alert"] a[href="#consent-foto-internett-given"]')!.textContent!, /«Publiseres på internett» før du har samtykket til «Foto»/);
+  assert.match(
+    document.querySelector('[role="alert"] a[href="#consent-foto-internett-given"]')!.textContent!,
+    /«Publiseres på internett» før du har samtykket til «Foto»/,
+  );
   assert.equal(document.querySelector('#consent-foto-internett-given')!.getAttribute('aria-invalid'), 'true');
-  assert.match(document.querySelector('#consent-foto-internett-given')!.getAttribute('aria-describedby')!, /consent-foto-internett-error/);
+  assert.match(
+    document.querySelector('#consent-foto-internett-given')!.getAttribute('aria-describedby')!,
+    /consent-foto-internett-error/,
+  );
   assert.deepEqual(await counts(), before);
 
   const empty = await client.post(`/children/${sofie}/consents/video`, {}, asKari);
@@ -155,9 +238,18 @@ test('a sub-consent cannot be given while its parent is not: 422 with a field er
   assert.match(await empty.text(), /Velg ja eller nei/);
 
   await client.post(`/children/${sofie}/consents/foto`, { state: 'given' }, asKari);
-  assert.equal((await client.post(`/children/${sofie}/consents/foto-internett`, { state: 'given' }, asKari)).status, 303);
+  assert.equal(
+    (await client.post(`/children/${sofie}/consents/foto-internett`, { state: 'given' }, asKari)).status,
+    303,
+  );
   await client.post(`/children/${sofie}/consents/foto`, { state: 'refused' }, asKari);
-  const kept = await db.selectFrom('consent_answer').select('state').where('pupil_id', '=', sofie).where('guardian_id', '=', kari).where('consent_type_id', 'in', db.selectFrom('consent_type').select('id').where('key', '=', 'foto-internett')).executeTakeFirstOrThrow();
+  const kept = await db
+    .selectFrom('consent_answer')
+    .select('state')
+    .where('pupil_id', '=', sofie)
+    .where('guardian_id', '=', kari)
+    .where('consent_type_id', 'in', db.selectFrom('consent_type').select('id').where('key', '=', 'foto-internett'))
+    .executeTakeFirstOrThrow();
   assert.equal(kept.state, 'given', 'refusing the parent does not silently change the sub-answer');
 });
 
@@ -167,10 +259,14 @@ test('the effective state: given only when both guardians have given it; refused
   await client.post(`/children/${sofie}/consents/svomming`, { state: 'given' }, asKari);
   const teacher = await staff((await contactTeacherIdsForPupil(db, sofie))[0]!);
   const overview = async () => {
-    const { document } = await html(await client.get(`/classes/${await classOf(sofie)}/consents?type=svomming&state=given`, teacher));
+    const { document } = await html(
+      await client.get(`/classes/${await classOf(sofie)}/consents?type=svomming&state=given`, teacher),
+    );
     return Array.from(document.querySelectorAll('tbody th')).map((th) => th.textContent!.trim());
   };
-  const page = async (who: { cookie: string }) => (await html(await client.get(`/children/${sofie}/consents`, who))).document.querySelector('#consent-svomming')!.textContent!;
+  const page = async (who: { cookie: string }) =>
+    (await html(await client.get(`/children/${sofie}/consents`, who))).document.querySelector('#consent-svomming')!
+      .textContent!;
   assert.match(await page(asKari), /Anders Nordmann har svart\s*\?\s*Ikke besvart/);
   assert.match(await page(asKari), /Gjelder for skolen\s*\?\s*Ikke besvart/);
   assert.ok(!(await overview()).includes('Nordmann, Sofie'), 'one yes of two is not a yes');
@@ -180,16 +276,20 @@ test('the effective state: given only when both guardians have given it; refused
   assert.ok((await overview()).includes('Nordmann, Sofie'));
 
   await client.post(`/children/${sofie}/consents/svomming`, { state: 'refused' }, asAnders);
-  assert.match(await page(asAnders), /Kari Nordmann har svart\s*✓\s*Gitt/, 'the other guardian\'s answer, read-only');
+  assert.match(await page(asAnders), /Kari Nordmann har svart\s*✓\s*Gitt/, "the other guardian's answer, read-only");
   assert.match(await page(asKari), /Gjelder for skolen\s*✗\s*Nektet/);
   assert.ok(!(await overview()).includes('Nordmann, Sofie'));
 });
 
-test('the consent receipt: a PDF of this guardian\'s answers in the school\'s hovudmål, stored for her only', async () => {
+test("the consent receipt: a PDF of this guardian's answers in the school's hovudmål, stored for her only", async () => {
   const res = await client.post(`/children/${sofie}/consents/receipt`, {}, asKari);
   assert.equal(res.status, 303);
   const id = Number(/^\/documents\/(\d+)$/.exec(res.headers.get('location') ?? '')?.[1]);
-  const doc = await db.selectFrom('document').select(['pupil_id', 'guardian_id', 'kind']).where('id', '=', id).executeTakeFirstOrThrow();
+  const doc = await db
+    .selectFrom('document')
+    .select(['pupil_id', 'guardian_id', 'kind'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(doc, { pupil_id: sofie, guardian_id: kari, kind: 'consent_receipt' });
   const download = await client.get(res.headers.get('location')!, asKari);
   assert.equal(download.headers.get('content-type'), 'application/pdf');
@@ -198,7 +298,11 @@ test('the consent receipt: a PDF of this guardian\'s answers in the school\'s ho
   assert.match(text, /Sofie Nordmann/);
   assert.match(text, /Bjørkelia skole/);
   assert.match(text, /Kan sitte på i bil\s*Nektet, svart \d\d\.\d\d\.\d{4} \d\d:\d\d/);
-  assert.equal((await client.get(res.headers.get('location')!, await guardian(anders))).status, 404, 'the other guardian does not get her receipt');
+  assert.equal(
+    (await client.get(res.headers.get('location')!, await guardian(anders))).status,
+    404,
+    'the other guardian does not get her receipt',
+  );
 
   const jonas = await childOf(kari, 'Jonas');
   const nynorsk = await client.post(`/children/${jonas}/consents/receipt`, {}, asKari);
@@ -212,19 +316,42 @@ test('the consent receipt: a PDF of this guardian\'s answers in the school\'s ho
 test('withdrawing the general consent locks the consents again and withdraws the given answers; history keeps them', async () => {
   const gate = await html(await client.get('/consent/general', asKari));
   assert.ok(gate.document.querySelector('form[action="/consent/general/withdrawal"]'));
-  const given = await db.selectFrom('consent_answer').select('consent_type_id').where('guardian_id', '=', kari).where('state', '=', 'given').execute();
+  const given = await db
+    .selectFrom('consent_answer')
+    .select('consent_type_id')
+    .where('guardian_id', '=', kari)
+    .where('state', '=', 'given')
+    .execute();
   assert.ok(given.length > 0);
   const res = await client.post('/consent/general/withdrawal', {}, asKari);
   assert.equal(res.headers.get('location'), '/consent/general?done=withdrawn');
-  assert.equal((await db.selectFrom('consent_answer').select('state').where('guardian_id', '=', kari).where('state', '=', 'given').execute()).length, 0);
+  assert.equal(
+    (
+      await db
+        .selectFrom('consent_answer')
+        .select('state')
+        .where('guardian_id', '=', kari)
+        .where('state', '=', 'given')
+        .execute()
+    ).length,
+    0,
+  );
   const refused = await db.selectFrom('consent_answer').select('state').where('guardian_id', '=', kari).execute();
   assert.ok(refused.length > 0 && refused.every((r) => r.state === 'refused'), 'refusals stay');
-  const history = await db.selectFrom('consent_event').select('reason').where('guardian_id', '=', kari).where('to_state', '=', 'unanswered').execute();
+  const history = await db
+    .selectFrom('consent_event')
+    .select('reason')
+    .where('guardian_id', '=', kari)
+    .where('to_state', '=', 'unanswered')
+    .execute();
   assert.equal(history.length, given.length);
   assert.ok(history.every((h) => h.reason === 'general_withdrawn'));
   const page = await html(await client.get(`/children/${sofie}/consents`, asKari));
   assert.match(page.text, /Samtykkene er låst/);
-  assert.match(page.document.querySelector('#consent-history')!.parentElement!.textContent!, /Gitt → Ikke besvart \(generelt samtykke trukket tilbake\)/);
+  assert.match(
+    page.document.querySelector('#consent-history')!.parentElement!.textContent!,
+    /Gitt → Ikke besvart \(generelt samtykke trukket tilbake\)/,
+  );
   assert.equal((await client.get('/home', await guardian(kari))).status, 200, 'a withdrawal is a decision: no gate');
   await client.post('/consent/general', {}, asKari);
 });

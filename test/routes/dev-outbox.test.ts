@@ -33,7 +33,10 @@ test('with nothing received, each page says so', async () => {
 });
 
 test('/dev/sms shows what the development gateway received to a logged-in user, the text escaped', async () => {
-  await db.insertInto('dev_sms').values({ reference: 'route:1', to_number: '+4791234567', sender: 'Skolebro', text: SCRIPT_SMS }).execute();
+  await db
+    .insertInto('dev_sms')
+    .values({ reference: 'route:1', to_number: '+4791234567', sender: 'Skolebro', text: SCRIPT_SMS })
+    .execute();
   for (const who of [kari, teacher]) {
     const res = await client.get('/dev/sms', who);
     assert.equal(res.status, 200);
@@ -42,17 +45,32 @@ test('/dev/sms shows what the development gateway received to a logged-in user, 
     assert.ok(body.includes('&lt;script'), 'but escaped');
     const row = document.querySelector('main tbody tr');
     assert.equal(row?.querySelector('.sms-text')?.textContent, SCRIPT_SMS, 'shown exactly as sent');
-    assert.deepEqual(Array.from(row?.querySelectorAll('td') ?? []).slice(1, 3).map((td) => td.textContent), ['+4791234567', 'Skolebro']);
+    assert.deepEqual(
+      Array.from(row?.querySelectorAll('td') ?? [])
+        .slice(1, 3)
+        .map((td) => td.textContent),
+      ['+4791234567', 'Skolebro'],
+    );
     assert.equal(document.querySelector('h1')?.textContent, 'SMS sendt i utviklingsmodus');
-    assert.equal(document.querySelector('main a[href="/dev/mail"]')?.textContent, 'Se også: E-post sendt i utviklingsmodus');
+    assert.equal(
+      document.querySelector('main a[href="/dev/mail"]')?.textContent,
+      'Se også: E-post sendt i utviklingsmodus',
+    );
   }
 });
 
 test('/dev/mail shows the received e-mail with subject, sender, recipient and text, escaped', async () => {
-  await db.insertInto('dev_mail').values({
-    message_id: '<route-1@skolebro.invalid>', to_address: 'kari@example.org', from_address: 'Skolebro <no-reply@skolebro.invalid>',
-    subject: SCRIPT_SUBJECT, text: SCRIPT_MAIL, raw: 'not shown',
-  }).execute();
+  await db
+    .insertInto('dev_mail')
+    .values({
+      message_id: '<route-1@skolebro.invalid>',
+      to_address: 'kari@example.org',
+      from_address: 'Skolebro <no-reply@skolebro.invalid>',
+      subject: SCRIPT_SUBJECT,
+      text: SCRIPT_MAIL,
+      raw: 'not shown',
+    })
+    .execute();
   const res = await client.get('/dev/mail', kari);
   assert.equal(res.status, 200);
   const { text: body, document } = await html(res);
@@ -66,7 +84,17 @@ test('/dev/mail shows the received e-mail with subject, sender, recipient and te
 });
 
 test('more SMS than a page: newest first, a link to the older ones and back', async () => {
-  await db.insertInto('dev_sms').values(Array.from({ length: DEV_SMS_PAGE + 5 }, (_, i) => ({ reference: `page:${i}`, to_number: '+4790000000', sender: 'Skolebro', text: `SMS nummer ${i}` }))).execute();
+  await db
+    .insertInto('dev_sms')
+    .values(
+      Array.from({ length: DEV_SMS_PAGE + 5 }, (_, i) => ({
+        reference: `page:${i}`,
+        to_number: '+4790000000',
+        sender: 'Skolebro',
+        text: `SMS nummer ${i}`,
+      })),
+    )
+    .execute();
   const first = (await html(await client.get('/dev/sms', kari))).document;
   const rows = Array.from(first.querySelectorAll('main tbody tr'));
   assert.equal(rows.length, DEV_SMS_PAGE);
@@ -75,7 +103,14 @@ test('more SMS than a page: newest first, a link to the older ones and back', as
   assert.match(older, /^\/dev\/sms\?before=\d+$/);
   const second = (await html(await client.get(older, kari))).document;
   const olderTexts = Array.from(second.querySelectorAll('main tbody .sms-text')).map((td) => td.textContent);
-  assert.deepEqual(olderTexts, ['SMS nummer 4', 'SMS nummer 3', 'SMS nummer 2', 'SMS nummer 1', 'SMS nummer 0', SCRIPT_SMS]);
+  assert.deepEqual(olderTexts, [
+    'SMS nummer 4',
+    'SMS nummer 3',
+    'SMS nummer 2',
+    'SMS nummer 1',
+    'SMS nummer 0',
+    SCRIPT_SMS,
+  ]);
   assert.equal(second.querySelector('main nav a')?.getAttribute('href'), '/dev/sms', 'back to the newest');
   assert.equal((await client.get('/dev/sms?before=abc', kari)).status, 200, 'a bad cursor shows the newest page');
 });

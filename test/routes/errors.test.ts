@@ -6,9 +6,11 @@ import { createTestDb } from '../support/db.ts';
 
 const db = await createTestDb();
 // /boom is not a public route: like every page, it needs a login.
-const person = await db.insertInto('person')
+const person = await db
+  .insertInto('person')
   .values({ given_name: 'Kari', family_name: 'Test', fodselsnummer: '01018012345' })
-  .returning('id').executeTakeFirstOrThrow();
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const loggedIn = { cookie: await sessionCookie(db, person.id, 'idporten') };
 
 function appThatThrows(env: 'production' | 'development') {

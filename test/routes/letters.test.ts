@@ -17,16 +17,27 @@ const torunn = { cookie: await sessionCookie(db, torunnId, 'feide') };
 const kari = await personByName(db, 'Kari', 'Nordmann');
 const anders = await personByName(db, 'Anders', 'Nordmann');
 const sofie = await childOf(db, kari.id, 'Sofie');
-const bjorkelia = (await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()).id;
-const fjellheimLeader = await db.selectFrom('staff_membership as m').innerJoin('school as s', 's.id', 'm.school_id')
-  .select('m.person_id').where('s.name', '=', 'Fjellheim skule').where('m.role', '=', 'leadership').executeTakeFirstOrThrow();
+const bjorkelia = (
+  await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()
+).id;
+const fjellheimLeader = await db
+  .selectFrom('staff_membership as m')
+  .innerJoin('school as s', 's.id', 'm.school_id')
+  .select('m.person_id')
+  .where('s.name', '=', 'Fjellheim skule')
+  .where('m.role', '=', 'leadership')
+  .executeTakeFirstOrThrow();
 
 const paperDoc = await addVedtak(db, sofie, anders.id, { title: 'Vedtak om permisjon for Sofie' });
 const digitalDoc = await addVedtak(db, sofie, kari.id, { title: 'Vedtak om permisjon for Sofie' });
 await dispatchLetters(db, devDeps(db), NOW);
 await db.updateTable('person').set({ address_protection: 'fortrolig' }).where('id', '=', kari.id).execute();
 const manualDoc = await addVedtak(db, sofie, kari.id, { title: 'Vedtak om skyss' });
-await db.updateTable('krr_person').set({ reservasjon: 'JA' }).where('personidentifikator', '=', kari.fodselsnummer).execute();
+await db
+  .updateTable('krr_person')
+  .set({ reservasjon: 'JA' })
+  .where('personidentifikator', '=', kari.fodselsnummer)
+  .execute();
 // Kari's first letter went digitally; the second (now reserved, protected address) must be sent by hand.
 await dispatchLetters(db, devDeps(db), NOW);
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -47,7 +58,7 @@ test('leadership sees the paper letters waiting (with the KRR reason), the manua
   assert.match(text(document.querySelector('#letters-sent')), /Kari Nordmann.*Digipost/);
 });
 
-test('creating the day\'s print batch: 303 back with a receipt, then the PDF downloads as an attachment', async () => {
+test("creating the day's print batch: 303 back with a receipt, then the PDF downloads as an attachment", async () => {
   const res = await client.post('/letters/print-batches', { school_id: String(bjorkelia) }, torunn);
   assert.equal(res.status, 303);
   assert.equal(res.headers.get('location'), `/letters?school=${bjorkelia}&notice=created`);
@@ -84,7 +95,7 @@ test('a manual letter: leadership downloads it and marks it sent', async () => {
   assert.match(text(document.querySelector('#letters-manual')), /Ingen brev må sendes manuelt/);
 });
 
-test('only the school\'s leadership: teacher, guardian, other school\'s rektor and school owner get 404; anonymous goes to login', async () => {
+test("only the school's leadership: teacher, guardian, other school's rektor and school owner get 404; anonymous goes to login", async () => {
   const batch = await db.selectFrom('print_batch').select('id').executeTakeFirstOrThrow();
   const manualId = (await dispatchOf(db, manualDoc)).id;
   const others = [
@@ -96,13 +107,16 @@ test('only the school\'s leadership: teacher, guardian, other school\'s rektor a
   for (const cookie of others) assert.equal((await client.get('/letters', { cookie })).status, 404);
   const otherRektor = await sessionCookie(db, fjellheimLeader.person_id, 'feide');
   const own = await html(await client.get('/letters', { cookie: otherRektor }));
-  assert.match(text(own.document.querySelector('main')), /Fjellheim skule/, 'a rektor sees their own school\'s letters');
+  assert.match(text(own.document.querySelector('main')), /Fjellheim skule/, "a rektor sees their own school's letters");
   assert.ok(!text(own.document.querySelector('main')).includes('Sofie'), 'and nothing of Bjørkelia');
   for (const cookie of [...others, otherRektor]) {
     assert.equal((await client.get(`/letters?school=${bjorkelia}`, { cookie })).status, 404);
     assert.equal((await client.get(`/letters/print-batches/${batch.id}.pdf`, { cookie })).status, 404);
     assert.equal((await client.get(`/letters/${manualId}.pdf`, { cookie })).status, 404);
-    assert.equal((await client.post('/letters/print-batches', { school_id: String(bjorkelia) }, { cookie })).status, 404);
+    assert.equal(
+      (await client.post('/letters/print-batches', { school_id: String(bjorkelia) }, { cookie })).status,
+      404,
+    );
     assert.equal((await client.post(`/letters/${manualId}/manual-handling`, {}, { cookie })).status, 404);
   }
   assert.equal((await client.get('/letters/print-batches/999999.pdf', torunn)).status, 404);
@@ -123,7 +137,11 @@ test('/dev/digital-post shows what the mailbox received, opening records the rec
   const open = await client.get(href, { cookie });
   assert.equal(open.status, 200);
   assert.equal(open.headers.get('content-type'), 'application/pdf');
-  const row = await db.selectFrom('dev_digital_post').select('opened_at').where('reference', '=', `skolebro-vedtak-${digitalDoc}`).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('dev_digital_post')
+    .select('opened_at')
+    .where('reference', '=', `skolebro-vedtak-${digitalDoc}`)
+    .executeTakeFirstOrThrow();
   assert.ok(row.opened_at);
   const production = createTestApp(db, { env: 'production' }, { clock: () => NOW });
   assert.equal((await production.get('/dev/digital-post', { cookie })).status, 404);

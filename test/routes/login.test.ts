@@ -14,11 +14,22 @@ const server = await startTestServer(db);
 after(() => server.close());
 
 const login = (key: string) => DEMO_LOGINS.find((l) => l.key === key)!;
-const sessionCount = async () => Number((await db.selectFrom('session').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const sessionCount = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('session')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Goes from the app's /login/<provider> to the IdP's login page. */
 async function openIdpLoginPage(browser: Browser, provider: 'idporten' | 'feide', returnTo?: string) {
-  const start = new URL(`/login/${provider}${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ''}`, server.url);
+  const start = new URL(
+    `/login/${provider}${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ''}`,
+    server.url,
+  );
   const { url, res } = await browser.follow(await browser.request(start), start, () => false);
   assert.equal(res?.status, 200);
   const html = await res!.text();
@@ -27,7 +38,9 @@ async function openIdpLoginPage(browser: Browser, provider: 'idporten' | 'feide'
 
 /** Picks a user on the IdP page and follows the redirects up to (not into) the app's callback. */
 async function chooseUser(browser: Browser, page: { action: URL }, form: Record<string, string>) {
-  const { url } = await browser.follow(await browser.request(page.action, { form }), page.action, (u) => u.pathname.includes('/callback'));
+  const { url } = await browser.follow(await browser.request(page.action, { form }), page.action, (u) =>
+    u.pathname.includes('/callback'),
+  );
   assert.match(url.pathname, /\/login\/(idporten|feide)\/callback$/);
   return url;
 }
@@ -40,7 +53,10 @@ async function logIn(browser: Browser, provider: 'idporten' | 'feide', form: Rec
 test('a guardian logs in with ID-porten, sees her children at both schools, and logs out for good', async () => {
   const browser = new Browser();
   const before = await sessionCount();
-  const callback = await logIn(browser, 'idporten', { user: login('guardian').fodselsnummer!, acr: 'idporten-loa-substantial' });
+  const callback = await logIn(browser, 'idporten', {
+    user: login('guardian').fodselsnummer!,
+    acr: 'idporten-loa-substantial',
+  });
   assert.equal(callback.status, 303);
   assert.equal(callback.headers.get('location'), '/home');
   assert.match(callback.headers.getSetCookie().join(), /skolebro_session=[^;]+; .*HttpOnly/i);
@@ -56,7 +72,10 @@ test('a guardian logs in with ID-porten, sees her children at both schools, and 
   const oldCookie = browser.cookieHeader(new URL('/home', server.url));
   const res = await browser.request(new URL('/logout', server.url), { form: {} });
   assert.equal(res.status, 303);
-  assert.ok(res.headers.get('location')!.startsWith(server.idp.idportenIssuer), 'continues to the IdP end-session endpoint');
+  assert.ok(
+    res.headers.get('location')!.startsWith(server.idp.idportenIssuer),
+    'continues to the IdP end-session endpoint',
+  );
   assert.match(res.headers.get('location')!, /id_token_hint=/);
   assert.equal(await sessionCount(), before);
   const again = await fetch(new URL('/home', server.url), { headers: { cookie: oldCookie }, redirect: 'manual' });
@@ -93,7 +112,9 @@ test('return_to brings the user back to the page they asked for, never off-site'
 test('a tampered state is refused with a clear page and no session', async () => {
   const browser = new Browser();
   const before = await sessionCount();
-  const callback = await chooseUser(browser, await openIdpLoginPage(browser, 'idporten'), { user: login('guardian').fodselsnummer! });
+  const callback = await chooseUser(browser, await openIdpLoginPage(browser, 'idporten'), {
+    user: login('guardian').fodselsnummer!,
+  });
   callback.searchParams.set('state', 'tampered');
   const res = await browser.request(callback);
   assert.equal(res.status, 400);
@@ -103,7 +124,9 @@ test('a tampered state is refused with a clear page and no session', async () =>
 
 test('a reused callback (code replay) is refused and creates no second session', async () => {
   const browser = new Browser();
-  const callback = await chooseUser(browser, await openIdpLoginPage(browser, 'idporten'), { user: login('guardian').fodselsnummer! });
+  const callback = await chooseUser(browser, await openIdpLoginPage(browser, 'idporten'), {
+    user: login('guardian').fodselsnummer!,
+  });
   assert.equal((await browser.request(callback)).status, 303);
   const before = await sessionCount();
   const replay = await fetch(callback, { redirect: 'manual' });
@@ -114,9 +137,13 @@ test('a reused callback (code replay) is refused and creates no second session',
 
 test('a code from one login cannot complete another (wrong nonce / PKCE)', async () => {
   const victim = new Browser();
-  const stolen = await chooseUser(victim, await openIdpLoginPage(victim, 'idporten'), { user: login('guardian').fodselsnummer! });
+  const stolen = await chooseUser(victim, await openIdpLoginPage(victim, 'idporten'), {
+    user: login('guardian').fodselsnummer!,
+  });
   const attacker = new Browser();
-  const own = await chooseUser(attacker, await openIdpLoginPage(attacker, 'idporten'), { user: login('guardian-private').fodselsnummer! });
+  const own = await chooseUser(attacker, await openIdpLoginPage(attacker, 'idporten'), {
+    user: login('guardian-private').fodselsnummer!,
+  });
   // the attacker's own state (so the state check passes) with the victim's code
   own.searchParams.set('code', stolen.searchParams.get('code')!);
   const before = await sessionCount();
@@ -131,7 +158,10 @@ test('a login below the required assurance level is refused', async () => {
   // "substantial" where the app now requires "high" — exactly what a downgraded answer looks like.
   const browser = new Browser();
   const page = await openIdpLoginPage(browser, 'idporten');
-  const callback = await chooseUser(browser, page, { user: login('guardian').fodselsnummer!, acr: 'idporten-loa-substantial' });
+  const callback = await chooseUser(browser, page, {
+    user: login('guardian').fodselsnummer!,
+    acr: 'idporten-loa-substantial',
+  });
   const settings = server.oidc.settings('idporten');
   const required = settings.acrValues;
   settings.acrValues = 'idporten-loa-high';
@@ -147,15 +177,25 @@ test('a login below the required assurance level is refused', async () => {
 });
 
 test('someone unknown to Skolebro gets an explanation and nothing is created', async () => {
-  const persons = await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const persons = await db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const browser = new Browser();
   // a staff member's fødselsnummer: a real person, but no guardian of anyone
-  const res = await logIn(browser, 'idporten', { pid: login('teacher').fodselsnummer!, action: 'pid', acr: 'idporten-loa-substantial' });
+  const res = await logIn(browser, 'idporten', {
+    pid: login('teacher').fodselsnummer!,
+    action: 'pid',
+    acr: 'idporten-loa-substantial',
+  });
   assert.equal(res.status, 403);
   const html = await res.text();
   assert.match(html, /Vi fant deg ikke i Skolebro/);
   assert.match(html, /Ta kontakt med skolen/);
-  const after = await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const after = await db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(after.n, persons.n);
 });
 
@@ -163,7 +203,9 @@ test('a cancelled login says so', async () => {
   const browser = new Browser();
   const page = await openIdpLoginPage(browser, 'feide');
   const abort = new URL(formAction(page.html, /abort/), page.url);
-  const { url } = await browser.follow(await browser.request(abort, { form: {} }), abort, (u) => u.pathname.includes('/callback'));
+  const { url } = await browser.follow(await browser.request(abort, { form: {} }), abort, (u) =>
+    u.pathname.includes('/callback'),
+  );
   const res = await browser.request(url);
   assert.equal(res.status, 400);
   assert.match(await res.text(), /Du avbrøt innloggingen/);
@@ -172,14 +214,26 @@ test('a cancelled login says so', async () => {
 test('front-channel logout from ID-porten ends the matching session', async () => {
   const browser = new Browser();
   await logIn(browser, 'idporten', { user: login('guardian').fodselsnummer! });
-  const session = await db.selectFrom('session').select(['idp_sid', 'issuer']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  const session = await db
+    .selectFrom('session')
+    .select(['idp_sid', 'issuer'])
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
   assert.ok(session.idp_sid, 'the ID token sid is stored');
   const frontchannel = server.idp.frontchannelLogoutUrl('idporten', session.idp_sid!);
   const res = await fetch(frontchannel);
   assert.equal(res.status, 200);
-  assert.match(res.headers.get('content-security-policy') ?? '', new RegExp(`frame-ancestors[^;]*${new URL(server.idp.origin).host}`));
+  assert.match(
+    res.headers.get('content-security-policy') ?? '',
+    new RegExp(`frame-ancestors[^;]*${new URL(server.idp.origin).host}`),
+  );
   const home = await browser.request(new URL('/home', server.url));
   assert.equal(home.status, 302);
-  const unknownIssuer = await fetch(new URL(`/logout/frontchannel?iss=${encodeURIComponent('https://evil.example')}&sid=${session.idp_sid}`, server.url));
+  const unknownIssuer = await fetch(
+    new URL(
+      `/logout/frontchannel?iss=${encodeURIComponent('https://evil.example')}&sid=${session.idp_sid}`,
+      server.url,
+    ),
+  );
   assert.equal(unknownIssuer.status, 400);
 });

@@ -17,7 +17,15 @@ await giveDemoGeneralConsent(db);
 const client = createTestApp(db, {}, { clock: () => now });
 const tick = () => (now = new Date(now.getTime() + 60_000));
 
-const personNamed = async (given: string, family: string) => (await db.selectFrom('person').select('id').where('given_name', '=', given).where('family_name', '=', family).executeTakeFirstOrThrow()).id;
+const personNamed = async (given: string, family: string) =>
+  (
+    await db
+      .selectFrom('person')
+      .select('id')
+      .where('given_name', '=', given)
+      .where('family_name', '=', family)
+      .executeTakeFirstOrThrow()
+  ).id;
 const sofie = await personNamed('Sofie', 'Nordmann');
 const jonas = await personNamed('Jonas', 'Nordmann');
 const kari = await loginPersonId(db, 'guardian');
@@ -31,7 +39,15 @@ const asRandi = { cookie: await sessionCookie(db, await loginPersonId(db, 'schoo
 const asTorunn = { cookie: await sessionCookie(db, await loginPersonId(db, 'leadership'), 'feide') };
 const book = `/children/${sofie}/messages`;
 
-const messageCount = async () => Number((await db.selectFrom('message').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const messageCount = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('message')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Kari writes a new message to Sofie's contact teacher; returns the thread URL. */
 async function kariWrites(subject: string, body: string): Promise<string> {
@@ -43,17 +59,22 @@ async function kariWrites(subject: string, body: string): Promise<string> {
   return location.replace(/\?.*$/, '');
 }
 
-test('the guardian\'s book: the composer with recipients, the warning tied to the text, no SFO for a child without one', async () => {
+test("the guardian's book: the composer with recipients, the warning tied to the text, no SFO for a child without one", async () => {
   const { document } = await html(await client.get(book, asKari));
   assert.match(document.querySelector('h2')!.textContent!, /Meldingsboka til Sofie/);
   assert.equal(document.querySelector('nav [aria-current="page"]')!.textContent, 'Meldinger');
   const legend = document.querySelector('#new-message fieldset legend')!;
   assert.equal(legend.textContent, 'Hvem vil du skrive til?');
-  const recipients = Array.from(document.querySelectorAll('input[name="recipient"]')).map((r) => r.getAttribute('value'));
+  const recipients = Array.from(document.querySelectorAll('input[name="recipient"]')).map((r) =>
+    r.getAttribute('value'),
+  );
   assert.deepEqual(recipients, ['contact_teacher', 'school_office']);
   const textarea = document.querySelector('#message-body')!;
   assert.match(textarea.getAttribute('aria-describedby')!, /message-warning/);
-  assert.match(document.querySelector('#message-warning')!.textContent!, /diagnoser.*Sofie er syk\/hos lege\/hos tannlege, og kommer ikke på skolen/s);
+  assert.match(
+    document.querySelector('#message-warning')!.textContent!,
+    /diagnoser.*Sofie er syk\/hos lege\/hos tannlege, og kommer ikke på skolen/s,
+  );
 });
 
 test('another family, staff, and a guardian on the staff inbox get 404', async () => {
@@ -62,7 +83,11 @@ test('another family, staff, and a guardian on the staff inbox get 404', async (
   assert.equal((await client.get(book, asFatima)).status, 404, 'staff have no guardian pages');
   assert.equal((await client.get('/messages', asKari)).status, 404);
   assert.equal((await client.get(`/pupils/${sofie}/messages`, asKari)).status, 404);
-  assert.equal((await client.get(`/pupils/${sofie}/messages`, asRandi)).status, 404, 'the school owner has no message book');
+  assert.equal(
+    (await client.get(`/pupils/${sofie}/messages`, asRandi)).status,
+    404,
+    'the school owner has no message book',
+  );
 });
 
 test('422 keeps what was typed, with a message per field and an error summary', async () => {
@@ -73,7 +98,10 @@ test('422 keeps what was typed, with a message per field and an error summary', 
   const { document } = await html(res);
   assert.equal(document.querySelector('#message-body')!.textContent, long, 'the text is kept');
   assert.equal(document.querySelector('#message-subject')!.getAttribute('value'), 'Fravær');
-  const summary = Array.from(document.querySelectorAll('[role="alert"] a')).map((a) => [a.getAttribute('href'), a.textContent]);
+  const summary = Array.from(document.querySelectorAll('[role="alert"] a')).map((a) => [
+    a.getAttribute('href'),
+    a.textContent,
+  ]);
   assert.deepEqual(summary, [
     ['#message-recipient-contact_teacher', 'Velg hvem du vil skrive til'],
     ['#message-body', 'Meldingen kan ha høyst 4000 tegn'],
@@ -96,13 +124,17 @@ test('Kari writes, the contact teacher sees it unread, opens it, replies; Kari s
   const item = inbox.document.querySelector(`a[href="/messages/${threadId}"]`)!;
   assert.equal(item.textContent, 'Tannlege');
   assert.match(item.closest('li')!.textContent!, /Ny.*Sofie Nordmann/s);
-  assert.equal((await client.get(`/messages/${threadId}`, asMarius)).status, 404, 'another class\'s contact teacher');
+  assert.equal((await client.get(`/messages/${threadId}`, asMarius)).status, 404, "another class's contact teacher");
 
   const open = await html(await client.get(`/messages/${threadId}`, asFatima));
   assert.match(open.document.querySelector('h1')!.textContent!, /Tannlege/);
   assert.match(open.document.querySelector('#thread-conversation li')!.textContent!, /Kari Nordmann \(foresatt\).*Ny/s);
   const after = await html(await client.get('/messages', asFatima));
-  assert.doesNotMatch(after.document.querySelector(`a[href="/messages/${threadId}"]`)!.closest('li')!.textContent!, /Ny/, 'read now');
+  assert.doesNotMatch(
+    after.document.querySelector(`a[href="/messages/${threadId}"]`)!.closest('li')!.textContent!,
+    /Ny/,
+    'read now',
+  );
 
   tick();
   const reply = await client.post(`/messages/${threadId}/replies`, { body: 'Takk, da vet vi det.' }, asFatima);
@@ -115,10 +147,17 @@ test('Kari writes, the contact teacher sees it unread, opens it, replies; Kari s
   assert.match(last.textContent!, /\(kontaktlærer\).*Ny.*Takk, da vet vi det\./s);
   const again = await html(await client.get(book, asKari));
   assert.doesNotMatch(again.document.querySelector(`a[href="${thread}"]`)!.closest('li')!.textContent!, /Ny/);
-  assert.match((await html(await client.get(book, asAnders))).document.querySelector(`a[href="${thread}"]`)!.closest('li')!.textContent!, /Ny/, 'Anders has not read it');
+  assert.match(
+    (await html(await client.get(book, asAnders))).document.querySelector(`a[href="${thread}"]`)!.closest('li')!
+      .textContent!,
+    /Ny/,
+    'Anders has not read it',
+  );
 
   const home = await html(await client.get('/home', asKari));
-  const notice = Array.from(home.document.querySelectorAll('#notifications-heading ~ ul a')).find((a) => /Ny melding i meldingsboka til Sofie/.test(a.textContent!));
+  const notice = Array.from(home.document.querySelectorAll('#notifications-heading ~ ul a')).find((a) =>
+    /Ny melding i meldingsboka til Sofie/.test(a.textContent!),
+  );
   assert.equal(notice?.getAttribute('href'), thread, 'the home page notification links to the thread');
 });
 
@@ -158,16 +197,32 @@ test('staff start a thread from the pupil card; every guardian with access is to
   assert.equal((await html(bad)).document.querySelector('#message-body')!.textContent, 'Husk turtøy.');
   assert.equal((await client.post(`/pupils/${sofie}/messages`, { subject: 'Tur', body: 'x' }, asMarius)).status, 404);
   tick();
-  const ok = await client.post(`/pupils/${sofie}/messages`, { subject: 'Tur', body: 'Husk turtøy på torsdag.' }, asFatima);
+  const ok = await client.post(
+    `/pupils/${sofie}/messages`,
+    { subject: 'Tur', body: 'Husk turtøy på torsdag.' },
+    asFatima,
+  );
   assert.equal(ok.status, 303);
   const threadId = Number(/^\/messages\/(\d+)\?sent=1/.exec(ok.headers.get('location')!)![1]);
-  const thread = await db.selectFrom('message_thread').select(['kind', 'started_by']).where('id', '=', threadId).executeTakeFirstOrThrow();
+  const thread = await db
+    .selectFrom('message_thread')
+    .select(['kind', 'started_by'])
+    .where('id', '=', threadId)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(thread, { kind: 'contact_teacher', started_by: fatima });
-  const message = await db.selectFrom('message').select('id').where('thread_id', '=', threadId).executeTakeFirstOrThrow();
-  const told = await db.selectFrom('outbox').select('recipient_person_id').where('idempotency_key', 'like', `message:${message.id}:%`).execute();
+  const message = await db
+    .selectFrom('message')
+    .select('id')
+    .where('thread_id', '=', threadId)
+    .executeTakeFirstOrThrow();
+  const told = await db
+    .selectFrom('outbox')
+    .select('recipient_person_id')
+    .where('idempotency_key', 'like', `message:${message.id}:%`)
+    .execute();
   assert.equal(told.length, 2, 'Kari and Anders');
   const kariBook = await html(await client.get(book, asKari));
-  assert.ok(kariBook.document.querySelector(`a[href="/children/${sofie}/messages/${threadId}"]`), 'in Kari\'s book');
+  assert.ok(kariBook.document.querySelector(`a[href="/children/${sofie}/messages/${threadId}"]`), "in Kari's book");
   const torunnSees = await client.get(`/messages/${threadId}`, asTorunn);
   assert.equal(torunnSees.status, 200, 'school administration sees it');
 });
@@ -176,33 +231,60 @@ test('the book is paginated: 20 threads a page, newest first', async () => {
   const child = `/children/${jonas}/messages`;
   for (let i = 1; i <= 22; i++) {
     tick();
-    assert.equal((await client.post(child, { recipient: 'school_office', subject: `Melding ${i}`, body: 'Hei' }, asKari)).status, 303);
+    assert.equal(
+      (await client.post(child, { recipient: 'school_office', subject: `Melding ${i}`, body: 'Hei' }, asKari)).status,
+      303,
+    );
   }
   const first = await html(await client.get(child, asKari));
-  const subjects = Array.from(first.document.querySelectorAll('#child-section ul[role="list"] li a')).map((a) => a.textContent);
+  const subjects = Array.from(first.document.querySelectorAll('#child-section ul[role="list"] li a')).map(
+    (a) => a.textContent,
+  );
   assert.equal(subjects.length, 20);
   assert.equal(subjects[0], 'Melding 22');
   assert.equal(first.document.querySelector('a[rel="next"]')!.getAttribute('href'), `${child}?page=2`);
   const second = await html(await client.get(`${child}?page=2`, asKari));
-  assert.deepEqual(Array.from(second.document.querySelectorAll('#child-section ul[role="list"] li a')).map((a) => a.textContent), ['Melding 2', 'Melding 1']);
+  assert.deepEqual(
+    Array.from(second.document.querySelectorAll('#child-section ul[role="list"] li a')).map((a) => a.textContent),
+    ['Melding 2', 'Melding 1'],
+  );
 });
 
 test('the author sees how each guardian was told about their message: queued, then SMS and e-mail sent or not, with the reason', async () => {
   tick();
-  const ok = await client.post(`/pupils/${sofie}/messages`, { subject: 'Foreldresamtale', body: 'Passer det tirsdag kl. 14?' }, asFatima);
+  const ok = await client.post(
+    `/pupils/${sofie}/messages`,
+    { subject: 'Foreldresamtale', body: 'Passer det tirsdag kl. 14?' },
+    asFatima,
+  );
   const threadId = Number(/^\/messages\/(\d+)\?sent=1/.exec(ok.headers.get('location')!)![1]);
   const notices = async (cookie: { cookie: string }) =>
-    Array.from((await html(await client.get(`/messages/${threadId}`, cookie))).document.querySelectorAll('details li')).map((li) => li.textContent);
-  assert.deepEqual((await notices(asFatima)).sort(), ['Anders Nordmann: SMS: i kø · E-post: i kø', 'Kari Nordmann: SMS: i kø · E-post: i kø']);
+    Array.from(
+      (await html(await client.get(`/messages/${threadId}`, cookie))).document.querySelectorAll('details li'),
+    ).map((li) => li.textContent);
+  assert.deepEqual((await notices(asFatima)).sort(), [
+    'Anders Nordmann: SMS: i kø · E-post: i kø',
+    'Kari Nordmann: SMS: i kø · E-post: i kø',
+  ]);
 
   const anders = await personNamed('Anders', 'Nordmann');
   await db.updateTable('contact_info').set({ sms_enabled: false }).where('person_id', '=', anders).execute();
   const deps = testDeliveryDeps(db);
   while ((await runOutbox(db, deps, now)).claimed > 0);
   const after = await notices(asFatima);
-  assert.ok(after.includes('Anders Nordmann: SMS: ikke sendt (mottakeren har reservert seg mot SMS) · E-post: sendt'), after.join(' | '));
-  assert.ok(after.some((line) => line?.startsWith('Kari Nordmann: SMS: sendt')), after.join(' | '));
+  assert.ok(
+    after.includes('Anders Nordmann: SMS: ikke sendt (mottakeren har reservert seg mot SMS) · E-post: sendt'),
+    after.join(' | '),
+  );
+  assert.ok(
+    after.some((line) => line?.startsWith('Kari Nordmann: SMS: sendt')),
+    after.join(' | '),
+  );
   assert.deepEqual(await notices(asTorunn), [], 'only the author sees it on their own messages');
   const kariThread = await html(await client.get(`/children/${sofie}/messages/${threadId}`, asKari));
-  assert.equal(kariThread.document.querySelectorAll('details li').length, 0, 'guardians do not see other guardians\' notices');
+  assert.equal(
+    kariThread.document.querySelectorAll('details li').length,
+    0,
+    "guardians do not see other guardians' notices",
+  );
 });

@@ -37,7 +37,7 @@ test('the guardian sees her own data, her children, and who has viewed their pup
   assert.match(text, /Så elevkortet/);
 });
 
-test('the JSON export is a download with only this family\'s data', async () => {
+test("the JSON export is a download with only this family's data", async () => {
   const res = await client.get('/me/data.json', kari);
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="skolebro-mine-data-/);
@@ -54,10 +54,15 @@ test('the JSON export is a download with only this family\'s data', async () => 
     .where('fodselsnummer', 'is not', null)
     .limit(300)
     .execute();
-  for (const other of outsiders) assert.ok(!text.includes(other.fodselsnummer!), `no fødselsnummer of ${other.given_name}`);
+  for (const other of outsiders)
+    assert.ok(!text.includes(other.fodselsnummer!), `no fødselsnummer of ${other.given_name}`);
   for (const child of data.children) for (const g of child.guardians) assert.match(g.name, /Nordmann/);
   // the areas' data is there too: documents, consent state, settings
-  assert.ok(data.children.every((c: { extra: { documents: { title: string }[] } }) => c.extra.documents.some((d) => /Velkom/.test(d.title))));
+  assert.ok(
+    data.children.every((c: { extra: { documents: { title: string }[] } }) =>
+      c.extra.documents.some((d) => /Velkom/.test(d.title)),
+    ),
+  );
   assert.ok('generalConsent' in data.guardian.extra);
   assert.ok(Array.isArray(data.guardian.extra.notificationSettings));
 });

@@ -12,7 +12,8 @@ test('the front page is a full, landmarked document in bokmål by default', asyn
   const { document } = await html(response);
   assert.equal(document.documentElement.getAttribute('lang'), 'nb');
   assert.equal(document.querySelector('a.skip-link')?.getAttribute('href'), '#main');
-  for (const selector of ['header', 'nav', 'main#main', 'footer']) assert.ok(document.querySelector(selector), selector);
+  for (const selector of ['header', 'nav', 'main#main', 'footer'])
+    assert.ok(document.querySelector(selector), selector);
   assert.match(document.querySelector('h1')?.textContent ?? '', /Velkommen til Skolebro/);
   assert.equal(document.querySelector('script[src="/assets/htmx.min.js"]') !== null, true);
 });
@@ -45,7 +46,11 @@ test('an unknown language cookie falls back to bokmål', async () => {
 });
 
 test('a cross-site or origin-less post is refused as CSRF', async () => {
-  const crossSite = await client.post('/language', { lang: 'en' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+  const crossSite = await client.post(
+    '/language',
+    { lang: 'en' },
+    { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+  );
   assert.equal(crossSite.status, 403);
   assert.match(await crossSite.text(), /annet nettsted/);
   const noOrigin = await client.app.request('http://localhost:3000/language', {

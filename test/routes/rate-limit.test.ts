@@ -15,6 +15,9 @@ test('login callbacks are rate limited: the 31st within a minute gets 429 with R
   assert.equal(limited.status, 429);
   assert.ok(Number(limited.headers.get('retry-after')) > 0);
   assert.match(await limited.text(), /For mange forsøk/);
-  const count = await db.selectFrom('session').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('session')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(count.n, 0);
 });

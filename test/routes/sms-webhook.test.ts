@@ -3,7 +3,11 @@ import { test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { DEVELOPMENT_WEBHOOK_SECRET, signatureFor } from '../../src/domain/messages/sms-webhook.ts';
-import { contactTeacherIdsForPupil, enqueueNotifications, leadershipIdsForSchool } from '../../src/domain/notifications/outbox.ts';
+import {
+  contactTeacherIdsForPupil,
+  enqueueNotifications,
+  leadershipIdsForSchool,
+} from '../../src/domain/notifications/outbox.ts';
 import { createTestApp, html, sessionCookie, TEST_ORIGIN, testConfig } from '../support/app.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
@@ -16,8 +20,18 @@ await giveDemoGeneralConsent(db);
 const client = createTestApp(db, {}, { clock: () => now });
 const tick = () => (now = new Date(now.getTime() + 60_000));
 
-const personNamed = async (given: string, family: string) => (await db.selectFrom('person').select('id').where('given_name', '=', given).where('family_name', '=', family).executeTakeFirstOrThrow()).id;
-const mobileOf = async (personId: number) => (await db.selectFrom('contact_info').select('mobile').where('person_id', '=', personId).executeTakeFirstOrThrow()).mobile!;
+const personNamed = async (given: string, family: string) =>
+  (
+    await db
+      .selectFrom('person')
+      .select('id')
+      .where('given_name', '=', given)
+      .where('family_name', '=', family)
+      .executeTakeFirstOrThrow()
+  ).id;
+const mobileOf = async (personId: number) =>
+  (await db.selectFrom('contact_info').select('mobile').where('person_id', '=', personId).executeTakeFirstOrThrow())
+    .mobile!;
 const sofie = await personNamed('Sofie', 'Nordmann');
 const jonas = await personNamed('Jonas', 'Nordmann');
 const maja = await personNamed('Maja', 'Bakkeli');
@@ -27,8 +41,12 @@ const fatima = (await contactTeacherIdsForPupil(db, sofie, TODAY))[0]!;
 const asKari = { cookie: await sessionCookie(db, kari, 'idporten') };
 const asFatima = { cookie: await sessionCookie(db, fatima, 'feide') };
 const asTorunn = { cookie: await sessionCookie(db, await loginPersonId(db, 'leadership'), 'feide') };
-const fjellheim = (await db.selectFrom('school').select('id').where('name', '=', 'Fjellheim skule').executeTakeFirstOrThrow()).id;
-const asFjellheimRektor = { cookie: await sessionCookie(db, (await leadershipIdsForSchool(db, fjellheim, TODAY))[0]!, 'feide') };
+const fjellheim = (
+  await db.selectFrom('school').select('id').where('name', '=', 'Fjellheim skule').executeTakeFirstOrThrow()
+).id;
+const asFjellheimRektor = {
+  cookie: await sessionCookie(db, (await leadershipIdsForSchool(db, fjellheim, TODAY))[0]!, 'feide'),
+};
 const kariMobile = await mobileOf(kari); // +47 and 8 digits
 const kariAsGatewaySends = `0047${kariMobile.slice(3)}`;
 
@@ -36,26 +54,52 @@ let providerSeq = 0;
 const providerId = () => `gw-${++providerSeq}`;
 
 /** A webhook call as the gateway makes it: no cookie, no Origin, signed body. */
-function webhook(body: string, options: { contentType?: string; signature?: string | null; app?: ReturnType<typeof createTestApp> } = {}) {
+function webhook(
+  body: string,
+  options: { contentType?: string; signature?: string | null; app?: ReturnType<typeof createTestApp> } = {},
+) {
   const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
-  const signature = options.signature === undefined ? signatureFor(DEVELOPMENT_WEBHOOK_SECRET, body) : options.signature;
+  const signature =
+    options.signature === undefined ? signatureFor(DEVELOPMENT_WEBHOOK_SECRET, body) : options.signature;
   if (signature !== null) headers['x-skolebro-signature'] = signature;
   return (options.app ?? client).app.request(`${TEST_ORIGIN}/webhooks/sms`, { method: 'POST', body, headers });
 }
-const sms = (fields: Record<string, unknown>) => JSON.stringify({ type: 'inbound', id: providerId(), to: '+4759990000', timestamp: now.toISOString(), ...fields });
-const inboundCount = async () => Number((await db.selectFrom('inbound_sms').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const messagesOf = (threadId: number) => db.selectFrom('message').selectAll().where('thread_id', '=', threadId).orderBy('id').execute();
+const sms = (fields: Record<string, unknown>) =>
+  JSON.stringify({ type: 'inbound', id: providerId(), to: '+4759990000', timestamp: now.toISOString(), ...fields });
+const inboundCount = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('inbound_sms')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const messagesOf = (threadId: number) =>
+  db.selectFrom('message').selectAll().where('thread_id', '=', threadId).orderBy('id').execute();
 
 test('a bad or missing signature is refused with 401 and nothing is stored', async () => {
   const body = sms({ from: kariAsGatewaySends, text: 'Sofie er syk i dag.' });
   const before = await inboundCount();
   assert.equal((await webhook(body, { signature: null })).status, 401);
   assert.equal((await webhook(body, { signature: signatureFor('another-secret-of-enough-length', body) })).status, 401);
-  assert.equal((await webhook(body, { signature: signatureFor(DEVELOPMENT_WEBHOOK_SECRET, `${body} `) })).status, 401, 'signed a different body');
+  assert.equal(
+    (await webhook(body, { signature: signatureFor(DEVELOPMENT_WEBHOOK_SECRET, `${body} `) })).status,
+    401,
+    'signed a different body',
+  );
   assert.equal((await webhook(body, { signature: 'sha256=zz' })).status, 401);
   assert.equal(await inboundCount(), before);
-  const configured = createTestApp(db, { sms: { ...testConfig().sms, webhookSecret: 'the-municipality-secret-42' } }, { clock: () => now });
-  assert.equal((await webhook(body, { app: configured })).status, 401, 'the development secret does not work once a secret is set');
+  const configured = createTestApp(
+    db,
+    { sms: { ...testConfig().sms, webhookSecret: 'the-municipality-secret-42' } },
+    { clock: () => now },
+  );
+  assert.equal(
+    (await webhook(body, { app: configured })).status,
+    401,
+    'the development secret does not work once a secret is set',
+  );
   const production = createTestApp(db, { env: 'production', sms: { ...testConfig().sms, webhookSecret: undefined } });
   assert.equal((await webhook(body, { app: production })).status, 503, 'production without a secret: refused');
   assert.equal(await inboundCount(), before);
@@ -64,7 +108,11 @@ test('a bad or missing signature is refused with 401 and nothing is stored', asy
 test('a body we do not understand is a 400 (the gateway should not retry); the CSRF check does not apply', async () => {
   assert.equal((await webhook(JSON.stringify({ id: providerId(), from: kariMobile }))).status, 400, 'no text');
   assert.equal((await webhook('{not json')).status, 400);
-  assert.equal((await webhook(sms({ from: kariMobile, text: 'x'.repeat(4001) }))).status, 400, 'longer than a message may be');
+  assert.equal(
+    (await webhook(sms({ from: kariMobile, text: 'x'.repeat(4001) }))).status,
+    400,
+    'longer than a message may be',
+  );
 });
 
 test('Kari has two children and no recent thread: her SMS waits in the office queue of both schools', async () => {
@@ -74,55 +122,123 @@ test('Kari has two children and no recent thread: her SMS waits in the office qu
   const row = await db.selectFrom('inbound_sms').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
   assert.equal(row.guardian_id, kari);
   assert.equal(row.normalised_number, kariMobile);
-  const told = await db.selectFrom('outbox').select('recipient_person_id').where('event_type', '=', 'message.sms_queued').where('idempotency_key', 'like', `inbound-sms:${row.id}:%`).execute();
-  const bjorkelia = (await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()).id;
-  const leaders = [...(await leadershipIdsForSchool(db, bjorkelia, TODAY)), ...(await leadershipIdsForSchool(db, fjellheim, TODAY))].sort();
-  assert.deepEqual(told.map((r) => r.recipient_person_id).sort(), leaders, 'the leadership of both schools is told (without the text)');
+  const told = await db
+    .selectFrom('outbox')
+    .select('recipient_person_id')
+    .where('event_type', '=', 'message.sms_queued')
+    .where('idempotency_key', 'like', `inbound-sms:${row.id}:%`)
+    .execute();
+  const bjorkelia = (
+    await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()
+  ).id;
+  const leaders = [
+    ...(await leadershipIdsForSchool(db, bjorkelia, TODAY)),
+    ...(await leadershipIdsForSchool(db, fjellheim, TODAY)),
+  ].sort();
+  assert.deepEqual(
+    told.map((r) => r.recipient_person_id).sort(),
+    leaders,
+    'the leadership of both schools is told (without the text)',
+  );
   const torunn = await html(await client.get('/messages', asTorunn));
   const item = torunn.document.querySelector(`#sms-${row.id}`)!;
   assert.match(item.textContent!, /Kari Nordmann.*Sofie kommer senere i dag\./s);
   const buttons = Array.from(item.querySelectorAll('button')).map((b) => b.textContent);
   assert.deepEqual(buttons, ['Legg i meldingsboka til Sofie Nordmann, 3A', 'Avvis'], 'only her child at this school');
   const fjellheimView = await html(await client.get('/messages', asFjellheimRektor));
-  assert.match(fjellheimView.document.querySelector(`#sms-${row.id}`)!.textContent!, /Legg i meldingsboka til Jonas Nordmann/);
-  assert.equal((await html(await client.get('/messages', asFatima))).document.querySelector(`#sms-${row.id}`), null, 'a teacher has no office queue');
+  assert.match(
+    fjellheimView.document.querySelector(`#sms-${row.id}`)!.textContent!,
+    /Legg i meldingsboka til Jonas Nordmann/,
+  );
+  assert.equal(
+    (await html(await client.get('/messages', asFatima))).document.querySelector(`#sms-${row.id}`),
+    null,
+    'a teacher has no office queue',
+  );
 
-  const attached = await client.post(`/inbound-sms/${row.id}/placement`, { pupil_id: String(sofie), return_to: '/messages' }, asTorunn);
+  const attached = await client.post(
+    `/inbound-sms/${row.id}/placement`,
+    { pupil_id: String(sofie), return_to: '/messages' },
+    asTorunn,
+  );
   assert.equal(attached.status, 303);
   const threadId = Number(/^\/messages\/(\d+)\?done=attached$/.exec(attached.headers.get('location')!)![1]);
   const [message] = await messagesOf(threadId);
-  assert.deepEqual([message!.author_id, message!.author_capacity, message!.via, message!.body], [kari, 'guardian', 'sms', 'Sofie kommer senere i dag.']);
-  assert.equal((await db.selectFrom('message_thread').select('pupil_id').where('id', '=', threadId).executeTakeFirstOrThrow()).pupil_id, sofie);
+  assert.deepEqual(
+    [message!.author_id, message!.author_capacity, message!.via, message!.body],
+    [kari, 'guardian', 'sms', 'Sofie kommer senere i dag.'],
+  );
+  assert.equal(
+    (await db.selectFrom('message_thread').select('pupil_id').where('id', '=', threadId).executeTakeFirstOrThrow())
+      .pupil_id,
+    sofie,
+  );
   const again = await client.post(`/inbound-sms/${row.id}/placement`, { pupil_id: String(sofie) }, asTorunn);
   assert.equal(again.headers.get('location'), '/messages?done=already', 'handled once');
-  assert.equal((await client.post(`/inbound-sms/${row.id}/placement`, { pupil_id: String(jonas) }, asFatima)).status, 404, 'not for a teacher');
+  assert.equal(
+    (await client.post(`/inbound-sms/${row.id}/placement`, { pupil_id: String(jonas) }, asFatima)).status,
+    404,
+    'not for a teacher',
+  );
 });
 
-test('an SMS from Kari\'s mobile lands in the thread the school last wrote to her in, and notifies the contact teacher', async () => {
+test("an SMS from Kari's mobile lands in the thread the school last wrote to her in, and notifies the contact teacher", async () => {
   tick();
-  const start = await client.post(`/children/${sofie}/messages`, { recipient: 'contact_teacher', subject: 'Turdag', body: 'Trenger Sofie matpakke på turdagen?' }, asKari);
+  const start = await client.post(
+    `/children/${sofie}/messages`,
+    { recipient: 'contact_teacher', subject: 'Turdag', body: 'Trenger Sofie matpakke på turdagen?' },
+    asKari,
+  );
   const threadId = Number(/messages\/(\d+)\?/.exec(start.headers.get('location')!)![1]);
   tick();
-  assert.equal((await client.post(`/messages/${threadId}/replies`, { body: 'Ja, og drikke. Svar gjerne på SMS.' }, asFatima)).status, 303);
+  assert.equal(
+    (await client.post(`/messages/${threadId}/replies`, { body: 'Ja, og drikke. Svar gjerne på SMS.' }, asFatima))
+      .status,
+    303,
+  );
   tick();
   const body = sms({ from: kariAsGatewaySends, text: 'Takk, det ordner vi!' });
   const res = await webhook(body);
   assert.deepEqual(await res.json(), { status: 'placed' });
   const messages = await messagesOf(threadId);
   const last = messages.at(-1)!;
-  assert.deepEqual([last.author_id, last.author_capacity, last.via, last.sender_number, last.body], [kari, 'guardian', 'sms', kariMobile, 'Takk, det ordner vi!']);
-  const told = await db.selectFrom('outbox').select('recipient_person_id').where('idempotency_key', 'like', `message:${last.id}:%`).execute();
-  assert.ok(told.some((r) => r.recipient_person_id === fatima), 'the contact teacher is told');
+  assert.deepEqual(
+    [last.author_id, last.author_capacity, last.via, last.sender_number, last.body],
+    [kari, 'guardian', 'sms', kariMobile, 'Takk, det ordner vi!'],
+  );
+  const told = await db
+    .selectFrom('outbox')
+    .select('recipient_person_id')
+    .where('idempotency_key', 'like', `message:${last.id}:%`)
+    .execute();
+  assert.ok(
+    told.some((r) => r.recipient_person_id === fatima),
+    'the contact teacher is told',
+  );
   assert.ok(!told.some((r) => r.recipient_person_id === kari), 'not the sender');
 
   const replay = await webhook(body);
   assert.equal(replay.status, 200);
   assert.deepEqual(await replay.json(), { status: 'duplicate' });
   assert.equal((await messagesOf(threadId)).length, messages.length, 'a retried webhook is stored once');
-  assert.equal(Number((await db.selectFrom('inbound_sms').select((eb) => eb.fn.countAll().as('n')).where('provider_id', '=', JSON.parse(body).id).executeTakeFirstOrThrow()).n), 1);
+  assert.equal(
+    Number(
+      (
+        await db
+          .selectFrom('inbound_sms')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('provider_id', '=', JSON.parse(body).id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    1,
+  );
 
   const page = await html(await client.get(`/messages/${threadId}`, asFatima));
-  assert.match(Array.from(page.document.querySelectorAll('#thread-conversation li')).pop()!.textContent!, /Kari Nordmann \(foresatt\).*SMS.*Ny.*Takk, det ordner vi!/s);
+  assert.match(
+    Array.from(page.document.querySelectorAll('#thread-conversation li')).pop()!.textContent!,
+    /Kari Nordmann \(foresatt\).*SMS.*Ny.*Takk, det ordner vi!/s,
+  );
 });
 
 test('after 14 days without a word from the school, a reply no longer goes to that thread', async () => {
@@ -130,46 +246,82 @@ test('after 14 days without a word from the school, a reply no longer goes to th
   now = new Date(now.getTime() + 15 * 86_400_000);
   try {
     tick();
-    const start = await client.post(`/children/${sofie}/messages`, { recipient: 'contact_teacher', subject: 'Gammel', body: 'Hei' }, asKari);
+    const start = await client.post(
+      `/children/${sofie}/messages`,
+      { recipient: 'contact_teacher', subject: 'Gammel', body: 'Hei' },
+      asKari,
+    );
     assert.equal(start.status, 303);
     const res = await webhook(sms({ from: kariMobile, text: 'Ny beskjed' }));
-    assert.deepEqual(await res.json(), { status: 'queued' }, 'her own message was last, and the school\'s answer is too old');
+    assert.deepEqual(
+      await res.json(),
+      { status: 'queued' },
+      "her own message was last, and the school's answer is too old",
+    );
   } finally {
     now = later;
   }
 });
 
-test('a guardian with one child: a new thread to the contact teacher, subject in the school\'s language', async () => {
+test("a guardian with one child: a new thread to the contact teacher, subject in the school's language", async () => {
   tick();
   const res = await webhook(sms({ from: await mobileOf(trine), text: 'Maja er hos lege og kommer ikke på skolen.' }));
   assert.deepEqual(await res.json(), { status: 'placed' });
-  const thread = await db.selectFrom('message_thread').selectAll().where('pupil_id', '=', maja).orderBy('id', 'desc').executeTakeFirstOrThrow();
-  assert.deepEqual([thread.kind, thread.subject, thread.started_by], ['contact_teacher', 'SMS fra Trine Bakkeli', trine]);
+  const thread = await db
+    .selectFrom('message_thread')
+    .selectAll()
+    .where('pupil_id', '=', maja)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(
+    [thread.kind, thread.subject, thread.started_by],
+    ['contact_teacher', 'SMS fra Trine Bakkeli', trine],
+  );
   const teachers = await contactTeacherIdsForPupil(db, maja, TODAY);
   const [message] = await messagesOf(thread.id);
-  const told = (await db.selectFrom('outbox').select('recipient_person_id').where('idempotency_key', 'like', `message:${message!.id}:%`).execute()).map((r) => r.recipient_person_id);
+  const told = (
+    await db
+      .selectFrom('outbox')
+      .select('recipient_person_id')
+      .where('idempotency_key', 'like', `message:${message!.id}:%`)
+      .execute()
+  ).map((r) => r.recipient_person_id);
   for (const id of teachers) assert.ok(told.includes(id));
   assert.ok(!told.includes(await loginPersonId(db, 'guardian-blocked')), 'not the blocked father');
 });
 
-test('an unknown number goes to the office queue; leadership puts it in a book from the pupil\'s page, or dismisses it', async () => {
+test("an unknown number goes to the office queue; leadership puts it in a book from the pupil's page, or dismisses it", async () => {
   tick();
-  const body = new URLSearchParams({ id: providerId(), from: '+47 912 00 000', to: '+4759990000', text: 'Hei, dette er bestemor til Sofie.' }).toString();
+  const body = new URLSearchParams({
+    id: providerId(),
+    from: '+47 912 00 000',
+    to: '+4759990000',
+    text: 'Hei, dette er bestemor til Sofie.',
+  }).toString();
   const res = await webhook(body, { contentType: 'application/x-www-form-urlencoded' });
   assert.deepEqual(await res.json(), { status: 'queued' }, 'a form body works too');
   const row = await db.selectFrom('inbound_sms').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
   assert.equal(row.guardian_id, null);
   const inbox = await html(await client.get('/messages', asTorunn));
-  assert.match(inbox.document.querySelector(`#sms-${row.id}`)!.textContent!, /\+47 912 00 000.*bestemor.*elevens kort/s);
+  assert.match(
+    inbox.document.querySelector(`#sms-${row.id}`)!.textContent!,
+    /\+47 912 00 000.*bestemor.*elevens kort/s,
+  );
   const pupilBook = await html(await client.get(`/pupils/${sofie}/messages`, asTorunn));
   const form = pupilBook.document.querySelector(`#sms-${row.id} form[action="/inbound-sms/${row.id}/placement"]`)!;
   assert.equal(form.querySelector('input[name="pupil_id"]')!.getAttribute('value'), String(sofie));
   const attached = await client.post(`/inbound-sms/${row.id}/placement`, { pupil_id: String(sofie) }, asTorunn);
   const threadId = Number(/^\/messages\/(\d+)/.exec(attached.headers.get('location')!)![1]);
   const [message] = await messagesOf(threadId);
-  assert.deepEqual([message!.author_id, message!.author_capacity, message!.sender_number], [null, 'unknown', '+4791200000']);
+  assert.deepEqual(
+    [message!.author_id, message!.author_capacity, message!.sender_number],
+    [null, 'unknown', '+4791200000'],
+  );
   const kariSees = await html(await client.get(`/children/${sofie}/messages/${threadId}`, asKari));
-  assert.match(kariSees.document.querySelector('#thread-conversation')!.textContent!, /Ukjent avsender \(\+47 912 00 000\).*bestemor/s);
+  assert.match(
+    kariSees.document.querySelector('#thread-conversation')!.textContent!,
+    /Ukjent avsender \(\+47 912 00 000\).*bestemor/s,
+  );
 
   const spam = await webhook(sms({ from: 'REKLAME', text: 'Vinn en iPhone!' }));
   assert.deepEqual(await spam.json(), { status: 'queued' });
@@ -182,16 +334,49 @@ test('an unknown number goes to the office queue; leadership puts it in a book f
 });
 
 test('delivery reports on the same webhook reach the SMS delivery status', async () => {
-  await enqueueNotifications(db, [{ recipientPersonId: kari, category: 'messages', eventType: 'message.new', payload: { threadId: 1 }, idempotencyKey: 'test:delivery-report' }]);
-  const outbox = await db.selectFrom('outbox').select('id').where('idempotency_key', '=', 'test:delivery-report').executeTakeFirstOrThrow();
-  await db.insertInto('delivery').values({
-    outbox_id: outbox.id, channel: 'sms', status: 'sent', idempotency_key: 'test:delivery-report:sms', next_attempt_at: now, provider_message_id: 'prov-77', sent_at: now, created_at: now, updated_at: now,
-  }).execute();
+  await enqueueNotifications(db, [
+    {
+      recipientPersonId: kari,
+      category: 'messages',
+      eventType: 'message.new',
+      payload: { threadId: 1 },
+      idempotencyKey: 'test:delivery-report',
+    },
+  ]);
+  const outbox = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('idempotency_key', '=', 'test:delivery-report')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('delivery')
+    .values({
+      outbox_id: outbox.id,
+      channel: 'sms',
+      status: 'sent',
+      idempotency_key: 'test:delivery-report:sms',
+      next_attempt_at: now,
+      provider_message_id: 'prov-77',
+      sent_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   const res = await webhook(JSON.stringify({ type: 'delivery_report', id: 'prov-77', status: 'DELIVRD' }));
   assert.deepEqual(await res.json(), { status: 'recorded', known: true });
-  const delivery = await db.selectFrom('delivery').select(['status', 'delivered_at']).where('provider_message_id', '=', 'prov-77').executeTakeFirstOrThrow();
+  const delivery = await db
+    .selectFrom('delivery')
+    .select(['status', 'delivered_at'])
+    .where('provider_message_id', '=', 'prov-77')
+    .executeTakeFirstOrThrow();
   assert.equal(delivery.status, 'sent');
   assert.ok(delivery.delivered_at, 'delivered');
-  assert.deepEqual(await (await webhook(JSON.stringify({ type: 'delivery_report', id: 'nobody', status: 'failed' }))).json(), { status: 'recorded', known: false });
-  assert.deepEqual(await (await webhook(JSON.stringify({ type: 'delivery_report', id: 'prov-77', status: 'buffered' }))).json(), { status: 'ignored', known: false });
+  assert.deepEqual(
+    await (await webhook(JSON.stringify({ type: 'delivery_report', id: 'nobody', status: 'failed' }))).json(),
+    { status: 'recorded', known: false },
+  );
+  assert.deepEqual(
+    await (await webhook(JSON.stringify({ type: 'delivery_report', id: 'prov-77', status: 'buffered' }))).json(),
+    { status: 'ignored', known: false },
+  );
 });

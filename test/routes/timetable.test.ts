@@ -12,8 +12,15 @@ const client = createTestApp(db, {}, { clock: () => new Date('2026-11-25T10:00:0
 
 const personByLogin = (key: string) => loginPersonId(db, key as DemoLoginKey);
 async function childOf(guardianId: number, given: string): Promise<number> {
-  return (await db.selectFrom('guardian_relation as r').innerJoin('person as p', 'p.id', 'r.pupil_id').select('p.id')
-    .where('r.guardian_id', '=', guardianId).where('p.given_name', '=', given).executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .selectFrom('guardian_relation as r')
+      .innerJoin('person as p', 'p.id', 'r.pupil_id')
+      .select('p.id')
+      .where('r.guardian_id', '=', guardianId)
+      .where('p.given_name', '=', given)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 const kari = await personByLogin('guardian');
 const ola = await personByLogin('guardian-private');
@@ -22,18 +29,28 @@ const sofie = await childOf(kari, 'Sofie');
 const emil = await childOf(ola, 'Emil');
 const maja = await childOf(geir, 'Maja');
 const headers = (cookie: string) => ({ cookie });
-const dayHeadings = (document: Document) => Array.from(document.querySelectorAll('#timetable h3')).map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
+const dayHeadings = (document: Document) =>
+  Array.from(document.querySelectorAll('#timetable h3')).map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
 
-test('a guardian sees the child\'s week with dates, lessons and a next-week link', async () => {
+test("a guardian sees the child's week with dates, lessons and a next-week link", async () => {
   const cookie = await sessionCookie(db, kari, 'idporten');
   const res = await client.get(`/children/${sofie}/timetable?week=2026-W48`, headers(cookie));
   assert.equal(res.status, 200);
   const { document } = await html(res);
   assert.match(document.querySelector('h1')?.textContent ?? '', /Timeplan for Sofie/);
-  assert.deepEqual(dayHeadings(document), ['Mandag 23.11.2026', 'Tirsdag 24.11.2026', 'Onsdag 25.11.2026', 'Torsdag 26.11.2026', 'Fredag 27.11.2026']);
+  assert.deepEqual(dayHeadings(document), [
+    'Mandag 23.11.2026',
+    'Tirsdag 24.11.2026',
+    'Onsdag 25.11.2026',
+    'Torsdag 26.11.2026',
+    'Fredag 27.11.2026',
+  ]);
   assert.match(document.querySelector('#timetable')?.textContent ?? '', /Norsk/);
   assert.ok(document.querySelectorAll('#timetable li').length >= 20, 'lessons every day');
-  assert.equal(document.querySelector('a[rel="next"]')?.getAttribute('href'), `/children/${sofie}/timetable?week=2026-W49`);
+  assert.equal(
+    document.querySelector('a[rel="next"]')?.getAttribute('href'),
+    `/children/${sofie}/timetable?week=2026-W49`,
+  );
 });
 
 test('juleferie is shown instead of lessons', async () => {
@@ -43,7 +60,7 @@ test('juleferie is shown instead of lessons', async () => {
   assert.equal((document.querySelector('#timetable')?.textContent?.match(/Juleferie/g) ?? []).length, 5);
 });
 
-test('another family\'s child and a blocked guardian answer 404', async () => {
+test("another family's child and a blocked guardian answer 404", async () => {
   const cookie = await sessionCookie(db, kari, 'idporten');
   assert.equal((await client.get(`/children/${emil}/timetable`, headers(cookie))).status, 404);
   assert.equal((await client.post(`/children/${emil}/timetable/feed`, {}, headers(cookie))).status, 404);
@@ -68,7 +85,12 @@ test('the iCal feed: create, fetch with escaped content, revoke → 404', async 
   const url = (await html(created)).document.querySelector('#feed-url')?.textContent ?? '';
   const path = new URL(url).pathname;
   assert.match(path, /^\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-  const stored = await db.selectFrom('calendar_feed_token').select('token_hash').where('pupil_id', '=', sofie).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+  const stored = await db
+    .selectFrom('calendar_feed_token')
+    .select('token_hash')
+    .where('pupil_id', '=', sofie)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
   assert.ok(!url.includes(stored.token_hash.toString('base64url')), 'only the hash is stored');
 
   const room = 'Rom A, bak; gymsal\\nord – ved den store inngangen på østsiden av nybygget til skolen';
@@ -79,11 +101,17 @@ test('the iCal feed: create, fetch with escaped content, revoke → 404', async 
   const text = await feed.text();
   assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n') && text.endsWith('END:VCALENDAR\r\n'));
   assert.ok(!/[^\r]\n/.test(text), 'CRLF only');
-  assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75), 'folded at 75 octets');
+  assert.ok(
+    text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75),
+    'folded at 75 octets',
+  );
   assert.match(text, /X-WR-CALNAME:Timeplan – Sofie\r\n/);
   assert.ok(!text.includes('Nordmann'), 'first name only');
   assert.ok(text.includes('\r\n '), 'long lines are folded');
-  assert.ok(text.replace(/\r\n /g, '').includes('LOCATION:Rom A\\, bak\\; gymsal\\\\nord – ved den store inngangen'), 'escaped');
+  assert.ok(
+    text.replace(/\r\n /g, '').includes('LOCATION:Rom A\\, bak\\; gymsal\\\\nord – ved den store inngangen'),
+    'escaped',
+  );
   assert.match(text, /DTSTART;TZID=Europe\/Oslo:20261125T081500/);
   assert.match(text, /UID:/);
   assert.match(text, /DTSTAMP:\d{8}T\d{6}Z/);
@@ -99,7 +127,17 @@ test('the feed answers 404 once the guardian is blocked', async () => {
   const created = await client.post(`/children/${sofie}/timetable/feed`, {}, headers(cookie));
   const path = new URL((await html(created)).document.querySelector('#feed-url')?.textContent ?? '').pathname;
   assert.equal((await client.get(path)).status, 200);
-  await db.updateTable('guardian_relation').set({ blocked: true }).where('guardian_id', '=', kari).where('pupil_id', '=', sofie).execute();
+  await db
+    .updateTable('guardian_relation')
+    .set({ blocked: true })
+    .where('guardian_id', '=', kari)
+    .where('pupil_id', '=', sofie)
+    .execute();
   assert.equal((await client.get(path)).status, 404);
-  await db.updateTable('guardian_relation').set({ blocked: false }).where('guardian_id', '=', kari).where('pupil_id', '=', sofie).execute();
+  await db
+    .updateTable('guardian_relation')
+    .set({ blocked: false })
+    .where('guardian_id', '=', kari)
+    .where('pupil_id', '=', sofie)
+    .execute();
 });

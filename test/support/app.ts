@@ -29,14 +29,27 @@ export function offlineOidc(): OidcClients {
 
 /** A session cookie for a person, made by the real session code (skips the IdP round trip). */
 export async function sessionCookie(db: Db, personId: number, provider: LoginProvider): Promise<string> {
-  const { token } = await createSession(db, { personId, provider, issuer: `http://idp.invalid/${provider}`, idpSid: null, idToken: null, acr: null });
+  const { token } = await createSession(db, {
+    personId,
+    provider,
+    issuer: `http://idp.invalid/${provider}`,
+    idpSid: null,
+    idToken: null,
+    acr: null,
+  });
   return `${SESSION_COOKIE}=${token}`;
 }
 
 /** The real app on a test database, plus helpers that speak like a browser would. */
 export function createTestApp(db: Db, overrides: Partial<Config> = {}, options: { clock?: () => Date } = {}) {
   const logs: Record<string, unknown>[] = [];
-  const app = createApp({ db, config: testConfig(overrides), log: (line) => logs.push(line), oidc: offlineOidc(), clock: options.clock });
+  const app = createApp({
+    db,
+    config: testConfig(overrides),
+    log: (line) => logs.push(line),
+    oidc: offlineOidc(),
+    clock: options.clock,
+  });
   const url = (path: string) => new URL(path, TEST_ORIGIN).toString();
   return {
     app,
@@ -49,7 +62,12 @@ export function createTestApp(db: Db, overrides: Partial<Config> = {}, options: 
       return app.request(url(path), {
         method: 'POST',
         body: new URLSearchParams(form),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_ORIGIN, 'sec-fetch-site': 'same-origin', ...headers },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: TEST_ORIGIN,
+          'sec-fetch-site': 'same-origin',
+          ...headers,
+        },
       });
     },
   };

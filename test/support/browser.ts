@@ -3,7 +3,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Debian's chromium, closed when the test file ends. Call it at the top level of a test file. */
 export async function launchBrowser(): Promise<Browser> {
@@ -16,8 +25,15 @@ export const PHONE = { width: 375, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /** A fresh context (no cookies) with JavaScript on or off. */
-export function newContext(browser: Browser, options: { javaScript: boolean; viewport?: { width: number; height: number } }): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled: options.javaScript, viewport: options.viewport ?? DESKTOP, locale: 'nb-NO' });
+export function newContext(
+  browser: Browser,
+  options: { javaScript: boolean; viewport?: { width: number; height: number } },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    javaScriptEnabled: options.javaScript,
+    viewport: options.viewport ?? DESKTOP,
+    locale: 'nb-NO',
+  });
 }
 
 /**
@@ -25,17 +41,25 @@ export function newContext(browser: Browser, options: { javaScript: boolean; vie
  * axe is a script, so for a page in a JavaScript-off context it checks the very same HTML (same URL,
  * same CSS) in a scratch context where only axe runs: the app's own script is blocked there.
  */
-export async function axeViolations(page: Page, options: { javaScript: boolean } = { javaScript: true }): Promise<string[]> {
+export async function axeViolations(
+  page: Page,
+  options: { javaScript: boolean } = { javaScript: true },
+): Promise<string[]> {
   if (options.javaScript) return runAxe(page);
   const html = await page.content();
   const url = page.url();
-  const scratch = await page.context().browser()!.newContext({ viewport: page.viewportSize() ?? DESKTOP });
+  const scratch = await page
+    .context()
+    .browser()!
+    .newContext({ viewport: page.viewportSize() ?? DESKTOP });
   try {
     const copy = await scratch.newPage();
     await copy.route('**/*', (route) =>
       route.request().url() === url
         ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-        : route.request().url().endsWith('.js') ? route.abort() : route.continue(),
+        : route.request().url().endsWith('.js')
+          ? route.abort()
+          : route.continue(),
     );
     await copy.goto(url);
     return await runAxe(copy);
@@ -45,7 +69,9 @@ export async function axeViolations(page: Page, options: { javaScript: boolean }
 }
 
 async function runAxe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 

@@ -25,7 +25,9 @@ export function recordingMailer(): Mailer & { sent: MailToSend[] } {
 }
 
 /** An SMS gateway that fails every time (or with the given error). */
-export function failingGateway(error: () => Error = () => new Error('gateway down')): SmsGateway & { calls: SmsToSend[] } {
+export function failingGateway(
+  error: () => Error = () => new Error('gateway down'),
+): SmsGateway & { calls: SmsToSend[] } {
   const calls: SmsToSend[] = [];
   return {
     calls,
@@ -39,7 +41,15 @@ export function failingGateway(error: () => Error = () => new Error('gateway dow
 export const HOME_LINK = `${TEST_ORIGIN}/home`;
 
 export function testDeliveryDeps(db: Db, overrides: Partial<DeliveryDeps> = {}): DeliveryDeps {
-  return { sms: new DevSmsGateway(db), mailer: recordingMailer(), link: HOME_LINK, smsSender: 'Skolebro', mailFrom: 'Skolebro <no-reply@skolebro.invalid>', workerId: 'test:1', ...overrides };
+  return {
+    sms: new DevSmsGateway(db),
+    mailer: recordingMailer(),
+    link: HOME_LINK,
+    smsSender: 'Skolebro',
+    mailFrom: 'Skolebro <no-reply@skolebro.invalid>',
+    workerId: 'test:1',
+    ...overrides,
+  };
 }
 
 /** Guardians with a mobile, SMS on, an e-mail address, and a child (pupil, school): recipients who get both channels. */
@@ -50,19 +60,36 @@ export async function reachableGuardians(db: Db, limit: number) {
     .innerJoin('enrolment as e', 'e.pupil_id', 'g.pupil_id')
     .select(['g.guardian_id', 'g.pupil_id', 'e.school_id'])
     .distinctOn('g.guardian_id')
-    .where('g.blocked', '=', false).where('g.contact_person_only', '=', false)
-    .where('c.sms_enabled', '=', true).where('c.mobile', 'is not', null).where('c.email', 'is not', null)
-    .orderBy('g.guardian_id').orderBy('g.pupil_id')
+    .where('g.blocked', '=', false)
+    .where('g.contact_person_only', '=', false)
+    .where('c.sms_enabled', '=', true)
+    .where('c.mobile', 'is not', null)
+    .where('c.email', 'is not', null)
+    .orderBy('g.guardian_id')
+    .orderBy('g.pupil_id')
     .limit(limit)
     .execute();
 }
 
 /** One 'messages' notification per guardian, as a message book or broadcast would write them. */
-export async function enqueueMessagesTo(db: Db, recipients: { guardian_id: number; pupil_id: number; school_id: number }[], tag: string, category: NotificationCategory = 'messages') {
-  await enqueueNotifications(db, recipients.map((r) => ({
-    recipientPersonId: r.guardian_id, category, eventType: 'message.sent', schoolId: r.school_id, pupilId: r.pupil_id,
-    payload: { note: 'free text that must never reach an SMS' }, idempotencyKey: `${tag}:${r.guardian_id}:${r.pupil_id}`,
-  })));
+export async function enqueueMessagesTo(
+  db: Db,
+  recipients: { guardian_id: number; pupil_id: number; school_id: number }[],
+  tag: string,
+  category: NotificationCategory = 'messages',
+) {
+  await enqueueNotifications(
+    db,
+    recipients.map((r) => ({
+      recipientPersonId: r.guardian_id,
+      category,
+      eventType: 'message.sent',
+      schoolId: r.school_id,
+      pupilId: r.pupil_id,
+      payload: { note: 'free text that must never reach an SMS' },
+      idempotencyKey: `${tag}:${r.guardian_id}:${r.pupil_id}`,
+    })),
+  );
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,12 +125,20 @@ export interface WorkerKnobs {
  */
 export function spawnOutboxWorker(t: TestContext, databaseUrl: string, knobs: WorkerKnobs = {}): WorkerProcess {
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '', NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '4',
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'test',
+    BASE_URL: TEST_ORIGIN,
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '4',
     OUTBOX_POLL_MS: String(knobs.pollMs ?? 100),
     ...(knobs.leaseMs !== undefined ? { OUTBOX_LEASE_MS: String(knobs.leaseMs) } : {}),
     ...(knobs.sendDelayMs !== undefined ? { OUTBOX_SEND_DELAY_MS: String(knobs.sendDelayMs) } : {}),
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/outbox-worker.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/outbox-worker.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   spawned.add(child);
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -123,11 +158,22 @@ export function spawnOutboxWorker(t: TestContext, databaseUrl: string, knobs: Wo
     await exited;
   };
   t.after(() => signal('SIGKILL'));
-  return { pid: child.pid!, output: () => output, started, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL'), exitCode: () => child.exitCode };
+  return {
+    pid: child.pid!,
+    output: () => output,
+    started,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+    exitCode: () => child.exitCode,
+  };
 }
 
 /** Polls `check` every 100 ms until it holds; fails with `describe()` after `timeoutMs`. */
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, describe: () => string | Promise<string>): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  describe: () => string | Promise<string>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${await describe()}`);

@@ -79,7 +79,8 @@ export interface World {
   compositeId: (school: string, name: string) => number;
 }
 
-const covers = (today: string, startsOn: string, endsOn: string | null) => startsOn <= today && (endsOn === null || endsOn >= today);
+const covers = (today: string, startsOn: string, endsOn: string | null) =>
+  startsOn <= today && (endsOn === null || endsOn >= today);
 
 export async function loadWorld(db: Db, today: string): Promise<World> {
   const enrolments = await db
@@ -89,8 +90,19 @@ export async function loadWorld(db: Db, today: string): Promise<World> {
     .innerJoin('school as s', 's.id', 'e.school_id')
     .innerJoin('municipality as m', 'm.id', 's.municipality_id')
     .select([
-      'p.id', 'p.given_name', 'p.family_name', 'p.address_protection', 'e.school_id', 's.name as school', 's.municipality_id',
-      'm.name as municipality', 'e.class_id', 'c.name as class_name', 'c.trinn', 'e.starts_on', 'e.ends_on',
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'p.address_protection',
+      'e.school_id',
+      's.name as school',
+      's.municipality_id',
+      'm.name as municipality',
+      'e.class_id',
+      'c.name as class_name',
+      'c.trinn',
+      'e.starts_on',
+      'e.ends_on',
     ])
     .orderBy('p.id')
     .execute();
@@ -98,16 +110,34 @@ export async function loadWorld(db: Db, today: string): Promise<World> {
   for (const e of enrolments) {
     let pupil = pupils.get(e.id);
     if (!pupil) {
-      pupil = { id: e.id, name: `${e.given_name} ${e.family_name}`, protection: e.address_protection, enrolments: [], groupIds: [], compositeIds: [], activeSfoIds: [] };
+      pupil = {
+        id: e.id,
+        name: `${e.given_name} ${e.family_name}`,
+        protection: e.address_protection,
+        enrolments: [],
+        groupIds: [],
+        compositeIds: [],
+        activeSfoIds: [],
+      };
       pupils.set(e.id, pupil);
     }
     pupil.enrolments.push({
-      schoolId: e.school_id, school: e.school, municipalityId: e.municipality_id, municipality: e.municipality, classId: e.class_id,
-      className: e.class_name, trinn: e.trinn, startsOn: e.starts_on, endsOn: e.ends_on, active: covers(today, e.starts_on, e.ends_on),
+      schoolId: e.school_id,
+      school: e.school,
+      municipalityId: e.municipality_id,
+      municipality: e.municipality,
+      classId: e.class_id,
+      className: e.class_name,
+      trinn: e.trinn,
+      startsOn: e.starts_on,
+      endsOn: e.ends_on,
+      active: covers(today, e.starts_on, e.ends_on),
     });
   }
-  for (const m of await db.selectFrom('teaching_group_member').selectAll().execute()) pupils.get(m.pupil_id)?.groupIds.push(m.teaching_group_id);
-  for (const m of await db.selectFrom('composite_group_member').selectAll().execute()) pupils.get(m.pupil_id)?.compositeIds.push(m.composite_group_id);
+  for (const m of await db.selectFrom('teaching_group_member').selectAll().execute())
+    pupils.get(m.pupil_id)?.groupIds.push(m.teaching_group_id);
+  for (const m of await db.selectFrom('composite_group_member').selectAll().execute())
+    pupils.get(m.pupil_id)?.compositeIds.push(m.composite_group_id);
   for (const s of await db.selectFrom('sfo_enrolment').selectAll().execute()) {
     if (covers(today, s.starts_on, s.ends_on)) pupils.get(s.pupil_id)?.activeSfoIds.push(s.sfo_id);
   }
@@ -117,7 +147,12 @@ export async function loadWorld(db: Db, today: string): Promise<World> {
   const memberships = membershipRows.map((m): WorldMembership => {
     const own = assignments.filter((a) => a.staff_membership_id === m.id);
     return {
-      id: m.id, personId: m.person_id, role: m.role, municipalityId: m.municipality_id, schoolId: m.school_id, sfoId: m.sfo_id,
+      id: m.id,
+      personId: m.person_id,
+      role: m.role,
+      municipalityId: m.municipality_id,
+      schoolId: m.school_id,
+      sfoId: m.sfo_id,
       active: covers(today, m.starts_on, m.ends_on),
       classIds: own.flatMap((a) => (a.class_id === null ? [] : [a.class_id])),
       groupIds: own.flatMap((a) => (a.teaching_group_id === null ? [] : [a.teaching_group_id])),
@@ -125,7 +160,10 @@ export async function loadWorld(db: Db, today: string): Promise<World> {
     };
   });
   const relations = (await db.selectFrom('guardian_relation').selectAll().orderBy('id').execute()).map((r) => ({
-    pupilId: r.pupil_id, guardianId: r.guardian_id, blocked: r.blocked, contactOnly: r.contact_person_only,
+    pupilId: r.pupil_id,
+    guardianId: r.guardian_id,
+    blocked: r.blocked,
+    contactOnly: r.contact_person_only,
   }));
 
   const schools = await db.selectFrom('school').select(['id', 'name']).execute();
@@ -137,13 +175,37 @@ export async function loadWorld(db: Db, today: string): Promise<World> {
     assert.equal(rows.length, 1, `exactly one ${what}`);
     return rows[0]!.id;
   };
-  const schoolId = (name: string) => one(schools.filter((s) => s.name === name), `school ${name}`);
+  const schoolId = (name: string) =>
+    one(
+      schools.filter((s) => s.name === name),
+      `school ${name}`,
+    );
   return {
-    today, pupils, memberships, relations, schoolId,
-    sfoId: (name) => one(sfos.filter((s) => s.name === name), `SFO ${name}`),
-    classId: (school, name) => one(classes.filter((c) => c.school_id === schoolId(school) && c.name === name), `class ${school} ${name}`),
-    groupId: (school, name) => one(groups.filter((g) => g.school_id === schoolId(school) && g.name === name), `group ${school} ${name}`),
-    compositeId: (school, name) => one(composites.filter((g) => g.school_id === schoolId(school) && g.name === name), `composite group ${school} ${name}`),
+    today,
+    pupils,
+    memberships,
+    relations,
+    schoolId,
+    sfoId: (name) =>
+      one(
+        sfos.filter((s) => s.name === name),
+        `SFO ${name}`,
+      ),
+    classId: (school, name) =>
+      one(
+        classes.filter((c) => c.school_id === schoolId(school) && c.name === name),
+        `class ${school} ${name}`,
+      ),
+    groupId: (school, name) =>
+      one(
+        groups.filter((g) => g.school_id === schoolId(school) && g.name === name),
+        `group ${school} ${name}`,
+      ),
+    compositeId: (school, name) =>
+      one(
+        composites.filter((g) => g.school_id === schoolId(school) && g.name === name),
+        `composite group ${school} ${name}`,
+      ),
   };
 }
 
@@ -168,7 +230,15 @@ export function staffWith(world: World, role: StaffRole, where: (m: WorldMembers
   return [...new Set(world.memberships.filter((m) => m.active && m.role === role && where(m)).map((m) => m.personId))];
 }
 
-export type SpecReach = 'school_owner' | 'leadership' | 'contact_teacher' | 'teacher' | 'sfo_leader' | 'sfo_staff' | 'guardian' | 'self';
+export type SpecReach =
+  | 'school_owner'
+  | 'leadership'
+  | 'contact_teacher'
+  | 'teacher'
+  | 'sfo_leader'
+  | 'sfo_staff'
+  | 'guardian'
+  | 'self';
 
 /**
  * The spec's reach rules, written independently of src/domain/access:
@@ -186,7 +256,9 @@ export function specReach(world: World, personId: number, via: LoginProvider, pu
   const activeClasses = pupil.enrolments.filter((e) => e.active).map((e) => e.classId);
   const meets = (a: number[], b: number[]) => a.some((x) => b.includes(x));
   if (via === 'idporten') {
-    const ok = world.relations.some((r) => r.guardianId === personId && r.pupilId === pupilId && !r.blocked && !r.contactOnly);
+    const ok = world.relations.some(
+      (r) => r.guardianId === personId && r.pupilId === pupilId && !r.blocked && !r.contactOnly,
+    );
     if (ok && active) reach.add('guardian');
     return reach;
   }
@@ -203,7 +275,13 @@ export function specReach(world: World, personId: number, via: LoginProvider, pu
         if (meets(activeClasses, m.classIds)) reach.add('contact_teacher');
         break;
       case 'teacher':
-        if (active && (meets(pupil.groupIds, m.groupIds) || meets(pupil.compositeIds, m.compositeIds) || meets(activeClasses, m.classIds))) reach.add('teacher');
+        if (
+          active &&
+          (meets(pupil.groupIds, m.groupIds) ||
+            meets(pupil.compositeIds, m.compositeIds) ||
+            meets(activeClasses, m.classIds))
+        )
+          reach.add('teacher');
         break;
       case 'sfo_leader':
       case 'sfo_staff':
@@ -252,16 +330,24 @@ export async function insertStaff(
 ): Promise<number> {
   const personId =
     options.personId ??
-    (await db
-      .insertInto('person')
-      .values({ given_name: 'Test', family_name: `Ansatt ${++staffCounter}` })
-      .returning('id')
-      .executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .insertInto('person')
+        .values({ given_name: 'Test', family_name: `Ansatt ${++staffCounter}` })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const membership = await db
     .insertInto('staff_membership')
     .values({
-      person_id: personId, municipality_id: options.municipalityId, school_id: options.schoolId ?? null, sfo_id: options.sfoId ?? null,
-      role: options.role, title: 'Test', starts_on: options.startsOn ?? '2020-08-01', ends_on: options.endsOn ?? null,
+      person_id: personId,
+      municipality_id: options.municipalityId,
+      school_id: options.schoolId ?? null,
+      sfo_id: options.sfoId ?? null,
+      role: options.role,
+      title: 'Test',
+      starts_on: options.startsOn ?? '2020-08-01',
+      ends_on: options.endsOn ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -8,7 +8,12 @@ export class Browser {
     const target = new URL(url);
     const headers = new Headers();
     const cookie = [...this.cookies.values()]
-      .filter((c) => target.pathname === c.path || target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`) || c.path === '/')
+      .filter(
+        (c) =>
+          target.pathname === c.path ||
+          target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`) ||
+          c.path === '/',
+      )
       .map((c) => `${c.name}=${c.value}`)
       .join('; ');
     if (cookie) headers.set('cookie', cookie);
@@ -18,7 +23,12 @@ export class Browser {
       headers.set('origin', target.origin); // a form on the same site, as a browser says it
       body = new URLSearchParams(init.form).toString();
     }
-    const res = await fetch(target, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const res = await fetch(target, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+    });
     for (const line of res.headers.getSetCookie()) this.store(line, target);
     return res;
   }

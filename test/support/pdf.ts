@@ -33,7 +33,13 @@ export async function pdfInfo(bytes: Uint8Array | ArrayBuffer | Buffer) {
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const [, , width, height] = (await pdf.getPage(1)).view;
   const info = (await pdf.getMetadata()).info as unknown as Record<string, unknown>;
-  const result = { pages: pdf.numPages, width: width!, height: height!, title: String(info.Title ?? ''), author: String(info.Author ?? '') };
+  const result = {
+    pages: pdf.numPages,
+    width: width!,
+    height: height!,
+    title: String(info.Title ?? ''),
+    author: String(info.Author ?? ''),
+  };
   await pdf.destroy();
   return result;
 }

@@ -12,7 +12,10 @@ test('defaults give a local demo on port 3000 with PGlite in ./data', () => {
 });
 
 test('a bad value stops start with a message naming the variable', () => {
-  assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: Error) => error instanceof ConfigError && /PORT/.test(error.message));
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty' }),
+    (error: Error) => error instanceof ConfigError && /PORT/.test(error.message),
+  );
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL: must start with postgres/);
   assert.throws(() => loadConfig({ BASE_URL: 'not a url' }), /BASE_URL/);
   assert.throws(() => loadConfig({ SEED_DEMO: 'yes' }), /SEED_DEMO: must be true or false/);

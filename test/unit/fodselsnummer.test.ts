@@ -39,10 +39,16 @@ test('known valid fødselsnummer (hand-checked and recomputed)', () => {
   // 150805 512: k1 sum 120 ≡ 10 → k1 = 1; k2 sum 108 ≡ 9 → k2 = 2.
   assert.equal(complete('150805512'), '15080551212');
   assert.deepEqual(parseIdentityNumber('01019012480'), {
-    value: '01019012480', kind: 'fodselsnummer', synthetic: false, birthDate: '1990-01-01',
+    value: '01019012480',
+    kind: 'fodselsnummer',
+    synthetic: false,
+    birthDate: '1990-01-01',
   });
   assert.deepEqual(parseIdentityNumber('15080551212'), {
-    value: '15080551212', kind: 'fodselsnummer', synthetic: false, birthDate: '2005-08-15',
+    value: '15080551212',
+    kind: 'fodselsnummer',
+    synthetic: false,
+    birthDate: '2005-08-15',
   });
   assert.equal(isValidIdentityNumber('01019012480'), true);
 });
@@ -99,7 +105,12 @@ test('H-number: month + 40', () => {
 test('synthetic number: month + 80 (born 01.11.2024 → 019124…)', () => {
   const v = firstValid('019124', 500, 999);
   assert.ok(v.startsWith('019124'));
-  assert.deepEqual(parseIdentityNumber(v), { value: v, kind: 'fodselsnummer', synthetic: true, birthDate: '2024-11-01' });
+  assert.deepEqual(parseIdentityNumber(v), {
+    value: v,
+    kind: 'fodselsnummer',
+    synthetic: true,
+    birthDate: '2024-11-01',
+  });
   const d = firstValid('419124', 500, 999); // D-number + synthetic
   assert.deepEqual(parseIdentityNumber(d), { value: d, kind: 'd-nummer', synthetic: true, birthDate: '2024-11-01' });
   assert.equal(isValidIdentityNumber(firstValid('019324', 500, 999)), false); // month 13
@@ -146,7 +157,16 @@ test('whitespace: trimmed and inner spaces removed, nothing else', () => {
 });
 
 test('non-digits and wrong length are rejected', () => {
-  for (const bad of ['', '   ', '0101901248', '010190124800', '0101901248a', 'abcdefghijk', '０1019012480', '+1019012480']) {
+  for (const bad of [
+    '',
+    '   ',
+    '0101901248',
+    '010190124800',
+    '0101901248a',
+    'abcdefghijk',
+    '０1019012480',
+    '+1019012480',
+  ]) {
     assert.equal(parseIdentityNumber(bad), null, bad);
   }
 });
@@ -157,7 +177,12 @@ test('syntheticIdentityNumber: 300 distinct valid numbers that parse back', () =
     const v = syntheticIdentityNumber('2024-11-01', seq);
     assert.match(v, /^019124\d{5}$/);
     assert.equal(complete(v.slice(0, 9)), v, 'classic check digits'); // independent check
-    assert.deepEqual(parseIdentityNumber(v), { value: v, kind: 'fodselsnummer', synthetic: true, birthDate: '2024-11-01' });
+    assert.deepEqual(parseIdentityNumber(v), {
+      value: v,
+      kind: 'fodselsnummer',
+      synthetic: true,
+      birthDate: '2024-11-01',
+    });
     seen.add(v);
   }
   assert.equal(seen.size, 300);
@@ -165,7 +190,15 @@ test('syntheticIdentityNumber: 300 distinct valid numbers that parse back', () =
 });
 
 test('syntheticIdentityNumber: other centuries, ≥200 per date, errors', () => {
-  for (const date of ['1854-01-09', '1899-12-31', '1900-02-28', '1970-06-15', '1999-12-31', '2000-02-29', '2039-12-31']) {
+  for (const date of [
+    '1854-01-09',
+    '1899-12-31',
+    '1900-02-28',
+    '1970-06-15',
+    '1999-12-31',
+    '2000-02-29',
+    '2039-12-31',
+  ]) {
     const values = new Set<string>();
     for (let seq = 0; seq < 200; seq++) {
       const v = syntheticIdentityNumber(date, seq);

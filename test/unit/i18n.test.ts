@@ -25,18 +25,23 @@ function leaves(value: unknown, prefix = ''): [string, unknown][] {
 }
 
 test('every language fills every UI string', () => {
-  const reference = leaves(messages('nb')).map(([key]) => key).sort();
+  const reference = leaves(messages('nb'))
+    .map(([key]) => key)
+    .sort();
   for (const locale of LOCALES) {
     const entries = leaves(messages(locale));
     assert.deepEqual(entries.map(([key]) => key).sort(), reference, locale);
-    for (const [key, value] of entries) assert.ok(typeof value === 'string' && value.trim() !== '', `${locale}: ${key}`);
+    for (const [key, value] of entries)
+      assert.ok(typeof value === 'string' && value.trim() !== '', `${locale}: ${key}`);
   }
 });
 
 // Letters go out in the school's hovudmål only (bokmål or nynorsk), never in English.
-const LETTER_TEXTS = new Set(['leave-decision.ts:vedtakText']);
+const LETTER_TEXTS = new Set(['leave-decision.ts:vedtakText', 'applications.ts:vedtakFrameText']);
 const AREA_DIR = new URL('../../src/i18n/', import.meta.url);
-const areaFiles = readdirSync(AREA_DIR).filter((f) => f.endsWith('.ts') && !['index.ts', 'nb.ts', 'nn.ts', 'en.ts'].includes(f));
+const areaFiles = readdirSync(AREA_DIR).filter(
+  (f) => f.endsWith('.ts') && !['index.ts', 'nb.ts', 'nn.ts', 'en.ts'].includes(f),
+);
 
 test('every area file fills every string in every language, in the same shape as bokmål', async () => {
   const checked: string[] = [];
@@ -48,7 +53,9 @@ test('every area file fills every string in every language, in the same shape as
       const id = `${file}:${name}`;
       const expected = LETTER_TEXTS.has(id) ? ['nb', 'nn'] : [...LOCALES];
       assert.deepEqual(Object.keys(catalogue).sort(), [...expected].sort(), `${id}: languages`);
-      const shape = leaves(catalogue.nb).map(([key]) => key).sort();
+      const shape = leaves(catalogue.nb)
+        .map(([key]) => key)
+        .sort();
       for (const locale of expected) {
         const entries = leaves(catalogue[locale]);
         assert.deepEqual(entries.map(([key]) => key).sort(), shape, `${id}.${locale}: keys differ from bokmål`);
@@ -61,7 +68,11 @@ test('every area file fills every string in every language, in the same shape as
     }
   }
   // Every area file has at least one catalogue, so a file that stops exporting one (or a broken import) fails here.
-  for (const file of areaFiles) assert.ok(checked.some((id) => id.startsWith(`${file}:`)), `${file} has no catalogue`);
+  for (const file of areaFiles)
+    assert.ok(
+      checked.some((id) => id.startsWith(`${file}:`)),
+      `${file} has no catalogue`,
+    );
   assert.ok(checked.length >= 15, checked.join(', '));
 });
 

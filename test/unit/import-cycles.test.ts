@@ -34,7 +34,8 @@ function findCycles(edges: Map<string, string[]>): string[][] {
     state.set(file, 'open');
     stack.push(file);
     for (const next of edges.get(file) ?? []) {
-      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(SRC, f)));
+      if (state.get(next) === 'open')
+        cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(SRC, f)));
       else if (!state.has(next) && edges.has(next)) visit(next);
     }
     stack.pop();
@@ -51,7 +52,11 @@ test('the import graph of src/ is read (the check below sees real files and edge
 });
 
 test('the finder finds a cycle when there is one', () => {
-  const edges = new Map([['/a.ts', ['/b.ts']], ['/b.ts', ['/c.ts']], ['/c.ts', ['/a.ts']]]);
+  const edges = new Map([
+    ['/a.ts', ['/b.ts']],
+    ['/b.ts', ['/c.ts']],
+    ['/c.ts', ['/a.ts']],
+  ]);
   assert.equal(findCycles(edges).length, 1);
 });
 

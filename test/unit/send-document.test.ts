@@ -6,7 +6,9 @@ import { sendDocument } from '../../src/routes/send-document.ts';
 const bytes = Buffer.from('%PDF-1.7 test');
 const app = new Hono()
   .get('/attachment', (c) => sendDocument(c, { filename: 'Vedtak – Sofie.pdf', content: bytes }))
-  .get('/typed', (c) => sendDocument(c, { filename: 'a.pdf', content: new Uint8Array(bytes), contentType: 'application/x-test' }))
+  .get('/typed', (c) =>
+    sendDocument(c, { filename: 'a.pdf', content: new Uint8Array(bytes), contentType: 'application/x-test' }),
+  )
   .get('/inline', (c) => sendDocument(c, { filename: 'brev.pdf', content: bytes }, { inline: true }));
 
 test('a download: its bytes and length, a PDF by default, saved under an ASCII and a UTF-8 name, never cached or sniffed', async () => {

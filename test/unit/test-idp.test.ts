@@ -33,7 +33,12 @@ const USERS: Record<'idporten' | 'feide', TestIdpUser[]> = {
     { id: '02928054321', name: 'Åse <Berg>', role: 'Foresatt' },
   ],
   feide: [
-    { id: 'feide:kari.berg@demo-kommune.example', name: 'Kari Berg', role: 'Lærer', email: 'kari.berg@demo-kommune.example' },
+    {
+      id: 'feide:kari.berg@demo-kommune.example',
+      name: 'Kari Berg',
+      role: 'Lærer',
+      email: 'kari.berg@demo-kommune.example',
+    },
     { id: 'feide:per.elev@demo-kommune.example', name: 'Per Elev', role: 'Elev' },
   ],
 };
@@ -50,7 +55,6 @@ function options(overrides: Partial<TestIdpOptions> = {}): TestIdpOptions {
   };
 }
 
-
 interface Flow {
   config: client.Configuration;
   browser: Browser;
@@ -66,9 +70,15 @@ async function startFlow(
   c: { clientId: string; clientSecret: string; redirectUris: string[] },
   params: Record<string, string>,
 ): Promise<Flow> {
-  const config = await client.discovery(new URL(issuer), c.clientId, c.clientSecret, client.ClientSecretPost(c.clientSecret), {
-    execute: [client.allowInsecureRequests],
-  });
+  const config = await client.discovery(
+    new URL(issuer),
+    c.clientId,
+    c.clientSecret,
+    client.ClientSecretPost(c.clientSecret),
+    {
+      execute: [client.allowInsecureRequests],
+    },
+  );
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -127,7 +137,10 @@ describe('test identity provider', () => {
       assert.deepEqual(meta.response_types_supported, ['code']);
       assert.ok((meta.id_token_signing_alg_values_supported as string[]).includes('RS256'));
     }
-    const meta = (await (await fetch(`${idp.idportenIssuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const meta = (await (await fetch(`${idp.idportenIssuer}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
     assert.deepEqual(meta.acr_values_supported, ['idporten-loa-substantial', 'idporten-loa-high']);
     assert.equal(meta.frontchannel_logout_supported, true);
   });
@@ -152,7 +165,11 @@ describe('test identity provider', () => {
     assert.match(page, /Åse &lt;Berg> — Foresatt/, 'user names are escaped');
     assert.doesNotMatch(page, /<script>/);
 
-    const tokens = await finishLogin(flow, { acr: 'idporten-loa-high', user: '01918012345' }, IDPORTEN.redirectUris[0]!);
+    const tokens = await finishLogin(
+      flow,
+      { acr: 'idporten-loa-high', user: '01918012345' },
+      IDPORTEN.redirectUris[0]!,
+    );
     const claims = tokens.claims()!;
     assert.equal(claims.iss, idp.idportenIssuer);
     assert.equal(claims.pid, '01918012345');
@@ -182,7 +199,10 @@ describe('test identity provider', () => {
     const logout = await flow.browser.request(endUrl);
     assert.equal(logout.status, 200);
     const logoutPage = await logout.text();
-    assert.ok(logoutPage.includes(`<iframe class="frontchannel" data-frontchannel="" src="${expected}"`), 'front-channel iframe');
+    assert.ok(
+      logoutPage.includes(`<iframe class="frontchannel" data-frontchannel="" src="${expected}"`),
+      'front-channel iframe',
+    );
     assert.match(logout.headers.get('content-security-policy')!, /frame-src http:\/\/localhost:9/);
     assert.match(logoutPage, /<script src="\/assets\/test-idp-logout\.js" defer>/);
     const confirm = new URL(formAction(logoutPage, /./), endUrl);
@@ -193,7 +213,11 @@ describe('test identity provider', () => {
     // The IdP session is gone: a new authorization request shows the login page again.
     const again = await startFlow(idp.idportenIssuer, IDPORTEN, { scope: 'openid' });
     assert.match(again.loginPage, /<h1>ID-porten \(test\)<\/h1>/);
-    const second = await finishLogin(again, { acr: 'idporten-loa-substantial', user: '01918012345' }, IDPORTEN.redirectUris[0]!);
+    const second = await finishLogin(
+      again,
+      { acr: 'idporten-loa-substantial', user: '01918012345' },
+      IDPORTEN.redirectUris[0]!,
+    );
     assert.equal(second.claims()!.acr, 'idporten-loa-substantial', 'acr is present without acr_values too');
     assert.notEqual(second.claims()!.sid, sid, 'a new session has a new sid');
     assert.equal(second.claims()!.sub, claims.sub, 'sub is stable');
@@ -203,7 +227,9 @@ describe('test identity provider', () => {
     const flow = await startFlow(idp.idportenIssuer, IDPORTEN, { scope: 'openid', acr_values: 'idporten-loa-high' });
     assert.match(flow.loginPage, /value="idporten-loa-high" checked/);
     const action = new URL(formAction(flow.loginPage, /\/login$/), flow.loginUrl);
-    const refused = await flow.browser.request(action, { form: { acr: 'idporten-loa-high', pid: '99999999999', action: 'pid' } });
+    const refused = await flow.browser.request(action, {
+      form: { acr: 'idporten-loa-high', pid: '99999999999', action: 'pid' },
+    });
     assert.equal(refused.status, 400);
     const html = await refused.text();
     assert.match(html, /role="alert"[^>]*>Fant ingen testbruker/);
@@ -221,15 +247,29 @@ describe('test identity provider', () => {
   });
 
   test('ID-porten: requests without PKCE, nonce or state are refused; cancel gives access_denied', async () => {
-    const config = await client.discovery(new URL(idp.idportenIssuer), IDPORTEN.clientId, IDPORTEN.clientSecret, undefined, {
-      execute: [client.allowInsecureRequests],
-    });
+    const config = await client.discovery(
+      new URL(idp.idportenIssuer),
+      IDPORTEN.clientId,
+      IDPORTEN.clientSecret,
+      undefined,
+      {
+        execute: [client.allowInsecureRequests],
+      },
+    );
     const redirect_uri = IDPORTEN.redirectUris[0]!;
     const challenge = await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier());
     const cases: [string, Record<string, string>, RegExp][] = [
       ['no PKCE', { redirect_uri, scope: 'openid', state: 's', nonce: 'n' }, /PKCE/],
-      ['no nonce', { redirect_uri, scope: 'openid', state: 's', code_challenge: challenge, code_challenge_method: 'S256' }, /nonce/],
-      ['no state', { redirect_uri, scope: 'openid', nonce: 'n', code_challenge: challenge, code_challenge_method: 'S256' }, /state/],
+      [
+        'no nonce',
+        { redirect_uri, scope: 'openid', state: 's', code_challenge: challenge, code_challenge_method: 'S256' },
+        /nonce/,
+      ],
+      [
+        'no state',
+        { redirect_uri, scope: 'openid', nonce: 'n', code_challenge: challenge, code_challenge_method: 'S256' },
+        /state/,
+      ],
     ];
     for (const [name, params, description] of cases) {
       const res = await fetch(client.buildAuthorizationUrl(config, params), { redirect: 'manual' });
@@ -278,7 +318,9 @@ describe('test identity provider', () => {
     });
     const logoutPage = await (await flow.browser.request(endUrl)).text();
     assert.doesNotMatch(logoutPage, /<iframe/);
-    const done = await flow.browser.request(new URL(formAction(logoutPage, /./), endUrl), { form: hiddenInputs(logoutPage) });
+    const done = await flow.browser.request(new URL(formAction(logoutPage, /./), endUrl), {
+      form: hiddenInputs(logoutPage),
+    });
     assert.equal(done.status, 303);
     assert.equal(done.headers.get('location'), FEIDE.postLogoutRedirectUris[0]);
   });
@@ -287,7 +329,12 @@ describe('test identity provider', () => {
     const config = await client.discovery(new URL(idp.feideIssuer), FEIDE.clientId, FEIDE.clientSecret, undefined, {
       execute: [client.allowInsecureRequests],
     });
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: FEIDE.redirectUris[0]!, scope: 'openid', nonce: 'n', state: 's' });
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: FEIDE.redirectUris[0]!,
+      scope: 'openid',
+      nonce: 'n',
+      state: 's',
+    });
     const res = await fetch(url, { redirect: 'manual' });
     const location = new URL(res.headers.get('location')!);
     assert.equal(location.searchParams.get('error'), 'invalid_request');

@@ -5,7 +5,8 @@ const DAY_MS = 86_400_000;
 export const toDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 export const toIso = (date: Date): string => date.toISOString().slice(0, 10);
 export const addDays = (iso: string, days: number): string => toIso(new Date(toDate(iso).getTime() + days * DAY_MS));
-export const daysBetween = (from: string, to: string): number => Math.round((toDate(to).getTime() - toDate(from).getTime()) / DAY_MS);
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((toDate(to).getTime() - toDate(from).getTime()) / DAY_MS);
 export const todayIso = (): string => toIso(new Date());
 
 export interface SchoolYearDates {

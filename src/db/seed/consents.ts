@@ -23,9 +23,18 @@ export const SEED_CONSENT_TYPES: readonly SeedConsentType[] = [
   },
   {
     key: 'bil',
-    nb: ['Kan sitte på i bil', 'Mitt barn kan sitte på i bil med ansatte eller andre foresatte på turer og aktiviteter i skolens regi.'],
-    nn: ['Kan sitje på i bil', 'Barnet mitt kan sitje på i bil med tilsette eller andre føresette på turar og aktivitetar i regi av skulen.'],
-    en: ['May ride in a car', 'My child may ride in a car with staff or other parents on trips and activities organised by the school.'],
+    nb: [
+      'Kan sitte på i bil',
+      'Mitt barn kan sitte på i bil med ansatte eller andre foresatte på turer og aktiviteter i skolens regi.',
+    ],
+    nn: [
+      'Kan sitje på i bil',
+      'Barnet mitt kan sitje på i bil med tilsette eller andre føresette på turar og aktivitetar i regi av skulen.',
+    ],
+    en: [
+      'May ride in a car',
+      'My child may ride in a car with staff or other parents on trips and activities organised by the school.',
+    ],
   },
   {
     key: 'foto',
@@ -43,9 +52,18 @@ export const SEED_CONSENT_TYPES: readonly SeedConsentType[] = [
   {
     key: 'foto-internett',
     parent: 'foto',
-    nb: ['Publiseres på internett', 'Bilder av mitt barn kan publiseres på internett, for eksempel på skolens nettside.'],
-    nn: ['Blir publiserte på internett', 'Bilete av barnet mitt kan publiserast på internett, til dømes på nettsida til skulen.'],
-    en: ['Published on the internet', "Photos of my child may be published on the internet, for example on the school's website."],
+    nb: [
+      'Publiseres på internett',
+      'Bilder av mitt barn kan publiseres på internett, for eksempel på skolens nettside.',
+    ],
+    nn: [
+      'Blir publiserte på internett',
+      'Bilete av barnet mitt kan publiserast på internett, til dømes på nettsida til skulen.',
+    ],
+    en: [
+      'Published on the internet',
+      "Photos of my child may be published on the internet, for example on the school's website.",
+    ],
   },
   {
     key: 'video',
@@ -61,9 +79,18 @@ export const SEED_CONSENT_TYPES: readonly SeedConsentType[] = [
   },
   {
     key: 'klasseliste',
-    nb: ['Oppført på klasselisten', 'Mitt barn kan stå med navn på klasselisten som deles med de andre foresatte i klassen. Svarer du nei, er barnet reservert mot klasselisten.'],
-    nn: ['Ført opp på klasselista', 'Barnet mitt kan stå med namn på klasselista som blir delt med dei andre føresette i klassen. Svarar du nei, er barnet reservert mot klasselista.'],
-    en: ['Listed on the class list', 'My child may be listed by name on the class list shared with the other parents in the class. Answering no reserves your child against the class list.'],
+    nb: [
+      'Oppført på klasselisten',
+      'Mitt barn kan stå med navn på klasselisten som deles med de andre foresatte i klassen. Svarer du nei, er barnet reservert mot klasselisten.',
+    ],
+    nn: [
+      'Ført opp på klasselista',
+      'Barnet mitt kan stå med namn på klasselista som blir delt med dei andre føresette i klassen. Svarar du nei, er barnet reservert mot klasselista.',
+    ],
+    en: [
+      'Listed on the class list',
+      'My child may be listed by name on the class list shared with the other parents in the class. Answering no reserves your child against the class list.',
+    ],
   },
 ];
 
@@ -83,9 +110,12 @@ export async function seedConsentTypes(trx: Trx, size: SeedSize): Promise<void> 
           municipality_id: owner.id,
           parent_id: type.parent ? ids.get(type.parent)! : null,
           key: type.key,
-          name_nb: type.nb[0], description_nb: type.nb[1],
-          name_nn: type.nn[0], description_nn: type.nn[1],
-          name_en: type.en[0], description_en: type.en[1],
+          name_nb: type.nb[0],
+          description_nb: type.nb[1],
+          name_nn: type.nn[0],
+          description_nn: type.nn[1],
+          name_en: type.en[0],
+          description_en: type.en[1],
           position: (position + 1) * 10,
         })
         .returning('id')
@@ -112,10 +142,18 @@ async function seedDemoAnswers(trx: Trx): Promise<void> {
     .orderBy('g.guardian_id')
     .execute();
   if (relations.length === 0) return;
-  const types = await trx.selectFrom('consent_type').select(['id', 'key', 'parent_id']).where('municipality_id', '=', relations[0]!.municipality_id).orderBy('position').execute();
+  const types = await trx
+    .selectFrom('consent_type')
+    .select(['id', 'key', 'parent_id'])
+    .where('municipality_id', '=', relations[0]!.municipality_id)
+    .orderBy('position')
+    .execute();
   const guardians = [...new Set(relations.map((r) => r.guardian_id))].filter((id) => id % 5 !== 0);
   if (guardians.length === 0) return;
-  await trx.insertInto('general_consent').values(guardians.map((id) => ({ guardian_id: id, state: 'given' as const }))).execute();
+  await trx
+    .insertInto('general_consent')
+    .values(guardians.map((id) => ({ guardian_id: id, state: 'given' as const })))
+    .execute();
   const answers: { pupil_id: number; guardian_id: number; consent_type_id: number; state: ConsentAnswerState }[] = [];
   for (const r of relations.filter((r) => guardians.includes(r.guardian_id))) {
     const own = new Map<number, ConsentAnswerState>();
@@ -132,7 +170,15 @@ async function seedDemoAnswers(trx: Trx): Promise<void> {
   await trx.insertInto('consent_answer').values(answers).execute();
   await trx
     .insertInto('consent_event')
-    .values(answers.map(({ state, ...a }) => ({ ...a, changed_by: a.guardian_id, from_state: 'unanswered' as const, to_state: state, reason: 'answer' as const })))
+    .values(
+      answers.map(({ state, ...a }) => ({
+        ...a,
+        changed_by: a.guardian_id,
+        from_state: 'unanswered' as const,
+        to_state: state,
+        reason: 'answer' as const,
+      })),
+    )
     .execute();
 }
 
@@ -140,10 +186,17 @@ async function seedDemoAnswers(trx: Trx): Promise<void> {
  * For tests and tours that are not about the gate (G2): these demo guardians have already given the general
  * consent, so /home shows their children at once. The seed itself leaves every guardian undecided.
  */
-export async function giveDemoGeneralConsent(db: Kysely<Database>, keys: readonly DemoLoginKey[] = ['guardian', 'guardian-private']): Promise<void> {
+export async function giveDemoGeneralConsent(
+  db: Kysely<Database>,
+  keys: readonly DemoLoginKey[] = ['guardian', 'guardian-private'],
+): Promise<void> {
   const numbers = DEMO_LOGINS.filter((l) => keys.includes(l.key) && l.fodselsnummer).map((l) => l.fodselsnummer!);
   if (numbers.length === 0) return;
   const people = await db.selectFrom('person').select('id').where('fodselsnummer', 'in', numbers).execute();
   if (people.length === 0) return;
-  await db.insertInto('general_consent').values(people.map((p) => ({ guardian_id: p.id, state: 'given' as const }))).onConflict((oc) => oc.column('guardian_id').doNothing()).execute();
+  await db
+    .insertInto('general_consent')
+    .values(people.map((p) => ({ guardian_id: p.id, state: 'given' as const })))
+    .onConflict((oc) => oc.column('guardian_id').doNothing())
+    .execute();
 }

@@ -7,8 +7,17 @@ import type { GuardianRelationType, StaffRole } from '../schema.ts';
  */
 
 export type DemoLoginKey =
-  | 'guardian' | 'guardian-private' | 'guardian-blocked' | 'guardian-left'
-  | 'contact-teacher' | 'teacher' | 'leadership' | 'school-owner' | 'sfo-leader' | 'sfo-staff' | 'pupil';
+  | 'guardian'
+  | 'guardian-private'
+  | 'guardian-blocked'
+  | 'guardian-left'
+  | 'contact-teacher'
+  | 'teacher'
+  | 'leadership'
+  | 'school-owner'
+  | 'sfo-leader'
+  | 'sfo-staff'
+  | 'pupil';
 
 export interface DemoLogin {
   key: DemoLoginKey;
@@ -22,30 +31,90 @@ export interface DemoLogin {
 }
 
 export const DEMO_LOGINS: readonly DemoLogin[] = [
-  { key: 'guardian', role: 'guardian', name: 'Kari Nordmann', fodselsnummer: '14838400052',
-    description: 'Guardian (mor) of Sofie in Bjørkelia skole 3A and Jonas in Fjellheim skule 6A, with Anders Nordmann.' },
-  { key: 'guardian-private', role: 'guardian', name: 'Ola Nordmann', fodselsnummer: '01928000059',
-    description: 'Guardian (far) of Emil in Bjørkelia skole 4B (Demo kommune) and Hedda in Nordlys montessoriskole 2A (Stiftelsen Nordlys).' },
-  { key: 'guardian-blocked', role: 'guardian', name: 'Geir Brattli', fodselsnummer: '05848100058',
-    description: 'Far of Maja in Bjørkelia skole 6B, but blocked: his only guardian relation gives no access.' },
-  { key: 'guardian-left', role: 'guardian', name: 'Hanne Lystad', fodselsnummer: '12908500073',
-    description: 'Mor of Oskar, who left Bjørkelia skole (4A) during the autumn: no current child.' },
-  { key: 'contact-teacher', role: 'contact_teacher', name: 'Marius Fossum', fodselsnummer: '03898600024',
+  {
+    key: 'guardian',
+    role: 'guardian',
+    name: 'Kari Nordmann',
+    fodselsnummer: '14838400052',
+    description: 'Guardian (mor) of Sofie in Bjørkelia skole 3A and Jonas in Fjellheim skule 6A, with Anders Nordmann.',
+  },
+  {
+    key: 'guardian-private',
+    role: 'guardian',
+    name: 'Ola Nordmann',
+    fodselsnummer: '01928000059',
+    description:
+      'Guardian (far) of Emil in Bjørkelia skole 4B (Demo kommune) and Hedda in Nordlys montessoriskole 2A (Stiftelsen Nordlys).',
+  },
+  {
+    key: 'guardian-blocked',
+    role: 'guardian',
+    name: 'Geir Brattli',
+    fodselsnummer: '05848100058',
+    description: 'Far of Maja in Bjørkelia skole 6B, but blocked: his only guardian relation gives no access.',
+  },
+  {
+    key: 'guardian-left',
+    role: 'guardian',
+    name: 'Hanne Lystad',
+    fodselsnummer: '12908500073',
+    description: 'Mor of Oskar, who left Bjørkelia skole (4A) during the autumn: no current child.',
+  },
+  {
+    key: 'contact-teacher',
+    role: 'contact_teacher',
+    name: 'Marius Fossum',
+    fodselsnummer: '03898600024',
     feideId: 'feide:marius.fossum@demo-kommune.example',
-    description: 'Contact teacher of Bjørkelia skole 5A; also teaches 5A Matematikk and 5A Norsk.' },
-  { key: 'teacher', role: 'teacher', name: 'Ingvild Rasten', fodselsnummer: '17819000034',
+    description: 'Contact teacher of Bjørkelia skole 5A; also teaches 5A Matematikk and 5A Norsk.',
+  },
+  {
+    key: 'teacher',
+    role: 'teacher',
+    name: 'Ingvild Rasten',
+    fodselsnummer: '17819000034',
     feideId: 'feide:ingvild.rasten@demo-kommune.example',
-    description: 'Teacher (no class of her own) at Bjørkelia skole: the elective, the choir and a few class groups.' },
-  { key: 'leadership', role: 'leadership', name: 'Torunn Holmvik', fodselsnummer: '22857100054',
-    feideId: 'feide:torunn.holmvik@demo-kommune.example', description: 'Rektor at Bjørkelia skole.' },
-  { key: 'school-owner', role: 'school_owner', name: 'Randi Kolstad', fodselsnummer: '09826800094',
-    feideId: 'feide:randi.kolstad@demo-kommune.example', description: 'Kommunalsjef oppvekst in Demo kommune (school owner).' },
-  { key: 'sfo-leader', role: 'sfo_leader', name: 'Berit Sandnes', fodselsnummer: '28917900185',
-    feideId: 'feide:berit.sandnes@demo-kommune.example', description: 'Leader of Bjørkelia SFO.' },
-  { key: 'sfo-staff', role: 'sfo_staff', name: 'Jonas Eng', fodselsnummer: '30869600098',
-    feideId: 'feide:jonas.eng@demo-kommune.example', description: 'Staff at Bjørkelia SFO.' },
-  { key: 'pupil', role: 'pupil', name: 'Emma Solvang', feideId: 'feide:emma.solvang1@demo-kommune.example',
-    description: 'Pupil in Bjørkelia skole 7A.' },
+    description: 'Teacher (no class of her own) at Bjørkelia skole: the elective, the choir and a few class groups.',
+  },
+  {
+    key: 'leadership',
+    role: 'leadership',
+    name: 'Torunn Holmvik',
+    fodselsnummer: '22857100054',
+    feideId: 'feide:torunn.holmvik@demo-kommune.example',
+    description: 'Rektor at Bjørkelia skole.',
+  },
+  {
+    key: 'school-owner',
+    role: 'school_owner',
+    name: 'Randi Kolstad',
+    fodselsnummer: '09826800094',
+    feideId: 'feide:randi.kolstad@demo-kommune.example',
+    description: 'Kommunalsjef oppvekst in Demo kommune (school owner).',
+  },
+  {
+    key: 'sfo-leader',
+    role: 'sfo_leader',
+    name: 'Berit Sandnes',
+    fodselsnummer: '28917900185',
+    feideId: 'feide:berit.sandnes@demo-kommune.example',
+    description: 'Leader of Bjørkelia SFO.',
+  },
+  {
+    key: 'sfo-staff',
+    role: 'sfo_staff',
+    name: 'Jonas Eng',
+    fodselsnummer: '30869600098',
+    feideId: 'feide:jonas.eng@demo-kommune.example',
+    description: 'Staff at Bjørkelia SFO.',
+  },
+  {
+    key: 'pupil',
+    role: 'pupil',
+    name: 'Emma Solvang',
+    feideId: 'feide:emma.solvang1@demo-kommune.example',
+    description: 'Pupil in Bjørkelia skole 7A.',
+  },
 ];
 
 interface FixedAdult {
@@ -88,7 +157,13 @@ export interface FixedFamily {
 export const FIXED_STAFF: readonly FixedStaff[] = [
   { login: 'school-owner', given: 'Randi', family: 'Kolstad', birthDate: '1968-02-09', slot: 'demo:owner' },
   { login: 'leadership', given: 'Torunn', family: 'Holmvik', birthDate: '1971-05-22', slot: 'bjorkelia:leadership:0' },
-  { login: 'contact-teacher', given: 'Marius', family: 'Fossum', birthDate: '1986-09-03', slot: 'bjorkelia:contact:5A' },
+  {
+    login: 'contact-teacher',
+    given: 'Marius',
+    family: 'Fossum',
+    birthDate: '1986-09-03',
+    slot: 'bjorkelia:contact:5A',
+  },
   { login: 'teacher', given: 'Ingvild', family: 'Rasten', birthDate: '1990-01-17', slot: 'bjorkelia:teacher:0' },
   { login: 'sfo-leader', given: 'Berit', family: 'Sandnes', birthDate: '1979-11-28', slot: 'bjorkelia:sfo_leader:0' },
   { login: 'sfo-staff', given: 'Jonas', family: 'Eng', birthDate: '1996-06-30', slot: 'bjorkelia:sfo_staff:0' },
@@ -96,7 +171,8 @@ export const FIXED_STAFF: readonly FixedStaff[] = [
 
 export const FIXED_FAMILIES: readonly FixedFamily[] = [
   {
-    familyName: 'Nordmann', place: 'Bjørkelia',
+    familyName: 'Nordmann',
+    place: 'Bjørkelia',
     guardians: [
       { login: 'guardian', given: 'Kari', family: 'Nordmann', birthDate: '1984-03-14', relation: 'mor' },
       { given: 'Anders', family: 'Nordmann', birthDate: '1982-07-08', relation: 'far' },
@@ -107,7 +183,8 @@ export const FIXED_FAMILIES: readonly FixedFamily[] = [
     ],
   },
   {
-    familyName: 'Nordmann', place: 'Sølvberg',
+    familyName: 'Nordmann',
+    place: 'Sølvberg',
     guardians: [
       { login: 'guardian-private', given: 'Ola', family: 'Nordmann', birthDate: '1980-12-01', relation: 'far' },
       { given: 'Liv', family: 'Nordmann', birthDate: '1983-05-19', relation: 'mor' },
@@ -118,20 +195,31 @@ export const FIXED_FAMILIES: readonly FixedFamily[] = [
     ],
   },
   {
-    familyName: 'Bakkeli', place: 'Bjørkelia',
+    familyName: 'Bakkeli',
+    place: 'Bjørkelia',
     guardians: [
       { given: 'Trine', family: 'Bakkeli', birthDate: '1987-08-24', relation: 'mor' },
-      { login: 'guardian-blocked', given: 'Geir', family: 'Brattli', birthDate: '1981-04-05', relation: 'far', blocked: true, livesElsewhere: true },
+      {
+        login: 'guardian-blocked',
+        given: 'Geir',
+        family: 'Brattli',
+        birthDate: '1981-04-05',
+        relation: 'far',
+        blocked: true,
+        livesElsewhere: true,
+      },
     ],
     children: [{ given: 'Maja', girl: true, birthday: '03-09', school: 'bjorkelia', className: '6B' }],
   },
   {
-    familyName: 'Lystad', place: 'Elvetun',
+    familyName: 'Lystad',
+    place: 'Elvetun',
     guardians: [{ login: 'guardian-left', given: 'Hanne', family: 'Lystad', birthDate: '1985-10-12', relation: 'mor' }],
     children: [{ given: 'Oskar', girl: false, birthday: '06-15', school: 'bjorkelia', className: '4A', left: true }],
   },
   {
-    familyName: 'Solvang', place: 'Bjørkelia',
+    familyName: 'Solvang',
+    place: 'Bjørkelia',
     guardians: [
       { given: 'Siri', family: 'Solvang', birthDate: '1983-02-14', relation: 'mor' },
       { given: 'Knut', family: 'Solvang', birthDate: '1981-11-30', relation: 'far' },

@@ -1,5 +1,14 @@
 import { addDays } from './calendar.ts';
-import { addPerson, claimLocalPart, randomAddress, randomDate, randomMobile, setAddress, type Address, type Context } from './context.ts';
+import {
+  addPerson,
+  claimLocalPart,
+  randomAddress,
+  randomDate,
+  randomMobile,
+  setAddress,
+  type Address,
+  type Context,
+} from './context.ts';
 import type { FixedFamily } from './demo.ts';
 import { BOY_NAMES, DEMO_POSTAL_PLACES, FAMILY_NAMES, GIRL_NAMES, MAN_NAMES, WOMAN_NAMES } from './names.ts';
 import type { OwnerBuild } from './organisation.ts';
@@ -14,28 +23,52 @@ export function addGuardianContact(ctx: Context, person: number, given: string, 
   const email = `${claimLocalPart(ctx, GUARDIAN_EMAIL_DOMAIN, given, family)}@${GUARDIAN_EMAIL_DOMAIN}`;
   const verifiedDaysAgo = fixed ? 30 : rng.chance(0.9) ? rng.int(1, 900) : null;
   add(ctx.plan.contactInfos, {
-    person, email, mobile: randomMobile(ctx), phone: null, sms_enabled: fixed || !rng.chance(0.05),
+    person,
+    email,
+    mobile: randomMobile(ctx),
+    phone: null,
+    sms_enabled: fixed || !rng.chance(0.05),
     verified_at: verifiedDaysAgo === null ? null : new Date(`${addDays(ctx.today, -verifiedDaysAgo)}T10:00:00Z`),
   });
 }
 
 /** Puts the fixed demo families' children into their classes. `guardians[i][j]` is the plan index of guardian j of family i. */
-export function placeFixedFamilies(ctx: Context, fixed: readonly FixedFamily[], guardians: number[][], slots: Slot[]): Family[] {
+export function placeFixedFamilies(
+  ctx: Context,
+  fixed: readonly FixedFamily[],
+  guardians: number[][],
+  slots: Slot[],
+): Family[] {
   return fixed.map((spec, i) => {
     const postal = DEMO_POSTAL_PLACES.find((p) => p.place === spec.place) ?? DEMO_POSTAL_PLACES[0]!;
     const family: Family = {
-      familyName: spec.familyName, address: randomAddress(ctx, [postal]), protection: 'none', children: [], adults: [], fixed: true,
+      familyName: spec.familyName,
+      address: randomAddress(ctx, [postal]),
+      protection: 'none',
+      children: [],
+      adults: [],
+      fixed: true,
     };
     family.adults = spec.guardians.map((g, j) => ({
-      given: g.given, family: g.family, birthDate: g.birthDate, relation: g.relation as Adult['relation'], parental: true,
-      blocked: g.blocked ?? false, elsewhere: g.livesElsewhere ? randomAddress(ctx, DEMO_POSTAL_PLACES) : null,
+      given: g.given,
+      family: g.family,
+      birthDate: g.birthDate,
+      relation: g.relation as Adult['relation'],
+      parental: true,
+      blocked: g.blocked ?? false,
+      elsewhere: g.livesElsewhere ? randomAddress(ctx, DEMO_POSTAL_PLACES) : null,
       person: guardians[i]?.[j] ?? null,
     }));
     for (const child of spec.children) {
       const slot = slots.find((s) => !s.family && s.school.spec.key === child.school && s.cls.name === child.className);
-      if (!slot) throw new Error(`No free place for the demo child ${child.given} in ${child.school} ${child.className}`);
+      if (!slot)
+        throw new Error(`No free place for the demo child ${child.given} in ${child.school} ${child.className}`);
       Object.assign(slot, {
-        family, given: child.given, girl: child.girl, left: child.left ?? false, login: child.login,
+        family,
+        given: child.given,
+        girl: child.girl,
+        left: child.left ?? false,
+        login: child.login,
         birthDate: `${birthYear(ctx, slot.cls.trinn)}-${child.birthday}`,
       });
       family.children.push(slot);
@@ -81,14 +114,27 @@ function randomFamily(ctx: Context, owner: OwnerBuild, children: Slot[]): Family
   const familyName = rng.pick(FAMILY_NAMES);
   const school = children[0]!.school;
   const places = rng.chance(0.7) ? [school.spec.postal] : owner.spec.postalPlaces;
-  const family: Family = { familyName, address: randomAddress(ctx, places), protection: 'none', children, adults: [], fixed: false };
+  const family: Family = {
+    familyName,
+    address: randomAddress(ctx, places),
+    protection: 'none',
+    children,
+    adults: [],
+    fixed: false,
+  };
 
   const years = children.map((c) => birthYear(ctx, c.cls.trinn));
   const clamp = (y: number) => Math.min(1995, Math.max(1975, y));
   const parentBirth = () => randomDate(ctx, clamp(Math.max(...years) - 45), clamp(Math.min(...years) - 20));
   const adult = (woman: boolean, relation: Adult['relation'], family: string, parental = true): Adult => ({
-    given: rng.pick(woman ? WOMAN_NAMES : MAN_NAMES), family, birthDate: parentBirth(), relation, parental,
-    blocked: false, elsewhere: null, person: null,
+    given: rng.pick(woman ? WOMAN_NAMES : MAN_NAMES),
+    family,
+    birthDate: parentBirth(),
+    relation,
+    parental,
+    blocked: false,
+    elsewhere: null,
+    person: null,
   });
   const otherName = () => (rng.chance(0.4) ? rng.pick(FAMILY_NAMES) : familyName);
 
@@ -123,7 +169,10 @@ function randomFamily(ctx: Context, owner: OwnerBuild, children: Slot[]): Family
 export function applySpecialCases(ctx: Context, owner: OwnerBuild, families: Family[]): void {
   const { blocked, fortrolig, strengtFortrolig } = owner.spec.special;
   const plain = (f: Family) =>
-    !f.fixed && f.children.length === 1 && f.adults.length === 2 && f.adults.every((a) => a.parental && !a.elsewhere) &&
+    !f.fixed &&
+    f.children.length === 1 &&
+    f.adults.length === 2 &&
+    f.adults.every((a) => a.parental && !a.elsewhere) &&
     f.adults.some((a) => a.relation === 'far');
   const candidates = ctx.rng.shuffle(families.filter(plain));
   const take = (): Family => {
@@ -152,15 +201,25 @@ export function emitFamilies(ctx: Context, families: Family[]): void {
       const address: Address = adult.elsewhere ?? family.address;
       const protection = adult.elsewhere ? 'none' : family.protection;
       if (adult.person === null) {
-        adult.person = addPerson(ctx, { given: adult.given, family: adult.family, birthDate: adult.birthDate, address, protection });
+        adult.person = addPerson(ctx, {
+          given: adult.given,
+          family: adult.family,
+          birthDate: adult.birthDate,
+          address,
+          protection,
+        });
         addGuardianContact(ctx, adult.person, adult.given, adult.family);
       } else {
         setAddress(ctx, adult.person, address, protection);
       }
       for (const child of family.children) {
         add(ctx.plan.guardianRelations, {
-          pupil: child.person, guardian: adult.person, relation: adult.relation, parental_responsibility: adult.parental,
-          blocked: adult.blocked, contact_person_only: !adult.parental,
+          pupil: child.person,
+          guardian: adult.person,
+          relation: adult.relation,
+          parental_responsibility: adult.parental,
+          blocked: adult.blocked,
+          contact_person_only: !adult.parental,
         });
       }
     }

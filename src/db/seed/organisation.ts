@@ -1,5 +1,13 @@
 import type { StaffRole } from '../schema.ts';
-import { addPerson, claimLocalPart, randomAddress, randomDate, randomMobile, type Address, type Context } from './context.ts';
+import {
+  addPerson,
+  claimLocalPart,
+  randomAddress,
+  randomDate,
+  randomMobile,
+  type Address,
+  type Context,
+} from './context.ts';
 import { FAMILY_NAMES, MAN_NAMES, STREET_NAMES, WOMAN_NAMES, slug } from './names.ts';
 import { add } from './plan.ts';
 import type { OwnerSpec, SchoolSpec } from './spec.ts';
@@ -32,8 +40,20 @@ export interface ClassBuild {
 }
 
 const ELECTIVES = {
-  nb: ['Valgfag programmering', 'Valgfag friluftsliv', 'Valgfag sal og scene', 'Valgfag fysisk aktivitet og helse', 'Valgfag design og redesign'],
-  nn: ['Valfag friluftsliv', 'Valfag programmering', 'Valfag sal og scene', 'Valfag fysisk aktivitet og helse', 'Valfag design og redesign'],
+  nb: [
+    'Valgfag programmering',
+    'Valgfag friluftsliv',
+    'Valgfag sal og scene',
+    'Valgfag fysisk aktivitet og helse',
+    'Valgfag design og redesign',
+  ],
+  nn: [
+    'Valfag friluftsliv',
+    'Valfag programmering',
+    'Valfag sal og scene',
+    'Valfag fysisk aktivitet og helse',
+    'Valfag design og redesign',
+  ],
 };
 const TITLES = {
   nb: { contact_teacher: 'Kontaktlærer', teacher: 'Lærer', sfo_leader: 'SFO-leder', sfo_staff: 'Assistent' },
@@ -41,11 +61,23 @@ const TITLES = {
 };
 
 /** Adds a staff person (Feide id and work e-mail in the owner's realm) with contact info. */
-export function addStaffPerson(ctx: Context, realm: string, given: string, family: string, birthDate: string, address: Address): number {
+export function addStaffPerson(
+  ctx: Context,
+  realm: string,
+  given: string,
+  family: string,
+  birthDate: string,
+  address: Address,
+): number {
   const local = claimLocalPart(ctx, realm, given, family);
   const person = addPerson(ctx, { given, family, birthDate, feideId: `feide:${local}@${realm}`, address });
   add(ctx.plan.contactInfos, {
-    person, email: `${local}@${realm}`, mobile: randomMobile(ctx), phone: null, sms_enabled: true, verified_at: null,
+    person,
+    email: `${local}@${realm}`,
+    mobile: randomMobile(ctx),
+    phone: null,
+    sms_enabled: true,
+    verified_at: null,
   });
   return person;
 }
@@ -54,9 +86,17 @@ export function addStaffPerson(ctx: Context, realm: string, given: string, famil
 export function buildOwner(ctx: Context, spec: OwnerSpec, fixedStaff: ReadonlyMap<string, number>): OwnerBuild {
   const { plan, year } = ctx;
   const municipality = add(plan.municipalities, {
-    name: spec.name, org_number: spec.orgNumber, kind: spec.kind, leave_limit_days: spec.leaveLimitDays,
+    name: spec.name,
+    org_number: spec.orgNumber,
+    kind: spec.kind,
+    leave_limit_days: spec.leaveLimitDays,
   });
-  const schoolYear = add(plan.schoolYears, { municipality, name: year.name, starts_on: year.startsOn, ends_on: year.endsOn });
+  const schoolYear = add(plan.schoolYears, {
+    municipality,
+    name: year.name,
+    starts_on: year.startsOn,
+    ends_on: year.endsOn,
+  });
   const owner: OwnerBuild = { spec, municipality, schoolYear, schools: [] };
 
   const staff = (slot: string): number => fixedStaff.get(slot) ?? randomStaffPerson(ctx, spec);
@@ -64,7 +104,8 @@ export function buildOwner(ctx: Context, spec: OwnerSpec, fixedStaff: ReadonlyMa
     const person = staff(`${spec.key}:owner`);
     addMembership(ctx, { person, municipality, school: null, sfo: null, role: 'school_owner', title: spec.ownerTitle });
   }
-  for (const schoolSpec of spec.schools) owner.schools.push(buildSchool(ctx, owner, schoolSpec, (slot) => staff(`${schoolSpec.key}:${slot}`)));
+  for (const schoolSpec of spec.schools)
+    owner.schools.push(buildSchool(ctx, owner, schoolSpec, (slot) => staff(`${schoolSpec.key}:${slot}`)));
   return owner;
 }
 
@@ -72,8 +113,13 @@ function buildSchool(ctx: Context, owner: OwnerBuild, spec: SchoolSpec, staff: (
   const { plan, rng } = ctx;
   const domain = owner.spec.kind === 'kommune' ? `${slug(spec.stem)}.${owner.spec.realm}` : owner.spec.realm;
   const index = add(plan.schools, {
-    municipality: owner.municipality, name: spec.name, org_number: spec.orgNumber, hovudmaal: spec.hovudmaal,
-    address_line: `${rng.pick(STREET_NAMES)} ${rng.int(1, 40)}`, postal_code: spec.postal.code, postal_place: spec.postal.place,
+    municipality: owner.municipality,
+    name: spec.name,
+    org_number: spec.orgNumber,
+    hovudmaal: spec.hovudmaal,
+    address_line: `${rng.pick(STREET_NAMES)} ${rng.int(1, 40)}`,
+    postal_code: spec.postal.code,
+    postal_place: spec.postal.place,
     email: `${owner.spec.kind === 'kommune' ? 'postmottak' : 'post'}@${domain}`,
     phone: `+47 ${rng.int(31, 38)} ${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)}`,
   });
@@ -83,7 +129,9 @@ function buildSchool(ctx: Context, owner: OwnerBuild, spec: SchoolSpec, staff: (
   for (let trinn = spec.firstTrinn; trinn <= spec.lastTrinn; trinn++) {
     for (let c = 0; c < spec.classesPerTrinn; c++) {
       const name = `${trinn}${String.fromCharCode(65 + c)}`;
-      const groups = ['Matematikk', 'Norsk'].map((subject) => add(plan.teachingGroups, { ...where, name: `${name} ${subject}`, subject }));
+      const groups = ['Matematikk', 'Norsk'].map((subject) =>
+        add(plan.teachingGroups, { ...where, name: `${name} ${subject}`, subject }),
+      );
       const size = rng.int(spec.pupilsPerClass[0], spec.pupilsPerClass[1]);
       school.classes.push({ index: add(plan.classes, { ...where, name, trinn }), name, trinn, groups, size });
     }
@@ -97,7 +145,8 @@ function buildSchool(ctx: Context, owner: OwnerBuild, spec: SchoolSpec, staff: (
   if (spec.firstTrinn <= 7 && spec.lastTrinn >= 4) {
     school.choir = add(plan.compositeGroups, { ...where, name: spec.hovudmaal === 'nb' ? 'Skolekor' : 'Skulekor' });
   }
-  if (spec.sfoStaff !== null && spec.firstTrinn <= 4) school.sfo = add(plan.sfos, { school: index, name: `${spec.stem} SFO` });
+  if (spec.sfoStaff !== null && spec.firstTrinn <= 4)
+    school.sfo = add(plan.sfos, { school: index, name: `${spec.stem} SFO` });
 
   addSchoolStaff(ctx, school, staff);
   return school;
@@ -109,7 +158,9 @@ function addSchoolStaff(ctx: Context, school: SchoolBuild, staff: (slot: string)
   const titles = TITLES[spec.hovudmaal];
   const at = { municipality: school.owner.municipality, school: school.index, sfo: null };
 
-  spec.leadershipTitles.forEach((title, i) => addMembership(ctx, { ...at, person: staff(`leadership:${i}`), role: 'leadership', title }));
+  spec.leadershipTitles.forEach((title, i) =>
+    addMembership(ctx, { ...at, person: staff(`leadership:${i}`), role: 'leadership', title }),
+  );
   for (const cls of school.classes) {
     const person = staff(`contact:${cls.name}`);
     const contact = addMembership(ctx, { ...at, person, role: 'contact_teacher', title: titles.contact_teacher });
@@ -119,11 +170,17 @@ function addSchoolStaff(ctx: Context, school: SchoolBuild, staff: (slot: string)
   }
   const classGroups = school.classes.flatMap((c) => c.groups);
   for (let i = 0; i < spec.extraTeachers; i++) {
-    const membership = addMembership(ctx, { ...at, person: staff(`teacher:${i}`), role: 'teacher', title: titles.teacher });
+    const membership = addMembership(ctx, {
+      ...at,
+      person: staff(`teacher:${i}`),
+      role: 'teacher',
+      title: titles.teacher,
+    });
     const elective = school.electives[i % Math.max(1, school.electives.length)];
     if (elective !== undefined) add(plan.staffAssignments, { membership, teachingGroup: elective });
     if (i === 0 && school.choir !== null) add(plan.staffAssignments, { membership, compositeGroup: school.choir });
-    for (const group of rng.sample(classGroups, rng.int(2, 4))) add(plan.staffAssignments, { membership, teachingGroup: group });
+    for (const group of rng.sample(classGroups, rng.int(2, 4)))
+      add(plan.staffAssignments, { membership, teachingGroup: group });
   }
   if (school.sfo !== null) {
     const sfo = { ...at, sfo: school.sfo };
@@ -153,5 +210,12 @@ function randomStaffPerson(ctx: Context, owner: OwnerSpec): number {
   const woman = rng.chance(0.7);
   const given = rng.pick(woman ? WOMAN_NAMES : MAN_NAMES);
   const family = rng.pick(FAMILY_NAMES);
-  return addStaffPerson(ctx, owner.realm, given, family, randomDate(ctx, 1962, 1998), randomAddress(ctx, owner.postalPlaces));
+  return addStaffPerson(
+    ctx,
+    owner.realm,
+    given,
+    family,
+    randomDate(ctx, 1962, 1998),
+    randomAddress(ctx, owner.postalPlaces),
+  );
 }

@@ -37,9 +37,22 @@ export interface Plan {
 
 export function emptyPlan(): Plan {
   return {
-    municipalities: [], schoolYears: [], schools: [], sfos: [], classes: [], teachingGroups: [],
-    compositeGroups: [], persons: [], enrolments: [], teachingGroupMembers: [], compositeGroupMembers: [],
-    sfoEnrolments: [], guardianRelations: [], staffMemberships: [], staffAssignments: [], contactInfos: [],
+    municipalities: [],
+    schoolYears: [],
+    schools: [],
+    sfos: [],
+    classes: [],
+    teachingGroups: [],
+    compositeGroups: [],
+    persons: [],
+    enrolments: [],
+    teachingGroupMembers: [],
+    compositeGroupMembers: [],
+    sfoEnrolments: [],
+    guardianRelations: [],
+    staffMemberships: [],
+    staffAssignments: [],
+    contactInfos: [],
   };
 }
 

@@ -50,9 +50,19 @@ export function createSlots(owners: OwnerBuild[]): Slot[] {
   return owners.flatMap((owner) =>
     owner.schools.flatMap((school) =>
       school.classes.flatMap((cls) =>
-        Array.from({ length: cls.size }, (): Slot => ({
-          school, cls, family: null, given: '', girl: false, birthDate: '', left: false, person: -1,
-        })),
+        Array.from(
+          { length: cls.size },
+          (): Slot => ({
+            school,
+            cls,
+            family: null,
+            given: '',
+            girl: false,
+            birthDate: '',
+            left: false,
+            person: -1,
+          }),
+        ),
       ),
     ),
   );
@@ -68,12 +78,19 @@ export function emitPupils(ctx: Context, slots: Slot[]): void {
     const realm = slot.school.owner.spec.realm;
     const local = claimLocalPart(ctx, realm, slot.given, family.familyName, true);
     slot.person = addPerson(ctx, {
-      given: slot.given, family: family.familyName, birthDate: slot.birthDate, feideId: `feide:${local}@${realm}`,
-      address: family.address, protection: family.protection,
+      given: slot.given,
+      family: family.familyName,
+      birthDate: slot.birthDate,
+      feideId: `feide:${local}@${realm}`,
+      address: family.address,
+      protection: family.protection,
     });
     add(plan.enrolments, {
-      pupil: slot.person, school: slot.school.index, class: slot.cls.index,
-      starts_on: year.startsOn, ends_on: slot.left ? leftOn : null,
+      pupil: slot.person,
+      school: slot.school.index,
+      class: slot.cls.index,
+      starts_on: year.startsOn,
+      ends_on: slot.left ? leftOn : null,
     });
     if (slot.left) continue;
     for (const group of slot.cls.groups) add(plan.teachingGroupMembers, { group, pupil: slot.person });

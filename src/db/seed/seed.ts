@@ -2,7 +2,13 @@ import type { Db } from '../database.ts';
 import { schoolYearFor, todayIso } from './calendar.ts';
 import { addPerson, createContext, randomAddress, type Context } from './context.ts';
 import { FIXED_FAMILIES, FIXED_STAFF } from './demo.ts';
-import { addGuardianContact, applySpecialCases, buildRandomFamilies, emitFamilies, placeFixedFamilies } from './families.ts';
+import {
+  addGuardianContact,
+  applySpecialCases,
+  buildRandomFamilies,
+  emitFamilies,
+  placeFixedFamilies,
+} from './families.ts';
 import { DEMO_POSTAL_PLACES } from './names.ts';
 import { addStaffPerson, buildOwner } from './organisation.ts';
 import type { Plan } from './plan.ts';
@@ -60,10 +66,15 @@ export function buildSeedPlan(size: SeedSize, today: string): Plan {
   const demoRealm = owners.find((o) => o.key === 'demo')?.realm ?? 'demo-kommune.example';
 
   // The fixed demo people come first, so their identity numbers and Feide ids never change.
-  const fixedStaff = new Map(FIXED_STAFF.map((s) => [
-    s.slot, addStaffPerson(ctx, demoRealm, s.given, s.family, s.birthDate, randomAddress(ctx, DEMO_POSTAL_PLACES)),
-  ]));
-  const fixedGuardians = FIXED_FAMILIES.map((f) => f.guardians.map((g) => addFixedGuardian(ctx, g.given, g.family, g.birthDate)));
+  const fixedStaff = new Map(
+    FIXED_STAFF.map((s) => [
+      s.slot,
+      addStaffPerson(ctx, demoRealm, s.given, s.family, s.birthDate, randomAddress(ctx, DEMO_POSTAL_PLACES)),
+    ]),
+  );
+  const fixedGuardians = FIXED_FAMILIES.map((f) =>
+    f.guardians.map((g) => addFixedGuardian(ctx, g.given, g.family, g.birthDate)),
+  );
 
   const built = owners.map((spec) => buildOwner(ctx, spec, fixedStaff));
   const slots = createSlots(built);

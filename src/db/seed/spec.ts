@@ -45,37 +45,83 @@ const place = (name: string): PostalPlace => DEMO_POSTAL_PLACES.find((p) => p.pl
 
 function bjorkelia(classesPerTrinn: number, pupils: readonly [number, number]): SchoolSpec {
   return {
-    key: 'bjorkelia', stem: 'Bjørkelia', name: 'Bjørkelia skole', orgNumber: '921000011', hovudmaal: 'nb',
-    firstTrinn: 1, lastTrinn: 10, classesPerTrinn, pupilsPerClass: pupils, postal: place('Bjørkelia'),
-    leadershipTitles: ['Rektor', 'Inspektør'], extraTeachers: 3, sfoStaff: 2,
+    key: 'bjorkelia',
+    stem: 'Bjørkelia',
+    name: 'Bjørkelia skole',
+    orgNumber: '921000011',
+    hovudmaal: 'nb',
+    firstTrinn: 1,
+    lastTrinn: 10,
+    classesPerTrinn,
+    pupilsPerClass: pupils,
+    postal: place('Bjørkelia'),
+    leadershipTitles: ['Rektor', 'Inspektør'],
+    extraTeachers: 3,
+    sfoStaff: 2,
   };
 }
 
 function fjellheim(classesPerTrinn: number, pupils: readonly [number, number]): SchoolSpec {
   return {
-    key: 'fjellheim', stem: 'Fjellheim', name: 'Fjellheim skule', orgNumber: '921000012', hovudmaal: 'nn',
-    firstTrinn: 1, lastTrinn: 10, classesPerTrinn, pupilsPerClass: pupils, postal: place('Fjellheim'),
-    leadershipTitles: ['Rektor', 'Inspektør'], extraTeachers: 3, sfoStaff: 2,
+    key: 'fjellheim',
+    stem: 'Fjellheim',
+    name: 'Fjellheim skule',
+    orgNumber: '921000012',
+    hovudmaal: 'nn',
+    firstTrinn: 1,
+    lastTrinn: 10,
+    classesPerTrinn,
+    pupilsPerClass: pupils,
+    postal: place('Fjellheim'),
+    leadershipTitles: ['Rektor', 'Inspektør'],
+    extraTeachers: 3,
+    sfoStaff: 2,
   };
 }
 
 function nordlys(): OwnerSpec {
   return {
-    key: 'nordlys', name: 'Stiftelsen Nordlys', orgNumber: '921000101', kind: 'private_owner', leaveLimitDays: 10,
-    realm: 'nordlys.example', ownerTitle: null, postalPlaces: [NORDLYS_POSTAL_PLACE, ...DEMO_POSTAL_PLACES.slice(0, 3)],
+    key: 'nordlys',
+    name: 'Stiftelsen Nordlys',
+    orgNumber: '921000101',
+    kind: 'private_owner',
+    leaveLimitDays: 10,
+    realm: 'nordlys.example',
+    ownerTitle: null,
+    postalPlaces: [NORDLYS_POSTAL_PLACE, ...DEMO_POSTAL_PLACES.slice(0, 3)],
     special: { blocked: 0, fortrolig: 0, strengtFortrolig: 0 },
-    schools: [{
-      key: 'nordlys', stem: 'Nordlys', name: 'Nordlys montessoriskole', orgNumber: '921000111', hovudmaal: 'nb',
-      firstTrinn: 1, lastTrinn: 7, classesPerTrinn: 1, pupilsPerClass: [5, 5], postal: NORDLYS_POSTAL_PLACE,
-      leadershipTitles: ['Rektor'], extraTeachers: 0, sfoStaff: null,
-    }],
+    schools: [
+      {
+        key: 'nordlys',
+        stem: 'Nordlys',
+        name: 'Nordlys montessoriskole',
+        orgNumber: '921000111',
+        hovudmaal: 'nb',
+        firstTrinn: 1,
+        lastTrinn: 7,
+        classesPerTrinn: 1,
+        pupilsPerClass: [5, 5],
+        postal: NORDLYS_POSTAL_PLACE,
+        leadershipTitles: ['Rektor'],
+        extraTeachers: 0,
+        sfoStaff: null,
+      },
+    ],
   };
 }
 
 function demoKommune(schools: SchoolSpec[], special: OwnerSpec['special']): OwnerSpec {
   return {
-    key: 'demo', name: 'Demo kommune', orgNumber: '921000001', kind: 'kommune', leaveLimitDays: 10,
-    realm: DEMO_REALM, ownerTitle: 'Kommunalsjef oppvekst', postalPlaces: DEMO_POSTAL_PLACES, schools, special,
+    key: 'demo',
+    name: 'Demo kommune',
+    orgNumber: '921000001',
+    kind: 'kommune',
+    leaveLimitDays: 10,
+    realm: DEMO_REALM,
+    ownerTitle: 'Kommunalsjef oppvekst',
+    postalPlaces: DEMO_POSTAL_PLACES,
+    schools,
+    special,
   };
 }
 
@@ -96,13 +142,30 @@ function generatedSchools(count: number): SchoolSpec[] {
     const kind = rng.pick(['barne', 'barne', 'ungdom', 'kombinert'] as const);
     const [firstTrinn, lastTrinn, classesPerTrinn] =
       kind === 'barne' ? [1, 7, rng.int(2, 4)] : kind === 'ungdom' ? [8, 10, rng.int(4, 7)] : [1, 10, rng.int(2, 3)];
-    const suffix = kind === 'ungdom' ? (hovudmaal === 'nb' ? 'ungdomsskole' : 'ungdomsskule') : hovudmaal === 'nb' ? 'skole' : 'skule';
+    const suffix =
+      kind === 'ungdom'
+        ? hovudmaal === 'nb'
+          ? 'ungdomsskole'
+          : 'ungdomsskule'
+        : hovudmaal === 'nb'
+          ? 'skole'
+          : 'skule';
     const classes = (lastTrinn - firstTrinn + 1) * classesPerTrinn;
     return {
-      key: slug(stem), stem, name: `${stem} ${suffix}`, orgNumber: String(921000013 + i), hovudmaal,
-      firstTrinn, lastTrinn, classesPerTrinn, pupilsPerClass: [21, 26] as const,
+      key: slug(stem),
+      stem,
+      name: `${stem} ${suffix}`,
+      orgNumber: String(921000013 + i),
+      hovudmaal,
+      firstTrinn,
+      lastTrinn,
+      classesPerTrinn,
+      pupilsPerClass: [21, 26] as const,
       postal: DEMO_POSTAL_PLACES[i % DEMO_POSTAL_PLACES.length]!,
-      leadershipTitles: ['Rektor', 'Inspektør', hovudmaal === 'nb' ? 'Avdelingsleder' : 'Avdelingsleiar'].slice(0, classes > 20 ? 3 : 2),
+      leadershipTitles: ['Rektor', 'Inspektør', hovudmaal === 'nb' ? 'Avdelingsleder' : 'Avdelingsleiar'].slice(
+        0,
+        classes > 20 ? 3 : 2,
+      ),
       extraTeachers: Math.max(3, Math.round(classes / 4)),
       sfoStaff: firstTrinn === 1 ? Math.max(2, Math.round(classesPerTrinn * 1.5)) : null,
     };

@@ -36,38 +36,62 @@ function lookup(ids: number[], name: string): (index: number) => number {
 /** Writes the whole plan, parents before children; plan indexes become database ids. */
 export async function writePlan(trx: Trx, plan: Plan): Promise<void> {
   const municipality = lookup(
-    await insertReturningIds(plan.municipalities, (rows) => trx.insertInto('municipality').values(rows).returning('id').execute()),
+    await insertReturningIds(plan.municipalities, (rows) =>
+      trx.insertInto('municipality').values(rows).returning('id').execute(),
+    ),
     'municipality',
   );
   const schoolYear = lookup(
     await insertReturningIds(plan.schoolYears, (rows) =>
-      trx.insertInto('school_year').values(rows.map(({ municipality: m, ...r }) => ({ ...r, municipality_id: municipality(m) })))
-        .returning('id').execute()),
+      trx
+        .insertInto('school_year')
+        .values(rows.map(({ municipality: m, ...r }) => ({ ...r, municipality_id: municipality(m) })))
+        .returning('id')
+        .execute(),
+    ),
     'school year',
   );
   const school = lookup(
     await insertReturningIds(plan.schools, (rows) =>
-      trx.insertInto('school').values(rows.map(({ municipality: m, ...r }) => ({ ...r, municipality_id: municipality(m) })))
-        .returning('id').execute()),
+      trx
+        .insertInto('school')
+        .values(rows.map(({ municipality: m, ...r }) => ({ ...r, municipality_id: municipality(m) })))
+        .returning('id')
+        .execute(),
+    ),
     'school',
   );
   const sfo = lookup(
     await insertReturningIds(plan.sfos, (rows) =>
-      trx.insertInto('sfo').values(rows.map(({ school: s, ...r }) => ({ ...r, school_id: school(s) }))).returning('id').execute()),
+      trx
+        .insertInto('sfo')
+        .values(rows.map(({ school: s, ...r }) => ({ ...r, school_id: school(s) })))
+        .returning('id')
+        .execute(),
+    ),
     'sfo',
   );
-  const inYear = <T extends { school: number; schoolYear: number }>({ school: s, schoolYear: y, ...r }: T) =>
-    ({ ...r, school_id: school(s), school_year_id: schoolYear(y) });
+  const inYear = <T extends { school: number; schoolYear: number }>({ school: s, schoolYear: y, ...r }: T) => ({
+    ...r,
+    school_id: school(s),
+    school_year_id: schoolYear(y),
+  });
   const klass = lookup(
-    await insertReturningIds(plan.classes, (rows) => trx.insertInto('class').values(rows.map(inYear)).returning('id').execute()),
+    await insertReturningIds(plan.classes, (rows) =>
+      trx.insertInto('class').values(rows.map(inYear)).returning('id').execute(),
+    ),
     'class',
   );
   const teachingGroup = lookup(
-    await insertReturningIds(plan.teachingGroups, (rows) => trx.insertInto('teaching_group').values(rows.map(inYear)).returning('id').execute()),
+    await insertReturningIds(plan.teachingGroups, (rows) =>
+      trx.insertInto('teaching_group').values(rows.map(inYear)).returning('id').execute(),
+    ),
     'teaching group',
   );
   const compositeGroup = lookup(
-    await insertReturningIds(plan.compositeGroups, (rows) => trx.insertInto('composite_group').values(rows.map(inYear)).returning('id').execute()),
+    await insertReturningIds(plan.compositeGroups, (rows) =>
+      trx.insertInto('composite_group').values(rows.map(inYear)).returning('id').execute(),
+    ),
     'composite group',
   );
   const person = lookup(
@@ -76,35 +100,80 @@ export async function writePlan(trx: Trx, plan: Plan): Promise<void> {
   );
 
   await insertAll(plan.contactInfos, (rows) =>
-    trx.insertInto('contact_info').values(rows.map(({ person: p, ...r }) => ({ ...r, person_id: person(p) }))).execute());
+    trx
+      .insertInto('contact_info')
+      .values(rows.map(({ person: p, ...r }) => ({ ...r, person_id: person(p) })))
+      .execute(),
+  );
   await insertAll(plan.enrolments, (rows) =>
-    trx.insertInto('enrolment').values(rows.map(({ pupil, school: s, class: c, ...r }) =>
-      ({ ...r, pupil_id: person(pupil), school_id: school(s), class_id: klass(c) }))).execute());
+    trx
+      .insertInto('enrolment')
+      .values(
+        rows.map(({ pupil, school: s, class: c, ...r }) => ({
+          ...r,
+          pupil_id: person(pupil),
+          school_id: school(s),
+          class_id: klass(c),
+        })),
+      )
+      .execute(),
+  );
   await insertAll(plan.teachingGroupMembers, (rows) =>
-    trx.insertInto('teaching_group_member').values(rows.map((r) =>
-      ({ teaching_group_id: teachingGroup(r.group), pupil_id: person(r.pupil) }))).execute());
+    trx
+      .insertInto('teaching_group_member')
+      .values(rows.map((r) => ({ teaching_group_id: teachingGroup(r.group), pupil_id: person(r.pupil) })))
+      .execute(),
+  );
   await insertAll(plan.compositeGroupMembers, (rows) =>
-    trx.insertInto('composite_group_member').values(rows.map((r) =>
-      ({ composite_group_id: compositeGroup(r.group), pupil_id: person(r.pupil) }))).execute());
+    trx
+      .insertInto('composite_group_member')
+      .values(rows.map((r) => ({ composite_group_id: compositeGroup(r.group), pupil_id: person(r.pupil) })))
+      .execute(),
+  );
   await insertAll(plan.sfoEnrolments, (rows) =>
-    trx.insertInto('sfo_enrolment').values(rows.map(({ sfo: s, pupil, ...r }) => ({ ...r, sfo_id: sfo(s), pupil_id: person(pupil) }))).execute());
+    trx
+      .insertInto('sfo_enrolment')
+      .values(rows.map(({ sfo: s, pupil, ...r }) => ({ ...r, sfo_id: sfo(s), pupil_id: person(pupil) })))
+      .execute(),
+  );
   await insertAll(plan.guardianRelations, (rows) =>
-    trx.insertInto('guardian_relation').values(rows.map(({ pupil, guardian, ...r }) =>
-      ({ ...r, pupil_id: person(pupil), guardian_id: person(guardian) }))).execute());
+    trx
+      .insertInto('guardian_relation')
+      .values(
+        rows.map(({ pupil, guardian, ...r }) => ({ ...r, pupil_id: person(pupil), guardian_id: person(guardian) })),
+      )
+      .execute(),
+  );
 
   const membership = lookup(
     await insertReturningIds(plan.staffMemberships, (rows) =>
-      trx.insertInto('staff_membership').values(rows.map(({ person: p, municipality: m, school: s, sfo: f, ...r }) => ({
-        ...r, person_id: person(p), municipality_id: municipality(m),
-        school_id: s === null ? null : school(s), sfo_id: f === null ? null : sfo(f),
-      }))).returning('id').execute()),
+      trx
+        .insertInto('staff_membership')
+        .values(
+          rows.map(({ person: p, municipality: m, school: s, sfo: f, ...r }) => ({
+            ...r,
+            person_id: person(p),
+            municipality_id: municipality(m),
+            school_id: s === null ? null : school(s),
+            sfo_id: f === null ? null : sfo(f),
+          })),
+        )
+        .returning('id')
+        .execute(),
+    ),
     'staff membership',
   );
   await insertAll(plan.staffAssignments, (rows) =>
-    trx.insertInto('staff_assignment').values(rows.map((r) => ({
-      staff_membership_id: membership(r.membership),
-      class_id: r.class === undefined ? null : klass(r.class),
-      teaching_group_id: r.teachingGroup === undefined ? null : teachingGroup(r.teachingGroup),
-      composite_group_id: r.compositeGroup === undefined ? null : compositeGroup(r.compositeGroup),
-    }))).execute());
+    trx
+      .insertInto('staff_assignment')
+      .values(
+        rows.map((r) => ({
+          staff_membership_id: membership(r.membership),
+          class_id: r.class === undefined ? null : klass(r.class),
+          teaching_group_id: r.teachingGroup === undefined ? null : teachingGroup(r.teachingGroup),
+          composite_group_id: r.compositeGroup === undefined ? null : compositeGroup(r.compositeGroup),
+        })),
+      )
+      .execute(),
+  );
 }

@@ -8,7 +8,14 @@ export type ApplicationKind = 'leave';
  * submitted: with the deciders; granted / partly_granted / refused: decided (vedtak);
  * declined: another guardian said no (never reached the deciders); withdrawn: by a guardian before the decision.
  */
-export type ApplicationStatus = 'awaiting_guardians' | 'submitted' | 'granted' | 'partly_granted' | 'refused' | 'declined' | 'withdrawn';
+export type ApplicationStatus =
+  | 'awaiting_guardians'
+  | 'submitted'
+  | 'granted'
+  | 'partly_granted'
+  | 'refused'
+  | 'declined'
+  | 'withdrawn';
 
 /** An application of any kind from a guardian for a pupil (G7, G8, G9) and its decision (S8). */
 export interface ApplicationTable {

@@ -10,7 +10,14 @@ export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skippe
  * categories without a setting get e-mail only; setting_off = the recipient's choice for the category;
  * no_address = no mobile / e-mail; unverified_contact = contact data older than 18 months, for decisions.
  */
-export type SkipReason = 'read' | 'not_configured' | 'opted_out' | 'email_only' | 'setting_off' | 'no_address' | 'unverified_contact';
+export type SkipReason =
+  | 'read'
+  | 'not_configured'
+  | 'opted_out'
+  | 'email_only'
+  | 'setting_off'
+  | 'no_address'
+  | 'unverified_contact';
 
 /** One channel of one outbox row to deliver. While 'sending', locked_until is the worker's lease. */
 export interface DeliveryTable {

@@ -27,13 +27,30 @@ export interface KrrPersonTable {
  * new → routing (leased) → sent (digital post) | awaiting_print → printed | manual → handled_manually;
  * new again after a failed attempt (backoff); withheld when the guardian no longer has access to the child.
  */
-export type LetterStatus = 'new' | 'routing' | 'sent' | 'awaiting_print' | 'printed' | 'manual' | 'handled_manually' | 'withheld';
+export type LetterStatus =
+  | 'new'
+  | 'routing'
+  | 'sent'
+  | 'awaiting_print'
+  | 'printed'
+  | 'manual'
+  | 'handled_manually'
+  | 'withheld';
 export type LetterChannel = 'digital_post' | 'paper';
 
 /** Why a letter goes on paper (the KRR answer, or a service we could not use). */
 export type PaperReason =
-  | 'no_identity_number' | 'not_registered' | 'deleted' | 'reserved' | 'no_mailbox' | 'not_notifiable' | 'stale_contact'
-  | 'krr_unavailable' | 'krr_failed' | 'digital_post_unavailable' | 'digital_post_failed';
+  | 'no_identity_number'
+  | 'not_registered'
+  | 'deleted'
+  | 'reserved'
+  | 'no_mailbox'
+  | 'not_notifiable'
+  | 'stale_contact'
+  | 'krr_unavailable'
+  | 'krr_failed'
+  | 'digital_post_unavailable'
+  | 'digital_post_failed';
 
 /** Why a paper letter cannot go into the print batch: the office sends it by hand. */
 export type ManualReason = 'protected_address' | 'no_address';

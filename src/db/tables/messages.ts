@@ -7,7 +7,14 @@ import type { Generated, Selectable } from 'kysely';
 export type ThreadKind = 'contact_teacher' | 'school_office' | 'sfo' | 'teacher';
 
 /** The capacity a message was written in; 'unknown' = an SMS from a number we could not match (no author). */
-export type AuthorCapacity = 'guardian' | 'contact_teacher' | 'leadership' | 'teacher' | 'sfo_leader' | 'sfo_staff' | 'unknown';
+export type AuthorCapacity =
+  | 'guardian'
+  | 'contact_teacher'
+  | 'leadership'
+  | 'teacher'
+  | 'sfo_leader'
+  | 'sfo_staff'
+  | 'unknown';
 
 export type MessageVia = 'web' | 'sms';
 

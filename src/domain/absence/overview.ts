@@ -15,18 +15,39 @@ export interface AbsenceOverview {
   today: string;
 }
 
-const EMPTY: AbsenceYear = { entries: [], totals: { days: 0, hours: 0, late: 0, deductibleDays: 0, deductibleHours: 0, leaveDays: 0 } };
-const STAFF_REACH: Reach[] = ['school_owner', 'leadership', 'archive', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff'];
+const EMPTY: AbsenceYear = {
+  entries: [],
+  totals: { days: 0, hours: 0, late: 0, deductibleDays: 0, deductibleHours: 0, leaveDays: 0 },
+};
+const STAFF_REACH: Reach[] = [
+  'school_owner',
+  'leadership',
+  'archive',
+  'contact_teacher',
+  'teacher',
+  'sfo_leader',
+  'sfo_staff',
+];
 
 async function overviewOf(db: Db, pupilId: number, municipalityId: number, today: string): Promise<AbsenceOverview> {
   const schoolYear = await schoolYearOf(db, municipalityId, today);
   if (!schoolYear) return { schoolYear, year: EMPTY, today };
-  const years = await loadAbsenceYears(db, [{ pupilId, municipalityId }], { from: schoolYear.startsOn, to: schoolYear.endsOn }, today);
+  const years = await loadAbsenceYears(
+    db,
+    [{ pupilId, municipalityId }],
+    { from: schoolYear.startsOn, to: schoolYear.endsOn },
+    today,
+  );
   return { schoolYear, year: years.get(pupilId) ?? EMPTY, today };
 }
 
 /** G6: the child's absence page (the child was loaded through the guardian's reach). */
-export async function loadChildAbsence(db: Db, actor: Actor, child: GuardianChild, today: string): Promise<AbsenceOverview> {
+export async function loadChildAbsence(
+  db: Db,
+  actor: Actor,
+  child: GuardianChild,
+  today: string,
+): Promise<AbsenceOverview> {
   if (!canViewAbsence(actor, child.facts)) throw new ForbiddenError();
   return overviewOf(db, child.pupilId, child.municipalityId, today);
 }
@@ -52,15 +73,36 @@ export async function loadPupilAbsence(db: Db, actor: Actor, pupilId: number, to
   const reach = reachOf(actor, facts);
   if (!STAFF_REACH.some((r) => reach.has(r))) throw new NotFoundError();
   if (!canViewAbsence(actor, facts)) throw new ForbiddenError();
-  const row = await db.selectFrom('person as p').innerJoin('enrolment as e', 'e.pupil_id', 'p.id').innerJoin('class as c', 'c.id', 'e.class_id').innerJoin('school as s', 's.id', 'e.school_id')
-    .select(['p.id', 'p.given_name', 'p.family_name', 'c.name as class_name', 's.name as school_name', 's.municipality_id'])
-    .where('p.id', '=', pupilId).orderBy('e.starts_on', 'desc').limit(1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('person as p')
+    .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
+    .innerJoin('class as c', 'c.id', 'e.class_id')
+    .innerJoin('school as s', 's.id', 'e.school_id')
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'c.name as class_name',
+      's.name as school_name',
+      's.municipality_id',
+    ])
+    .where('p.id', '=', pupilId)
+    .orderBy('e.starts_on', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return {
-    pupil: { id: row.id, givenName: row.given_name, familyName: row.family_name, className: row.class_name, schoolName: row.school_name },
+    pupil: {
+      id: row.id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      className: row.class_name,
+      schoolName: row.school_name,
+    },
     facts,
     overview: await overviewOf(db, pupilId, row.municipality_id, today),
     canMarkDocumented: canMarkAbsenceDocumented(actor, facts),
   };
 }
 
-const municipalityOf = (facts: PupilFacts): number => (facts.enrolments.find((e) => e.active) ?? facts.enrolments[0]!).municipalityId;
+const municipalityOf = (facts: PupilFacts): number =>
+  (facts.enrolments.find((e) => e.active) ?? facts.enrolments[0]!).municipalityId;

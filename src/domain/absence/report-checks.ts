@@ -24,11 +24,26 @@ export interface DayLessons {
 /** Not-withdrawn reports from home covering `date`: a whole-day report, and lessons already reported. */
 async function reportedOn(db: Db, pupilId: number, date: string) {
   const [days, lessons] = await Promise.all([
-    db.selectFrom('absence_report').select('id').where('pupil_id', '=', pupilId).where('withdrawn_at', 'is', null)
-      .where('kind', '=', 'days').where('from_date', '<=', date).where('to_date', '>=', date).limit(1).execute(),
-    db.selectFrom('absence_report_lesson as rl').innerJoin('absence_report as r', 'r.id', 'rl.absence_report_id').select('rl.lesson_id')
-      .where('r.pupil_id', '=', pupilId).where('r.withdrawn_at', 'is', null).where('r.kind', '=', 'lessons').where('r.from_date', '=', date)
-      .limit(50).execute(),
+    db
+      .selectFrom('absence_report')
+      .select('id')
+      .where('pupil_id', '=', pupilId)
+      .where('withdrawn_at', 'is', null)
+      .where('kind', '=', 'days')
+      .where('from_date', '<=', date)
+      .where('to_date', '>=', date)
+      .limit(1)
+      .execute(),
+    db
+      .selectFrom('absence_report_lesson as rl')
+      .innerJoin('absence_report as r', 'r.id', 'rl.absence_report_id')
+      .select('rl.lesson_id')
+      .where('r.pupil_id', '=', pupilId)
+      .where('r.withdrawn_at', 'is', null)
+      .where('r.kind', '=', 'lessons')
+      .where('r.from_date', '=', date)
+      .limit(50)
+      .execute(),
   ]);
   return { wholeDay: days.length > 0, lessonIds: lessons.map((l) => l.lesson_id) };
 }
@@ -42,13 +57,21 @@ export async function dayLessons(db: Db, child: ReportChild, date: string): Prom
   const info = days.get(date) ?? { kind: 'no_school' as const };
   const lessons = info.kind === 'school_day' ? all.filter((l) => l.weekday === isoWeekday(date)) : [];
   return {
-    date, info, lessons: lessons.map((l) => ({ id: l.id, subject: l.subject, startsAt: l.startsAt, endsAt: l.endsAt })),
-    reportedLessonIds: reported.lessonIds, wholeDayReported: reported.wholeDay,
+    date,
+    info,
+    lessons: lessons.map((l) => ({ id: l.id, subject: l.subject, startsAt: l.startsAt, endsAt: l.endsAt })),
+    reportedLessonIds: reported.lessonIds,
+    wholeDayReported: reported.wholeDay,
   };
 }
 
 /** The checks that need the database; null when the report may be saved. */
-export async function checkAbsenceReport(db: Db, child: ReportChild, values: ReportValues, today: string): Promise<ReportErrors | null> {
+export async function checkAbsenceReport(
+  db: Db,
+  child: ReportChild,
+  values: ReportValues,
+  today: string,
+): Promise<ReportErrors | null> {
   const field = values.kind === 'days' ? 'from' : 'date';
   const year = await schoolYearOf(db, child.municipalityId, today);
   if (!year || values.from < year.startsOn || values.from > year.endsOn) return { [field]: { code: 'outside_year' } };
@@ -60,11 +83,19 @@ export async function checkAbsenceReport(db: Db, child: ReportChild, values: Rep
 async function checkDays(db: Db, child: ReportChild, values: ReportValues): Promise<ReportErrors | null> {
   const days = await calendarDays(db, child.municipalityId, values.from, values.to);
   if (![...days.values()].some((d) => d.kind === 'school_day')) return { from: { code: 'no_school_days' } };
-  const overlap = await db.selectFrom('absence_report').select('from_date')
-    .where('pupil_id', '=', child.pupilId).where('withdrawn_at', 'is', null).where('kind', '=', 'days')
-    .where('from_date', '<=', values.to).where('to_date', '>=', values.from)
-    .orderBy('from_date').limit(1).executeTakeFirst();
-  if (overlap) return { from: { code: 'overlap', date: overlap.from_date > values.from ? overlap.from_date : values.from } };
+  const overlap = await db
+    .selectFrom('absence_report')
+    .select('from_date')
+    .where('pupil_id', '=', child.pupilId)
+    .where('withdrawn_at', 'is', null)
+    .where('kind', '=', 'days')
+    .where('from_date', '<=', values.to)
+    .where('to_date', '>=', values.from)
+    .orderBy('from_date')
+    .limit(1)
+    .executeTakeFirst();
+  if (overlap)
+    return { from: { code: 'overlap', date: overlap.from_date > values.from ? overlap.from_date : values.from } };
   return null;
 }
 
@@ -74,6 +105,7 @@ async function checkLessons(db: Db, child: ReportChild, values: ReportValues): P
   if (day.wholeDayReported) return { date: { code: 'overlap', date: values.from } };
   const own = new Set(day.lessons.map((l) => l.id));
   if (values.lessonIds.some((id) => !own.has(id))) return { lessons: { code: 'unknown' } };
-  if (values.lessonIds.some((id) => day.reportedLessonIds.includes(id))) return { lessons: { code: 'already_reported', date: values.from } };
+  if (values.lessonIds.some((id) => day.reportedLessonIds.includes(id)))
+    return { lessons: { code: 'already_reported', date: values.from } };
   return null;
 }

@@ -1,8 +1,15 @@
 import type { AbsenceReason, AbsenceReportKind } from '../../db/schema.ts';
 import { parseDate } from '../../i18n/index.ts';
+import type { Checked } from '../result.ts';
 
 /** The reason codes a guardian chooses from (DOMAIN-FACTS §8), in the order the form shows them. */
-export const ABSENCE_REASONS = ['sjuk', 'lege', 'gravferd', 'sjukehus', 'annet'] as const satisfies readonly AbsenceReason[];
+export const ABSENCE_REASONS = [
+  'sjuk',
+  'lege',
+  'gravferd',
+  'sjukehus',
+  'annet',
+] as const satisfies readonly AbsenceReason[];
 export const NOTE_MAX_LENGTH = 300;
 /** How far back home may report; older absence is a matter for the school. */
 export const REPORT_DAYS_BACK = 14;
@@ -55,7 +62,7 @@ export function parseReportDate(text: string): string | null {
 }
 
 /** Checks the form on its own (formats, required fields); the skolerute and earlier reports are checked by reportAbsence. */
-export function parseAbsenceReport(input: ReportInput): { ok: true; values: ReportValues } | { ok: false; errors: ReportErrors } {
+export function parseAbsenceReport(input: ReportInput): Checked<ReportValues, ReportErrors> {
   const errors: ReportErrors = {};
   let from: string | null = null;
   let to: string | null = null;

@@ -40,22 +40,46 @@ export interface VitnemalClass {
  * 10 days). Anyone else, or a class below 8. trinn, gets 404. A fixed number of queries whatever the class size.
  * The view is audited (one row: the class, not each pupil).
  */
-export async function vitnemalAbsenceForClass(db: Db, actor: Actor, classId: number, today: string, now = new Date()): Promise<VitnemalClass> {
-  const found = await db.selectFrom('class as c').innerJoin('school as s', 's.id', 'c.school_id')
+export async function vitnemalAbsenceForClass(
+  db: Db,
+  actor: Actor,
+  classId: number,
+  today: string,
+  now = new Date(),
+): Promise<VitnemalClass> {
+  const found = await db
+    .selectFrom('class as c')
+    .innerJoin('school as s', 's.id', 'c.school_id')
     .select(['c.id', 'c.name', 'c.trinn', 'c.school_id', 's.name as school_name', 's.municipality_id'])
-    .where('c.id', '=', classId).executeTakeFirst();
+    .where('c.id', '=', classId)
+    .executeTakeFirst();
   if (!found || actor.via !== 'feide' || !showsVitnemalAbsence(actor, found)) {
     throw new NotFoundError();
   }
   const year = await schoolYearOf(db, found.municipality_id, today);
   if (!year) throw new NotFoundError();
-  const pupils = await db.selectFrom('enrolment as e').innerJoin('person as p', 'p.id', 'e.pupil_id')
+  const pupils = await db
+    .selectFrom('enrolment as e')
+    .innerJoin('person as p', 'p.id', 'e.pupil_id')
     .select(['p.id', 'p.given_name', 'p.family_name'])
     .where('e.class_id', '=', classId)
     .where(activeOn('e', today))
-    .orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(100).execute();
-  const years = await loadAbsenceYears(db, pupils.map((p) => ({ pupilId: p.id, municipalityId: found.municipality_id })), { from: year.startsOn, to: year.endsOn }, today);
-  await recordAudit(db, { actor, role: 'leadership', action: 'vitnemal_absence.view', record: { type: 'class', id: classId } }, now);
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .orderBy('p.id')
+    .limit(100)
+    .execute();
+  const years = await loadAbsenceYears(
+    db,
+    pupils.map((p) => ({ pupilId: p.id, municipalityId: found.municipality_id })),
+    { from: year.startsOn, to: year.endsOn },
+    today,
+  );
+  await recordAudit(
+    db,
+    { actor, role: 'leadership', action: 'vitnemal_absence.view', record: { type: 'class', id: classId } },
+    now,
+  );
   return {
     classId: found.id,
     className: found.name,
@@ -66,7 +90,10 @@ export async function vitnemalAbsenceForClass(db: Db, actor: Actor, classId: num
     rows: pupils.map((p) => {
       const totals = years.get(p.id)!.totals;
       return {
-        pupilId: p.id, givenName: p.given_name, familyName: p.family_name, totals,
+        pupilId: p.id,
+        givenName: p.given_name,
+        familyName: p.family_name,
+        totals,
         onVitnemal: { days: totals.days - totals.deductibleDays, hours: totals.hours - totals.deductibleHours },
       };
     }),

@@ -17,7 +17,21 @@ export interface LessonRef {
 
 /** One line of a pupil's absence for the school year, as home, school or a leave decision gave it. */
 export type AbsenceEntry =
-  | { source: 'home'; reportId: number; kind: 'days' | 'lessons'; from: string; to: string; schoolDays: number; lessons: LessonRef[]; reason: AbsenceReason; note: string | null; documented: boolean; reportedBy: string; reportedById: number; createdAt: Date }
+  | {
+      source: 'home';
+      reportId: number;
+      kind: 'days' | 'lessons';
+      from: string;
+      to: string;
+      schoolDays: number;
+      lessons: LessonRef[];
+      reason: AbsenceReason;
+      note: string | null;
+      documented: boolean;
+      reportedBy: string;
+      reportedById: number;
+      createdAt: Date;
+    }
   | { source: 'school'; date: string; lesson: LessonRef | null; status: Exclude<AttendanceStatus, 'present'> }
   | { source: 'leave'; applicationId: number; from: string; to: string; schoolDays: number };
 
@@ -57,32 +71,80 @@ const ROW_LIMIT = 50_000;
  * - otherwise each lesson counts as an hour when the school registered it absent, or home reported it and the
  *   school did not register the pupil present (or late) in it. The school's registration wins over a report.
  */
-export async function loadAbsenceYears(db: Db, pupils: YearPupil[], range: { from: string; to: string }, today: string): Promise<Map<number, AbsenceYear>> {
+export async function loadAbsenceYears(
+  db: Db,
+  pupils: YearPupil[],
+  range: { from: string; to: string },
+  today: string,
+): Promise<Map<number, AbsenceYear>> {
   const result = new Map<number, AbsenceYear>();
   if (pupils.length === 0) return result;
   const ids = [...new Set(pupils.map((p) => p.pupilId))];
   const [reports, reportLessons, attendance, leaves] = await Promise.all([
-    db.selectFrom('absence_report as r').innerJoin('person as p', 'p.id', 'r.reported_by')
-      .select(['r.id', 'r.pupil_id', 'r.kind', 'r.from_date', 'r.to_date', 'r.reason', 'r.note', 'r.documented', 'r.created_at', 'r.reported_by', 'p.given_name', 'p.family_name'])
-      .where('r.pupil_id', 'in', ids).where('r.withdrawn_at', 'is', null)
-      .where('r.to_date', '>=', range.from).where('r.from_date', '<=', range.to)
-      .orderBy('r.from_date').orderBy('r.id').limit(ROW_LIMIT).execute(),
-    db.selectFrom('absence_report_lesson as rl').innerJoin('absence_report as r', 'r.id', 'rl.absence_report_id').innerJoin('lesson as l', 'l.id', 'rl.lesson_id')
+    db
+      .selectFrom('absence_report as r')
+      .innerJoin('person as p', 'p.id', 'r.reported_by')
+      .select([
+        'r.id',
+        'r.pupil_id',
+        'r.kind',
+        'r.from_date',
+        'r.to_date',
+        'r.reason',
+        'r.note',
+        'r.documented',
+        'r.created_at',
+        'r.reported_by',
+        'p.given_name',
+        'p.family_name',
+      ])
+      .where('r.pupil_id', 'in', ids)
+      .where('r.withdrawn_at', 'is', null)
+      .where('r.to_date', '>=', range.from)
+      .where('r.from_date', '<=', range.to)
+      .orderBy('r.from_date')
+      .orderBy('r.id')
+      .limit(ROW_LIMIT)
+      .execute(),
+    db
+      .selectFrom('absence_report_lesson as rl')
+      .innerJoin('absence_report as r', 'r.id', 'rl.absence_report_id')
+      .innerJoin('lesson as l', 'l.id', 'rl.lesson_id')
       .select(['rl.absence_report_id', 'l.id', 'l.subject', 'l.starts_at', 'l.ends_at'])
-      .where('r.pupil_id', 'in', ids).where('r.withdrawn_at', 'is', null)
-      .where('r.to_date', '>=', range.from).where('r.from_date', '<=', range.to)
-      .orderBy('l.starts_at').limit(ROW_LIMIT).execute(),
-    db.selectFrom('attendance as a').leftJoin('lesson as l', 'l.id', 'a.lesson_id')
+      .where('r.pupil_id', 'in', ids)
+      .where('r.withdrawn_at', 'is', null)
+      .where('r.to_date', '>=', range.from)
+      .where('r.from_date', '<=', range.to)
+      .orderBy('l.starts_at')
+      .limit(ROW_LIMIT)
+      .execute(),
+    db
+      .selectFrom('attendance as a')
+      .leftJoin('lesson as l', 'l.id', 'a.lesson_id')
       .select(['a.pupil_id', 'a.date', 'a.lesson_id', 'a.status', 'l.subject', 'l.starts_at', 'l.ends_at'])
-      .where('a.pupil_id', 'in', ids).where('a.date', '>=', range.from).where('a.date', '<=', range.to)
-      .orderBy('a.date').orderBy('l.starts_at').limit(ROW_LIMIT).execute(),
-    db.selectFrom('leave_application as l').innerJoin('application as ap', 'ap.id', 'l.application_id').select(['ap.id', 'ap.pupil_id', 'l.granted_from', 'l.granted_to'])
-      .where('ap.pupil_id', 'in', ids).where('ap.status', 'in', ['granted', 'partly_granted'])
-      .where('l.granted_to', '>=', range.from).where('l.granted_from', '<=', range.to)
-      .orderBy('l.granted_from').limit(ROW_LIMIT).execute(),
+      .where('a.pupil_id', 'in', ids)
+      .where('a.date', '>=', range.from)
+      .where('a.date', '<=', range.to)
+      .orderBy('a.date')
+      .orderBy('l.starts_at')
+      .limit(ROW_LIMIT)
+      .execute(),
+    db
+      .selectFrom('leave_application as l')
+      .innerJoin('application as ap', 'ap.id', 'l.application_id')
+      .select(['ap.id', 'ap.pupil_id', 'l.granted_from', 'l.granted_to'])
+      .where('ap.pupil_id', 'in', ids)
+      .where('ap.status', 'in', ['granted', 'partly_granted'])
+      .where('l.granted_to', '>=', range.from)
+      .where('l.granted_from', '<=', range.to)
+      .orderBy('l.granted_from')
+      .limit(ROW_LIMIT)
+      .execute(),
   ]);
   const municipalities = [...new Set(pupils.map((p) => p.municipalityId))];
-  const calendars = new Map(await Promise.all(municipalities.map(async (m) => [m, await calendarDays(db, m, range.from, range.to)] as const)));
+  const calendars = new Map(
+    await Promise.all(municipalities.map(async (m) => [m, await calendarDays(db, m, range.from, range.to)] as const)),
+  );
 
   const lessonsOf = new Map<number, LessonRef[]>();
   for (const l of reportLessons) {
@@ -97,7 +159,8 @@ export async function loadAbsenceYears(db: Db, pupils: YearPupil[], range: { fro
   for (const pupil of pupils) {
     const calendar = calendars.get(pupil.municipalityId)!;
     const isSchoolDay = (date: string) => calendar.get(date)?.kind === 'school_day';
-    const schoolDaysIn = (from: string, to: string) => datesBetween(from < range.from ? range.from : from, to > range.to ? range.to : to).filter(isSchoolDay);
+    const schoolDaysIn = (from: string, to: string) =>
+      datesBetween(from < range.from ? range.from : from, to > range.to ? range.to : to).filter(isSchoolDay);
     const entries: AbsenceEntry[] = [];
 
     const homeDays = new Map<string, { documentedHealth: boolean }>();
@@ -106,11 +169,24 @@ export async function loadAbsenceYears(db: Db, pupils: YearPupil[], range: { fro
       const lessons = lessonsOf.get(r.id) ?? [];
       const days = r.kind === 'days' ? schoolDaysIn(r.from_date, r.to_date) : [];
       const documentedHealth = r.documented && HEALTH_REASONS.includes(r.reason);
-      for (const date of days) homeDays.set(date, { documentedHealth: documentedHealth || (homeDays.get(date)?.documentedHealth ?? false) });
-      if (r.kind === 'lessons') for (const l of lessons) homeLessons.set(`${r.from_date}/${l.id}`, { documentedHealth });
+      for (const date of days)
+        homeDays.set(date, { documentedHealth: documentedHealth || (homeDays.get(date)?.documentedHealth ?? false) });
+      if (r.kind === 'lessons')
+        for (const l of lessons) homeLessons.set(`${r.from_date}/${l.id}`, { documentedHealth });
       entries.push({
-        source: 'home', reportId: r.id, kind: r.kind, from: r.from_date, to: r.to_date, schoolDays: days.length, lessons,
-        reason: r.reason, note: r.note, documented: r.documented, reportedBy: `${r.given_name} ${r.family_name}`, reportedById: r.reported_by, createdAt: r.created_at,
+        source: 'home',
+        reportId: r.id,
+        kind: r.kind,
+        from: r.from_date,
+        to: r.to_date,
+        schoolDays: days.length,
+        lessons,
+        reason: r.reason,
+        note: r.note,
+        documented: r.documented,
+        reportedBy: `${r.given_name} ${r.family_name}`,
+        reportedById: r.reported_by,
+        createdAt: r.created_at,
       });
     }
 
@@ -128,7 +204,15 @@ export async function loadAbsenceYears(db: Db, pupils: YearPupil[], range: { fro
         schoolAbsentLessons.set(a.date, set);
       }
       if (a.status !== 'present') {
-        entries.push({ source: 'school', date: a.date, status: a.status, lesson: a.lesson_id === null ? null : { id: a.lesson_id, subject: a.subject ?? '', startsAt: a.starts_at ?? '', endsAt: a.ends_at ?? '' } });
+        entries.push({
+          source: 'school',
+          date: a.date,
+          status: a.status,
+          lesson:
+            a.lesson_id === null
+              ? null
+              : { id: a.lesson_id, subject: a.subject ?? '', startsAt: a.starts_at ?? '', endsAt: a.ends_at ?? '' },
+        });
       }
     }
 
@@ -136,11 +220,23 @@ export async function loadAbsenceYears(db: Db, pupils: YearPupil[], range: { fro
     for (const l of leavesBy.get(pupil.pupilId) ?? []) {
       const days = schoolDaysIn(l.granted_from!, l.granted_to!);
       for (const date of days) leaveDays.add(date);
-      entries.push({ source: 'leave', applicationId: l.id, from: l.granted_from!, to: l.granted_to!, schoolDays: days.length });
+      entries.push({
+        source: 'leave',
+        applicationId: l.id,
+        from: l.granted_from!,
+        to: l.granted_to!,
+        schoolDays: days.length,
+      });
     }
 
     const totals: AbsenceTotals = { days: 0, hours: 0, late, deductibleDays: 0, deductibleHours: 0, leaveDays: 0 };
-    const candidateDates = new Set<string>([...homeDays.keys(), ...schoolDay.keys(), ...leaveDays, ...schoolAbsentLessons.keys(), ...[...homeLessons.keys()].map((k) => k.split('/')[0]!)]);
+    const candidateDates = new Set<string>([
+      ...homeDays.keys(),
+      ...schoolDay.keys(),
+      ...leaveDays,
+      ...schoolAbsentLessons.keys(),
+      ...[...homeLessons.keys()].map((k) => k.split('/')[0]!),
+    ]);
     for (const date of [...candidateDates].sort()) {
       if (date > today || date < range.from || date > range.to || !isSchoolDay(date)) continue;
       const registered = schoolDay.get(date);
@@ -153,7 +249,8 @@ export async function loadAbsenceYears(db: Db, pupils: YearPupil[], range: { fro
         continue;
       }
       const absentLessons = new Map<number, boolean>(); // lesson → documented health
-      for (const id of schoolAbsentLessons.get(date) ?? []) absentLessons.set(id, homeLessons.get(`${date}/${id}`)?.documentedHealth ?? false);
+      for (const id of schoolAbsentLessons.get(date) ?? [])
+        absentLessons.set(id, homeLessons.get(`${date}/${id}`)?.documentedHealth ?? false);
       for (const [key, info] of homeLessons) {
         const [d, id] = key.split('/');
         if (d !== date) continue;

@@ -40,8 +40,17 @@ export function todayInOslo(now = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
 }
 
-export async function loadActor(db: Db, personId: number, via: LoginProvider, today = todayInOslo()): Promise<Actor | null> {
-  const person = await db.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', '=', personId).executeTakeFirst();
+export async function loadActor(
+  db: Db,
+  personId: number,
+  via: LoginProvider,
+  today = todayInOslo(),
+): Promise<Actor | null> {
+  const person = await db
+    .selectFrom('person')
+    .select(['id', 'given_name', 'family_name'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
   if (!person) return null;
   const actor: Actor = {
     personId,
@@ -68,7 +77,12 @@ export async function loadActor(db: Db, personId: number, via: LoginProvider, to
   actor.staff = await loadStaffGrants(db, personId, today);
   const ownerMunicipalities = actor.staff.filter((g) => g.role === 'school_owner').map((g) => g.municipalityId);
   if (ownerMunicipalities.length) {
-    const schools = await db.selectFrom('school').select('id').where('municipality_id', 'in', ownerMunicipalities).orderBy('id').execute();
+    const schools = await db
+      .selectFrom('school')
+      .select('id')
+      .where('municipality_id', 'in', ownerMunicipalities)
+      .orderBy('id')
+      .execute();
     actor.ownerSchoolIds = schools.map((s) => s.id);
   }
   const enrolment = await db
@@ -85,7 +99,16 @@ async function loadStaffGrants(db: Db, personId: number, today: string): Promise
   const rows = await db
     .selectFrom('staff_membership as m')
     .leftJoin('staff_assignment as a', 'a.staff_membership_id', 'm.id')
-    .select(['m.id', 'm.role', 'm.municipality_id', 'm.school_id', 'm.sfo_id', 'a.class_id', 'a.teaching_group_id', 'a.composite_group_id'])
+    .select([
+      'm.id',
+      'm.role',
+      'm.municipality_id',
+      'm.school_id',
+      'm.sfo_id',
+      'a.class_id',
+      'a.teaching_group_id',
+      'a.composite_group_id',
+    ])
     .where('m.person_id', '=', personId)
     .where(activeOn('m', today))
     .orderBy('m.id')
@@ -94,7 +117,16 @@ async function loadStaffGrants(db: Db, personId: number, today: string): Promise
   for (const row of rows) {
     let grant = grants.get(row.id);
     if (!grant) {
-      grant = { membershipId: row.id, role: row.role, municipalityId: row.municipality_id, schoolId: row.school_id, sfoId: row.sfo_id, classIds: [], groupIds: [], compositeGroupIds: [] };
+      grant = {
+        membershipId: row.id,
+        role: row.role,
+        municipalityId: row.municipality_id,
+        schoolId: row.school_id,
+        sfoId: row.sfo_id,
+        classIds: [],
+        groupIds: [],
+        compositeGroupIds: [],
+      };
       grants.set(row.id, grant);
     }
     if (row.class_id !== null) grant.classIds.push(row.class_id);

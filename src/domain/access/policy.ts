@@ -14,7 +14,16 @@ import { isActivePupil, type PupilFacts } from './pupil-facts.ts';
  * - A blocked guardian, and a contact person without parental responsibility, reach nothing.
  * - A pupil reaches only themself, while enrolled.
  */
-export type Reach = 'school_owner' | 'leadership' | 'contact_teacher' | 'teacher' | 'sfo_leader' | 'sfo_staff' | 'guardian' | 'self' | 'archive';
+export type Reach =
+  | 'school_owner'
+  | 'leadership'
+  | 'contact_teacher'
+  | 'teacher'
+  | 'sfo_leader'
+  | 'sfo_staff'
+  | 'guardian'
+  | 'self'
+  | 'archive';
 
 export function reachOf(actor: Actor, pupil: PupilFacts): Set<Reach> {
   const reach = new Set<Reach>();
@@ -24,27 +33,67 @@ export function reachOf(actor: Actor, pupil: PupilFacts): Set<Reach> {
 
   if (actor.via === 'idporten') {
     const relation = pupil.guardians.find((g) => g.guardianId === actor.personId);
-    if (active && relation && !relation.blocked && !relation.contactOnly && actor.guardianOf.includes(pupil.pupilId)) reach.add('guardian');
+    if (active && relation && !relation.blocked && !relation.contactOnly && actor.guardianOf.includes(pupil.pupilId))
+      reach.add('guardian');
     return reach;
   }
   if (active && actor.isPupil && actor.personId === pupil.pupilId) reach.add('self');
   const leaderSchools = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
   if (activeEnrolments.some((e) => actor.ownerSchoolIds.includes(e.schoolId))) reach.add('school_owner');
-  if (intersects(activeEnrolments.map((e) => e.schoolId), leaderSchools)) reach.add('leadership');
-  if (!reach.has('school_owner') && !reach.has('leadership') && pupil.enrolments.some((e) => actor.ownerSchoolIds.includes(e.schoolId) || leaderSchools.includes(e.schoolId))) {
+  if (
+    intersects(
+      activeEnrolments.map((e) => e.schoolId),
+      leaderSchools,
+    )
+  )
+    reach.add('leadership');
+  if (
+    !reach.has('school_owner') &&
+    !reach.has('leadership') &&
+    pupil.enrolments.some((e) => actor.ownerSchoolIds.includes(e.schoolId) || leaderSchools.includes(e.schoolId))
+  ) {
     reach.add('archive');
   }
-  if (intersects(activeEnrolments.map((e) => e.classId), grantIds(actor, ['contact_teacher'], (g) => g.classIds))) reach.add('contact_teacher');
+  if (
+    intersects(
+      activeEnrolments.map((e) => e.classId),
+      grantIds(actor, ['contact_teacher'], (g) => g.classIds),
+    )
+  )
+    reach.add('contact_teacher');
   if (
     active &&
-    (intersects(pupil.groupIds, grantIds(actor, ['teacher'], (g) => g.groupIds)) ||
-      intersects(pupil.compositeGroupIds, grantIds(actor, ['teacher'], (g) => g.compositeGroupIds)) ||
-      intersects(activeEnrolments.map((e) => e.classId), grantIds(actor, ['teacher'], (g) => g.classIds)))
+    (intersects(
+      pupil.groupIds,
+      grantIds(actor, ['teacher'], (g) => g.groupIds),
+    ) ||
+      intersects(
+        pupil.compositeGroupIds,
+        grantIds(actor, ['teacher'], (g) => g.compositeGroupIds),
+      ) ||
+      intersects(
+        activeEnrolments.map((e) => e.classId),
+        grantIds(actor, ['teacher'], (g) => g.classIds),
+      ))
   ) {
     reach.add('teacher');
   }
-  if (active && intersects(pupil.sfoIds, grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]))) reach.add('sfo_leader');
-  if (active && intersects(pupil.sfoIds, grantIds(actor, ['sfo_staff'], (g) => [g.sfoId]))) reach.add('sfo_staff');
+  if (
+    active &&
+    intersects(
+      pupil.sfoIds,
+      grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]),
+    )
+  )
+    reach.add('sfo_leader');
+  if (
+    active &&
+    intersects(
+      pupil.sfoIds,
+      grantIds(actor, ['sfo_staff'], (g) => [g.sfoId]),
+    )
+  )
+    reach.add('sfo_staff');
   return reach;
 }
 
@@ -84,11 +133,22 @@ export function canRegisterAbsence(actor: Actor, pupil: PupilFacts): boolean {
 }
 
 export function canViewConsents(actor: Actor, pupil: PupilFacts): boolean {
-  return any(reachOf(actor, pupil), ['school_owner', 'leadership', 'archive', 'contact_teacher', 'teacher', 'sfo_leader', 'guardian']);
+  return any(reachOf(actor, pupil), [
+    'school_owner',
+    'leadership',
+    'archive',
+    'contact_teacher',
+    'teacher',
+    'sfo_leader',
+    'guardian',
+  ]);
 }
 
 export function canSendMessage(actor: Actor, pupil: PupilFacts): boolean {
-  return isActivePupil(pupil) && any(reachOf(actor, pupil), ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff', 'guardian']);
+  return (
+    isActivePupil(pupil) &&
+    any(reachOf(actor, pupil), ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff', 'guardian'])
+  );
 }
 
 /**
@@ -105,12 +165,23 @@ export interface ApplicationPlace {
   sfoId: number | null;
 }
 
-export function canDecideApplication(actor: Actor, pupil: PupilFacts, rule: DeciderRule, place: ApplicationPlace): boolean {
+export function canDecideApplication(
+  actor: Actor,
+  pupil: PupilFacts,
+  rule: DeciderRule,
+  place: ApplicationPlace,
+): boolean {
   if (!isActivePupil(pupil)) return false;
   if (rule === 'school_leadership') {
-    return canLeadSchool(actor, place.schoolId) && pupil.enrolments.some((e) => e.active && e.schoolId === place.schoolId);
+    return (
+      canLeadSchool(actor, place.schoolId) && pupil.enrolments.some((e) => e.active && e.schoolId === place.schoolId)
+    );
   }
-  return place.sfoId !== null && pupil.sfoIds.includes(place.sfoId) && grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).includes(place.sfoId);
+  return (
+    place.sfoId !== null &&
+    pupil.sfoIds.includes(place.sfoId) &&
+    grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).includes(place.sfoId)
+  );
 }
 
 /** Whether the actor decides any application under this rule at all (else the decision queue does not exist for them). */
@@ -131,7 +202,15 @@ export function canReportAbsence(actor: Actor, pupil: PupilFacts): boolean {
  * is not SFO business.
  */
 export function canViewAbsence(actor: Actor, pupil: PupilFacts): boolean {
-  return any(reachOf(actor, pupil), ['school_owner', 'leadership', 'archive', 'contact_teacher', 'teacher', 'guardian', 'self']);
+  return any(reachOf(actor, pupil), [
+    'school_owner',
+    'leadership',
+    'archive',
+    'contact_teacher',
+    'teacher',
+    'guardian',
+    'self',
+  ]);
 }
 
 /** Documentation received for reported absence (a doctor's note): leadership and the contact teacher mark it. */
@@ -158,7 +237,8 @@ export interface RegisterUnit {
  */
 export function canRegisterAttendance(actor: Actor, unit: RegisterUnit): boolean {
   if (grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(unit.schoolId)) return true;
-  if (unit.kind === 'class') return grantIds(actor, ['contact_teacher', 'teacher'], (g) => g.classIds).includes(unit.id);
+  if (unit.kind === 'class')
+    return grantIds(actor, ['contact_teacher', 'teacher'], (g) => g.classIds).includes(unit.id);
   return grantIds(actor, ['contact_teacher', 'teacher'], (g) => g.groupIds).includes(unit.id);
 }
 

@@ -34,10 +34,18 @@ export async function loadPupilFacts(db: Db, pupilId: number, today: string): Pr
  * The facts of many pupils at once in six queries whatever their number and history, so a class overview asks
  * the policy about every pupil without N+1 queries. Every person found gets an entry, also one never enrolled.
  */
-export async function loadPupilFactsMany(db: Db, pupilIds: number[], today: string): Promise<Map<number, PupilFactsWithGuardians>> {
+export async function loadPupilFactsMany(
+  db: Db,
+  pupilIds: number[],
+  today: string,
+): Promise<Map<number, PupilFactsWithGuardians>> {
   const result = new Map<number, PupilFactsWithGuardians>();
   if (pupilIds.length === 0) return result;
-  const persons = await db.selectFrom('person').select(['id', 'address_protection']).where('id', 'in', pupilIds).execute();
+  const persons = await db
+    .selectFrom('person')
+    .select(['id', 'address_protection'])
+    .where('id', 'in', pupilIds)
+    .execute();
   if (persons.length === 0) return result;
   const enrolments = await db
     .selectFrom('enrolment as e')
@@ -45,8 +53,16 @@ export async function loadPupilFactsMany(db: Db, pupilIds: number[], today: stri
     .select(['e.pupil_id', 'e.school_id', 's.municipality_id', 'e.class_id', 'e.starts_on', 'e.ends_on'])
     .where('e.pupil_id', 'in', pupilIds)
     .execute();
-  const groups = await db.selectFrom('teaching_group_member').select(['pupil_id', 'teaching_group_id']).where('pupil_id', 'in', pupilIds).execute();
-  const composites = await db.selectFrom('composite_group_member').select(['pupil_id', 'composite_group_id']).where('pupil_id', 'in', pupilIds).execute();
+  const groups = await db
+    .selectFrom('teaching_group_member')
+    .select(['pupil_id', 'teaching_group_id'])
+    .where('pupil_id', 'in', pupilIds)
+    .execute();
+  const composites = await db
+    .selectFrom('composite_group_member')
+    .select(['pupil_id', 'composite_group_id'])
+    .where('pupil_id', 'in', pupilIds)
+    .execute();
   const sfo = await db
     .selectFrom('sfo_enrolment')
     .select(['pupil_id', 'sfo_id'])
@@ -74,9 +90,15 @@ export async function loadPupilFactsMany(db: Db, pupilIds: number[], today: stri
         groupIds: own(groups).map((g) => g.teaching_group_id),
         compositeGroupIds: own(composites).map((g) => g.composite_group_id),
         sfoIds: own(sfo).map((s) => s.sfo_id),
-        guardians: relations.map((g) => ({ guardianId: g.guardian_id, blocked: g.blocked, contactOnly: g.contact_person_only })),
+        guardians: relations.map((g) => ({
+          guardianId: g.guardian_id,
+          blocked: g.blocked,
+          contactOnly: g.contact_person_only,
+        })),
       },
-      countedGuardianIds: relations.filter((g) => g.parental_responsibility && !g.blocked && !g.contact_person_only).map((g) => g.guardian_id),
+      countedGuardianIds: relations
+        .filter((g) => g.parental_responsibility && !g.blocked && !g.contact_person_only)
+        .map((g) => g.guardian_id),
     });
   }
   return result;

@@ -17,7 +17,8 @@ export function activeEnrolment<DB, TB extends keyof DB & string>(
   eb: ExpressionBuilder<DB, TB>,
   pupilId: StringReference<DB, TB>,
   today: string,
-  extra: (e: ExpressionBuilder<DB & { e: Database['enrolment'] }, TB | 'e'>) => Expression<SqlBool> = () => sql<SqlBool>`true`,
+  extra: (e: ExpressionBuilder<DB & { e: Database['enrolment'] }, TB | 'e'>) => Expression<SqlBool> = () =>
+    sql<SqlBool>`true`,
 ): Expression<SqlBool> {
   const inner = eb as unknown as ExpressionBuilder<Database, never>; // the outer tables are reached only by `pupilId` and `extra`
   return inner.exists(
@@ -38,15 +39,25 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
   const none = sql<SqlBool>`false`;
 
   if (actor.via === 'idporten') {
-    return actor.guardianOf.length ? eb.and([eb('p.id', 'in', actor.guardianOf), activeEnrolment(eb, 'p.id', today)]) : none;
+    return actor.guardianOf.length
+      ? eb.and([eb('p.id', 'in', actor.guardianOf), activeEnrolment(eb, 'p.id', today)])
+      : none;
   }
   const conditions: Expression<SqlBool>[] = [];
   if (actor.isPupil) conditions.push(eb.and([eb('p.id', '=', actor.personId), activeEnrolment(eb, 'p.id', today)]));
 
-  const archiveSchools = [...new Set([...actor.ownerSchoolIds, ...grantIds(actor, ['leadership'], (g) => [g.schoolId])])];
+  const archiveSchools = [
+    ...new Set([...actor.ownerSchoolIds, ...grantIds(actor, ['leadership'], (g) => [g.schoolId])]),
+  ];
   if (archiveSchools.length) {
     conditions.push(
-      eb.exists(eb.selectFrom('enrolment').select(sql`1`.as('one')).whereRef('enrolment.pupil_id', '=', 'p.id').where('enrolment.school_id', 'in', archiveSchools)),
+      eb.exists(
+        eb
+          .selectFrom('enrolment')
+          .select(sql`1`.as('one'))
+          .whereRef('enrolment.pupil_id', '=', 'p.id')
+          .where('enrolment.school_id', 'in', archiveSchools),
+      ),
     );
   }
   const contactClasses = grantIds(actor, ['contact_teacher'], (g) => g.classIds);
@@ -58,7 +69,13 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
   if (groups.length) {
     conditions.push(
       eb.and([
-        eb.exists(eb.selectFrom('teaching_group_member as m').select(sql`1`.as('one')).whereRef('m.pupil_id', '=', 'p.id').where('m.teaching_group_id', 'in', groups)),
+        eb.exists(
+          eb
+            .selectFrom('teaching_group_member as m')
+            .select(sql`1`.as('one'))
+            .whereRef('m.pupil_id', '=', 'p.id')
+            .where('m.teaching_group_id', 'in', groups),
+        ),
         activeEnrolment(eb, 'p.id', today),
       ]),
     );
@@ -67,7 +84,13 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
   if (composites.length) {
     conditions.push(
       eb.and([
-        eb.exists(eb.selectFrom('composite_group_member as c').select(sql`1`.as('one')).whereRef('c.pupil_id', '=', 'p.id').where('c.composite_group_id', 'in', composites)),
+        eb.exists(
+          eb
+            .selectFrom('composite_group_member as c')
+            .select(sql`1`.as('one'))
+            .whereRef('c.pupil_id', '=', 'p.id')
+            .where('c.composite_group_id', 'in', composites),
+        ),
         activeEnrolment(eb, 'p.id', today),
       ]),
     );
@@ -97,7 +120,12 @@ type ApplicationEb = ExpressionBuilder<Database & { a: Database['application'] }
  * The SQL twin of canDecideApplication: a condition on `application as a` that is true for exactly the applications
  * the actor decides under this rule (the decision queue lists only those).
  */
-export function decidableApplicationCondition(eb: ApplicationEb, actor: Actor, rule: DeciderRule, today: string): Expression<SqlBool> {
+export function decidableApplicationCondition(
+  eb: ApplicationEb,
+  actor: Actor,
+  rule: DeciderRule,
+  today: string,
+): Expression<SqlBool> {
   const none = sql<SqlBool>`false`;
   if (actor.via !== 'feide') return none;
   const activeEnrolment = (atSchool: boolean) =>
@@ -130,7 +158,11 @@ export function decidableApplicationCondition(eb: ApplicationEb, actor: Actor, r
 }
 
 /** A page of the pupils the actor may see, by name. Bounded: at most `limit` rows (default 50, max 200). */
-export async function listVisiblePupils(db: Db, actor: Actor, options: { limit?: number; offset?: number; today?: string } = {}) {
+export async function listVisiblePupils(
+  db: Db,
+  actor: Actor,
+  options: { limit?: number; offset?: number; today?: string } = {},
+) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const today = options.today ?? todayInOslo();
   return db
@@ -146,7 +178,12 @@ export async function listVisiblePupils(db: Db, actor: Actor, options: { limit?:
 }
 
 /** Loads a pupil through the actor's reach. Someone the actor may not see does not exist for them: 404. */
-export async function requireVisiblePupil(db: Db, actor: Actor, pupilId: number, today = todayInOslo()): Promise<PupilFacts> {
+export async function requireVisiblePupil(
+  db: Db,
+  actor: Actor,
+  pupilId: number,
+  today = todayInOslo(),
+): Promise<PupilFacts> {
   const facts = Number.isSafeInteger(pupilId) && pupilId > 0 ? await loadPupilFacts(db, pupilId, today) : null;
   if (!facts || !canViewPupil(actor, facts)) throw new NotFoundError();
   return facts;

@@ -11,9 +11,12 @@ export const deciderRole = (rule: DeciderRule): StaffRole => ROLE[rule];
 
 /** Today's staff memberships that decide under the rule at the place (the school's leadership, or the SFO's leader). */
 function deciding(db: Db, rule: DeciderRule, place: ApplicationPlace, today: string) {
-  return db.selectFrom('staff_membership')
+  return db
+    .selectFrom('staff_membership')
     .where('role', '=', ROLE[rule])
-    .where((eb) => (rule === 'school_leadership' ? eb('school_id', '=', place.schoolId) : eb('sfo_id', '=', place.sfoId ?? -1)))
+    .where((eb) =>
+      rule === 'school_leadership' ? eb('school_id', '=', place.schoolId) : eb('sfo_id', '=', place.sfoId ?? -1),
+    )
     .where(activeOn('staff_membership', today));
 }
 
@@ -24,7 +27,18 @@ export async function deciderIds(db: Db, rule: DeciderRule, place: ApplicationPl
 }
 
 /** The decider's title where they decide (e.g. "Rektor"), for the vedtak's signature. */
-export async function deciderTitle(db: Db, actor: Actor, rule: DeciderRule, place: ApplicationPlace, today: string): Promise<string | null> {
-  const row = await deciding(db, rule, place, today).select('title').where('person_id', '=', actor.personId).orderBy('id').limit(1).executeTakeFirst();
+export async function deciderTitle(
+  db: Db,
+  actor: Actor,
+  rule: DeciderRule,
+  place: ApplicationPlace,
+  today: string,
+): Promise<string | null> {
+  const row = await deciding(db, rule, place, today)
+    .select('title')
+    .where('person_id', '=', actor.personId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   return row?.title ?? null;
 }

@@ -97,7 +97,12 @@ export interface ApplicationKindDefinition<D, G extends Record<string, unknown>,
   /** Beside the application on its own page. */
   loadPageFacts(db: Db, app: ApplicationCase<D>, today: string): Promise<P>;
   /** Its part of the decision: its own fields for this outcome (e.g. the part granted), or why they are wrong. */
-  checkDecision(db: Db, app: ApplicationCase<D>, outcome: DecidedOutcome, input: DecisionInput): Promise<{ ok: true; grant: G } | { ok: false; errors: E }>;
+  checkDecision(
+    db: Db,
+    app: ApplicationCase<D>,
+    outcome: DecidedOutcome,
+    input: DecisionInput,
+  ): Promise<{ ok: true; grant: G } | { ok: false; errors: E }>;
   /** Saves its part of the decision, in the decision's transaction. */
   saveDecision(trx: Db, app: ApplicationCase<D>, grant: G): Promise<void>;
   /** Its parts of the vedtak letter. */

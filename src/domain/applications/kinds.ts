@@ -15,10 +15,14 @@ export const APPLICATION_KINDS = {
 
 export const KIND_NAMES = Object.keys(APPLICATION_KINDS) as ApplicationKind[];
 
-export const isApplicationKind = (value: unknown): value is ApplicationKind => typeof value === 'string' && Object.hasOwn(APPLICATION_KINDS, value);
+export const isApplicationKind = (value: unknown): value is ApplicationKind =>
+  typeof value === 'string' && Object.hasOwn(APPLICATION_KINDS, value);
 
 type Registry = typeof APPLICATION_KINDS;
-type Parts<K extends ApplicationKind> = Registry[K] extends ApplicationKindDefinition<infer D, infer G, infer E, infer Q, infer P> ? { D: D; G: G; E: E; Q: Q; P: P } : never;
+type Parts<K extends ApplicationKind> =
+  Registry[K] extends ApplicationKindDefinition<infer D, infer G, infer E, infer Q, infer P>
+    ? { D: D; G: G; E: E; Q: Q; P: P }
+    : never;
 
 export type DetailsOf<K extends ApplicationKind> = Parts<K>['D'];
 export type GrantOf<K extends ApplicationKind> = Parts<K>['G'];
@@ -31,7 +35,13 @@ export type CaseOf<K extends ApplicationKind> = ApplicationCase<DetailsOf<K>> & 
 /** An application of any kind; `switch (app.kind)` narrows its details. */
 export type AnyCase = { [K in ApplicationKind]: CaseOf<K> }[ApplicationKind];
 
-export type DefinitionOf<K extends ApplicationKind> = ApplicationKindDefinition<DetailsOf<K>, GrantOf<K>, DecisionErrorsOf<K>, QueueFactsOf<K>, PageFactsOf<K>>;
+export type DefinitionOf<K extends ApplicationKind> = ApplicationKindDefinition<
+  DetailsOf<K>,
+  GrantOf<K>,
+  DecisionErrorsOf<K>,
+  QueueFactsOf<K>,
+  PageFactsOf<K>
+>;
 
 /** The definition of a kind, typed by the kind (so a case and its definition go together without a switch). */
 export function definitionOf<K extends ApplicationKind>(kind: K): DefinitionOf<K> {

@@ -9,7 +9,8 @@ export type ApplicationEvent = 'confirmation_requested' | 'declined' | 'submitte
 export const eventType = (kind: ApplicationKind, event: ApplicationEvent) => `${kind}.${event}`;
 
 /** Same key, one row: e.g. 'leave:12:confirm:34' (a retry or a double submit notifies once). */
-export const eventKey = (kind: ApplicationKind, id: number, ...parts: (string | number)[]) => [kind, id, ...parts].join(':');
+export const eventKey = (kind: ApplicationKind, id: number, ...parts: (string | number)[]) =>
+  [kind, id, ...parts].join(':');
 
 /** What the kind's notifications carry besides the application id (e.g. the period applied for). */
 export async function eventFieldsOf(db: Db, kind: ApplicationKind, id: number): Promise<Record<string, unknown>> {

@@ -23,7 +23,8 @@ const NEXT: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
 
 export const mayMove = (from: ApplicationStatus, to: ApplicationStatus) => NEXT[from].includes(to);
 
-export const isDecided = (status: ApplicationStatus): status is DecidedOutcome => (DECIDED_OUTCOMES as readonly string[]).includes(status);
+export const isDecided = (status: ApplicationStatus): status is DecidedOutcome =>
+  (DECIDED_OUTCOMES as readonly string[]).includes(status);
 
 /** Until it is decided (or has ended otherwise), a guardian may take the application back. */
 export const mayWithdraw = (status: ApplicationStatus) => mayMove(status, 'withdrawn');

@@ -65,14 +65,35 @@ const MAX_MEMBERS = 200;
  * The class or group, for someone allowed to register its attendance. Not allowed → 404 (the register does not
  * exist for them), except for the school owner, who sees the class lists but does not register: 403.
  */
-export async function findRegisterUnit(db: Db, actor: Actor, kind: 'class' | 'group', id: number): Promise<RegisterUnitInfo> {
-  const found = kind === 'class'
-    ? await db.selectFrom('class as u').innerJoin('school as s', 's.id', 'u.school_id')
-      .select(['u.id', 'u.name', 'u.school_id', 's.name as school_name', 's.municipality_id']).where('u.id', '=', id).executeTakeFirst()
-    : await db.selectFrom('teaching_group as u').innerJoin('school as s', 's.id', 'u.school_id')
-      .select(['u.id', 'u.name', 'u.school_id', 's.name as school_name', 's.municipality_id']).where('u.id', '=', id).executeTakeFirst();
+export async function findRegisterUnit(
+  db: Db,
+  actor: Actor,
+  kind: 'class' | 'group',
+  id: number,
+): Promise<RegisterUnitInfo> {
+  const found =
+    kind === 'class'
+      ? await db
+          .selectFrom('class as u')
+          .innerJoin('school as s', 's.id', 'u.school_id')
+          .select(['u.id', 'u.name', 'u.school_id', 's.name as school_name', 's.municipality_id'])
+          .where('u.id', '=', id)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('teaching_group as u')
+          .innerJoin('school as s', 's.id', 'u.school_id')
+          .select(['u.id', 'u.name', 'u.school_id', 's.name as school_name', 's.municipality_id'])
+          .where('u.id', '=', id)
+          .executeTakeFirst();
   if (!found || actor.via !== 'feide') throw new NotFoundError();
-  const unit: RegisterUnitInfo = { kind, id: found.id, schoolId: found.school_id, name: found.name, schoolName: found.school_name, municipalityId: found.municipality_id };
+  const unit: RegisterUnitInfo = {
+    kind,
+    id: found.id,
+    schoolId: found.school_id,
+    name: found.name,
+    schoolName: found.school_name,
+    municipalityId: found.municipality_id,
+  };
   if (canRegisterAttendance(actor, unit)) return unit;
   if (actor.ownerSchoolIds.includes(unit.schoolId)) throw new ForbiddenError();
   throw new NotFoundError();
@@ -87,26 +108,45 @@ export function dateProblem(date: string, day: DayInfo, today: string): DateProb
 
 /** The pupils of the unit on `date`: an active enrolment in the class, or in the group and at its school (bounded). */
 export async function listMembers(db: Db, unit: RegisterUnit, date: string) {
-  const query = db.selectFrom('person as p').innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
-    .select(['p.id', 'p.given_name', 'p.family_name']).distinct()
+  const query = db
+    .selectFrom('person as p')
+    .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
+    .select(['p.id', 'p.given_name', 'p.family_name'])
+    .distinct()
     .where(activeOn('e', date))
-    .orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(MAX_MEMBERS);
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .orderBy('p.id')
+    .limit(MAX_MEMBERS);
   if (unit.kind === 'class') return query.where('e.class_id', '=', unit.id).execute();
-  return query.innerJoin('teaching_group_member as m', 'm.pupil_id', 'p.id')
-    .where('m.teaching_group_id', '=', unit.id).where('e.school_id', '=', unit.schoolId).execute();
+  return query
+    .innerJoin('teaching_group_member as m', 'm.pupil_id', 'p.id')
+    .where('m.teaching_group_id', '=', unit.id)
+    .where('e.school_id', '=', unit.schoolId)
+    .execute();
 }
 
 /** The unit's own lessons on the weekday of `date`. */
 export async function listUnitLessons(db: Db, unit: RegisterUnit, date: string): Promise<RegisterLesson[]> {
-  const rows = await db.selectFrom('lesson').select(['id', 'starts_at', 'ends_at', 'subject'])
+  const rows = await db
+    .selectFrom('lesson')
+    .select(['id', 'starts_at', 'ends_at', 'subject'])
     .where(unit.kind === 'class' ? 'class_id' : 'teaching_group_id', '=', unit.id)
     .where('weekday', '=', isoWeekday(date))
-    .orderBy('starts_at').limit(20).execute();
+    .orderBy('starts_at')
+    .limit(20)
+    .execute();
   return rows.map((r) => ({ id: r.id, startsAt: r.starts_at, endsAt: r.ends_at, subject: r.subject }));
 }
 
 /** The register of a unit for a day (lessonId null) or one lesson, in a fixed number of queries whatever its size. */
-export async function loadRegister(db: Db, unit: RegisterUnitInfo, date: string, lessonId: number | null, today: string): Promise<Register> {
+export async function loadRegister(
+  db: Db,
+  unit: RegisterUnitInfo,
+  date: string,
+  lessonId: number | null,
+  today: string,
+): Promise<Register> {
   const [days, lessons, members] = await Promise.all([
     calendarDays(db, unit.municipalityId, addDays(date, -EDITABLE_DAYS), addDays(date, EDITABLE_DAYS)),
     listUnitLessons(db, unit, date),
@@ -117,24 +157,62 @@ export async function loadRegister(db: Db, unit: RegisterUnitInfo, date: string,
   if (lesson === undefined) throw new NotFoundError();
   const schoolDays = [...days].filter(([, info]) => info.kind === 'school_day').map(([d]) => d);
   const ids = members.map((m) => m.id);
-  const [reports, leaves, saved] = ids.length ? await Promise.all([
-    homeReports(db, ids, date),
-    db.selectFrom('leave_application as l').innerJoin('application as ap', 'ap.id', 'l.application_id').select('ap.pupil_id').where('ap.pupil_id', 'in', ids)
-      .where('ap.status', 'in', ['granted', 'partly_granted']).where('l.granted_from', '<=', date).where('l.granted_to', '>=', date).execute(),
-    db.selectFrom('attendance').select(['pupil_id', 'status']).where('pupil_id', 'in', ids).where('date', '=', date)
-      .where((eb) => (lessonId === null ? eb('lesson_id', 'is', null) : eb('lesson_id', '=', lessonId))).execute(),
-  ]) : [[], [], []];
+  const [reports, leaves, saved] = ids.length
+    ? await Promise.all([
+        homeReports(db, ids, date),
+        db
+          .selectFrom('leave_application as l')
+          .innerJoin('application as ap', 'ap.id', 'l.application_id')
+          .select('ap.pupil_id')
+          .where('ap.pupil_id', 'in', ids)
+          .where('ap.status', 'in', ['granted', 'partly_granted'])
+          .where('l.granted_from', '<=', date)
+          .where('l.granted_to', '>=', date)
+          .execute(),
+        db
+          .selectFrom('attendance')
+          .select(['pupil_id', 'status'])
+          .where('pupil_id', 'in', ids)
+          .where('date', '=', date)
+          .where((eb) => (lessonId === null ? eb('lesson_id', 'is', null) : eb('lesson_id', '=', lessonId)))
+          .execute(),
+      ])
+    : [[], [], []];
   const onLeave = new Set(leaves.map((l) => l.pupil_id));
   const savedStatus = new Map(saved.map((s) => [s.pupil_id, s.status]));
   const rows = members.map((m): RegisterRow => {
-    const own = reports.filter((r) => r.pupilId === m.id).map((r) => ({ ...r, covers: r.kind === 'days' || (lessonId !== null && r.lessons.some((l) => l.id === lessonId)) }));
+    const own = reports
+      .filter((r) => r.pupilId === m.id)
+      .map((r) => ({
+        ...r,
+        covers: r.kind === 'days' || (lessonId !== null && r.lessons.some((l) => l.id === lessonId)),
+      }));
     const home = own.find((r) => r.covers) ?? own[0] ?? null;
     const leave = onLeave.has(m.id);
     const status = savedStatus.get(m.id) ?? (home?.covers || leave ? 'absent' : 'present');
-    return { pupilId: m.id, givenName: m.given_name, familyName: m.family_name, status, saved: savedStatus.has(m.id), home: home && { reason: home.reason, reportedBy: home.reportedBy, kind: home.kind, lessons: home.lessons, covers: home.covers }, leave };
+    return {
+      pupilId: m.id,
+      givenName: m.given_name,
+      familyName: m.family_name,
+      status,
+      saved: savedStatus.has(m.id),
+      home: home && {
+        reason: home.reason,
+        reportedBy: home.reportedBy,
+        kind: home.kind,
+        lessons: home.lessons,
+        covers: home.covers,
+      },
+      leave,
+    };
   });
   return {
-    unit, date, day, lessons, lesson, rows,
+    unit,
+    date,
+    day,
+    lessons,
+    lesson,
+    rows,
     previous: schoolDays.filter((d) => d < date).at(-1) ?? null,
     next: schoolDays.find((d) => d > date) ?? null,
     problem: dateProblem(date, day, today),
@@ -143,16 +221,42 @@ export async function loadRegister(db: Db, unit: RegisterUnitInfo, date: string,
 
 /** Not-withdrawn home reports covering `date`: days reports over it, lessons reports on it (with their lessons). */
 async function homeReports(db: Db, pupilIds: number[], date: string) {
-  const rows = await db.selectFrom('absence_report as r').innerJoin('person as p', 'p.id', 'r.reported_by')
-    .leftJoin('absence_report_lesson as rl', 'rl.absence_report_id', 'r.id').leftJoin('lesson as l', 'l.id', 'rl.lesson_id')
-    .select(['r.id', 'r.pupil_id', 'r.kind', 'r.reason', 'p.given_name', 'p.family_name', 'l.id as lesson_id', 'l.starts_at', 'l.ends_at', 'l.subject'])
-    .where('r.pupil_id', 'in', pupilIds).where('r.withdrawn_at', 'is', null)
-    .where('r.from_date', '<=', date).where('r.to_date', '>=', date)
-    .orderBy('r.id').orderBy('l.starts_at').limit(MAX_MEMBERS * 10).execute();
+  const rows = await db
+    .selectFrom('absence_report as r')
+    .innerJoin('person as p', 'p.id', 'r.reported_by')
+    .leftJoin('absence_report_lesson as rl', 'rl.absence_report_id', 'r.id')
+    .leftJoin('lesson as l', 'l.id', 'rl.lesson_id')
+    .select([
+      'r.id',
+      'r.pupil_id',
+      'r.kind',
+      'r.reason',
+      'p.given_name',
+      'p.family_name',
+      'l.id as lesson_id',
+      'l.starts_at',
+      'l.ends_at',
+      'l.subject',
+    ])
+    .where('r.pupil_id', 'in', pupilIds)
+    .where('r.withdrawn_at', 'is', null)
+    .where('r.from_date', '<=', date)
+    .where('r.to_date', '>=', date)
+    .orderBy('r.id')
+    .orderBy('l.starts_at')
+    .limit(MAX_MEMBERS * 10)
+    .execute();
   const reports = new Map<number, Omit<HomeReport, 'covers'> & { pupilId: number }>();
   for (const r of rows) {
-    const report = reports.get(r.id) ?? { pupilId: r.pupil_id, reason: r.reason, reportedBy: `${r.given_name} ${r.family_name}`, kind: r.kind, lessons: [] };
-    if (r.lesson_id !== null) report.lessons.push({ id: r.lesson_id, startsAt: r.starts_at!, endsAt: r.ends_at!, subject: r.subject! });
+    const report = reports.get(r.id) ?? {
+      pupilId: r.pupil_id,
+      reason: r.reason,
+      reportedBy: `${r.given_name} ${r.family_name}`,
+      kind: r.kind,
+      lessons: [],
+    };
+    if (r.lesson_id !== null)
+      report.lessons.push({ id: r.lesson_id, startsAt: r.starts_at!, endsAt: r.ends_at!, subject: r.subject! });
     reports.set(r.id, report);
   }
   return [...reports.values()];

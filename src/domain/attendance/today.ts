@@ -20,24 +20,52 @@ export interface TodayLesson {
  */
 export async function listTodaysLessons(db: Db, actor: Actor, today: string): Promise<TodayLesson[]> {
   if (actor.via !== 'feide' || actor.staff.length === 0 || isoWeekday(today) > 5) return [];
-  const rows = await db.selectFrom('lesson as l')
+  const rows = await db
+    .selectFrom('lesson as l')
     .leftJoin('class as c', 'c.id', 'l.class_id')
     .leftJoin('teaching_group as g', 'g.id', 'l.teaching_group_id')
     .innerJoin('school as s', (join) => join.on(sql<boolean>`s.id = coalesce(c.school_id, g.school_id)`))
     .innerJoin('school_year as y', (join) => join.on(sql<boolean>`y.id = coalesce(c.school_year_id, g.school_year_id)`))
-    .select(['l.id', 'l.starts_at', 'l.ends_at', 'l.subject', 'l.class_id', 'l.teaching_group_id', 's.id as school_id', 'c.name as class_name', 'g.name as group_name'])
+    .select([
+      'l.id',
+      'l.starts_at',
+      'l.ends_at',
+      'l.subject',
+      'l.class_id',
+      'l.teaching_group_id',
+      's.id as school_id',
+      'c.name as class_name',
+      'g.name as group_name',
+    ])
     .where('l.teacher_id', '=', actor.personId)
     .where('l.weekday', '=', isoWeekday(today))
     .where(activeOn('y', today))
-    .where(({ exists, not, selectFrom }) => not(exists(selectFrom('school_calendar_day as d').select(sql`1`.as('one'))
-      .whereRef('d.municipality_id', '=', 's.municipality_id').where('d.date', '=', today))))
-    .orderBy('l.starts_at').orderBy('l.id').limit(30).execute();
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('school_calendar_day as d')
+            .select(sql`1`.as('one'))
+            .whereRef('d.municipality_id', '=', 's.municipality_id')
+            .where('d.date', '=', today),
+        ),
+      ),
+    )
+    .orderBy('l.starts_at')
+    .orderBy('l.id')
+    .limit(30)
+    .execute();
   return rows
-    .map((r): TodayLesson => ({
-      lessonId: r.id, startsAt: r.starts_at, endsAt: r.ends_at, subject: r.subject,
-      unit: r.class_id !== null
-        ? { kind: 'class', id: r.class_id, schoolId: r.school_id, name: r.class_name ?? '' }
-        : { kind: 'group', id: r.teaching_group_id!, schoolId: r.school_id, name: r.group_name ?? '' },
-    }))
+    .map(
+      (r): TodayLesson => ({
+        lessonId: r.id,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        subject: r.subject,
+        unit:
+          r.class_id !== null
+            ? { kind: 'class', id: r.class_id, schoolId: r.school_id, name: r.class_name ?? '' }
+            : { kind: 'group', id: r.teaching_group_id!, schoolId: r.school_id, name: r.group_name ?? '' },
+      }),
+    )
     .filter((l) => canRegisterAttendance(actor, l.unit));
 }

@@ -19,7 +19,8 @@ export interface AudienceTarget {
  */
 export function broadcastCapacity(actor: Actor, target: AudienceTarget): StaffRole | null {
   if (actor.via !== 'feide') return null;
-  const own = (roles: StaffRole[], pick: Parameters<typeof grantIds>[2]) => grantIds(actor, roles, pick).includes(target.id);
+  const own = (roles: StaffRole[], pick: Parameters<typeof grantIds>[2]) =>
+    grantIds(actor, roles, pick).includes(target.id);
   const leads = grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(target.schoolId);
   switch (target.kind) {
     case 'school':
@@ -42,7 +43,8 @@ export function broadcastCapacity(actor: Actor, target: AudienceTarget): StaffRo
   }
 }
 
-export const canSendBroadcast = (actor: Actor, target: AudienceTarget): boolean => broadcastCapacity(actor, target) !== null;
+export const canSendBroadcast = (actor: Actor, target: AudienceTarget): boolean =>
+  broadcastCapacity(actor, target) !== null;
 
 /** A news post's scope: the school, one class or one SFO. */
 export interface NewsTarget {
@@ -75,7 +77,10 @@ export const canPublishNews = (actor: Actor, target: NewsTarget): boolean => new
 /** The read status of a notice: its sender, and the leadership of its school (they answer for what the school sends). */
 export function canViewBroadcastStatus(actor: Actor, broadcast: { senderId: number; schoolId: number }): boolean {
   if (actor.via !== 'feide') return false;
-  return broadcast.senderId === actor.personId || grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(broadcast.schoolId);
+  return (
+    broadcast.senderId === actor.personId ||
+    grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(broadcast.schoolId)
+  );
 }
 
 /** Staff pages (sending, publishing) exist only for a Feide login with a current staff role; for others they are 404. */

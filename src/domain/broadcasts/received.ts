@@ -31,8 +31,19 @@ function receivedQuery(db: Db, actor: Actor) {
     .innerJoin('school as s', 's.id', 'b.school_id')
     .innerJoin('person as sender', 'sender.id', 'b.sender_id')
     .select([
-      'b.id', 'b.subject', 'b.body', 's.name as school_name', 'sender.given_name', 'sender.family_name', 'b.created_at', 'r.read_at',
-      sql<string[]>`(select json_agg(p.given_name order by p.given_name, p.id) from person p where p.id = any(r.pupil_ids) and p.id = any(${reach}))`.as('children'),
+      'b.id',
+      'b.subject',
+      'b.body',
+      's.name as school_name',
+      'sender.given_name',
+      'sender.family_name',
+      'b.created_at',
+      'r.read_at',
+      sql<
+        string[]
+      >`(select json_agg(p.given_name order by p.given_name, p.id) from person p where p.id = any(r.pupil_ids) and p.id = any(${reach}))`.as(
+        'children',
+      ),
     ])
     .where('r.guardian_id', '=', actor.personId)
     .where(sql<boolean>`r.pupil_ids && ${reach}`);
@@ -40,16 +51,31 @@ function receivedQuery(db: Db, actor: Actor) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof receivedQuery>['execute']>>[number];
 const toReceived = (r: Row): ReceivedBroadcast => ({
-  id: r.id, subject: r.subject, body: r.body, schoolName: r.school_name, senderName: `${r.given_name} ${r.family_name}`,
-  createdAt: r.created_at, children: r.children ?? [], readAt: r.read_at,
+  id: r.id,
+  subject: r.subject,
+  body: r.body,
+  schoolName: r.school_name,
+  senderName: `${r.given_name} ${r.family_name}`,
+  createdAt: r.created_at,
+  children: r.children ?? [],
+  readAt: r.read_at,
 });
 
 /** The notices a guardian has received, newest first, one page (or only those about one child). */
-export async function listReceivedBroadcasts(db: Db, actor: Actor, page: number, options: { pupilId?: number; perPage?: number } = {}): Promise<Paged<ReceivedBroadcast>> {
+export async function listReceivedBroadcasts(
+  db: Db,
+  actor: Actor,
+  page: number,
+  options: { pupilId?: number; perPage?: number } = {},
+): Promise<Paged<ReceivedBroadcast>> {
   if (actor.via !== 'idporten' || actor.guardianOf.length === 0) return { items: [], page, hasNext: false };
   const perPage = options.perPage ?? RECEIVED_PER_PAGE;
   const { limit, offset } = pageWindow(page, perPage);
-  let query = receivedQuery(db, actor).orderBy('b.created_at', 'desc').orderBy('b.id', 'desc').limit(limit).offset(offset);
+  let query = receivedQuery(db, actor)
+    .orderBy('b.created_at', 'desc')
+    .orderBy('b.id', 'desc')
+    .limit(limit)
+    .offset(offset);
   if (options.pupilId !== undefined) query = query.where(sql<boolean>`${options.pupilId}::bigint = any(r.pupil_ids)`);
   return toPaged((await query.execute()).map(toReceived), page, perPage);
 }
@@ -64,9 +90,20 @@ export async function openReceivedBroadcast(db: Db, actor: Actor, id: number, no
   if (!row) throw new NotFoundError();
   if (row.read_at === null) {
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('broadcast_recipient').set({ read_at: now }).where('broadcast_id', '=', id).where('guardian_id', '=', actor.personId).where('read_at', 'is', null).execute();
-      await trx.updateTable('outbox').set({ read_at: now })
-        .where('recipient_person_id', '=', actor.personId).where('idempotency_key', '=', `broadcast:${id}:${actor.personId}`).where('read_at', 'is', null).execute();
+      await trx
+        .updateTable('broadcast_recipient')
+        .set({ read_at: now })
+        .where('broadcast_id', '=', id)
+        .where('guardian_id', '=', actor.personId)
+        .where('read_at', 'is', null)
+        .execute();
+      await trx
+        .updateTable('outbox')
+        .set({ read_at: now })
+        .where('recipient_person_id', '=', actor.personId)
+        .where('idempotency_key', '=', `broadcast:${id}:${actor.personId}`)
+        .where('read_at', 'is', null)
+        .execute();
     });
   }
   return toReceived({ ...row, read_at: row.read_at ?? now });

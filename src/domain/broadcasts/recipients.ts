@@ -19,14 +19,37 @@ export function audiencePupilIds(db: Db, audience: AudienceRef, today: string) {
     case 'school':
       return query.where('e.school_id', '=', audience.id);
     case 'trinn':
-      return query.where('e.school_id', '=', audience.id)
-        .where('e.class_id', 'in', db.selectFrom('class').select('id').where('school_id', '=', audience.id).where('trinn', '=', audience.trinn ?? 0));
+      return query.where('e.school_id', '=', audience.id).where(
+        'e.class_id',
+        'in',
+        db
+          .selectFrom('class')
+          .select('id')
+          .where('school_id', '=', audience.id)
+          .where('trinn', '=', audience.trinn ?? 0),
+      );
     case 'teaching_group':
-      return query.where('e.pupil_id', 'in', db.selectFrom('teaching_group_member').select('pupil_id').where('teaching_group_id', '=', audience.id));
+      return query.where(
+        'e.pupil_id',
+        'in',
+        db.selectFrom('teaching_group_member').select('pupil_id').where('teaching_group_id', '=', audience.id),
+      );
     case 'composite_group':
-      return query.where('e.pupil_id', 'in', db.selectFrom('composite_group_member').select('pupil_id').where('composite_group_id', '=', audience.id));
+      return query.where(
+        'e.pupil_id',
+        'in',
+        db.selectFrom('composite_group_member').select('pupil_id').where('composite_group_id', '=', audience.id),
+      );
     case 'sfo':
-      return query.where('e.pupil_id', 'in', db.selectFrom('sfo_enrolment as f').select('f.pupil_id').where('f.sfo_id', '=', audience.id).where(activeOn('f', today)));
+      return query.where(
+        'e.pupil_id',
+        'in',
+        db
+          .selectFrom('sfo_enrolment as f')
+          .select('f.pupil_id')
+          .where('f.sfo_id', '=', audience.id)
+          .where(activeOn('f', today)),
+      );
   }
 }
 

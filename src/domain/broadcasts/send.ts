@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { BroadcastAudience } from './audience.ts';
 import { audienceGuardians } from './recipients.ts';
+import { checked, type Checked } from '../result.ts';
 
 export interface BroadcastInput {
   audience: string;
@@ -23,7 +24,7 @@ export const SUBJECT_MAX = 200;
 export const BODY_MAX = 4000;
 
 /** Checks what the sender typed (the audience is checked against their reach separately: out of reach → 404). */
-export function parseBroadcast(input: BroadcastInput): { ok: true; values: BroadcastValues } | { ok: false; errors: BroadcastErrors } {
+export function parseBroadcast(input: BroadcastInput): Checked<BroadcastValues, BroadcastErrors> {
   const errors: BroadcastErrors = {};
   const subject = input.subject.trim();
   const body = input.body.replace(/\r\n/g, '\n').trim();
@@ -32,7 +33,7 @@ export function parseBroadcast(input: BroadcastInput): { ok: true; values: Broad
   else if (subject.length > SUBJECT_MAX) errors.subject = 'too_long';
   if (!body) errors.body = 'required';
   else if (body.length > BODY_MAX) errors.body = 'too_long';
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, values: { subject, body } };
+  return checked(errors, () => ({ subject, body }));
 }
 
 class NoRecipients extends Error {}
@@ -45,37 +46,89 @@ export type SendResult = { ok: true; id: number; recipients: number } | { ok: fa
  * the audit row. Both inserts are INSERT … SELECT from the audience query: a whole school (~1000 pupils) is two
  * statements, not a loop. An audience without any guardian with access is refused (nothing is written).
  */
-export async function sendBroadcast(db: Db, actor: Actor, audience: BroadcastAudience, values: BroadcastValues, today: string, now: Date): Promise<SendResult> {
-  const result = await db.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto('broadcast').values({
-      school_id: audience.schoolId, audience_kind: audience.kind, audience_id: audience.id, trinn: audience.trinn, audience_name: audience.name,
-      subject: values.subject, body: values.body, sender_id: actor.personId, sender_role: audience.role, created_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
-    const inserted = await trx.insertInto('broadcast_recipient').columns(['broadcast_id', 'guardian_id', 'pupil_ids'])
-      .expression(trx.selectFrom(audienceGuardians(trx, audience, today).as('a')).select([sql<number>`${id}::bigint`.as('broadcast_id'), 'a.guardian_id', 'a.pupil_ids']))
-      .executeTakeFirst();
-    const recipients = Number(inserted.numInsertedOrUpdatedRows ?? 0n);
-    if (recipients === 0) throw new NoRecipients(); // rolls back the broadcast row
-    await trx.insertInto('outbox').columns(['recipient_person_id', 'category', 'event_type', 'school_id', 'payload', 'idempotency_key', 'created_at'])
-      .expression(trx.selectFrom('broadcast_recipient as r').select([
-        'r.guardian_id',
-        sql<string>`'messages'`.as('category'),
-        sql<string>`'broadcast.new'`.as('event_type'),
-        sql<number>`${audience.schoolId}::bigint`.as('school_id'),
-        sql<string>`jsonb_build_object('broadcastId', ${id}::bigint, 'subject', ${values.subject}::text)`.as('payload'),
-        sql<string>`'broadcast:' || ${id}::bigint || ':' || r.guardian_id`.as('idempotency_key'),
-        sql<Date>`${now}::timestamptz`.as('created_at'),
-      ]).where('r.broadcast_id', '=', id))
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .execute();
-    await recordAudit(trx, {
-      actor, role: audience.role, action: 'broadcast.send', record: { type: 'broadcast', id },
-      details: { audience: audience.kind, audienceId: audience.id, trinn: audience.trinn, recipients },
-    }, now);
-    return { id, recipients };
-  }).catch((error: unknown) => {
-    if (error instanceof NoRecipients) return null;
-    throw error;
-  });
+export async function sendBroadcast(
+  db: Db,
+  actor: Actor,
+  audience: BroadcastAudience,
+  values: BroadcastValues,
+  today: string,
+  now: Date,
+): Promise<SendResult> {
+  const result = await db
+    .transaction()
+    .execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('broadcast')
+        .values({
+          school_id: audience.schoolId,
+          audience_kind: audience.kind,
+          audience_id: audience.id,
+          trinn: audience.trinn,
+          audience_name: audience.name,
+          subject: values.subject,
+          body: values.body,
+          sender_id: actor.personId,
+          sender_role: audience.role,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const inserted = await trx
+        .insertInto('broadcast_recipient')
+        .columns(['broadcast_id', 'guardian_id', 'pupil_ids'])
+        .expression(
+          trx
+            .selectFrom(audienceGuardians(trx, audience, today).as('a'))
+            .select([sql<number>`${id}::bigint`.as('broadcast_id'), 'a.guardian_id', 'a.pupil_ids']),
+        )
+        .executeTakeFirst();
+      const recipients = Number(inserted.numInsertedOrUpdatedRows ?? 0n);
+      if (recipients === 0) throw new NoRecipients(); // rolls back the broadcast row
+      await trx
+        .insertInto('outbox')
+        .columns([
+          'recipient_person_id',
+          'category',
+          'event_type',
+          'school_id',
+          'payload',
+          'idempotency_key',
+          'created_at',
+        ])
+        .expression(
+          trx
+            .selectFrom('broadcast_recipient as r')
+            .select([
+              'r.guardian_id',
+              sql<string>`'messages'`.as('category'),
+              sql<string>`'broadcast.new'`.as('event_type'),
+              sql<number>`${audience.schoolId}::bigint`.as('school_id'),
+              sql<string>`jsonb_build_object('broadcastId', ${id}::bigint, 'subject', ${values.subject}::text)`.as(
+                'payload',
+              ),
+              sql<string>`'broadcast:' || ${id}::bigint || ':' || r.guardian_id`.as('idempotency_key'),
+              sql<Date>`${now}::timestamptz`.as('created_at'),
+            ])
+            .where('r.broadcast_id', '=', id),
+        )
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .execute();
+      await recordAudit(
+        trx,
+        {
+          actor,
+          role: audience.role,
+          action: 'broadcast.send',
+          record: { type: 'broadcast', id },
+          details: { audience: audience.kind, audienceId: audience.id, trinn: audience.trinn, recipients },
+        },
+        now,
+      );
+      return { id, recipients };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof NoRecipients) return null;
+      throw error;
+    });
   return result ? { ok: true, ...result } : { ok: false, errors: { audience: 'no_recipients' } };
 }

@@ -17,7 +17,10 @@ export async function createFeedToken(db: Db, actor: Actor, child: GuardianChild
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await revokeActive(trx, actor.personId, child.pupilId);
-    await trx.insertInto('calendar_feed_token').values({ guardian_id: actor.personId, pupil_id: child.pupilId, token_hash: hashToken(token) }).execute();
+    await trx
+      .insertInto('calendar_feed_token')
+      .values({ guardian_id: actor.personId, pupil_id: child.pupilId, token_hash: hashToken(token) })
+      .execute();
   });
   return token;
 }
@@ -28,15 +31,23 @@ export async function revokeFeedToken(db: Db, actor: Actor, child: GuardianChild
 }
 
 export async function hasActiveFeed(db: Db, actor: Actor, child: GuardianChild): Promise<boolean> {
-  const row = await db.selectFrom('calendar_feed_token').select('id')
-    .where('guardian_id', '=', actor.personId).where('pupil_id', '=', child.pupilId).where('revoked_at', 'is', null)
+  const row = await db
+    .selectFrom('calendar_feed_token')
+    .select('id')
+    .where('guardian_id', '=', actor.personId)
+    .where('pupil_id', '=', child.pupilId)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return row !== undefined;
 }
 
 async function revokeActive(db: Db, guardianId: number, pupilId: number): Promise<number> {
-  const result = await db.updateTable('calendar_feed_token').set({ revoked_at: new Date() })
-    .where('guardian_id', '=', guardianId).where('pupil_id', '=', pupilId).where('revoked_at', 'is', null)
+  const result = await db
+    .updateTable('calendar_feed_token')
+    .set({ revoked_at: new Date() })
+    .where('guardian_id', '=', guardianId)
+    .where('pupil_id', '=', pupilId)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -47,8 +58,11 @@ async function revokeActive(db: Db, guardianId: number, pupilId: number): Promis
  */
 export async function feedCalendar(db: Db, token: string, now = new Date()): Promise<string> {
   if (!TOKEN_PATTERN.test(token)) throw new NotFoundError();
-  const row = await db.selectFrom('calendar_feed_token').select(['guardian_id', 'pupil_id'])
-    .where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null)
+  const row = await db
+    .selectFrom('calendar_feed_token')
+    .select(['guardian_id', 'pupil_id'])
+    .where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw new NotFoundError();
   const today = todayInOslo(now);
@@ -57,15 +71,31 @@ export async function feedCalendar(db: Db, token: string, now = new Date()): Pro
   const child = await requireGuardianChild(db, actor, row.pupil_id, today);
   const from = mondayOf(today);
   const to = addDays(from, FEED_WEEKS * 7 - 1);
-  const [days, lessons] = await Promise.all([calendarDays(db, child.municipalityId, from, to), pupilLessons(db, child.pupilId, child.classId)]);
+  const [days, lessons] = await Promise.all([
+    calendarDays(db, child.municipalityId, from, to),
+    pupilLessons(db, child.pupilId, child.classId),
+  ]);
   const events: IcsEvent[] = [];
   for (const date of datesBetween(from, to)) {
     const info = days.get(date);
     if (info && 'name' in info) {
-      events.push({ uid: `day-${date}-${child.pupilId}@skolebro`, date, allDay: true, summary: info.name ?? (child.hovudmaal === 'nn' ? 'Skulefri' : 'Skolefri') });
+      events.push({
+        uid: `day-${date}-${child.pupilId}@skolebro`,
+        date,
+        allDay: true,
+        summary: info.name ?? (child.hovudmaal === 'nn' ? 'Skulefri' : 'Skolefri'),
+      });
     } else if (info?.kind === 'school_day') {
       for (const lesson of lessons.filter((l) => l.weekday === isoWeekday(date))) {
-        events.push({ uid: `lesson-${lesson.id}-${date}-${child.pupilId}@skolebro`, date, start: lesson.startsAt, end: lesson.endsAt, summary: lesson.subject, location: lesson.room, description: lesson.teacherName });
+        events.push({
+          uid: `lesson-${lesson.id}-${date}-${child.pupilId}@skolebro`,
+          date,
+          start: lesson.startsAt,
+          end: lesson.endsAt,
+          summary: lesson.subject,
+          location: lesson.room,
+          description: lesson.teacherName,
+        });
       }
     }
   }

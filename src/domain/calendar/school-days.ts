@@ -14,14 +14,30 @@ export type DayInfo =
  * The skolerute of a school owner from `from` to `to` (both included): a school day is a weekday inside
  * one of the owner's school years with no holiday/planning-day row.
  */
-export async function calendarDays(db: Db, municipalityId: number, from: string, to: string): Promise<Map<string, DayInfo>> {
+export async function calendarDays(
+  db: Db,
+  municipalityId: number,
+  from: string,
+  to: string,
+): Promise<Map<string, DayInfo>> {
   const [years, exceptions] = await Promise.all([
-    db.selectFrom('school_year').select(['starts_on', 'ends_on'])
-      .where('municipality_id', '=', municipalityId).where('starts_on', '<=', to).where(notEndedBy('school_year', from))
-      .limit(5).execute(),
-    db.selectFrom('school_calendar_day').select(['date', 'kind', 'name'])
-      .where('municipality_id', '=', municipalityId).where('date', '>=', from).where('date', '<=', to)
-      .orderBy('date').limit(800).execute(),
+    db
+      .selectFrom('school_year')
+      .select(['starts_on', 'ends_on'])
+      .where('municipality_id', '=', municipalityId)
+      .where('starts_on', '<=', to)
+      .where(notEndedBy('school_year', from))
+      .limit(5)
+      .execute(),
+    db
+      .selectFrom('school_calendar_day')
+      .select(['date', 'kind', 'name'])
+      .where('municipality_id', '=', municipalityId)
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .orderBy('date')
+      .limit(800)
+      .execute(),
   ]);
   const byDate = new Map(exceptions.map((e) => [e.date, e]));
   const days = new Map<string, DayInfo>();
@@ -39,7 +55,8 @@ export async function calendarDays(db: Db, municipalityId: number, from: string,
 export async function countSchoolDays(db: Db, municipalityId: number, from: string, to: string): Promise<number> {
   if (from > to) return 0;
   let count = 0;
-  for (const info of (await calendarDays(db, municipalityId, from, to)).values()) if (info.kind === 'school_day') count++;
+  for (const info of (await calendarDays(db, municipalityId, from, to)).values())
+    if (info.kind === 'school_day') count++;
   return count;
 }
 
@@ -48,9 +65,18 @@ export async function isSchoolDay(db: Db, municipalityId: number, date: string):
 }
 
 /** The school year of a school owner that contains `date`, or the next one when `date` is in the summer; null if none. */
-export async function schoolYearOf(db: Db, municipalityId: number, date: string): Promise<{ id: number; name: string; startsOn: string; endsOn: string } | null> {
-  const row = await db.selectFrom('school_year').select(['id', 'name', 'starts_on', 'ends_on'])
-    .where('municipality_id', '=', municipalityId).where(notEndedBy('school_year', date))
-    .orderBy('starts_on').limit(1).executeTakeFirst();
+export async function schoolYearOf(
+  db: Db,
+  municipalityId: number,
+  date: string,
+): Promise<{ id: number; name: string; startsOn: string; endsOn: string } | null> {
+  const row = await db
+    .selectFrom('school_year')
+    .select(['id', 'name', 'starts_on', 'ends_on'])
+    .where('municipality_id', '=', municipalityId)
+    .where(notEndedBy('school_year', date))
+    .orderBy('starts_on')
+    .limit(1)
+    .executeTakeFirst();
   return row ? { id: row.id, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on } : null;
 }

@@ -43,7 +43,12 @@ export function buildWeek(monday: string, days: Map<string, DayInfo>, lessons: W
     days: [1, 2, 3, 4, 5].map((weekday) => {
       const date = addDays(monday, weekday - 1);
       const info = days.get(date) ?? { kind: 'no_school' as const };
-      return { date, weekday, info, lessons: info.kind === 'school_day' ? sorted.filter((l) => l.weekday === weekday) : [] };
+      return {
+        date,
+        weekday,
+        info,
+        lessons: info.kind === 'school_day' ? sorted.filter((l) => l.weekday === weekday) : [],
+      };
     }),
   };
 }
@@ -54,7 +59,18 @@ function lessonQuery(db: Db) {
     .leftJoin('person as t', 't.id', 'l.teacher_id')
     .leftJoin('class as c', 'c.id', 'l.class_id')
     .leftJoin('teaching_group as g', 'g.id', 'l.teaching_group_id')
-    .select(['l.id', 'l.weekday', 'l.starts_at', 'l.ends_at', 'l.subject', 'l.room', 't.given_name', 't.family_name', 'c.name as class_name', 'g.name as group_name'])
+    .select([
+      'l.id',
+      'l.weekday',
+      'l.starts_at',
+      'l.ends_at',
+      'l.subject',
+      'l.room',
+      't.given_name',
+      't.family_name',
+      'c.name as class_name',
+      'g.name as group_name',
+    ])
     .orderBy('l.weekday')
     .orderBy('l.starts_at')
     .limit(200);
@@ -75,16 +91,26 @@ const toLesson = (r: LessonRow): WeekLesson => ({
 /** The weekly lessons of a pupil: the class's own lessons and those of the pupil's teaching groups. */
 export async function pupilLessons(db: Db, pupilId: number, classId: number): Promise<WeekLesson[]> {
   const rows = await lessonQuery(db)
-    .where((eb) => eb.or([
-      eb('l.class_id', '=', classId),
-      eb('l.teaching_group_id', 'in', eb.selectFrom('teaching_group_member').select('teaching_group_id').where('pupil_id', '=', pupilId)),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb('l.class_id', '=', classId),
+        eb(
+          'l.teaching_group_id',
+          'in',
+          eb.selectFrom('teaching_group_member').select('teaching_group_id').where('pupil_id', '=', pupilId),
+        ),
+      ]),
+    )
     .execute();
   return rows.map(toLesson);
 }
 
 /** A pupil's week (the child of a guardian, or the pupil's own). */
-export async function pupilWeek(db: Db, pupil: { pupilId: number; classId: number; municipalityId: number }, monday: string): Promise<Week> {
+export async function pupilWeek(
+  db: Db,
+  pupil: { pupilId: number; classId: number; municipalityId: number },
+  monday: string,
+): Promise<Week> {
   const [days, lessons] = await Promise.all([
     calendarDays(db, pupil.municipalityId, monday, addDays(monday, 4)),
     pupilLessons(db, pupil.pupilId, pupil.classId),

@@ -16,14 +16,25 @@ import { listConsentTypes } from './types.ts';
  * A change writes the answer, a history row, an audit row and a notice to each contact teacher, in one
  * transaction. Answering the same again changes nothing.
  */
-export async function answerConsent(db: Db, actor: Actor, child: GuardianChild, typeKey: string, state: ConsentAnswerState, now = new Date()): Promise<AnswerResult> {
+export async function answerConsent(
+  db: Db,
+  actor: Actor,
+  child: GuardianChild,
+  typeKey: string,
+  state: ConsentAnswerState,
+  now = new Date(),
+): Promise<AnswerResult> {
   const types = await listConsentTypes(db, child.municipalityId, child.schoolId);
   const type = types.find((t) => t.key === typeKey);
   if (!type) throw new NotFoundError();
   const parent = types.find((t) => t.id === type.parentId) ?? null;
 
   return db.transaction().execute(async (trx): Promise<AnswerResult> => {
-    const general = await trx.selectFrom('general_consent').select('state').where('guardian_id', '=', actor.personId).executeTakeFirst();
+    const general = await trx
+      .selectFrom('general_consent')
+      .select('state')
+      .where('guardian_id', '=', actor.personId)
+      .executeTakeFirst();
     if (general?.state !== 'given') return { ok: false, reason: 'locked' };
     const relation = await trx
       .selectFrom('guardian_relation')
@@ -50,16 +61,59 @@ export async function answerConsent(db: Db, actor: Actor, child: GuardianChild, 
 
     await trx
       .insertInto('consent_answer')
-      .values({ pupil_id: child.pupilId, guardian_id: actor.personId, consent_type_id: type.id, state, answered_at: now })
-      .onConflict((oc) => oc.columns(['pupil_id', 'guardian_id', 'consent_type_id']).doUpdateSet({ state, answered_at: now }))
+      .values({
+        pupil_id: child.pupilId,
+        guardian_id: actor.personId,
+        consent_type_id: type.id,
+        state,
+        answered_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(['pupil_id', 'guardian_id', 'consent_type_id']).doUpdateSet({ state, answered_at: now }),
+      )
       .execute();
     const event = await trx
       .insertInto('consent_event')
-      .values({ at: now, pupil_id: child.pupilId, guardian_id: actor.personId, consent_type_id: type.id, changed_by: actor.personId, from_state: from, to_state: state, reason: 'answer' })
+      .values({
+        at: now,
+        pupil_id: child.pupilId,
+        guardian_id: actor.personId,
+        consent_type_id: type.id,
+        changed_by: actor.personId,
+        from_state: from,
+        to_state: state,
+        reason: 'answer',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor, role: 'guardian', action: 'consent.answer', subjectPersonId: child.pupilId, record: { type: 'consent_event', id: event.id }, details: { consent: type.key, from, to: state } }, now);
-    await notifyConsentChanges(trx, [{ eventId: event.id, pupilId: child.pupilId, schoolId: child.schoolId, guardianName: actorName(actor), typeKey: type.key, typeName: type.name, from, to: state }], now);
+    await recordAudit(
+      trx,
+      {
+        actor,
+        role: 'guardian',
+        action: 'consent.answer',
+        subjectPersonId: child.pupilId,
+        record: { type: 'consent_event', id: event.id },
+        details: { consent: type.key, from, to: state },
+      },
+      now,
+    );
+    await notifyConsentChanges(
+      trx,
+      [
+        {
+          eventId: event.id,
+          pupilId: child.pupilId,
+          schoolId: child.schoolId,
+          guardianName: actorName(actor),
+          typeKey: type.key,
+          typeName: type.name,
+          from,
+          to: state,
+        },
+      ],
+      now,
+    );
     return { ok: true, changed: true };
   });
 }

@@ -4,6 +4,7 @@ import type { GuardianChild } from '../guardian/child.ts';
 import { hasGivenGeneralConsent } from './general.ts';
 import { effectiveStates, type ConsentState } from './state.ts';
 import { listConsentTypes, type ConsentTypeInfo } from './types.ts';
+import type { Ok, Refused } from '../result.ts';
 
 export interface GuardianAnswer {
   guardianId: number;
@@ -49,12 +50,23 @@ export async function guardiansOfChild(db: Db, pupilId: number) {
   const rows = await db
     .selectFrom('guardian_relation as g')
     .innerJoin('person as p', 'p.id', 'g.guardian_id')
-    .select(['g.guardian_id', 'g.parental_responsibility', 'g.blocked', 'g.contact_person_only', 'p.given_name', 'p.family_name'])
+    .select([
+      'g.guardian_id',
+      'g.parental_responsibility',
+      'g.blocked',
+      'g.contact_person_only',
+      'p.given_name',
+      'p.family_name',
+    ])
     .where('g.pupil_id', '=', pupilId)
     .orderBy('p.given_name')
     .limit(20)
     .execute();
-  return rows.map((r) => ({ id: r.guardian_id, name: `${r.given_name} ${r.family_name}`, counts: r.parental_responsibility && !r.blocked && !r.contact_person_only }));
+  return rows.map((r) => ({
+    id: r.guardian_id,
+    name: `${r.given_name} ${r.family_name}`,
+    counts: r.parental_responsibility && !r.blocked && !r.contact_person_only,
+  }));
 }
 
 /** The child's consents page for one guardian: every consent, both guardians' answers, the history. Five queries. */
@@ -62,26 +74,54 @@ export async function loadChildConsents(db: Db, actor: Actor, child: GuardianChi
   const locked = !(await hasGivenGeneralConsent(db, actor.personId));
   const types = await listConsentTypes(db, child.municipalityId, child.schoolId);
   const guardians = await guardiansOfChild(db, child.pupilId);
-  const answers = await db.selectFrom('consent_answer').select(['guardian_id', 'consent_type_id', 'state', 'answered_at']).where('pupil_id', '=', child.pupilId).execute();
+  const answers = await db
+    .selectFrom('consent_answer')
+    .select(['guardian_id', 'consent_type_id', 'state', 'answered_at'])
+    .where('pupil_id', '=', child.pupilId)
+    .execute();
   const history = await db
     .selectFrom('consent_event as e')
     .leftJoin('person as by', 'by.id', 'e.changed_by')
     .innerJoin('person as g', 'g.id', 'e.guardian_id')
-    .select(['e.at', 'e.consent_type_id', 'e.from_state', 'e.to_state', 'e.reason', 'by.given_name as by_given', 'by.family_name as by_family', 'g.given_name', 'g.family_name'])
+    .select([
+      'e.at',
+      'e.consent_type_id',
+      'e.from_state',
+      'e.to_state',
+      'e.reason',
+      'by.given_name as by_given',
+      'by.family_name as by_family',
+      'g.given_name',
+      'g.family_name',
+    ])
     .where('e.pupil_id', '=', child.pupilId)
     .orderBy('e.at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(50)
     .execute();
 
-  const answerOf = (typeId: number, guardianId: number) => answers.find((a) => a.consent_type_id === typeId && a.guardian_id === guardianId);
+  const answerOf = (typeId: number, guardianId: number) =>
+    answers.find((a) => a.consent_type_id === typeId && a.guardian_id === guardianId);
   const counted = guardians.filter((g) => g.counts);
-  const effective = effectiveStates(types, counted.map((g) => g.id), (t, g) => answerOf(t, g)?.state);
+  const effective = effectiveStates(
+    types,
+    counted.map((g) => g.id),
+    (t, g) => answerOf(t, g)?.state,
+  );
   const view = (typeId: number, guardian: { id: number; name: string }): GuardianAnswer => {
     const answer = answerOf(typeId, guardian.id);
-    return { guardianId: guardian.id, name: guardian.name, state: answer?.state ?? 'unanswered', answeredAt: answer?.answered_at ?? null };
+    return {
+      guardianId: guardian.id,
+      name: guardian.name,
+      state: answer?.state ?? 'unanswered',
+      answeredAt: answer?.answered_at ?? null,
+    };
   };
-  const me = guardians.find((g) => g.id === actor.personId) ?? { id: actor.personId, name: `${actor.givenName} ${actor.familyName}`, counts: false };
+  const me = guardians.find((g) => g.id === actor.personId) ?? {
+    id: actor.personId,
+    name: `${actor.givenName} ${actor.familyName}`,
+    counts: false,
+  };
   return {
     locked,
     mayAnswer: me.counts,
@@ -110,8 +150,7 @@ export async function loadChildConsents(db: Db, actor: Actor, child: GuardianChi
 }
 
 export type AnswerResult =
-  | { ok: true; changed: boolean }
-  | { ok: false; reason: 'locked' }
-  | { ok: false; reason: 'no_responsibility' }
-  | { ok: false; reason: 'parent_not_given'; type: ConsentTypeInfo; parent: ConsentTypeInfo };
-
+  | Ok<{ changed: boolean }>
+  | Refused<'locked'>
+  | Refused<'no_responsibility'>
+  | (Refused<'parent_not_given'> & { type: ConsentTypeInfo; parent: ConsentTypeInfo });

@@ -21,7 +21,11 @@ function requireGuardianLogin(actor: Actor) {
 
 export async function findGeneralConsent(db: Db, actor: Actor): Promise<GeneralConsent> {
   requireGuardianLogin(actor);
-  const row = await db.selectFrom('general_consent').select(['state', 'decided_at']).where('guardian_id', '=', actor.personId).executeTakeFirst();
+  const row = await db
+    .selectFrom('general_consent')
+    .select(['state', 'decided_at'])
+    .where('guardian_id', '=', actor.personId)
+    .executeTakeFirst();
   const history = await db
     .selectFrom('general_consent_event')
     .select(['at', 'from_state', 'to_state'])
@@ -38,7 +42,11 @@ export async function findGeneralConsent(db: Db, actor: Actor): Promise<GeneralC
 }
 
 export async function hasGivenGeneralConsent(db: Db, guardianId: number): Promise<boolean> {
-  const row = await db.selectFrom('general_consent').select('state').where('guardian_id', '=', guardianId).executeTakeFirst();
+  const row = await db
+    .selectFrom('general_consent')
+    .select('state')
+    .where('guardian_id', '=', guardianId)
+    .executeTakeFirst();
   return row?.state === 'given';
 }
 
@@ -48,17 +56,29 @@ export async function hasGivenGeneralConsent(db: Db, guardianId: number): Promis
  */
 export async function needsGeneralConsentGate(db: Db, actor: Actor, sessionId: string | null): Promise<boolean> {
   if (actor.via !== 'idporten') return false;
-  const decided = await db.selectFrom('general_consent').select('guardian_id').where('guardian_id', '=', actor.personId).executeTakeFirst();
+  const decided = await db
+    .selectFrom('general_consent')
+    .select('guardian_id')
+    .where('guardian_id', '=', actor.personId)
+    .executeTakeFirst();
   if (decided) return false;
   if (!sessionId) return true;
-  const deferred = await db.selectFrom('general_consent_deferral').select('session_id').where('session_id', '=', sessionId).executeTakeFirst();
+  const deferred = await db
+    .selectFrom('general_consent_deferral')
+    .select('session_id')
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
   return !deferred;
 }
 
 /** "Ikke nå": not asked again in this session; the next login asks again until decided. */
 export async function deferGeneralConsent(db: Db, actor: Actor, sessionId: string): Promise<void> {
   requireGuardianLogin(actor);
-  await db.insertInto('general_consent_deferral').values({ session_id: sessionId }).onConflict((oc) => oc.column('session_id').doNothing()).execute();
+  await db
+    .insertInto('general_consent_deferral')
+    .values({ session_id: sessionId })
+    .onConflict((oc) => oc.column('session_id').doNothing())
+    .execute();
 }
 
 export async function giveGeneralConsent(db: Db, actor: Actor, now = new Date()): Promise<void> {
@@ -77,7 +97,12 @@ export async function withdrawGeneralConsent(db: Db, actor: Actor, now = new Dat
 async function setGeneralConsent(db: Db, actor: Actor, to: GeneralConsentState, now: Date): Promise<void> {
   requireGuardianLogin(actor);
   await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('general_consent').select('state').where('guardian_id', '=', actor.personId).forUpdate().executeTakeFirst();
+    const current = await trx
+      .selectFrom('general_consent')
+      .select('state')
+      .where('guardian_id', '=', actor.personId)
+      .forUpdate()
+      .executeTakeFirst();
     const from = current?.state ?? 'unanswered';
     if (from === to || (from === 'unanswered' && to === 'withdrawn')) return;
     await trx
@@ -85,8 +110,21 @@ async function setGeneralConsent(db: Db, actor: Actor, to: GeneralConsentState, 
       .values({ guardian_id: actor.personId, state: to, decided_at: now })
       .onConflict((oc) => oc.column('guardian_id').doUpdateSet({ state: to, decided_at: now }))
       .execute();
-    await trx.insertInto('general_consent_event').values({ guardian_id: actor.personId, from_state: from, to_state: to, at: now }).execute();
-    await recordAudit(trx, { actor, role: 'guardian', action: to === 'given' ? 'general_consent.give' : 'general_consent.withdraw', subjectPersonId: actor.personId, record: { type: 'general_consent', id: actor.personId } }, now);
+    await trx
+      .insertInto('general_consent_event')
+      .values({ guardian_id: actor.personId, from_state: from, to_state: to, at: now })
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        actor,
+        role: 'guardian',
+        action: to === 'given' ? 'general_consent.give' : 'general_consent.withdraw',
+        subjectPersonId: actor.personId,
+        record: { type: 'general_consent', id: actor.personId },
+      },
+      now,
+    );
     if (to === 'withdrawn') await clearGivenAnswersOnWithdrawal(trx, actor, now);
   });
 }

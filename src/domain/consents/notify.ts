@@ -28,7 +28,8 @@ export interface ConsentChangedPayload {
 /** Tells the child's contact teacher(s): one outbox row per teacher per change, in the caller's transaction. */
 export async function notifyConsentChanges(trx: Db, changes: ConsentChange[], now = new Date()): Promise<void> {
   const teachers = new Map<number, number[]>();
-  for (const pupilId of new Set(changes.map((c) => c.pupilId))) teachers.set(pupilId, await contactTeacherIdsForPupil(trx, pupilId, todayInOslo(now)));
+  for (const pupilId of new Set(changes.map((c) => c.pupilId)))
+    teachers.set(pupilId, await contactTeacherIdsForPupil(trx, pupilId, todayInOslo(now)));
   await enqueueNotifications(
     trx,
     changes.flatMap((change) =>
@@ -38,7 +39,13 @@ export async function notifyConsentChanges(trx: Db, changes: ConsentChange[], no
         eventType: 'consent.changed',
         schoolId: change.schoolId,
         pupilId: change.pupilId,
-        payload: { typeKey: change.typeKey, typeName: change.typeName, guardianName: change.guardianName, from: change.from, state: change.to } satisfies ConsentChangedPayload,
+        payload: {
+          typeKey: change.typeKey,
+          typeName: change.typeName,
+          guardianName: change.guardianName,
+          from: change.from,
+          state: change.to,
+        } satisfies ConsentChangedPayload,
         idempotencyKey: `consent.changed:${change.eventId}:${teacherId}`,
       })),
     ),

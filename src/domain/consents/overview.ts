@@ -39,37 +39,71 @@ export interface ClassConsentOverview {
  * marker (leadership, contact teacher); to anyone else as an unnamed row at the end, so the count stays
  * right without telling which pupil it is. A fixed number of queries (12), whatever the class size.
  */
-export async function classConsentOverview(db: Db, actor: Actor, classId: number, filter: OverviewFilter = {}, today = todayInOslo()): Promise<ClassConsentOverview> {
+export async function classConsentOverview(
+  db: Db,
+  actor: Actor,
+  classId: number,
+  filter: OverviewFilter = {},
+  today = todayInOslo(),
+): Promise<ClassConsentOverview> {
   const found = await findClassForActor(db, actor, classId, today);
-  const facts = await loadPupilFactsMany(db, found.pupils.map((p) => p.id), today);
+  const facts = await loadPupilFactsMany(
+    db,
+    found.pupils.map((p) => p.id),
+    today,
+  );
   const types = await listConsentTypes(db, await municipalityOfSchool(db, found.school_id), found.school_id);
   const visible = found.pupils.filter((p) => {
     const f = facts.get(p.id);
     return f !== undefined && canViewConsents(actor, f.facts);
   });
-  const answers = visible.length && types.length
-    ? await db
-        .selectFrom('consent_answer')
-        .select(['pupil_id', 'guardian_id', 'consent_type_id', 'state'])
-        .where('pupil_id', 'in', visible.map((p) => p.id))
-        .where('consent_type_id', 'in', types.map((t) => t.id))
-        .execute()
-    : [];
+  const answers =
+    visible.length && types.length
+      ? await db
+          .selectFrom('consent_answer')
+          .select(['pupil_id', 'guardian_id', 'consent_type_id', 'state'])
+          .where(
+            'pupil_id',
+            'in',
+            visible.map((p) => p.id),
+          )
+          .where(
+            'consent_type_id',
+            'in',
+            types.map((t) => t.id),
+          )
+          .execute()
+      : [];
   const index = new Map(answers.map((a) => [`${a.pupil_id}:${a.consent_type_id}:${a.guardian_id}`, a.state]));
 
   const named: OverviewRow[] = [];
   const hidden: OverviewRow[] = [];
   for (const pupil of visible) {
     const f = facts.get(pupil.id)!;
-    const effective = effectiveStates(types, f.countedGuardianIds, (typeId, guardianId) => index.get(`${pupil.id}:${typeId}:${guardianId}`));
+    const effective = effectiveStates(types, f.countedGuardianIds, (typeId, guardianId) =>
+      index.get(`${pupil.id}:${typeId}:${guardianId}`),
+    );
     const states = types.map((t) => effective.get(t.id) ?? 'unanswered');
-    if (f.facts.protection !== 'none' && !canViewProtectionMarker(actor, f.facts)) hidden.push({ pupilId: null, givenName: null, familyName: null, states });
+    if (f.facts.protection !== 'none' && !canViewProtectionMarker(actor, f.facts))
+      hidden.push({ pupilId: null, givenName: null, familyName: null, states });
     else named.push({ pupilId: pupil.id, givenName: pupil.given_name, familyName: pupil.family_name, states });
   }
   const rows = [...named, ...hidden];
   const column = filter.typeKey ? types.findIndex((t) => t.key === filter.typeKey) : -1;
   const applied: OverviewFilter = { typeKey: column >= 0 ? filter.typeKey : undefined, state: filter.state };
   const wanted = filter.state;
-  const shown = wanted ? rows.filter((r) => (column >= 0 ? matchesFilter(r.states[column]!, wanted) : r.states.some((s) => matchesFilter(s, wanted)))) : rows;
-  return { classId: found.id, className: found.name, schoolName: found.schoolName, types, rows: shown, total: rows.length, filter: applied };
+  const shown = wanted
+    ? rows.filter((r) =>
+        column >= 0 ? matchesFilter(r.states[column]!, wanted) : r.states.some((s) => matchesFilter(s, wanted)),
+      )
+    : rows;
+  return {
+    classId: found.id,
+    className: found.name,
+    schoolName: found.schoolName,
+    types,
+    rows: shown,
+    total: rows.length,
+    filter: applied,
+  };
 }

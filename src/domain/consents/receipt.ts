@@ -15,7 +15,12 @@ const dateTime = (d: Date) => `${formatDate(d)} ${TIME.format(d)}`;
  * G14: a receipt of this guardian's own consent answers for one child, as a PDF letter in the school's
  * hovudmål, stored as a document for this guardian only. Returns the document id.
  */
-export async function createConsentReceipt(db: Db, actor: Actor, child: GuardianChild, now = new Date()): Promise<number> {
+export async function createConsentReceipt(
+  db: Db,
+  actor: Actor,
+  child: GuardianChild,
+  now = new Date(),
+): Promise<number> {
   const lang = child.hovudmaal;
   const text = consentsText[lang];
   const t = text.receipt;
@@ -42,7 +47,9 @@ export async function createConsentReceipt(db: Db, actor: Actor, child: Guardian
         heading: t.consentsHeading,
         rows: consents.items.map((item) => ({
           label: `${item.parent ? '– ' : ''}${item.type.name[lang]}`,
-          value: item.mine.answeredAt ? fill(t.answeredAt, { state: text.state[item.mine.state], date: dateTime(item.mine.answeredAt) }) : text.state[item.mine.state],
+          value: item.mine.answeredAt
+            ? fill(t.answeredAt, { state: text.state[item.mine.state], date: dateTime(item.mine.answeredAt) })
+            : text.state[item.mine.state],
         })),
       },
     ],

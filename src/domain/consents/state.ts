@@ -43,11 +43,18 @@ export interface NestedType {
  * Effective state of every type for one child. `answerOf(typeId, guardianId)` gives a guardian's answer;
  * `guardianIds` are the guardians who count (see combineAnswers). Types come parents first.
  */
-export function effectiveStates(types: NestedType[], guardianIds: number[], answerOf: (typeId: number, guardianId: number) => ConsentAnswerState | undefined): Map<number, ConsentState> {
+export function effectiveStates(
+  types: NestedType[],
+  guardianIds: number[],
+  answerOf: (typeId: number, guardianId: number) => ConsentAnswerState | undefined,
+): Map<number, ConsentState> {
   const states = new Map<number, ConsentState>();
   for (const type of types) {
     const combined = combineAnswers(guardianIds.map((g) => answerOf(type.id, g)));
-    states.set(type.id, applyNesting(combined, type.parentId === null ? null : (states.get(type.parentId) ?? 'unanswered')));
+    states.set(
+      type.id,
+      applyNesting(combined, type.parentId === null ? null : (states.get(type.parentId) ?? 'unanswered')),
+    );
   }
   return states;
 }

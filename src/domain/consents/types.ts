@@ -38,6 +38,10 @@ export async function listConsentTypes(db: Db, municipalityId: number, schoolId:
 
 /** A school's municipality, for a class overview. */
 export async function municipalityOfSchool(db: Db, schoolId: number): Promise<number> {
-  const row = await db.selectFrom('school').select('municipality_id').where('id', '=', schoolId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('school')
+    .select('municipality_id')
+    .where('id', '=', schoolId)
+    .executeTakeFirstOrThrow();
   return row.municipality_id;
 }

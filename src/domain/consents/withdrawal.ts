@@ -18,10 +18,25 @@ export async function clearGivenAnswersOnWithdrawal(trx: Db, actor: Actor, now: 
   if (cleared.length === 0) return;
   const events = await trx
     .insertInto('consent_event')
-    .values(cleared.map((c) => ({ at: now, pupil_id: c.pupil_id, guardian_id: actor.personId, consent_type_id: c.consent_type_id, changed_by: actor.personId, from_state: 'given' as const, to_state: 'unanswered' as const, reason: 'general_withdrawn' as const })))
+    .values(
+      cleared.map((c) => ({
+        at: now,
+        pupil_id: c.pupil_id,
+        guardian_id: actor.personId,
+        consent_type_id: c.consent_type_id,
+        changed_by: actor.personId,
+        from_state: 'given' as const,
+        to_state: 'unanswered' as const,
+        reason: 'general_withdrawn' as const,
+      })),
+    )
     .returning(['id', 'pupil_id', 'consent_type_id'])
     .execute();
-  const types = await trx.selectFrom('consent_type').select(['id', 'key', 'name_nb', 'name_nn', 'name_en']).where('id', 'in', [...new Set(cleared.map((c) => c.consent_type_id))]).execute();
+  const types = await trx
+    .selectFrom('consent_type')
+    .select(['id', 'key', 'name_nb', 'name_nn', 'name_en'])
+    .where('id', 'in', [...new Set(cleared.map((c) => c.consent_type_id))])
+    .execute();
   const today = todayInOslo(now);
   const schools = await trx
     .selectFrom('enrolment')

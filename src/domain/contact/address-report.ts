@@ -5,6 +5,7 @@ import { recordAudit } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
 import { enqueueNotifications, leadershipIdsForSchool, type NewNotification } from '../notifications/outbox.ts';
 import { activeOn } from '../period.ts';
+import type { Checked } from '../result.ts';
 
 export interface AddressReportInput {
   whatIsWrong: string;
@@ -16,17 +17,26 @@ export type AddressReportErrors = Partial<Record<'what' | 'correct', 'what' | 'c
 const What = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(1000));
 const Correct = v.pipe(v.string(), v.trim(), v.maxLength(300));
 
-export function parseAddressReport(input: AddressReportInput): { ok: true; values: { whatIsWrong: string; correctAddress: string | null } } | { ok: false; errors: AddressReportErrors } {
+export function parseAddressReport(
+  input: AddressReportInput,
+): Checked<{ whatIsWrong: string; correctAddress: string | null }, AddressReportErrors> {
   const what = v.safeParse(What, input.whatIsWrong);
   const correct = v.safeParse(Correct, input.correctAddress);
   if (!what.success || !correct.success) {
-    return { ok: false, errors: { ...(what.success ? {} : { what: 'what' }), ...(correct.success ? {} : { correct: 'correct' }) } };
+    return {
+      ok: false,
+      errors: { ...(what.success ? {} : { what: 'what' }), ...(correct.success ? {} : { correct: 'correct' }) },
+    };
   }
   return { ok: true, values: { whatIsWrong: what.output, correctAddress: correct.output || null } };
 }
 
 /** Schools where the guardian has an active child through an unblocked relation, with one such child each. */
-export async function schoolsOfGuardian(db: Db, guardianId: number, today = todayInOslo()): Promise<{ schoolId: number; pupilId: number }[]> {
+export async function schoolsOfGuardian(
+  db: Db,
+  guardianId: number,
+  today = todayInOslo(),
+): Promise<{ schoolId: number; pupilId: number }[]> {
   const rows = await db
     .selectFrom('guardian_relation as g')
     .innerJoin('enrolment as e', 'e.pupil_id', 'g.pupil_id')
@@ -50,34 +60,62 @@ export async function schoolsOfGuardian(db: Db, guardianId: number, today = toda
  * on, so the correct address is dropped for such a guardian. No school (no active child) → 404.
  */
 export async function reportWrongAddress(
-  db: Db, actor: Actor, input: { whatIsWrong: string; correctAddress: string | null }, today = todayInOslo(), now = new Date(),
+  db: Db,
+  actor: Actor,
+  input: { whatIsWrong: string; correctAddress: string | null },
+  today = todayInOslo(),
+  now = new Date(),
 ): Promise<{ reportId: number; notified: number }> {
   if (actor.via !== 'idporten') throw new NotFoundError();
   return db.transaction().execute(async (trx) => {
     const schools = await schoolsOfGuardian(trx, actor.personId, today);
     if (schools.length === 0) throw new NotFoundError();
-    const person = await trx.selectFrom('person').select('address_protection').where('id', '=', actor.personId).executeTakeFirstOrThrow();
+    const person = await trx
+      .selectFrom('person')
+      .select('address_protection')
+      .where('id', '=', actor.personId)
+      .executeTakeFirstOrThrow();
     const correctAddress = person.address_protection === 'strengt_fortrolig' ? null : input.correctAddress;
     const report = await trx
       .insertInto('address_report')
-      .values({ person_id: actor.personId, what_is_wrong: input.whatIsWrong, correct_address: correctAddress, created_at: now })
+      .values({
+        person_id: actor.personId,
+        what_is_wrong: input.whatIsWrong,
+        correct_address: correctAddress,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const notifications: NewNotification[] = [];
     for (const { schoolId, pupilId } of schools) {
       for (const recipient of await leadershipIdsForSchool(trx, schoolId, today)) {
         notifications.push({
-          recipientPersonId: recipient, category: 'contact', eventType: 'address.reported', schoolId, pupilId,
-          payload: { reportId: report.id, guardianId: actor.personId }, idempotencyKey: `address.reported:${report.id}:${schoolId}:${recipient}`,
+          recipientPersonId: recipient,
+          category: 'contact',
+          eventType: 'address.reported',
+          schoolId,
+          pupilId,
+          payload: { reportId: report.id, guardianId: actor.personId },
+          idempotencyKey: `address.reported:${report.id}:${schoolId}:${recipient}`,
         });
       }
     }
     await enqueueNotifications(trx, notifications);
-    await recordAudit(trx, {
-      actor, role: 'guardian', action: 'address.report', subjectPersonId: actor.personId,
-      record: { type: 'address_report', id: report.id },
-      details: { fields: correctAddress ? ['what_is_wrong', 'correct_address'] : ['what_is_wrong'], schools: schools.length },
-    }, now);
+    await recordAudit(
+      trx,
+      {
+        actor,
+        role: 'guardian',
+        action: 'address.report',
+        subjectPersonId: actor.personId,
+        record: { type: 'address_report', id: report.id },
+        details: {
+          fields: correctAddress ? ['what_is_wrong', 'correct_address'] : ['what_is_wrong'],
+          schools: schools.length,
+        },
+      },
+      now,
+    );
     return { reportId: report.id, notified: notifications.length };
   });
 }

@@ -30,7 +30,18 @@ export async function findContactCard(db: Db, actor: Actor, today = todayInOslo(
   const row = await db
     .selectFrom('person as p')
     .leftJoin('contact_info as c', 'c.person_id', 'p.id')
-    .select(['p.given_name', 'p.family_name', 'p.address_line', 'p.postal_code', 'p.postal_place', 'p.address_protection', 'c.email', 'c.mobile', 'c.phone', 'c.sms_enabled'])
+    .select([
+      'p.given_name',
+      'p.family_name',
+      'p.address_line',
+      'p.postal_code',
+      'p.postal_place',
+      'p.address_protection',
+      'c.email',
+      'c.mobile',
+      'c.phone',
+      'c.sms_enabled',
+    ])
     .where('p.id', '=', actor.personId)
     .executeTakeFirstOrThrow();
   const hasAddress = row.address_line || row.postal_code || row.postal_place;

@@ -17,7 +17,10 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
 /** The form field of one checkbox, e.g. `sms-news`. */
 export const settingField = (channel: NotificationChannel, category: SettingCategory) => `${channel}-${category}`;
 
-const copyDefaults = (): NotificationSettings => ({ sms: { ...DEFAULT_SETTINGS.sms }, email: { ...DEFAULT_SETTINGS.email } });
+const copyDefaults = (): NotificationSettings => ({
+  sms: { ...DEFAULT_SETTINGS.sms },
+  email: { ...DEFAULT_SETTINGS.email },
+});
 
 /** A person's settings, defaults filled in where they never chose. */
 export async function findNotificationSettings(db: Db, personId: number): Promise<NotificationSettings> {
@@ -36,28 +39,58 @@ export async function findNotificationSettings(db: Db, personId: number): Promis
 export function parseNotificationSettings(form: Record<string, unknown>): NotificationSettings {
   const settings = copyDefaults();
   for (const channel of CHANNELS) {
-    for (const category of SETTING_CATEGORIES) settings[channel][category] = form[settingField(channel, category)] === 'on';
+    for (const category of SETTING_CATEGORIES)
+      settings[channel][category] = form[settingField(channel, category)] === 'on';
   }
   return settings;
 }
 
 /** Saves every choice (an explicit choice outlives a later change of defaults); audits which ones changed. */
-export async function saveNotificationSettings(db: Db, actor: Actor, settings: NotificationSettings, now = new Date()): Promise<string[]> {
+export async function saveNotificationSettings(
+  db: Db,
+  actor: Actor,
+  settings: NotificationSettings,
+  now = new Date(),
+): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const before = await findNotificationSettings(trx, actor.personId);
     const changed = CHANNELS.flatMap((channel) =>
-      SETTING_CATEGORIES.filter((category) => before[channel][category] !== settings[channel][category]).map((category) => settingField(channel, category)),
+      SETTING_CATEGORIES.filter((category) => before[channel][category] !== settings[channel][category]).map(
+        (category) => settingField(channel, category),
+      ),
     );
     await trx
       .insertInto('notification_setting')
-      .values(CHANNELS.flatMap((channel) => SETTING_CATEGORIES.map((category) => ({ person_id: actor.personId, channel, category, enabled: settings[channel][category], updated_at: now }))))
-      .onConflict((oc) => oc.columns(['person_id', 'channel', 'category']).doUpdateSet((eb) => ({ enabled: eb.ref('excluded.enabled'), updated_at: eb.ref('excluded.updated_at') })))
+      .values(
+        CHANNELS.flatMap((channel) =>
+          SETTING_CATEGORIES.map((category) => ({
+            person_id: actor.personId,
+            channel,
+            category,
+            enabled: settings[channel][category],
+            updated_at: now,
+          })),
+        ),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['person_id', 'channel', 'category'])
+          .doUpdateSet((eb) => ({ enabled: eb.ref('excluded.enabled'), updated_at: eb.ref('excluded.updated_at') })),
+      )
       .execute();
     if (changed.length) {
-      await recordAudit(trx, {
-        actor, role: 'guardian', action: 'notification_settings.update', subjectPersonId: actor.personId,
-        record: { type: 'notification_setting', id: actor.personId }, details: { changed },
-      }, now);
+      await recordAudit(
+        trx,
+        {
+          actor,
+          role: 'guardian',
+          action: 'notification_settings.update',
+          subjectPersonId: actor.personId,
+          record: { type: 'notification_setting', id: actor.personId },
+          details: { changed },
+        },
+        now,
+      );
     }
     return changed;
   });

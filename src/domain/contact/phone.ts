@@ -22,7 +22,10 @@ const MAX_INPUT = 40;
 const ALLOWED = /^[0-9+\s\-.()/]*$/;
 const SEPARATORS = /[\s\-.()/]/g;
 
-type Parsed = { kind: 'no'; national: string } | { kind: 'foreign'; digits: string } | { kind: 'error'; error: PhoneError };
+type Parsed =
+  | { kind: 'no'; national: string }
+  | { kind: 'foreign'; digits: string }
+  | { kind: 'error'; error: PhoneError };
 
 /** The mobile field: a Norwegian mobile (4xxxxxxx or 9xxxxxxx) or nothing. Blank → null (no number). */
 export function normaliseMobile(input: string): PhoneResult {

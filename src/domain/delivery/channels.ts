@@ -8,7 +8,13 @@ export interface RecipientFacts {
   read: boolean;
   /** A guardian of the notification's pupil (or, without a pupil, a guardian at all). Others are staff or pupils. */
   asGuardian: boolean;
-  contact: { email: string | null; mobile: string | null; smsEnabled: boolean; verifiedAt: Date | null; updatedAt: Date } | null;
+  contact: {
+    email: string | null;
+    mobile: string | null;
+    smsEnabled: boolean;
+    verifiedAt: Date | null;
+    updatedAt: Date;
+  } | null;
   settings: NotificationSettings;
 }
 
@@ -17,7 +23,8 @@ export type ChannelDecision = { send: true; to: string } | { send: false; reason
 /** DOMAIN-FACTS §2: contact data not updated or verified within 18 months must not be used to notify about a vedtak. */
 export const CONTACT_FRESH_MONTHS = 18;
 
-const hasSetting = (category: NotificationCategory): category is SettingCategory => (SETTING_CATEGORIES as readonly string[]).includes(category);
+const hasSetting = (category: NotificationCategory): category is SettingCategory =>
+  (SETTING_CATEGORIES as readonly string[]).includes(category);
 
 function contactIsStale(contact: NonNullable<RecipientFacts['contact']>, now: Date): boolean {
   const limit = new Date(now);
@@ -33,7 +40,12 @@ function contactIsStale(contact: NonNullable<RecipientFacts['contact']>, now: Da
  * get e-mail only: they have no notification settings page, so SMS to them could not be turned off.
  * Decisions: contact data older than 18 months is not used.
  */
-export function chooseChannel(channel: NotificationChannel, facts: RecipientFacts, configured: boolean, now: Date): ChannelDecision {
+export function chooseChannel(
+  channel: NotificationChannel,
+  facts: RecipientFacts,
+  configured: boolean,
+  now: Date,
+): ChannelDecision {
   if (facts.read) return { send: false, reason: 'read' };
   if (!configured) return { send: false, reason: 'not_configured' };
   const contact = facts.contact;
@@ -45,6 +57,7 @@ export function chooseChannel(channel: NotificationChannel, facts: RecipientFact
   if (!facts.settings[channel][category]) return { send: false, reason: 'setting_off' };
   const to = channel === 'sms' ? contact?.mobile : contact?.email;
   if (!contact || !to) return { send: false, reason: 'no_address' };
-  if (facts.category === 'decisions' && contactIsStale(contact, now)) return { send: false, reason: 'unverified_contact' };
+  if (facts.category === 'decisions' && contactIsStale(contact, now))
+    return { send: false, reason: 'unverified_contact' };
   return { send: true, to };
 }

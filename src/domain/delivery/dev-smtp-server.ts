@@ -11,14 +11,18 @@ export interface DevSmtpServer {
 }
 
 const MAX_MESSAGE_BYTES = 1_000_000;
-const addresses = (value: AddressObject | AddressObject[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []).map((a) => a.text).join(', ');
+const addresses = (value: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(value) ? value : value ? [value] : []).map((a) => a.text).join(', ');
 
 /**
  * Development and tests: a real SMTP server on 127.0.0.1 (a free port) that stores what it receives in dev_mail
  * (/dev/mail), so the app speaks real SMTP through nodemailer even in the demo. Deduped on Message-ID, as a
  * mailbox shows one message per Message-ID: a resend after a crash is stored once.
  */
-export async function startDevSmtpServer(db: Db, log: (line: Record<string, unknown>) => void = () => {}): Promise<DevSmtpServer> {
+export async function startDevSmtpServer(
+  db: Db,
+  log: (line: Record<string, unknown>) => void = () => {},
+): Promise<DevSmtpServer> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],

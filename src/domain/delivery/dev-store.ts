@@ -16,13 +16,21 @@ function page<T extends { id: number }>(rows: T[], size: number): DevPage<T> {
 }
 
 export async function listDevSms(db: Db, before?: number) {
-  let query = db.selectFrom('dev_sms').select(['id', 'to_number', 'sender', 'text', 'received_at']).orderBy('id', 'desc').limit(DEV_SMS_PAGE + 1);
+  let query = db
+    .selectFrom('dev_sms')
+    .select(['id', 'to_number', 'sender', 'text', 'received_at'])
+    .orderBy('id', 'desc')
+    .limit(DEV_SMS_PAGE + 1);
   if (before !== undefined) query = query.where('id', '<', before);
   return page(await query.execute(), DEV_SMS_PAGE);
 }
 
 export async function listDevMail(db: Db, before?: number) {
-  let query = db.selectFrom('dev_mail').select(['id', 'to_address', 'from_address', 'subject', 'text', 'received_at']).orderBy('id', 'desc').limit(DEV_MAIL_PAGE + 1);
+  let query = db
+    .selectFrom('dev_mail')
+    .select(['id', 'to_address', 'from_address', 'subject', 'text', 'received_at'])
+    .orderBy('id', 'desc')
+    .limit(DEV_MAIL_PAGE + 1);
   if (before !== undefined) query = query.where('id', '<', before);
   return page(await query.execute(), DEV_MAIL_PAGE);
 }

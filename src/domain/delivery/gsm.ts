@@ -2,7 +2,8 @@
  * GSM 03.38 (DOMAIN-FACTS §7): Norwegian letters are in the 7-bit alphabet, so an SMS in bokmål or nynorsk
  * stays one 160-character part. A character outside it would switch the whole message to UCS-2 (70 per part).
  */
-const BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 /** Sent as escape + character: two septets each. */
 const EXTENSION = '^{}\\[~]|€\f';
 

@@ -41,10 +41,18 @@ export function createSmtpMailer(url: string, options: { ignoreTls?: boolean } =
     async send(mail) {
       const messageId = messageIdFor(mail.reference, mail.from);
       try {
-        await transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, messageId, headers: { 'Auto-Submitted': 'auto-generated' } });
+        await transport.sendMail({
+          from: mail.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          messageId,
+          headers: { 'Auto-Submitted': 'auto-generated' },
+        });
       } catch (error) {
         const code = (error as { responseCode?: number }).responseCode;
-        if (code !== undefined && code >= 500 && code < 600) throw new PermanentDeliveryError(`SMTP ${code}: ${(error as Error).message}`);
+        if (code !== undefined && code >= 500 && code < 600)
+          throw new PermanentDeliveryError(`SMTP ${code}: ${(error as Error).message}`);
         throw error;
       }
       return { providerId: messageId };

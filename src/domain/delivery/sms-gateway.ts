@@ -31,7 +31,13 @@ export class DevSmsGateway implements SmsGateway {
       .onConflict((oc) => oc.column('reference').doNothing())
       .returning('id')
       .executeTakeFirst();
-    const row = inserted ?? (await this.db.selectFrom('dev_sms').select('id').where('reference', '=', sms.reference).executeTakeFirstOrThrow());
+    const row =
+      inserted ??
+      (await this.db
+        .selectFrom('dev_sms')
+        .select('id')
+        .where('reference', '=', sms.reference)
+        .executeTakeFirstOrThrow());
     return { providerId: `dev-sms-${row.id}` };
   }
 }
@@ -56,14 +62,19 @@ export class HttpSmsGateway implements SmsGateway {
   async send(sms: SmsToSend): Promise<{ providerId: string }> {
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
       body: JSON.stringify({ to: sms.to, from: sms.sender, text: sms.text, reference: sms.reference }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     const body = await response.text();
     if (!response.ok) {
       const message = `SMS gateway answered ${response.status}: ${body.slice(0, 200)}`;
-      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) throw new PermanentDeliveryError(message);
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)
+        throw new PermanentDeliveryError(message);
       throw new Error(message);
     }
     const id = (JSON.parse(body) as { id?: unknown }).id;

@@ -30,7 +30,11 @@ export function smsNotice(input: NoticeInput): string {
   const build = (name: string) => toGsm7(fill(t.sms, { what, school: name, link: input.link }));
   const room = SMS_MAX_SEPTETS - gsmLength(build(''));
   let school = toGsm7(input.school.name);
-  if (gsmLength(school) > room) school = `${[...school].slice(0, Math.max(0, room - 3)).join('').trimEnd()}...`;
+  if (gsmLength(school) > room)
+    school = `${[...school]
+      .slice(0, Math.max(0, room - 3))
+      .join('')
+      .trimEnd()}...`;
   const text = build(school);
   return gsmLength(text) <= SMS_MAX_SEPTETS ? text : toGsm7(fill(t.smsNoSchool, { what, link: input.link }));
 }

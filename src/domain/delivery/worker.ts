@@ -51,7 +51,11 @@ interface Claimed {
 const configuredOf = (deps: DeliveryDeps) => ({ sms: deps.sms !== null, email: deps.mailer !== null });
 
 /** Plans new outbox rows, then delivers one batch. What the worker loop calls until there is nothing to do. */
-export async function runOutbox(db: Db, deps: DeliveryDeps, now = new Date()): Promise<BatchResult & { planned: number }> {
+export async function runOutbox(
+  db: Db,
+  deps: DeliveryDeps,
+  now = new Date(),
+): Promise<BatchResult & { planned: number }> {
   const planned = await planDeliveries(db, configuredOf(deps), now);
   return { planned, ...(await runDeliveryBatch(db, deps, now)) };
 }
@@ -72,7 +76,15 @@ export async function runDeliveryBatch(db: Db, deps: DeliveryDeps, now = new Dat
   const claimed = await claimDue(db, deps, now);
   result.claimed = claimed.length;
   if (claimed.length === 0) return result;
-  const outbox = await db.selectFrom('outbox').select(OUTBOX_COLUMNS).where('id', 'in', claimed.map((c) => c.outbox_id)).execute();
+  const outbox = await db
+    .selectFrom('outbox')
+    .select(OUTBOX_COLUMNS)
+    .where(
+      'id',
+      'in',
+      claimed.map((c) => c.outbox_id),
+    )
+    .execute();
   const contexts = await loadDeliveryContexts(db, outbox);
   await eachLimited(claimed, deps.concurrency ?? 5, async (delivery) => {
     const outcome = await deliverOne(db, deps, delivery, contexts.get(delivery.outbox_id)!, now, at);
@@ -85,26 +97,49 @@ async function claimDue(db: Db, deps: DeliveryDeps, now: Date): Promise<Claimed[
   const leaseEnd = new Date(now.getTime() + (deps.leaseMs ?? LEASE_MS));
   return db
     .with('due', (qb) =>
-      qb.selectFrom('delivery').select('id')
-        .where((eb) => eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-          eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', now), eb('attempts', '<', MAX_ATTEMPTS)]),
-        ]))
-        .orderBy('id').limit(deps.batchSize ?? DELIVERY_BATCH).forUpdate().skipLocked())
+      qb
+        .selectFrom('delivery')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+            eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', now), eb('attempts', '<', MAX_ATTEMPTS)]),
+          ]),
+        )
+        .orderBy('id')
+        .limit(deps.batchSize ?? DELIVERY_BATCH)
+        .forUpdate()
+        .skipLocked(),
+    )
     .updateTable('delivery as d')
     .from('due')
     .whereRef('d.id', '=', 'due.id')
-    .set((eb) => ({ status: 'sending', attempts: eb('d.attempts', '+', 1), locked_until: leaseEnd, claimed_by: deps.workerId, updated_at: now }))
+    .set((eb) => ({
+      status: 'sending',
+      attempts: eb('d.attempts', '+', 1),
+      locked_until: leaseEnd,
+      claimed_by: deps.workerId,
+      updated_at: now,
+    }))
     .returning(['d.id', 'd.outbox_id', 'd.channel', 'd.attempts', 'd.idempotency_key'])
     .execute();
 }
 
 /** A lease that expired after the last attempt: the process died on it every time. */
 async function failExhaustedLeases(db: Db, now: Date): Promise<number> {
-  const rows = await db.updateTable('delivery')
-    .set({ status: 'failed', last_error: 'the worker stopped during the last attempt', locked_until: null, updated_at: now })
-    .where('status', '=', 'sending').where('locked_until', '<=', now).where('attempts', '>=', MAX_ATTEMPTS)
-    .returning('id').execute();
+  const rows = await db
+    .updateTable('delivery')
+    .set({
+      status: 'failed',
+      last_error: 'the worker stopped during the last attempt',
+      locked_until: null,
+      updated_at: now,
+    })
+    .where('status', '=', 'sending')
+    .where('locked_until', '<=', now)
+    .where('attempts', '>=', MAX_ATTEMPTS)
+    .returning('id')
+    .execute();
   return rows.length;
 }
 
@@ -116,30 +151,73 @@ type Outcome = 'sent' | 'skipped' | 'retrying' | 'failed' | 'lost';
  * attempts unchanged). If another worker has taken it, this one does not send.
  */
 async function renewLease(db: Db, deps: DeliveryDeps, delivery: Claimed, at: Date): Promise<boolean> {
-  const renewed = await db.updateTable('delivery').set({ locked_until: new Date(at.getTime() + (deps.leaseMs ?? LEASE_MS)) })
-    .where('id', '=', delivery.id).where('status', '=', 'sending').where('attempts', '=', delivery.attempts)
-    .returning('id').executeTakeFirst();
+  const renewed = await db
+    .updateTable('delivery')
+    .set({ locked_until: new Date(at.getTime() + (deps.leaseMs ?? LEASE_MS)) })
+    .where('id', '=', delivery.id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', delivery.attempts)
+    .returning('id')
+    .executeTakeFirst();
   return renewed !== undefined;
 }
 
-async function deliverOne(db: Db, deps: DeliveryDeps, delivery: Claimed, context: DeliveryContext, now: Date, at: () => Date): Promise<Outcome> {
+async function deliverOne(
+  db: Db,
+  deps: DeliveryDeps,
+  delivery: Claimed,
+  context: DeliveryContext,
+  now: Date,
+  at: () => Date,
+): Promise<Outcome> {
   // Decided again at send time: an opt-out or a read made after planning still holds for a retry.
   const decision = chooseChannel(delivery.channel, context.facts, configuredOf(deps)[delivery.channel], now);
   if (!decision.send) return finish(db, delivery, 'skipped', { status: 'skipped', skip_reason: decision.reason }, now);
   if (!(await renewLease(db, deps, delivery, at()))) return 'lost';
   const notice = { category: context.facts.category, school: context.school, link: deps.link };
   try {
-    const { providerId } = delivery.channel === 'sms'
-      ? await deps.sms!.send({ to: decision.to, sender: deps.smsSender, text: smsNotice(notice), reference: delivery.idempotency_key })
-      : await deps.mailer!.send({ to: decision.to, from: deps.mailFrom, ...mailNotice(notice), reference: delivery.idempotency_key });
-    return finish(db, delivery, 'sent', { status: 'sent', provider_message_id: providerId, sent_at: now, last_error: null }, now);
+    const { providerId } =
+      delivery.channel === 'sms'
+        ? await deps.sms!.send({
+            to: decision.to,
+            sender: deps.smsSender,
+            text: smsNotice(notice),
+            reference: delivery.idempotency_key,
+          })
+        : await deps.mailer!.send({
+            to: decision.to,
+            from: deps.mailFrom,
+            ...mailNotice(notice),
+            reference: delivery.idempotency_key,
+          });
+    return finish(
+      db,
+      delivery,
+      'sent',
+      { status: 'sent', provider_message_id: providerId, sent_at: now, last_error: null },
+      now,
+    );
   } catch (error) {
     const final = error instanceof PermanentDeliveryError || delivery.attempts >= MAX_ATTEMPTS;
-    deps.log?.({ level: 'warn', msg: 'delivery attempt failed', deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts, final, error: (error as Error).name });
+    deps.log?.({
+      level: 'warn',
+      msg: 'delivery attempt failed',
+      deliveryId: delivery.id,
+      channel: delivery.channel,
+      attempt: delivery.attempts,
+      final,
+      error: (error as Error).name,
+    });
     const lastError = String((error as Error).message ?? error).slice(0, 500);
     if (final) return finish(db, delivery, 'failed', { status: 'failed', last_error: lastError }, now);
     const retryAt = new Date(now.getTime() + BACKOFF_MINUTES[delivery.attempts - 1]! * 60_000);
-    return finish(db, delivery, 'retrying', { status: 'pending', next_attempt_at: retryAt, last_error: lastError }, now);
+    return finish(
+      db,
+      delivery,
+      'retrying',
+      { status: 'pending', next_attempt_at: retryAt, last_error: lastError },
+      now,
+    );
   }
 }
 
@@ -154,8 +232,13 @@ interface Finish {
 
 /** Records the outcome unless another worker has claimed the row since (its attempts would differ). */
 async function finish(db: Db, delivery: Claimed, outcome: Outcome, values: Finish, now: Date): Promise<Outcome> {
-  await db.updateTable('delivery').set({ ...values, locked_until: null, updated_at: now })
-    .where('id', '=', delivery.id).where('status', '=', 'sending').where('attempts', '=', delivery.attempts).execute();
+  await db
+    .updateTable('delivery')
+    .set({ ...values, locked_until: null, updated_at: now })
+    .where('id', '=', delivery.id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', delivery.attempts)
+    .execute();
   return outcome;
 }
 

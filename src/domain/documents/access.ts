@@ -17,7 +17,12 @@ export interface DocumentPage {
  * The documents a guardian sees for a child (already loaded through `requireGuardianChild`):
  * those for all guardians and those addressed to this guardian, newest first, one bounded page.
  */
-export async function listChildDocuments(db: Db, actor: Actor, child: GuardianChild, beforeId?: number): Promise<DocumentPage> {
+export async function listChildDocuments(
+  db: Db,
+  actor: Actor,
+  child: GuardianChild,
+  beforeId?: number,
+): Promise<DocumentPage> {
   const rows = await postgresDocumentStore(db).list({
     pupilId: child.pupilId,
     visibleToGuardian: actor.personId,
@@ -33,7 +38,12 @@ export async function listChildDocuments(db: Db, actor: Actor, child: GuardianCh
  * still enrolled), and only a document for all guardians or addressed to them; anything else is 404.
  * Staff access comes with case handling.
  */
-export async function downloadDocument(db: Db, actor: Actor, id: number, today = todayInOslo()): Promise<StoredDocument> {
+export async function downloadDocument(
+  db: Db,
+  actor: Actor,
+  id: number,
+  today = todayInOslo(),
+): Promise<StoredDocument> {
   const store = postgresDocumentStore(db);
   const info = await store.info(id);
   if (!info || actor.via !== 'idporten') throw new NotFoundError();

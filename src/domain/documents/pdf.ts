@@ -98,7 +98,9 @@ export async function renderLetterPdf(letter: Letter, options: { now?: Date } = 
   newPage();
 
   // Sender (first line bold), then recipient with the date on the right.
-  letter.sender.forEach((s, i) => line(cleanLine(s), i === 0 ? { font: bold, size: 9.5 } : { ...small, size: 9.5 }, MARGIN.left, 12.5));
+  letter.sender.forEach((s, i) =>
+    line(cleanLine(s), i === 0 ? { font: bold, size: 9.5 } : { ...small, size: 9.5 }, MARGIN.left, 12.5),
+  );
   y -= 28;
   const dateText = `${words.date}: ${letter.date}`;
   page.drawText(dateText, {
@@ -150,7 +152,13 @@ export async function renderLetterPdf(letter: Letter, options: { now?: Date } = 
   pages.forEach((p, index) => {
     const number = words.page.replace('{n}', String(index + 1)).replace('{total}', String(pages.length));
     const numberWidth = regular.widthOfTextAtSize(number, 8.5);
-    p.drawText(number, { x: PAGE[0] - MARGIN.right - numberWidth, y: MARGIN.bottom, font: regular, size: 8.5, color: GREY });
+    p.drawText(number, {
+      x: PAGE[0] - MARGIN.right - numberWidth,
+      y: MARGIN.bottom,
+      font: regular,
+      size: 8.5,
+      color: GREY,
+    });
     footerLines.forEach((text, i) => {
       const lineY = MARGIN.bottom + (footerLines.length - 1 - i) * 11;
       if (text) p.drawText(text, { x: MARGIN.left, y: lineY, font: small.font, size: small.size, color: small.color });

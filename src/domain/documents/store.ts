@@ -64,8 +64,17 @@ export function safeFilename(name: string, fallback = 'dokument.pdf'): string {
 /** The PostgreSQL (and PGlite) store: the bytes in a bytea column of `document`. */
 export function postgresDocumentStore(db: Db): DocumentStore {
   const columns = [
-    'id', 'pupil_id', 'guardian_id', 'kind', 'title', 'filename', 'content_type',
-    'size_bytes', 'sha256', 'created_at', 'created_by',
+    'id',
+    'pupil_id',
+    'guardian_id',
+    'kind',
+    'title',
+    'filename',
+    'content_type',
+    'size_bytes',
+    'sha256',
+    'created_at',
+    'created_by',
   ] as const;
   return {
     async put(doc) {
@@ -94,7 +103,11 @@ export function postgresDocumentStore(db: Db): DocumentStore {
       return { id: row.id };
     },
     async get(id) {
-      const row = await db.selectFrom('document').select([...columns, 'content']).where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('document')
+        .select([...columns, 'content'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? { ...toInfo(row), content: row.content } : undefined;
     },
     async info(id) {
@@ -110,7 +123,8 @@ export function postgresDocumentStore(db: Db): DocumentStore {
         .orderBy('id', 'desc')
         .limit(Math.max(1, Math.min(query.limit, MAX_LIST)));
       const guardian = query.visibleToGuardian;
-      if (guardian !== undefined) q = q.where((eb) => eb.or([eb('guardian_id', 'is', null), eb('guardian_id', '=', guardian)]));
+      if (guardian !== undefined)
+        q = q.where((eb) => eb.or([eb('guardian_id', 'is', null), eb('guardian_id', '=', guardian)]));
       if (query.beforeId !== undefined) {
         // The cursor row must be of the same pupil, so a foreign id reveals nothing (it gives no rows).
         q = q.where(
@@ -123,8 +137,17 @@ export function postgresDocumentStore(db: Db): DocumentStore {
 }
 
 function toInfo(row: {
-  id: number; pupil_id: number; guardian_id: number | null; kind: DocumentKind; title: string; filename: string;
-  content_type: 'application/pdf'; size_bytes: number; sha256: string; created_at: Date; created_by: number | null;
+  id: number;
+  pupil_id: number;
+  guardian_id: number | null;
+  kind: DocumentKind;
+  title: string;
+  filename: string;
+  content_type: 'application/pdf';
+  size_bytes: number;
+  sha256: string;
+  created_at: Date;
+  created_by: number | null;
 }): DocumentInfo {
   return {
     id: row.id,

@@ -3,7 +3,10 @@ export type Measure = (text: string) => number;
 
 /** Makes text safe to draw: tabs and other control characters become spaces, runs collapse. */
 export function cleanLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /**

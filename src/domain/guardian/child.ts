@@ -25,7 +25,12 @@ export interface GuardianChild {
 }
 
 /** Loads a child through the guardian's reach: another family's child, a blocked relation or a pupil who left → 404. */
-export async function requireGuardianChild(db: Db, actor: Actor, pupilId: number, today = todayInOslo()): Promise<GuardianChild> {
+export async function requireGuardianChild(
+  db: Db,
+  actor: Actor,
+  pupilId: number,
+  today = todayInOslo(),
+): Promise<GuardianChild> {
   const facts = await requireVisiblePupil(db, actor, pupilId, today);
   if (!reachOf(actor, facts).has('guardian')) throw new NotFoundError();
   const row = await db
@@ -33,7 +38,20 @@ export async function requireGuardianChild(db: Db, actor: Actor, pupilId: number
     .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
     .innerJoin('class as c', 'c.id', 'e.class_id')
     .innerJoin('school as s', 's.id', 'e.school_id')
-    .select(['p.id', 'p.given_name', 'p.family_name', 's.id as school_id', 's.municipality_id', 's.name as school_name', 's.email', 's.phone', 's.hovudmaal', 'c.id as class_id', 'c.name as class_name', 'c.trinn'])
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      's.id as school_id',
+      's.municipality_id',
+      's.name as school_name',
+      's.email',
+      's.phone',
+      's.hovudmaal',
+      'c.id as class_id',
+      'c.name as class_name',
+      'c.trinn',
+    ])
     .where('p.id', '=', pupilId)
     .where(activeOn('e', today))
     .executeTakeFirstOrThrow();
@@ -81,7 +99,9 @@ export async function childOverview(db: Db, actor: Actor, child: GuardianChild, 
     .limit(10)
     .execute();
   return {
-    contactTeachers: teachers.length ? teachers.map((t) => ({ name: `${t.given_name} ${t.family_name}`, email: t.email })) : teacherNames.map((name) => ({ name, email: null })),
+    contactTeachers: teachers.length
+      ? teachers.map((t) => ({ name: `${t.given_name} ${t.family_name}`, email: t.email }))
+      : teacherNames.map((name) => ({ name, email: null })),
     otherGuardians: otherGuardians.map((g) => ({ name: `${g.given_name} ${g.family_name}`, relation: g.relation })),
   };
 }

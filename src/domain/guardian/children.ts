@@ -22,13 +22,25 @@ export async function listGuardianChildren(db: Db, actor: Actor, today = todayIn
     .innerJoin('class as c', 'c.id', 'e.class_id')
     .innerJoin('school as s', 's.id', 'e.school_id')
     .innerJoin('municipality as m', 'm.id', 's.municipality_id')
-    .select(['p.id', 'p.given_name', 'p.family_name', 's.name as school_name', 'c.name as class_name', 'c.id as class_id', 'm.name as owner_name'])
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      's.name as school_name',
+      'c.name as class_name',
+      'c.id as class_id',
+      'm.name as owner_name',
+    ])
     .where((eb) => visiblePupilCondition(eb, actor, today))
     .where(activeOn('e', today))
     .orderBy('p.given_name')
     .limit(20)
     .execute();
-  const teachers = await contactTeachersOf(db, rows.map((r) => r.class_id), today);
+  const teachers = await contactTeachersOf(
+    db,
+    rows.map((r) => r.class_id),
+    today,
+  );
   return rows.map((r) => ({
     pupilId: r.id,
     givenName: r.given_name,
@@ -41,7 +53,11 @@ export async function listGuardianChildren(db: Db, actor: Actor, today = todayIn
 }
 
 /** Contact teachers' names per class, in one query. */
-export async function contactTeachersOf(db: Db, classIds: number[], today = todayInOslo()): Promise<Map<number, string[]>> {
+export async function contactTeachersOf(
+  db: Db,
+  classIds: number[],
+  today = todayInOslo(),
+): Promise<Map<number, string[]>> {
   const map = new Map<number, string[]>();
   if (classIds.length === 0) return map;
   const rows = await db

@@ -17,7 +17,15 @@ export async function guardiansWithAccess(db: Db, pupilId: number): Promise<Guar
   const rows = await db
     .selectFrom('guardian_relation as g')
     .innerJoin('person as p', 'p.id', 'g.guardian_id')
-    .select(['p.id', 'p.given_name', 'p.family_name', 'p.address_line', 'p.postal_code', 'p.postal_place', 'p.address_protection'])
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'p.address_line',
+      'p.postal_code',
+      'p.postal_place',
+      'p.address_protection',
+    ])
     .where('g.pupil_id', '=', pupilId)
     .where('g.parental_responsibility', '=', true)
     .where('g.blocked', '=', false)
@@ -29,7 +37,10 @@ export async function guardiansWithAccess(db: Db, pupilId: number): Promise<Guar
     personId: r.id,
     givenName: r.given_name,
     familyName: r.family_name,
-    address: r.address_protection === 'none' ? [r.address_line, [r.postal_code, r.postal_place].filter(Boolean).join(' ')].filter((l): l is string => !!l) : [],
+    address:
+      r.address_protection === 'none'
+        ? [r.address_line, [r.postal_code, r.postal_place].filter(Boolean).join(' ')].filter((l): l is string => !!l)
+        : [],
   }));
 }
 
@@ -44,7 +55,8 @@ export async function guardianIdsWithAccess(db: Db, pupilIds: number[]): Promise
     .where('parental_responsibility', '=', true)
     .where('blocked', '=', false)
     .where('contact_person_only', '=', false)
-    .orderBy('pupil_id').orderBy('guardian_id')
+    .orderBy('pupil_id')
+    .orderBy('guardian_id')
     .execute();
   for (const r of rows) map.set(r.pupil_id, [...(map.get(r.pupil_id) ?? []), r.guardian_id]);
   return map;

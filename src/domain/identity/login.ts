@@ -7,7 +7,10 @@ import { acrSatisfies, type OidcClients } from './oidc.ts';
 export type LoginFailure = 'expired' | 'state' | 'idp_error' | 'cancelled' | 'token' | 'acr' | 'unknown_identity';
 
 export class LoginError extends Error {
-  constructor(readonly reason: LoginFailure, detail?: string) {
+  constructor(
+    readonly reason: LoginFailure,
+    detail?: string,
+  ) {
     super(detail ? `${reason}: ${detail}` : reason);
   }
 }
@@ -68,7 +71,12 @@ export async function completeLogin(
   now = new Date(),
 ): Promise<CompletedLogin> {
   const request = input.loginRequestId
-    ? await db.deleteFrom('login_request').where('id', '=', input.loginRequestId).where('provider', '=', provider).returningAll().executeTakeFirst()
+    ? await db
+        .deleteFrom('login_request')
+        .where('id', '=', input.loginRequestId)
+        .where('provider', '=', provider)
+        .returningAll()
+        .executeTakeFirst()
     : undefined;
   if (!request || now.getTime() - request.created_at.getTime() > LOGIN_REQUEST_TTL_MS) throw new LoginError('expired');
   const error = input.callbackUrl.searchParams.get('error');
@@ -118,12 +126,16 @@ async function findPersonForClaims(db: Db, provider: LoginProvider, claims: clie
       .selectFrom('person as p')
       .select('p.id')
       .where('p.fodselsnummer', '=', pid)
-      .where((eb) => eb.exists(eb.selectFrom('guardian_relation as g').select('g.id').whereRef('g.guardian_id', '=', 'p.id')))
+      .where((eb) =>
+        eb.exists(eb.selectFrom('guardian_relation as g').select('g.id').whereRef('g.guardian_id', '=', 'p.id')),
+      )
       .executeTakeFirst();
     return row?.id ?? null;
   }
   const raw = claims[FEIDE_USERID_SEC];
-  const feideIds = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v.startsWith('feide:'));
+  const feideIds = (Array.isArray(raw) ? raw : [raw]).filter(
+    (v): v is string => typeof v === 'string' && v.startsWith('feide:'),
+  );
   if (feideIds.length === 0) return null;
   const row = await db
     .selectFrom('person as p')
@@ -140,11 +152,17 @@ async function findPersonForClaims(db: Db, provider: LoginProvider, claims: clie
 }
 
 /** Where to send the browser to end the IdP session too (RP-initiated logout), if the IdP supports it. */
-export async function endSessionUrl(oidc: OidcClients, provider: LoginProvider, idToken: string | null): Promise<string | null> {
+export async function endSessionUrl(
+  oidc: OidcClients,
+  provider: LoginProvider,
+  idToken: string | null,
+): Promise<string | null> {
   try {
     const config = await oidc.configuration(provider);
     if (!config.serverMetadata().end_session_endpoint) return null;
-    const parameters: Record<string, string> = { post_logout_redirect_uri: oidc.settings(provider).postLogoutRedirectUri };
+    const parameters: Record<string, string> = {
+      post_logout_redirect_uri: oidc.settings(provider).postLogoutRedirectUri,
+    };
     if (idToken) parameters.id_token_hint = idToken;
     return client.buildEndSessionUrl(config, parameters).toString();
   } catch {

@@ -57,9 +57,15 @@ export class OidcClients {
     if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
     const s = this.#settings[provider];
     const insecure = new URL(s.issuer).protocol === 'http:';
-    const config = await client.discovery(new URL(s.issuer), s.clientId, s.clientSecret, client.ClientSecretBasic(s.clientSecret), {
-      execute: insecure ? [client.allowInsecureRequests] : [],
-    });
+    const config = await client.discovery(
+      new URL(s.issuer),
+      s.clientId,
+      s.clientSecret,
+      client.ClientSecretBasic(s.clientSecret),
+      {
+        execute: insecure ? [client.allowInsecureRequests] : [],
+      },
+    );
     this.#cache.set(provider, { config, at: Date.now() });
     return config;
   }

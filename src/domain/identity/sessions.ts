@@ -34,7 +34,14 @@ function hashSecret(secret: string): Buffer {
 /** Starts a new session (a new id on every login: no fixation). Returns the cookie value `<id>.<secret>`. */
 export async function createSession(
   db: Db,
-  input: { personId: number; provider: LoginProvider; issuer: string; idpSid: string | null; idToken: string | null; acr: string | null },
+  input: {
+    personId: number;
+    provider: LoginProvider;
+    issuer: string;
+    idpSid: string | null;
+    idToken: string | null;
+    acr: string | null;
+  },
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
@@ -80,7 +87,14 @@ export async function validateSessionToken(
   if (idleSince >= TOUCH_AFTER_MS) {
     await db.updateTable('session').set({ last_active_at: now }).where('id', '=', id).execute();
   }
-  return { id, personId: row.person_id, provider: row.provider, issuer: row.issuer, idToken: row.id_token, acr: row.acr };
+  return {
+    id,
+    personId: row.person_id,
+    provider: row.provider,
+    issuer: row.issuer,
+    idToken: row.id_token,
+    acr: row.acr,
+  };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
@@ -89,7 +103,11 @@ export async function invalidateSession(db: Db, sessionId: string): Promise<void
 
 /** Front-channel logout: the IdP names its session; every local session from it ends. */
 export async function invalidateSessionsByIdpSid(db: Db, issuer: string, sid: string): Promise<number> {
-  const result = await db.deleteFrom('session').where('issuer', '=', issuer).where('idp_sid', '=', sid).executeTakeFirst();
+  const result = await db
+    .deleteFrom('session')
+    .where('issuer', '=', issuer)
+    .where('idp_sid', '=', sid)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -98,10 +116,19 @@ export async function invalidateSessionsForPerson(db: Db, personId: number): Pro
 }
 
 /** Housekeeping: removes expired sessions and stale login requests. */
-export async function deleteExpiredSessions(db: Db, policy: SessionPolicy = DEFAULT_SESSION_POLICY, now = new Date()): Promise<void> {
+export async function deleteExpiredSessions(
+  db: Db,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+  now = new Date(),
+): Promise<void> {
   await db
     .deleteFrom('session')
-    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_active_at', '<=', new Date(now.getTime() - policy.idleMs))]))
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', now), eb('last_active_at', '<=', new Date(now.getTime() - policy.idleMs))]),
+    )
     .execute();
-  await db.deleteFrom('login_request').where('created_at', '<=', new Date(now.getTime() - 15 * 60_000)).execute();
+  await db
+    .deleteFrom('login_request')
+    .where('created_at', '<=', new Date(now.getTime() - 15 * 60_000))
+    .execute();
 }

@@ -39,11 +39,21 @@ export async function listTestUsers(db: Db, kind: 'idporten' | 'feide'): Promise
       .selectFrom('person as p')
       .select(['p.fodselsnummer', 'p.given_name', 'p.family_name'])
       .where('p.fodselsnummer', 'is not', null)
-      .where((eb) => eb.exists(eb.selectFrom('guardian_relation as g').select('g.id').whereRef('g.guardian_id', '=', 'p.id').where('g.blocked', '=', false)))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('guardian_relation as g')
+            .select('g.id')
+            .whereRef('g.guardian_id', '=', 'p.id')
+            .where('g.blocked', '=', false),
+        ),
+      )
       .orderBy('p.id')
       .limit(EXTRA + users.length)
       .execute();
-    for (const p of more) if (!known.has(p.fodselsnummer!)) users.push({ id: p.fodselsnummer!, name: `${p.given_name} ${p.family_name}`, role: ROLE_LABEL.guardian! });
+    for (const p of more)
+      if (!known.has(p.fodselsnummer!))
+        users.push({ id: p.fodselsnummer!, name: `${p.given_name} ${p.family_name}`, role: ROLE_LABEL.guardian! });
   } else {
     const more = await db
       .selectFrom('person as p')
@@ -54,7 +64,9 @@ export async function listTestUsers(db: Db, kind: 'idporten' | 'feide'): Promise
       .orderBy('p.id')
       .limit(EXTRA)
       .execute();
-    for (const p of more) if (!known.has(p.feide_id!)) users.push({ id: p.feide_id!, name: `${p.given_name} ${p.family_name}`, role: ROLE_LABEL.pupil! });
+    for (const p of more)
+      if (!known.has(p.feide_id!))
+        users.push({ id: p.feide_id!, name: `${p.given_name} ${p.family_name}`, role: ROLE_LABEL.pupil! });
   }
   return users.slice(0, demo.length + EXTRA);
 }
@@ -68,5 +80,10 @@ export async function findTestUser(db: Db, kind: 'idporten' | 'feide', id: strin
     .where(column, '=', id.trim())
     .executeTakeFirst();
   if (!person) return null;
-  return { id: id.trim(), name: `${person.given_name} ${person.family_name}`, role: '', email: person.email ?? undefined };
+  return {
+    id: id.trim(),
+    name: `${person.given_name} ${person.family_name}`,
+    role: '',
+    email: person.email ?? undefined,
+  };
 }

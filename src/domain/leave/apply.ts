@@ -19,7 +19,13 @@ export type ApplyResult =
  * waits for their confirmation (DOMAIN-FACTS §4: both must agree); else it goes to the school at once.
  * Checked and saved in one transaction; the pupil row is locked so two submits cannot both pass the overlap check.
  */
-export async function applyForLeave(db: Db, actor: Actor, child: GuardianChild, input: LeaveInput, now = new Date()): Promise<ApplyResult> {
+export async function applyForLeave(
+  db: Db,
+  actor: Actor,
+  child: GuardianChild,
+  input: LeaveInput,
+  now = new Date(),
+): Promise<ApplyResult> {
   if (!canApplyForLeave(actor, child.facts)) throw new ForbiddenError();
   const today = todayInOslo(now);
   return db.transaction().execute(async (trx) => {
@@ -29,15 +35,31 @@ export async function applyForLeave(db: Db, actor: Actor, child: GuardianChild, 
     const { values } = check;
     const app = { kind: 'leave' as const, pupilId: child.pupilId, schoolId: child.schoolId, sfoId: null };
     const id = await insertApplication(trx, { ...app, applicantId: actor.personId }, now);
-    await trx.insertInto('leave_application').values({
-      application_id: id, reason: values.reason, from_date: values.from, to_date: values.to, school_days: values.schoolDays,
-      justification: values.justification, rules_confirmed_at: now,
-    }).execute();
+    await trx
+      .insertInto('leave_application')
+      .values({
+        application_id: id,
+        reason: values.reason,
+        from_date: values.from,
+        to_date: values.to,
+        school_days: values.schoolDays,
+        justification: values.justification,
+        rules_confirmed_at: now,
+      })
+      .execute();
     const status = await sendApplication(trx, { ...app, id }, actor, now);
-    await recordAudit(trx, {
-      actor, role: 'guardian', action: 'leave.apply', subjectPersonId: child.pupilId, record: auditRecord('leave', id),
-      details: { status, schoolDays: values.schoolDays, overLimit: check.limit.over },
-    }, now);
+    await recordAudit(
+      trx,
+      {
+        actor,
+        role: 'guardian',
+        action: 'leave.apply',
+        subjectPersonId: child.pupilId,
+        record: auditRecord('leave', id),
+        details: { status, schoolDays: values.schoolDays, overLimit: check.limit.over },
+      },
+      now,
+    );
     return { ok: true as const, applicationId: id, status };
   });
 }

@@ -5,9 +5,16 @@ import { CLOSED_STATUSES } from '../applications/status.ts';
 import { addDays } from '../calendar/dates.ts';
 import { schoolYearOf } from '../calendar/school-days.ts';
 import { leaveLimitFor, type LeaveChild, type LeaveLimit } from './limits.ts';
+import type { Checked } from '../result.ts';
 
 /** The reason codes a guardian chooses from (G7), in the order the form shows them. */
-export const LEAVE_REASONS = ['reise', 'religion', 'arrangement', 'familie', 'annet'] as const satisfies readonly LeaveReason[];
+export const LEAVE_REASONS = [
+  'reise',
+  'religion',
+  'arrangement',
+  'familie',
+  'annet',
+] as const satisfies readonly LeaveReason[];
 export const JUSTIFICATION_MIN = 10;
 export const JUSTIFICATION_MAX = 2000;
 
@@ -41,14 +48,20 @@ export interface LeaveErrorCodes {
 }
 export type LeaveField = keyof LeaveErrorCodes;
 /** `date`, `from`, `to`: ISO dates the message is about (the last allowed day, an overlapping application). */
-export type LeaveErrors = { [F in LeaveField]?: { code: LeaveErrorCodes[F]; date?: string; from?: string; to?: string } };
+export type LeaveErrors = {
+  [F in LeaveField]?: { code: LeaveErrorCodes[F]; date?: string; from?: string; to?: string };
+};
 
-export type LeaveCheck = { ok: true; values: LeaveValues; limit: LeaveLimit } | { ok: false; errors: LeaveErrors; limit: LeaveLimit | null };
+export type LeaveCheck = (Checked<LeaveValues, LeaveErrors> & { limit: LeaveLimit | null }) &
+  ({ ok: true; limit: LeaveLimit } | { ok: false });
 
 const isReason = (value: string): value is LeaveReason => (LEAVE_REASONS as readonly string[]).includes(value);
 
 /** The form on its own: required fields, formats, order of the dates, not in the past. */
-function parseFields(input: LeaveInput, today: string): { errors: LeaveErrors; from: string | null; to: string | null } {
+function parseFields(
+  input: LeaveInput,
+  today: string,
+): { errors: LeaveErrors; from: string | null; to: string | null } {
   const errors: LeaveErrors = {};
   if (!isReason(input.reason)) errors.reason = { code: 'required' };
   const from = parseDate(input.from);
@@ -81,17 +94,29 @@ async function checkYears(db: Db, child: LeaveChild, from: string, to: string, t
 
 /** An earlier application of the child for some of the same days that still stands. */
 async function overlapping(db: Db, pupilId: number, from: string, to: string) {
-  return db.selectFrom('leave_application as l').innerJoin('application as a', 'a.id', 'l.application_id').select(['l.from_date', 'l.to_date'])
-    .where('a.pupil_id', '=', pupilId).where('a.status', 'not in', CLOSED_STATUSES)
-    .where('l.from_date', '<=', to).where('l.to_date', '>=', from)
-    .orderBy('l.from_date').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('leave_application as l')
+    .innerJoin('application as a', 'a.id', 'l.application_id')
+    .select(['l.from_date', 'l.to_date'])
+    .where('a.pupil_id', '=', pupilId)
+    .where('a.status', 'not in', CLOSED_STATUSES)
+    .where('l.from_date', '<=', to)
+    .where('l.to_date', '>=', from)
+    .orderBy('l.from_date')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /**
  * Everything an application must pass before it is saved: the fields, the school years, at least one
  * school day, no overlap; over the limit only with the guardian's explicit "send anyway".
  */
-export async function checkLeaveApplication(db: Db, child: LeaveChild, input: LeaveInput, today: string): Promise<LeaveCheck> {
+export async function checkLeaveApplication(
+  db: Db,
+  child: LeaveChild,
+  input: LeaveInput,
+  today: string,
+): Promise<LeaveCheck> {
   const { errors, from, to } = parseFields(input, today);
   if (!from || !to) return { ok: false, errors, limit: null };
   const years = await checkYears(db, child, from, to, today);
@@ -102,5 +127,9 @@ export async function checkLeaveApplication(db: Db, child: LeaveChild, input: Le
   if (overlap) errors.from = { code: 'overlap', from: overlap.from_date, to: overlap.to_date };
   if (limit.over && limit.schoolDays > 0 && !input.overLimitOk) errors.overLimit = { code: 'required' };
   if (Object.keys(errors).length || !isReason(input.reason)) return { ok: false, errors, limit };
-  return { ok: true, values: { reason: input.reason, from, to, justification: input.justification.trim(), schoolDays: limit.schoolDays }, limit };
+  return {
+    ok: true,
+    values: { reason: input.reason, from, to, justification: input.justification.trim(), schoolDays: limit.schoolDays },
+    limit,
+  };
 }

@@ -32,16 +32,28 @@ export interface LeaveLimit {
 
 /** The municipality's limit (leave_limit_days, default 10, set by the school owner). */
 export async function leaveLimitDays(db: Db, municipalityId: number): Promise<number> {
-  const row = await db.selectFrom('municipality').select('leave_limit_days').where('id', '=', municipalityId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('municipality')
+    .select('leave_limit_days')
+    .where('id', '=', municipalityId)
+    .executeTakeFirstOrThrow();
   return row.leave_limit_days;
 }
 
 /** Granted and pending leave days of one pupil in one school year (by the first day of each application). */
-export async function leaveDaysInYear(db: Db, pupilId: number, year: SchoolYear): Promise<{ granted: number; pending: number }> {
+export async function leaveDaysInYear(
+  db: Db,
+  pupilId: number,
+  year: SchoolYear,
+): Promise<{ granted: number; pending: number }> {
   const rows = await db
     .selectFrom('leave_application as l')
     .innerJoin('application as a', 'a.id', 'l.application_id')
-    .select((eb) => ['a.status', eb.fn.sum<number>('l.granted_days').as('granted'), eb.fn.sum<number>('l.school_days').as('days')])
+    .select((eb) => [
+      'a.status',
+      eb.fn.sum<number>('l.granted_days').as('granted'),
+      eb.fn.sum<number>('l.school_days').as('days'),
+    ])
     .where('a.pupil_id', '=', pupilId)
     .where('l.from_date', '>=', year.startsOn)
     .where('l.from_date', '<=', year.endsOn)
@@ -57,18 +69,37 @@ export async function leaveDaysInYear(db: Db, pupilId: number, year: SchoolYear)
  * G7: the school days an application for from–to would take, and whether it together with leave already
  * granted this school year goes over the limit. Over the limit is a warning, not a refusal: the school decides.
  */
-export async function leaveLimitFor(db: Db, child: LeaveChild, from: string, to: string, today: string): Promise<LeaveLimit> {
+export async function leaveLimitFor(
+  db: Db,
+  child: LeaveChild,
+  from: string,
+  to: string,
+  today: string,
+): Promise<LeaveLimit> {
   const schoolYear = await schoolYearOf(db, child.municipalityId, from < today ? today : from);
   const [schoolDays, limit, totals] = await Promise.all([
     countSchoolDays(db, child.municipalityId, from, to),
     leaveLimitDays(db, child.municipalityId),
     schoolYear ? leaveDaysInYear(db, child.pupilId, schoolYear) : { granted: 0, pending: 0 },
   ]);
-  return { schoolDays, alreadyGranted: totals.granted, pending: totals.pending, limit, over: schoolDays + totals.granted > limit, schoolYear };
+  return {
+    schoolDays,
+    alreadyGranted: totals.granted,
+    pending: totals.pending,
+    limit,
+    over: schoolDays + totals.granted > limit,
+    schoolYear,
+  };
 }
 
 /** The live count while the guardian types the dates (null until both are real dates in order, at most a year apart). */
-export async function previewLeaveLimit(db: Db, child: LeaveChild, fromText: string, toText: string, today: string): Promise<LeaveLimit | null> {
+export async function previewLeaveLimit(
+  db: Db,
+  child: LeaveChild,
+  fromText: string,
+  toText: string,
+  today: string,
+): Promise<LeaveLimit | null> {
   const from = parseDate(fromText);
   const to = parseDate(toText);
   if (!from || !to || to < from || to > addDays(from, 366)) return null;

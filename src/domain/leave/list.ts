@@ -37,27 +37,63 @@ export interface LeaveOverview {
 }
 
 /** G7: the child's applications of this school year (and later), newest first, bounded; the days granted vs the limit. */
-export async function listLeaveApplications(db: Db, actor: Actor, child: GuardianChild, today: string): Promise<LeaveOverview> {
+export async function listLeaveApplications(
+  db: Db,
+  actor: Actor,
+  child: GuardianChild,
+  today: string,
+): Promise<LeaveOverview> {
   const schoolYear = await schoolYearOf(db, child.municipalityId, today);
   const [limit, totals, rows] = await Promise.all([
     leaveLimitDays(db, child.municipalityId),
     schoolYear ? leaveDaysInYear(db, child.pupilId, schoolYear) : { granted: 0, pending: 0 },
-    db.selectFrom('application as a').innerJoin('leave_application as l', 'l.application_id', 'a.id').innerJoin('person as p', 'p.id', 'a.applicant_id')
-      .select(['a.id', 'l.reason', 'l.from_date', 'l.to_date', 'l.school_days', 'a.status', 'a.created_at', 'a.submitted_at', 'l.granted_from', 'l.granted_to', 'p.given_name', 'p.family_name'])
+    db
+      .selectFrom('application as a')
+      .innerJoin('leave_application as l', 'l.application_id', 'a.id')
+      .innerJoin('person as p', 'p.id', 'a.applicant_id')
+      .select([
+        'a.id',
+        'l.reason',
+        'l.from_date',
+        'l.to_date',
+        'l.school_days',
+        'a.status',
+        'a.created_at',
+        'a.submitted_at',
+        'l.granted_from',
+        'l.granted_to',
+        'p.given_name',
+        'p.family_name',
+      ])
       .where('a.pupil_id', '=', child.pupilId)
       .where('l.to_date', '>=', schoolYear?.startsOn ?? today)
-      .orderBy('a.created_at', 'desc').orderBy('a.id', 'desc')
-      .limit(LEAVE_LIST_LIMIT).execute(),
+      .orderBy('a.created_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(LEAVE_LIST_LIMIT)
+      .execute(),
   ]);
   const ids = rows.map((r) => r.id);
-  const [confirmations, documents] = await Promise.all([confirmationsOf(db, ids), ownVedtakOf(db, ids, actor.personId)]);
+  const [confirmations, documents] = await Promise.all([
+    confirmationsOf(db, ids),
+    ownVedtakOf(db, ids, actor.personId),
+  ]);
   const items = rows.map((r): LeaveItem => {
     const own = confirmations.filter((c) => c.application_id === r.id);
     return {
-      id: r.id, reason: r.reason, from: r.from_date, to: r.to_date, schoolDays: r.school_days, status: r.status,
-      createdAt: r.created_at, submittedAt: r.submitted_at, grantedFrom: r.granted_from, grantedTo: r.granted_to,
+      id: r.id,
+      reason: r.reason,
+      from: r.from_date,
+      to: r.to_date,
+      schoolDays: r.school_days,
+      status: r.status,
+      createdAt: r.created_at,
+      submittedAt: r.submitted_at,
+      grantedFrom: r.granted_from,
+      grantedTo: r.granted_to,
       applicantName: `${r.given_name} ${r.family_name}`,
-      waitingFor: own.filter((c) => c.answer === null).map((c) => ({ personId: c.guardian_id, name: `${c.given_name} ${c.family_name}` })),
+      waitingFor: own
+        .filter((c) => c.answer === null)
+        .map((c) => ({ personId: c.guardian_id, name: `${c.given_name} ${c.family_name}` })),
       declinedBy: own.filter((c) => c.answer === 'declined').map((c) => `${c.given_name} ${c.family_name}`),
       documentId: documents.find((d) => d.application_id === r.id)?.document_id ?? null,
     };
@@ -67,8 +103,13 @@ export async function listLeaveApplications(db: Db, actor: Actor, child: Guardia
 
 /** What the form tells the guardian up front: the limit, and who else must confirm (DOMAIN-FACTS §4). */
 export async function leaveFormFacts(db: Db, actor: Actor, child: GuardianChild) {
-  const [limit, guardians] = await Promise.all([leaveLimitDays(db, child.municipalityId), guardiansWithAccess(db, child.pupilId)]);
-  const others = guardians.filter((g) => g.personId !== actor.personId).map((g) => ({ givenName: g.givenName, name: `${g.givenName} ${g.familyName}` }));
+  const [limit, guardians] = await Promise.all([
+    leaveLimitDays(db, child.municipalityId),
+    guardiansWithAccess(db, child.pupilId),
+  ]);
+  const others = guardians
+    .filter((g) => g.personId !== actor.personId)
+    .map((g) => ({ givenName: g.givenName, name: `${g.givenName} ${g.familyName}` }));
   return { limit, others };
 }
 

@@ -48,27 +48,46 @@ export async function embedFonts(pdf: PDFDocument): Promise<Fonts> {
  * the return address on one small line 45 mm from the top, the recipient from 63 mm, 20 mm from the left edge,
  * fold marks at 105 and 210 mm. Below the window: what the envelope contains, and the batch position.
  */
-export function drawAddressPage(pdf: PDFDocument, fonts: Fonts, sender: Sender, envelope: Envelope, position: { n: number; total: number; date: string }): void {
+export function drawAddressPage(
+  pdf: PDFDocument,
+  fonts: Fonts,
+  sender: Sender,
+  envelope: Envelope,
+  position: { n: number; total: number; date: string },
+): void {
   const t = lettersText[sender.lang].address;
   const page = pdf.addPage(A4);
   const top = (mm: number) => A4[1] - mm * MM;
-  const text = (value: string, x: number, y: number, font: PDFFont, size: number, color = INK) => page.drawText(cleanLine(value), { x, y, font, size, color });
+  const text = (value: string, x: number, y: number, font: PDFFont, size: number, color = INK) =>
+    page.drawText(cleanLine(value), { x, y, font, size, color });
 
   // Letterhead, top right.
   const head = [sender.name, ...sender.addressLines];
   head.forEach((line, i) => {
     const font = i === 0 ? fonts.bold : fonts.regular;
     const size = i === 0 ? 11 : 9;
-    text(line, A4[0] - 20 * MM - font.widthOfTextAtSize(cleanLine(line), size), top(18) - i * 12, font, size, i === 0 ? INK : GREY);
+    text(
+      line,
+      A4[0] - 20 * MM - font.widthOfTextAtSize(cleanLine(line), size),
+      top(18) - i * 12,
+      font,
+      size,
+      i === 0 ? INK : GREY,
+    );
   });
 
   // The window: return address, then the recipient.
   text([sender.name, ...sender.addressLines].join(', '), LEFT, top(49), fonts.regular, 7, GREY);
-  const recipient = [envelope.recipient.name, envelope.recipient.addressLine, `${envelope.recipient.postalCode} ${envelope.recipient.postalPlace}`];
+  const recipient = [
+    envelope.recipient.name,
+    envelope.recipient.addressLine,
+    `${envelope.recipient.postalCode} ${envelope.recipient.postalPlace}`,
+  ];
   recipient.forEach((line, i) => text(line, LEFT, top(67) - i * 14, fonts.regular, 11));
 
   // Fold marks.
-  for (const mm of [105, 210]) page.drawLine({ start: { x: 4 * MM, y: top(mm) }, end: { x: 9 * MM, y: top(mm) }, thickness: 0.5, color: GREY });
+  for (const mm of [105, 210])
+    page.drawLine({ start: { x: 4 * MM, y: top(mm) }, end: { x: 9 * MM, y: top(mm) }, thickness: 0.5, color: GREY });
 
   // Contents, below the window.
   let y = top(112);
@@ -77,10 +96,19 @@ export function drawAddressPage(pdf: PDFDocument, fonts: Fonts, sender: Sender, 
   const pages = envelope.letters.reduce((sum, l) => sum + l.pages, 0);
   text(fill(t.contents, { count: envelope.letters.length, pages }), LEFT, y, fonts.regular, 10.5);
   for (const letter of envelope.letters) {
-    for (const line of wrapText(`• ${letter.title}`, A4[0] - LEFT * 2, (s) => fonts.regular.widthOfTextAtSize(s, 10.5))) {
+    for (const line of wrapText(`• ${letter.title}`, A4[0] - LEFT * 2, (s) =>
+      fonts.regular.widthOfTextAtSize(s, 10.5),
+    )) {
       y -= 15;
       text(line, LEFT + 8, y, fonts.regular, 10.5);
     }
   }
-  text(fill(t.footer, { date: position.date, n: position.n, total: position.total }), LEFT, 15 * MM, fonts.regular, 8, GREY);
+  text(
+    fill(t.footer, { date: position.date, n: position.n, total: position.total }),
+    LEFT,
+    15 * MM,
+    fonts.regular,
+    8,
+    GREY,
+  );
 }

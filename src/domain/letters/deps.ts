@@ -21,8 +21,11 @@ export interface LetterDeps {
 export function letterDepsFromConfig(config: Config, db: Db): LetterDeps {
   const production = config.env === 'production';
   const { krrUrl, maskinporten } = config.letters;
-  const krr = krrUrl && maskinporten
-    ? new HttpKrrClient(krrUrl, new MaskinportenTokenProvider(maskinporten))
-    : production ? null : new DevKrrClient(db);
+  const krr =
+    krrUrl && maskinporten
+      ? new HttpKrrClient(krrUrl, new MaskinportenTokenProvider(maskinporten))
+      : production
+        ? null
+        : new DevKrrClient(db);
   return { krr, digitalPost: production ? null : new DevDigitalPostClient(db) };
 }

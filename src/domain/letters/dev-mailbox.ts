@@ -16,9 +16,24 @@ export interface DevMailboxLetter {
 
 /** What the development digital mailbox has received, newest first (bounded). */
 export async function listDevMailbox(db: Db, limit = 100): Promise<DevMailboxLetter[]> {
-  const rows = await db.selectFrom('dev_digital_post')
-    .select(['id', 'recipient_fnr', 'mailbox_address', 'mailbox_provider', 'sender_name', 'title', 'notify_email', 'notify_mobile', 'notifications', 'received_at', 'opened_at'])
-    .orderBy('id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('dev_digital_post')
+    .select([
+      'id',
+      'recipient_fnr',
+      'mailbox_address',
+      'mailbox_provider',
+      'sender_name',
+      'title',
+      'notify_email',
+      'notify_mobile',
+      'notifications',
+      'received_at',
+      'opened_at',
+    ])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     recipient: `${r.recipient_fnr.slice(0, 6)}*****`,
@@ -34,8 +49,18 @@ export async function listDevMailbox(db: Db, limit = 100): Promise<DevMailboxLet
 
 /** Opening a letter in the mailbox: its PDF, and the opening receipt the dispatcher reads a week later. */
 export async function openDevMailboxLetter(db: Db, id: number, now: Date) {
-  const row = await db.selectFrom('dev_digital_post').select(['id', 'filename', 'content', 'opened_at']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('dev_digital_post')
+    .select(['id', 'filename', 'content', 'opened_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError();
-  if (!row.opened_at) await db.updateTable('dev_digital_post').set({ opened_at: now }).where('id', '=', id).where('opened_at', 'is', null).execute();
+  if (!row.opened_at)
+    await db
+      .updateTable('dev_digital_post')
+      .set({ opened_at: now })
+      .where('id', '=', id)
+      .where('opened_at', 'is', null)
+      .execute();
   return { filename: row.filename, content: row.content };
 }

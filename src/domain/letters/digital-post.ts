@@ -37,7 +37,10 @@ export class PermanentSendError extends Error {
  * id, as DPI does with the sender's message id. Shared by every process on the database.
  */
 export class DevDigitalPostClient implements DigitalPostClient {
-  constructor(private readonly db: Db, private readonly clock: () => Date = () => new Date()) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   async send(letter: DigitalLetter): Promise<{ messageId: string }> {
     const inserted = await this.db
@@ -59,19 +62,33 @@ export class DevDigitalPostClient implements DigitalPostClient {
       .onConflict((oc) => oc.column('reference').doNothing())
       .returning('id')
       .executeTakeFirst();
-    const row = inserted ?? (await this.db.selectFrom('dev_digital_post').select('id').where('reference', '=', letter.reference).executeTakeFirstOrThrow());
+    const row =
+      inserted ??
+      (await this.db
+        .selectFrom('dev_digital_post')
+        .select('id')
+        .where('reference', '=', letter.reference)
+        .executeTakeFirstOrThrow());
     return { messageId: devMessageId(row.id) };
   }
 
   async openedAt(messageId: string): Promise<Date | null> {
-    const row = await this.db.selectFrom('dev_digital_post').select('opened_at').where('id', '=', devRowId(messageId)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('dev_digital_post')
+      .select('opened_at')
+      .where('id', '=', devRowId(messageId))
+      .executeTakeFirst();
     return row?.opened_at ?? null;
   }
 
   async renotify(messageId: string, notification: LetterNotification): Promise<void> {
     await this.db
       .updateTable('dev_digital_post')
-      .set((eb) => ({ notifications: eb('notifications', '+', 1), notify_email: notification.email, notify_mobile: notification.mobile }))
+      .set((eb) => ({
+        notifications: eb('notifications', '+', 1),
+        notify_email: notification.email,
+        notify_mobile: notification.mobile,
+      }))
       .where('id', '=', devRowId(messageId))
       .execute();
   }

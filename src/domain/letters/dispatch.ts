@@ -43,11 +43,23 @@ type Outcome = 'digital' | 'paper' | 'manual' | 'withheld' | 'retrying';
  */
 export async function dispatchLetters(db: Db, deps: LetterDeps, now = new Date()): Promise<DispatchResult> {
   const planned = await planLetters(db, now);
-  const result: DispatchResult = { planned, claimed: 0, digital: 0, paper: 0, manual: 0, withheld: 0, retrying: 0, renotified: 0 };
+  const result: DispatchResult = {
+    planned,
+    claimed: 0,
+    digital: 0,
+    paper: 0,
+    manual: 0,
+    withheld: 0,
+    retrying: 0,
+    renotified: 0,
+  };
   const claimed = await claimDue(db, deps, now);
   result.claimed = claimed.length;
   if (claimed.length > 0) {
-    const facts = await loadLetterFacts(db, claimed.map((c) => c.id));
+    const facts = await loadLetterFacts(
+      db,
+      claimed.map((c) => c.id),
+    );
     const krr = await lookUp(deps, [...facts.values()]);
     for (const letter of claimed) result[await routeOne(db, deps, letter, facts.get(letter.id)!, krr, now)]++;
   }
@@ -59,12 +71,20 @@ async function claimDue(db: Db, deps: LetterDeps, now: Date): Promise<Claimed[]>
   const leaseEnd = new Date(now.getTime() + (deps.leaseMs ?? LEASE_MS));
   return db
     .with('due', (qb) =>
-      qb.selectFrom('letter_dispatch').select('id')
-        .where((eb) => eb.or([
-          eb.and([eb('status', '=', 'new'), eb('next_attempt_at', '<=', now)]),
-          eb.and([eb('status', '=', 'routing'), eb('locked_until', '<=', now)]),
-        ]))
-        .orderBy('id').limit(Math.min(deps.batchSize ?? KRR_MAX_BATCH, KRR_MAX_BATCH)).forUpdate().skipLocked())
+      qb
+        .selectFrom('letter_dispatch')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'new'), eb('next_attempt_at', '<=', now)]),
+            eb.and([eb('status', '=', 'routing'), eb('locked_until', '<=', now)]),
+          ]),
+        )
+        .orderBy('id')
+        .limit(Math.min(deps.batchSize ?? KRR_MAX_BATCH, KRR_MAX_BATCH))
+        .forUpdate()
+        .skipLocked(),
+    )
     .updateTable('letter_dispatch as l')
     .from('due')
     .whereRef('l.id', '=', 'due.id')
@@ -86,7 +106,14 @@ async function lookUp(deps: LetterDeps, letters: LetterFacts[]): Promise<Map<str
   }
 }
 
-async function routeOne(db: Db, deps: LetterDeps, letter: Claimed, facts: LetterFacts, krr: Map<string, KrrPerson> | Error | null, now: Date): Promise<Outcome> {
+async function routeOne(
+  db: Db,
+  deps: LetterDeps,
+  letter: Claimed,
+  facts: LetterFacts,
+  krr: Map<string, KrrPerson> | Error | null,
+  now: Date,
+): Promise<Outcome> {
   if (!facts.hasAccess) return finish(db, letter, facts, { status: 'withheld' }, now);
   if (letter.attempts > MAX_ATTEMPTS) return toPaper(db, letter, facts, 'digital_post_failed', {}, now);
   if (!facts.fodselsnummer) return toPaper(db, letter, facts, 'no_identity_number', {}, now);
@@ -98,59 +125,142 @@ async function routeOne(db: Db, deps: LetterDeps, letter: Claimed, facts: Letter
   if (route.channel === 'paper') return toPaper(db, letter, facts, route.reason, snapshot, now);
   if (!deps.digitalPost) return toPaper(db, letter, facts, 'digital_post_unavailable', snapshot, now);
   try {
-    const doc = await db.selectFrom('document').select('content').where('id', '=', facts.documentId).executeTakeFirstOrThrow();
+    const doc = await db
+      .selectFrom('document')
+      .select('content')
+      .where('id', '=', facts.documentId)
+      .executeTakeFirstOrThrow();
     const { messageId } = await deps.digitalPost.send({
-      reference: `skolebro-vedtak-${facts.documentId}`, recipientFnr: facts.fodselsnummer, mailbox: route.mailbox, sender: facts.school,
-      title: facts.title, filename: facts.filename, content: doc.content, notification: route.notification,
+      reference: `skolebro-vedtak-${facts.documentId}`,
+      recipientFnr: facts.fodselsnummer,
+      mailbox: route.mailbox,
+      sender: facts.school,
+      title: facts.title,
+      filename: facts.filename,
+      content: doc.content,
+      notification: route.notification,
     });
-    return finish(db, letter, facts, {
-      ...snapshot, status: 'sent', channel: 'digital_post', message_id: messageId, decided_at: now, sent_at: now, last_error: null,
-      notified_by_email: route.notification.email !== null, notified_by_sms: route.notification.mobile !== null,
-      renotify_due_at: new Date(now.getTime() + RENOTIFY_AFTER_MS),
-    }, now);
+    return finish(
+      db,
+      letter,
+      facts,
+      {
+        ...snapshot,
+        status: 'sent',
+        channel: 'digital_post',
+        message_id: messageId,
+        decided_at: now,
+        sent_at: now,
+        last_error: null,
+        notified_by_email: route.notification.email !== null,
+        notified_by_sms: route.notification.mobile !== null,
+        renotify_due_at: new Date(now.getTime() + RENOTIFY_AFTER_MS),
+      },
+      now,
+    );
   } catch (error) {
-    deps.log?.({ level: 'warn', msg: 'digital post failed', letter: letter.id, attempt: letter.attempts, error: (error as Error).message });
+    deps.log?.({
+      level: 'warn',
+      msg: 'digital post failed',
+      letter: letter.id,
+      attempt: letter.attempts,
+      error: (error as Error).message,
+    });
     if (error instanceof PermanentSendError) return toPaper(db, letter, facts, 'digital_post_failed', snapshot, now);
     return retryOrPaper(db, letter, facts, 'digital_post_failed', error as Error, snapshot, now);
   }
 }
 
-function retryOrPaper(db: Db, letter: Claimed, facts: LetterFacts, reason: PaperReason, error: Error, snapshot: Update, now: Date): Promise<Outcome> {
+function retryOrPaper(
+  db: Db,
+  letter: Claimed,
+  facts: LetterFacts,
+  reason: PaperReason,
+  error: Error,
+  snapshot: Update,
+  now: Date,
+): Promise<Outcome> {
   const lastError = String(error.message ?? error).slice(0, 500);
-  if (letter.attempts >= MAX_ATTEMPTS) return toPaper(db, letter, facts, reason, { ...snapshot, last_error: lastError }, now);
+  if (letter.attempts >= MAX_ATTEMPTS)
+    return toPaper(db, letter, facts, reason, { ...snapshot, last_error: lastError }, now);
   const retryAt = new Date(now.getTime() + BACKOFF_MINUTES[letter.attempts - 1]! * 60_000);
   return finish(db, letter, facts, { status: 'new', next_attempt_at: retryAt, last_error: lastError }, now);
 }
 
 /** Paper: into the next print batch, or to the office's manual list when the address must not or cannot be printed. */
-function toPaper(db: Db, letter: Claimed, facts: LetterFacts, reason: PaperReason, snapshot: Update, now: Date): Promise<Outcome> {
+function toPaper(
+  db: Db,
+  letter: Claimed,
+  facts: LetterFacts,
+  reason: PaperReason,
+  snapshot: Update,
+  now: Date,
+): Promise<Outcome> {
   const manual = manualReasonOf(facts.address);
-  return finish(db, letter, facts, {
-    ...snapshot, status: manual ? 'manual' : 'awaiting_print', channel: 'paper', paper_reason: reason, manual_reason: manual, decided_at: now,
-  }, now);
+  return finish(
+    db,
+    letter,
+    facts,
+    {
+      ...snapshot,
+      status: manual ? 'manual' : 'awaiting_print',
+      channel: 'paper',
+      paper_reason: reason,
+      manual_reason: manual,
+      decided_at: now,
+    },
+    now,
+  );
 }
 
 function snapshotOf(person: KrrPerson | undefined): Update {
   if (!person) return {};
   return {
-    krr_status: person.status, krr_reservasjon: person.reservasjon, krr_varslingsstatus: person.varslingsstatus,
-    krr_mailbox_provider: mailboxProviderName(person.mailbox?.providerAddress), krr_email_verified_at: lastConfirmed(person.email),
+    krr_status: person.status,
+    krr_reservasjon: person.reservasjon,
+    krr_varslingsstatus: person.varslingsstatus,
+    krr_mailbox_provider: mailboxProviderName(person.mailbox?.providerAddress),
+    krr_email_verified_at: lastConfirmed(person.email),
     krr_mobile_verified_at: lastConfirmed(person.mobile),
   };
 }
 
-const OUTCOME: Record<string, Outcome> = { sent: 'digital', awaiting_print: 'paper', manual: 'manual', withheld: 'withheld', new: 'retrying' };
+const OUTCOME: Record<string, Outcome> = {
+  sent: 'digital',
+  awaiting_print: 'paper',
+  manual: 'manual',
+  withheld: 'withheld',
+  new: 'retrying',
+};
 
 /** Records the outcome (and its audit row) unless another process has claimed the letter since. */
 async function finish(db: Db, letter: Claimed, facts: LetterFacts, values: Update, now: Date): Promise<Outcome> {
   await db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('letter_dispatch').set({ ...values, locked_until: null, updated_at: now })
-      .where('id', '=', letter.id).where('status', '=', 'routing').where('attempts', '=', letter.attempts).executeTakeFirst();
+    const updated = await trx
+      .updateTable('letter_dispatch')
+      .set({ ...values, locked_until: null, updated_at: now })
+      .where('id', '=', letter.id)
+      .where('status', '=', 'routing')
+      .where('attempts', '=', letter.attempts)
+      .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0 || values.status === 'new') return;
-    await recordAudit(trx, {
-      actor: null, action: 'letter.dispatch', subjectPersonId: facts.pupilId, record: { type: 'letter_dispatch', id: letter.id },
-      details: { documentId: facts.documentId, guardianId: facts.guardianId, status: values.status, channel: values.channel ?? null, reason: values.paper_reason ?? values.manual_reason ?? null },
-    }, now);
+    await recordAudit(
+      trx,
+      {
+        actor: null,
+        action: 'letter.dispatch',
+        subjectPersonId: facts.pupilId,
+        record: { type: 'letter_dispatch', id: letter.id },
+        details: {
+          documentId: facts.documentId,
+          guardianId: facts.guardianId,
+          status: values.status,
+          channel: values.channel ?? null,
+          reason: values.paper_reason ?? values.manual_reason ?? null,
+        },
+      },
+      now,
+    );
   });
   return OUTCOME[values.status!]!;
 }

@@ -11,7 +11,12 @@ export interface LetterFacts {
   fodselsnummer: string | null;
   /** The guardian still reaches the child (not blocked, not a contact person only). */
   hasAccess: boolean;
-  address: { line: string | null; postalCode: string | null; postalPlace: string | null; protection: AddressProtection };
+  address: {
+    line: string | null;
+    postalCode: string | null;
+    postalPlace: string | null;
+    protection: AddressProtection;
+  };
   title: string;
   filename: string;
   school: { name: string; orgNumber: string };
@@ -26,11 +31,31 @@ export async function loadLetterFacts(db: Db, dispatchIds: number[]): Promise<Ma
     .innerJoin('document as d', 'd.id', 'l.document_id')
     .innerJoin('school as s', 's.id', 'l.school_id')
     .select((eb) => [
-      'l.id', 'l.document_id', 'l.guardian_id', 'l.pupil_id', 'l.school_id', 'g.fodselsnummer', 'g.address_line', 'g.postal_code',
-      'g.postal_place', 'g.address_protection', 'd.title', 'd.filename', 's.name as school_name', 's.org_number',
-      eb.exists(eb.selectFrom('guardian_relation as r').select('r.id')
-        .whereRef('r.pupil_id', '=', 'l.pupil_id').whereRef('r.guardian_id', '=', 'l.guardian_id')
-        .where('r.blocked', '=', false).where('r.contact_person_only', '=', false)).as('has_access'),
+      'l.id',
+      'l.document_id',
+      'l.guardian_id',
+      'l.pupil_id',
+      'l.school_id',
+      'g.fodselsnummer',
+      'g.address_line',
+      'g.postal_code',
+      'g.postal_place',
+      'g.address_protection',
+      'd.title',
+      'd.filename',
+      's.name as school_name',
+      's.org_number',
+      eb
+        .exists(
+          eb
+            .selectFrom('guardian_relation as r')
+            .select('r.id')
+            .whereRef('r.pupil_id', '=', 'l.pupil_id')
+            .whereRef('r.guardian_id', '=', 'l.guardian_id')
+            .where('r.blocked', '=', false)
+            .where('r.contact_person_only', '=', false),
+        )
+        .as('has_access'),
     ])
     .where('l.id', 'in', dispatchIds)
     .execute();
@@ -43,7 +68,12 @@ export async function loadLetterFacts(db: Db, dispatchIds: number[]): Promise<Ma
       schoolId: r.school_id,
       fodselsnummer: r.fodselsnummer,
       hasAccess: Boolean(r.has_access),
-      address: { line: r.address_line, postalCode: r.postal_code, postalPlace: r.postal_place, protection: r.address_protection },
+      address: {
+        line: r.address_line,
+        postalCode: r.postal_code,
+        postalPlace: r.postal_place,
+        protection: r.address_protection,
+      },
       title: r.title,
       filename: r.filename,
       school: { name: r.school_name, orgNumber: r.org_number },

@@ -32,7 +32,11 @@ export class HttpKrrClient implements KrrClient {
     if (fodselsnumre.length === 0) return result;
     const response = await fetch(`${this.baseUrl.replace(/\/$/, '')}/rest/v2/personer`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${await this.tokens.token(HttpKrrClient.SCOPES)}` },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        authorization: `Bearer ${await this.tokens.token(HttpKrrClient.SCOPES)}`,
+      },
       body: JSON.stringify({ personidentifikatorer: [...new Set(fodselsnumre)] }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
@@ -52,7 +56,8 @@ const date = (v: unknown) => {
   const d = new Date(/[+-]\d{2}$/.test(s) ? `${s}:00` : s); // KRR writes offsets as "+02"
   return Number.isNaN(d.getTime()) ? null : d;
 };
-const oneOf = <T extends string>(v: unknown, values: readonly T[]): T | null => (values.includes(v as T) ? (v as T) : null);
+const oneOf = <T extends string>(v: unknown, values: readonly T[]): T | null =>
+  values.includes(v as T) ? (v as T) : null;
 
 /** The KRR answer in our shape; an unknown status counts as IKKE_REGISTRERT (paper: never a wrong digital letter). */
 export function parseKrrPersons(body: unknown): KrrPerson[] {
@@ -65,21 +70,25 @@ export function parseKrrPersons(body: unknown): KrrPerson[] {
     const dp = (p.digital_post ?? {}) as Json;
     const contact = (prefix: string): KrrContact | null => {
       const value = str(k[prefix]);
-      return value ? { value, updatedAt: date(k[`${prefix}_oppdatert`]), verifiedAt: date(k[`${prefix}_sist_verifisert`]) } : null;
+      return value
+        ? { value, updatedAt: date(k[`${prefix}_oppdatert`]), verifiedAt: date(k[`${prefix}_sist_verifisert`]) }
+        : null;
     };
     const address = str(dp.postkasseadresse);
     const provider = str(dp.postkasseleverandoeradresse);
-    return [{
-      fodselsnummer: fnr,
-      reservasjon: oneOf<KrrReservasjon>(p.reservasjon, ['JA', 'NEI']) ?? 'JA',
-      status: oneOf<KrrStatus>(p.status, ['AKTIV', 'SLETTET', 'IKKE_REGISTRERT']) ?? 'IKKE_REGISTRERT',
-      varslingsstatus: oneOf<KrrVarslingsstatus>(p.varslingsstatus, ['KAN_VARSLES', 'KAN_IKKE_VARSLES']),
-      email: contact('epostadresse'),
-      mobile: contact('mobiltelefonnummer'),
-      mailbox: address && provider ? { address, providerAddress: provider } : null,
-      sertifikat: str(p.sertifikat),
-      spraak: str(p.spraak),
-    }];
+    return [
+      {
+        fodselsnummer: fnr,
+        reservasjon: oneOf<KrrReservasjon>(p.reservasjon, ['JA', 'NEI']) ?? 'JA',
+        status: oneOf<KrrStatus>(p.status, ['AKTIV', 'SLETTET', 'IKKE_REGISTRERT']) ?? 'IKKE_REGISTRERT',
+        varslingsstatus: oneOf<KrrVarslingsstatus>(p.varslingsstatus, ['KAN_VARSLES', 'KAN_IKKE_VARSLES']),
+        email: contact('epostadresse'),
+        mobile: contact('mobiltelefonnummer'),
+        mailbox: address && provider ? { address, providerAddress: provider } : null,
+        sertifikat: str(p.sertifikat),
+        spraak: str(p.spraak),
+      },
+    ];
   });
 }
 
@@ -106,7 +115,10 @@ export class MaskinportenTokenProvider implements TokenProvider {
   private cached = new Map<string, { token: string; expiresAt: number }>();
   private readonly key: string;
 
-  constructor(private readonly settings: MaskinportenSettings, private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    private readonly settings: MaskinportenSettings,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     this.key = readFileSync(settings.privateKeyFile, 'utf8');
   }
 
@@ -119,7 +131,10 @@ export class MaskinportenTokenProvider implements TokenProvider {
     const response = await fetch(`${issuer}token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: this.assertion(issuer, scope, now) }),
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        assertion: this.assertion(issuer, scope, now),
+      }),
       signal: AbortSignal.timeout(15_000),
     });
     if (!response.ok) throw new Error(`Maskinporten answered ${response.status}`);

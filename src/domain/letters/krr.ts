@@ -42,7 +42,17 @@ export const mailboxProviderName = (providerAddress: string | null | undefined):
 
 /** What KRR says about someone it does not know. */
 export function notRegistered(fodselsnummer: string): KrrPerson {
-  return { fodselsnummer, reservasjon: 'NEI', status: 'IKKE_REGISTRERT', varslingsstatus: null, email: null, mobile: null, mailbox: null, sertifikat: null, spraak: null };
+  return {
+    fodselsnummer,
+    reservasjon: 'NEI',
+    status: 'IKKE_REGISTRERT',
+    varslingsstatus: null,
+    email: null,
+    mobile: null,
+    mailbox: null,
+    sertifikat: null,
+    spraak: null,
+  };
 }
 
 /**
@@ -56,7 +66,11 @@ export class DevKrrClient implements KrrClient {
     assertBatch(fodselsnumre);
     const result = new Map<string, KrrPerson>();
     if (fodselsnumre.length === 0) return result;
-    const rows = await this.db.selectFrom('krr_person').selectAll().where('personidentifikator', 'in', [...new Set(fodselsnumre)]).execute();
+    const rows = await this.db
+      .selectFrom('krr_person')
+      .selectAll()
+      .where('personidentifikator', 'in', [...new Set(fodselsnumre)])
+      .execute();
     for (const row of rows) {
       result.set(row.personidentifikator, {
         fodselsnummer: row.personidentifikator,
@@ -64,8 +78,15 @@ export class DevKrrClient implements KrrClient {
         status: row.status,
         varslingsstatus: row.varslingsstatus,
         email: contact(row.epostadresse, row.epostadresse_oppdatert, row.epostadresse_sist_verifisert),
-        mobile: contact(row.mobiltelefonnummer, row.mobiltelefonnummer_oppdatert, row.mobiltelefonnummer_sist_verifisert),
-        mailbox: row.postkasseadresse && row.postkasseleverandoeradresse ? { address: row.postkasseadresse, providerAddress: row.postkasseleverandoeradresse } : null,
+        mobile: contact(
+          row.mobiltelefonnummer,
+          row.mobiltelefonnummer_oppdatert,
+          row.mobiltelefonnummer_sist_verifisert,
+        ),
+        mailbox:
+          row.postkasseadresse && row.postkasseleverandoeradresse
+            ? { address: row.postkasseadresse, providerAddress: row.postkasseleverandoeradresse }
+            : null,
         sertifikat: row.sertifikat,
         spraak: row.spraak,
       });

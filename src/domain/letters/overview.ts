@@ -50,12 +50,23 @@ export async function findLetterOverview(db: Db, actor: Actor, requestedSchool?:
   if (!school) throw new NotFoundError();
   const [awaiting, awaitingCount, manual, sent, batches] = await Promise.all([
     letterRows(db, school.id, ['awaiting_print'], 'asc'),
-    db.selectFrom('letter_dispatch').select((eb) => eb.fn.countAll<number>().as('n')).where('school_id', '=', school.id).where('status', '=', 'awaiting_print').executeTakeFirstOrThrow(),
+    db
+      .selectFrom('letter_dispatch')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('school_id', '=', school.id)
+      .where('status', '=', 'awaiting_print')
+      .executeTakeFirstOrThrow(),
     letterRows(db, school.id, ['manual'], 'asc'),
     letterRows(db, school.id, ['sent'], 'desc', 50),
-    db.selectFrom('print_batch as b').innerJoin('person as p', 'p.id', 'b.created_by')
+    db
+      .selectFrom('print_batch as b')
+      .innerJoin('person as p', 'p.id', 'b.created_by')
       .select(['b.id', 'b.date', 'b.letter_count', 'b.envelope_count', 'b.page_count', 'p.given_name', 'p.family_name'])
-      .where('b.school_id', '=', school.id).orderBy('b.created_at', 'desc').orderBy('b.id', 'desc').limit(30).execute(),
+      .where('b.school_id', '=', school.id)
+      .orderBy('b.created_at', 'desc')
+      .orderBy('b.id', 'desc')
+      .limit(30)
+      .execute(),
   ]);
   return {
     schools,
@@ -64,20 +75,48 @@ export async function findLetterOverview(db: Db, actor: Actor, requestedSchool?:
     awaitingCount: Number(awaitingCount.n),
     manual,
     sent,
-    batches: batches.map((b) => ({ id: b.id, date: b.date, letters: b.letter_count, envelopes: b.envelope_count, pages: b.page_count, createdBy: `${b.given_name} ${b.family_name}` })),
+    batches: batches.map((b) => ({
+      id: b.id,
+      date: b.date,
+      letters: b.letter_count,
+      envelopes: b.envelope_count,
+      pages: b.page_count,
+      createdBy: `${b.given_name} ${b.family_name}`,
+    })),
   };
 }
 
-async function letterRows(db: Db, schoolId: number, statuses: ('awaiting_print' | 'manual' | 'sent')[], order: 'asc' | 'desc', limit = LIST_LIMIT): Promise<LetterRow[]> {
-  const rows = await db.selectFrom('letter_dispatch as l')
+async function letterRows(
+  db: Db,
+  schoolId: number,
+  statuses: ('awaiting_print' | 'manual' | 'sent')[],
+  order: 'asc' | 'desc',
+  limit = LIST_LIMIT,
+): Promise<LetterRow[]> {
+  const rows = await db
+    .selectFrom('letter_dispatch as l')
     .innerJoin('person as g', 'g.id', 'l.guardian_id')
     .innerJoin('person as p', 'p.id', 'l.pupil_id')
     .innerJoin('document as d', 'd.id', 'l.document_id')
-    .select(['l.id', 'g.given_name', 'g.family_name', 'p.given_name as pupil_given', 'p.family_name as pupil_family', 'd.title', 'l.paper_reason',
-      'l.manual_reason', 'l.krr_mailbox_provider', 'l.renotify_outcome', 'l.decided_at', 'l.sent_at', 'l.created_at'])
+    .select([
+      'l.id',
+      'g.given_name',
+      'g.family_name',
+      'p.given_name as pupil_given',
+      'p.family_name as pupil_family',
+      'd.title',
+      'l.paper_reason',
+      'l.manual_reason',
+      'l.krr_mailbox_provider',
+      'l.renotify_outcome',
+      'l.decided_at',
+      'l.sent_at',
+      'l.created_at',
+    ])
     .where('l.school_id', '=', schoolId)
     .where('l.status', 'in', statuses)
-    .orderBy('l.created_at', order).orderBy('l.id', order)
+    .orderBy('l.created_at', order)
+    .orderBy('l.id', order)
     .limit(limit)
     .execute();
   return rows.map((r) => ({

@@ -16,16 +16,34 @@ export async function planLetters(db: Db, now: Date, limit = PLAN_BATCH): Promis
   const at = sql<Date>`${now}::timestamptz`;
   const result = await db
     .insertInto('letter_dispatch')
-    .columns(['document_id', 'guardian_id', 'pupil_id', 'school_id', 'status', 'next_attempt_at', 'created_at', 'updated_at'])
+    .columns([
+      'document_id',
+      'guardian_id',
+      'pupil_id',
+      'school_id',
+      'status',
+      'next_attempt_at',
+      'created_at',
+      'updated_at',
+    ])
     .expression((eb) =>
-      eb.selectFrom('document as d')
+      eb
+        .selectFrom('document as d')
         .select([
-          'd.id', 'd.guardian_id', 'd.pupil_id', schoolOfPupil.as('school_id'), sql.lit('new').as('status'),
-          at.as('next_attempt_at'), at.as('created_at'), at.as('updated_at'),
+          'd.id',
+          'd.guardian_id',
+          'd.pupil_id',
+          schoolOfPupil.as('school_id'),
+          sql.lit('new').as('status'),
+          at.as('next_attempt_at'),
+          at.as('created_at'),
+          at.as('updated_at'),
         ])
         .where('d.kind', '=', 'vedtak')
         .where('d.guardian_id', 'is not', null)
-        .where((w) => w.not(w.exists(w.selectFrom('letter_dispatch as l').select('l.id').whereRef('l.document_id', '=', 'd.id'))))
+        .where((w) =>
+          w.not(w.exists(w.selectFrom('letter_dispatch as l').select('l.id').whereRef('l.document_id', '=', 'd.id'))),
+        )
         .where((w) => w.exists(w.selectFrom('enrolment as e').select('e.id').whereRef('e.pupil_id', '=', 'd.pupil_id')))
         .orderBy('d.id')
         .limit(limit),

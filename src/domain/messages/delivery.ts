@@ -13,7 +13,11 @@ export interface GuardianNotice {
  * sent and why). Bounded by the messages shown; looked up by the notifications' keys (`message:<id>:<person>`,
  * see notifyNewMessage), so the unique index serves it. Messages of others and guardians' messages get nothing.
  */
-export async function guardianNoticesOfOwnMessages(db: Db, record: ThreadRecord, messages: MessageView[]): Promise<Map<number, GuardianNotice[]>> {
+export async function guardianNoticesOfOwnMessages(
+  db: Db,
+  record: ThreadRecord,
+  messages: MessageView[],
+): Promise<Map<number, GuardianNotice[]>> {
   const own = messages.filter((m) => m.mine);
   const guardians = own.length ? await bookGuardianIds(db, record.thread.pupil_id) : [];
   const keys = own.flatMap((m) => guardians.map((g) => `message:${m.id}:${g}`));
@@ -23,9 +27,13 @@ export async function guardianNoticesOfOwnMessages(db: Db, record: ThreadRecord,
     .innerJoin('person as p', 'p.id', 'o.recipient_person_id')
     .select(['o.id', 'o.idempotency_key', 'p.given_name', 'p.family_name'])
     .where('o.idempotency_key', 'in', keys)
-    .orderBy('p.given_name').orderBy('p.id')
+    .orderBy('p.given_name')
+    .orderBy('p.id')
     .execute();
-  const statuses = await deliveryStatusFor(db, rows.map((r) => r.id));
+  const statuses = await deliveryStatusFor(
+    db,
+    rows.map((r) => r.id),
+  );
   const notices = new Map<number, GuardianNotice[]>();
   for (const row of rows) {
     const messageId = Number(row.idempotency_key.split(':')[1]);

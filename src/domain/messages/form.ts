@@ -1,4 +1,5 @@
 import { GUARDIAN_KINDS, type GuardianThreadKind } from './policy.ts';
+import { checked, type Checked } from '../result.ts';
 
 export const SUBJECT_MAX = 150;
 export const BODY_MAX = 4000;
@@ -33,29 +34,29 @@ function checkText(value: string, max: number): MessageFieldError | undefined {
   return undefined;
 }
 
-const result = <T>(errors: MessageErrors, values: T): { ok: true; values: T } | { ok: false; errors: MessageErrors } =>
-  Object.keys(errors).length ? { ok: false, errors } : { ok: true, values };
-
 /** A reply: the text only. */
-export function parseReply(input: MessageInput): { ok: true; values: { body: string } } | { ok: false; errors: MessageErrors } {
+export function parseReply(input: MessageInput): Checked<{ body: string }, MessageErrors> {
   const errors: MessageErrors = {};
   const body = checkText(input.body, BODY_MAX);
   if (body) errors.body = body;
-  return result(errors, { body: input.body.trim() });
+  return checked(errors, () => ({ body: input.body.trim() }));
 }
 
 /** A new thread from staff to the guardians: subject and text. */
-export function parseStaffThread(input: MessageInput): { ok: true; values: { subject: string; body: string } } | { ok: false; errors: MessageErrors } {
+export function parseStaffThread(input: MessageInput): Checked<{ subject: string; body: string }, MessageErrors> {
   const errors: MessageErrors = {};
   const subject = checkText(input.subject, SUBJECT_MAX);
   if (subject) errors.subject = subject;
   const body = checkText(input.body, BODY_MAX);
   if (body) errors.body = body;
-  return result(errors, { subject: input.subject.trim(), body: input.body.trim() });
+  return checked(errors, () => ({ subject: input.subject.trim(), body: input.body.trim() }));
 }
 
 /** A new thread from a guardian: the recipient among the kinds offered for this child, subject and text. */
-export function parseGuardianThread(input: MessageInput, offered: readonly GuardianThreadKind[]): { ok: true; values: NewThreadValues } | { ok: false; errors: MessageErrors } {
+export function parseGuardianThread(
+  input: MessageInput,
+  offered: readonly GuardianThreadKind[],
+): Checked<NewThreadValues, MessageErrors> {
   const parsed = parseStaffThread(input);
   const errors: MessageErrors = parsed.ok ? {} : { ...parsed.errors };
   const kind = GUARDIAN_KINDS.find((k) => k === input.recipient && offered.includes(k));

@@ -20,7 +20,10 @@ export interface IncomingSms {
   sentAt: Date | null;
 }
 
-export type InboundResult = { status: 'duplicate' } | { status: 'placed'; threadId: number; messageId: number } | { status: 'queued'; inboundId: number };
+export type InboundResult =
+  | { status: 'duplicate' }
+  | { status: 'placed'; threadId: number; messageId: number }
+  | { status: 'queued'; inboundId: number };
 
 /** The one guardian whose (normalised) mobile this is, with children they reach; null if unknown or shared by several. */
 async function guardianByMobile(db: Db, mobile: string | null): Promise<number | null> {
@@ -29,7 +32,16 @@ async function guardianByMobile(db: Db, mobile: string | null): Promise<number |
     .selectFrom('contact_info as ci')
     .select('ci.person_id')
     .where('ci.mobile', '=', mobile)
-    .where((eb) => eb.exists(eb.selectFrom('guardian_relation as g').select('g.id').whereRef('g.guardian_id', '=', 'ci.person_id').where('g.blocked', '=', false).where('g.contact_person_only', '=', false)))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('guardian_relation as g')
+          .select('g.id')
+          .whereRef('g.guardian_id', '=', 'ci.person_id')
+          .where('g.blocked', '=', false)
+          .where('g.contact_person_only', '=', false),
+      ),
+    )
     .limit(2)
     .execute();
   return rows.length === 1 ? rows[0]!.person_id : null;
@@ -77,40 +89,86 @@ async function recentSchoolThread(db: Db, pupilIds: number[], now: Date): Promis
  * thread to that child's contact teacher. Otherwise (unknown number, shared number, several children and no recent
  * thread) it waits in the school-office queue.
  */
-export async function receiveInboundSms(db: Db, sms: IncomingSms, now = new Date(), today = todayInOslo(now)): Promise<InboundResult> {
+export async function receiveInboundSms(
+  db: Db,
+  sms: IncomingSms,
+  now = new Date(),
+  today = todayInOslo(now),
+): Promise<InboundResult> {
   return db.transaction().execute(async (trx) => {
     const normalised = normaliseMobile(sms.from);
     const mobile = normalised.ok ? normalised.value : null;
     const inserted = await trx
       .insertInto('inbound_sms')
-      .values({ provider_id: sms.providerId, from_number: sms.from, normalised_number: mobile, to_number: sms.to, text: sms.text, sent_at: sms.sentAt, received_at: now, status: 'queued' })
+      .values({
+        provider_id: sms.providerId,
+        from_number: sms.from,
+        normalised_number: mobile,
+        to_number: sms.to,
+        text: sms.text,
+        sent_at: sms.sentAt,
+        received_at: now,
+        status: 'queued',
+      })
       .onConflict((oc) => oc.column('provider_id').doNothing())
       .returningAll()
       .executeTakeFirst();
     if (!inserted) return { status: 'duplicate' };
     const guardianId = await guardianByMobile(trx, mobile);
     const children = guardianId === null ? [] : await reachableChildren(trx, guardianId, today);
-    let thread = await recentSchoolThread(trx, children.map((c) => c.pupil_id), now);
+    let thread = await recentSchoolThread(
+      trx,
+      children.map((c) => c.pupil_id),
+      now,
+    );
     if (!thread && children.length === 1 && guardianId !== null) {
       const child = children[0]!;
       const name = await guardianName(trx, guardianId);
       const subject = fill(messageBookText[child.hovudmaal].smsSubject, { name });
-      thread = await createThread(trx, { pupilId: child.pupil_id, schoolId: child.school_id, kind: 'contact_teacher', sfoId: null, subject, startedBy: guardianId }, now);
+      thread = await createThread(
+        trx,
+        {
+          pupilId: child.pupil_id,
+          schoolId: child.school_id,
+          kind: 'contact_teacher',
+          sfoId: null,
+          subject,
+          startedBy: guardianId,
+        },
+        now,
+      );
     }
     if (!thread || guardianId === null) {
       await trx.updateTable('inbound_sms').set({ guardian_id: guardianId }).where('id', '=', inserted.id).execute();
       await notifyQueued(trx, inserted, [...new Set(children.map((c) => c.school_id))], today);
       return { status: 'queued', inboundId: inserted.id };
     }
-    const message = { authorId: guardianId, capacity: 'guardian' as const, body: sms.text, via: 'sms' as const, senderNumber: mobile };
-    const messageId = await addMessage(trx, thread, message, now, today, { actor: { personId: guardianId, via: 'idporten' }, action: 'message.inbound' });
-    await trx.updateTable('inbound_sms').set({ guardian_id: guardianId, status: 'placed', thread_id: thread.id, message_id: messageId }).where('id', '=', inserted.id).execute();
+    const message = {
+      authorId: guardianId,
+      capacity: 'guardian' as const,
+      body: sms.text,
+      via: 'sms' as const,
+      senderNumber: mobile,
+    };
+    const messageId = await addMessage(trx, thread, message, now, today, {
+      actor: { personId: guardianId, via: 'idporten' },
+      action: 'message.inbound',
+    });
+    await trx
+      .updateTable('inbound_sms')
+      .set({ guardian_id: guardianId, status: 'placed', thread_id: thread.id, message_id: messageId })
+      .where('id', '=', inserted.id)
+      .execute();
     return { status: 'placed', threadId: thread.id, messageId };
   });
 }
 
 async function guardianName(db: Db, personId: number): Promise<string> {
-  const p = await db.selectFrom('person').select(['given_name', 'family_name']).where('id', '=', personId).executeTakeFirstOrThrow();
+  const p = await db
+    .selectFrom('person')
+    .select(['given_name', 'family_name'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
   return `${p.given_name} ${p.family_name}`;
 }
 
@@ -118,20 +176,43 @@ async function guardianName(db: Db, personId: number): Promise<string> {
 async function notifyQueued(db: Db, sms: InboundSms, schoolIds: number[], today: string): Promise<void> {
   for (const schoolId of schoolIds) {
     const leaders = await leadershipIdsForSchool(db, schoolId, today);
-    await enqueueNotifications(db, leaders.map((personId) => ({
-      recipientPersonId: personId, category: 'messages' as const, eventType: 'message.sms_queued', schoolId,
-      payload: { inboundSmsId: sms.id }, idempotencyKey: `inbound-sms:${sms.id}:${personId}`,
-    })));
+    await enqueueNotifications(
+      db,
+      leaders.map((personId) => ({
+        recipientPersonId: personId,
+        category: 'messages' as const,
+        eventType: 'message.sms_queued',
+        schoolId,
+        payload: { inboundSmsId: sms.id },
+        idempotencyKey: `inbound-sms:${sms.id}:${personId}`,
+      })),
+    );
   }
 }
 
 /** For display: the number as people read it. */
-export const displayNumber = (sms: Pick<InboundSms, 'normalised_number' | 'from_number'>) => (sms.normalised_number ? formatPhone(sms.normalised_number) : sms.from_number);
+export const displayNumber = (sms: Pick<InboundSms, 'normalised_number' | 'from_number'>) =>
+  sms.normalised_number ? formatPhone(sms.normalised_number) : sms.from_number;
 
 /** Audit row for a queue action by leadership. */
-export async function auditQueueAction(db: Db, actorId: number, sms: InboundSms, pupilId: number | null, outcome: 'attached' | 'dismissed', now: Date) {
-  await recordAudit(db, {
-    actor: { personId: actorId, via: 'feide' }, role: 'leadership', action: 'message.inbound', subjectPersonId: pupilId,
-    record: { type: 'inbound_sms', id: sms.id }, details: { outcome },
-  }, now);
+export async function auditQueueAction(
+  db: Db,
+  actorId: number,
+  sms: InboundSms,
+  pupilId: number | null,
+  outcome: 'attached' | 'dismissed',
+  now: Date,
+) {
+  await recordAudit(
+    db,
+    {
+      actor: { personId: actorId, via: 'feide' },
+      role: 'leadership',
+      action: 'message.inbound',
+      subjectPersonId: pupilId,
+      record: { type: 'inbound_sms', id: sms.id },
+      details: { outcome },
+    },
+    now,
+  );
 }

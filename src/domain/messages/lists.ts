@@ -26,7 +26,13 @@ function threadQuery(db: Db, readerId: number) {
     .innerJoin('person as p', 'p.id', 't.pupil_id')
     .leftJoin('message_read as r', (join) => join.onRef('r.thread_id', '=', 't.id').on('r.person_id', '=', readerId))
     .select([
-      't.id', 't.pupil_id', 'p.given_name', 'p.family_name', 't.kind', 't.subject', 't.last_message_at',
+      't.id',
+      't.pupil_id',
+      'p.given_name',
+      'p.family_name',
+      't.kind',
+      't.subject',
+      't.last_message_at',
       sql<boolean>`coalesce(t.last_message_id, 0) > coalesce(r.last_read_message_id, 0)`.as('unread'),
     ]);
 }
@@ -34,22 +40,48 @@ function threadQuery(db: Db, readerId: number) {
 type Row = Awaited<ReturnType<ReturnType<typeof threadQuery>['execute']>>[number];
 
 function toPage(rows: Row[], page: number): Paged<ThreadSummary> {
-  return toPaged(rows.map((r) => ({
-    id: r.id, pupilId: r.pupil_id, pupilName: `${r.given_name} ${r.family_name}`, kind: r.kind, subject: r.subject, lastMessageAt: r.last_message_at, unread: Boolean(r.unread),
-  })), page, THREADS_PER_PAGE);
+  return toPaged(
+    rows.map((r) => ({
+      id: r.id,
+      pupilId: r.pupil_id,
+      pupilName: `${r.given_name} ${r.family_name}`,
+      kind: r.kind,
+      subject: r.subject,
+      lastMessageAt: r.last_message_at,
+      unread: Boolean(r.unread),
+    })),
+    page,
+    THREADS_PER_PAGE,
+  );
 }
 
 const window = (page: number) => pageWindow(page, THREADS_PER_PAGE);
 
 /** The child's book for a guardian (child loaded with requireGuardianChild): every thread, newest first. */
-export async function listChildThreads(db: Db, readerId: number, pupilId: number, page: number): Promise<Paged<ThreadSummary>> {
+export async function listChildThreads(
+  db: Db,
+  readerId: number,
+  pupilId: number,
+  page: number,
+): Promise<Paged<ThreadSummary>> {
   const { limit, offset } = window(page);
-  const rows = await threadQuery(db, readerId).where('t.pupil_id', '=', pupilId).orderBy('t.last_message_at', 'desc').orderBy('t.id', 'desc').limit(limit).offset(offset).execute();
+  const rows = await threadQuery(db, readerId)
+    .where('t.pupil_id', '=', pupilId)
+    .orderBy('t.last_message_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return toPage(rows, page);
 }
 
 /** Staff inbox: the threads of every pupil in reach that the actor may see, unread first, then newest. */
-export async function listInbox(db: Db, actor: Actor, page: number, today = todayInOslo()): Promise<Paged<ThreadSummary> & { unreadCount: number }> {
+export async function listInbox(
+  db: Db,
+  actor: Actor,
+  page: number,
+  today = todayInOslo(),
+): Promise<Paged<ThreadSummary> & { unreadCount: number }> {
   if (actor.via === 'idporten') throw new NotFoundError();
   const { limit, offset } = window(page);
   const rows = await threadQuery(db, actor.personId)
@@ -69,7 +101,9 @@ export async function countUnreadThreads(db: Db, actor: Actor, today = todayInOs
   const count = await db
     .selectFrom('message_thread as t')
     .innerJoin('person as p', 'p.id', 't.pupil_id')
-    .leftJoin('message_read as r', (join) => join.onRef('r.thread_id', '=', 't.id').on('r.person_id', '=', actor.personId))
+    .leftJoin('message_read as r', (join) =>
+      join.onRef('r.thread_id', '=', 't.id').on('r.person_id', '=', actor.personId),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where((eb) => staffThreadCondition(eb, actor, today))
     .where(sql<boolean>`coalesce(t.last_message_id, 0) > coalesce(r.last_read_message_id, 0)`)
@@ -78,7 +112,13 @@ export async function countUnreadThreads(db: Db, actor: Actor, today = todayInOs
 }
 
 /** One pupil's book as a staff member sees it (pupil loaded through requireVisiblePupil): the threads they may see. */
-export async function listPupilThreadsForStaff(db: Db, actor: Actor, pupilId: number, page: number, today = todayInOslo()): Promise<Paged<ThreadSummary>> {
+export async function listPupilThreadsForStaff(
+  db: Db,
+  actor: Actor,
+  pupilId: number,
+  page: number,
+  today = todayInOslo(),
+): Promise<Paged<ThreadSummary>> {
   const { limit, offset } = window(page);
   const rows = await threadQuery(db, actor.personId)
     .where('t.pupil_id', '=', pupilId)

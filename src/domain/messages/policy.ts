@@ -33,7 +33,8 @@ export type StaffCapacity = (typeof STAFF_CAPACITIES)[number];
 const leaderSchools = (actor: Actor) => grantIds(actor, ['leadership'], (g) => [g.schoolId]);
 const contactClasses = (actor: Actor) => grantIds(actor, ['contact_teacher'], (g) => g.classIds);
 /** The SFOs of the actor that the pupil attends now. */
-export const sharedSfos = (actor: Actor, pupil: PupilFacts) => grantIds(actor, ['sfo_leader', 'sfo_staff'], (g) => [g.sfoId]).filter((id) => pupil.sfoIds.includes(id));
+export const sharedSfos = (actor: Actor, pupil: PupilFacts) =>
+  grantIds(actor, ['sfo_leader', 'sfo_staff'], (g) => [g.sfoId]).filter((id) => pupil.sfoIds.includes(id));
 
 export function canViewThread(actor: Actor, pupil: PupilFacts, thread: ThreadFacts): boolean {
   if (!isActivePupil(pupil)) return false;
@@ -58,7 +59,8 @@ export function canStartGuardianThread(actor: Actor, pupil: PupilFacts, kind: Gu
 }
 
 /** The kinds a guardian may choose for this child. */
-export const guardianKindsFor = (actor: Actor, pupil: PupilFacts): GuardianThreadKind[] => GUARDIAN_KINDS.filter((kind) => canStartGuardianThread(actor, pupil, kind));
+export const guardianKindsFor = (actor: Actor, pupil: PupilFacts): GuardianThreadKind[] =>
+  GUARDIAN_KINDS.filter((kind) => canStartGuardianThread(actor, pupil, kind));
 
 /**
  * The capacity staff write in to this pupil's home, or null. A contact teacher who is also rektor writes as
@@ -90,7 +92,8 @@ export function replyCapacity(actor: Actor, pupil: PupilFacts, thread: ThreadFac
   if (!canReplyToThread(actor, pupil, thread)) return null;
   if (actor.via === 'idporten') return 'guardian';
   const reach = reachOf(actor, pupil);
-  if (thread.kind === 'sfo' && thread.sfoId !== null && sharedSfos(actor, pupil).includes(thread.sfoId)) return reach.has('sfo_leader') ? 'sfo_leader' : 'sfo_staff';
+  if (thread.kind === 'sfo' && thread.sfoId !== null && sharedSfos(actor, pupil).includes(thread.sfoId))
+    return reach.has('sfo_leader') ? 'sfo_leader' : 'sfo_staff';
   if (thread.kind === 'school_office' && reach.has('leadership')) return 'leadership';
   return staffCapacityFor(actor, pupil);
 }

@@ -42,7 +42,17 @@ async function staffParticipantIds(db: Db, thread: MessageThread, today: string)
     .where((eb) =>
       eb.or([
         eb('sm.person_id', '=', thread.started_by ?? 0),
-        eb('sm.person_id', 'in', eb.selectFrom('message').select('author_id').where('thread_id', '=', thread.id).where('author_capacity', 'not in', ['guardian', 'unknown']).where('author_id', 'is not', null).$castTo<number>()),
+        eb(
+          'sm.person_id',
+          'in',
+          eb
+            .selectFrom('message')
+            .select('author_id')
+            .where('thread_id', '=', thread.id)
+            .where('author_capacity', 'not in', ['guardian', 'unknown'])
+            .where('author_id', 'is not', null)
+            .$castTo<number>(),
+        ),
       ]),
     )
     .execute();
@@ -54,21 +64,35 @@ async function staffParticipantIds(db: Db, thread: MessageThread, today: string)
  * (contact teachers — or leadership when the class has none —, the school office, or the SFO), and staff who
  * took part. Never the author.
  */
-export async function messageRecipients(db: Db, thread: MessageThread, authorId: number | null, today: string): Promise<number[]> {
+export async function messageRecipients(
+  db: Db,
+  thread: MessageThread,
+  authorId: number | null,
+  today: string,
+): Promise<number[]> {
   const ids = new Set<number>(await bookGuardianIds(db, thread.pupil_id));
   if (thread.kind === 'contact_teacher') {
     const teachers = await contactTeacherIdsForPupil(db, thread.pupil_id, today);
-    for (const id of teachers.length ? teachers : await leadershipIdsForSchool(db, thread.school_id, today)) ids.add(id);
+    for (const id of teachers.length ? teachers : await leadershipIdsForSchool(db, thread.school_id, today))
+      ids.add(id);
   }
-  if (thread.kind === 'school_office') for (const id of await leadershipIdsForSchool(db, thread.school_id, today)) ids.add(id);
-  if (thread.kind === 'sfo' && thread.sfo_id !== null) for (const id of await sfoPeopleIds(db, thread.sfo_id, today)) ids.add(id);
+  if (thread.kind === 'school_office')
+    for (const id of await leadershipIdsForSchool(db, thread.school_id, today)) ids.add(id);
+  if (thread.kind === 'sfo' && thread.sfo_id !== null)
+    for (const id of await sfoPeopleIds(db, thread.sfo_id, today)) ids.add(id);
   for (const id of await staffParticipantIds(db, thread, today)) ids.add(id);
   if (authorId !== null) ids.delete(authorId);
   return [...ids].sort((a, b) => a - b);
 }
 
 /** Outbox rows for a new message, in the caller's transaction: one per recipient, idempotent per message and person. */
-export async function notifyNewMessage(db: Db, thread: MessageThread, messageId: number, authorId: number | null, today: string): Promise<number[]> {
+export async function notifyNewMessage(
+  db: Db,
+  thread: MessageThread,
+  messageId: number,
+  authorId: number | null,
+  today: string,
+): Promise<number[]> {
   const recipients = await messageRecipients(db, thread, authorId, today);
   await enqueueNotifications(
     db,

@@ -16,9 +16,20 @@ export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string):
   if (actor.via === 'idporten') return sql<SqlBool>`false`;
   const conditions: Expression<SqlBool>[] = [];
   const leaders = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
-  if (leaders.length) conditions.push(eb.and([eb('t.school_id', 'in', leaders), activeEnrolment(eb, 't.pupil_id', today, (x) => x(x.ref('e.school_id'), '=', x.ref('t.school_id')))]));
+  if (leaders.length)
+    conditions.push(
+      eb.and([
+        eb('t.school_id', 'in', leaders),
+        activeEnrolment(eb, 't.pupil_id', today, (x) => x(x.ref('e.school_id'), '=', x.ref('t.school_id'))),
+      ]),
+    );
   const classes = grantIds(actor, ['contact_teacher'], (g) => g.classIds);
-  if (classes.length) conditions.push(activeEnrolment(eb, 't.pupil_id', today, (x) => x.and([x('e.class_id', 'in', classes), x(x.ref('e.school_id'), '=', x.ref('t.school_id'))])));
+  if (classes.length)
+    conditions.push(
+      activeEnrolment(eb, 't.pupil_id', today, (x) =>
+        x.and([x('e.class_id', 'in', classes), x(x.ref('e.school_id'), '=', x.ref('t.school_id'))]),
+      ),
+    );
   const sfos = grantIds(actor, ['sfo_leader', 'sfo_staff'], (g) => [g.sfoId]);
   if (sfos.length) {
     conditions.push(
@@ -41,7 +52,13 @@ export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string):
     eb.and([
       eb.or([
         eb('t.started_by', '=', actor.personId),
-        eb.exists(eb.selectFrom('message as m').select(sql`1`.as('one')).whereRef('m.thread_id', '=', 't.id').where('m.author_id', '=', actor.personId)),
+        eb.exists(
+          eb
+            .selectFrom('message as m')
+            .select(sql`1`.as('one'))
+            .whereRef('m.thread_id', '=', 't.id')
+            .where('m.author_id', '=', actor.personId),
+        ),
       ]),
       activeEnrolment(eb, 't.pupil_id', today),
       visiblePupilCondition(eb as unknown as Parameters<typeof visiblePupilCondition>[0], actor, today),

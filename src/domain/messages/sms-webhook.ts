@@ -20,7 +20,10 @@ export const DEVELOPMENT_WEBHOOK_SECRET = 'skolebro-development-sms-webhook-secr
 export const SIGNATURE_HEADER = 'x-skolebro-signature';
 export const MAX_WEBHOOK_BYTES = 32 * 1024;
 
-export function webhookSecret(env: 'development' | 'production' | 'test', configured: string | undefined): string | null {
+export function webhookSecret(
+  env: 'development' | 'production' | 'test',
+  configured: string | undefined,
+): string | null {
   if (configured) return configured;
   return env === 'production' ? null : DEVELOPMENT_WEBHOOK_SECRET;
 }
@@ -42,7 +45,14 @@ export type WebhookEvent =
   | { type: 'delivery_report'; providerId: string; report: SmsReport | null };
 
 const Str = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
-const Inbound = v.object({ type: v.optional(v.literal('inbound')), id: Str(200), from: Str(40), to: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))), text: v.pipe(v.string(), v.minLength(1), v.maxLength(4000)), timestamp: v.optional(v.union([v.string(), v.number()])) });
+const Inbound = v.object({
+  type: v.optional(v.literal('inbound')),
+  id: Str(200),
+  from: Str(40),
+  to: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(4000)),
+  timestamp: v.optional(v.union([v.string(), v.number()])),
+});
 const Report = v.object({ type: v.literal('delivery_report'), id: Str(200), status: Str(40) });
 
 const DELIVERED = new Set(['delivered', 'delivrd']);
@@ -63,14 +73,24 @@ function timestamp(value: string | number | undefined): Date | null {
 export function parseWebhookBody(raw: string, contentType: string | undefined): WebhookEvent | null {
   let data: unknown;
   try {
-    data = (contentType ?? '').includes('application/json') ? JSON.parse(raw) : Object.fromEntries(new URLSearchParams(raw));
+    data = (contentType ?? '').includes('application/json')
+      ? JSON.parse(raw)
+      : Object.fromEntries(new URLSearchParams(raw));
   } catch {
     return null;
   }
   const asReport = v.safeParse(Report, data);
-  if (asReport.success) return { type: 'delivery_report', providerId: asReport.output.id, report: report(asReport.output.status) };
+  if (asReport.success)
+    return { type: 'delivery_report', providerId: asReport.output.id, report: report(asReport.output.status) };
   const asInbound = v.safeParse(Inbound, data);
   if (!asInbound.success || asInbound.output.text.trim() === '') return null;
   const o = asInbound.output;
-  return { type: 'inbound', providerId: o.id, from: o.from, to: o.to || null, text: o.text.trim(), sentAt: timestamp(o.timestamp) };
+  return {
+    type: 'inbound',
+    providerId: o.id,
+    from: o.from,
+    to: o.to || null,
+    text: o.text.trim(),
+    sentAt: timestamp(o.timestamp),
+  };
 }

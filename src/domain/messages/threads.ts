@@ -22,30 +22,68 @@ const validId = (id: number) => Number.isSafeInteger(id) && id > 0;
 
 async function participated(db: Db, thread: MessageThread, personId: number): Promise<boolean> {
   if (thread.started_by === personId) return true;
-  const row = await db.selectFrom('message').select('id').where('thread_id', '=', thread.id).where('author_id', '=', personId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('message')
+    .select('id')
+    .where('thread_id', '=', thread.id)
+    .where('author_id', '=', personId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 async function toRecord(db: Db, actor: Actor, thread: MessageThread, pupil: PupilFacts): Promise<ThreadRecord> {
-  const facts: ThreadFacts = { kind: thread.kind, schoolId: thread.school_id, sfoId: thread.sfo_id, participated: await participated(db, thread, actor.personId) };
+  const facts: ThreadFacts = {
+    kind: thread.kind,
+    schoolId: thread.school_id,
+    sfoId: thread.sfo_id,
+    participated: await participated(db, thread, actor.personId),
+  };
   if (!canViewThread(actor, pupil, facts)) throw new NotFoundError();
-  const person = await db.selectFrom('person').select(['given_name', 'family_name']).where('id', '=', thread.pupil_id).executeTakeFirstOrThrow();
-  return { thread, pupil, pupilName: { given: person.given_name, family: person.family_name }, facts, replyAs: replyCapacity(actor, pupil, facts) };
+  const person = await db
+    .selectFrom('person')
+    .select(['given_name', 'family_name'])
+    .where('id', '=', thread.pupil_id)
+    .executeTakeFirstOrThrow();
+  return {
+    thread,
+    pupil,
+    pupilName: { given: person.given_name, family: person.family_name },
+    facts,
+    replyAs: replyCapacity(actor, pupil, facts),
+  };
 }
 
 /** A thread in the book of the guardian's child (loaded with requireGuardianChild): another child's thread → 404. */
-export async function requireChildThread(db: Db, actor: Actor, child: GuardianChild, threadId: number): Promise<ThreadRecord> {
+export async function requireChildThread(
+  db: Db,
+  actor: Actor,
+  child: GuardianChild,
+  threadId: number,
+): Promise<ThreadRecord> {
   const thread = validId(threadId)
-    ? await db.selectFrom('message_thread').selectAll().where('id', '=', threadId).where('pupil_id', '=', child.pupilId).executeTakeFirst()
+    ? await db
+        .selectFrom('message_thread')
+        .selectAll()
+        .where('id', '=', threadId)
+        .where('pupil_id', '=', child.pupilId)
+        .executeTakeFirst()
     : undefined;
   if (!thread) throw new NotFoundError();
   return toRecord(db, actor, thread, child.facts);
 }
 
 /** A thread for staff: through the pupil's reach (404) and the thread rule (404: a thread one may not see does not exist). */
-export async function requireStaffThread(db: Db, actor: Actor, threadId: number, today = todayInOslo()): Promise<ThreadRecord> {
+export async function requireStaffThread(
+  db: Db,
+  actor: Actor,
+  threadId: number,
+  today = todayInOslo(),
+): Promise<ThreadRecord> {
   if (actor.via === 'idporten') throw new NotFoundError();
-  const thread = validId(threadId) ? await db.selectFrom('message_thread').selectAll().where('id', '=', threadId).executeTakeFirst() : undefined;
+  const thread = validId(threadId)
+    ? await db.selectFrom('message_thread').selectAll().where('id', '=', threadId).executeTakeFirst()
+    : undefined;
   if (!thread) throw new NotFoundError();
   const pupil = await requireVisiblePupil(db, actor, thread.pupil_id, today);
   return toRecord(db, actor, thread, pupil);
@@ -68,29 +106,51 @@ export interface MessageView {
 export const MESSAGES_SHOWN = 200;
 
 /** The thread's newest messages (bounded), oldest first, with the reader's unread markers as they were before this visit. */
-export async function loadMessages(db: Db, record: ThreadRecord, readerId: number): Promise<{ messages: MessageView[]; olderHidden: boolean }> {
-  const read = await db.selectFrom('message_read').select('last_read_message_id').where('thread_id', '=', record.thread.id).where('person_id', '=', readerId).executeTakeFirst();
+export async function loadMessages(
+  db: Db,
+  record: ThreadRecord,
+  readerId: number,
+): Promise<{ messages: MessageView[]; olderHidden: boolean }> {
+  const read = await db
+    .selectFrom('message_read')
+    .select('last_read_message_id')
+    .where('thread_id', '=', record.thread.id)
+    .where('person_id', '=', readerId)
+    .executeTakeFirst();
   const lastRead = read?.last_read_message_id ?? 0;
   const rows = await db
     .selectFrom('message as m')
     .leftJoin('person as a', 'a.id', 'm.author_id')
-    .select(['m.id', 'm.author_id', 'a.given_name', 'a.family_name', 'm.author_capacity', 'm.body', 'm.via', 'm.sender_number', 'm.created_at'])
+    .select([
+      'm.id',
+      'm.author_id',
+      'a.given_name',
+      'a.family_name',
+      'm.author_capacity',
+      'm.body',
+      'm.via',
+      'm.sender_number',
+      'm.created_at',
+    ])
     .where('m.thread_id', '=', record.thread.id)
     .orderBy('m.id', 'desc')
     .limit(MESSAGES_SHOWN + 1)
     .execute();
-  const messages = rows.slice(0, MESSAGES_SHOWN).reverse().map((r) => ({
-    id: r.id,
-    authorId: r.author_id,
-    authorName: r.given_name ? `${r.given_name} ${r.family_name}` : null,
-    authorCapacity: r.author_capacity,
-    body: r.body,
-    via: r.via,
-    senderNumber: r.sender_number,
-    createdAt: r.created_at,
-    mine: r.author_id === readerId,
-    unread: r.author_id !== readerId && r.id > lastRead,
-  }));
+  const messages = rows
+    .slice(0, MESSAGES_SHOWN)
+    .reverse()
+    .map((r) => ({
+      id: r.id,
+      authorId: r.author_id,
+      authorName: r.given_name ? `${r.given_name} ${r.family_name}` : null,
+      authorCapacity: r.author_capacity,
+      body: r.body,
+      via: r.via,
+      senderNumber: r.sender_number,
+      createdAt: r.created_at,
+      mine: r.author_id === readerId,
+      unread: r.author_id !== readerId && r.id > lastRead,
+    }));
   return { messages, olderHidden: rows.length > MESSAGES_SHOWN };
 }
 
@@ -98,14 +158,22 @@ export async function loadMessages(db: Db, record: ThreadRecord, readerId: numbe
  * The reader has seen the thread up to its newest message: the unread marker goes, and so do their in-app
  * notifications of it (so the delivery worker does not send an SMS about what was already read).
  */
-export async function markThreadRead(db: Db, personId: number, thread: Pick<MessageThread, 'id' | 'last_message_id'>, now = new Date()): Promise<void> {
+export async function markThreadRead(
+  db: Db,
+  personId: number,
+  thread: Pick<MessageThread, 'id' | 'last_message_id'>,
+  now = new Date(),
+): Promise<void> {
   if (thread.last_message_id === null) return;
   const last = thread.last_message_id;
   await db
     .insertInto('message_read')
     .values({ thread_id: thread.id, person_id: personId, last_read_message_id: last, read_at: now })
     .onConflict((oc) =>
-      oc.columns(['thread_id', 'person_id']).doUpdateSet({ last_read_message_id: sql`greatest(message_read.last_read_message_id, excluded.last_read_message_id)`, read_at: now }),
+      oc.columns(['thread_id', 'person_id']).doUpdateSet({
+        last_read_message_id: sql`greatest(message_read.last_read_message_id, excluded.last_read_message_id)`,
+        read_at: now,
+      }),
     )
     .execute();
   await db

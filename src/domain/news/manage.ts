@@ -22,7 +22,11 @@ export async function listManagedNews(db: Db, actor: Actor, page: number): Promi
   const { limit, offset } = pageWindow(page, MANAGED_PER_PAGE);
   const rows = await newsQuery(db)
     .where((eb) => eb.or([eb('n.school_id', 'in', leads), eb('n.class_id', 'in', classes), eb('n.sfo_id', 'in', sfos)]))
-    .orderBy('n.published_at', 'desc').orderBy('n.id', 'desc').limit(limit).offset(offset).execute();
+    .orderBy('n.published_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return toPaged(await withAttachments(db, rows), page, MANAGED_PER_PAGE);
 }
 
@@ -34,7 +38,9 @@ export interface ManagedNews extends NewsItem {
 /** A post the actor may manage (view as staff, delete); any other, or a deleted one, does not exist for them (404). */
 export async function findManagedNews(db: Db, actor: Actor, id: number): Promise<ManagedNews> {
   const row = id > 0 ? await newsQuery(db).where('n.id', '=', id).executeTakeFirst() : undefined;
-  const role = row ? newsCapacity(actor, { scope: row.scope, schoolId: row.school_id, classId: row.class_id, sfoId: row.sfo_id }) : null;
+  const role = row
+    ? newsCapacity(actor, { scope: row.scope, schoolId: row.school_id, classId: row.class_id, sfoId: row.sfo_id })
+    : null;
   if (!row || !role) throw new NotFoundError();
   const [item] = await withAttachments(db, [row]);
   return { ...item!, role };

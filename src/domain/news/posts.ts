@@ -29,8 +29,21 @@ export function newsQuery(db: Db) {
     .leftJoin('class as c', 'c.id', 'n.class_id')
     .leftJoin('sfo as f', 'f.id', 'n.sfo_id')
     .select([
-      'n.id', 'n.kind', 'n.scope', 'n.school_id', 'n.class_id', 'n.sfo_id', 'n.title', 'n.body', 'n.week', 'n.published_at',
-      's.name as school_name', 'c.name as class_name', 'f.name as sfo_name', 'a.given_name', 'a.family_name',
+      'n.id',
+      'n.kind',
+      'n.scope',
+      'n.school_id',
+      'n.class_id',
+      'n.sfo_id',
+      'n.title',
+      'n.body',
+      'n.week',
+      'n.published_at',
+      's.name as school_name',
+      'c.name as class_name',
+      'f.name as sfo_name',
+      'a.given_name',
+      'a.family_name',
     ])
     .where('n.deleted_at', 'is', null);
 }
@@ -41,19 +54,40 @@ type Row = Awaited<ReturnType<ReturnType<typeof newsQuery>['execute']>>[number];
 export async function withAttachments(db: Db, rows: Row[]): Promise<NewsItem[]> {
   const ids = rows.map((r) => r.id);
   const files = ids.length
-    ? await db.selectFrom('news_attachment').select(['id', 'news_post_id', 'filename', 'size_bytes']).where('news_post_id', 'in', ids).orderBy('id').execute()
+    ? await db
+        .selectFrom('news_attachment')
+        .select(['id', 'news_post_id', 'filename', 'size_bytes'])
+        .where('news_post_id', 'in', ids)
+        .orderBy('id')
+        .execute()
     : [];
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, scope: r.scope, schoolId: r.school_id, classId: r.class_id, sfoId: r.sfo_id,
+    id: r.id,
+    kind: r.kind,
+    scope: r.scope,
+    schoolId: r.school_id,
+    classId: r.class_id,
+    sfoId: r.sfo_id,
     scopeName: r.scope === 'class' ? (r.class_name ?? '') : r.scope === 'sfo' ? (r.sfo_name ?? '') : r.school_name,
-    schoolName: r.school_name, title: r.title, body: r.body, week: r.week, authorName: `${r.given_name} ${r.family_name}`, publishedAt: r.published_at,
-    attachments: files.filter((f) => f.news_post_id === r.id).map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.size_bytes })),
+    schoolName: r.school_name,
+    title: r.title,
+    body: r.body,
+    week: r.week,
+    authorName: `${r.given_name} ${r.family_name}`,
+    publishedAt: r.published_at,
+    attachments: files
+      .filter((f) => f.news_post_id === r.id)
+      .map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.size_bytes })),
   }));
 }
 
 /** One attachment of one post, with its bytes (the caller has checked access to the post). */
 export async function loadAttachment(db: Db, postId: number, attachmentId: number) {
-  const row = await db.selectFrom('news_attachment').select(['id', 'filename', 'content_type', 'size_bytes', 'content'])
-    .where('id', '=', attachmentId).where('news_post_id', '=', postId).executeTakeFirst();
+  const row = await db
+    .selectFrom('news_attachment')
+    .select(['id', 'filename', 'content_type', 'size_bytes', 'content'])
+    .where('id', '=', attachmentId)
+    .where('news_post_id', '=', postId)
+    .executeTakeFirst();
   return row ? { id: row.id, filename: row.filename, contentType: row.content_type, content: row.content } : undefined;
 }

@@ -8,6 +8,7 @@ import { audienceGuardians } from '../broadcasts/recipients.ts';
 import { safeFilename } from '../documents/store.ts';
 import type { NewsScopeOption } from './scopes.ts';
 import { parseWeek } from './week.ts';
+import type { Checked } from '../result.ts';
 
 export interface NewsInput {
   scope: string;
@@ -32,7 +33,9 @@ export interface NewsValues {
 }
 
 export type NewsField = keyof NewsInput | 'file';
-export type NewsErrors = Partial<Record<NewsField, 'required' | 'too_long' | 'week' | 'body_or_file' | 'not_pdf' | 'too_large' | 'empty'>>;
+export type NewsErrors = Partial<
+  Record<NewsField, 'required' | 'too_long' | 'week' | 'body_or_file' | 'not_pdf' | 'too_large' | 'empty'>
+>;
 
 export const TITLE_MAX = 200;
 export const NEWS_BODY_MAX = 8000;
@@ -42,11 +45,15 @@ export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 function checkPdf(file: UploadedFile): NewsErrors['file'] | null {
   if (file.bytes.byteLength === 0) return 'empty';
   if (file.bytes.byteLength > ATTACHMENT_MAX_BYTES) return 'too_large';
-  return Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(5, file.bytes.byteLength)).toString('latin1') === '%PDF-' ? null : 'not_pdf';
+  return Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(5, file.bytes.byteLength)).toString(
+    'latin1',
+  ) === '%PDF-'
+    ? null
+    : 'not_pdf';
 }
 
 /** Checks the form. A text-only post needs a body; a weekly plan needs its week. */
-export function parseNews(input: NewsInput, file: UploadedFile | null, today: string): { ok: true; values: NewsValues } | { ok: false; errors: NewsErrors } {
+export function parseNews(input: NewsInput, file: UploadedFile | null, today: string): Checked<NewsValues, NewsErrors> {
   const errors: NewsErrors = {};
   const kind: NewsKind = input.kind === 'weekly_plan' ? 'weekly_plan' : 'news';
   const title = input.title.trim();
@@ -62,7 +69,11 @@ export function parseNews(input: NewsInput, file: UploadedFile | null, today: st
   if (fileError) errors.file = fileError;
   if (Object.keys(errors).length) return { ok: false, errors };
   const attachment = file
-    ? { filename: safeFilename(file.filename, 'vedlegg.pdf'), content: Buffer.from(file.bytes), sha256: createHash('sha256').update(file.bytes).digest('hex') }
+    ? {
+        filename: safeFilename(file.filename, 'vedlegg.pdf'),
+        content: Buffer.from(file.bytes),
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      }
     : null;
   return { ok: true, values: { kind, title, body, week, attachment } };
 }
@@ -73,35 +84,95 @@ export function parseNews(input: NewsInput, file: UploadedFile | null, today: st
  * rows come from the same set-based audience query as broadcasts; each links to the news of one of the guardian's
  * children in the scope.
  */
-export async function publishNews(db: Db, actor: Actor, scope: NewsScopeOption, values: NewsValues, today: string, now: Date): Promise<{ id: number; notified: number }> {
+export async function publishNews(
+  db: Db,
+  actor: Actor,
+  scope: NewsScopeOption,
+  values: NewsValues,
+  today: string,
+  now: Date,
+): Promise<{ id: number; notified: number }> {
   return db.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto('news_post').values({
-      kind: values.kind, school_id: scope.schoolId, scope: scope.scope, class_id: scope.classId, sfo_id: scope.sfoId,
-      title: values.title, body: values.body, week: values.week, author_id: actor.personId, published_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('news_post')
+      .values({
+        kind: values.kind,
+        school_id: scope.schoolId,
+        scope: scope.scope,
+        class_id: scope.classId,
+        sfo_id: scope.sfoId,
+        title: values.title,
+        body: values.body,
+        week: values.week,
+        author_id: actor.personId,
+        published_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (values.attachment) {
       const { filename, content, sha256 } = values.attachment;
-      await trx.insertInto('news_attachment').values({ news_post_id: id, filename, content_type: 'application/pdf', size_bytes: content.byteLength, sha256, content, created_at: now }).execute();
+      await trx
+        .insertInto('news_attachment')
+        .values({
+          news_post_id: id,
+          filename,
+          content_type: 'application/pdf',
+          size_bytes: content.byteLength,
+          sha256,
+          content,
+          created_at: now,
+        })
+        .execute();
     }
     const audience = { kind: scope.scope, id: scope.classId ?? scope.sfoId ?? scope.schoolId, trinn: null };
-    const result = await trx.insertInto('outbox').columns(['recipient_person_id', 'category', 'event_type', 'school_id', 'pupil_id', 'payload', 'idempotency_key', 'created_at'])
-      .expression(trx.selectFrom(audienceGuardians(trx, audience, today).as('a')).select([
-        'a.guardian_id',
-        sql<string>`'news'`.as('category'),
-        sql<string>`'news.published'`.as('event_type'),
-        sql<number>`${scope.schoolId}::bigint`.as('school_id'),
-        'a.first_pupil_id',
-        sql<string>`jsonb_build_object('postId', ${id}::bigint, 'kind', ${values.kind}::text, 'title', ${values.title}::text, 'week', ${values.week}::text, 'scopeName', ${scope.name}::text)`.as('payload'),
-        sql<string>`'news:' || ${id}::bigint || ':' || a.guardian_id`.as('idempotency_key'),
-        sql<Date>`${now}::timestamptz`.as('created_at'),
-      ]))
+    const result = await trx
+      .insertInto('outbox')
+      .columns([
+        'recipient_person_id',
+        'category',
+        'event_type',
+        'school_id',
+        'pupil_id',
+        'payload',
+        'idempotency_key',
+        'created_at',
+      ])
+      .expression(
+        trx
+          .selectFrom(audienceGuardians(trx, audience, today).as('a'))
+          .select([
+            'a.guardian_id',
+            sql<string>`'news'`.as('category'),
+            sql<string>`'news.published'`.as('event_type'),
+            sql<number>`${scope.schoolId}::bigint`.as('school_id'),
+            'a.first_pupil_id',
+            sql<string>`jsonb_build_object('postId', ${id}::bigint, 'kind', ${values.kind}::text, 'title', ${values.title}::text, 'week', ${values.week}::text, 'scopeName', ${scope.name}::text)`.as(
+              'payload',
+            ),
+            sql<string>`'news:' || ${id}::bigint || ':' || a.guardian_id`.as('idempotency_key'),
+            sql<Date>`${now}::timestamptz`.as('created_at'),
+          ]),
+      )
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .executeTakeFirst();
     const notified = Number(result.numInsertedOrUpdatedRows ?? 0n);
-    await recordAudit(trx, {
-      actor, role: scope.role, action: 'news.publish', record: { type: 'news_post', id },
-      details: { scope: scope.scope, kind: values.kind, week: values.week, attachment: values.attachment?.sha256 ?? null, notified },
-    }, now);
+    await recordAudit(
+      trx,
+      {
+        actor,
+        role: scope.role,
+        action: 'news.publish',
+        record: { type: 'news_post', id },
+        details: {
+          scope: scope.scope,
+          kind: values.kind,
+          week: values.week,
+          attachment: values.attachment?.sha256 ?? null,
+          notified,
+        },
+      },
+      now,
+    );
     return { id, notified };
   });
 }
@@ -109,7 +180,16 @@ export async function publishNews(db: Db, actor: Actor, scope: NewsScopeOption, 
 /** Takes a post down (soft delete, audited): guardians no longer see it or its attachment. */
 export async function deleteNews(db: Db, actor: Actor, post: { id: number; role: string }, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('news_post').set({ deleted_at: now, deleted_by: actor.personId }).where('id', '=', post.id).where('deleted_at', 'is', null).execute();
-    await recordAudit(trx, { actor, role: post.role, action: 'news.delete', record: { type: 'news_post', id: post.id } }, now);
+    await trx
+      .updateTable('news_post')
+      .set({ deleted_at: now, deleted_by: actor.personId })
+      .where('id', '=', post.id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    await recordAudit(
+      trx,
+      { actor, role: post.role, action: 'news.delete', record: { type: 'news_post', id: post.id } },
+      now,
+    );
   });
 }

@@ -24,7 +24,12 @@ export async function listNewsScopes(db: Db, actor: Actor, today: string): Promi
   return audiences.flatMap((a) => {
     if (!(SCOPES as string[]).includes(a.kind)) return [];
     const scope = a.kind as NewsScope;
-    const target: NewsTarget = { scope, schoolId: a.schoolId, classId: scope === 'class' ? a.id : null, sfoId: scope === 'sfo' ? a.id : null };
+    const target: NewsTarget = {
+      scope,
+      schoolId: a.schoolId,
+      classId: scope === 'class' ? a.id : null,
+      sfoId: scope === 'sfo' ? a.id : null,
+    };
     const role = newsCapacity(actor, target);
     return role ? [{ ...target, key: `${scope}:${a.id}`, name: a.name, schoolName: a.schoolName, role }] : [];
   });

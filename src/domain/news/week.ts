@@ -1,7 +1,8 @@
 import { addDays, isoWeekOf, mondayOf, mondayOfIsoWeek } from '../calendar/dates.ts';
 
 const DAY_MS = 86_400_000;
-const distance = (a: string, b: string) => Math.abs(new Date(`${a}T00:00:00Z`).getTime() - new Date(`${b}T00:00:00Z`).getTime()) / DAY_MS;
+const distance = (a: string, b: string) =>
+  Math.abs(new Date(`${a}T00:00:00Z`).getTime() - new Date(`${b}T00:00:00Z`).getTime()) / DAY_MS;
 
 /**
  * What a teacher types for a weekly plan's week → an ISO week ('2026-W48'), or null. Accepts "48", "uke 48",
@@ -9,7 +10,10 @@ const distance = (a: string, b: string) => Math.abs(new Date(`${a}T00:00:00Z`).g
  * (in November, 2 is next January's week 2).
  */
 export function parseWeek(input: string, today: string): string | null {
-  const text = input.trim().toLowerCase().replace(/^(uke|veke|week|u\.?)\s*/, '');
+  const text = input
+    .trim()
+    .toLowerCase()
+    .replace(/^(uke|veke|week|u\.?)\s*/, '');
   const iso = /^(\d{4})-?w(\d{1,2})$/.exec(text);
   if (iso) return normalise(Number(iso[1]), Number(iso[2]));
   const withYear = /^(\d{1,2})\s*[/ ,.-]\s*(\d{4})$/.exec(text);

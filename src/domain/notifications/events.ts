@@ -25,7 +25,13 @@ export interface EventPayloads {
   /** To each guardian with access of the audience, once, however many children they have in it (S7). */
   'broadcast.new': { broadcastId: number; subject: string };
   /** To each guardian with access of the post's school, class or SFO, once (G15); pupil_id = one of their children there. */
-  'news.published': { postId: number; kind: 'news' | 'weekly_plan'; title: string; week: string | null; scopeName: string };
+  'news.published': {
+    postId: number;
+    kind: 'news' | 'weekly_plan';
+    title: string;
+    week: string | null;
+    scopeName: string;
+  };
 }
 
 export interface EventPayloads {

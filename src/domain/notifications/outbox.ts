@@ -41,7 +41,17 @@ export async function listNotifications(db: Db, personId: number, limit = 20) {
   return db
     .selectFrom('outbox as o')
     .leftJoin('person as p', 'p.id', 'o.pupil_id')
-    .select(['o.id', 'o.created_at', 'o.category', 'o.event_type', 'o.payload', 'o.read_at', 'o.pupil_id', 'p.given_name as pupil_given_name', 'p.family_name as pupil_family_name'])
+    .select([
+      'o.id',
+      'o.created_at',
+      'o.category',
+      'o.event_type',
+      'o.payload',
+      'o.read_at',
+      'o.pupil_id',
+      'p.given_name as pupil_given_name',
+      'p.family_name as pupil_family_name',
+    ])
     .where('o.recipient_person_id', '=', personId)
     .orderBy('o.created_at', 'desc')
     .orderBy('o.id', 'desc')
@@ -52,7 +62,13 @@ export async function listNotifications(db: Db, personId: number, limit = 20) {
 /** Marks these notifications (of this person only) as read. */
 export async function markNotificationsRead(db: Db, personId: number, ids: number[], now = new Date()): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('outbox').set({ read_at: now }).where('recipient_person_id', '=', personId).where('id', 'in', ids).where('read_at', 'is', null).execute();
+  await db
+    .updateTable('outbox')
+    .set({ read_at: now })
+    .where('recipient_person_id', '=', personId)
+    .where('id', 'in', ids)
+    .where('read_at', 'is', null)
+    .execute();
 }
 
 /** Current contact teachers of the pupil's class (the people told about consent changes). */

@@ -38,12 +38,21 @@ function extraRows(extra: Record<string, unknown>): LetterSection['rows'] {
             .join('; ')
         : String(value);
   return Object.entries(extra).flatMap(([key, value]) =>
-    Array.isArray(value) ? (value.length ? value.map((item) => ({ label: key, value: describe(item) })) : [{ label: key, value: '–' }]) : [{ label: key, value: describe(value) }],
+    Array.isArray(value)
+      ? value.length
+        ? value.map((item) => ({ label: key, value: describe(item) }))
+        : [{ label: key, value: '–' }]
+      : [{ label: key, value: describe(value) }],
   );
 }
 
 /** The readable PDF version of "my data" (G16). */
-export function renderMyDataPdf(data: MyData, t: MyDataPdfText, lang: 'nb' | 'nn' | 'en', date: string): Promise<Uint8Array> {
+export function renderMyDataPdf(
+  data: MyData,
+  t: MyDataPdfText,
+  lang: 'nb' | 'nn' | 'en',
+  date: string,
+): Promise<Uint8Array> {
   const g = data.guardian;
   const or = (value: string | null | undefined) => value || t.notRegistered;
   const sections: LetterSection[] = [
@@ -52,7 +61,14 @@ export function renderMyDataPdf(data: MyData, t: MyDataPdfText, lang: 'nb' | 'nn
       rows: [
         { label: t.name, value: g.name },
         { label: t.fodselsnummer, value: or(g.fodselsnummer) },
-        { label: t.address, value: or([g.address.line, [g.address.postalCode, g.address.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ')) },
+        {
+          label: t.address,
+          value: or(
+            [g.address.line, [g.address.postalCode, g.address.postalPlace].filter(Boolean).join(' ')]
+              .filter(Boolean)
+              .join(', '),
+          ),
+        },
         { label: t.email, value: or(g.contact?.email) },
         { label: t.mobile, value: or(g.contact?.mobile) },
         { label: t.phone, value: or(g.contact?.phone) },
@@ -75,10 +91,21 @@ export function renderMyDataPdf(data: MyData, t: MyDataPdfText, lang: 'nb' | 'nn
     sections.push({
       heading: `${t.viewedBy}: ${child.name}`,
       rows: child.viewedBy.length
-        ? child.viewedBy.map((v) => ({ label: v.at.slice(0, 10).split('-').reverse().join('.'), value: `${v.by} (${v.role ?? ''}) – ${t.actions[v.action] ?? v.action}` }))
+        ? child.viewedBy.map((v) => ({
+            label: v.at.slice(0, 10).split('-').reverse().join('.'),
+            value: `${v.by} (${v.role ?? ''}) – ${t.actions[v.action] ?? v.action}`,
+          }))
         : [{ label: '', value: t.viewedByNone }],
     });
   }
-  const letter: Letter = { sender: ['Skolebro'], recipient: [g.name], date, title: t.title, intro: t.lead, sections, lang };
+  const letter: Letter = {
+    sender: ['Skolebro'],
+    recipient: [g.name],
+    date,
+    title: t.title,
+    intro: t.lead,
+    sections,
+    lang,
+  };
   return renderLetterPdf(letter);
 }

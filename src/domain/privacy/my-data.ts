@@ -13,7 +13,21 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
   const person = await db
     .selectFrom('person as p')
     .leftJoin('contact_info as c', 'c.person_id', 'p.id')
-    .select(['p.given_name', 'p.family_name', 'p.fodselsnummer', 'p.address_line', 'p.postal_code', 'p.postal_place', 'p.address_protection', 'c.email', 'c.mobile', 'c.phone', 'c.sms_enabled', 'c.updated_at', 'c.person_id as contact_person'])
+    .select([
+      'p.given_name',
+      'p.family_name',
+      'p.fodselsnummer',
+      'p.address_line',
+      'p.postal_code',
+      'p.postal_place',
+      'p.address_protection',
+      'c.email',
+      'c.mobile',
+      'c.phone',
+      'c.sms_enabled',
+      'c.updated_at',
+      'c.person_id as contact_person',
+    ])
     .where('p.id', '=', actor.personId)
     .executeTakeFirstOrThrow();
   const children = await listGuardianChildren(db, actor, today);
@@ -41,9 +55,20 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
     guardian: {
       name: `${person.given_name} ${person.family_name}`,
       fodselsnummer: person.fodselsnummer,
-      address: { line: person.address_line, postalCode: person.postal_code, postalPlace: person.postal_place, protection: person.address_protection },
+      address: {
+        line: person.address_line,
+        postalCode: person.postal_code,
+        postalPlace: person.postal_place,
+        protection: person.address_protection,
+      },
       contact: person.contact_person
-        ? { email: person.email, mobile: person.mobile, phone: person.phone, smsEnabled: person.sms_enabled ?? true, updatedAt: person.updated_at?.toISOString() ?? null }
+        ? {
+            email: person.email,
+            mobile: person.mobile,
+            phone: person.phone,
+            smsEnabled: person.sms_enabled ?? true,
+            updatedAt: person.updated_at?.toISOString() ?? null,
+          }
         : null,
       extra: {},
     },
@@ -60,12 +85,21 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
       enrolledFrom: detail?.starts_on ?? '',
       guardians: relations
         .filter((r) => r.pupil_id === child.pupilId)
-        .map((r) => ({ name: `${r.given_name} ${r.family_name}`, relation: r.relation, parentalResponsibility: r.parental_responsibility })),
+        .map((r) => ({
+          name: `${r.given_name} ${r.family_name}`,
+          relation: r.relation,
+          parentalResponsibility: r.parental_responsibility,
+        })),
       viewedBy: audit
         // Who has looked at the child's card. Reasons are left out (they may concern others, e.g. a
         // reveal for the child welfare service), and so are actions about other guardians (blocking).
         .filter((a) => a.action === 'pupil_card.view' || a.action === 'address.reveal')
-        .map((a) => ({ at: a.at.toISOString(), action: a.action, by: a.given_name ? `${a.given_name} ${a.family_name}` : '', role: a.actor_role })),
+        .map((a) => ({
+          at: a.at.toISOString(),
+          action: a.action,
+          by: a.given_name ? `${a.given_name} ${a.family_name}` : '',
+          role: a.actor_role,
+        })),
       extra: {},
     });
   }

@@ -9,16 +9,49 @@ import type { MyData } from './types.ts';
  */
 export async function addAreaSections(db: Db, actor: Actor, data: MyData, childIds: number[]): Promise<void> {
   const me = actor.personId;
-  const general = await db.selectFrom('general_consent').select(['state', 'decided_at']).where('guardian_id', '=', me).executeTakeFirst();
-  const generalHistory = await db.selectFrom('general_consent_event').select(['at', 'from_state', 'to_state']).where('guardian_id', '=', me).orderBy('at').limit(200).execute();
-  data.guardian.extra.generalConsent = general ? { state: general.state, decidedAt: general.decided_at.toISOString() } : { state: 'unanswered' };
-  data.guardian.extra.generalConsentHistory = generalHistory.map((e) => ({ at: e.at.toISOString(), from: e.from_state, to: e.to_state }));
+  const general = await db
+    .selectFrom('general_consent')
+    .select(['state', 'decided_at'])
+    .where('guardian_id', '=', me)
+    .executeTakeFirst();
+  const generalHistory = await db
+    .selectFrom('general_consent_event')
+    .select(['at', 'from_state', 'to_state'])
+    .where('guardian_id', '=', me)
+    .orderBy('at')
+    .limit(200)
+    .execute();
+  data.guardian.extra.generalConsent = general
+    ? { state: general.state, decidedAt: general.decided_at.toISOString() }
+    : { state: 'unanswered' };
+  data.guardian.extra.generalConsentHistory = generalHistory.map((e) => ({
+    at: e.at.toISOString(),
+    from: e.from_state,
+    to: e.to_state,
+  }));
   data.guardian.extra.notificationSettings = (
-    await db.selectFrom('notification_setting').select(['channel', 'category', 'enabled']).where('person_id', '=', me).orderBy('category').orderBy('channel').execute()
+    await db
+      .selectFrom('notification_setting')
+      .select(['channel', 'category', 'enabled'])
+      .where('person_id', '=', me)
+      .orderBy('category')
+      .orderBy('channel')
+      .execute()
   ).map((s) => ({ channel: s.channel, category: s.category, enabled: s.enabled }));
   data.guardian.extra.addressReports = (
-    await db.selectFrom('address_report').select(['created_at', 'what_is_wrong', 'correct_address', 'handled_at']).where('person_id', '=', me).orderBy('created_at', 'desc').limit(50).execute()
-  ).map((r) => ({ at: r.created_at.toISOString(), whatIsWrong: r.what_is_wrong, correctAddress: r.correct_address, handled: r.handled_at !== null }));
+    await db
+      .selectFrom('address_report')
+      .select(['created_at', 'what_is_wrong', 'correct_address', 'handled_at'])
+      .where('person_id', '=', me)
+      .orderBy('created_at', 'desc')
+      .limit(50)
+      .execute()
+  ).map((r) => ({
+    at: r.created_at.toISOString(),
+    whatIsWrong: r.what_is_wrong,
+    correctAddress: r.correct_address,
+    handled: r.handled_at !== null,
+  }));
   if (childIds.length === 0) return;
 
   const answers = await db
@@ -49,8 +82,14 @@ export async function addAreaSections(db: Db, actor: Actor, data: MyData, childI
   childIds.forEach((pupilId, index) => {
     const child = data.children[index];
     if (!child) return;
-    child.extra.consents = answers.filter((a) => a.pupil_id === pupilId).map((a) => ({ consent: a.name_nb, answer: a.state, answeredAt: a.answered_at.toISOString() }));
-    child.extra.consentHistory = history.filter((h) => h.pupil_id === pupilId).map((h) => ({ at: h.at.toISOString(), consent: h.name_nb, from: h.from_state, to: h.to_state }));
-    child.extra.documents = documents.filter((d) => d.pupil_id === pupilId).map((d) => ({ title: d.title, kind: d.kind, date: d.created_at.toISOString().slice(0, 10) }));
+    child.extra.consents = answers
+      .filter((a) => a.pupil_id === pupilId)
+      .map((a) => ({ consent: a.name_nb, answer: a.state, answeredAt: a.answered_at.toISOString() }));
+    child.extra.consentHistory = history
+      .filter((h) => h.pupil_id === pupilId)
+      .map((h) => ({ at: h.at.toISOString(), consent: h.name_nb, from: h.from_state, to: h.to_state }));
+    child.extra.documents = documents
+      .filter((d) => d.pupil_id === pupilId)
+      .map((d) => ({ title: d.title, kind: d.kind, date: d.created_at.toISOString().slice(0, 10) }));
   });
 }

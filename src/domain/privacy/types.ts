@@ -9,7 +9,13 @@ export interface MyData {
     name: string;
     fodselsnummer: string | null;
     address: { line: string | null; postalCode: string | null; postalPlace: string | null; protection: string };
-    contact: { email: string | null; mobile: string | null; phone: string | null; smsEnabled: boolean; updatedAt: string | null } | null;
+    contact: {
+      email: string | null;
+      mobile: string | null;
+      phone: string | null;
+      smsEnabled: boolean;
+      updatedAt: string | null;
+    } | null;
     extra: Record<string, unknown>;
   };
   children: {

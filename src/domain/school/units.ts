@@ -30,20 +30,32 @@ export async function listStaffUnits(db: Db, actor: Actor, today = todayInOslo()
   const sfoIds = grantIds(actor, ['sfo_leader', 'sfo_staff'], (g) => [g.sfoId]);
 
   const classIds = [...new Set([...contactClassIds, ...teacherClassIds])];
-  const classes = classIds.length || leaderSchoolIds.length
-    ? await db
-        .selectFrom('class as c')
-        .innerJoin('school as s', 's.id', 'c.school_id')
-        .leftJoin('enrolment as e', (join) => join.onRef('e.class_id', '=', 'c.id').on(activeOn('e', today)))
-        .select(['c.id', 'c.name', 'c.trinn', 's.name as schoolName', (eb) => eb.fn.count<number>('e.id').as('pupils')])
-        .where((eb) => eb.or([eb('c.id', 'in', classIds.length ? classIds : [0]), eb('c.school_id', 'in', leaderSchoolIds.length ? leaderSchoolIds : [0])]))
-        .groupBy(['c.id', 's.name'])
-        .orderBy('s.name')
-        .orderBy('c.trinn')
-        .orderBy('c.name')
-        .limit(200)
-        .execute()
-    : [];
+  const classes =
+    classIds.length || leaderSchoolIds.length
+      ? await db
+          .selectFrom('class as c')
+          .innerJoin('school as s', 's.id', 'c.school_id')
+          .leftJoin('enrolment as e', (join) => join.onRef('e.class_id', '=', 'c.id').on(activeOn('e', today)))
+          .select([
+            'c.id',
+            'c.name',
+            'c.trinn',
+            's.name as schoolName',
+            (eb) => eb.fn.count<number>('e.id').as('pupils'),
+          ])
+          .where((eb) =>
+            eb.or([
+              eb('c.id', 'in', classIds.length ? classIds : [0]),
+              eb('c.school_id', 'in', leaderSchoolIds.length ? leaderSchoolIds : [0]),
+            ]),
+          )
+          .groupBy(['c.id', 's.name'])
+          .orderBy('s.name')
+          .orderBy('c.trinn')
+          .orderBy('c.name')
+          .limit(200)
+          .execute()
+      : [];
   const groups = groupIds.length
     ? await db
         .selectFrom('teaching_group as g')
@@ -68,7 +80,13 @@ export async function listStaffUnits(db: Db, actor: Actor, today = todayInOslo()
         .execute()
     : [];
   const sfos = sfoIds.length
-    ? await db.selectFrom('sfo as f').innerJoin('school as s', 's.id', 'f.school_id').select(['f.id', 'f.name', 's.name as schoolName']).where('f.id', 'in', sfoIds).orderBy('f.name').execute()
+    ? await db
+        .selectFrom('sfo as f')
+        .innerJoin('school as s', 's.id', 'f.school_id')
+        .select(['f.id', 'f.name', 's.name as schoolName'])
+        .where('f.id', 'in', sfoIds)
+        .orderBy('f.name')
+        .execute()
     : [];
   return {
     roles: [...new Set(actor.staff.map((g) => g.role))],
@@ -88,7 +106,12 @@ export async function findClassForActor(db: Db, actor: Actor, classId: number, t
     .innerJoin('school as s', 's.id', 'c.school_id')
     .select(['c.id', 'c.name', 'c.trinn', 'c.school_id', 's.name as schoolName'])
     .where('c.id', '=', classId)
-    .where((eb) => eb.or([eb('c.id', 'in', scope.classIds.length ? scope.classIds : [0]), eb('c.school_id', 'in', scope.schoolIds.length ? scope.schoolIds : [0])]))
+    .where((eb) =>
+      eb.or([
+        eb('c.id', 'in', scope.classIds.length ? scope.classIds : [0]),
+        eb('c.school_id', 'in', scope.schoolIds.length ? scope.schoolIds : [0]),
+      ]),
+    )
     .executeTakeFirst();
   if (!found || actor.via !== 'feide') throw new NotFoundError();
   const pupils = await db
@@ -103,7 +126,11 @@ export async function findClassForActor(db: Db, actor: Actor, classId: number, t
     .limit(100)
     .execute();
   const teachers = await contactTeachersOf(db, [classId], today);
-  const mayRegisterAttendance = canRegisterAttendance(actor, { kind: 'class', id: found.id, schoolId: found.school_id });
+  const mayRegisterAttendance = canRegisterAttendance(actor, {
+    kind: 'class',
+    id: found.id,
+    schoolId: found.school_id,
+  });
   return { ...found, pupils, contactTeachers: teachers.get(classId) ?? [], mayRegisterAttendance };
 }
 
@@ -116,7 +143,12 @@ export async function findGroupForActor(db: Db, actor: Actor, groupId: number, t
     .innerJoin('school as s', 's.id', 'g.school_id')
     .select(['g.id', 'g.name', 'g.subject', 'g.school_id', 's.name as schoolName'])
     .where('g.id', '=', groupId)
-    .where((eb) => eb.or([eb('g.id', 'in', groupIds.length ? groupIds : [0]), eb('g.school_id', 'in', schoolIds.length ? schoolIds : [0])]))
+    .where((eb) =>
+      eb.or([
+        eb('g.id', 'in', groupIds.length ? groupIds : [0]),
+        eb('g.school_id', 'in', schoolIds.length ? schoolIds : [0]),
+      ]),
+    )
     .executeTakeFirst();
   if (!found || actor.via !== 'feide') throw new NotFoundError();
   const pupils = await db
@@ -129,7 +161,11 @@ export async function findGroupForActor(db: Db, actor: Actor, groupId: number, t
     .orderBy('p.given_name')
     .limit(100)
     .execute();
-  return { ...found, pupils, mayRegisterAttendance: canRegisterAttendance(actor, { kind: 'group', id: found.id, schoolId: found.school_id }) };
+  return {
+    ...found,
+    pupils,
+    mayRegisterAttendance: canRegisterAttendance(actor, { kind: 'group', id: found.id, schoolId: found.school_id }),
+  };
 }
 
 /** The pupil's own class, school and contact teachers (pupil home, P1). */

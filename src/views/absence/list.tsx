@@ -11,7 +11,10 @@ const badge = 'ml-2 inline-block rounded border px-2 py-0.5 text-sm font-semibol
 
 type HomeEntry = Extract<AbsenceEntry, { source: 'home' }>;
 type SchoolEntry = Extract<AbsenceEntry, { source: 'school' }>;
-type Item = { kind: 'home'; entry: HomeEntry } | { kind: 'leave'; entry: Extract<AbsenceEntry, { source: 'leave' }> } | { kind: 'school'; date: string; rows: SchoolEntry[] };
+type Item =
+  | { kind: 'home'; entry: HomeEntry }
+  | { kind: 'leave'; entry: Extract<AbsenceEntry, { source: 'leave' }> }
+  | { kind: 'school'; date: string; rows: SchoolEntry[] };
 
 export const count = (one: string, many: string, n: number) => fill(n === 1 ? one : many, { count: n });
 export const lessonText = (l: LessonRef) => `${l.startsAt}–${l.endsAt} ${l.subject}`;
@@ -23,21 +26,49 @@ export function reportSummary(t: AbsenceMessages, entry: HomeEntry): string {
 }
 
 function Heading({ level, id, text }: { level: 2 | 3; id: string; text: string }) {
-  return level === 2 ? <h2 id={id} class="text-xl font-semibold" safe>{text}</h2> : <h3 id={id} class="text-xl font-semibold" safe>{text}</h3>;
+  return level === 2 ? (
+    <h2 id={id} class="text-xl font-semibold" safe>
+      {text}
+    </h2>
+  ) : (
+    <h3 id={id} class="text-xl font-semibold" safe>
+      {text}
+    </h3>
+  );
 }
 
 /** Totals so far this school year: days and single lessons kept apart, and times late. */
-export function AbsenceTotals({ page, overview, level }: { page: PageContext; overview: AbsenceOverview; level: 2 | 3 }) {
+export function AbsenceTotals({
+  page,
+  overview,
+  level,
+}: {
+  page: PageContext;
+  overview: AbsenceOverview;
+  level: 2 | 3;
+}) {
   const t = absenceText[page.locale];
   const { totals } = overview.year;
   const text = fill(t.totals, { days: count(t.day, t.days, totals.days), hours: count(t.hour, t.hours, totals.hours) });
   return (
     <section aria-labelledby="absence-totals-heading" class={`${card} space-y-1`}>
       <Heading level={level} id="absence-totals-heading" text={t.totalsHeading} />
-      {overview.schoolYear ? <p class="text-sm text-slate-700" safe>{fill(t.schoolYear, { year: overview.schoolYear.name })}</p> : <p safe>{t.noSchoolYear}</p>}
-      <p id="absence-totals" class="text-2xl font-semibold" safe>{text}</p>
-      <p id="absence-late" safe>{fill(t.late, { count: totals.late })}</p>
-      <p class="text-sm text-slate-700" safe>{t.totalsHelp}</p>
+      {overview.schoolYear ? (
+        <p class="text-sm text-slate-700" safe>
+          {fill(t.schoolYear, { year: overview.schoolYear.name })}
+        </p>
+      ) : (
+        <p safe>{t.noSchoolYear}</p>
+      )}
+      <p id="absence-totals" class="text-2xl font-semibold" safe>
+        {text}
+      </p>
+      <p id="absence-late" safe>
+        {fill(t.late, { count: totals.late })}
+      </p>
+      <p class="text-sm text-slate-700" safe>
+        {t.totalsHelp}
+      </p>
     </section>
   );
 }
@@ -63,12 +94,20 @@ export function AbsenceList(props: ListProps) {
       <Heading level={props.level} id="absence-list-heading" text={t.listHeading} />
       {items.length === 0 ? <p safe>{t.empty}</p> : ''}
       <ol id="absence-list" class="space-y-3" role="list">
-        {items.map((item) => (item.kind === 'home' ? <HomeItem {...props} entry={item.entry} /> : item.kind === 'school' ? <SchoolItem t={t} date={item.date} rows={item.rows} /> : (
-          <li class={card}>
-            <p class="font-semibold" safe>{dateRange(item.entry.from, item.entry.to)}</p>
-            <p safe>{`${t.leaveGranted} · ${count(t.schoolDay, t.schoolDays, item.entry.schoolDays)}`}</p>
-          </li>
-        )))}
+        {items.map((item) =>
+          item.kind === 'home' ? (
+            <HomeItem {...props} entry={item.entry} />
+          ) : item.kind === 'school' ? (
+            <SchoolItem t={t} date={item.date} rows={item.rows} />
+          ) : (
+            <li class={card}>
+              <p class="font-semibold" safe>
+                {dateRange(item.entry.from, item.entry.to)}
+              </p>
+              <p safe>{`${t.leaveGranted} · ${count(t.schoolDay, t.schoolDays, item.entry.schoolDays)}`}</p>
+            </li>
+          ),
+        )}
       </ol>
     </section>
   );
@@ -78,7 +117,8 @@ function toItems(entries: AbsenceEntry[]): Item[] {
   const items: Item[] = [];
   const schoolDays = new Map<string, SchoolEntry[]>();
   for (const entry of entries) {
-    if (entry.source !== 'school') items.push(entry.source === 'home' ? { kind: 'home', entry } : { kind: 'leave', entry });
+    if (entry.source !== 'school')
+      items.push(entry.source === 'home' ? { kind: 'home', entry } : { kind: 'leave', entry });
     else if (schoolDays.has(entry.date)) schoolDays.get(entry.date)!.push(entry);
     else {
       const rows = [entry];
@@ -89,7 +129,14 @@ function toItems(entries: AbsenceEntry[]): Item[] {
   return items;
 }
 
-function HomeItem({ page, overview, entry, withdrawPath, documentationPath, showNotes }: ListProps & { entry: HomeEntry }) {
+function HomeItem({
+  page,
+  overview,
+  entry,
+  withdrawPath,
+  documentationPath,
+  showNotes,
+}: ListProps & { entry: HomeEntry }) {
   const t = absenceText[page.locale];
   const upcoming = entry.from > overview.today;
   const what = entry.kind === 'days' ? `${t.wholeDay} · ${count(t.schoolDay, t.schoolDays, entry.schoolDays)}` : '';
@@ -97,24 +144,46 @@ function HomeItem({ page, overview, entry, withdrawPath, documentationPath, show
     <li id={`absence-report-${entry.reportId}`} class={`${card} space-y-1`}>
       <p class="font-semibold">
         <span safe>{dateRange(entry.from, entry.to)}</span>
-        {upcoming ? <span class={`${badge} border-sky-800 bg-sky-50 text-sky-950`} safe>{t.upcoming}</span> : ''}
-        {entry.documented ? <span class={`${badge} border-emerald-700 bg-emerald-50 text-emerald-950`} safe>{`✓ ${t.documented}`}</span> : ''}
+        {upcoming ? (
+          <span class={`${badge} border-sky-800 bg-sky-50 text-sky-950`} safe>
+            {t.upcoming}
+          </span>
+        ) : (
+          ''
+        )}
+        {entry.documented ? (
+          <span class={`${badge} border-emerald-700 bg-emerald-50 text-emerald-950`} safe>{`✓ ${t.documented}`}</span>
+        ) : (
+          ''
+        )}
       </p>
-      {what ? <p safe>{what}</p> : (
+      {what ? (
+        <p safe>{what}</p>
+      ) : (
         <ul class="list-disc pl-5">
-          {entry.lessons.map((l) => <li safe>{lessonText(l)}</li>)}
+          {entry.lessons.map((l) => (
+            <li safe>{lessonText(l)}</li>
+          ))}
         </ul>
       )}
       <p safe>{`${fill(t.reportedBy, { name: entry.reportedBy })} · ${t.reason}: ${t.reasons[entry.reason]}`}</p>
       {showNotes && entry.note ? <p class="text-slate-800" safe>{`${t.note}: ${entry.note}`}</p> : ''}
       {withdrawPath && mayWithdraw(entry, overview.today) ? (
-        <form method="post" action={withdrawPath(entry.reportId)} hx-post={withdrawPath(entry.reportId)} hx-target="#child-section" class="pt-1">
+        <form
+          method="post"
+          action={withdrawPath(entry.reportId)}
+          hx-post={withdrawPath(entry.reportId)}
+          hx-target="#child-section"
+          class="pt-1"
+        >
           <button type="submit" class={smallButton}>
             <span safe>{t.withdraw}</span>
             <span class="sr-only" safe>{` ${reportSummary(t, entry)}`}</span>
           </button>
         </form>
-      ) : ''}
+      ) : (
+        ''
+      )}
       {documentationPath ? (
         <form method="post" action={documentationPath(entry.reportId)} class="pt-1">
           <input type="hidden" name="documented" value={entry.documented ? 'false' : 'true'} />
@@ -123,7 +192,9 @@ function HomeItem({ page, overview, entry, withdrawPath, documentationPath, show
             <span class="sr-only" safe>{` ${reportSummary(t, entry)}`}</span>
           </button>
         </form>
-      ) : ''}
+      ) : (
+        ''
+      )}
     </li>
   );
 }
@@ -131,9 +202,15 @@ function HomeItem({ page, overview, entry, withdrawPath, documentationPath, show
 function SchoolItem({ t, date, rows }: { t: AbsenceMessages; date: string; rows: SchoolEntry[] }) {
   return (
     <li class={`${card} space-y-1`}>
-      <p class="font-semibold" safe>{formatDate(date)}</p>
+      <p class="font-semibold" safe>
+        {formatDate(date)}
+      </p>
       <ul class="list-disc pl-5">
-        {rows.map((r) => <li safe>{`${r.status === 'late' ? t.registeredLate : t.registeredAbsent}: ${r.lesson ? lessonText(r.lesson) : t.wholeDay}`}</li>)}
+        {rows.map((r) => (
+          <li
+            safe
+          >{`${r.status === 'late' ? t.registeredLate : t.registeredAbsent}: ${r.lesson ? lessonText(r.lesson) : t.wholeDay}`}</li>
+        ))}
       </ul>
     </li>
   );

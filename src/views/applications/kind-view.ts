@@ -34,7 +34,12 @@ export interface KindView<K extends ApplicationKind> {
   /** Sections of its own between the application and the decision (e.g. the pupil's absence). */
   Sections(props: { page: PageContext; view: PageOf<K> }): JSX.Element;
   /** Its fields of the decision form, between the outcome and the reasons, with their errors. */
-  DecisionFields(props: { page: PageContext; app: CaseOf<K>; input: DecisionInput; errors: DecisionErrorsOf<K> }): JSX.Element;
+  DecisionFields(props: {
+    page: PageContext;
+    app: CaseOf<K>;
+    input: DecisionInput;
+    errors: DecisionErrorsOf<K>;
+  }): JSX.Element;
   /** Its fields' errors for the error summary, in the form's order: [input id, message]. */
   fieldErrors(locale: Locale, errors: DecisionErrorsOf<K>): { field: string; message: string }[];
   /** What was granted, as rows under the outcome of a decided application. */

@@ -9,23 +9,39 @@ export function LoginChooser({ page, returnTo, demo }: { page: PageContext; retu
   const choice = 'block rounded-lg border-2 border-sky-800 bg-white p-4 text-sky-900 no-underline hover:bg-sky-50';
   return (
     <div class="max-w-xl space-y-6">
-      <h1 class="text-3xl font-bold" safe>{t.chooserTitle}</h1>
+      <h1 class="text-3xl font-bold" safe>
+        {t.chooserTitle}
+      </h1>
       <p safe>{t.chooserLead}</p>
       <ul class="space-y-4" role="list">
         <li>
           <a href={authPaths.loginStart('idporten', returnTo)} class={choice}>
-            <span class="block text-xl font-semibold" safe>{t.guardianButton}</span>
-            <span class="block text-slate-700" safe>{t.guardianHint}</span>
+            <span class="block text-xl font-semibold" safe>
+              {t.guardianButton}
+            </span>
+            <span class="block text-slate-700" safe>
+              {t.guardianHint}
+            </span>
           </a>
         </li>
         <li>
           <a href={authPaths.loginStart('feide', returnTo)} class={choice}>
-            <span class="block text-xl font-semibold" safe>{t.staffButton}</span>
-            <span class="block text-slate-700" safe>{t.staffHint}</span>
+            <span class="block text-xl font-semibold" safe>
+              {t.staffButton}
+            </span>
+            <span class="block text-slate-700" safe>
+              {t.staffHint}
+            </span>
           </a>
         </li>
       </ul>
-      {demo ? <p class="rounded bg-amber-50 p-3 text-amber-950" safe>{t.demoNotice}</p> : ''}
+      {demo ? (
+        <p class="rounded bg-amber-50 p-3 text-amber-950" safe>
+          {t.demoNotice}
+        </p>
+      ) : (
+        ''
+      )}
     </div>
   );
 }
@@ -36,11 +52,15 @@ export function LoginFailed({ page, reason }: { page: PageContext; reason: Login
   const unknown = reason === 'unknown_identity';
   return (
     <div class="max-w-prose space-y-4">
-      <h1 class="text-3xl font-bold" safe>{unknown ? t.unknownTitle : t.failureTitle}</h1>
+      <h1 class="text-3xl font-bold" safe>
+        {unknown ? t.unknownTitle : t.failureTitle}
+      </h1>
       <p safe>{t.failure[reason]}</p>
       {unknown ? <p safe>{t.unknownHelp}</p> : ''}
       <p>
-        <a href={authPaths.login} class={link} safe>{t.tryAgain}</a>
+        <a href={authPaths.login} class={link} safe>
+          {t.tryAgain}
+        </a>
       </p>
     </div>
   );

@@ -10,7 +10,11 @@ export function namesList(locale: Locale, names: string[]): string {
 }
 
 /** "5A", "Skolekor", "Bjørkelia skole", "5. trinn" — with the school when the actor reaches several schools. */
-export function audienceLabel(locale: Locale, a: { kind: BroadcastAudienceKind; name: string; trinn: number | null; schoolName: string }, withSchool = false): string {
+export function audienceLabel(
+  locale: Locale,
+  a: { kind: BroadcastAudienceKind; name: string; trinn: number | null; schoolName: string },
+  withSchool = false,
+): string {
   const t = broadcastsText[locale];
   const name = a.kind === 'trinn' ? fill(t.trinnName, { trinn: a.trinn ?? '' }) : a.name;
   return withSchool && a.kind !== 'school' ? fill(t.atSchool, { name, school: a.schoolName }) : name;

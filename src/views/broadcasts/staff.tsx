@@ -1,7 +1,13 @@
 import { AudienceSelect } from '../components/audience-select.tsx';
 import type { BroadcastAudience } from '../../domain/broadcasts/audience.ts';
 import type { Paged } from '../../domain/paging.ts';
-import { BODY_MAX, SUBJECT_MAX, type BroadcastErrors, type BroadcastField, type BroadcastInput } from '../../domain/broadcasts/send.ts';
+import {
+  BODY_MAX,
+  SUBJECT_MAX,
+  type BroadcastErrors,
+  type BroadcastField,
+  type BroadcastInput,
+} from '../../domain/broadcasts/send.ts';
 import type { SentBroadcast } from '../../domain/broadcasts/sent.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
@@ -16,50 +22,128 @@ export function SentListPage({ page, sent }: { page: PageContext; sent: Paged<Se
   const t = broadcastsText[page.locale];
   return (
     <div class="space-y-4">
-      <h1 class="text-3xl font-bold" safe>{t.sentTitle}</h1>
-      <p><a href={broadcastPaths.new} class={primaryLink} safe>{t.newBroadcast}</a></p>
-      {sent.items.length === 0 ? <p safe>{t.noneSent}</p> : (
+      <h1 class="text-3xl font-bold" safe>
+        {t.sentTitle}
+      </h1>
+      <p>
+        <a href={broadcastPaths.new} class={primaryLink} safe>
+          {t.newBroadcast}
+        </a>
+      </p>
+      {sent.items.length === 0 ? (
+        <p safe>{t.noneSent}</p>
+      ) : (
         <ul class={listCard} role="list">
           {sent.items.map((b) => (
             <li class="px-4 py-3">
-              <a href={broadcastPaths.broadcast(b.id)} class={`${link} font-semibold`} safe>{b.subject}</a>
+              <a href={broadcastPaths.broadcast(b.id)} class={`${link} font-semibold`} safe>
+                {b.subject}
+              </a>
               <p class="text-sm text-slate-700" safe>
-                {[fill(t.toAudience, { audience: audienceLabel(page.locale, { kind: b.audienceKind, name: b.audienceName, trinn: b.trinn, schoolName: b.schoolName }, b.audienceKind === 'trinn') }),
-                  fill(t.sentOn, { date: formatDate(b.createdAt) }), fill(t.readCount, { read: b.read, recipients: b.recipients })].join(' · ')}
+                {[
+                  fill(t.toAudience, {
+                    audience: audienceLabel(
+                      page.locale,
+                      { kind: b.audienceKind, name: b.audienceName, trinn: b.trinn, schoolName: b.schoolName },
+                      b.audienceKind === 'trinn',
+                    ),
+                  }),
+                  fill(t.sentOn, { date: formatDate(b.createdAt) }),
+                  fill(t.readCount, { read: b.read, recipients: b.recipients }),
+                ].join(' · ')}
               </p>
             </li>
           ))}
         </ul>
       )}
-      <Pager label={t.pageLabel} page={sent.page} hasNext={sent.hasNext} href={broadcastPaths.listPage} previousText={t.previous} nextText={t.next} />
+      <Pager
+        label={t.pageLabel}
+        page={sent.page}
+        hasNext={sent.hasNext}
+        href={broadcastPaths.listPage}
+        previousText={t.previous}
+        nextText={t.next}
+      />
     </div>
   );
 }
 
-const FIELD_IDS: Record<BroadcastField, string> = { audience: 'broadcast-audience', subject: 'broadcast-subject', body: 'broadcast-body' };
+const FIELD_IDS: Record<BroadcastField, string> = {
+  audience: 'broadcast-audience',
+  subject: 'broadcast-subject',
+  body: 'broadcast-body',
+};
 
 /** GET /broadcasts/new (and the 422 re-render, with what was typed): choose the audience, write, send. */
-export function NewBroadcastPage({ page, audiences, input, errors = {} }: { page: PageContext; audiences: BroadcastAudience[]; input?: BroadcastInput; errors?: BroadcastErrors }) {
+export function NewBroadcastPage({
+  page,
+  audiences,
+  input,
+  errors = {},
+}: {
+  page: PageContext;
+  audiences: BroadcastAudience[];
+  input?: BroadcastInput;
+  errors?: BroadcastErrors;
+}) {
   const t = broadcastsText[page.locale];
   const values = input ?? { audience: '', subject: '', body: '' };
   const message = (field: BroadcastField) => {
     const code = errors[field];
     return code ? (t.errors[field] as Record<string, string>)[code] : undefined;
   };
-  const summary = (Object.keys(FIELD_IDS) as BroadcastField[]).flatMap((f) => (message(f) ? [{ field: FIELD_IDS[f], message: message(f)! }] : []));
+  const summary = (Object.keys(FIELD_IDS) as BroadcastField[]).flatMap((f) =>
+    message(f) ? [{ field: FIELD_IDS[f], message: message(f)! }] : [],
+  );
   const audienceError = message('audience');
   return (
     <div class="max-w-prose space-y-4">
-      <p><a href={broadcastPaths.list} class={link} safe>{t.backToSent}</a></p>
-      <h1 class="text-3xl font-bold" safe>{t.newBroadcast}</h1>
-      {audiences.length === 0 ? <p safe>{t.noAudiences}</p> : (
+      <p>
+        <a href={broadcastPaths.list} class={link} safe>
+          {t.backToSent}
+        </a>
+      </p>
+      <h1 class="text-3xl font-bold" safe>
+        {t.newBroadcast}
+      </h1>
+      {audiences.length === 0 ? (
+        <p safe>{t.noAudiences}</p>
+      ) : (
         <form method="post" action={broadcastPaths.create} class="space-y-4" novalidate>
           <ErrorSummary heading={t.errorSummary} errors={summary} />
-          <p id="broadcast-lead" class="text-slate-700" safe>{t.lead}</p>
-          <AudienceSelect page={page} id={FIELD_IDS.audience} label={t.audience} audiences={audiences} value={values.audience} error={audienceError} describedBy="broadcast-lead" />
-          <Field id={FIELD_IDS.subject} name="subject" label={t.subject} value={values.subject} error={message('subject')} maxlength={SUBJECT_MAX} />
-          <Field id={FIELD_IDS.body} name="body" label={t.body} hint={t.bodyHint} value={values.body} error={message('body')} maxlength={BODY_MAX} multiline />
-          <button type="submit" class={primaryButton} safe>{t.send}</button>
+          <p id="broadcast-lead" class="text-slate-700" safe>
+            {t.lead}
+          </p>
+          <AudienceSelect
+            page={page}
+            id={FIELD_IDS.audience}
+            label={t.audience}
+            audiences={audiences}
+            value={values.audience}
+            error={audienceError}
+            describedBy="broadcast-lead"
+          />
+          <Field
+            id={FIELD_IDS.subject}
+            name="subject"
+            label={t.subject}
+            value={values.subject}
+            error={message('subject')}
+            maxlength={SUBJECT_MAX}
+          />
+          <Field
+            id={FIELD_IDS.body}
+            name="body"
+            label={t.body}
+            hint={t.bodyHint}
+            value={values.body}
+            error={message('body')}
+            maxlength={BODY_MAX}
+            multiline
+          />
+          <button type="submit" class={primaryButton} safe>
+            {t.send}
+          </button>
         </form>
       )}
     </div>

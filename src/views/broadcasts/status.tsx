@@ -23,7 +23,9 @@ function countWord(d: DeliveryMessages, state: DeliveryCount): string {
 /** "SMS: 28 sendt, 2 ikke sendt · E-post: 30 sendt" */
 function summaryText(d: DeliveryMessages, summary: DeliverySummary): string {
   return CHANNELS.map((channel) => {
-    const parts = COUNT_ORDER.filter((s) => summary[channel][s]).map((s) => `${summary[channel][s]} ${countWord(d, s)}`);
+    const parts = COUNT_ORDER.filter((s) => summary[channel][s]).map(
+      (s) => `${summary[channel][s]} ${countWord(d, s)}`,
+    );
     return `${d.channel[channel]}: ${parts.join(', ') || '–'}`;
   }).join(' · ');
 }
@@ -32,52 +34,118 @@ function DeliveryCell({ d, delivery }: { d: DeliveryMessages; delivery: OutboxDe
   if (!delivery) return <span>–</span>;
   return (
     <ul role="list" class="text-sm">
-      {CHANNELS.map((channel) => <li safe>{`${d.channel[channel]}: ${channelText(d, delivery[channel])}`}</li>)}
+      {CHANNELS.map((channel) => (
+        <li safe>{`${d.channel[channel]}: ${channelText(d, delivery[channel])}`}</li>
+      ))}
     </ul>
   );
 }
 
-export function BroadcastStatusPage({ page, broadcast, recipients, delivery, sentCount }: { page: PageContext; broadcast: SentBroadcast; recipients: Paged<RecipientStatus>; delivery: DeliverySummary; sentCount?: number }) {
+export function BroadcastStatusPage({
+  page,
+  broadcast,
+  recipients,
+  delivery,
+  sentCount,
+}: {
+  page: PageContext;
+  broadcast: SentBroadcast;
+  recipients: Paged<RecipientStatus>;
+  delivery: DeliverySummary;
+  sentCount?: number;
+}) {
   const t = broadcastsText[page.locale];
   const d = deliveryText[page.locale];
-  const audience = audienceLabel(page.locale, { kind: broadcast.audienceKind, name: broadcast.audienceName, trinn: broadcast.trinn, schoolName: broadcast.schoolName }, broadcast.audienceKind === 'trinn');
+  const audience = audienceLabel(
+    page.locale,
+    {
+      kind: broadcast.audienceKind,
+      name: broadcast.audienceName,
+      trinn: broadcast.trinn,
+      schoolName: broadcast.schoolName,
+    },
+    broadcast.audienceKind === 'trinn',
+  );
   return (
     <div class="space-y-4">
-      <p><a href={broadcastPaths.list} class={link} safe>{t.backToSent}</a></p>
-      <h1 class="text-3xl font-bold" safe>{broadcast.subject}</h1>
+      <p>
+        <a href={broadcastPaths.list} class={link} safe>
+          {t.backToSent}
+        </a>
+      </p>
+      <h1 class="text-3xl font-bold" safe>
+        {broadcast.subject}
+      </h1>
       <Notice text={sentCount !== undefined ? fill(t.sent, { recipients: sentCount }) : undefined} />
-      <p class="text-slate-700" safe>{[fill(t.toAudience, { audience }), fill(t.fromSender, { name: broadcast.senderName, school: broadcast.schoolName }), fill(t.sentOn, { date: formatDate(broadcast.createdAt) })].join(' · ')}</p>
+      <p class="text-slate-700" safe>
+        {[
+          fill(t.toAudience, { audience }),
+          fill(t.fromSender, { name: broadcast.senderName, school: broadcast.schoolName }),
+          fill(t.sentOn, { date: formatDate(broadcast.createdAt) }),
+        ].join(' · ')}
+      </p>
       <div class={`space-y-3 ${card}`}>
-        <p class="whitespace-pre-line" safe>{broadcast.body}</p>
+        <p class="whitespace-pre-line" safe>
+          {broadcast.body}
+        </p>
       </div>
       <section aria-labelledby="recipients-heading" class="space-y-2">
-        <h2 id="recipients-heading" class="text-xl font-semibold" safe>{t.recipients}</h2>
-        <p id="read-count" class="font-semibold" safe>{fill(t.readCount, { read: broadcast.read, recipients: broadcast.recipients })}</p>
+        <h2 id="recipients-heading" class="text-xl font-semibold" safe>
+          {t.recipients}
+        </h2>
+        <p id="read-count" class="font-semibold" safe>
+          {fill(t.readCount, { read: broadcast.read, recipients: broadcast.recipients })}
+        </p>
         <p id="delivery-summary" class="text-slate-700" safe>{`${t.deliverySummary}: ${summaryText(d, delivery)}`}</p>
         <TableRegion framed>
           <table class="w-full border-collapse text-left" aria-describedby="read-count">
-            <caption class="sr-only" safe>{t.recipients}</caption>
+            <caption class="sr-only" safe>
+              {t.recipients}
+            </caption>
             <thead>
               <tr class="border-b border-slate-300">
-                <th scope="col" class="px-3 py-2" safe>{t.guardian}</th>
-                <th scope="col" class="px-3 py-2" safe>{t.children}</th>
-                <th scope="col" class="px-3 py-2" safe>{t.status}</th>
-                <th scope="col" class="px-3 py-2" safe>{t.deliveryColumn}</th>
+                <th scope="col" class="px-3 py-2" safe>
+                  {t.guardian}
+                </th>
+                <th scope="col" class="px-3 py-2" safe>
+                  {t.children}
+                </th>
+                <th scope="col" class="px-3 py-2" safe>
+                  {t.status}
+                </th>
+                <th scope="col" class="px-3 py-2" safe>
+                  {t.deliveryColumn}
+                </th>
               </tr>
             </thead>
             <tbody>
               {recipients.items.map((r) => (
                 <tr class="border-b border-slate-200">
-                  <td class="px-3 py-2" safe>{r.guardianName}</td>
-                  <td class="px-3 py-2" safe>{r.children.join(', ')}</td>
-                  <td class="px-3 py-2" safe>{r.readAt ? fill(t.readAt, { date: formatDateTime(r.readAt) }) : t.notRead}</td>
-                  <td class="px-3 py-2"><DeliveryCell d={d} delivery={r.delivery} /></td>
+                  <td class="px-3 py-2" safe>
+                    {r.guardianName}
+                  </td>
+                  <td class="px-3 py-2" safe>
+                    {r.children.join(', ')}
+                  </td>
+                  <td class="px-3 py-2" safe>
+                    {r.readAt ? fill(t.readAt, { date: formatDateTime(r.readAt) }) : t.notRead}
+                  </td>
+                  <td class="px-3 py-2">
+                    <DeliveryCell d={d} delivery={r.delivery} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableRegion>
-        <Pager label={t.pageLabel} page={recipients.page} hasNext={recipients.hasNext} href={(n) => broadcastPaths.broadcastPage(broadcast.id, n)} previousText={t.previous} nextText={t.next} />
+        <Pager
+          label={t.pageLabel}
+          page={recipients.page}
+          hasNext={recipients.hasNext}
+          href={(n) => broadcastPaths.broadcastPage(broadcast.id, n)}
+          previousText={t.previous}
+          nextText={t.next}
+        />
       </section>
     </div>
   );

@@ -28,7 +28,17 @@ const SECTIONS: { key: ChildSection; href: (id: number) => string }[] = [
 ];
 
 /** The child page frame: name, section navigation (real links; htmx swaps the frame so the current tab follows), the section. */
-export function ChildLayout({ page, child, current, children }: { page: PageContext; child: GuardianChild; current: ChildSection; children: Children }) {
+export function ChildLayout({
+  page,
+  child,
+  current,
+  children,
+}: {
+  page: PageContext;
+  child: GuardianChild;
+  current: ChildSection;
+  children: Children;
+}) {
   const t = page.t.child;
   return (
     <div id="child-frame" class="space-y-4">
@@ -70,16 +80,28 @@ interface Overview {
   otherGuardians: { name: string; relation: string }[];
 }
 
-export function ChildOverview({ page, child, overview }: { page: PageContext; child: GuardianChild; overview: Overview }) {
+export function ChildOverview({
+  page,
+  child,
+  overview,
+}: {
+  page: PageContext;
+  child: GuardianChild;
+  overview: Overview;
+}) {
   const t = page.t.child;
   const relation = page.t.pupil.relation as Record<string, string>;
   return (
     <div class="grid gap-4 sm:grid-cols-2">
       <p class="sm:col-span-2">
-        <a href={timetablePaths.child(child.pupilId)} class={secondaryLink} safe>{timetableText[page.locale].title}</a>
+        <a href={timetablePaths.child(child.pupilId)} class={secondaryLink} safe>
+          {timetableText[page.locale].title}
+        </a>
       </p>
       <section aria-labelledby="contact-teacher" class={card}>
-        <h2 id="contact-teacher" class="text-lg font-semibold" safe>{t.contactTeacher}</h2>
+        <h2 id="contact-teacher" class="text-lg font-semibold" safe>
+          {t.contactTeacher}
+        </h2>
         {overview.contactTeachers.length === 0 ? <p safe>{t.noContactTeacher}</p> : ''}
         <ul role="list">
           {overview.contactTeachers.map((teacher) => (
@@ -88,7 +110,9 @@ export function ChildOverview({ page, child, overview }: { page: PageContext; ch
               {teacher.email ? (
                 <>
                   {' – '}
-                  <a href={safeHref(`mailto:${teacher.email}`)} class={link} safe>{teacher.email}</a>
+                  <a href={safeHref(`mailto:${teacher.email}`)} class={link} safe>
+                    {teacher.email}
+                  </a>
                 </>
               ) : (
                 ''
@@ -98,12 +122,16 @@ export function ChildOverview({ page, child, overview }: { page: PageContext; ch
         </ul>
       </section>
       <section aria-labelledby="reach-school" class={card}>
-        <h2 id="reach-school" class="text-lg font-semibold" safe>{t.reachSchool}</h2>
+        <h2 id="reach-school" class="text-lg font-semibold" safe>
+          {t.reachSchool}
+        </h2>
         <p safe>{child.schoolName}</p>
         {child.schoolPhone ? (
           <p>
             <span safe>{`${t.phone}: `}</span>
-            <a href={safeHref(`tel:${child.schoolPhone.replace(/\s/g, '')}`)} class={link} safe>{child.schoolPhone}</a>
+            <a href={safeHref(`tel:${child.schoolPhone.replace(/\s/g, '')}`)} class={link} safe>
+              {child.schoolPhone}
+            </a>
           </p>
         ) : (
           ''
@@ -111,14 +139,18 @@ export function ChildOverview({ page, child, overview }: { page: PageContext; ch
         {child.schoolEmail ? (
           <p>
             <span safe>{`${t.email}: `}</span>
-            <a href={safeHref(`mailto:${child.schoolEmail}`)} class={link} safe>{child.schoolEmail}</a>
+            <a href={safeHref(`mailto:${child.schoolEmail}`)} class={link} safe>
+              {child.schoolEmail}
+            </a>
           </p>
         ) : (
           ''
         )}
       </section>
       <section aria-labelledby="other-guardians" class={card}>
-        <h2 id="other-guardians" class="text-lg font-semibold" safe>{t.otherGuardians}</h2>
+        <h2 id="other-guardians" class="text-lg font-semibold" safe>
+          {t.otherGuardians}
+        </h2>
         {overview.otherGuardians.length === 0 ? (
           <p safe>{t.noOtherGuardians}</p>
         ) : (

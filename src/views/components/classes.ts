@@ -34,4 +34,5 @@ export const smallButton = `${outline} px-3 py-1 text-sm`;
 export const primaryLink = `inline-block ${solid} px-4 py-2 no-underline`;
 
 /** A link that looks like a secondary button. */
-export const secondaryLink = 'inline-block rounded border border-sky-800 bg-white px-4 py-2 font-semibold text-sky-900 underline hover:bg-slate-100';
+export const secondaryLink =
+  'inline-block rounded border border-sky-800 bg-white px-4 py-2 font-semibold text-sky-900 underline hover:bg-slate-100';

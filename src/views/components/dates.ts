@@ -8,4 +8,5 @@ export function formatDateTime(value: Date): string {
 }
 
 /** "25.11.2026", or "25.11.2026–27.11.2026" for a range of days (ISO dates). */
-export const dateRange = (from: string, to: string) => (from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`);
+export const dateRange = (from: string, to: string) =>
+  from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`;

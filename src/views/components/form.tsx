@@ -2,7 +2,13 @@
 
 /** A receipt after a saved change, read out by screen readers. */
 export function Notice({ text }: { text?: string }) {
-  return text ? <p class="rounded border border-emerald-700 bg-emerald-50 p-3 text-emerald-950" role="status" safe>{text}</p> : '';
+  return text ? (
+    <p class="rounded border border-emerald-700 bg-emerald-50 p-3 text-emerald-950" role="status" safe>
+      {text}
+    </p>
+  ) : (
+    ''
+  );
 }
 
 /** The error summary: one link per field in error, focused (also after an htmx swap) so it is read first. */
@@ -10,11 +16,15 @@ export function ErrorSummary({ heading, errors }: { heading: string; errors: { f
   if (errors.length === 0) return '';
   return (
     <div class="rounded border-2 border-red-800 bg-red-50 p-3" role="alert" tabindex="-1" {...{ autofocus: true }}>
-      <p class="font-semibold" safe>{heading}</p>
+      <p class="font-semibold" safe>
+        {heading}
+      </p>
       <ul class="mt-1 list-disc pl-5">
         {errors.map((e) => (
           <li>
-            <a href={`#${e.field}`} class="text-red-900 underline" safe>{e.message}</a>
+            <a href={`#${e.field}`} class="text-red-900 underline" safe>
+              {e.message}
+            </a>
           </li>
         ))}
       </ul>
@@ -38,15 +48,40 @@ interface FieldProps {
 
 /** A labelled input with its hint and error tied to it (aria-describedby), the typed value kept. */
 export function Field(props: FieldProps) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
   const inputClass = `w-full rounded border p-2 ${props.error ? 'border-2 border-red-800' : 'border-slate-500'}`;
   return (
     <div class="space-y-1">
-      <label for={props.id} class="block font-semibold" safe>{props.label}</label>
-      {props.hint ? <p id={`${props.id}-hint`} class="text-sm text-slate-700" safe>{props.hint}</p> : ''}
-      {props.error ? <p id={`${props.id}-error`} class="font-semibold text-red-900" safe>{props.error}</p> : ''}
+      <label for={props.id} class="block font-semibold" safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p id={`${props.id}-hint`} class="text-sm text-slate-700" safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.error ? (
+        <p id={`${props.id}-error`} class="font-semibold text-red-900" safe>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
       {props.multiline ? (
-        <textarea id={props.id} name={props.name} rows="3" maxlength={props.maxlength} class={inputClass} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy} safe>
+        <textarea
+          id={props.id}
+          name={props.name}
+          rows="3"
+          maxlength={props.maxlength}
+          class={inputClass}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+          safe
+        >
           {props.value}
         </textarea>
       ) : (

@@ -8,7 +8,9 @@ export function LanguageSwitch({ page }: { page: PageContext }) {
     <form method="post" action={languagePaths.choice} class="flex items-center gap-1 text-sm">
       <input type="hidden" name="return_to" value={page.path} />
       <fieldset class="flex items-center gap-1">
-        <legend class="sr-only" safe>{page.t.language.choose}</legend>
+        <legend class="sr-only" safe>
+          {page.t.language.choose}
+        </legend>
         {LOCALES.map((locale) => (
           <button
             type="submit"

@@ -21,7 +21,13 @@ interface TableRegionProps {
 export function TableRegion({ labelledBy, label, framed, class: extra, children }: TableRegionProps) {
   const cls = ['overflow-x-auto', framed ? frame : '', extra ?? ''].filter(Boolean).join(' ');
   return (
-    <div class={cls} tabindex="0" role={labelledBy || label ? 'region' : undefined} aria-labelledby={labelledBy} aria-label={label}>
+    <div
+      class={cls}
+      tabindex="0"
+      role={labelledBy || label ? 'region' : undefined}
+      aria-labelledby={labelledBy}
+      aria-label={label}
+    >
       {children}
     </div>
   );

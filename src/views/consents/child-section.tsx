@@ -37,35 +37,74 @@ export function ChildConsentsSection({ page, child, consents, savedKey, alert, e
   const notice = saved ? fill(t.saved, { name: saved.name[page.locale] }) : undefined;
   return (
     <section aria-labelledby="consents-heading" class="space-y-4">
-      <h2 id="consents-heading" class="text-2xl font-semibold" safe>{fill(t.heading, { name })}</h2>
+      <h2 id="consents-heading" class="text-2xl font-semibold" safe>
+        {fill(t.heading, { name })}
+      </h2>
       <Notice text={notice} />
-      {error ? <ErrorSummary heading={page.t.errors.summaryHeading} errors={[{ field: `${fieldId(error.typeKey)}-given`, message: error.message }]} /> : ''}
-      {alert ? <p class="rounded border-2 border-red-800 bg-red-50 p-3 font-semibold text-red-950" role="alert" safe>{alert}</p> : ''}
+      {error ? (
+        <ErrorSummary
+          heading={page.t.errors.summaryHeading}
+          errors={[{ field: `${fieldId(error.typeKey)}-given`, message: error.message }]}
+        />
+      ) : (
+        ''
+      )}
+      {alert ? (
+        <p class="rounded border-2 border-red-800 bg-red-50 p-3 font-semibold text-red-950" role="alert" safe>
+          {alert}
+        </p>
+      ) : (
+        ''
+      )}
       {consents.locked ? (
         <div class="space-y-2 rounded-lg border-2 border-amber-700 bg-amber-50 p-4">
-          <h3 class="text-lg font-semibold" safe>{t.lockedHeading}</h3>
+          <h3 class="text-lg font-semibold" safe>
+            {t.lockedHeading}
+          </h3>
           <p safe>{t.lockedBody}</p>
-          <a href={consentPaths.gateFrom(consentPaths.child(child.pupilId))} class={primaryLink} safe>{t.lockedLink}</a>
+          <a href={consentPaths.gateFrom(consentPaths.child(child.pupilId))} class={primaryLink} safe>
+            {t.lockedLink}
+          </a>
         </div>
       ) : (
         ''
       )}
-      {!consents.mayAnswer ? <p class="rounded border border-slate-400 bg-slate-50 p-3" safe>{t.noResponsibility}</p> : ''}
+      {!consents.mayAnswer ? (
+        <p class="rounded border border-slate-400 bg-slate-50 p-3" safe>
+          {t.noResponsibility}
+        </p>
+      ) : (
+        ''
+      )}
       <p safe>{fill(t.intro, { name })}</p>
       <details class="rounded border border-slate-300 bg-white p-3">
-        <summary class="cursor-pointer font-semibold" safe>{t.ruleHeading}</summary>
-        <p class="mt-2" safe>{t.ruleBody}</p>
+        <summary class="cursor-pointer font-semibold" safe>
+          {t.ruleHeading}
+        </summary>
+        <p class="mt-2" safe>
+          {t.ruleBody}
+        </p>
       </details>
       {consents.items.length === 0 ? <p safe>{t.noTypes}</p> : ''}
       <ul class="space-y-3" role="list">
         {consents.items.map((item) => (
-          <ConsentItem page={page} child={child} item={item} editable={!consents.locked && consents.mayAnswer} error={error?.typeKey === item.type.key ? error.message : undefined} />
+          <ConsentItem
+            page={page}
+            child={child}
+            item={item}
+            editable={!consents.locked && consents.mayAnswer}
+            error={error?.typeKey === item.type.key ? error.message : undefined}
+          />
         ))}
       </ul>
       {receipt ? (
         <form method="post" action={consentPaths.receipt(child.pupilId)} class="space-y-1">
-          <button type="submit" class={secondaryButton} aria-describedby="receipt-help" safe>{t.receiptButton}</button>
-          <p id="receipt-help" class="text-sm text-slate-700" safe>{t.receiptHelp}</p>
+          <button type="submit" class={secondaryButton} aria-describedby="receipt-help" safe>
+            {t.receiptButton}
+          </button>
+          <p id="receipt-help" class="text-sm text-slate-700" safe>
+            {t.receiptHelp}
+          </p>
         </form>
       ) : (
         ''
@@ -75,7 +114,19 @@ export function ChildConsentsSection({ page, child, consents, savedKey, alert, e
   );
 }
 
-function ConsentItem({ page, child, item, editable, error }: { page: PageContext; child: GuardianChild; item: ChildConsentItem; editable: boolean; error?: string }) {
+function ConsentItem({
+  page,
+  child,
+  item,
+  editable,
+  error,
+}: {
+  page: PageContext;
+  child: GuardianChild;
+  item: ChildConsentItem;
+  editable: boolean;
+  error?: string;
+}) {
   const t = consentsText[page.locale].child;
   const id = fieldId(item.type.key);
   const typeName = item.type.name[page.locale];
@@ -83,34 +134,70 @@ function ConsentItem({ page, child, item, editable, error }: { page: PageContext
   const answered = item.mine.answeredAt ? ` (${fill(t.answeredAt, { date: formatDate(item.mine.answeredAt) })})` : '';
   return (
     <li id={id} class={`${card} space-y-2 ${item.parent ? 'ml-4 border-l-4 border-l-sky-800 sm:ml-10' : ''}`}>
-      <h3 class="text-lg font-semibold" safe>{typeName}</h3>
-      {item.parent ? <p class="text-sm text-slate-700" safe>{fill(t.subOf, { parent: parentName })}</p> : ''}
+      <h3 class="text-lg font-semibold" safe>
+        {typeName}
+      </h3>
+      {item.parent ? (
+        <p class="text-sm text-slate-700" safe>
+          {fill(t.subOf, { parent: parentName })}
+        </p>
+      ) : (
+        ''
+      )}
       {item.type.description[page.locale] ? <p safe>{item.type.description[page.locale]}</p> : ''}
       <dl class="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1">
-        <dt class="font-semibold" safe>{t.yourAnswer}</dt>
+        <dt class="font-semibold" safe>
+          {t.yourAnswer}
+        </dt>
         <dd>
           <StateBadge page={page} state={item.mine.state} />
-          <span class="text-sm text-slate-700" safe>{answered}</span>
+          <span class="text-sm text-slate-700" safe>
+            {answered}
+          </span>
         </dd>
         {item.others.map((other) => (
           <>
-            <dt class="font-semibold" safe>{fill(t.otherAnswer, { name: other.name })}</dt>
+            <dt class="font-semibold" safe>
+              {fill(t.otherAnswer, { name: other.name })}
+            </dt>
             <dd>
               <StateBadge page={page} state={other.state} />
             </dd>
           </>
         ))}
-        <dt class="font-semibold" safe>{t.schoolSees}</dt>
+        <dt class="font-semibold" safe>
+          {t.schoolSees}
+        </dt>
         <dd>
           <StateBadge page={page} state={item.effective} />
         </dd>
       </dl>
       {editable ? (
-        <form method="post" action={consentPaths.answer(child.pupilId, item.type.key)} hx-post={consentPaths.answer(child.pupilId, item.type.key)} hx-target="#child-section" class="space-y-2">
+        <form
+          method="post"
+          action={consentPaths.answer(child.pupilId, item.type.key)}
+          hx-post={consentPaths.answer(child.pupilId, item.type.key)}
+          hx-target="#child-section"
+          class="space-y-2"
+        >
           <fieldset class="space-y-2">
-            <legend class="font-semibold" safe>{fill(t.answerLegend, { name: typeName })}</legend>
-            {!item.mayGive ? <p id={`${id}-needs`} class="text-sm text-slate-800" safe>{fill(t.needsParent, { parent: parentName })}</p> : ''}
-            {error ? <p id={`${id}-error`} class="font-semibold text-red-900" safe>{error}</p> : ''}
+            <legend class="font-semibold" safe>
+              {fill(t.answerLegend, { name: typeName })}
+            </legend>
+            {!item.mayGive ? (
+              <p id={`${id}-needs`} class="text-sm text-slate-800" safe>
+                {fill(t.needsParent, { parent: parentName })}
+              </p>
+            ) : (
+              ''
+            )}
+            {error ? (
+              <p id={`${id}-error`} class="font-semibold text-red-900" safe>
+                {error}
+              </p>
+            ) : (
+              ''
+            )}
             <div class="flex flex-wrap gap-x-6 gap-y-2">
               <label class={`flex items-center gap-2 ${item.mayGive ? '' : 'text-slate-600'}`}>
                 <input
@@ -122,17 +209,29 @@ function ConsentItem({ page, child, item, editable, error }: { page: PageContext
                   checked={item.mine.state === 'given'}
                   disabled={!item.mayGive}
                   aria-invalid={error ? 'true' : undefined}
-                  aria-describedby={[item.mayGive ? '' : `${id}-needs`, error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+                  aria-describedby={
+                    [item.mayGive ? '' : `${id}-needs`, error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+                    undefined
+                  }
                 />
                 <span safe>{t.give}</span>
               </label>
               <label class="flex items-center gap-2">
-                <input type="radio" name="state" value="refused" id={`${id}-refused`} class="h-5 w-5" checked={item.mine.state === 'refused'} />
+                <input
+                  type="radio"
+                  name="state"
+                  value="refused"
+                  id={`${id}-refused`}
+                  class="h-5 w-5"
+                  checked={item.mine.state === 'refused'}
+                />
                 <span safe>{t.refuse}</span>
               </label>
             </div>
           </fieldset>
-          <button type="submit" class={primaryButton} safe>{t.save}</button>
+          <button type="submit" class={primaryButton} safe>
+            {t.save}
+          </button>
         </form>
       ) : (
         ''

@@ -18,14 +18,22 @@ interface GateProps {
 /** G2: the general consent to electronic communication — what it covers, give it, not now, or withdraw it. */
 export function GeneralConsentPage({ page, consent, returnTo, notice }: GateProps) {
   const t = consentsText[page.locale].gate;
-  const status = consent.decidedAt ? fill(t.status[consent.state], { date: formatDate(consent.decidedAt) }) : t.status.unanswered;
+  const status = consent.decidedAt
+    ? fill(t.status[consent.state], { date: formatDate(consent.decidedAt) })
+    : t.status.unanswered;
   return (
     <div class="max-w-prose space-y-5">
-      <h1 class="text-3xl font-bold" safe>{t.heading}</h1>
+      <h1 class="text-3xl font-bold" safe>
+        {t.heading}
+      </h1>
       <Notice text={notice === 'given' ? t.givenNotice : notice === 'withdrawn' ? t.withdrawnNotice : undefined} />
-      <p class="text-lg" safe>{t.lead}</p>
+      <p class="text-lg" safe>
+        {t.lead}
+      </p>
       <section aria-labelledby="gate-covers" class={`${card} space-y-2`}>
-        <h2 id="gate-covers" class="text-xl font-semibold" safe>{t.coversHeading}</h2>
+        <h2 id="gate-covers" class="text-xl font-semibold" safe>
+          {t.coversHeading}
+        </h2>
         <ul class="list-disc space-y-1 pl-5">
           {t.covers.map((line) => (
             <li safe>{line}</li>
@@ -35,16 +43,22 @@ export function GeneralConsentPage({ page, consent, returnTo, notice }: GateProp
         <p safe>{t.perPerson}</p>
       </section>
       <section aria-labelledby="gate-status" class="space-y-3">
-        <h2 id="gate-status" class="text-xl font-semibold" safe>{t.statusHeading}</h2>
+        <h2 id="gate-status" class="text-xl font-semibold" safe>
+          {t.statusHeading}
+        </h2>
         <p safe>{status}</p>
         {consent.state === 'given' ? (
           <>
             <p safe>{t.withdrawInfo}</p>
             <form method="post" action={consentPaths.gateWithdrawal}>
-              <button type="submit" class={secondaryButton} safe>{t.withdraw}</button>
+              <button type="submit" class={secondaryButton} safe>
+                {t.withdraw}
+              </button>
             </form>
             <p>
-              <a href={homePaths.start} class={link} safe>{t.toHome}</a>
+              <a href={homePaths.start} class={link} safe>
+                {t.toHome}
+              </a>
             </p>
           </>
         ) : (
@@ -52,22 +66,36 @@ export function GeneralConsentPage({ page, consent, returnTo, notice }: GateProp
             <div class="flex flex-wrap gap-3">
               <form method="post" action={consentPaths.gate}>
                 <input type="hidden" name="return_to" value={returnTo} />
-                <button type="submit" class={primaryButton} safe>{t.give}</button>
+                <button type="submit" class={primaryButton} safe>
+                  {t.give}
+                </button>
               </form>
               {consent.state === 'unanswered' ? (
                 <form method="post" action={consentPaths.gateDeferral}>
                   <input type="hidden" name="return_to" value={returnTo} />
-                  <button type="submit" class={secondaryButton} aria-describedby="gate-later-help" safe>{t.later}</button>
+                  <button type="submit" class={secondaryButton} aria-describedby="gate-later-help" safe>
+                    {t.later}
+                  </button>
                 </form>
               ) : (
                 ''
               )}
             </div>
-            {consent.state === 'unanswered' ? <p id="gate-later-help" class="text-sm text-slate-700" safe>{t.laterHelp}</p> : ''}
-            <p class="text-sm text-slate-700" safe>{t.withdrawInfo}</p>
+            {consent.state === 'unanswered' ? (
+              <p id="gate-later-help" class="text-sm text-slate-700" safe>
+                {t.laterHelp}
+              </p>
+            ) : (
+              ''
+            )}
+            <p class="text-sm text-slate-700" safe>
+              {t.withdrawInfo}
+            </p>
             {consent.state === 'withdrawn' ? (
               <p>
-                <a href={homePaths.start} class={link} safe>{t.toHome}</a>
+                <a href={homePaths.start} class={link} safe>
+                  {t.toHome}
+                </a>
               </p>
             ) : (
               ''
@@ -77,7 +105,9 @@ export function GeneralConsentPage({ page, consent, returnTo, notice }: GateProp
       </section>
       {consent.history.length ? (
         <section aria-labelledby="gate-history" class="space-y-2">
-          <h2 id="gate-history" class="text-xl font-semibold" safe>{t.historyHeading}</h2>
+          <h2 id="gate-history" class="text-xl font-semibold" safe>
+            {t.historyHeading}
+          </h2>
           <ul class="space-y-1">
             {consent.history.map((h) => (
               <li safe>{`${formatDate(h.at)}: ${t.historyState[h.from]} → ${t.historyState[h.to]}`}</li>

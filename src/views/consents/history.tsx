@@ -11,7 +11,9 @@ export function ConsentHistory({ page, consents }: { page: PageContext; consents
   const typeName = (id: number) => consents.types.find((type) => type.id === id)?.name[page.locale] ?? '–';
   return (
     <section aria-labelledby="consent-history" class="space-y-2">
-      <h3 id="consent-history" class="text-xl font-semibold" safe>{t.historyHeading}</h3>
+      <h3 id="consent-history" class="text-xl font-semibold" safe>
+        {t.historyHeading}
+      </h3>
       {consents.history.length === 0 ? (
         <p safe>{t.historyEmpty}</p>
       ) : (
@@ -21,7 +23,11 @@ export function ConsentHistory({ page, consents }: { page: PageContext; consents
               <span class="block text-sm text-slate-700" safe>{`${formatDateTime(h.at)} · ${h.guardian}`}</span>
               <span class="font-semibold" safe>{`${typeName(h.typeId)}: `}</span>
               <span safe>{`${text.state[h.from]} → ${text.state[h.to]}`}</span>
-              {h.reason === 'general_withdrawn' ? <span class="text-sm text-slate-700" safe>{` ${t.historyWithdrawn}`}</span> : ''}
+              {h.reason === 'general_withdrawn' ? (
+                <span class="text-sm text-slate-700" safe>{` ${t.historyWithdrawn}`}</span>
+              ) : (
+                ''
+              )}
             </li>
           ))}
         </ol>

@@ -12,8 +12,12 @@ const TONE: Record<ConsentState, string> = {
 /** A state as symbol AND text (never colour alone). */
 export function StateBadge({ page, state }: { page: PageContext; state: ConsentState }) {
   return (
-    <span class={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold print:border-0 print:text-xs print:bg-transparent print:p-0 ${TONE[state]}`}>
-      <span aria-hidden="true" safe>{SYMBOL[state]}</span>{' '}
+    <span
+      class={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold print:border-0 print:text-xs print:bg-transparent print:p-0 ${TONE[state]}`}
+    >
+      <span aria-hidden="true" safe>
+        {SYMBOL[state]}
+      </span>{' '}
       <span safe>{consentsText[page.locale].state[state]}</span>
     </span>
   );

@@ -19,32 +19,72 @@ export interface ContactCardState {
 }
 
 export const noticeSection: Record<ContactNotice, ContactSectionName> = {
-  details: 'details', unchanged: 'details', 'sms-on': 'sms', 'sms-off': 'sms', notifications: 'settings', address: 'address',
+  details: 'details',
+  unchanged: 'details',
+  'sms-on': 'sms',
+  'sms-off': 'sms',
+  notifications: 'settings',
+  address: 'address',
 };
 
-function noticeText(page: PageContext, notice: ContactNotice | undefined, section: ContactSectionName): string | undefined {
+function noticeText(
+  page: PageContext,
+  notice: ContactNotice | undefined,
+  section: ContactSectionName,
+): string | undefined {
   if (!notice || noticeSection[notice] !== section) return undefined;
   const t = contactText[page.locale];
-  return { details: t.details.saved, unchanged: t.details.unchanged, 'sms-on': t.sms.savedOn, 'sms-off': t.sms.savedOff, notifications: t.settings.saved, address: t.address.sent }[notice];
+  return {
+    details: t.details.saved,
+    unchanged: t.details.unchanged,
+    'sms-on': t.sms.savedOn,
+    'sms-off': t.sms.savedOff,
+    notifications: t.settings.saved,
+    address: t.address.sent,
+  }[notice];
 }
 
 /** One section alone: what htmx swaps in (with `oob`, an extra section swapped by its id). */
-export function ContactSection({ page, card, state, section, oob }: { page: PageContext; card: ContactCard; state: ContactCardState; section: ContactSectionName; oob?: boolean }) {
+export function ContactSection({
+  page,
+  card,
+  state,
+  section,
+  oob,
+}: {
+  page: PageContext;
+  card: ContactCard;
+  state: ContactCardState;
+  section: ContactSectionName;
+  oob?: boolean;
+}) {
   const notice = noticeText(page, state.notice, section);
-  if (section === 'details') return <DetailsSection page={page} card={card} form={state.details} notice={notice} oob={oob} />;
-  if (section === 'sms') return <SmsSection page={page} card={card} confirm={state.smsConfirm} notice={notice} oob={oob} />;
+  if (section === 'details')
+    return <DetailsSection page={page} card={card} form={state.details} notice={notice} oob={oob} />;
+  if (section === 'sms')
+    return <SmsSection page={page} card={card} confirm={state.smsConfirm} notice={notice} oob={oob} />;
   if (section === 'settings') return <SettingsSection page={page} card={card} notice={notice} oob={oob} />;
   return <AddressSection page={page} card={card} form={state.address} notice={notice} oob={oob} />;
 }
 
 /** The guardian's contact card (G4): who sees it, e-mail and phones, SMS, notification settings, address. */
-export function ContactCardPage({ page, card, state = {} }: { page: PageContext; card: ContactCard; state?: ContactCardState }) {
+export function ContactCardPage({
+  page,
+  card,
+  state = {},
+}: {
+  page: PageContext;
+  card: ContactCard;
+  state?: ContactCardState;
+}) {
   const t = contactText[page.locale];
   const section = (name: ContactSectionName) => <ContactSection page={page} card={card} state={state} section={name} />;
   return (
     <div class="max-w-2xl space-y-6">
       <div class="space-y-2">
-        <h1 class="text-3xl font-bold" safe>{t.title}</h1>
+        <h1 class="text-3xl font-bold" safe>
+          {t.title}
+        </h1>
         <p safe>{t.lead}</p>
         <p>
           <span class="font-semibold" safe>{`${t.name}: `}</span>
@@ -57,7 +97,13 @@ export function ContactCardPage({ page, card, state = {} }: { page: PageContext;
             <p safe>{t.whoSees}</p>
             <ul class="list-disc pl-5">
               {card.children.map((child) => (
-                <li safe>{fill(t.child, { name: `${child.givenName} ${child.familyName}`, school: child.schoolName, class: child.className })}</li>
+                <li safe>
+                  {fill(t.child, {
+                    name: `${child.givenName} ${child.familyName}`,
+                    school: child.schoolName,
+                    class: child.className,
+                  })}
+                </li>
               ))}
             </ul>
           </>

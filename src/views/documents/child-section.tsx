@@ -26,7 +26,6 @@ function isoDate(date: Date): string {
   return formatDate(date).split('.').reverse().join('-');
 }
 
-
 /** The documents section of the child page: newest first, one page at a time, plain links (no JS needed). */
 export function ChildDocuments(props: {
   page: PageContext;
@@ -44,21 +43,31 @@ export function ChildDocuments(props: {
   );
   return (
     <section aria-labelledby="documents-heading" class="space-y-3">
-      <h2 id="documents-heading" class="text-xl font-semibold" safe>{t.heading}</h2>
-      <p class="text-slate-700" safe>{fill(t.lead, { name })}</p>
+      <h2 id="documents-heading" class="text-xl font-semibold" safe>
+        {t.heading}
+      </h2>
+      <p class="text-slate-700" safe>
+        {fill(t.lead, { name })}
+      </p>
       {props.documents.length === 0 ? (
-        <p class={card} safe>{props.isOlderPage ? t.noOlder : fill(t.empty, { name })}</p>
+        <p class={card} safe>
+          {props.isOlderPage ? t.noOlder : fill(t.empty, { name })}
+        </p>
       ) : (
         <ul role="list" aria-label={fill(t.listLabel, { name })} class={listCard}>
           {props.documents.map((doc) => (
             <li class="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
               <div>
-                <p class="font-semibold" safe>{doc.title}</p>
+                <p class="font-semibold" safe>
+                  {doc.title}
+                </p>
                 <p class="text-sm text-slate-700">
                   <span safe>{t.kind[doc.kind]}</span>
                   {' · '}
                   <span safe>{`${t.date} `}</span>
-                  <time datetime={isoDate(doc.createdAt)} safe>{formatDate(doc.createdAt)}</time>
+                  <time datetime={isoDate(doc.createdAt)} safe>
+                    {formatDate(doc.createdAt)}
+                  </time>
                 </p>
               </div>
               <a href={doc.href} download="" class={`${link} shrink-0 font-semibold`}>

@@ -8,10 +8,14 @@ export function ErrorPage({ page, status, detail }: { page: PageContext; status:
   const t = page.t.errors;
   return (
     <div class="max-w-prose space-y-4">
-      <h1 class="text-3xl font-bold" safe>{t.title[status]}</h1>
+      <h1 class="text-3xl font-bold" safe>
+        {t.title[status]}
+      </h1>
       <p safe>{detail ?? t.body[status]}</p>
       <p>
-        <a href={pagePaths.front} class={link} safe>{t.backHome}</a>
+        <a href={pagePaths.front} class={link} safe>
+          {t.backHome}
+        </a>
       </p>
     </div>
   );

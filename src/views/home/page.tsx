@@ -18,30 +18,49 @@ import { StaffTools } from './staff-tools.tsx';
 import { card, link } from '../components/classes.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 
-
 /** Guardian home (G1): every child the guardian may see, across schools and school owners. */
-export function GuardianHome({ page, children, notifications = [] }: { page: PageContext; children: ChildSummary[]; notifications?: Awaited<ReturnType<typeof listNotifications>> }) {
+export function GuardianHome({
+  page,
+  children,
+  notifications = [],
+}: {
+  page: PageContext;
+  children: ChildSummary[];
+  notifications?: Awaited<ReturnType<typeof listNotifications>>;
+}) {
   const t = page.t.home;
   if (children.length === 0) {
     return (
       <div class="max-w-prose space-y-4">
-        <h1 class="text-3xl font-bold" safe>{t.noChildrenTitle}</h1>
+        <h1 class="text-3xl font-bold" safe>
+          {t.noChildrenTitle}
+        </h1>
         <p safe>{t.noChildrenBody}</p>
       </div>
     );
   }
   return (
     <div class="space-y-4">
-      <h1 class="text-3xl font-bold" safe>{fill(t.greeting, { name: page.userName ?? '' })}</h1>
-      <h2 class="text-xl font-semibold" safe>{t.childrenHeading}</h2>
+      <h1 class="text-3xl font-bold" safe>
+        {fill(t.greeting, { name: page.userName ?? '' })}
+      </h1>
+      <h2 class="text-xl font-semibold" safe>
+        {t.childrenHeading}
+      </h2>
       <ul class="grid gap-4 sm:grid-cols-2" role="list">
         {children.map((child) => (
           <li class={card}>
             <h3 class="text-lg font-semibold">
-              <a href={childPaths.overview(child.pupilId)} class={link} safe>{`${child.givenName} ${child.familyName}`}</a>
+              <a
+                href={childPaths.overview(child.pupilId)}
+                class={link}
+                safe
+              >{`${child.givenName} ${child.familyName}`}</a>
             </h3>
             <p safe>{`${child.schoolName}, ${child.className}`}</p>
-            <p class="text-sm text-slate-700" safe>{fill(t.owner, { owner: child.ownerName })}</p>
+            <p class="text-sm text-slate-700" safe>
+              {fill(t.owner, { owner: child.ownerName })}
+            </p>
             {child.contactTeachers.length ? (
               <p class="text-sm" safe>{`${t.contactTeacher}: ${child.contactTeachers.join(', ')}`}</p>
             ) : (
@@ -51,8 +70,12 @@ export function GuardianHome({ page, children, notifications = [] }: { page: Pag
         ))}
       </ul>
       <p class="flex flex-wrap gap-x-6 gap-y-2">
-        <a href={contactCardPaths.card} class={link} safe>{contactText[page.locale].homeLink}</a>
-        <a href={broadcastPaths.list} class={link} safe>{broadcastsText[page.locale].receivedTitle}</a>
+        <a href={contactCardPaths.card} class={link} safe>
+          {contactText[page.locale].homeLink}
+        </a>
+        <a href={broadcastPaths.list} class={link} safe>
+          {broadcastsText[page.locale].receivedTitle}
+        </a>
       </p>
       <NotificationList page={page} notifications={notifications} />
     </div>
@@ -62,22 +85,40 @@ export function GuardianHome({ page, children, notifications = [] }: { page: Pag
 type StaffUnits = Awaited<ReturnType<typeof listStaffUnits>>;
 
 /** Staff home (S1, S3): their roles, classes, groups, schools and SFOs. */
-export function StaffHome({ page, units, today, unreadThreads }: { page: PageContext; units: StaffUnits; today?: { date: string; lessons: TodayLesson[] }; unreadThreads?: number }) {
+export function StaffHome({
+  page,
+  units,
+  today,
+  unreadThreads,
+}: {
+  page: PageContext;
+  units: StaffUnits;
+  today?: { date: string; lessons: TodayLesson[] };
+  unreadThreads?: number;
+}) {
   const t = page.t.home;
   const empty = !units.classes.length && !units.groups.length && !units.schools.length && !units.sfos.length;
   return (
     <div class="space-y-6">
-      <h1 class="text-3xl font-bold" safe>{fill(t.greeting, { name: page.userName ?? '' })}</h1>
+      <h1 class="text-3xl font-bold" safe>
+        {fill(t.greeting, { name: page.userName ?? '' })}
+      </h1>
       <p>
         <span safe>{`${t.roles}: `}</span>
         <span safe>{units.roles.map((role) => t.role[role]).join(', ')}</span>
       </p>
       {empty ? <p safe>{t.noStaffUnits}</p> : ''}
       <StaffTools page={page} roles={units.roles} unreadThreads={unreadThreads} />
-      {today && units.roles.some((role) => role === 'teacher' || role === 'contact_teacher') ? <TodayLessons page={page} lessons={today.lessons} today={today.date} /> : ''}
+      {today && units.roles.some((role) => role === 'teacher' || role === 'contact_teacher') ? (
+        <TodayLessons page={page} lessons={today.lessons} today={today.date} />
+      ) : (
+        ''
+      )}
       {units.schools.length ? (
         <section aria-labelledby="schools-heading" class="space-y-2">
-          <h2 id="schools-heading" class="text-xl font-semibold" safe>{t.schoolsHeading}</h2>
+          <h2 id="schools-heading" class="text-xl font-semibold" safe>
+            {t.schoolsHeading}
+          </h2>
           <ul class="space-y-1" role="list">
             {units.schools.map((school) => (
               <li safe>{`${school.name} – ${fill(t.pupilCount, { count: school.pupils })}`}</li>
@@ -89,12 +130,17 @@ export function StaffHome({ page, units, today, unreadThreads }: { page: PageCon
       )}
       {units.classes.length ? (
         <section aria-labelledby="classes-heading" class="space-y-2">
-          <h2 id="classes-heading" class="text-xl font-semibold" safe>{t.classesHeading}</h2>
+          <h2 id="classes-heading" class="text-xl font-semibold" safe>
+            {t.classesHeading}
+          </h2>
           <ul class="grid gap-2 sm:grid-cols-3" role="list">
             {units.classes.map((c) => (
               <li class={card}>
                 <a href={pupilPaths.class(c.id)} class={link} safe>{`${c.name}`}</a>
-                <span class="block text-sm text-slate-700" safe>{`${c.schoolName} · ${fill(t.pupilCount, { count: c.pupils })}`}</span>
+                <span
+                  class="block text-sm text-slate-700"
+                  safe
+                >{`${c.schoolName} · ${fill(t.pupilCount, { count: c.pupils })}`}</span>
                 <RegisterLink page={page} unit={{ kind: 'class', id: c.id }} />
               </li>
             ))}
@@ -105,12 +151,19 @@ export function StaffHome({ page, units, today, unreadThreads }: { page: PageCon
       )}
       {units.groups.length ? (
         <section aria-labelledby="groups-heading" class="space-y-2">
-          <h2 id="groups-heading" class="text-xl font-semibold" safe>{t.groupsHeading}</h2>
+          <h2 id="groups-heading" class="text-xl font-semibold" safe>
+            {t.groupsHeading}
+          </h2>
           <ul class="grid gap-2 sm:grid-cols-3" role="list">
             {units.groups.map((g) => (
               <li class={card}>
-                <a href={pupilPaths.group(g.id)} class={link} safe>{g.name}</a>
-                <span class="block text-sm text-slate-700" safe>{`${g.schoolName} · ${fill(t.pupilCount, { count: g.pupils })}`}</span>
+                <a href={pupilPaths.group(g.id)} class={link} safe>
+                  {g.name}
+                </a>
+                <span
+                  class="block text-sm text-slate-700"
+                  safe
+                >{`${g.schoolName} · ${fill(t.pupilCount, { count: g.pupils })}`}</span>
                 <RegisterLink page={page} unit={{ kind: 'group', id: g.id }} />
               </li>
             ))}
@@ -121,7 +174,9 @@ export function StaffHome({ page, units, today, unreadThreads }: { page: PageCon
       )}
       {units.sfos.length ? (
         <section aria-labelledby="sfo-heading" class="space-y-2">
-          <h2 id="sfo-heading" class="text-xl font-semibold" safe>{t.sfoHeading}</h2>
+          <h2 id="sfo-heading" class="text-xl font-semibold" safe>
+            {t.sfoHeading}
+          </h2>
           <ul role="list">
             {units.sfos.map((sfo) => (
               <li safe>{`${sfo.name} (${sfo.schoolName})`}</li>
@@ -142,15 +197,27 @@ export function PupilHome({ page, ownClass }: { page: PageContext; ownClass: Own
   const t = page.t.home;
   return (
     <div class="space-y-4">
-      <h1 class="text-3xl font-bold" safe>{fill(t.greeting, { name: page.userName ?? '' })}</h1>
+      <h1 class="text-3xl font-bold" safe>
+        {fill(t.greeting, { name: page.userName ?? '' })}
+      </h1>
       <p class="flex flex-wrap gap-x-6">
-        <a href={timetablePaths.own()} class={link} safe>{timetableText[page.locale].title}</a>
-        <a href={absencePaths.own} class={link} safe>{page.t.child.absence}</a>
+        <a href={timetablePaths.own()} class={link} safe>
+          {timetableText[page.locale].title}
+        </a>
+        <a href={absencePaths.own} class={link} safe>
+          {page.t.child.absence}
+        </a>
       </p>
       <section aria-labelledby="own-class" class={card}>
-        <h2 id="own-class" class="text-xl font-semibold" safe>{t.ownClassHeading}</h2>
+        <h2 id="own-class" class="text-xl font-semibold" safe>
+          {t.ownClassHeading}
+        </h2>
         <p safe>{`${ownClass.schoolName}, ${ownClass.name}`}</p>
-        {ownClass.contactTeachers.length ? <p safe>{`${t.contactTeacher}: ${ownClass.contactTeachers.join(', ')}`}</p> : ''}
+        {ownClass.contactTeachers.length ? (
+          <p safe>{`${t.contactTeacher}: ${ownClass.contactTeachers.join(', ')}`}</p>
+        ) : (
+          ''
+        )}
       </section>
     </div>
   );

@@ -22,10 +22,24 @@ import type { PageContext } from '../page-context.ts';
 const SENDERS: StaffRole[] = ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff'];
 
 /** The staff home's tools, by role: only links to pages the person can use. */
-export function StaffTools({ page, roles, unreadThreads = 0 }: { page: PageContext; roles: StaffRole[]; unreadThreads?: number }) {
+export function StaffTools({
+  page,
+  roles,
+  unreadThreads = 0,
+}: {
+  page: PageContext;
+  roles: StaffRole[];
+  unreadThreads?: number;
+}) {
   const has = (...wanted: StaffRole[]) => roles.some((r) => wanted.includes(r));
   const links = [
-    { href: messagePaths.inbox(), label: unreadThreads ? `${messageBookText[page.locale].title} (${fill(messageBookText[page.locale].inboxUnread, { count: unreadThreads })})` : messageBookText[page.locale].title, show: has(...SENDERS) },
+    {
+      href: messagePaths.inbox(),
+      label: unreadThreads
+        ? `${messageBookText[page.locale].title} (${fill(messageBookText[page.locale].inboxUnread, { count: unreadThreads })})`
+        : messageBookText[page.locale].title,
+      show: has(...SENDERS),
+    },
     { href: broadcastPaths.list, label: broadcastsText[page.locale].title, show: has(...SENDERS, 'school_owner') },
     { href: newsPaths.list, label: newsText[page.locale].title, show: has(...SENDERS) },
     { href: timetablePaths.own(), label: timetableText[page.locale].title, show: true },
@@ -38,7 +52,11 @@ export function StaffTools({ page, roles, unreadThreads = 0 }: { page: PageConte
     <nav aria-label={page.t.home.toolsNav}>
       <ul class="flex flex-wrap gap-x-6 gap-y-2" role="list">
         {links.map((l) => (
-          <li><a href={l.href} class={link} safe>{l.label}</a></li>
+          <li>
+            <a href={l.href} class={link} safe>
+              {l.label}
+            </a>
+          </li>
         ))}
       </ul>
     </nav>

@@ -25,7 +25,12 @@ export const emptyLeaveForm: LeaveFormState = {
 };
 
 const ANCHORS: Record<LeaveField, string> = {
-  reason: `leave-reason-${LEAVE_REASONS[0]}`, from: 'leave-from', to: 'leave-to', justification: 'leave-justification', rules: 'leave-rules', overLimit: OVER_LIMIT_ID,
+  reason: `leave-reason-${LEAVE_REASONS[0]}`,
+  from: 'leave-from',
+  to: 'leave-to',
+  justification: 'leave-justification',
+  rules: 'leave-rules',
+  overLimit: OVER_LIMIT_ID,
 };
 
 /** A field's error in words, with the dates it is about. */
@@ -41,20 +46,46 @@ function errorText(t: LeaveMessages, errors: LeaveErrors, field: LeaveField, nam
 function OthersNote({ t, facts }: { t: LeaveMessages; facts: LeaveFormFacts }) {
   if (facts.others.length === 0) return '';
   const [first] = facts.others;
-  const text = facts.others.length === 1
-    ? fill(t.form.otherOne, { fullName: first!.name, givenName: first!.givenName })
-    : fill(t.form.otherMany, { names: joinNames(t, facts.others.map((o) => o.name)) });
-  return <p id="leave-others" class="rounded border-l-4 border-sky-800 bg-sky-50 p-3 font-semibold" safe>{text}</p>;
+  const text =
+    facts.others.length === 1
+      ? fill(t.form.otherOne, { fullName: first!.name, givenName: first!.givenName })
+      : fill(t.form.otherMany, {
+          names: joinNames(
+            t,
+            facts.others.map((o) => o.name),
+          ),
+        });
+  return (
+    <p id="leave-others" class="rounded border-l-4 border-sky-800 bg-sky-50 p-3 font-semibold" safe>
+      {text}
+    </p>
+  );
 }
 
 function ReasonFieldset({ t, input, error }: { t: LeaveMessages; input: LeaveInput; error?: string }) {
   return (
     <fieldset class="space-y-2" aria-describedby={error ? 'leave-reason-error' : undefined}>
-      <legend class="font-semibold" safe>{t.form.reasonLegend}</legend>
-      {error ? <p id="leave-reason-error" class="font-semibold text-red-900" safe>{error}</p> : ''}
+      <legend class="font-semibold" safe>
+        {t.form.reasonLegend}
+      </legend>
+      {error ? (
+        <p id="leave-reason-error" class="font-semibold text-red-900" safe>
+          {error}
+        </p>
+      ) : (
+        ''
+      )}
       {LEAVE_REASONS.map((reason) => (
         <label class="flex items-center gap-2">
-          <input type="radio" name="reason" value={reason} id={`leave-reason-${reason}`} class="h-5 w-5" checked={input.reason === reason} aria-invalid={error ? 'true' : undefined} />
+          <input
+            type="radio"
+            name="reason"
+            value={reason}
+            id={`leave-reason-${reason}`}
+            class="h-5 w-5"
+            checked={input.reason === reason}
+            aria-invalid={error ? 'true' : undefined}
+          />
           <span safe>{t.reasons[reason]}</span>
         </label>
       ))}
@@ -62,17 +93,48 @@ function ReasonFieldset({ t, input, error }: { t: LeaveMessages; input: LeaveInp
   );
 }
 
-function Rules({ t, name, limit, error, checked }: { t: LeaveMessages; name: string; limit: number; error?: string; checked: boolean }) {
+function Rules({
+  t,
+  name,
+  limit,
+  error,
+  checked,
+}: {
+  t: LeaveMessages;
+  name: string;
+  limit: number;
+  error?: string;
+  checked: boolean;
+}) {
   return (
     <div class="space-y-2 rounded border border-slate-300 bg-slate-50 p-3">
-      <h3 id="leave-rules-heading" class="text-lg font-semibold" safe>{t.form.rulesHeading}</h3>
+      <h3 id="leave-rules-heading" class="text-lg font-semibold" safe>
+        {t.form.rulesHeading}
+      </h3>
       <ul id="leave-rules-text" class="list-disc space-y-1 pl-5">
-        {t.form.rules.map((rule) => <li safe>{fill(rule, { limit, name })}</li>)}
+        {t.form.rules.map((rule) => (
+          <li safe>{fill(rule, { limit, name })}</li>
+        ))}
       </ul>
-      {error ? <p id="leave-rules-error" class="font-semibold text-red-900" safe>{error}</p> : ''}
+      {error ? (
+        <p id="leave-rules-error" class="font-semibold text-red-900" safe>
+          {error}
+        </p>
+      ) : (
+        ''
+      )}
       <label class="flex items-start gap-2 font-semibold">
-        <input type="checkbox" id="leave-rules" name="rules_read" value="yes" class="mt-1 h-5 w-5" checked={checked} required
-          aria-invalid={error ? 'true' : undefined} aria-describedby={`leave-rules-text${error ? ' leave-rules-error' : ''}`} />
+        <input
+          type="checkbox"
+          id="leave-rules"
+          name="rules_read"
+          value="yes"
+          class="mt-1 h-5 w-5"
+          checked={checked}
+          required
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={`leave-rules-text${error ? ' leave-rules-error' : ''}`}
+        />
         <span safe>{t.form.rulesRead}</span>
       </label>
     </div>
@@ -80,7 +142,17 @@ function Rules({ t, name, limit, error, checked }: { t: LeaveMessages; name: str
 }
 
 /** G7: the application form — reason, dates (with the live school-day count), justification, the rules. */
-export function LeaveFormSection({ page, child, facts, state }: { page: PageContext; child: GuardianChild; facts: LeaveFormFacts; state: LeaveFormState }) {
+export function LeaveFormSection({
+  page,
+  child,
+  facts,
+  state,
+}: {
+  page: PageContext;
+  child: GuardianChild;
+  facts: LeaveFormFacts;
+  state: LeaveFormState;
+}) {
   const t = leaveText[page.locale];
   const name = child.givenName;
   const message = (field: LeaveField) => errorText(t, state.errors, field, name);
@@ -88,25 +160,75 @@ export function LeaveFormSection({ page, child, facts, state }: { page: PageCont
   const summary = fields.flatMap((f) => (message(f) ? [{ field: ANCHORS[f], message: message(f)! }] : []));
   const showWarning = !!state.limit?.over && state.limit.schoolDays > 0 && Object.keys(state.errors).length > 0;
   const action = leavePaths.applications(child.pupilId);
-  const live = { 'hx-get': leavePaths.schoolDays(child.pupilId), 'hx-trigger': 'change', 'hx-include': '#leave-from, #leave-to', 'hx-target': '#leave-days', 'hx-swap': 'outerHTML' };
+  const live = {
+    'hx-get': leavePaths.schoolDays(child.pupilId),
+    'hx-trigger': 'change',
+    'hx-include': '#leave-from, #leave-to',
+    'hx-target': '#leave-days',
+    'hx-swap': 'outerHTML',
+  };
   return (
     <section aria-labelledby="leave-form-heading" class="max-w-xl space-y-4">
-      <h2 id="leave-form-heading" class="text-2xl font-semibold" safe>{fill(t.form.heading, { name })}</h2>
+      <h2 id="leave-form-heading" class="text-2xl font-semibold" safe>
+        {fill(t.form.heading, { name })}
+      </h2>
       <p safe>{t.lead}</p>
       <OthersNote t={t} facts={facts} />
       <ErrorSummary heading={page.t.errors.summaryHeading} errors={summary} />
       <form method="post" action={action} hx-post={action} hx-target="#child-section" class="space-y-4" novalidate>
         <ReasonFieldset t={t} input={state.input} error={message('reason')} />
         <div class="space-y-4" {...live}>
-          <Field id="leave-from" name="from" label={t.form.from} hint={t.form.dateHint} value={state.input.from} error={message('from')} inputmode="numeric" maxlength={10} autocomplete="off" />
-          <Field id="leave-to" name="to" label={t.form.to} hint={t.form.dateHint} value={state.input.to} error={message('to')} inputmode="numeric" maxlength={10} autocomplete="off" />
+          <Field
+            id="leave-from"
+            name="from"
+            label={t.form.from}
+            hint={t.form.dateHint}
+            value={state.input.from}
+            error={message('from')}
+            inputmode="numeric"
+            maxlength={10}
+            autocomplete="off"
+          />
+          <Field
+            id="leave-to"
+            name="to"
+            label={t.form.to}
+            hint={t.form.dateHint}
+            value={state.input.to}
+            error={message('to')}
+            inputmode="numeric"
+            maxlength={10}
+            autocomplete="off"
+          />
         </div>
         <SchoolDaysStatus t={t} limit={state.limit} />
-        <Field id="leave-justification" name="justification" label={t.form.justification} hint={fill(t.form.justificationHint, { name })} value={state.input.justification} error={message('justification')} maxlength={2000} multiline />
+        <Field
+          id="leave-justification"
+          name="justification"
+          label={t.form.justification}
+          hint={fill(t.form.justificationHint, { name })}
+          value={state.input.justification}
+          error={message('justification')}
+          maxlength={2000}
+          multiline
+        />
         <Rules t={t} name={name} limit={facts.limit} error={message('rules')} checked={state.input.rulesRead} />
-        {showWarning ? <OverLimitWarning t={t} name={name} limit={state.limit!} checked={state.input.overLimitOk} error={message('overLimit')} focus={summary.length === 0} /> : ''}
+        {showWarning ? (
+          <OverLimitWarning
+            t={t}
+            name={name}
+            limit={state.limit!}
+            checked={state.input.overLimitOk}
+            error={message('overLimit')}
+            focus={summary.length === 0}
+          />
+        ) : (
+          ''
+        )}
         <div class="flex flex-wrap gap-3">
-          <button type="submit" class={primaryButton} safe>{t.form.send}</button>
+          <button type="submit" class={primaryButton} safe>
+            {t.form.send}
+          </button>
           <SectionLink href={leavePaths.child(child.pupilId)} class={secondaryButton} text={t.form.cancel} />
         </div>
       </form>

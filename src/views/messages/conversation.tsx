@@ -35,7 +35,8 @@ interface ConversationProps {
 function authorLine(page: PageContext, m: MessageView): string {
   const t = textOf(page);
   if (m.mine) return t.you;
-  if (m.authorName === null) return fill(t.unknownSender, { number: m.senderNumber ? formatPhone(m.senderNumber) : '' });
+  if (m.authorName === null)
+    return fill(t.unknownSender, { number: m.senderNumber ? formatPhone(m.senderNumber) : '' });
   return `${m.authorName} (${t.capacity[m.authorCapacity]})`;
 }
 
@@ -49,38 +50,90 @@ export function Conversation(props: ConversationProps) {
   const error = fieldError(page, props.reply?.errors, 'body');
   return (
     <div id={CONVERSATION_ID} class="space-y-4">
-      <h2 class="sr-only" safe>{t.messagesHeading}</h2>
-      {props.olderHidden ? <p class="text-sm text-slate-700" safe>{t.olderHidden}</p> : ''}
+      <h2 class="sr-only" safe>
+        {t.messagesHeading}
+      </h2>
+      {props.olderHidden ? (
+        <p class="text-sm text-slate-700" safe>
+          {t.olderHidden}
+        </p>
+      ) : (
+        ''
+      )}
       <ol class="space-y-3" role="list">
         {props.messages.map((m) => (
-          <li id={`message-${m.id}`} class={`rounded-lg border p-3 ${m.mine ? 'ml-6 border-sky-200 bg-sky-50 sm:ml-16' : 'mr-6 border-slate-200 bg-white sm:mr-16'}`}>
+          <li
+            id={`message-${m.id}`}
+            class={`rounded-lg border p-3 ${m.mine ? 'ml-6 border-sky-200 bg-sky-50 sm:ml-16' : 'mr-6 border-slate-200 bg-white sm:mr-16'}`}
+          >
             <p class="flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
-              <span class="font-semibold text-slate-900" safe>{authorLine(page, m)}</span>
+              <span class="font-semibold text-slate-900" safe>
+                {authorLine(page, m)}
+              </span>
               <span safe>{formatDateTime(m.createdAt)}</span>
-              {m.via === 'sms' ? <span class="rounded border border-slate-500 px-1 text-xs font-semibold" safe>{t.viaSms}</span> : ''}
+              {m.via === 'sms' ? (
+                <span class="rounded border border-slate-500 px-1 text-xs font-semibold" safe>
+                  {t.viaSms}
+                </span>
+              ) : (
+                ''
+              )}
               {m.unread ? <UnreadBadge text={t.unread} /> : ''}
             </p>
-            <p class="mt-1 whitespace-pre-line break-words" safe>{m.body}</p>
+            <p class="mt-1 whitespace-pre-line break-words" safe>
+              {m.body}
+            </p>
             {props.notices?.get(m.id)?.length ? (
               <details class="mt-2 text-sm text-slate-700">
-                <summary class="cursor-pointer" safe>{t.notifiedSummary}</summary>
+                <summary class="cursor-pointer" safe>
+                  {t.notifiedSummary}
+                </summary>
                 <ul role="list" class="mt-1 space-y-1">
-                  {props.notices.get(m.id)!.map((n) => <li safe>{`${n.guardianName}: ${deliveryLine(deliveryText[page.locale], n.status)}`}</li>)}
+                  {props.notices.get(m.id)!.map((n) => (
+                    <li safe>{`${n.guardianName}: ${deliveryLine(deliveryText[page.locale], n.status)}`}</li>
+                  ))}
                 </ul>
               </details>
-            ) : ''}
+            ) : (
+              ''
+            )}
           </li>
         ))}
       </ol>
       {props.replyAction ? (
-        <form method="post" action={props.replyAction} hx-post={props.replyAction} hx-target={`#${CONVERSATION_ID}`} hx-swap="outerHTML" class="space-y-3" novalidate>
+        <form
+          method="post"
+          action={props.replyAction}
+          hx-post={props.replyAction}
+          hx-target={`#${CONVERSATION_ID}`}
+          hx-swap="outerHTML"
+          class="space-y-3"
+          novalidate
+        >
           {error ? <ErrorSummary heading={t.errorSummary} errors={[{ field: 'reply-body', message: error }]} /> : ''}
-          <SensitiveWarning id="reply-warning" heading={t.warningHeading} text={props.guardianView ? fill(t.warning, { name: props.pupilName }) : t.staffWarning} />
-          <TextField id="reply-body" name="body" label={t.replyLabel} value={props.reply?.body ?? ''} error={error} describedBy={['reply-warning']} multiline rows={4} />
-          <button type="submit" class={primaryButton} safe>{t.sendReply}</button>
+          <SensitiveWarning
+            id="reply-warning"
+            heading={t.warningHeading}
+            text={props.guardianView ? fill(t.warning, { name: props.pupilName }) : t.staffWarning}
+          />
+          <TextField
+            id="reply-body"
+            name="body"
+            label={t.replyLabel}
+            value={props.reply?.body ?? ''}
+            error={error}
+            describedBy={['reply-warning']}
+            multiline
+            rows={4}
+          />
+          <button type="submit" class={primaryButton} safe>
+            {t.sendReply}
+          </button>
         </form>
       ) : (
-        <p class="rounded border border-slate-400 bg-slate-50 p-3" safe>{t.cannotWrite}</p>
+        <p class="rounded border border-slate-400 bg-slate-50 p-3" safe>
+          {t.cannotWrite}
+        </p>
       )}
     </div>
   );

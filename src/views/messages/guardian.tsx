@@ -31,9 +31,15 @@ export function ChildMessagesSection({ page, child, threads, kinds, composer }: 
   const t = textOf(page);
   return (
     <section aria-labelledby="messages-heading" class="space-y-4">
-      <h2 id="messages-heading" class="text-2xl font-semibold" safe>{fill(t.bookHeading, { name: child.givenName })}</h2>
+      <h2 id="messages-heading" class="text-2xl font-semibold" safe>
+        {fill(t.bookHeading, { name: child.givenName })}
+      </h2>
       <p safe>{fill(t.bookLead, { name: child.givenName })}</p>
-      <ThreadList page={page} threads={threads.items} href={(thread) => messagePaths.childThread(child.pupilId, thread.id)} />
+      <ThreadList
+        page={page}
+        threads={threads.items}
+        href={(thread) => messagePaths.childThread(child.pupilId, thread.id)}
+      />
       <Pager page={page} list={threads} href={(n) => messagePaths.childBook(child.pupilId, n)} />
       <NewThreadForm page={page} child={child} kinds={kinds} state={composer} />
     </section>
@@ -42,7 +48,17 @@ export function ChildMessagesSection({ page, child, threads, kinds, composer }: 
 
 const radioId = (kind: GuardianThreadKind) => `message-recipient-${kind}`;
 
-function NewThreadForm({ page, child, kinds, state }: { page: PageContext; child: GuardianChild; kinds: GuardianThreadKind[]; state?: ComposerState }) {
+function NewThreadForm({
+  page,
+  child,
+  kinds,
+  state,
+}: {
+  page: PageContext;
+  child: GuardianChild;
+  kinds: GuardianThreadKind[];
+  state?: ComposerState;
+}) {
   const t = textOf(page);
   const recipientError = fieldError(page, state?.errors, 'recipient');
   const subjectError = fieldError(page, state?.errors, 'subject');
@@ -53,27 +69,78 @@ function NewThreadForm({ page, child, kinds, state }: { page: PageContext; child
     bodyError ? { field: 'message-body', message: bodyError } : null,
   ].filter((e): e is { field: string; message: string } => e !== null);
   return (
-    <form method="post" action={messagePaths.childBook(child.pupilId)} id="new-message" class={`space-y-3 ${card}`} novalidate>
-      <h3 class="text-xl font-semibold" safe>{t.newThreadHeading}</h3>
+    <form
+      method="post"
+      action={messagePaths.childBook(child.pupilId)}
+      id="new-message"
+      class={`space-y-3 ${card}`}
+      novalidate
+    >
+      <h3 class="text-xl font-semibold" safe>
+        {t.newThreadHeading}
+      </h3>
       <ErrorSummary heading={t.errorSummary} errors={summary} />
       <fieldset class="space-y-2" aria-describedby={recipientError ? 'message-recipient-error' : undefined}>
-        <legend class="font-semibold" safe>{t.recipient}</legend>
-        {recipientError ? <p id="message-recipient-error" class="font-semibold text-red-900" safe>{recipientError}</p> : ''}
+        <legend class="font-semibold" safe>
+          {t.recipient}
+        </legend>
+        {recipientError ? (
+          <p id="message-recipient-error" class="font-semibold text-red-900" safe>
+            {recipientError}
+          </p>
+        ) : (
+          ''
+        )}
         {kinds.map((kind) => (
           <div class="flex items-start gap-2">
-            <input type="radio" name="recipient" value={kind} id={radioId(kind)} class="mt-1 h-5 w-5" checked={state?.input.recipient === kind} aria-describedby={`${radioId(kind)}-hint`} />
+            <input
+              type="radio"
+              name="recipient"
+              value={kind}
+              id={radioId(kind)}
+              class="mt-1 h-5 w-5"
+              checked={state?.input.recipient === kind}
+              aria-describedby={`${radioId(kind)}-hint`}
+            />
             <label for={radioId(kind)}>
-              <span class="block font-semibold" safe>{t.kind[kind]}</span>
-              <span id={`${radioId(kind)}-hint`} class="block text-sm text-slate-700" safe>{t.recipientHint[kind]}</span>
+              <span class="block font-semibold" safe>
+                {t.kind[kind]}
+              </span>
+              <span id={`${radioId(kind)}-hint`} class="block text-sm text-slate-700" safe>
+                {t.recipientHint[kind]}
+              </span>
             </label>
           </div>
         ))}
       </fieldset>
-      <TextField id="message-subject" name="subject" label={t.subject} value={state?.input.subject ?? ''} error={subjectError} describedBy={[]} />
-      <SensitiveWarning id="message-warning" heading={t.warningHeading} text={fill(t.warning, { name: child.givenName })} />
-      <p id="message-body-hint" class="text-sm text-slate-700" safe>{t.bodyHint}</p>
-      <TextField id="message-body" name="body" label={t.body} value={state?.input.body ?? ''} error={bodyError} describedBy={['message-warning', 'message-body-hint']} multiline />
-      <button type="submit" class={primaryButton} safe>{t.send}</button>
+      <TextField
+        id="message-subject"
+        name="subject"
+        label={t.subject}
+        value={state?.input.subject ?? ''}
+        error={subjectError}
+        describedBy={[]}
+      />
+      <SensitiveWarning
+        id="message-warning"
+        heading={t.warningHeading}
+        text={fill(t.warning, { name: child.givenName })}
+      />
+      <p id="message-body-hint" class="text-sm text-slate-700" safe>
+        {t.bodyHint}
+      </p>
+      <TextField
+        id="message-body"
+        name="body"
+        label={t.body}
+        value={state?.input.body ?? ''}
+        error={bodyError}
+        describedBy={['message-warning', 'message-body-hint']}
+        multiline
+      />
+      <button type="submit" class={primaryButton} safe>
+        {t.send}
+      </button>
     </form>
   );
 }
@@ -96,10 +163,16 @@ export function ChildThreadSection(props: ThreadProps) {
   return (
     <section aria-labelledby="thread-heading" class="space-y-4">
       <p>
-        <a href={messagePaths.childBook(child.pupilId)} class={link} safe>{t.backToBook}</a>
+        <a href={messagePaths.childBook(child.pupilId)} class={link} safe>
+          {t.backToBook}
+        </a>
       </p>
-      <h2 id="thread-heading" class="text-2xl font-semibold" safe>{thread.subject}</h2>
-      <p class="text-slate-700" safe>{fill(t.to, { kind: t.kind[thread.kind] })}</p>
+      <h2 id="thread-heading" class="text-2xl font-semibold" safe>
+        {thread.subject}
+      </h2>
+      <p class="text-slate-700" safe>
+        {fill(t.to, { kind: t.kind[thread.kind] })}
+      </p>
       <Notice text={props.sent ? t.sentNotice : undefined} />
       <Conversation
         page={page}

@@ -20,44 +20,83 @@ export function OfficeQueue({ page, queue, pupil, returnTo }: QueueProps) {
   const t = textOf(page).queue;
   return (
     <section aria-labelledby="sms-queue-heading" class="space-y-3">
-      <h2 id="sms-queue-heading" class="text-xl font-semibold" safe>{pupil ? t.pupilHeading : t.heading}</h2>
+      <h2 id="sms-queue-heading" class="text-xl font-semibold" safe>
+        {pupil ? t.pupilHeading : t.heading}
+      </h2>
       {pupil ? '' : <p safe>{t.lead}</p>}
       {queue.items.length === 0 ? <p safe>{t.empty}</p> : ''}
       <ul class="space-y-3" role="list">
         {queue.items.map((item) => (
           <li id={`sms-${item.id}`} class={`space-y-3 ${card}`}>
             <p class="text-sm text-slate-700">
-              <span class="font-semibold text-slate-900" safe>{fill(t.from, { from: item.guardianName ? `${item.guardianName} (${item.from})` : item.from })}</span>
+              <span class="font-semibold text-slate-900" safe>
+                {fill(t.from, { from: item.guardianName ? `${item.guardianName} (${item.from})` : item.from })}
+              </span>
               {' · '}
               <span safe>{fill(t.received, { date: formatDateTime(item.receivedAt) })}</span>
             </p>
-            <p class="whitespace-pre-line break-words" safe>{item.text}</p>
+            <p class="whitespace-pre-line break-words" safe>
+              {item.text}
+            </p>
             <div class="flex flex-wrap gap-2">
               {pupil ? (
                 <PlacementForm smsId={item.id} pupilId={pupil.id} label={t.attachHere} returnTo={returnTo} />
               ) : (
-                item.candidates.map((c) => <PlacementForm smsId={item.id} pupilId={c.pupilId} label={fill(t.attachTo, { name: `${c.name}, ${c.className}` })} returnTo={returnTo} />)
+                item.candidates.map((c) => (
+                  <PlacementForm
+                    smsId={item.id}
+                    pupilId={c.pupilId}
+                    label={fill(t.attachTo, { name: `${c.name}, ${c.className}` })}
+                    returnTo={returnTo}
+                  />
+                ))
               )}
               <form method="post" action={messagePaths.smsDismissal(item.id)}>
                 <input type="hidden" name="return_to" value={returnTo} />
-                <button type="submit" class={secondaryButton} safe>{t.dismiss}</button>
+                <button type="submit" class={secondaryButton} safe>
+                  {t.dismiss}
+                </button>
               </form>
             </div>
-            {!pupil && item.candidates.length === 0 ? <p class="text-sm text-slate-700" safe>{t.unknownHint}</p> : ''}
+            {!pupil && item.candidates.length === 0 ? (
+              <p class="text-sm text-slate-700" safe>
+                {t.unknownHint}
+              </p>
+            ) : (
+              ''
+            )}
           </li>
         ))}
       </ul>
-      {queue.total > queue.items.length ? <p class="text-sm text-slate-700" safe>{fill(t.more, { shown: queue.items.length, total: queue.total })}</p> : ''}
+      {queue.total > queue.items.length ? (
+        <p class="text-sm text-slate-700" safe>
+          {fill(t.more, { shown: queue.items.length, total: queue.total })}
+        </p>
+      ) : (
+        ''
+      )}
     </section>
   );
 }
 
-function PlacementForm({ smsId, pupilId, label, returnTo }: { smsId: number; pupilId: number; label: string; returnTo: string }) {
+function PlacementForm({
+  smsId,
+  pupilId,
+  label,
+  returnTo,
+}: {
+  smsId: number;
+  pupilId: number;
+  label: string;
+  returnTo: string;
+}) {
   return (
     <form method="post" action={messagePaths.smsPlacement(smsId)}>
       <input type="hidden" name="pupil_id" value={String(pupilId)} />
       <input type="hidden" name="return_to" value={returnTo} />
-      <button type="submit" class={secondaryButton} safe>{label}</button>
+      <button type="submit" class={secondaryButton} safe>
+        {label}
+      </button>
     </form>
   );
 }

@@ -18,14 +18,32 @@ import { OfficeQueue } from './queue.tsx';
 type Queue = { items: QueueItem[]; total: number };
 
 /** S7: the staff inbox — threads of the pupils in reach, unread first; for leadership the SMS office queue. */
-export function InboxPage({ page, threads, queue, notice }: { page: PageContext; threads: Paged<ThreadSummary> & { unreadCount: number }; queue: Queue | null; notice?: string }) {
+export function InboxPage({
+  page,
+  threads,
+  queue,
+  notice,
+}: {
+  page: PageContext;
+  threads: Paged<ThreadSummary> & { unreadCount: number };
+  queue: Queue | null;
+  notice?: string;
+}) {
   const t = textOf(page);
   return (
     <div class="space-y-6">
       <div class="space-y-1">
-        <h1 class="text-3xl font-bold" safe>{t.inboxTitle}</h1>
+        <h1 class="text-3xl font-bold" safe>
+          {t.inboxTitle}
+        </h1>
         <p safe>{t.inboxLead}</p>
-        {threads.unreadCount ? <p class="font-semibold" safe>{fill(t.inboxUnread, { count: threads.unreadCount })}</p> : ''}
+        {threads.unreadCount ? (
+          <p class="font-semibold" safe>
+            {fill(t.inboxUnread, { count: threads.unreadCount })}
+          </p>
+        ) : (
+          ''
+        )}
       </div>
       <Notice text={notice} />
       <ThreadList page={page} threads={threads.items} href={(thread) => messagePaths.thread(thread.id)} showPupil />
@@ -55,10 +73,16 @@ export function StaffThreadPage(props: StaffThreadProps) {
   return (
     <div class="space-y-4">
       <p class="flex flex-wrap gap-x-6">
-        <a href={messagePaths.inbox()} class={link} safe>{t.backToInbox}</a>
-        <a href={messagePaths.pupilBook(thread.pupilId)} class={link} safe>{fill(t.pupilBookLink, { name: props.pupilName })}</a>
+        <a href={messagePaths.inbox()} class={link} safe>
+          {t.backToInbox}
+        </a>
+        <a href={messagePaths.pupilBook(thread.pupilId)} class={link} safe>
+          {fill(t.pupilBookLink, { name: props.pupilName })}
+        </a>
       </p>
-      <h1 class="text-3xl font-bold" safe>{thread.subject}</h1>
+      <h1 class="text-3xl font-bold" safe>
+        {thread.subject}
+      </h1>
       <p class="text-slate-700" safe>{`${props.pupilName} · ${fill(t.to, { kind: t.kind[thread.kind] })}`}</p>
       <Notice text={props.notice} />
       <Conversation
@@ -90,36 +114,72 @@ export function PupilBookPage({ page, pupil, threads, canWrite, composer, queue,
   const t = textOf(page);
   const subjectError = fieldError(page, composer?.errors, 'subject');
   const bodyError = fieldError(page, composer?.errors, 'body');
-  const summary = [subjectError ? { field: 'message-subject', message: subjectError } : null, bodyError ? { field: 'message-body', message: bodyError } : null].filter(
-    (e): e is { field: string; message: string } => e !== null,
-  );
+  const summary = [
+    subjectError ? { field: 'message-subject', message: subjectError } : null,
+    bodyError ? { field: 'message-body', message: bodyError } : null,
+  ].filter((e): e is { field: string; message: string } => e !== null);
   return (
     <div class="space-y-6">
       <p>
-        <a href={pupilPaths.pupil(pupil.id)} class={link} safe>{pupil.name}</a>
+        <a href={pupilPaths.pupil(pupil.id)} class={link} safe>
+          {pupil.name}
+        </a>
       </p>
       <div class="space-y-1">
-        <h1 class="text-3xl font-bold" safe>{fill(t.pupilBookTitle, { name: pupil.name })}</h1>
+        <h1 class="text-3xl font-bold" safe>
+          {fill(t.pupilBookTitle, { name: pupil.name })}
+        </h1>
         <p safe>{fill(t.pupilBookLead, { name: pupil.name })}</p>
       </div>
       <Notice text={notice} />
       <ThreadList page={page} threads={threads.items} href={(thread) => messagePaths.thread(thread.id)} />
       <Pager page={page} list={threads} href={(n) => messagePaths.pupilBook(pupil.id, n)} />
       {canWrite ? (
-        <form method="post" action={messagePaths.pupilBook(pupil.id)} id="new-message" class={`space-y-3 ${card}`} novalidate>
-          <h2 class="text-xl font-semibold" safe>{t.staffNewThreadHeading}</h2>
+        <form
+          method="post"
+          action={messagePaths.pupilBook(pupil.id)}
+          id="new-message"
+          class={`space-y-3 ${card}`}
+          novalidate
+        >
+          <h2 class="text-xl font-semibold" safe>
+            {t.staffNewThreadHeading}
+          </h2>
           <p safe>{fill(t.staffNewThreadLead, { name: pupil.name })}</p>
           <ErrorSummary heading={t.errorSummary} errors={summary} />
-          <TextField id="message-subject" name="subject" label={t.subject} value={composer?.input.subject ?? ''} error={subjectError} describedBy={[]} />
+          <TextField
+            id="message-subject"
+            name="subject"
+            label={t.subject}
+            value={composer?.input.subject ?? ''}
+            error={subjectError}
+            describedBy={[]}
+          />
           <SensitiveWarning id="message-warning" heading={t.warningHeading} text={t.staffWarning} />
-          <p id="message-body-hint" class="text-sm text-slate-700" safe>{t.bodyHint}</p>
-          <TextField id="message-body" name="body" label={t.body} value={composer?.input.body ?? ''} error={bodyError} describedBy={['message-warning', 'message-body-hint']} multiline />
-          <button type="submit" class={primaryButton} safe>{t.send}</button>
+          <p id="message-body-hint" class="text-sm text-slate-700" safe>
+            {t.bodyHint}
+          </p>
+          <TextField
+            id="message-body"
+            name="body"
+            label={t.body}
+            value={composer?.input.body ?? ''}
+            error={bodyError}
+            describedBy={['message-warning', 'message-body-hint']}
+            multiline
+          />
+          <button type="submit" class={primaryButton} safe>
+            {t.send}
+          </button>
         </form>
       ) : (
         ''
       )}
-      {queue && queue.items.length ? <OfficeQueue page={page} queue={queue} pupil={pupil} returnTo={messagePaths.pupilBook(pupil.id)} /> : ''}
+      {queue && queue.items.length ? (
+        <OfficeQueue page={page} queue={queue} pupil={pupil} returnTo={messagePaths.pupilBook(pupil.id)} />
+      ) : (
+        ''
+      )}
     </div>
   );
 }

@@ -15,36 +15,68 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
   const relation = page.t.pupil.relation as Record<string, string>;
   return (
     <div class="space-y-6">
-      <h1 class="text-3xl font-bold" safe>{t.title}</h1>
-      <p class="max-w-prose" safe>{t.lead}</p>
+      <h1 class="text-3xl font-bold" safe>
+        {t.title}
+      </h1>
+      <p class="max-w-prose" safe>
+        {t.lead}
+      </p>
       <p class="flex flex-wrap gap-4">
-        <a href={myDataPaths.json} class={secondaryLink} download="" safe>{t.downloadJson}</a>
-        <a href={myDataPaths.pdf} class={secondaryLink} download="" safe>{t.downloadPdf}</a>
+        <a href={myDataPaths.json} class={secondaryLink} download="" safe>
+          {t.downloadJson}
+        </a>
+        <a href={myDataPaths.pdf} class={secondaryLink} download="" safe>
+          {t.downloadPdf}
+        </a>
       </p>
       <section aria-labelledby="about-you" class={card}>
-        <h2 id="about-you" class="mb-2 text-xl font-semibold" safe>{t.you}</h2>
+        <h2 id="about-you" class="mb-2 text-xl font-semibold" safe>
+          {t.you}
+        </h2>
         <dl class={dl}>
-          <dt class={dt} safe>{t.name}</dt>
+          <dt class={dt} safe>
+            {t.name}
+          </dt>
           <dd safe>{g.name}</dd>
-          <dt class={dt} safe>{t.fodselsnummer}</dt>
+          <dt class={dt} safe>
+            {t.fodselsnummer}
+          </dt>
           <dd safe>{g.fodselsnummer ?? t.notRegistered}</dd>
-          <dt class={dt} safe>{t.address}</dt>
-          <dd safe>{[g.address.line, [g.address.postalCode, g.address.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ') || t.notRegistered}</dd>
+          <dt class={dt} safe>
+            {t.address}
+          </dt>
+          <dd safe>
+            {[g.address.line, [g.address.postalCode, g.address.postalPlace].filter(Boolean).join(' ')]
+              .filter(Boolean)
+              .join(', ') || t.notRegistered}
+          </dd>
           {g.address.protection !== 'none' ? (
             <>
-              <dt class="sr-only" safe>{t.address}</dt>
-              <dd class="sm:col-start-2" safe>{t.protected}</dd>
+              <dt class="sr-only" safe>
+                {t.address}
+              </dt>
+              <dd class="sm:col-start-2" safe>
+                {t.protected}
+              </dd>
             </>
           ) : (
             ''
           )}
-          <dt class={dt} safe>{t.email}</dt>
+          <dt class={dt} safe>
+            {t.email}
+          </dt>
           <dd safe>{g.contact?.email ?? t.notRegistered}</dd>
-          <dt class={dt} safe>{t.mobile}</dt>
+          <dt class={dt} safe>
+            {t.mobile}
+          </dt>
           <dd safe>{g.contact?.mobile ?? t.notRegistered}</dd>
-          <dt class={dt} safe>{t.phone}</dt>
+          <dt class={dt} safe>
+            {t.phone}
+          </dt>
           <dd safe>{g.contact?.phone ?? t.notRegistered}</dd>
-          <dt class={dt} safe>{t.sms}</dt>
+          <dt class={dt} safe>
+            {t.sms}
+          </dt>
           <dd safe>{g.contact?.smsEnabled === false ? t.smsOff : t.smsOn}</dd>
         </dl>
         <Extra page={page} extra={g.extra} />
@@ -53,17 +85,27 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
         <section aria-labelledby={`child-${index}`} class={`${card} space-y-3`}>
           <h2 id={`child-${index}`} class="text-xl font-semibold" safe>{`${t.child}: ${child.name}`}</h2>
           <dl class={dl}>
-            <dt class={dt} safe>{t.birthDate}</dt>
+            <dt class={dt} safe>
+              {t.birthDate}
+            </dt>
             <dd safe>{child.birthDate ? formatDate(child.birthDate) : t.notRegistered}</dd>
-            <dt class={dt} safe>{t.school}</dt>
+            <dt class={dt} safe>
+              {t.school}
+            </dt>
             <dd safe>{`${child.school}, ${child.className}`}</dd>
-            <dt class={dt} safe>{t.enrolledFrom}</dt>
+            <dt class={dt} safe>
+              {t.enrolledFrom}
+            </dt>
             <dd>{child.enrolledFrom ? <span safe>{formatDate(child.enrolledFrom)}</span> : ''}</dd>
-            <dt class={dt} safe>{t.guardians}</dt>
+            <dt class={dt} safe>
+              {t.guardians}
+            </dt>
             <dd safe>{child.guardians.map((x) => `${x.name} (${relation[x.relation] ?? x.relation})`).join(', ')}</dd>
           </dl>
           <Extra page={page} extra={child.extra} />
-          <h3 class="text-lg font-semibold" safe>{t.viewedBy}</h3>
+          <h3 class="text-lg font-semibold" safe>
+            {t.viewedBy}
+          </h3>
           {child.viewedBy.length === 0 ? (
             <p safe>{t.viewedByNone}</p>
           ) : (
@@ -72,18 +114,35 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
                 <caption class="sr-only" safe>{`${t.viewedBy}: ${child.name}`}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" class="pr-4" safe>{t.when}</th>
-                    <th scope="col" class="pr-4" safe>{t.who}</th>
-                    <th scope="col" class="pr-4" safe>{t.role}</th>
-                    <th scope="col" safe>{t.what}</th>
+                    <th scope="col" class="pr-4" safe>
+                      {t.when}
+                    </th>
+                    <th scope="col" class="pr-4" safe>
+                      {t.who}
+                    </th>
+                    <th scope="col" class="pr-4" safe>
+                      {t.role}
+                    </th>
+                    <th scope="col" safe>
+                      {t.what}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {child.viewedBy.map((view) => (
                     <tr class="border-t border-slate-200">
-                      <td class="pr-4" safe>{formatDate(new Date(view.at))}</td>
-                      <td class="pr-4" safe>{view.by}</td>
-                      <td class="pr-4" safe>{(view.role ?? '').split(',').map((r) => (page.t.home.role as Record<string, string>)[r] ?? r).join(', ')}</td>
+                      <td class="pr-4" safe>
+                        {formatDate(new Date(view.at))}
+                      </td>
+                      <td class="pr-4" safe>
+                        {view.by}
+                      </td>
+                      <td class="pr-4" safe>
+                        {(view.role ?? '')
+                          .split(',')
+                          .map((r) => (page.t.home.role as Record<string, string>)[r] ?? r)
+                          .join(', ')}
+                      </td>
                       <td safe>{t.actions[view.action] ?? view.action}</td>
                     </tr>
                   ))}
@@ -101,7 +160,8 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
 function Extra({ page, extra }: { page: PageContext; extra: Record<string, unknown> }) {
   const t = myDataText[page.locale];
   const word = (value: unknown) => {
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) return formatDate(value.length === 10 ? value : new Date(value));
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value))
+      return formatDate(value.length === 10 ? value : new Date(value));
     return t.words[String(value)] ?? String(value ?? '');
   };
   const line = (item: unknown) =>
@@ -117,9 +177,13 @@ function Extra({ page, extra }: { page: PageContext; extra: Record<string, unkno
         const items = Array.isArray(value) ? value : [value];
         return (
           <div class="mt-3">
-            <h3 class="font-semibold" safe>{t.extra[key] ?? key}</h3>
+            <h3 class="font-semibold" safe>
+              {t.extra[key] ?? key}
+            </h3>
             {items.length === 0 ? (
-              <p class="text-slate-700" safe>{t.none}</p>
+              <p class="text-slate-700" safe>
+                {t.none}
+              </p>
             ) : (
               <ul class="list-disc pl-5" role="list">
                 {items.map((item) => (

@@ -14,26 +14,63 @@ export interface OwnerSettingsForm {
 }
 
 /** One form per municipality the person is school owner of (normally one). */
-export function OwnerSettingsPage({ page, settings, form, saved }: { page: PageContext; settings: OwnerSettings[]; form?: OwnerSettingsForm; saved?: boolean }) {
+export function OwnerSettingsPage({
+  page,
+  settings,
+  form,
+  saved,
+}: {
+  page: PageContext;
+  settings: OwnerSettings[];
+  form?: OwnerSettingsForm;
+  saved?: boolean;
+}) {
   const t = ownerSettingsText[page.locale];
   return (
     <div class="max-w-prose space-y-4">
-      <h1 class="text-3xl font-bold" safe>{t.title}</h1>
+      <h1 class="text-3xl font-bold" safe>
+        {t.title}
+      </h1>
       {saved ? <Notice text={t.saved} /> : ''}
       {settings.map((s) => {
         const mine = form?.municipalityId === s.municipalityId ? form : undefined;
-        const values = mine?.input ?? { leaveLimitDays: String(s.leaveLimitDays), absenceFollowUpTime: s.absenceFollowUpTime };
-        const error = (field: keyof OwnerSettingsInput) => (mine?.errors[field] ? t.errors[mine.errors[field]!] : undefined);
+        const values = mine?.input ?? {
+          leaveLimitDays: String(s.leaveLimitDays),
+          absenceFollowUpTime: s.absenceFollowUpTime,
+        };
+        const error = (field: keyof OwnerSettingsInput) =>
+          mine?.errors[field] ? t.errors[mine.errors[field]!] : undefined;
         const id = (field: string) => `settings-${s.municipalityId}-${field}`;
-        const summary = (['leaveLimitDays', 'absenceFollowUpTime'] as const).flatMap((f) => (error(f) ? [{ field: id(f), message: error(f)! }] : []));
+        const summary = (['leaveLimitDays', 'absenceFollowUpTime'] as const).flatMap((f) =>
+          error(f) ? [{ field: id(f), message: error(f)! }] : [],
+        );
         return (
           <Section id={`settings-${s.municipalityId}`} heading={s.name}>
             <p safe>{fill(t.lead, { name: s.name })}</p>
             <form method="post" action={ownerSettingsPaths.municipality(s.municipalityId)} class="space-y-4" novalidate>
               <ErrorSummary heading={t.errorSummary} errors={summary} />
-              <Field id={id('leaveLimitDays')} name="leave_limit_days" label={t.leaveLimit} hint={t.leaveLimitHint} value={values.leaveLimitDays} error={error('leaveLimitDays')} inputmode="numeric" maxlength={3} />
-              <Field id={id('absenceFollowUpTime')} name="absence_follow_up_time" label={t.followUpTime} hint={t.followUpTimeHint} value={values.absenceFollowUpTime} error={error('absenceFollowUpTime')} maxlength={5} />
-              <button type="submit" class={primaryButton} safe>{t.save}</button>
+              <Field
+                id={id('leaveLimitDays')}
+                name="leave_limit_days"
+                label={t.leaveLimit}
+                hint={t.leaveLimitHint}
+                value={values.leaveLimitDays}
+                error={error('leaveLimitDays')}
+                inputmode="numeric"
+                maxlength={3}
+              />
+              <Field
+                id={id('absenceFollowUpTime')}
+                name="absence_follow_up_time"
+                label={t.followUpTime}
+                hint={t.followUpTimeHint}
+                value={values.absenceFollowUpTime}
+                error={error('absenceFollowUpTime')}
+                maxlength={5}
+              />
+              <button type="submit" class={primaryButton} safe>
+                {t.save}
+              </button>
             </form>
           </Section>
         );

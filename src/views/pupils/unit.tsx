@@ -16,16 +16,34 @@ export interface UnitAction {
 }
 
 /** A class or group: its pupils (only those the actor may see), each linking to the pupil card. */
-export function UnitPage({ page, title, subtitle, pupils, actions = [] }: { page: PageContext; title: string; subtitle: string; pupils: PupilRow[]; actions?: UnitAction[] }) {
+export function UnitPage({
+  page,
+  title,
+  subtitle,
+  pupils,
+  actions = [],
+}: {
+  page: PageContext;
+  title: string;
+  subtitle: string;
+  pupils: PupilRow[];
+  actions?: UnitAction[];
+}) {
   const t = page.t.unit;
   return (
     <div class="space-y-4">
-      <h1 class="text-3xl font-bold" safe>{title}</h1>
-      <p class="text-slate-700" safe>{subtitle}</p>
+      <h1 class="text-3xl font-bold" safe>
+        {title}
+      </h1>
+      <p class="text-slate-700" safe>
+        {subtitle}
+      </p>
       {actions.length ? (
         <p class="flex flex-wrap gap-4">
           {actions.map((a) => (
-            <a href={a.href} class={link} safe>{a.label}</a>
+            <a href={a.href} class={link} safe>
+              {a.label}
+            </a>
           ))}
         </p>
       ) : (

@@ -16,22 +16,43 @@ export interface FeedProps {
 function Day(props: { day: WeekDay; t: TimetableMessages; showGroup: boolean }) {
   const { day, t } = props;
   const headingId = `day-${day.date}`;
-  const off = day.info.kind === 'holiday' || day.info.kind === 'planning_day' ? (day.info.name ?? t.dayOff) : day.info.kind === 'no_school' ? t.noSchool : null;
+  const off =
+    day.info.kind === 'holiday' || day.info.kind === 'planning_day'
+      ? (day.info.name ?? t.dayOff)
+      : day.info.kind === 'no_school'
+        ? t.noSchool
+        : null;
   return (
     <section aria-labelledby={headingId} class={card}>
       <h3 id={headingId} class="font-semibold">
-        <span safe>{t.weekdays[day.weekday - 1] ?? ''}</span> <time datetime={day.date} safe>{formatDate(day.date)}</time>
+        <span safe>{t.weekdays[day.weekday - 1] ?? ''}</span>{' '}
+        <time datetime={day.date} safe>
+          {formatDate(day.date)}
+        </time>
       </h3>
       {off !== null ? (
-        <p class="mt-2 font-semibold text-amber-900" safe>{off}</p>
+        <p class="mt-2 font-semibold text-amber-900" safe>
+          {off}
+        </p>
       ) : day.lessons.length === 0 ? (
-        <p class="mt-2 text-slate-700" safe>{t.noLessons}</p>
+        <p class="mt-2 text-slate-700" safe>
+          {t.noLessons}
+        </p>
       ) : (
         <ul role="list" class="mt-2 divide-y divide-slate-100">
           {day.lessons.map((l) => (
             <li class="py-2">
-              <p><span class="font-mono" safe>{`${l.startsAt}–${l.endsAt}`}</span> <span class="font-semibold" safe>{l.subject}</span></p>
-              <p class="text-sm text-slate-700" safe>{[props.showGroup ? l.groupName : null, l.room, props.showGroup ? null : l.teacherName].filter(Boolean).join(' · ')}</p>
+              <p>
+                <span class="font-mono" safe>{`${l.startsAt}–${l.endsAt}`}</span>{' '}
+                <span class="font-semibold" safe>
+                  {l.subject}
+                </span>
+              </p>
+              <p class="text-sm text-slate-700" safe>
+                {[props.showGroup ? l.groupName : null, l.room, props.showGroup ? null : l.teacherName]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
             </li>
           ))}
         </ul>
@@ -44,23 +65,37 @@ function Feed(props: { feed: FeedProps; t: TimetableMessages }) {
   const { feed, t } = props;
   return (
     <section aria-labelledby="feed-heading" class={`space-y-3 ${card}`}>
-      <h2 id="feed-heading" class="text-lg font-semibold" safe>{t.feedHeading}</h2>
-      <p class="text-slate-700" safe>{t.feedLead}</p>
+      <h2 id="feed-heading" class="text-lg font-semibold" safe>
+        {t.feedHeading}
+      </h2>
+      <p class="text-slate-700" safe>
+        {t.feedLead}
+      </p>
       {feed.url ? (
         <div role="status" class="space-y-1">
           <p safe>{t.feedShown}</p>
-          <p class="break-all rounded bg-slate-100 p-2 font-mono text-sm" id="feed-url" safe>{feed.url}</p>
+          <p class="break-all rounded bg-slate-100 p-2 font-mono text-sm" id="feed-url" safe>
+            {feed.url}
+          </p>
         </div>
       ) : null}
-      {feed.revoked ? <p role="status" safe>{t.feedRevoked}</p> : null}
+      {feed.revoked ? (
+        <p role="status" safe>
+          {t.feedRevoked}
+        </p>
+      ) : null}
       {feed.active && !feed.url ? <p safe>{t.feedActive}</p> : null}
       <div class="flex flex-wrap gap-3">
         <form method="post" action={timetablePaths.feed(feed.pupilId)}>
-          <button type="submit" class={secondaryButton} safe>{feed.active ? t.feedReplace : t.feedCreate}</button>
+          <button type="submit" class={secondaryButton} safe>
+            {feed.active ? t.feedReplace : t.feedCreate}
+          </button>
         </form>
         {feed.active ? (
           <form method="post" action={timetablePaths.revoke(feed.pupilId)}>
-            <button type="submit" class={secondaryButton} safe>{t.feedRevoke}</button>
+            <button type="submit" class={secondaryButton} safe>
+              {t.feedRevoke}
+            </button>
           </form>
         ) : null}
       </div>
@@ -82,23 +117,46 @@ export function TimetablePage(props: {
   const t = timetableText[props.page.locale];
   const { week } = props;
   const nav = (href: string, text: string, rel: string) => (
-    <a href={href} rel={rel} hx-get={href} hx-target="#timetable" hx-swap="outerHTML" hx-push-url="true" class={link} safe>{text}</a>
+    <a
+      href={href}
+      rel={rel}
+      hx-get={href}
+      hx-target="#timetable"
+      hx-swap="outerHTML"
+      hx-push-url="true"
+      class={link}
+      safe
+    >
+      {text}
+    </a>
   );
   return (
     <div id="timetable" class="space-y-4">
-      {props.back ? <p><a href={props.back.href} class={link} safe>{fill(t.backToChild, { name: props.back.name })}</a></p> : null}
-      <h1 class="text-2xl font-semibold" safe>{props.heading}</h1>
+      {props.back ? (
+        <p>
+          <a href={props.back.href} class={link} safe>
+            {fill(t.backToChild, { name: props.back.name })}
+          </a>
+        </p>
+      ) : null}
+      <h1 class="text-2xl font-semibold" safe>
+        {props.heading}
+      </h1>
       {week === null ? (
         <p safe>{t.noTimetable}</p>
       ) : (
         <section aria-labelledby="week-heading" class="space-y-3">
-          <h2 id="week-heading" class="text-xl font-semibold" safe>{fill(t.weekHeading, { week: Number(week.week.slice(6)) })}</h2>
+          <h2 id="week-heading" class="text-xl font-semibold" safe>
+            {fill(t.weekHeading, { week: Number(week.week.slice(6)) })}
+          </h2>
           <nav aria-label={t.weekHeading.replace(' {week}', '')} class="flex justify-between gap-4">
             {nav(props.weekHref(week.previous), t.previous, 'prev')}
             {nav(props.weekHref(week.next), t.next, 'next')}
           </nav>
           <div class="grid gap-3 md:grid-cols-5">
-            {week.days.map((day) => <Day day={day} t={t} showGroup={props.showGroup === true} />)}
+            {week.days.map((day) => (
+              <Day day={day} t={t} showGroup={props.showGroup === true} />
+            ))}
           </div>
         </section>
       )}

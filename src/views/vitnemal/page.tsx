@@ -14,40 +14,93 @@ export function VitnemalAbsencePage({ page, view }: { page: PageContext; view: V
   const t = vitnemalText[page.locale];
   return (
     <div class="space-y-4">
-      <h1 class="text-3xl font-bold" safe>{fill(t.title, { name: view.className })}</h1>
-      <p class="max-w-prose" safe>{fill(t.lead, { year: view.schoolYear.name, school: view.schoolName, trinn: view.trinn, max: view.maxDeductibleDays })}</p>
-      <p class="max-w-prose text-sm text-slate-700" safe>{t.documentedHint}</p>
-      {view.rows.length === 0 ? <p safe>{t.empty}</p> : (
+      <h1 class="text-3xl font-bold" safe>
+        {fill(t.title, { name: view.className })}
+      </h1>
+      <p class="max-w-prose" safe>
+        {fill(t.lead, {
+          year: view.schoolYear.name,
+          school: view.schoolName,
+          trinn: view.trinn,
+          max: view.maxDeductibleDays,
+        })}
+      </p>
+      <p class="max-w-prose text-sm text-slate-700" safe>
+        {t.documentedHint}
+      </p>
+      {view.rows.length === 0 ? (
+        <p safe>{t.empty}</p>
+      ) : (
         <TableRegion labelledBy="vitnemal-caption" framed>
           <table class="min-w-full text-sm">
-            <caption id="vitnemal-caption" class="p-3 text-left font-semibold" safe>{t.caption}</caption>
+            <caption id="vitnemal-caption" class="p-3 text-left font-semibold" safe>
+              {t.caption}
+            </caption>
             <thead>
               <tr>
-                <th scope="col" class="border-b-2 border-slate-400 px-3 py-2 text-left align-bottom" safe>{t.pupil}</th>
-                <th scope="col" class={head} safe>{t.days}</th>
-                <th scope="col" class={head} safe>{t.hours}</th>
-                <th scope="col" class={head} safe>{t.leave}</th>
-                <th scope="col" class={head} safe>{t.deductibleDays}</th>
-                <th scope="col" class={head} safe>{t.deductibleHours}</th>
-                <th scope="col" class={head} safe>{t.onVitnemalDays}</th>
-                <th scope="col" class={head} safe>{t.onVitnemalHours}</th>
-                <th scope="col" class={head} safe>{t.late}</th>
+                <th scope="col" class="border-b-2 border-slate-400 px-3 py-2 text-left align-bottom" safe>
+                  {t.pupil}
+                </th>
+                <th scope="col" class={head} safe>
+                  {t.days}
+                </th>
+                <th scope="col" class={head} safe>
+                  {t.hours}
+                </th>
+                <th scope="col" class={head} safe>
+                  {t.leave}
+                </th>
+                <th scope="col" class={head} safe>
+                  {t.deductibleDays}
+                </th>
+                <th scope="col" class={head} safe>
+                  {t.deductibleHours}
+                </th>
+                <th scope="col" class={head} safe>
+                  {t.onVitnemalDays}
+                </th>
+                <th scope="col" class={head} safe>
+                  {t.onVitnemalHours}
+                </th>
+                <th scope="col" class={head} safe>
+                  {t.late}
+                </th>
               </tr>
             </thead>
             <tbody>
               {view.rows.map((row) => (
                 <tr>
                   <th scope="row" class="border-b border-slate-200 px-3 py-2 text-left font-normal">
-                    <a href={absencePaths.pupil(row.pupilId)} class={link} safe>{`${row.familyName}, ${row.givenName}`}</a>
+                    <a
+                      href={absencePaths.pupil(row.pupilId)}
+                      class={link}
+                      safe
+                    >{`${row.familyName}, ${row.givenName}`}</a>
                   </th>
-                  <td class={cell} safe>{String(row.totals.days)}</td>
-                  <td class={cell} safe>{String(row.totals.hours)}</td>
-                  <td class={cell} safe>{String(row.totals.leaveDays)}</td>
-                  <td class={cell} safe>{String(row.totals.deductibleDays)}</td>
-                  <td class={cell} safe>{String(row.totals.deductibleHours)}</td>
-                  <td class={`${cell} font-semibold`} safe>{String(row.onVitnemal.days)}</td>
-                  <td class={`${cell} font-semibold`} safe>{String(row.onVitnemal.hours)}</td>
-                  <td class={cell} safe>{String(row.totals.late)}</td>
+                  <td class={cell} safe>
+                    {String(row.totals.days)}
+                  </td>
+                  <td class={cell} safe>
+                    {String(row.totals.hours)}
+                  </td>
+                  <td class={cell} safe>
+                    {String(row.totals.leaveDays)}
+                  </td>
+                  <td class={cell} safe>
+                    {String(row.totals.deductibleDays)}
+                  </td>
+                  <td class={cell} safe>
+                    {String(row.totals.deductibleHours)}
+                  </td>
+                  <td class={`${cell} font-semibold`} safe>
+                    {String(row.onVitnemal.days)}
+                  </td>
+                  <td class={`${cell} font-semibold`} safe>
+                    {String(row.onVitnemal.hours)}
+                  </td>
+                  <td class={cell} safe>
+                    {String(row.totals.late)}
+                  </td>
                 </tr>
               ))}
             </tbody>
