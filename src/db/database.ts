@@ -1,6 +1,7 @@
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { isConnectionLost } from './connection-lost.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -35,13 +36,49 @@ export type DatabaseTarget =
 export function openDatabase(target: DatabaseTarget): Db {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
-    // An idle client whose connection the server ends (a restart, a dropped test database) emits 'error' on
-    // the pool; without a listener Node would crash the process. The pool replaces the client on next use.
-    pool.on('error', (error) =>
-      console.error(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', error: error.message })),
-    );
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: resilientPool(pool) }) });
   }
   const pglite = new PGlite({ dataDir: target.dataDir, parsers: pgliteParsers });
   return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+}
+
+const warn = (msg: string, error: Error) =>
+  console.error(JSON.stringify({ level: 'warn', msg, error: error.message, code: (error as { code?: string }).code }));
+
+/**
+ * The pool as Kysely sees it, made safe against lost connections (issue 17, item 1). A backend that is terminated
+ * (pg_terminate_backend, a restart, a failover) makes its client emit 'error'; the pool listens only while the
+ * client is idle, so without our own listener a client in use would crash the process with an unhandled 'error'
+ * event. The query in progress fails instead (its request or job fails; the server has rolled its transaction back),
+ * and the client that saw the loss is released as broken — destroyed, never handed out again.
+ */
+function resilientPool(pool: pg.Pool) {
+  const broken = new WeakSet<pg.PoolClient>();
+  // An idle client whose connection ends (a restart, a dropped test database): the pool removes it.
+  pool.on('error', (error) => warn('idle database connection lost', error));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      broken.add(client as pg.PoolClient);
+      warn('database connection lost', error);
+    });
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      if (result instanceof Promise)
+        result.catch((error: unknown) => {
+          if (isConnectionLost(error)) broken.add(client as pg.PoolClient);
+        });
+      return result;
+    }) as typeof client.query;
+  });
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const release = client.release;
+      client.release = (destroy?: boolean | Error) => release(destroy || broken.has(client));
+      return client;
+    },
+    end: () => pool.end(),
+    options: pool.options,
+  };
 }
