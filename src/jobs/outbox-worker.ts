@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { createDeliveryChannels } from '../domain/delivery/setup.ts';
 import { runOutbox, type DeliveryDeps } from '../domain/delivery/worker.ts';
 import { homePaths } from '../paths/home.ts';
+import { jobFailure } from './scheduler.ts';
 
 export interface OutboxWorkerOptions {
   /** Pause when there is nothing to do (default 2 s). */
@@ -77,11 +78,7 @@ export async function startOutboxWorker(
           });
         if (r.planned === 0 && r.claimed === 0) return;
       } catch (error) {
-        log({
-          level: 'error',
-          job: 'outbox',
-          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        });
+        log(jobFailure('outbox', error)); // a lost connection: the next poll tries again
         return;
       }
     }

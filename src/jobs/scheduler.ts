@@ -1,3 +1,4 @@
+import { isConnectionLost } from '../db/connection-lost.ts';
 import type { Db } from '../db/database.ts';
 import { runAbsenceFollowUp } from '../domain/absence/follow-up.ts';
 
@@ -37,6 +38,21 @@ const defaultLog = (line: Record<string, unknown>) =>
   (line.level === 'error' ? console.error : console.log)(JSON.stringify(line));
 
 /**
+ * The log line for a failed run. A lost database connection (a restart, a failover, a terminated backend) is not a
+ * fault of the job: a warning, and the next run tries again with a new connection.
+ */
+export function jobFailure(job: string, error: unknown): Record<string, unknown> {
+  if (isConnectionLost(error))
+    return {
+      level: 'warn',
+      job,
+      msg: 'database connection lost; trying again at the next run',
+      error: error instanceof Error ? error.message : String(error),
+    };
+  return { level: 'error', job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+/**
  * Runs the jobs every minute in this process (timer unref'd: it never keeps the process alive). A job that fails is
  * logged and tried again next time; it never crashes the process. A run still going when the next is due is not
  * started twice. Several app processes may run the jobs at once: each job is safe for that (see the job).
@@ -52,11 +68,7 @@ export function startScheduler(db: Db, options: SchedulerOptions = {}): Schedule
         if (Object.values(counts).some((n) => n > 0))
           log({ level: 'info', job: job.name, ...counts, ms: Math.round(performance.now() - started) });
       } catch (error) {
-        log({
-          level: 'error',
-          job: job.name,
-          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        });
+        log(jobFailure(job.name, error));
       }
     }
   };
