@@ -6,14 +6,17 @@ import type { Db } from './database.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-/** Runs every pending migration in one transaction, forward only. Throws when one fails. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
+const migratorFor = (db: Db) =>
+  new Migrator({
     db,
     provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
   });
+
+/** Runs every pending migration in one transaction, forward only. Throws when one fails. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = migratorFor(db);
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -21,4 +24,10 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`, { cause: error });
   }
   return results.map((r) => r.migrationName);
+}
+
+/** The migrations in migrations/ that the database has not run yet (all of them on an empty database). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrations = await migratorFor(db).getMigrations();
+  return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -10,6 +10,8 @@ export const PUBLIC_ROUTES = [
   'GET /accessibility',
   'GET /privacy',
   'GET /healthz',
+  'GET /healthz/live',
+  'GET /healthz/ready',
   'GET /login',
   'GET /login/:provider',
   'GET /login/:provider/callback',

@@ -11,6 +11,8 @@ const PUBLIC = new Set([
   'GET /accessibility',
   'GET /privacy',
   'GET /healthz',
+  'GET /healthz/live',
+  'GET /healthz/ready',
   'GET /login',
   'GET /login/:provider',
   'GET /login/:provider/callback',
