@@ -1,7 +1,8 @@
 /**
  * Runs only the notification delivery worker (no web server): for operators who run workers beside app processes
  * started with OUTBOX_WORKER=false, and for the two-process tests. Needs DATABASE_URL to share the database with
- * the app (PGlite's data directory belongs to one process). SIGTERM/SIGINT finish the batch in progress.
+ * the app (PGlite's data directory belongs to one process). SIGTERM/SIGINT finish the batch in progress (within
+ * SHUTDOWN_TIMEOUT_SECONDS) and exit.
  *
  *   DATABASE_URL=postgres://… npm run worker
  *
@@ -14,6 +15,7 @@ import { DataDirLockedError } from '../src/db/data-dir-lock.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { openConfiguredDatabase } from '../src/db/open.ts';
 import { startOutboxWorker } from '../src/jobs/outbox-worker.ts';
+import { exitOnSignals } from '../src/shutdown.ts';
 
 const Millis = v.optional(
   v.pipe(v.string(), v.regex(/^\d{1,7}$/, 'must be a whole number of milliseconds'), v.transform(Number)),
@@ -38,18 +40,12 @@ try {
   console.log(
     JSON.stringify({ level: 'info', msg: 'outbox worker started', pid: process.pid, database: database.description }),
   );
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(JSON.stringify({ level: 'info', msg: `${signal}: stopping the outbox worker` }));
-    worker
-      .stop()
-      .then(() => database.close())
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // SIGTERM/SIGINT: finish the batch in progress within SHUTDOWN_TIMEOUT_SECONDS, close the database, exit.
+  exitOnSignals(() => ({
+    timeoutMs: config.shutdownTimeoutMs,
+    drain: [{ name: 'outbox worker', drain: () => worker.stop() }],
+    close: [() => database.close()],
+  }));
 } catch (error) {
   console.error(
     error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof v.ValiError

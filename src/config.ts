@@ -77,6 +77,16 @@ const EnvSchema = v.object({
   MASKINPORTEN_KEY_ID: v.optional(v.string()),
   MASKINPORTEN_PRIVATE_KEY_FILE: v.optional(v.string()),
   LETTER_DISPATCHER: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
+  SHUTDOWN_TIMEOUT_SECONDS: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a whole number of seconds'),
+      v.transform(Number),
+      v.minValue(1),
+      v.maxValue(600),
+    ),
+    '10',
+  ),
 });
 
 export interface OidcSettings {
@@ -115,6 +125,8 @@ export type Config = {
     maskinporten: { url: string; clientId: string; keyId: string | undefined; privateKeyFile: string } | undefined;
     dispatcher: boolean;
   };
+  /** On SIGTERM/SIGINT, how long in-flight requests and worker batches may take before the process exits. */
+  shutdownTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -180,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : undefined,
       dispatcher: out.LETTER_DISPATCHER === 'true',
     },
+    shutdownTimeoutMs: out.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
   if (config.env === 'production' && (!config.idporten || !config.feide)) {
     throw new ConfigError(

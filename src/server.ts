@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -12,6 +13,7 @@ import { letterDepsFromConfig } from './domain/letters/deps.ts';
 import { letterDispatchJob } from './jobs/letter-dispatcher.ts';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.ts';
 import { JOBS, startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { exitOnSignals, httpServerPart } from './shutdown.ts';
 
 async function main() {
   const config = loadConfig();
@@ -49,19 +51,17 @@ async function main() {
   }, 15 * 60_000);
   housekeeping.unref();
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    server.close();
-    Promise.all([scheduler.stop(), worker?.stop()])
-      .then(() => identity.close())
-      .then(() => database.close())
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // SIGTERM/SIGINT: stop accepting, finish in-flight requests and worker batches within SHUTDOWN_TIMEOUT_SECONDS,
+  // then close the test IdP and the database, and exit (0 when everything finished).
+  exitOnSignals(() => ({
+    timeoutMs: config.shutdownTimeoutMs,
+    drain: [
+      httpServerPart(server as Server),
+      { name: 'scheduler', drain: () => scheduler.stop() },
+      ...(worker ? [{ name: 'outbox worker', drain: () => worker.stop() }] : []),
+    ],
+    close: [() => identity.close(), () => database.close()],
+  }));
 }
 
 function printDemoLogins() {
