@@ -63,7 +63,8 @@ async function slowNotice(server: ServerProcess, subject: string) {
 /** An HTTP server whose /slow answers after `ms`, with keep-alive (as browsers use it). */
 async function slowServer(ms: number) {
   const server = createServer((req, res) => {
-    if (req.url === '/slow') setTimeout(() => res.end('done'), ms);
+    if (req.url === '/slow')
+      setTimeout(() => res.end('done'), ms).unref(); // never holds the test run open
     else res.end('fast');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
