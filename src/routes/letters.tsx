@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
@@ -36,7 +37,7 @@ export const letterRoutes = new Hono<AppEnv>()
     );
   })
   .post(letterPaths.printBatches, async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const schoolId = idParam(typeof body.school_id === 'string' ? body.school_id : '');
     const batch = await createPrintBatch(c.get('deps').db, actorOf(c), schoolId, todayOf(c), nowOf(c));
     return c.redirect(letterPaths.school(schoolId, batch ? 'created' : 'empty'), 303);
