@@ -64,18 +64,19 @@ export const letterRoutes = new Hono<AppEnv>()
     const schoolId = await markHandledManually(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), nowOf(c));
     return c.redirect(letterPaths.school(schoolId, 'handled'), 303);
   })
-  // The dev mailbox: development only (app.ts: /dev/* is a 404 in production).
+  // The dev mailbox: development only (app.ts: /dev/* is a 404 in production); each person sees only their letters.
   .get(letterPaths.devDigitalPost, async (c) => {
     const page = pageContext(c);
     return render(
       c,
       lettersText[page.locale].dev.title,
-      <DevDigitalPostPage page={page} letters={await listDevMailbox(c.get('deps').db)} />,
+      <DevDigitalPostPage page={page} letters={await listDevMailbox(c.get('deps').db, actorOf(c).personId)} />,
     );
   })
   .get(`${letterPaths.devDigitalPost}/:file${PDF}`, async (c) => {
     const letter = await openDevMailboxLetter(
       c.get('deps').db,
+      actorOf(c).personId,
       idParam(c.req.param('file').replace('.pdf', '')),
       nowOf(c),
     );
