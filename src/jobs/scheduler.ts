@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { runAbsenceFollowUp } from '../domain/absence/follow-up.ts';
+import { deleteExpiredLoginRequests } from '../domain/identity/login.ts';
 
 /** A recurring background job: gets the database and the time, returns counts worth logging. */
 export interface Job {
@@ -15,6 +16,11 @@ export const JOBS: readonly Job[] = [
       const { followUps, notifications } = await runAbsenceFollowUp(db, now);
       return { followUps, notifications };
     },
+  },
+  {
+    // Housekeeping: login requests whose IdP round trip never came back (15 minutes).
+    name: 'login-request-expiry',
+    run: async (db, now) => ({ deleted: await deleteExpiredLoginRequests(db, now) }),
   },
 ];
 
