@@ -24,6 +24,14 @@ const EnvSchema = v.object({
   ),
   SEED_DEMO: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
   LOG_REQUESTS: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
+  TRUST_PROXY: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^(true|false|\d|10)$/, 'must be true, false or the number of proxies in front (0–10)'),
+      v.transform((value) => (value === 'true' ? true : value === 'false' ? false : Number(value))),
+    ),
+    'false',
+  ),
   IDPORTEN_ISSUER: v.optional(HttpUrl),
   IDPORTEN_CLIENT_ID: v.optional(v.string()),
   IDPORTEN_CLIENT_SECRET: v.optional(v.string()),
@@ -106,6 +114,12 @@ export type Config = {
   poolSize: number;
   seedDemo: boolean;
   logRequests: boolean;
+  /**
+   * Whose address a request comes from (the login rate limits): false or 0 → the socket's, X-Forwarded-For ignored;
+   * n → the n-th address from the right of X-Forwarded-For (n proxies in front, each appending); true → the
+   * left-most (only when the proxy in front sets the header itself).
+   */
+  trustProxy: boolean | number;
   /** Real identity providers; both undefined → the built-in test IdP (never in production). */
   idporten: (OidcSettings & { logoutFrameOrigin: string }) | undefined;
   /** The minimum ID-porten level (acr_values), also for the built-in test IdP. */
@@ -153,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     poolSize: out.DATABASE_POOL_SIZE,
     seedDemo: out.SEED_DEMO === 'true',
     logRequests: out.LOG_REQUESTS === 'true',
+    trustProxy: out.TRUST_PROXY,
     idporten: out.IDPORTEN_ISSUER
       ? {
           ...oidcSettings(

@@ -36,13 +36,21 @@ export function formatDate(value: Date | string): string {
   return `${parts.day}.${parts.month}.${parts.year}`;
 }
 
-/** Parses a Norwegian date 'dd.mm.yyyy' (also d.m.yyyy) or ISO 'YYYY-MM-DD' to ISO; null if not a real date. */
+/** The years a typed date may fall in: a birth date is after 1900, nothing a school plans is after 2100. */
+export const DATE_MIN_YEAR = 1900;
+export const DATE_MAX_YEAR = 2100;
+
+/**
+ * Parses a Norwegian date 'dd.mm.yyyy' (also d.m.yyyy) or ISO 'YYYY-MM-DD' to ISO; null if not a real date or
+ * outside DATE_MIN_YEAR–DATE_MAX_YEAR (so no date arithmetic downstream can leave PostgreSQL's range).
+ */
 export function parseDate(input: string): string | null {
   const text = input.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const nor = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : nor ? [nor[3], nor[2], nor[1]] : [];
   if (!y || !m || !d) return null;
+  if (Number(y) < DATE_MIN_YEAR || Number(y) > DATE_MAX_YEAR) return null;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
     return null;

@@ -73,8 +73,8 @@ const nb = {
   },
   dev: {
     title: 'Digital postkasse (utvikling)',
-    lead: 'Brevene utviklingsversjonen av digital post har tatt imot. I drift går de til Digipost eller e-Boks. Å åpne et brev her gir en åpningskvittering.',
-    empty: 'Ingen brev er mottatt ennå.',
+    lead: 'Brevene til deg som utviklingsversjonen av digital post har tatt imot. I drift går de til Digipost eller e-Boks. Å åpne et brev her gir en åpningskvittering.',
+    empty: 'Ingen brev til deg er mottatt ennå.',
     recipient: 'Mottaker',
     mailbox: 'Postkasse',
     sender: 'Avsender',
@@ -163,8 +163,8 @@ const nn: LettersMessages = {
   },
   dev: {
     title: 'Digital postkasse (utvikling)',
-    lead: 'Breva utviklingsversjonen av digital post har teke imot. I drift går dei til Digipost eller e-Boks. Å opne eit brev her gjev ei opningskvittering.',
-    empty: 'Ingen brev er mottekne enno.',
+    lead: 'Breva til deg som utviklingsversjonen av digital post har teke imot. I drift går dei til Digipost eller e-Boks. Å opne eit brev her gjev ei opningskvittering.',
+    empty: 'Ingen brev til deg er mottekne enno.',
     recipient: 'Mottakar',
     mailbox: 'Postkasse',
     sender: 'Avsendar',
@@ -251,8 +251,8 @@ const en: LettersMessages = {
   },
   dev: {
     title: 'Digital mailbox (development)',
-    lead: 'The letters the development digital post has received. In production they go to Digipost or e-Boks. Opening a letter here records an opening receipt.',
-    empty: 'No letters received yet.',
+    lead: 'The letters to you that the development digital post has received. In production they go to Digipost or e-Boks. Opening a letter here records an opening receipt.',
+    empty: 'No letters to you received yet.',
     recipient: 'Recipient',
     mailbox: 'Mailbox',
     sender: 'Sender',

@@ -1,6 +1,7 @@
 import { isConnectionLost } from '../db/connection-lost.ts';
 import type { Db } from '../db/database.ts';
 import { runAbsenceFollowUp } from '../domain/absence/follow-up.ts';
+import { deleteExpiredLoginRequests } from '../domain/identity/login.ts';
 
 /** A recurring background job: gets the database and the time, returns counts worth logging. */
 export interface Job {
@@ -16,6 +17,11 @@ export const JOBS: readonly Job[] = [
       const { followUps, notifications } = await runAbsenceFollowUp(db, now);
       return { followUps, notifications };
     },
+  },
+  {
+    // Housekeeping: login requests whose IdP round trip never came back (15 minutes).
+    name: 'login-request-expiry',
+    run: async (db, now) => ({ deleted: await deleteExpiredLoginRequests(db, now) }),
   },
 ];
 

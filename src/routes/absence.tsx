@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -112,7 +113,7 @@ export const absenceRoutes = new Hono<AppEnv>()
   })
   .post('/children/:id/absences', async (c) => {
     const child = await loadChild(c);
-    const body = await c.req.parseBody({ all: true });
+    const body = await readForm(c, { all: true });
     const input: ReportInput = {
       kind: body.kind === 'lessons' ? 'lessons' : 'days',
       from: text(body.from),
@@ -157,7 +158,7 @@ export const absenceRoutes = new Hono<AppEnv>()
   .post('/pupils/:id/absence-reports/:reportId/documentation', async (c) => {
     const { db } = c.get('deps');
     const pupil = await requireVisiblePupil(db, actorOf(c), idParam(c.req.param('id')), todayOf(c));
-    const form = v.safeParse(DocumentedForm, { documented: (await c.req.parseBody()).documented });
+    const form = v.safeParse(DocumentedForm, { documented: (await readForm(c)).documented });
     if (!form.success) throw new HTTPException(400);
     await markAbsenceDocumented(
       db,

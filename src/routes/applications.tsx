@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env.ts';
@@ -75,7 +76,7 @@ export const applicationRoutes = new Hono<AppEnv>()
   )
   .post('/applications/:id/decision', async (c) => {
     const id = idParam(c.req.param('id'));
-    const input = decisionInput(await c.req.parseBody());
+    const input = decisionInput(await readForm(c));
     const result = await decideApplication(c.get('deps').db, actorOf(c), id, input, nowOf(c));
     if (!result.ok && 'errors' in result)
       return showApplication(c, id, { form: { input, errors: result.errors } }, 422);

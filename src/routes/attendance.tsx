@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -66,7 +67,7 @@ async function save(c: Context<AppEnv>, kind: Kind) {
   const { date, lessonId } = selection(c);
   if (date === null) throw new HTTPException(400);
   const unit = await findRegisterUnit(db, actorOf(c), kind, idParam(c.req.param('id')!));
-  const parsed = parseStatuses(await c.req.parseBody());
+  const parsed = parseStatuses(await readForm(c));
   if (!parsed.ok) return show(c, kind, { form: { statuses: parsed.statuses, problem: 'invalid' }, status: 422 });
   const result = await saveRegister(db, actorOf(c), unit, { date, lessonId, statuses: parsed.statuses }, nowOf(c));
   if (!result.ok) return show(c, kind, { form: { statuses: parsed.statuses, problem: result.reason }, status: 422 });

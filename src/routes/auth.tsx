@@ -3,7 +3,13 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import type { LoginProvider } from '../db/schema.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { completeLogin, endSessionUrl, LoginError, startLogin } from '../domain/identity/login.ts';
+import {
+  completeLogin,
+  endSessionUrl,
+  LOGIN_REQUEST_TTL_MS,
+  LoginError,
+  startLogin,
+} from '../domain/identity/login.ts';
 import { createSession, invalidateSession, invalidateSessionsByIdpSid } from '../domain/identity/sessions.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session.ts';
@@ -17,8 +23,10 @@ import { pageContext, render } from './render.tsx';
 const LOGIN_COOKIE = 'skolebro_login';
 const isProvider = (value: string): value is LoginProvider => value === 'idporten' || value === 'feide';
 
-export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
+export function authRoutes(options: { demo: boolean; callbackLimit?: number; startLimit?: number }) {
   const callbackLimiter = rateLimit({ limit: options.callbackLimit ?? 30, windowMs: 60_000 });
+  // Each login start writes a login_request row: limited per client address before that happens.
+  const startLimiter = rateLimit({ limit: options.startLimit ?? 30, windowMs: 60_000 });
   return new Hono<AppEnv>()
     .get(authPaths.login, (c) => {
       const returnTo = safeLocalPath(c.req.query('return_to'), homePaths.start);
@@ -28,7 +36,7 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
         <LoginChooser page={pageContext(c)} returnTo={returnTo} demo={options.demo} />,
       );
     })
-    .get('/login/:provider', async (c) => {
+    .get('/login/:provider', startLimiter, async (c) => {
       const provider = c.req.param('provider');
       if (!isProvider(provider)) return c.notFound();
       const { db, oidc } = c.get('deps');
@@ -39,7 +47,7 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number }) {
         httpOnly: true,
         sameSite: 'Lax',
         secure: isHttps(c),
-        maxAge: 15 * 60,
+        maxAge: LOGIN_REQUEST_TTL_MS / 1000,
       });
       c.header('Cache-Control', 'no-store');
       return c.redirect(url.toString(), 302);

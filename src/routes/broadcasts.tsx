@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { listBroadcastAudiences, requireBroadcastAudience } from '../domain/broadcasts/audience.ts';
@@ -63,7 +64,7 @@ export const broadcastRoutes = new Hono<AppEnv>()
   .post(broadcastPaths.create, async (c) => {
     const actor = actorOf(c);
     requireStaffActor(actor);
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const input = { audience: text(body.audience), subject: text(body.subject), body: text(body.body) };
     const audience = input.audience
       ? await requireBroadcastAudience(c.get('deps').db, actor, input.audience, todayOf(c))

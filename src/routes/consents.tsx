@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
@@ -65,13 +66,13 @@ export const consentRoutes = new Hono<AppEnv>()
   })
   .post(consentPaths.gate, async (c) => {
     await giveGeneralConsent(c.get('deps').db, actorOf(c));
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     return c.redirect(returnTo(body.return_to, consentPaths.gateDone('given')), 303);
   })
   .post(consentPaths.gateDeferral, async (c) => {
     const session = c.get('session');
     if (session) await deferGeneralConsent(c.get('deps').db, actorOf(c), session.id);
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     return c.redirect(returnTo(body.return_to, homePaths.start), 303);
   })
   .post(consentPaths.gateWithdrawal, async (c) => {
@@ -97,7 +98,7 @@ export const consentRoutes = new Hono<AppEnv>()
     if (!key.success) throw new NotFoundError();
     const typeKey = key.output;
     const t = text(c).child;
-    const form = v.safeParse(AnswerForm, { state: (await c.req.parseBody()).state });
+    const form = v.safeParse(AnswerForm, { state: (await readForm(c)).state });
     if (!form.success) {
       const consents = await loadChildConsents(db, actor, child);
       if (!consents.types.some((type) => type.key === typeKey)) throw new NotFoundError();

@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -67,7 +68,7 @@ export const contactCardRoutes = new Hono<AppEnv>()
     return show(c, null, { notice: saved.success ? saved.output : undefined });
   })
   .post(contactCardPaths.details, async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const input = { email: text(body.email), mobile: text(body.mobile), phone: text(body.phone) };
     const parsed = parseContactDetails(input);
     if (!parsed.ok) return show(c, 'details', { details: { input, errors: parsed.errors } }, 422);
@@ -75,7 +76,7 @@ export const contactCardRoutes = new Hono<AppEnv>()
     return done(c, changed.length ? 'details' : 'unchanged', changed.includes('mobile') ? ['sms'] : []);
   })
   .post(contactCardPaths.sms, async (c) => {
-    const form = v.safeParse(SmsForm, await c.req.parseBody());
+    const form = v.safeParse(SmsForm, await readForm(c));
     if (!form.success) return show(c, 'sms', {}, 400);
     const enabled = form.output.enabled === 'true';
     if (!enabled && form.output.confirm !== 'yes') return show(c, 'sms', { smsConfirm: true });
@@ -83,11 +84,11 @@ export const contactCardRoutes = new Hono<AppEnv>()
     return done(c, enabled ? 'sms-on' : 'sms-off', ['settings']);
   })
   .post(contactCardPaths.notificationSettings, async (c) => {
-    await saveNotificationSettings(c.get('deps').db, actorOf(c), parseNotificationSettings(await c.req.parseBody()));
+    await saveNotificationSettings(c.get('deps').db, actorOf(c), parseNotificationSettings(await readForm(c)));
     return done(c, 'notifications');
   })
   .post(contactCardPaths.addressReports, async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const input = { whatIsWrong: text(body.what), correctAddress: text(body.correct_address) };
     const parsed = parseAddressReport(input);
     if (!parsed.ok) return show(c, 'address', { address: { input, errors: parsed.errors } }, 422);

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { listDevMail, listDevSms } from '../domain/delivery/dev-store.ts';
 import { deliveryText } from '../i18n/delivery.ts';
+import { actorOf } from '../middleware/session.ts';
 import { DevMailPage, DevSmsPage } from '../views/dev/outbox.tsx';
 import { devOutboxPaths } from '../paths/dev-outbox.ts';
 import { pageContext, render } from './render.tsx';
@@ -16,13 +17,13 @@ const beforeOf = (value: string | undefined) => {
 
 /**
  * Development only (app.ts: /dev/* is a 404 in production): the SMS and e-mail the development gateways received
- * (/dev/sms, /dev/mail). For any logged-in user: the demo's guardians want to see what they would have got, and a
- * login keeps the (fictional) numbers and addresses off an exposed demo.
+ * (/dev/sms, /dev/mail). Personal, like a phone or a mailbox: each logged-in person sees only what was sent to them
+ * (a blocked guardian must not read the family's numbers, addresses or notices here).
  */
 export const devOutboxRoutes = new Hono<AppEnv>()
   .get(devOutboxPaths.sms, async (c) => {
     const before = beforeOf(c.req.query('before'));
-    const list = await listDevSms(c.get('deps').db, before);
+    const list = await listDevSms(c.get('deps').db, actorOf(c).personId, before);
     const page = pageContext(c);
     return render(
       c,
@@ -32,7 +33,7 @@ export const devOutboxRoutes = new Hono<AppEnv>()
   })
   .get(devOutboxPaths.mail, async (c) => {
     const before = beforeOf(c.req.query('before'));
-    const list = await listDevMail(c.get('deps').db, before);
+    const list = await listDevMail(c.get('deps').db, actorOf(c).personId, before);
     const page = pageContext(c);
     return render(
       c,

@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { findChildForm, listChildForms, parseAnswers, saveFormAnswer } from '../domain/forms/answer.ts';
@@ -76,7 +77,7 @@ export const formRoutes = new Hono<AppEnv>()
   })
   .post(formPaths.create, async (c) => {
     const { db } = c.get('deps');
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const input = {
       title: text(body.title),
       description: text(body.description),
@@ -109,7 +110,7 @@ export const formRoutes = new Hono<AppEnv>()
   .post('/forms/:id/questions', async (c) => {
     const { db } = c.get('deps');
     const form = await findManagedForm(db, actorOf(c), idParam(c.req.param('id')));
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const input = {
       kind: text(body.kind),
       label: text(body.label),
@@ -193,7 +194,7 @@ export const formRoutes = new Hono<AppEnv>()
   .post('/children/:id/forms/:formId/answer', async (c) => {
     const { db } = c.get('deps');
     const { child, form } = await childForm(c);
-    const parsed = parseAnswers(form.questions, await c.req.parseBody({ all: true }));
+    const parsed = parseAnswers(form.questions, await readForm(c, { all: true }));
     if (!parsed.ok)
       return renderChildSection(
         c,

@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import * as v from 'valibot';
@@ -12,7 +13,7 @@ const LanguageForm = v.object({ lang: v.picklist(LOCALES), return_to: v.optional
 
 /** POST /language: remember the choice for a year and go back where the user was. */
 export const language = new Hono<AppEnv>().post(languagePaths.choice, async (c) => {
-  const form = v.safeParse(LanguageForm, await c.req.parseBody());
+  const form = v.safeParse(LanguageForm, await readForm(c));
   if (!form.success) return c.redirect(pagePaths.front, 303);
   setCookie(c, LOCALE_COOKIE, form.output.lang, {
     path: '/',

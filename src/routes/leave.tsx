@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
@@ -79,7 +80,7 @@ export const leaveRoutes = new Hono<AppEnv>()
   })
   .post('/children/:id/leave-applications', async (c) => {
     const child = await guardianChild(c);
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const input = {
       reason: text(body.reason),
       from: text(body.from),
@@ -95,7 +96,7 @@ export const leaveRoutes = new Hono<AppEnv>()
   .post('/children/:id/leave-applications/:appId/confirmation', async (c) => {
     const child = await guardianChild(c);
     const appId = idParam(c.req.param('appId'));
-    const form = v.safeParse(AnswerForm, await c.req.parseBody());
+    const form = v.safeParse(AnswerForm, await readForm(c));
     if (!form.success) return listSection(c, child, {}, 400);
     const result = await answerConfirmation(
       c.get('deps').db,

@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
@@ -36,7 +37,7 @@ export const letterRoutes = new Hono<AppEnv>()
     );
   })
   .post(letterPaths.printBatches, async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const schoolId = idParam(typeof body.school_id === 'string' ? body.school_id : '');
     const batch = await createPrintBatch(c.get('deps').db, actorOf(c), schoolId, todayOf(c), nowOf(c));
     return c.redirect(letterPaths.school(schoolId, batch ? 'created' : 'empty'), 303);
@@ -63,18 +64,19 @@ export const letterRoutes = new Hono<AppEnv>()
     const schoolId = await markHandledManually(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), nowOf(c));
     return c.redirect(letterPaths.school(schoolId, 'handled'), 303);
   })
-  // The dev mailbox: development only (app.ts: /dev/* is a 404 in production).
+  // The dev mailbox: development only (app.ts: /dev/* is a 404 in production); each person sees only their letters.
   .get(letterPaths.devDigitalPost, async (c) => {
     const page = pageContext(c);
     return render(
       c,
       lettersText[page.locale].dev.title,
-      <DevDigitalPostPage page={page} letters={await listDevMailbox(c.get('deps').db)} />,
+      <DevDigitalPostPage page={page} letters={await listDevMailbox(c.get('deps').db, actorOf(c).personId)} />,
     );
   })
   .get(`${letterPaths.devDigitalPost}/:file${PDF}`, async (c) => {
     const letter = await openDevMailboxLetter(
       c.get('deps').db,
+      actorOf(c).personId,
       idParam(c.req.param('file').replace('.pdf', '')),
       nowOf(c),
     );

@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env.ts';
@@ -132,7 +133,7 @@ async function threadView(
 
 /** Replies: 303 back to the thread (or the conversation for htmx, form emptied); 422 keeps the text. */
 async function reply(c: Context<AppEnv>, record: ThreadRecord, kid: GuardianChild | null) {
-  const input = messageInput(await c.req.parseBody());
+  const input = messageInput(await readForm(c));
   const parsed = parseReply(input);
   if (!parsed.ok) return threadView(c, record, kid, { body: input.body, errors: parsed.errors }, 422);
   const messageId = await replyToThread(db(c), actorOf(c), record, parsed.values.body, nowOf(c), todayOf(c));
@@ -200,7 +201,7 @@ export const messageRoutes = new Hono<AppEnv>()
   .get('/children/:id/messages', async (c) => childBook(c, await child(c)))
   .post('/children/:id/messages', async (c) => {
     const kid = await child(c);
-    const input = messageInput(await c.req.parseBody());
+    const input = messageInput(await readForm(c));
     const parsed = parseGuardianThread(input, guardianKindsFor(actorOf(c), kid.facts));
     if (!parsed.ok) return childBook(c, kid, { input, errors: parsed.errors }, 422);
     const { threadId, messageId } = await startGuardianThread(
@@ -245,7 +246,7 @@ export const messageRoutes = new Hono<AppEnv>()
   .get('/pupils/:id/messages', async (c) => pupilBook(c, idParam(c.req.param('id'))))
   .post('/pupils/:id/messages', async (c) => {
     const pupilId = idParam(c.req.param('id'));
-    const input = messageInput(await c.req.parseBody());
+    const input = messageInput(await readForm(c));
     const parsed = parseStaffThread(input);
     if (!parsed.ok) return pupilBook(c, pupilId, { input, errors: parsed.errors }, 422);
     const { threadId, messageId } = await startStaffThread(
@@ -259,7 +260,7 @@ export const messageRoutes = new Hono<AppEnv>()
     return c.redirect(messagePaths.threadSent(threadId, messageId), 303);
   })
   .post('/inbound-sms/:id/placement', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const outcome = await attachInboundSms(
       db(c),
       actorOf(c),
@@ -276,7 +277,7 @@ export const messageRoutes = new Hono<AppEnv>()
     );
   })
   .post('/inbound-sms/:id/dismissal', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const outcome = await dismissInboundSms(db(c), actorOf(c), idParam(c.req.param('id')), nowOf(c), todayOf(c));
     return c.redirect(
       messagePaths.queueDone(queueReturn(body.return_to), outcome.status === 'dismissed' ? 'dismissed' : 'already'),

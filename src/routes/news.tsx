@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.ts';
@@ -78,7 +79,7 @@ export const newsRoutes = new Hono<AppEnv>()
       const { db } = c.get('deps');
       const actor = actorOf(c);
       requireStaffActor(actor);
-      const body = await c.req.parseBody();
+      const body = await readForm(c);
       const input = {
         scope: text(body.scope),
         kind: text(body.kind),

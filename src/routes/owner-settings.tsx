@@ -1,3 +1,4 @@
+import { readForm } from './form-body.ts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { findOwnerSettings, parseOwnerSettings, saveOwnerSettings } from '../domain/school/owner-settings.ts';
@@ -24,7 +25,7 @@ export const ownerSettingsRoutes = new Hono<AppEnv>()
   .post('/municipalities/:id/settings', async (c) => {
     const { db } = c.get('deps');
     const municipalityId = idParam(c.req.param('id'));
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const input = {
       leaveLimitDays: text(body.leave_limit_days),
       absenceFollowUpTime: text(body.absence_follow_up_time),

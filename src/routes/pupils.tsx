@@ -1,3 +1,5 @@
+import { FreeText } from '../domain/text.ts';
+import { readForm } from './form-body.ts';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
@@ -21,9 +23,9 @@ import { pageContext, render } from './render.tsx';
 
 const BlockingForm = v.object({
   blocked: v.picklist(['true', 'false']),
-  reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)),
+  reason: FreeText(500, 3),
 });
-const RevealForm = v.object({ reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
+const RevealForm = v.object({ reason: FreeText(500, 3) });
 
 export const pupils = new Hono<AppEnv>()
   .get('/pupils/:id', async (c) => {
@@ -42,7 +44,7 @@ export const pupils = new Hono<AppEnv>()
     const actor = actorOf(c);
     const pupilId = idParam(c.req.param('id'));
     const guardianId = idParam(c.req.param('guardianId'));
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const form = v.safeParse(BlockingForm, { blocked: body.blocked, reason: body.reason });
     if (!form.success) {
       const card = await viewPupilCard(db, actor, pupilId);
@@ -66,7 +68,7 @@ export const pupils = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const actor = actorOf(c);
     const pupilId = idParam(c.req.param('id'));
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const form = v.safeParse(RevealForm, { reason: typeof body.reason === 'string' ? body.reason : '' });
     const card = await viewPupilCard(db, actor, pupilId);
     const title = `${card.givenName} ${card.familyName}`;

@@ -13,9 +13,10 @@ import { smsWebhookPaths } from '../paths/sms-webhook.ts';
 import { nowOf, todayOf } from './clock.ts';
 
 /**
- * D5: the SMS gateway's webhook for replies and delivery reports. Server to server: no session, no CSRF check
- * (exempt in app.ts); authenticated by an HMAC of the raw body instead. Answers JSON; 401 for a bad signature,
- * 400 for a body we do not understand (the gateway should not retry), 200 otherwise — also for a repeat.
+ * D5: the SMS gateway's webhook for replies (`type` sms) and delivery reports (`type` status), as the README documents
+ * them. Server to server: no session, no CSRF check (exempt in app.ts); authenticated by an HMAC of the raw body
+ * instead. Answers JSON; 401 for a bad signature, 400 for a body we do not understand (the gateway should not retry),
+ * 200 otherwise — also for a repeat, and for an SMS no school can take (`unroutable`: kept and logged).
  */
 export const smsWebhookRoutes = new Hono<AppEnv>().post(smsWebhookPaths.webhook, async (c) => {
   const { db, config } = c.get('deps');
@@ -31,5 +32,13 @@ export const smsWebhookRoutes = new Hono<AppEnv>().post(smsWebhookPaths.webhook,
     return c.json({ status: event.report ? 'recorded' : 'ignored', known });
   }
   const result = await receiveInboundSms(db, event, nowOf(c), todayOf(c));
+  // Stored, but no school's number and no known sender: an operator must give that school its number (school.sms_number).
+  if (result.status === 'unroutable')
+    c.get('deps').log?.({
+      level: 'warn',
+      msg: "inbound SMS from an unknown number to no school's SMS number: kept as unroutable",
+      inboundSmsId: result.inboundId,
+      to: event.to,
+    });
   return c.json({ status: result.status });
 });

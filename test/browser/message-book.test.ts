@@ -37,6 +37,10 @@ const teacher = await db
   .where('id', '=', teacherId)
   .executeTakeFirstOrThrow();
 const teacherName = `${teacher.given_name} ${teacher.family_name}`;
+// SMS from unknown numbers are routed by the number that received them: Bjørkelia's, Sofie's school.
+const bjorkeliaSmsNumber = (
+  await db.selectFrom('school').select('sms_number').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()
+).sms_number;
 
 async function staffContext(personId: number, javaScript: boolean): Promise<BrowserContext> {
   const context = await newContext(browser, { javaScript, viewport: PHONE });
@@ -144,7 +148,7 @@ for (const mode of JS_MODES) {
         {
           providerId: `browser-${mode.name}`,
           from: '+4791200000',
-          to: null,
+          to: bjorkeliaSmsNumber,
           text: `Bestemor her (${mode.name})`,
           sentAt: null,
         },

@@ -370,6 +370,160 @@ test('a slow batch outliving its lease: the row another worker has taken is not 
   for (const d of await deliveriesOf('slow')) assert.deepEqual([d.status, d.attempts], ['sent', 2]);
 });
 
+test('a batch slower than its lease keeps its leases: a second worker running meanwhile takes none of it, each message is sent once', async () => {
+  const recipients = takeGuardians(2);
+  await enqueueMessagesTo(db, recipients, 'renew');
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Four sends of 0.8 s one after another: the batch takes 3.2 s, its lease is 1.5 s.
+  const slowSends: string[] = [];
+  const slowSend = async (reference: string) => {
+    slowSends.push(reference);
+    await sleep(800);
+    return { providerId: `renew-${slowSends.length}` };
+  };
+  const slow = testDeliveryDeps(db, {
+    workerId: 'test:slow',
+    concurrency: 1,
+    leaseMs: 1500,
+    sms: { send: (m) => slowSend(m.reference) },
+    mailer: { send: (m) => slowSend(m.reference), close() {} },
+  });
+  const slowRun = runOutbox(db, slow, new Date());
+  let slowDone = false;
+  void slowRun.finally(() => (slowDone = true));
+  await waitUntil(
+    async () => slowSends.length === 1,
+    10_000,
+    () => 'the slow batch started',
+  );
+
+  // Another worker polls all the while, as the worker loop of a second process would.
+  const otherSends: string[] = [];
+  const other = testDeliveryDeps(db, {
+    workerId: 'test:other',
+    sms: { send: async (m) => (otherSends.push(m.reference), { providerId: 'other' }) },
+    mailer: { send: async (m) => (otherSends.push(m.reference), { providerId: 'other' }), close() {} },
+  });
+  while (!slowDone) {
+    await runOutbox(db, other, new Date());
+    await sleep(100);
+  }
+  const result = await slowRun;
+
+  assert.deepEqual([result.sent, result.lost], [4, 0], 'the slow worker sent its whole batch');
+  assert.deepEqual(
+    otherSends.filter((r) => r.startsWith('renew:')),
+    [],
+    'the other worker sent none of the slow batch',
+  );
+  assert.equal(new Set(slowSends).size, 4);
+  for (const d of await deliveriesOf('renew'))
+    assert.deepEqual(
+      [d.status, d.attempts, d.claimed_by],
+      ['sent', 1, 'test:slow'],
+      'claimed once, by the slow worker',
+    );
+});
+
+test('a worker that dies after 3 sends of its batch: those 3 are recorded, and only the one in flight is sent again', async () => {
+  const recipients = takeGuardians(3);
+  await enqueueMessagesTo(db, recipients, 'midbatch');
+  const stuck = hang();
+  const firstSends: string[] = [];
+  const dyingSend = async (reference: string) => {
+    firstSends.push(reference);
+    if (firstSends.length === 4) await stuck.wait(); // the process dies during its 4th send
+    return { providerId: `first-${firstSends.length}` };
+  };
+  const dying = testDeliveryDeps(db, {
+    concurrency: 1,
+    sms: { send: (m) => dyingSend(m.reference) },
+    mailer: { send: (m) => dyingSend(m.reference), close() {} },
+  });
+  const zombie = runOutbox(db, dying, NOW);
+  await waitUntil(
+    async () => firstSends.length === 4,
+    10_000,
+    () => `${firstSends.length} sends`,
+  );
+  const atCrash = await deliveriesOf('midbatch');
+  assert.deepEqual(
+    atCrash.map((d) => d.status).sort(),
+    ['sending', 'sending', 'sending', 'sent', 'sent', 'sent'],
+    'each send was recorded right after it, not at the end of the batch',
+  );
+
+  const secondSends: string[] = [];
+  const restarted = testDeliveryDeps(db, {
+    sms: { send: async (m) => (secondSends.push(m.reference), { providerId: 'second' }) },
+    mailer: { send: async (m) => (secondSends.push(m.reference), { providerId: 'second' }), close() {} },
+  });
+  await runOutbox(db, restarted, later(LEASE_MS + 1000));
+  assert.equal(
+    secondSends.filter((r) => r.startsWith('midbatch:')).length,
+    3,
+    'the in-flight one and the two never tried',
+  );
+  assert.deepEqual(
+    secondSends.filter((r) => firstSends.includes(r)),
+    [firstSends[3]],
+    'sent twice: only the one in flight at the crash',
+  );
+
+  stuck.release();
+  await zombie;
+  for (const d of await deliveriesOf('midbatch')) assert.equal(d.status, 'sent');
+});
+
+test('when recording one delivery fails, the send beside it finishes and is recorded before the error is reported', async () => {
+  const [g] = takeGuardians(1) as [Guardian];
+  await enqueueMessagesTo(db, [g], 'settle');
+  // The database refuses the next write to a delivery (a dropped connection) once armed.
+  let failNextWrite = false;
+  const faulty = db.withPlugin({
+    transformQuery(args) {
+      if (failNextWrite && args.node.kind === 'UpdateQueryNode') {
+        failNextWrite = false;
+        throw new Error('connection lost');
+      }
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  });
+  const sends: string[] = [];
+  const send = async (reference: string) => {
+    sends.push(reference);
+    if (sends.length === 1)
+      await new Promise((resolve) => setTimeout(resolve, 300)); // a slow send in flight
+    else failNextWrite = true; // the other is sent, and its record fails
+    return { providerId: `settle-${sends.length}` };
+  };
+  const deps = testDeliveryDeps(db, {
+    concurrency: 2,
+    sms: { send: (m) => send(m.reference) },
+    mailer: { send: (m) => send(m.reference), close() {} },
+  });
+  await assert.rejects(runOutbox(faulty, deps, NOW), /connection lost/);
+  const rows = await deliveriesOf('settle');
+  const slowKey = sends[0]!;
+  const slowRow = rows.find((d) => slowKey.endsWith(`:${d.channel}`))!;
+  assert.equal(slowRow.status, 'sent', 'the slow send was recorded before the error came out');
+  const unrecorded = rows.find((d) => d !== slowRow)!;
+  assert.equal(unrecorded.status, 'sending', 'the failed record leaves its lease to run out');
+
+  const again: string[] = [];
+  const restarted = testDeliveryDeps(db, {
+    sms: { send: async (m) => (again.push(m.reference), { providerId: 'again' }) },
+    mailer: { send: async (m) => (again.push(m.reference), { providerId: 'again' }), close() {} },
+  });
+  await runOutbox(db, restarted, later(LEASE_MS + 1000));
+  assert.deepEqual(
+    again.filter((r) => r.startsWith('settle:')),
+    [sends[1]],
+    'only the unrecorded one is sent again',
+  );
+});
+
 test('the same event enqueued twice and planned twice is one SMS and one e-mail', async () => {
   const [g] = takeGuardians(1) as [Guardian];
   await enqueueMessagesTo(db, [g], 'twice');

@@ -8,6 +8,8 @@ import {
   validateSessionToken,
 } from '../../src/domain/identity/sessions.ts';
 import { acrSatisfies } from '../../src/domain/identity/oidc.ts';
+import { LOGIN_REQUEST_TTL_MS } from '../../src/domain/identity/login.ts';
+import { startScheduler } from '../../src/jobs/scheduler.ts';
 import { createTestDb } from '../support/db.ts';
 
 const db = await createTestDb();
@@ -85,6 +87,30 @@ test('housekeeping removes expired sessions', async () => {
   await deleteExpiredSessions(db, policy, at(24 * 60));
   const left = await db.selectFrom('session').select('id').execute();
   assert.equal(left.length, 0);
+});
+
+test('unused login requests expire after 15 minutes: the scheduler deletes older ones and keeps the rest', async () => {
+  const request = (id: string, minutesAgo: number) => ({
+    id,
+    provider: 'idporten' as const,
+    state: `state-${id}`,
+    nonce: `nonce-${id}`,
+    code_verifier: `verifier-${id}`,
+    created_at: at(-minutesAgo),
+  });
+  await db
+    .insertInto('login_request')
+    .values([request('abandoned', 16), request('in-progress', 14)])
+    .execute();
+  assert.equal(LOGIN_REQUEST_TTL_MS, 15 * 60_000);
+  const scheduler = startScheduler(db, { clock: () => t0, log: () => {} });
+  await scheduler.tick();
+  await scheduler.stop();
+  const left = await db.selectFrom('login_request').select('id').execute();
+  assert.deepEqual(
+    left.map((r) => r.id),
+    ['in-progress'],
+  );
 });
 
 test('acr: substantial satisfies substantial; only high satisfies high; unknown values never do', () => {

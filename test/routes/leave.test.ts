@@ -342,3 +342,38 @@ test('other families, a blocked guardian, staff and anonymous visitors do not re
   assert.equal((await client.post(`/children/${sofie}/leave-applications`, form())).status, 303);
   assert.equal(await db.selectFrom('application').select('id').where('id', '>', id).executeTakeFirst(), undefined);
 });
+
+test('free text is stored clean (no NUL, NFC, LF) and an overlong justification is a field error that keeps the text', async () => {
+  const typed = 'Besøk\u0000 hos besteforeldre\r\ni Tromso\u0301.';
+  const res = await client.post(`/children/${sofie}/leave-applications`, form({ justification: typed }), kari);
+  assert.ok([302, 303].includes(res.status), `status ${res.status}`);
+  const stored = await db
+    .selectFrom('leave_application')
+    .select('justification')
+    .where('application_id', '=', await latestId())
+    .executeTakeFirstOrThrow();
+  assert.equal(stored.justification, 'Besøk hos besteforeldre\ni Tromsó.');
+
+  const long = `Reise ${'x'.repeat(3000)}`;
+  const tooLong = await client.post(`/children/${sofie}/leave-applications`, form({ justification: long }), kari);
+  assert.equal(tooLong.status, 422);
+  const { document } = await html(tooLong);
+  assert.equal(document.querySelector('#leave-justification')?.textContent?.trim(), long);
+  assert.ok(textOf(document, '#leave-justification-error').length > 0, 'a message at the field');
+});
+
+test('a broken multipart body is a 400 page, not a server error, and nothing is stored', async () => {
+  const res = await client.app.request(`http://localhost:3000/children/${sofie}/leave-applications`, {
+    method: 'POST',
+    body: '--x\r\nContent-Disposition: form-data; name="reason"\r\n\r\nno end',
+    headers: {
+      ...kari,
+      'content-type': 'multipart/form-data; boundary=x',
+      origin: 'http://localhost:3000',
+      'sec-fetch-site': 'same-origin',
+    },
+  });
+  assert.equal(res.status, 400);
+  assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+  assert.equal(await db.selectFrom('application').select('id').executeTakeFirst(), undefined);
+});

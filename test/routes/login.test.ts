@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
+import { JOBS, startScheduler } from '../../src/jobs/scheduler.ts';
 import { createTestDb } from '../support/db.ts';
 import { Browser, formAction } from '../support/http-browser.ts';
 import { startTestServer } from '../support/server.ts';
@@ -209,6 +210,34 @@ test('a cancelled login says so', async () => {
   const res = await browser.request(url);
   assert.equal(res.status, 400);
   assert.match(await res.text(), /Du avbrøt innloggingen/);
+});
+
+test('a login left unfinished for over 15 minutes: housekeeping deletes its request and the late answer is refused', async () => {
+  const start = await fetch(new URL('/login/idporten', server.url), { redirect: 'manual' });
+  assert.match(start.headers.get('set-cookie') ?? '', /Max-Age=900\b/, 'the login cookie lasts as long as the request');
+  const browser = new Browser();
+  const before = await sessionCount();
+  const callback = await chooseUser(browser, await openIdpLoginPage(browser, 'idporten'), {
+    user: login('guardian').fodselsnummer!,
+  });
+  // The answer comes back 16 minutes after the start (the user left the IdP's page open).
+  const later = new Date(Date.now() + 16 * 60_000);
+  const housekeeping = startScheduler(db, {
+    clock: () => later,
+    log: () => {},
+    jobs: JOBS.filter((job) => job.name === 'login-request-expiry'),
+  });
+  await housekeeping.tick();
+  await housekeeping.stop();
+  const left = await db
+    .selectFrom('login_request')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  assert.equal(Number(left.n), 0, 'every unused login request is gone');
+  const res = await browser.request(callback);
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /Innloggingen tok for lang tid/);
+  assert.equal(await sessionCount(), before);
 });
 
 test('front-channel logout from ID-porten ends the matching session', async () => {

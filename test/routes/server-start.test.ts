@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,9 +91,13 @@ function snapshot(dir: string): string {
     .join('\n');
 }
 
-test('first start seeds and serves; a second start on the same data refuses and touches nothing; a restart reuses the data', async () => {
+test('first start seeds and serves; a second start on the same data refuses and touches nothing; a restart reuses the data; after kill -9 a start takes over within seconds', async () => {
   try {
     const port = await freePort();
+    // A container restarted: the lock left by the previous run names a PID that now belongs to another live process.
+    const unrelated = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    after(() => unrelated.kill('SIGKILL'));
+    writeFileSync(`${dataDir}.lock`, String(unrelated.pid));
     // Without background delivery, so nothing writes to the data directory while the second start is watched.
     const quiet = { OUTBOX_WORKER: 'false', LETTER_DISPATCHER: 'false' };
     const first = start(port, quiet);
@@ -119,8 +123,16 @@ test('first start seeds and serves; a second start on the same data refuses and 
     assert.doesNotMatch(again.output(), /Seeded demo data/);
     // With the worker on (the default), the restart delivers the demo's notifications the first start left queued.
     await waitFor(again, (output) => /"job":"outbox","planned":[1-9]/.test(output), 'the delivery worker');
-    again.child.kill('SIGTERM');
-    assert.equal(await again.exited, 0);
+    again.child.kill('SIGKILL');
+    await again.exited;
+
+    // The killed process left its lock; it is abandoned as stale after 10 s and the next start goes ahead.
+    const killedAt = Date.now();
+    const afterCrash = start(port, quiet);
+    await waitFor(afterCrash, (output) => /Skolebro is running/.test(output), 'the start after kill -9', 60_000);
+    assert.ok(Date.now() - killedAt < 30_000, `running ${Date.now() - killedAt} ms after the kill`);
+    afterCrash.child.kill('SIGTERM');
+    assert.equal(await afterCrash.exited, 0);
   } finally {
     await Promise.all(started.map(stop));
   }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
@@ -47,6 +48,13 @@ const fjellheim = (
 const asFjellheimRektor = {
   cookie: await sessionCookie(db, (await leadershipIdsForSchool(db, fjellheim, TODAY))[0]!, 'feide'),
 };
+const bjorkelia = (
+  await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()
+).id;
+const schoolNumber = async (id: number) =>
+  (await db.selectFrom('school').select('sms_number').where('id', '=', id).executeTakeFirstOrThrow()).sms_number!;
+const BJORKELIA_NUMBER = await schoolNumber(bjorkelia);
+const FJELLHEIM_NUMBER = await schoolNumber(fjellheim);
 const kariMobile = await mobileOf(kari); // +47 and 8 digits
 const kariAsGatewaySends = `0047${kariMobile.slice(3)}`;
 
@@ -65,7 +73,7 @@ function webhook(
   return (options.app ?? client).app.request(`${TEST_ORIGIN}/webhooks/sms`, { method: 'POST', body, headers });
 }
 const sms = (fields: Record<string, unknown>) =>
-  JSON.stringify({ type: 'inbound', id: providerId(), to: '+4759990000', timestamp: now.toISOString(), ...fields });
+  JSON.stringify({ type: 'sms', id: providerId(), to: BJORKELIA_NUMBER, timestamp: now.toISOString(), ...fields });
 const inboundCount = async () =>
   Number(
     (
@@ -128,9 +136,6 @@ test('Kari has two children and no recent thread: her SMS waits in the office qu
     .where('event_type', '=', 'message.sms_queued')
     .where('idempotency_key', 'like', `inbound-sms:${row.id}:%`)
     .execute();
-  const bjorkelia = (
-    await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()
-  ).id;
   const leaders = [
     ...(await leadershipIdsForSchool(db, bjorkelia, TODAY)),
     ...(await leadershipIdsForSchool(db, fjellheim, TODAY)),
@@ -295,7 +300,7 @@ test("an unknown number goes to the office queue; leadership puts it in a book f
   const body = new URLSearchParams({
     id: providerId(),
     from: '+47 912 00 000',
-    to: '+4759990000',
+    to: '+47 59 00 00 11', // Bjørkelia's number, as a gateway may write it
     text: 'Hei, dette er bestemor til Sofie.',
   }).toString();
   const res = await webhook(body, { contentType: 'application/x-www-form-urlencoded' });
@@ -362,6 +367,7 @@ test('delivery reports on the same webhook reach the SMS delivery status', async
       updated_at: now,
     })
     .execute();
+  // 'delivery_report' is the older name of 'status', still accepted.
   const res = await webhook(JSON.stringify({ type: 'delivery_report', id: 'prov-77', status: 'DELIVRD' }));
   assert.deepEqual(await res.json(), { status: 'recorded', known: true });
   const delivery = await db
@@ -379,4 +385,159 @@ test('delivery reports on the same webhook reach the SMS delivery status', async
     await (await webhook(JSON.stringify({ type: 'delivery_report', id: 'prov-77', status: 'buffered' }))).json(),
     { status: 'ignored', known: false },
   );
+});
+
+/** The ```json bodies of the README's "Inbound SMS" section, exactly as written there. */
+async function readmeExamples(): Promise<string[]> {
+  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('**Inbound SMS**');
+  assert.ok(start >= 0, 'the README documents the webhook');
+  const section = readme.slice(start, readme.indexOf('\n### ', start));
+  return Array.from(section.matchAll(/```json\n([\s\S]*?)\n```/g), (m) => m[1]!);
+}
+
+/** Who was told about a queued SMS (no content: just that there is one). */
+const toldAbout = async (inboundId: number) =>
+  (
+    await db
+      .selectFrom('outbox')
+      .select('recipient_person_id')
+      .where('event_type', '=', 'message.sms_queued')
+      .where('idempotency_key', 'like', `inbound-sms:${inboundId}:%`)
+      .execute()
+  )
+    .map((r) => r.recipient_person_id)
+    .sort();
+const inboundByProvider = (id: string) =>
+  db.selectFrom('inbound_sms').selectAll().where('provider_id', '=', id).executeTakeFirstOrThrow();
+
+test("the README's three example bodies work as documented: a reply, an unknown number, a status report", async () => {
+  const examples = await readmeExamples();
+  assert.equal(examples.length, 3, 'a reply, an unknown number and a status report');
+  const [reply, unknown, status] = examples.map((body) => ({ body, json: JSON.parse(body) }));
+  assert.deepEqual(
+    [reply!.json.type, unknown!.json.type, status!.json.type],
+    ['sms', 'sms', 'status'],
+    'the documented type names',
+  );
+
+  tick();
+  const placed = await webhook(reply!.body);
+  assert.equal(placed.status, 200);
+  assert.deepEqual(await placed.json(), { status: 'placed' }, "Trine's reply lands in Maja's book");
+  const replyRow = await inboundByProvider(reply!.json.id);
+  assert.deepEqual([replyRow.guardian_id, replyRow.school_id], [trine, bjorkelia]);
+  const [message] = await messagesOf(replyRow.thread_id!);
+  assert.deepEqual([message!.author_id, message!.body], [trine, 'Maja er syk i dag.']);
+
+  tick();
+  const queued = await webhook(unknown!.body);
+  assert.equal(queued.status, 200);
+  assert.deepEqual(await queued.json(), { status: 'queued' });
+  const unknownRow = await inboundByProvider(unknown!.json.id);
+  assert.deepEqual(
+    [unknownRow.guardian_id, unknownRow.school_id, unknownRow.to_number],
+    [null, bjorkelia, '0047 59 00 00 11'],
+    "routed by the number that received it, however it was written; the gateway's text kept",
+  );
+  assert.equal(unknownRow.sent_at?.toISOString(), '2026-11-25T06:45:00.000Z', 'Unix seconds read');
+  assert.deepEqual(
+    await toldAbout(unknownRow.id),
+    (await leadershipIdsForSchool(db, bjorkelia, TODAY)).sort(),
+    "only Bjørkelia's leadership is told",
+  );
+  const torunn = await html(await client.get('/messages', asTorunn));
+  assert.match(torunn.document.querySelector(`#sms-${unknownRow.id}`)?.textContent ?? '', /bestemor til Sofie/);
+  const fjellheimView = await html(await client.get('/messages', asFjellheimRektor));
+  assert.equal(fjellheimView.document.querySelector(`#sms-${unknownRow.id}`), null, 'not in another school’s queue');
+  assert.ok(!fjellheimView.text.includes('bestemor til Sofie'));
+
+  await enqueueNotifications(db, [
+    {
+      recipientPersonId: kari,
+      category: 'messages',
+      eventType: 'message.new',
+      idempotencyKey: 'test:readme-status',
+    },
+  ]);
+  const outbox = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('idempotency_key', '=', 'test:readme-status')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('delivery')
+    .values({
+      outbox_id: outbox.id,
+      channel: 'sms',
+      status: 'sent',
+      idempotency_key: 'test:readme-status:sms',
+      next_attempt_at: now,
+      provider_message_id: status!.json.id,
+      sent_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const recorded = await webhook(status!.body);
+  assert.equal(recorded.status, 200);
+  assert.deepEqual(await recorded.json(), { status: 'recorded', known: true });
+  const delivery = await db
+    .selectFrom('delivery')
+    .select('delivered_at')
+    .where('outbox_id', '=', outbox.id)
+    .executeTakeFirstOrThrow();
+  assert.ok(delivery.delivered_at, 'the delivery report reached the delivery');
+
+  const formReport = new URLSearchParams({ type: 'status', id: status!.json.id, status: 'delivered' }).toString();
+  assert.deepEqual(
+    await (await webhook(formReport, { contentType: 'application/x-www-form-urlencoded' })).json(),
+    { status: 'recorded', known: true },
+    'form-encoded too',
+  );
+  assert.deepEqual(
+    await (await webhook(sms({ type: 'inbound', from: '+4791200001', text: 'Gammelt navn' }))).json(),
+    { status: 'queued' },
+    "'inbound' is still accepted as the older name of 'sms'",
+  );
+});
+
+test("an unknown number goes only to the office of the school whose number it wrote to; to no school's number it is kept as unroutable and shown to nobody", async () => {
+  tick();
+  const toFjellheim = await webhook(sms({ from: '+4791200002', to: FJELLHEIM_NUMBER, text: 'Til Fjellheim skule.' }));
+  assert.deepEqual(await toFjellheim.json(), { status: 'queued' });
+  const fjellheimRow = await db.selectFrom('inbound_sms').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+  assert.equal(fjellheimRow.school_id, fjellheim);
+  assert.deepEqual(await toldAbout(fjellheimRow.id), (await leadershipIdsForSchool(db, fjellheim, TODAY)).sort());
+  const fjellheimView = await html(await client.get('/messages', asFjellheimRektor));
+  assert.ok(fjellheimView.document.querySelector(`#sms-${fjellheimRow.id}`), "in Fjellheim's queue");
+  const torunnView = await html(await client.get('/messages', asTorunn));
+  assert.equal(torunnView.document.querySelector(`#sms-${fjellheimRow.id}`), null, "not in Bjørkelia's");
+  assert.equal(
+    (await client.post(`/inbound-sms/${fjellheimRow.id}/placement`, { pupil_id: String(sofie) }, asTorunn)).status,
+    404,
+    "Bjørkelia's rektor cannot place it",
+  );
+  assert.equal((await client.post(`/inbound-sms/${fjellheimRow.id}/dismissal`, {}, asTorunn)).status, 404);
+
+  const logsBefore = client.logs.length;
+  for (const to of ['+4759990000', '', 'Skolebro']) {
+    tick();
+    const body = sms({ from: '+4791200003', to, text: `Til et ukjent nummer (${to}).` });
+    const res = await webhook(body);
+    assert.equal(res.status, 200, 'the gateway must not retry');
+    assert.deepEqual(await res.json(), { status: 'unroutable' }, `to ${JSON.stringify(to)}`);
+    const row = await inboundByProvider(JSON.parse(body).id);
+    assert.deepEqual([row.status, row.school_id, row.guardian_id], ['unroutable', null, null], 'kept');
+    assert.deepEqual(await toldAbout(row.id), [], 'nobody is told');
+    for (const who of [asTorunn, asFjellheimRektor]) {
+      const view = await html(await client.get('/messages', who));
+      assert.equal(view.document.querySelector(`#sms-${row.id}`), null, 'in no school’s queue');
+      assert.ok(!view.text.includes('Til et ukjent nummer'));
+    }
+    assert.equal((await client.post(`/inbound-sms/${row.id}/dismissal`, {}, asTorunn)).status, 404);
+  }
+  const warnings = client.logs.slice(logsBefore).filter((l) => String(l.msg).includes('unroutable'));
+  assert.equal(warnings.length, 3, 'each is logged');
+  assert.ok(!JSON.stringify(warnings).includes('+4791200003'), "the sender's number is not logged");
 });

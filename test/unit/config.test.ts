@@ -29,3 +29,14 @@ test('empty variables count as unset', () => {
 test('BASE_URL loses its trailing slash', () => {
   assert.equal(loadConfig({ BASE_URL: 'https://skolebro.demo.example/' }).baseUrl, 'https://skolebro.demo.example');
 });
+
+test('TRUST_PROXY: false by default (X-Forwarded-For ignored); true; or the number of proxies in front, 0–10', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+  assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(loadConfig({ TRUST_PROXY: '0' }).trustProxy, 0);
+  assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.equal(loadConfig({ TRUST_PROXY: '10' }).trustProxy, 10);
+  for (const bad of ['11', 'yes', '-1', '1.5', 'loopback'])
+    assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /TRUST_PROXY: must be true, false or the number/, bad);
+});

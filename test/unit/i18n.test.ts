@@ -19,6 +19,14 @@ test('Norwegian and ISO dates parse; impossible dates do not', () => {
   assert.equal(parseDate('17/08/2026'), null);
 });
 
+test('a date far outside the life of a school is refused, so nothing downstream leaves the range of the database', () => {
+  assert.equal(parseDate('31.12.9999'), null);
+  assert.equal(parseDate('9999-12-31'), null);
+  assert.equal(parseDate('0001-01-01'), null);
+  assert.equal(parseDate('01.01.1900'), '1900-01-01');
+  assert.equal(parseDate('31.12.2100'), '2100-12-31');
+});
+
 function leaves(value: unknown, prefix = ''): [string, unknown][] {
   if (typeof value !== 'object' || value === null) return [[prefix, value]];
   return Object.entries(value).flatMap(([key, inner]) => leaves(inner, prefix ? `${prefix}.${key}` : key));

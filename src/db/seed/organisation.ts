@@ -112,6 +112,8 @@ export function buildOwner(ctx: Context, spec: OwnerSpec, fixedStaff: ReadonlyMa
 function buildSchool(ctx: Context, owner: OwnerBuild, spec: SchoolSpec, staff: (slot: string) => number): SchoolBuild {
   const { plan, rng } = ctx;
   const domain = owner.spec.kind === 'kommune' ? `${slug(spec.stem)}.${owner.spec.realm}` : owner.spec.realm;
+  // Each school's own SMS number (M2M series, +4759000011, +4759000012, …): inbound SMS are routed by it.
+  const smsNumber = `+4759${String(11 + plan.schools.length).padStart(6, '0')}`;
   const index = add(plan.schools, {
     municipality: owner.municipality,
     name: spec.name,
@@ -122,6 +124,7 @@ function buildSchool(ctx: Context, owner: OwnerBuild, spec: SchoolSpec, staff: (
     postal_place: spec.postal.place,
     email: `${owner.spec.kind === 'kommune' ? 'postmottak' : 'post'}@${domain}`,
     phone: `+47 ${rng.int(31, 38)} ${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)}`,
+    sms_number: smsNumber,
   });
   const school: SchoolBuild = { spec, owner, index, classes: [], electives: [], choir: null, sfo: null };
   const where = { school: index, schoolYear: owner.schoolYear };

@@ -57,9 +57,10 @@ export interface MessageReadTable {
 
 /**
  * placed = added to a message book on arrival; queued = in the school-office queue (unknown or ambiguous sender);
- * attached = placed from the queue by leadership; dismissed = removed from the queue by leadership.
+ * attached = placed from the queue by leadership; dismissed = removed from the queue by leadership;
+ * unroutable = from an unknown number to a number that is no school's: kept and logged, in no school's queue.
  */
-export type InboundSmsStatus = 'placed' | 'queued' | 'attached' | 'dismissed';
+export type InboundSmsStatus = 'placed' | 'queued' | 'attached' | 'dismissed' | 'unroutable';
 
 /** An SMS the gateway pushed to /webhooks/sms (D5). provider_id unique: a retried webhook is stored once. */
 export interface InboundSmsTable {
@@ -74,6 +75,8 @@ export interface InboundSmsTable {
   received_at: Date;
   /** The one guardian whose mobile it is (null: unknown number, or several people share it). */
   guardian_id: number | null;
+  /** The school whose SMS number (`school.sms_number`) received it, by the webhook's `to`; null: no school's number. */
+  school_id: number | null;
   status: InboundSmsStatus;
   thread_id: number | null;
   message_id: number | null;

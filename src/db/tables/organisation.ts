@@ -24,6 +24,11 @@ export interface SchoolTable {
   postal_place: string | null;
   email: string | null;
   phone: string | null;
+  /**
+   * The number guardians' SMS to this school arrive on (the webhook's `to`), normalised by
+   * src/domain/messages/sms-number.ts; unique. An SMS from an unknown number goes to this school's office.
+   */
+  sms_number: string | null;
   created_at: Generated<Date>;
 }
 

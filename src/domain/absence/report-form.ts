@@ -1,3 +1,4 @@
+import { checkText } from '../text.ts';
 import type { AbsenceReason, AbsenceReportKind } from '../../db/schema.ts';
 import { parseDate } from '../../i18n/index.ts';
 import type { Checked } from '../result.ts';
@@ -82,8 +83,8 @@ export function parseAbsenceReport(input: ReportInput): Checked<ReportValues, Re
   if (input.kind === 'lessons' && lessonIds.length === 0) errors.lessons = { code: 'required' };
   else if (lessonIds.some((id) => !Number.isSafeInteger(id) || id <= 0)) errors.lessons = { code: 'unknown' };
   if (!isReason(input.reason)) errors.reason = { code: 'required' };
-  const note = input.note.replace(/\r\n?/g, '\n').trim();
-  if (note.length > NOTE_MAX_LENGTH) errors.note = { code: 'too_long' };
+  const { text: note, error: noteError } = checkText(input.note, { max: NOTE_MAX_LENGTH });
+  if (noteError) errors.note = { code: 'too_long' };
   if (Object.keys(errors).length || !from || !to || !isReason(input.reason)) return { ok: false, errors };
   return { ok: true, values: { kind: input.kind, from, to, lessonIds, reason: input.reason, note: note || null } };
 }

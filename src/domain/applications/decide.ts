@@ -1,3 +1,4 @@
+import { cleanText } from '../text.ts';
 import * as v from 'valibot';
 import type { Db } from '../../db/database.ts';
 import type { ApplicationKind } from '../../db/schema.ts';
@@ -59,7 +60,7 @@ function checkCommon(input: DecisionInput): {
 } {
   const errors: CommonDecisionErrors = {};
   const parsed = v.safeParse(Outcome, input.outcome);
-  const reasons = input.reasons.trim();
+  const reasons = cleanText(input.reasons).trim();
   if (!parsed.success) errors.outcome = 'missing';
   if (reasons.length > MAX_REASONS) errors.reasons = 'long';
   else if (parsed.success && parsed.output !== 'granted' && reasons.length < MIN_REASONS)

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit.ts';
 import type { BroadcastAudience } from './audience.ts';
 import { audienceGuardians } from './recipients.ts';
 import { checked, type Checked } from '../result.ts';
+import { checkText } from '../text.ts';
 
 export interface BroadcastInput {
   audience: string;
@@ -26,14 +27,12 @@ export const BODY_MAX = 4000;
 /** Checks what the sender typed (the audience is checked against their reach separately: out of reach → 404). */
 export function parseBroadcast(input: BroadcastInput): Checked<BroadcastValues, BroadcastErrors> {
   const errors: BroadcastErrors = {};
-  const subject = input.subject.trim();
-  const body = input.body.replace(/\r\n/g, '\n').trim();
+  const subject = checkText(input.subject, { max: SUBJECT_MAX, required: true });
+  const body = checkText(input.body, { max: BODY_MAX, required: true });
   if (input.audience === '') errors.audience = 'required';
-  if (!subject) errors.subject = 'required';
-  else if (subject.length > SUBJECT_MAX) errors.subject = 'too_long';
-  if (!body) errors.body = 'required';
-  else if (body.length > BODY_MAX) errors.body = 'too_long';
-  return checked(errors, () => ({ subject, body }));
+  if (subject.error) errors.subject = subject.error === 'too_long' ? 'too_long' : 'required';
+  if (body.error) errors.body = body.error === 'too_long' ? 'too_long' : 'required';
+  return checked(errors, () => ({ subject: subject.text, body: body.text }));
 }
 
 class NoRecipients extends Error {}

@@ -1,3 +1,4 @@
+import { FreeText } from '../text.ts';
 import * as v from 'valibot';
 import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
@@ -14,8 +15,8 @@ export interface AddressReportInput {
 
 export type AddressReportErrors = Partial<Record<'what' | 'correct', 'what' | 'correct'>>;
 
-const What = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(1000));
-const Correct = v.pipe(v.string(), v.trim(), v.maxLength(300));
+const What = FreeText(1000, 1);
+const Correct = FreeText(300);
 
 export function parseAddressReport(
   input: AddressReportInput,

@@ -17,10 +17,13 @@ export interface Mailer {
   close(): void;
 }
 
+/** How many hex characters of SHA-256(key) the Message-ID carries (the development mailbox matches on them too). */
+export const MESSAGE_ID_DIGEST_CHARS = 40;
+
 /** `<sha256(key)@domain of From>`: stable per delivery, no personal data, valid RFC 5322 syntax. */
 export function messageIdFor(reference: string, from: string): string {
   const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'skolebro.invalid';
-  return `<${createHash('sha256').update(reference).digest('hex').slice(0, 40)}@${domain}>`;
+  return `<${createHash('sha256').update(reference).digest('hex').slice(0, MESSAGE_ID_DIGEST_CHARS)}@${domain}>`;
 }
 
 /**

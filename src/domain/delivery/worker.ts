@@ -63,9 +63,10 @@ export async function runOutbox(
 /**
  * Claims up to N due deliveries (pending and due, or 'sending' with an expired lease: a process died mid-send)
  * with FOR UPDATE SKIP LOCKED in one statement, so several processes never claim the same row; each claim bumps
- * `attempts` and takes a lease. Then sends each and records the outcome — fenced on `attempts`, so a worker whose
- * lease expired cannot overwrite the outcome of the worker that took over. A resend after a crash carries the same
- * idempotency key, which the receiver dedupes on: at-least-once transport, exactly-once per recipient.
+ * `attempts` and takes a lease, renewed while the batch runs. Then sends each and records its outcome at once (send,
+ * then record, per message) — fenced on `attempts`, so a worker whose lease expired cannot overwrite the outcome of
+ * the worker that took over. A crash can only resend what was in flight: at least once, with the same idempotency
+ * key, which the receiver dedupes on.
  */
 export async function runDeliveryBatch(db: Db, deps: DeliveryDeps, now = new Date()): Promise<BatchResult> {
   const result: BatchResult = { claimed: 0, sent: 0, skipped: 0, retrying: 0, failed: 0, lost: 0 };
@@ -86,11 +87,60 @@ export async function runDeliveryBatch(db: Db, deps: DeliveryDeps, now = new Dat
     )
     .execute();
   const contexts = await loadDeliveryContexts(db, outbox);
-  await eachLimited(claimed, deps.concurrency ?? 5, async (delivery) => {
-    const outcome = await deliverOne(db, deps, delivery, contexts.get(delivery.outbox_id)!, now, at);
-    result[outcome]++;
-  });
+  const unfinished = new Map(claimed.map((c) => [c.id, c]));
+  const renewal = renewLeasesWhileRunning(db, deps, () => [...unfinished.values()], at);
+  try {
+    await eachLimited(claimed, deps.concurrency ?? 5, async (delivery) => {
+      try {
+        const outcome = await deliverOne(db, deps, delivery, contexts.get(delivery.outbox_id)!, now, at);
+        result[outcome]++;
+      } finally {
+        unfinished.delete(delivery.id);
+      }
+    });
+  } finally {
+    await renewal.stop();
+  }
   return result;
+}
+
+/**
+ * A batch may take longer than its lease (slow SMTP, many recipients); then another worker would claim the rows
+ * still waiting here, or the one being sent, and send it again. So every third of the lease the leases of the
+ * batch's unfinished rows are renewed — only rows still ours (status and attempts unchanged). Only a live process
+ * renews: after a crash the leases run out and another worker takes the rows. A send cannot hold its row forever:
+ * the gateways time out (HTTP 10 s, SMTP 30 s).
+ */
+function renewLeasesWhileRunning(db: Db, deps: DeliveryDeps, unfinished: () => Claimed[], at: () => Date) {
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  let renewing: Promise<void> | null = null;
+  const renew = async () => {
+    const rows = unfinished();
+    if (rows.length === 0) return;
+    await db
+      .updateTable('delivery')
+      .set({ locked_until: new Date(at().getTime() + leaseMs) })
+      .where('status', '=', 'sending')
+      .where((eb) => eb.or(rows.map((r) => eb.and([eb('id', '=', r.id), eb('attempts', '=', r.attempts)]))))
+      .execute();
+  };
+  const timer = setInterval(() => {
+    if (renewing) return;
+    renewing = renew()
+      .catch((error: unknown) =>
+        deps.log?.({ level: 'warn', msg: 'delivery lease renewal failed', error: (error as Error).message }),
+      )
+      .finally(() => {
+        renewing = null;
+      });
+  }, leaseMs / 3);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await renewing;
+    },
+  };
 }
 
 async function claimDue(db: Db, deps: DeliveryDeps, now: Date): Promise<Claimed[]> {
@@ -146,9 +196,9 @@ async function failExhaustedLeases(db: Db, now: Date): Promise<number> {
 type Outcome = 'sent' | 'skipped' | 'retrying' | 'failed' | 'lost';
 
 /**
- * The lease covers the claim of the whole batch; sends late in a slow batch (SMTP timeouts) could outlive it and be
- * claimed by another worker too. So each send first renews its own lease — only if the row is still ours (status and
- * attempts unchanged). If another worker has taken it, this one does not send.
+ * The last check before a send: renews this row's lease, only if the row is still ours (status and attempts
+ * unchanged). If the periodic renewal could not keep up (a stalled process) and another worker has taken the row,
+ * this one does not send.
  */
 async function renewLease(db: Db, deps: DeliveryDeps, delivery: Claimed, at: Date): Promise<boolean> {
   const renewed = await db
@@ -242,10 +292,22 @@ async function finish(db: Db, delivery: Claimed, outcome: Outcome, values: Finis
   return outcome;
 }
 
+/**
+ * Runs `work` over the items, `limit` at a time. When one throws, no new item is started, but the ones in flight
+ * finish (their sends are recorded) before the first error is thrown: an unrecorded send would be sent again.
+ */
 async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length && !failure) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure) throw failure.error;
 }

@@ -1,3 +1,4 @@
+import { cleanText } from '../text.ts';
 import type { Db } from '../../db/database.ts';
 import type { FormQuestionKind } from '../../db/schema.ts';
 import { parseDate } from '../../i18n/index.ts';
@@ -115,7 +116,7 @@ export function parseAnswers(
       else if (q.required && chosen.length === 0) errors[q.id] = 'required';
       continue;
     }
-    const value = (values[0] ?? '').trim();
+    const value = cleanText(values[0] ?? '').trim();
     input[q.id] = value;
     if (!value) {
       if (q.required) errors[q.id] = 'required';

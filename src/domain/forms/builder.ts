@@ -1,3 +1,4 @@
+import { checkText, cleanText } from '../text.ts';
 import * as v from 'valibot';
 import type { Db } from '../../db/database.ts';
 import type { FormAudienceKind, FormQuestionKind } from '../../db/schema.ts';
@@ -118,17 +119,18 @@ export interface NewFormValues {
 /** Checks a new form: title, a deadline today or later (dd.mm.yyyy), an audience key ('class:12'; reach is checked on create). */
 export function parseNewForm(input: NewFormInput, today: string): Checked<NewFormValues, NewFormErrors> {
   const errors: NewFormErrors = {};
-  const title = input.title.trim();
-  if (!title) errors.title = 'required';
-  else if (title.length > 200) errors.title = 'long';
-  if (input.description.length > 4000) errors.description = 'long';
+  const checkedTitle = checkText(input.title, { max: 200, required: true });
+  const title = checkedTitle.text;
+  if (checkedTitle.error) errors.title = checkedTitle.error === 'too_long' ? 'long' : 'required';
+  const description = checkText(input.description, { max: 4000 });
+  if (description.error) errors.description = 'long';
   const deadline = parseDate(input.deadline);
   if (!input.deadline.trim()) errors.deadline = 'required';
   else if (!deadline) errors.deadline = 'date';
   else if (deadline < today) errors.deadline = 'past';
   if (!input.audience) errors.audience = 'audience';
   if (Object.keys(errors).length || !deadline) return { ok: false, errors };
-  return { ok: true, values: { title, description: input.description.trim(), deadline, audience: input.audience } };
+  return { ok: true, values: { title, description: description.text, deadline, audience: input.audience } };
 }
 
 /** Creates a draft for an audience the actor may send to (another audience does not exist for them: 404). */
@@ -177,13 +179,13 @@ export function parseQuestion(
   const errors: QuestionErrors = {};
   const kind = v.safeParse(Kind, input.kind);
   if (!kind.success) errors.kind = 'required';
-  const label = input.label.trim();
-  if (!label) errors.label = 'required';
-  else if (label.length > 500) errors.label = 'long';
+  const checkedLabel = checkText(input.label, { max: 500, required: true });
+  const label = checkedLabel.text;
+  if (checkedLabel.error) errors.label = checkedLabel.error === 'too_long' ? 'long' : 'required';
   const options = [
     ...new Set(
-      input.options
-        .split(/\r?\n/)
+      cleanText(input.options)
+        .split('\n')
         .map((o) => o.trim())
         .filter(Boolean),
     ),

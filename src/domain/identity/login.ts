@@ -16,7 +16,17 @@ export class LoginError extends Error {
 }
 
 export const FEIDE_USERID_SEC = 'https://n.feide.no/claims/userid_sec';
-const LOGIN_REQUEST_TTL_MS = 15 * 60_000;
+/** An unused login request (the IdP round trip never came back) expires after this; housekeeping deletes it. */
+export const LOGIN_REQUEST_TTL_MS = 15 * 60_000;
+
+/** Deletes login requests older than LOGIN_REQUEST_TTL_MS (a scheduler job in every app process). */
+export async function deleteExpiredLoginRequests(db: Db, now = new Date()): Promise<number> {
+  const deleted = await db
+    .deleteFrom('login_request')
+    .where('created_at', '<=', new Date(now.getTime() - LOGIN_REQUEST_TTL_MS))
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
 
 /** Starts an authorization-code flow with PKCE S256, state and nonce, remembered server-side (single use). */
 export async function startLogin(

@@ -115,7 +115,7 @@ export async function invalidateSessionsForPerson(db: Db, personId: number): Pro
   await db.deleteFrom('session').where('person_id', '=', personId).execute();
 }
 
-/** Housekeeping: removes expired sessions and stale login requests. */
+/** Housekeeping: removes expired sessions (unused login requests: `deleteExpiredLoginRequests`, a scheduler job). */
 export async function deleteExpiredSessions(
   db: Db,
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
@@ -126,9 +126,5 @@ export async function deleteExpiredSessions(
     .where((eb) =>
       eb.or([eb('expires_at', '<=', now), eb('last_active_at', '<=', new Date(now.getTime() - policy.idleMs))]),
     )
-    .execute();
-  await db
-    .deleteFrom('login_request')
-    .where('created_at', '<=', new Date(now.getTime() - 15 * 60_000))
     .execute();
 }

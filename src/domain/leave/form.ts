@@ -1,3 +1,4 @@
+import { checkText, cleanText } from '../text.ts';
 import type { Db } from '../../db/database.ts';
 import type { LeaveReason } from '../../db/schema.ts';
 import { parseDate } from '../../i18n/index.ts';
@@ -72,10 +73,12 @@ function parseFields(
   if (input.to.trim() === '') errors.to = { code: 'required' };
   else if (!to) errors.to = { code: 'invalid_date' };
   else if (from && to < from) errors.to = { code: 'before_from' };
-  const justification = input.justification.trim();
-  if (justification === '') errors.justification = { code: 'required' };
-  else if (justification.length < JUSTIFICATION_MIN) errors.justification = { code: 'too_short' };
-  else if (justification.length > JUSTIFICATION_MAX) errors.justification = { code: 'too_long' };
+  const justification = checkText(input.justification, {
+    max: JUSTIFICATION_MAX,
+    min: JUSTIFICATION_MIN,
+    required: true,
+  });
+  if (justification.error) errors.justification = { code: justification.error };
   if (!input.rulesRead) errors.rules = { code: 'required' };
   return { errors, from: errors.from ? null : from, to: errors.to ? null : to };
 }
@@ -129,7 +132,13 @@ export async function checkLeaveApplication(
   if (Object.keys(errors).length || !isReason(input.reason)) return { ok: false, errors, limit };
   return {
     ok: true,
-    values: { reason: input.reason, from, to, justification: input.justification.trim(), schoolDays: limit.schoolDays },
+    values: {
+      reason: input.reason,
+      from,
+      to,
+      justification: cleanText(input.justification).trim(),
+      schoolDays: limit.schoolDays,
+    },
     limit,
   };
 }

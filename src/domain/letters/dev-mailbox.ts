@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { NotFoundError } from '../errors.ts';
+import { LETTER_REFERENCE_PREFIX } from './digital-post.ts';
 
 export interface DevMailboxLetter {
   id: number;
@@ -14,10 +16,21 @@ export interface DevMailboxLetter {
   openedAt: Date | null;
 }
 
-/** What the development digital mailbox has received, newest first (bounded). */
-export async function listDevMailbox(db: Db, limit = 100): Promise<DevMailboxLetter[]> {
+/**
+ * The references of the letters sent to this person (`letterReference` of each of their letter_dispatch rows): the
+ * development mailbox is personal, like a real one, so each person sees and opens only their own letters.
+ */
+const referencesOf = (db: Db, personId: number) =>
+  db
+    .selectFrom('letter_dispatch')
+    .select(sql<string>`${LETTER_REFERENCE_PREFIX} || document_id::text`.as('reference'))
+    .where('guardian_id', '=', personId);
+
+/** What the development digital mailbox has received for this person, newest first (bounded). */
+export async function listDevMailbox(db: Db, personId: number, limit = 100): Promise<DevMailboxLetter[]> {
   const rows = await db
     .selectFrom('dev_digital_post')
+    .where('reference', 'in', referencesOf(db, personId))
     .select([
       'id',
       'recipient_fnr',
@@ -47,12 +60,16 @@ export async function listDevMailbox(db: Db, limit = 100): Promise<DevMailboxLet
   }));
 }
 
-/** Opening a letter in the mailbox: its PDF, and the opening receipt the dispatcher reads a week later. */
-export async function openDevMailboxLetter(db: Db, id: number, now: Date) {
+/**
+ * Opening one of this person's letters in the mailbox: its PDF, and the opening receipt the dispatcher reads a week
+ * later. Someone else's letter is not found (404).
+ */
+export async function openDevMailboxLetter(db: Db, personId: number, id: number, now: Date) {
   const row = await db
     .selectFrom('dev_digital_post')
     .select(['id', 'filename', 'content', 'opened_at'])
     .where('id', '=', id)
+    .where('reference', 'in', referencesOf(db, personId))
     .executeTakeFirst();
   if (!row) throw new NotFoundError();
   if (!row.opened_at)

@@ -17,6 +17,10 @@ export interface DigitalLetter {
   notification: LetterNotification;
 }
 
+/** The reference a decision letter is sent with: one per document (and a vedtak document has one guardian). */
+export const LETTER_REFERENCE_PREFIX = 'skolebro-vedtak-';
+export const letterReference = (documentId: number) => `${LETTER_REFERENCE_PREFIX}${documentId}`;
+
 /** D4: the citizen's digital mailbox (Digipost / e-Boks, through eFormidling's DPI in production). */
 export interface DigitalPostClient {
   send(letter: DigitalLetter): Promise<{ messageId: string }>;

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { LetterDispatchTable, PaperReason } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import type { LetterDeps } from './deps.ts';
-import { PermanentSendError } from './digital-post.ts';
+import { letterReference, PermanentSendError } from './digital-post.ts';
 import { loadLetterFacts, manualReasonOf, type LetterFacts } from './facts.ts';
 import { KRR_MAX_BATCH, mailboxProviderName, type KrrPerson } from './krr.ts';
 import { planLetters } from './plan.ts';
@@ -131,7 +131,7 @@ async function routeOne(
       .where('id', '=', facts.documentId)
       .executeTakeFirstOrThrow();
     const { messageId } = await deps.digitalPost.send({
-      reference: `skolebro-vedtak-${facts.documentId}`,
+      reference: letterReference(facts.documentId),
       recipientFnr: facts.fodselsnummer,
       mailbox: route.mailbox,
       sender: facts.school,

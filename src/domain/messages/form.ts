@@ -1,5 +1,6 @@
 import { GUARDIAN_KINDS, type GuardianThreadKind } from './policy.ts';
 import { checked, type Checked } from '../result.ts';
+import { checkText as checkFreeText, cleanText } from '../text.ts';
 
 export const SUBJECT_MAX = 150;
 export const BODY_MAX = 4000;
@@ -21,17 +22,15 @@ export interface NewThreadValues {
   body: string;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '');
+const text = (value: unknown) => (typeof value === 'string' ? cleanText(value) : '');
 
 export function messageInput(body: Record<string, unknown>): MessageInput {
   return { recipient: text(body.recipient), subject: text(body.subject), body: text(body.body) };
 }
 
 function checkText(value: string, max: number): MessageFieldError | undefined {
-  const trimmed = value.trim();
-  if (trimmed === '') return 'required';
-  if (trimmed.length > max) return 'too_long';
-  return undefined;
+  const { error } = checkFreeText(value, { max, required: true });
+  return error === 'too_short' ? 'required' : error;
 }
 
 /** A reply: the text only. */

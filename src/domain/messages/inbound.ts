@@ -8,6 +8,7 @@ import { fill } from '../../i18n/index.ts';
 import { enqueueNotifications, leadershipIdsForSchool } from '../notifications/outbox.ts';
 import { activeOn } from '../period.ts';
 import { addMessage, createThread } from './send.ts';
+import { normaliseSmsNumber } from './sms-number.ts';
 
 /** An SMS reply to the school's last message lands in that thread if the school wrote within this many days. */
 export const REPLY_WINDOW_DAYS = 14;
@@ -23,7 +24,16 @@ export interface IncomingSms {
 export type InboundResult =
   | { status: 'duplicate' }
   | { status: 'placed'; threadId: number; messageId: number }
-  | { status: 'queued'; inboundId: number };
+  | { status: 'queued'; inboundId: number }
+  | { status: 'unroutable'; inboundId: number };
+
+/** The school whose SMS number received it (the webhook's `to`, normalised); null when it is no school's number. */
+async function schoolByNumber(db: Db, to: string | null): Promise<number | null> {
+  const number = normaliseSmsNumber(to);
+  if (number === null) return null;
+  const school = await db.selectFrom('school').select('id').where('sms_number', '=', number).executeTakeFirst();
+  return school?.id ?? null;
+}
 
 /** The one guardian whose (normalised) mobile this is, with children they reach; null if unknown or shared by several. */
 async function guardianByMobile(db: Db, mobile: string | null): Promise<number | null> {
@@ -86,8 +96,9 @@ async function recentSchoolThread(db: Db, pupilIds: number[], now: Date): Promis
 /**
  * D5: an SMS from the gateway. Stored once per provider id (a retried webhook changes nothing). From one known
  * guardian: into the thread the school last wrote to them in (≤ 14 days), else — with exactly one child — a new
- * thread to that child's contact teacher. Otherwise (unknown number, shared number, several children and no recent
- * thread) it waits in the school-office queue.
+ * thread to that child's contact teacher, else the office queue of their children's schools. From an unknown (or
+ * shared) number: the office queue of the school whose number received it (`to`), and only that school; to no
+ * school's number it is kept as 'unroutable' and shown to nobody.
  */
 export async function receiveInboundSms(
   db: Db,
@@ -98,6 +109,7 @@ export async function receiveInboundSms(
   return db.transaction().execute(async (trx) => {
     const normalised = normaliseMobile(sms.from);
     const mobile = normalised.ok ? normalised.value : null;
+    const schoolId = await schoolByNumber(trx, sms.to);
     const inserted = await trx
       .insertInto('inbound_sms')
       .values({
@@ -105,6 +117,7 @@ export async function receiveInboundSms(
         from_number: sms.from,
         normalised_number: mobile,
         to_number: sms.to,
+        school_id: schoolId,
         text: sms.text,
         sent_at: sms.sentAt,
         received_at: now,
@@ -138,9 +151,14 @@ export async function receiveInboundSms(
         now,
       );
     }
+    if (guardianId === null && schoolId === null) {
+      await trx.updateTable('inbound_sms').set({ status: 'unroutable' }).where('id', '=', inserted.id).execute();
+      return { status: 'unroutable', inboundId: inserted.id };
+    }
     if (!thread || guardianId === null) {
       await trx.updateTable('inbound_sms').set({ guardian_id: guardianId }).where('id', '=', inserted.id).execute();
-      await notifyQueued(trx, inserted, [...new Set(children.map((c) => c.school_id))], today);
+      const schools = guardianId === null ? [schoolId!] : [...new Set(children.map((c) => c.school_id))];
+      await notifyQueued(trx, inserted, schools, today);
       return { status: 'queued', inboundId: inserted.id };
     }
     const message = {
@@ -172,7 +190,10 @@ async function guardianName(db: Db, personId: number): Promise<string> {
   return `${p.given_name} ${p.family_name}`;
 }
 
-/** A known guardian's SMS that could not be placed: the leadership of their children's schools is told (no content). */
+/**
+ * An SMS that could not be placed: the leadership of the known guardian's children's schools, or of the school whose
+ * number an unknown number wrote to, is told (no content).
+ */
 async function notifyQueued(db: Db, sms: InboundSms, schoolIds: number[], today: string): Promise<void> {
   for (const schoolId of schoolIds) {
     const leaders = await leadershipIdsForSchool(db, schoolId, today);

@@ -25,12 +25,12 @@ export interface QueueItem {
 type SmsEb = ExpressionBuilder<Database & { q: Database['inbound_sms'] }, 'q'>;
 
 /**
- * The school-office queue as the leadership of `schools` sees it: SMS from unknown numbers (no school can be
- * told from them, so every school's leadership sees them), and SMS from a known guardian with a child there.
+ * The school-office queue as the leadership of `schools` sees it: SMS from unknown numbers sent to one of these
+ * schools' numbers (`school_id`, by the webhook's `to`), and SMS from a known guardian with a child there.
  */
 function visibleToLeaders(eb: SmsEb, schools: number[], today: string) {
   return eb.or([
-    eb('q.guardian_id', 'is', null),
+    eb.and([eb('q.guardian_id', 'is', null), eb('q.school_id', 'in', schools)]),
     eb.exists(
       eb
         .selectFrom('guardian_relation as g')
@@ -65,7 +65,17 @@ export async function listOfficeQueue(
     const pupilId = options.pupilId;
     base = base.where((eb) =>
       eb.or([
-        eb('q.guardian_id', 'is', null),
+        eb.and([
+          eb('q.guardian_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('enrolment as e')
+              .select('e.id')
+              .whereRef('e.school_id', '=', 'q.school_id')
+              .where('e.pupil_id', '=', pupilId)
+              .where(activeOn('e', today)),
+          ),
+        ]),
         eb.exists(
           eb
             .selectFrom('guardian_relation as g')
@@ -166,10 +176,14 @@ export async function attachInboundSms(
       !(await reachableChildren(trx, sms.guardian_id, today)).some((c) => c.pupil_id === pupilId)
     )
       throw new NotFoundError();
+    // An unknown number wrote to one school: its SMS goes only into the book of a pupil at that school.
+    if (sms.guardian_id === null && !pupil.enrolments.some((e) => e.active && e.schoolId === sms.school_id))
+      throw new NotFoundError();
+    const schoolId = sms.guardian_id === null ? sms.school_id! : enrolment.schoolId;
     const school = await trx
       .selectFrom('school')
       .select('hovudmaal')
-      .where('id', '=', enrolment.schoolId)
+      .where('id', '=', schoolId)
       .executeTakeFirstOrThrow();
     const guardian =
       sms.guardian_id === null
@@ -184,7 +198,7 @@ export async function attachInboundSms(
     });
     const thread = await createThread(
       trx,
-      { pupilId, schoolId: enrolment.schoolId, kind: 'school_office', sfoId: null, subject, startedBy: actor.personId },
+      { pupilId, schoolId, kind: 'school_office', sfoId: null, subject, startedBy: actor.personId },
       now,
     );
     const message = {

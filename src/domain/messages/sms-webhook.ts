@@ -5,13 +5,14 @@ import type { SmsReport } from '../delivery/status.ts';
 /**
  * The SMS gateway's webhook (D5), documented in the README:
  *   POST /webhooks/sms, JSON (application/json) or a form (application/x-www-form-urlencoded), fields
- *     type       'inbound' (default) | 'delivery_report'
+ *     type       'sms' (default) | 'status' — also 'inbound' and 'delivery_report', their older names
  *     id         the provider's message id (unique; a retry with the same id is stored once)
- *     from, to   the sender's and our number (inbound)
- *     text       the SMS text, 1–4000 characters (inbound)
- *     timestamp  ISO 8601 or Unix seconds, optional (inbound)
+ *     from, to   the sender's and our number (sms; `to` says which school's number received it)
+ *     text       the SMS text, 1–4000 characters (sms)
+ *     timestamp  ISO 8601 or Unix seconds, optional (sms)
  *     status     delivered | failed (also DELIVRD, UNDELIV, EXPIRED, REJECTD, undelivered, expired, rejected);
- *                other (intermediate) statuses are acknowledged and ignored (delivery_report)
+ *                other (intermediate) statuses are acknowledged and ignored (status)
+ *   The README's three examples (test/routes/sms-webhook.test.ts posts them) are the contract.
  *   header X-Skolebro-Signature: sha256=<hex HMAC-SHA256 of the raw request body, keyed with SMS_WEBHOOK_SECRET>
  * Outside production without SMS_WEBHOOK_SECRET the key is DEVELOPMENT_WEBHOOK_SECRET; in production the webhook
  * is refused until a secret is set.
@@ -45,15 +46,19 @@ export type WebhookEvent =
   | { type: 'delivery_report'; providerId: string; report: SmsReport | null };
 
 const Str = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+/** The documented names, and the older names kept as aliases (a gateway set up from an older README keeps working). */
+export const SMS_TYPES = ['sms', 'inbound'] as const;
+export const STATUS_TYPES = ['status', 'delivery_report'] as const;
+
 const Inbound = v.object({
-  type: v.optional(v.literal('inbound')),
+  type: v.optional(v.picklist(SMS_TYPES)),
   id: Str(200),
   from: Str(40),
   to: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(4000)),
   timestamp: v.optional(v.union([v.string(), v.number()])),
 });
-const Report = v.object({ type: v.literal('delivery_report'), id: Str(200), status: Str(40) });
+const Report = v.object({ type: v.picklist(STATUS_TYPES), id: Str(200), status: Str(40) });
 
 const DELIVERED = new Set(['delivered', 'delivrd']);
 const FAILED = new Set(['failed', 'undelivered', 'undeliv', 'expired', 'rejected', 'rejectd']);

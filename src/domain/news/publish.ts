@@ -9,6 +9,7 @@ import { safeFilename } from '../documents/store.ts';
 import type { NewsScopeOption } from './scopes.ts';
 import { parseWeek } from './week.ts';
 import type { Checked } from '../result.ts';
+import { checkText } from '../text.ts';
 
 export interface NewsInput {
   scope: string;
@@ -56,12 +57,13 @@ function checkPdf(file: UploadedFile): NewsErrors['file'] | null {
 export function parseNews(input: NewsInput, file: UploadedFile | null, today: string): Checked<NewsValues, NewsErrors> {
   const errors: NewsErrors = {};
   const kind: NewsKind = input.kind === 'weekly_plan' ? 'weekly_plan' : 'news';
-  const title = input.title.trim();
-  const body = input.body.replace(/\r\n/g, '\n').trim();
+  const checkedTitle = checkText(input.title, { max: TITLE_MAX, required: true });
+  const checkedBody = checkText(input.body, { max: NEWS_BODY_MAX });
+  const title = checkedTitle.text;
+  const body = checkedBody.text;
   if (input.scope === '') errors.scope = 'required';
-  if (!title) errors.title = 'required';
-  else if (title.length > TITLE_MAX) errors.title = 'too_long';
-  if (body.length > NEWS_BODY_MAX) errors.body = 'too_long';
+  if (checkedTitle.error) errors.title = checkedTitle.error === 'too_long' ? 'too_long' : 'required';
+  if (checkedBody.error) errors.body = 'too_long';
   else if (!body && !file) errors.body = 'body_or_file';
   const week = kind === 'weekly_plan' ? parseWeek(input.week, today) : null;
   if (kind === 'weekly_plan' && !week) errors.week = input.week.trim() ? 'week' : 'required';

@@ -53,7 +53,7 @@ function Intro(props: { title: string; lead: string; other: { href: string; name
   );
 }
 
-/** /dev/sms: what the development SMS gateway received, newest first, a table of one page. */
+/** /dev/sms: what the development SMS gateway received for the logged-in person, newest first, a table of one page. */
 export function DevSmsPage({
   page,
   list,
@@ -129,7 +129,7 @@ export function DevSmsPage({
   );
 }
 
-/** /dev/mail: what the development SMTP server received, newest first; each message's text in plain view. */
+/** /dev/mail: what the development SMTP server received for the logged-in person, newest first; each message's text in plain view. */
 export function DevMailPage({
   page,
   list,
