@@ -90,6 +90,7 @@ export async function applyFregPersons(
         changes.push(...changed);
       }
     }
+    let done = persons.length - toCreate.length - toUpdate.length;
     for (const batch of chunks(toCreate, 1000)) {
       const created = await trx
         .insertInto('person')
@@ -110,9 +111,13 @@ export async function applyFregPersons(
         for (const n of batch[i]!.allIds) idOf.set(n, row.id);
         changes.push({ kind: 'new_person', personId: row.id, pupilId: null, details: {} });
       }
+      progress('persons', (done += batch.length), persons.length);
     }
     let personsUpdated = 0;
-    for (const batch of chunks(toUpdate, 1000)) personsUpdated += await updatePersons(trx, batch, options.now);
+    for (const batch of chunks(toUpdate, 1000)) {
+      personsUpdated += await updatePersons(trx, batch, options.now);
+      progress('persons', (done += batch.length), persons.length);
+    }
     progress('persons', persons.length, persons.length);
 
     changes.push(...(await lifeEvents(trx, persons, idOf, options.municipalityNumbers)));
