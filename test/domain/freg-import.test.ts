@@ -251,17 +251,21 @@ test('the HTTP source sends a Maskinporten token and reads the bulk answer', asy
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/folkeregisteret/offentlig-med-hjemmel`;
     const ok = httpSource({
       baseUrl,
-      tokens: { accessToken: async () => 'token-1' },
-      numbers: [mor, far, child],
-      batchSize: 2,
+      tokens: {
+        token: async (scopes) => (scopes.join() === 'folkeregister:deling/offentligmedhjemmel' ? 'token-1' : 'x'),
+      },
+      numbers: [child],
+      followRelations: true,
+      batchSize: 1,
     });
     const docs = await ok.read();
-    assert.equal(docs.length, 3);
-    assert.equal(seen.length, 2);
+    assert.equal(docs.length, 3, 'the child, then its parents');
+    assert.equal(seen.length, 3);
+    assert.deepEqual(JSON.parse(seen[0]!.body!), { foedselsEllerDNummer: [child] });
     assert.equal(seen[0]!.path, '/folkeregisteret/offentlig-med-hjemmel/api/v1/personer/bulkoppslag');
     const result = await importFreg(db, ok, { now: NOW });
     assert.ok(result.ok);
-    const refused = httpSource({ baseUrl, tokens: { accessToken: async () => 'expired' }, numbers: [mor] });
+    const refused = httpSource({ baseUrl, tokens: { token: async () => 'expired' }, numbers: [mor] });
     await assert.rejects(refused.read(), /401/);
   } finally {
     server.close();
