@@ -166,6 +166,17 @@ test('a parent losing foreldreansvar keeps no guardian access; it is reported', 
   assert.deepEqual(await kinds(back.runId), ['responsibility_gained']);
 });
 
+test('a file with only the child links the guardians Skolebro already has; nobody is removed', async () => {
+  const [, , sara] = family({ child: { responsibility: [{ ansvar: 'mor' }] } });
+  const result = await run([sara!]);
+  assert.ok(result.ok);
+  assert.deepEqual(await kinds(result.runId), ['responsibility_lost']);
+  assert.equal((await relations()).length, 2);
+  const back = await run([family()[2]!]);
+  assert.ok(back.ok);
+  assert.deepEqual(await kinds(back.runId), ['responsibility_gained']);
+});
+
 test('a new strengt fortrolig marker applies at once and the report never carries the address', async () => {
   const hidden = { street: 'Skjultvegen', number: '1', postalCode: '9992', postalPlace: 'Skjult' };
   const docs = family({

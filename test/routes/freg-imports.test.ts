@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { fregFactsFromPlan } from '../../src/db/seed/freg.ts';
 import { buildSeedPlan, seedDatabase } from '../../src/db/seed/seed.ts';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
+import { seedDemoFregImports } from '../../src/db/seed/freg-demo.ts';
 import { fregDocument, type DocumentFacts } from '../../src/domain/freg/build.ts';
 import { importFreg } from '../../src/domain/freg/import.ts';
 import { parseFregText } from '../../src/domain/freg/source.ts';
@@ -134,4 +135,30 @@ test('leadership and the school owner see the reports; every other role gets a 4
   }
   const anonymous = await client.get('/freg-imports');
   assert.equal(anonymous.status, 302);
+});
+
+test('the demo’s second, small import leaves a change report leadership can read', async () => {
+  await seedDemoFregImports(db, { today: TODAY, now: NOW });
+  const runs = await db
+    .selectFrom('freg_import_run')
+    .select(['id', 'rows_changed', 'source'])
+    .orderBy('id', 'desc')
+    .limit(2)
+    .execute();
+  assert.deepEqual(
+    runs.map((r) => r.source),
+    ['demo:endringer.jsonl', 'demo:uttrekk-kvartal.jsonl'],
+  );
+  const page = await html(await client.get(`/freg-imports/${runs[0]!.id}`, await cookie('leadership')));
+  const kinds = Array.from(page.document.querySelectorAll('tbody tr th')).map((th) => th.textContent);
+  for (const kind of [
+    'Mistet foreldreansvar',
+    'Ny adresse',
+    'Ny adressebeskyttelse',
+    'Flyttet ut av kommunen',
+    'Dødsfall',
+    'Ny foresatt',
+  ])
+    assert.ok(kinds.includes(kind), `${kind} in ${kinds.join()}`);
+  assert.match(page.text, /Fjordvegen 21/, 'an unprotected new address is shown');
 });

@@ -75,6 +75,7 @@ export async function applyFregPersons(
 
     // Match every document to a person: its current number first, then its earlier ones.
     const idOf = new Map<string, number>();
+    for (const [number, row] of byNumber) idOf.set(number, row.id);
     const toCreate: FregPerson[] = [];
     const toUpdate: { row: PersonRow; person: FregPerson }[] = [];
     for (const p of persons) {
@@ -166,7 +167,10 @@ export async function applyFregPersons(
 }
 
 async function loadPersons(db: Db, persons: FregPerson[]): Promise<Map<string, PersonRow>> {
-  const numbers = [...new Set(persons.flatMap((p) => p.allIds))];
+  // The file's persons and the guardians their documents name (who may be in Skolebro but not in this file).
+  const numbers = [
+    ...new Set(persons.flatMap((p) => [...p.allIds, ...p.parents.map((r) => r.id), ...p.responsible.keys()])),
+  ];
   const byNumber = new Map<string, PersonRow>();
   for (const batch of chunks(numbers, 5000)) {
     const rows = await db
