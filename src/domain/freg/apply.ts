@@ -69,6 +69,8 @@ export async function applyFregPersons(
   const progress = options.onProgress ?? (() => {});
   const today = options.now.toISOString().slice(0, 10);
   return db.transaction().execute(async (trx) => {
+    // One run at a time: a second waits for the first to commit, then sees its rows.
+    await sql`select pg_advisory_xact_lock(hashtext('skolebro.freg_import'))`.execute(trx);
     const changes: Change[] = [];
     const byNumber = await loadPersons(trx, persons);
     progress('matched', persons.length, persons.length);
