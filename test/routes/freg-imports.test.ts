@@ -119,6 +119,7 @@ test('leadership and the school owner see the reports; every other role gets a 4
     const list = await html(await client.get('/freg-imports', who));
     assert.equal(list.document.querySelectorAll('tbody tr').length, runs.length, key);
     assert.equal((await client.get(`/freg-imports/${latest}`, who)).status, 200, key);
+    assert.match(await (await client.get('/home', who)).text(), /href="\/freg-imports"/, `${key}: linked from home`);
     const rows = Array.from(
       (await html(await client.get(`/freg-imports/${latest}`, who))).document.querySelectorAll('tbody tr'),
     );
@@ -130,6 +131,8 @@ test('leadership and the school owner see the reports; every other role gets a 4
   assert.equal((await client.get('/freg-imports/999999', await cookie('leadership'))).status, 404);
   for (const key of ['contact-teacher', 'teacher', 'sfo-leader', 'sfo-staff', 'pupil', 'guardian'] as const) {
     const who = await cookie(key);
+    if (key !== 'guardian')
+      assert.doesNotMatch(await (await client.get('/home', who)).text(), /href="\/freg-imports"/, key);
     for (const path of ['/freg-imports', `/freg-imports/${latest}`, `/freg-imports/${latest}/report.csv`])
       assert.equal((await client.get(path, who)).status, 404, `${key} ${path}`);
   }
@@ -161,4 +164,5 @@ test('the demo’s second, small import leaves a change report leadership can re
   ])
     assert.ok(kinds.includes(kind), `${kind} in ${kinds.join()}`);
   assert.match(page.text, /Fjordvegen 21/, 'an unprotected new address is shown');
+  assert.match(page.text, /Ingen adresse i Norge registrert/, 'the pupil who moved abroad');
 });

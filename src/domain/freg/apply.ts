@@ -213,9 +213,11 @@ function personChanges(row: PersonRow, p: FregPerson): Change[] {
   )
     change(
       'address_changed',
-      p.protection === 'none' && a
-        ? { line: a.line, postalCode: a.postalCode, postalPlace: a.postalPlace }
-        : { protected: true },
+      !a
+        ? { none: true }
+        : p.protection === 'none'
+          ? { line: a.line, postalCode: a.postalCode, postalPlace: a.postalPlace }
+          : { protected: true },
     );
   if (RANK[p.protection] > RANK[row.address_protection]) change('new_protection', { level: p.protection });
   if (p.protection === 'none' && row.address_protection !== 'none') change('protection_removed');

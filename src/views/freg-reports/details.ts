@@ -8,6 +8,7 @@ export function detailsText(t: FregMessages, line: FregReportLine): string {
   const date = typeof d.date === 'string' && d.date ? fill(t.date, { date: formatDate(d.date) }) : '';
   switch (line.kind) {
     case 'address_changed':
+      if (d.none) return t.noAddress;
       return d.protected || typeof d.line !== 'string'
         ? t.protectedAddress
         : [d.line, [d.postalCode, d.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ');
