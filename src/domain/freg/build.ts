@@ -26,7 +26,7 @@ export interface DocumentFacts {
   movedOutTo?: string;
 }
 
-const typeOf = (id: string) => (Number(id[0]) >= 4 ? 'dnummer' : 'foedselsnummer');
+const typeOf = (id: string) => (Number(id[0]) >= 4 ? 'dNummer' : 'foedselsnummer');
 
 export function fregDocument(f: DocumentFacts): Record<string, unknown> {
   const address = f.address

@@ -30,7 +30,8 @@ export const PersonDocument = v.looseObject({
       v.looseObject({
         ...Historic,
         foedselsEllerDNummer: Ident,
-        identifikatortype: v.optional(v.picklist(['foedselsnummer', 'dnummer'])),
+        // foedselsnummer or dNummer; the number itself says which, so the spelling is not checked.
+        identifikatortype: v.optional(Text),
       }),
     ),
     v.minLength(1, 'no identity number'),
