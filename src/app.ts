@@ -31,6 +31,7 @@ import { broadcastRoutes } from './routes/broadcasts.tsx';
 import { newsRoutes } from './routes/news.tsx';
 import { formRoutes } from './routes/forms.tsx';
 import { letterRoutes } from './routes/letters.tsx';
+import { fregReportRoutes } from './routes/freg-reports.tsx';
 import { devOutboxRoutes } from './routes/dev-outbox.tsx';
 import { smsWebhookRoutes } from './routes/sms-webhook.tsx';
 import { developmentOnly } from './middleware/development-only.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', applicationRoutes);
   app.route('/', vitnemalRoutes);
   app.route('/', ownerSettingsRoutes);
+  app.route('/', fregReportRoutes);
   app.route('/', messageRoutes);
   app.route('/', broadcastRoutes);
   app.route('/', newsRoutes);

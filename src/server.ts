@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { seedDemoActivity } from './db/seed/activity.ts';
+import { seedDemoFregImports } from './db/seed/freg-demo.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from './db/seed/seed.ts';
 import { deleteExpiredSessions } from './domain/identity/sessions.ts';
 import { setUpIdentityProviders } from './identity-providers.ts';
@@ -24,6 +25,7 @@ async function main() {
     const started = performance.now();
     const summary = await seedDatabase(db, { size: 'demo' });
     await seedDemoActivity(db);
+    await seedDemoFregImports(db);
     console.log(
       `Seeded demo data (${summary.pupils} pupils, ${summary.guardians} guardians, ${summary.staff} staff) in ${Math.round(performance.now() - started)} ms`,
     );

@@ -3,6 +3,7 @@ import type { ApplicationsTables } from './tables/applications.ts';
 import type { BroadcastsTables } from './tables/broadcasts.ts';
 import type { DeliveryTables } from './tables/delivery.ts';
 import type { FormsTables } from './tables/forms.ts';
+import type { FregTables } from './tables/freg.ts';
 import type { CalendarTables } from './tables/calendar.ts';
 import type { ConsentsTables } from './tables/consents.ts';
 import type { ContactTables } from './tables/contact.ts';
@@ -28,10 +29,12 @@ export type * from './tables/applications.ts';
 export type * from './tables/broadcasts.ts';
 export type * from './tables/forms.ts';
 export type * from './tables/delivery.ts';
+export type * from './tables/freg.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
 export interface Database
   extends MessagesTables,
+    FregTables,
     LettersTables,
     BroadcastsTables,
     DeliveryTables,

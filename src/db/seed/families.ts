@@ -220,6 +220,9 @@ export function emitFamilies(ctx: Context, families: Family[]): void {
           parental_responsibility: adult.parental,
           blocked: adult.blocked,
           contact_person_only: !adult.parental,
+          // As the Folkeregisteret import would have it (src/domain/freg): parents and holders of foreldreansvar.
+          lives_with_child: !adult.elsewhere,
+          from_register: adult.parental || ['mor', 'far', 'medmor'].includes(adult.relation),
         });
       }
     }

@@ -53,6 +53,10 @@ export interface GuardianRelationTable {
   parental_responsibility: Generated<boolean>;
   blocked: Generated<boolean>;
   contact_person_only: Generated<boolean>;
+  /** The guardian shares the child's bostedsadresse in Folkeregisteret. */
+  lives_with_child: Generated<boolean>;
+  /** Made or confirmed by the Folkeregisteret import, which may remove it; the office's relations are not. */
+  from_register: Generated<boolean>;
 }
 
 export interface StaffMembershipTable {

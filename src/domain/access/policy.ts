@@ -246,3 +246,19 @@ export function canRegisterAttendance(actor: Actor, unit: RegisterUnit): boolean
 export function canLeadSchool(actor: Actor, schoolId: number): boolean {
   return grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(schoolId);
 }
+
+/**
+ * D1: the schools whose Folkeregisteret change reports the actor reads — leadership of a school, and the school owner
+ * for all its schools. Empty for everyone else (the report pages are then a 404).
+ */
+export function fregReportSchoolIds(actor: Actor): number[] {
+  if (actor.via !== 'feide') return [];
+  return [...new Set([...grantIds(actor, ['leadership'], (g) => [g.schoolId]), ...actor.ownerSchoolIds])].sort(
+    (a, b) => a - b,
+  );
+}
+
+/** D1: leadership and the school owner read the change reports of the Folkeregisteret import. */
+export function canViewFregReports(actor: Actor): boolean {
+  return fregReportSchoolIds(actor).length > 0;
+}

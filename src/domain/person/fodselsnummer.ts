@@ -112,10 +112,14 @@ function individnummerRange(year: number): [number, number] | null {
  * birth date (YYYY-MM-DD, years 1854–2039). The individnummere in the
  * century's range whose classic mod-11 check digits both exist are taken in
  * ascending order and `sequence` (0, 1, 2, …) picks one, so different
- * sequences always give different numbers. Throws RangeError for an invalid
+ * sequences always give different numbers; `kind` 'd-nummer' adds 40 to the day. Throws RangeError for an invalid
  * date or sequence, or when the date's range is exhausted.
  */
-export function syntheticIdentityNumber(birthDate: string, sequence: number): string {
+export function syntheticIdentityNumber(
+  birthDate: string,
+  sequence: number,
+  kind: 'fodselsnummer' | 'd-nummer' = 'fodselsnummer',
+): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
   const [year, month, day] = (match ?? []).slice(1).map(Number);
   if (year === undefined || month === undefined || day === undefined || !isRealDate(year, month, day)) {
@@ -127,7 +131,7 @@ export function syntheticIdentityNumber(birthDate: string, sequence: number): st
     throw new RangeError(`Sequence must be a non-negative integer: ${sequence}`);
   }
 
-  const prefix = pad(day) + pad(month + 80) + pad(year % 100);
+  const prefix = pad(day + (kind === 'd-nummer' ? 40 : 0)) + pad(month + 80) + pad(year % 100);
   let remaining = sequence;
   for (let ind = range[0]; ind <= range[1]; ind++) {
     const digits = [...(prefix + pad(ind, 3))].map(Number);

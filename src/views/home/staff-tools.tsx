@@ -6,6 +6,8 @@ import { formsText } from '../../i18n/forms.ts';
 import { messageBookText } from '../../i18n/messages.ts';
 import { newsText } from '../../i18n/news.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
+import { fregText } from '../../i18n/freg.ts';
+import { fregReportPaths } from '../../paths/freg-reports.ts';
 import { timetableText } from '../../i18n/timetable.ts';
 import { broadcastPaths } from '../../paths/broadcasts.ts';
 import { formPaths } from '../../paths/forms.ts';
@@ -46,6 +48,7 @@ export function StaffTools({
     { href: applicationPaths.queue(), label: applicationsText[page.locale].title, show: has('leadership') },
     { href: formPaths.list, label: formsText[page.locale].title, show: has(...SENDERS) },
     { href: letterPaths.overview, label: lettersText[page.locale].link, show: has('leadership') },
+    { href: fregReportPaths.list, label: fregText[page.locale].link, show: has('leadership', 'school_owner') },
     { href: ownerSettingsPaths.page, label: ownerSettingsText[page.locale].link, show: has('school_owner') },
   ].filter((l) => l.show);
   return (
