@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { fregReportCsv, listFregRuns, loadFregReport } from '../domain/freg/report.ts';
+import { pageNumber } from '../domain/paging.ts';
 import { fregText } from '../i18n/freg.ts';
 import { fill } from '../i18n/index.ts';
 import { actorOf } from '../middleware/session.ts';
@@ -18,7 +19,8 @@ export const fregReportRoutes = new Hono<AppEnv>()
     return render(c, fregText[c.get('locale')].title, <FregRunsPage page={pageContext(c)} runs={runs} />);
   })
   .get('/freg-imports/:id', async (c) => {
-    const report = await loadFregReport(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
+    const page = pageNumber(c.req.query('page'));
+    const report = await loadFregReport(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), page);
     const title = fill(fregText[c.get('locale')].runTitle, { date: formatDateTime(report.run.startedAt) });
     return render(c, title, <FregReportPage page={pageContext(c)} report={report} />);
   })

@@ -166,3 +166,53 @@ test('the demo’s second, small import leaves a change report leadership can re
   assert.match(page.text, /Fjordvegen 21/, 'an unprotected new address is shown');
   assert.match(page.text, /Ingen adresse i Norge registrert/, 'the pupil who moved abroad');
 });
+
+test('a long report is paged (200 lines a page) and the CSV still has every line', async () => {
+  const leader = await loginPersonId(db, 'leadership');
+  const { school_id: schoolId } = await db
+    .selectFrom('staff_membership')
+    .select('school_id')
+    .where('person_id', '=', leader)
+    .where('role', '=', 'leadership')
+    .executeTakeFirstOrThrow();
+  const { id: runId } = await db
+    .insertInto('freg_import_run')
+    .values({
+      source: 'test:long.jsonl',
+      started_at: NOW,
+      finished_at: NOW,
+      documents: 250,
+      rows_changed: 250,
+      persons_created: 250,
+      persons_updated: 0,
+      relations_changed: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const pupil = await db
+    .selectFrom('enrolment')
+    .select('pupil_id')
+    .where('school_id', '=', schoolId!)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('freg_change')
+    .values(
+      Array.from({ length: 250 }, () => ({
+        run_id: runId,
+        school_id: schoolId,
+        kind: 'new_person' as const,
+        person_id: pupil.pupil_id,
+      })),
+    )
+    .execute();
+  const who = await cookie('leadership');
+  const first = await html(await client.get(`/freg-imports/${runId}`, who));
+  assert.equal(first.document.querySelectorAll('tbody tr').length, 200);
+  const next = first.document.querySelector('a[rel="next"]')?.getAttribute('href');
+  assert.equal(next, `/freg-imports/${runId}?page=2`);
+  const second = await html(await client.get(next!, who));
+  assert.equal(second.document.querySelectorAll('tbody tr').length, 50);
+  assert.equal(second.document.querySelector('a[rel="next"]'), null);
+  const csv = await (await client.get(`/freg-imports/${runId}/report.csv`, who)).text();
+  assert.equal(csv.trim().split('\r\n').length, 251, 'a header and every line');
+});

@@ -64,7 +64,11 @@ export async function listFregRuns(db: Db, actor: Actor): Promise<FregRunItem[]>
 }
 
 /** One run's report for the actor's schools (404 for a run that does not exist or an actor without the right). */
-export async function loadFregReport(db: Db, actor: Actor, runId: number) {
+/** Lines on one page of a report (a first import reports every person; the CSV has them all). */
+export const FREG_REPORT_PER_PAGE = 200;
+
+/** `page` = one page of FREG_REPORT_PER_PAGE lines (the page view); none = every line (the CSV download). */
+export async function loadFregReport(db: Db, actor: Actor, runId: number, page?: number) {
   const schools = schoolsOf(actor);
   const run = (await listFregRunById(db, schools, runId)) ?? null;
   if (!run) throw new NotFoundError();
@@ -90,7 +94,10 @@ export async function loadFregReport(db: Db, actor: Actor, runId: number) {
     .where('c.school_id', 'in', schools)
     .orderBy('s.name')
     .orderBy('c.id')
+    .$if(page !== undefined, (q) => q.limit(FREG_REPORT_PER_PAGE + 1).offset(((page ?? 1) - 1) * FREG_REPORT_PER_PAGE))
     .execute();
+  const hasNext = page !== undefined && rows.length > FREG_REPORT_PER_PAGE;
+  if (hasNext) rows.pop();
   const lines: FregReportLine[] = rows.map((r) => ({
     id: Number(r.id),
     kind: r.kind,
@@ -100,7 +107,7 @@ export async function loadFregReport(db: Db, actor: Actor, runId: number) {
       r.pupil_id !== null && Number(r.pupil_id) !== Number(r.person_id) ? `${r.pupil_given} ${r.pupil_family}` : null,
     details: shownDetails(r.details, r.address_protection),
   }));
-  return { run, lines };
+  return { run, lines, page: page ?? 1, hasNext };
 }
 
 async function listFregRunById(db: Db, schools: number[], runId: number): Promise<FregRunItem | undefined> {

@@ -1,4 +1,5 @@
 import type { FregReport, FregRunItem } from '../../domain/freg/report.ts';
+import { Pager } from '../components/pager.tsx';
 import { fill } from '../../i18n/index.ts';
 import { fregText } from '../../i18n/freg.ts';
 import { fregReportPaths } from '../../paths/freg-reports.ts';
@@ -80,7 +81,7 @@ export function FregReportPage({ page, report }: { page: PageContext; report: Fr
       <h1 class="text-3xl font-bold" safe>
         {fill(t.runTitle, { date: formatDateTime(report.run.startedAt) })}
       </h1>
-      {report.lines.length === 0 ? (
+      {report.lines.length === 0 && report.page === 1 ? (
         <p safe>{t.noChanges}</p>
       ) : (
         <>
@@ -129,6 +130,14 @@ export function FregReportPage({ page, report }: { page: PageContext; report: Fr
               </tbody>
             </table>
           </TableRegion>
+          <Pager
+            label={t.pages}
+            page={report.page}
+            hasNext={report.hasNext}
+            href={(n) => fregReportPaths.runPage(report.run.id, n)}
+            previousText={t.previous}
+            nextText={t.next}
+          />
         </>
       )}
     </div>
