@@ -47,7 +47,13 @@ export type AuditAction =
   | 'form.answer'
   | 'form.export'
   | 'letter.dispatch'
-  | 'letter.print_batch';
+  | 'letter.print_batch'
+  | 'class.create'
+  | 'class.rename'
+  | 'class.close'
+  | 'enrolment.admit'
+  | 'enrolment.move'
+  | 'enrolment.end';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

@@ -246,3 +246,16 @@ export function canRegisterAttendance(actor: Actor, unit: RegisterUnit): boolean
 export function canLeadSchool(actor: Actor, schoolId: number): boolean {
   return grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(schoolId);
 }
+
+/**
+ * The school office (issue 11): classes and enrolments of a school. Its leadership, and the school owner for every
+ * school it owns; nobody else (for them the school's office does not exist: 404). Only with a Feide login.
+ */
+export function canManageSchool(actor: Actor, schoolId: number): boolean {
+  return actor.via === 'feide' && (canLeadSchool(actor, schoolId) || actor.ownerSchoolIds.includes(schoolId));
+}
+
+/** The capacity an office change is made (and audited) in: leadership of the school before the school owner. */
+export function officeRoleOf(actor: Actor, schoolId: number): 'leadership' | 'school_owner' {
+  return canLeadSchool(actor, schoolId) ? 'leadership' : 'school_owner';
+}
