@@ -83,7 +83,7 @@ const nb = {
       has_pupils: 'Klassen har elever nå eller fra en senere dato. Flytt dem eller avslutt innmeldingene først.',
       closed: 'Klassen er allerede lukket.',
     },
-    query: 'Skriv minst to tegn.',
+    query: { too_short: 'Skriv minst to tegn.', too_long: 'Skriv høyst 100 tegn.' },
     personId: {
       required: 'Velg en elev fra søket.',
       not_found: 'Personen finnes ikke i Folkeregisteret-dataene.',
@@ -187,7 +187,7 @@ const nn: OfficeMessages = {
       has_pupils: 'Klassen har elevar no eller frå ein seinare dato. Flytt dei eller avslutt innmeldingane først.',
       closed: 'Klassen er allereie lukka.',
     },
-    query: 'Skriv minst to teikn.',
+    query: { too_short: 'Skriv minst to teikn.', too_long: 'Skriv høgst 100 teikn.' },
     personId: {
       required: 'Vel ein elev frå søket.',
       not_found: 'Personen finst ikkje i Folkeregister-dataa.',
@@ -289,7 +289,7 @@ const en: OfficeMessages = {
       has_pupils: 'The class has pupils now or from a later date. Move them or end their enrolments first.',
       closed: 'The class is already closed.',
     },
-    query: 'Enter at least two characters.',
+    query: { too_short: 'Enter at least two characters.', too_long: 'Enter at most 100 characters.' },
     personId: {
       required: 'Choose a pupil from the search.',
       not_found: 'The person is not in the population register data.',

@@ -310,6 +310,8 @@ test('admit: find a person by name or number (a protected address never shown), 
 
 test('bad admissions: 422 with the values and the search kept, a message per field; nothing half-saved', async () => {
   const threeB = await classId(BJ, '3B');
+  const short = await html(await client.get(`/office/classes/${threeB}?q=a`, { cookie: leader }));
+  assert.match(short.document.querySelector('#admit-search-error')?.textContent ?? '', /minst to tegn/);
   const before = await enrolmentCount();
   const res = await client.post(
     `/office/classes/${threeB}/enrolments`,

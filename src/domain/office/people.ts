@@ -14,7 +14,7 @@ export interface PersonMatch {
   address: string | null;
 }
 
-export type PersonQueryError = 'too_short';
+export type PersonQueryError = 'too_short' | 'too_long';
 
 const LIMIT = 20;
 
@@ -28,7 +28,8 @@ export async function findPersons(
 ): Promise<{ ok: true; persons: PersonMatch[] } | { ok: false; error: PersonQueryError }> {
   const text = query.trim().replace(/\s+/g, ' ');
   const number = text.replace(/ /g, '');
-  if (text.length < 2 || text.length > 100) return { ok: false, error: 'too_short' };
+  if (text.length < 2) return { ok: false, error: 'too_short' };
+  if (text.length > 100) return { ok: false, error: 'too_long' };
   let q = db
     .selectFrom('person')
     .select([

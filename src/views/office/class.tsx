@@ -7,7 +7,7 @@ import {
   type EnrolledPupil,
   type MoveErrors,
 } from '../../domain/office/enrolments.ts';
-import type { PersonMatch } from '../../domain/office/people.ts';
+import type { PersonMatch, PersonQueryError } from '../../domain/office/people.ts';
 import type { TextError } from '../../domain/text.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { officeText, type OfficeMessages } from '../../i18n/office.ts';
@@ -24,7 +24,7 @@ export type ClassNotice = keyof OfficeMessages['notices'];
 export interface ClassPageState {
   notice?: ClassNotice;
   query: string;
-  matches?: PersonMatch[] | 'too_short';
+  matches?: PersonMatch[] | PersonQueryError;
   rename?: { input: { name: string }; errors: { name?: TextError | 'taken' } };
   close?: { errors: { close: CloseError } };
   admit?: { input: { personId: string; startsOn: string }; errors: AdmitErrors };
@@ -267,7 +267,7 @@ function AdmitSection({ t, cls, state }: Parts) {
             label={t.search}
             hint={t.searchHint}
             value={state.query}
-            error={state.matches === 'too_short' ? t.errors.query : undefined}
+            error={typeof state.matches === 'string' ? t.errors.query[state.matches] : undefined}
             maxlength={100}
           />
         </div>
