@@ -312,6 +312,11 @@ test('bad admissions: 422 with the values and the search kept, a message per fie
   const threeB = await classId(BJ, '3B');
   const short = await html(await client.get(`/office/classes/${threeB}?q=a`, { cookie: leader }));
   assert.match(short.document.querySelector('#admit-search-error')?.textContent ?? '', /minst to tegn/);
+  const nul = await client.get(`/office/classes/${threeB}?q=${encodeURIComponent('nyk\u0000ommer')}`, {
+    cookie: leader,
+  });
+  assert.equal(nul.status, 200, 'a NUL in the query is dropped, never a database error');
+  assert.equal((await html(nul)).document.querySelectorAll('#admit tbody tr').length, 3);
   const before = await enrolmentCount();
   const res = await client.post(
     `/office/classes/${threeB}/enrolments`,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { maskIdentityNumber, parseIdentityNumber } from '../person/fodselsnummer.ts';
+import { cleanText } from '../text.ts';
 
 /** A person from the register as the school office finds them for an admission. */
 export interface PersonMatch {
@@ -26,7 +27,8 @@ export async function findPersons(
   db: Db,
   query: string,
 ): Promise<{ ok: true; persons: PersonMatch[] } | { ok: false; error: PersonQueryError }> {
-  const text = query.trim().replace(/\s+/g, ' ');
+  // A query string is not a form body: clean it here (no NUL may reach PostgreSQL).
+  const text = cleanText(query).trim().replace(/\s+/g, ' ');
   const number = text.replace(/ /g, '');
   if (text.length < 2) return { ok: false, error: 'too_short' };
   if (text.length > 100) return { ok: false, error: 'too_long' };
