@@ -32,6 +32,7 @@ import { newsRoutes } from './routes/news.tsx';
 import { formRoutes } from './routes/forms.tsx';
 import { letterRoutes } from './routes/letters.tsx';
 import { fregReportRoutes } from './routes/freg-reports.tsx';
+import { officeRoutes } from './routes/office.tsx';
 import { devOutboxRoutes } from './routes/dev-outbox.tsx';
 import { smsWebhookRoutes } from './routes/sms-webhook.tsx';
 import { developmentOnly } from './middleware/development-only.ts';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', newsRoutes);
   app.route('/', formRoutes);
   app.route('/', letterRoutes);
+  app.route('/', officeRoutes);
   app.route('/', devOutboxRoutes);
   app.route('/', smsWebhookRoutes);
 

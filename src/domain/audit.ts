@@ -49,7 +49,13 @@ export type AuditAction =
   | 'letter.dispatch'
   | 'letter.print_batch'
   | 'freg.import'
-  | 'freg_report.view';
+  | 'freg_report.view'
+  | 'class.create'
+  | 'class.rename'
+  | 'class.close'
+  | 'enrolment.admit'
+  | 'enrolment.move'
+  | 'enrolment.end';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

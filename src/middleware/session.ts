@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
-import type { AppEnv } from '../app-env.ts';
-import { loadActor, type Actor } from '../domain/access/actor.ts';
+import { nowFrom, type AppEnv } from '../app-env.ts';
+import { loadActor, todayInOslo, type Actor } from '../domain/access/actor.ts';
 import { validateSessionToken } from '../domain/identity/sessions.ts';
 import { authPaths } from '../paths/auth.ts';
 import { pagePaths } from '../paths/pages.ts';
@@ -34,7 +34,9 @@ export const sessionFromCookie = createMiddleware<AppEnv>(async (c, next) => {
   if (token) {
     const { db, config } = c.get('deps');
     const session = await validateSessionToken(db, token, config.session);
-    const actor = session ? await loadActor(db, session.personId, session.provider) : null;
+    const actor = session
+      ? await loadActor(db, session.personId, session.provider, todayInOslo(nowFrom(c.get('deps'))))
+      : null;
     if (session && actor) {
       c.set('session', session);
       c.set('actor', actor);

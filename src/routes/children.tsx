@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { todayOf } from './clock.ts';
 import type { AppEnv } from '../app-env.ts';
 import { childOverview, requireGuardianChild } from '../domain/guardian/child.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
@@ -11,8 +12,8 @@ import { pageContext } from './render.tsx';
 export const children = new Hono<AppEnv>().get('/children/:id', async (c) => {
   const { db } = c.get('deps');
   const actor = actorOf(c);
-  const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));
-  const overview = await childOverview(db, actor, child);
+  const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')), todayOf(c));
+  const overview = await childOverview(db, actor, child, todayOf(c));
   return renderChildSection(
     c,
     child,

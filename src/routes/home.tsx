@@ -21,7 +21,7 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
   const page = pageContext(c);
   const title = c.get('t').home.title;
   if (actor.via === 'idporten') {
-    const children = await listGuardianChildren(db, actor);
+    const children = await listGuardianChildren(db, actor, todayOf(c));
     // G2: a guardian who has not decided on the general consent sees it first (unless "Ikke nå" this session).
     if (children.length && (await needsGeneralConsentGate(db, actor, c.get('session')?.id ?? null)))
       return c.redirect(consentPaths.gate, 302);
@@ -34,10 +34,10 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
     return render(c, title, <GuardianHome page={page} children={children} notifications={notifications} />);
   }
   if (actor.staff.length === 0) {
-    const ownClass = await findOwnClass(db, actor);
+    const ownClass = await findOwnClass(db, actor, todayOf(c));
     if (ownClass) return render(c, title, <PupilHome page={page} ownClass={ownClass} />);
   }
-  const units = await listStaffUnits(db, actor);
+  const units = await listStaffUnits(db, actor, todayOf(c));
   if (actor.staff.length === 0) return render(c, title, <StaffHome page={page} units={units} />);
   const notifications = await listNotifications(db, actor.personId, 10);
   const today = { date: todayOf(c), lessons: await listTodaysLessons(db, actor, todayOf(c)) };

@@ -1,6 +1,7 @@
 import { FreeText } from '../domain/text.ts';
 import { readForm } from './form-body.ts';
 import { Hono } from 'hono';
+import { todayOf } from './clock.ts';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { revealProtectedAddress, viewPupilCard } from '../domain/pupils/card.ts';
@@ -29,7 +30,7 @@ const RevealForm = v.object({ reason: FreeText(500, 3) });
 
 export const pupils = new Hono<AppEnv>()
   .get('/pupils/:id', async (c) => {
-    const card = await viewPupilCard(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
+    const card = await viewPupilCard(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), todayOf(c));
     const t = c.get('t').pupil;
     const done = c.req.query('done');
     const notice = done === 'blocked' ? t.blockedNotice : done === 'unblocked' ? t.unblockedNotice : undefined;
@@ -47,7 +48,7 @@ export const pupils = new Hono<AppEnv>()
     const body = await readForm(c);
     const form = v.safeParse(BlockingForm, { blocked: body.blocked, reason: body.reason });
     if (!form.success) {
-      const card = await viewPupilCard(db, actor, pupilId);
+      const card = await viewPupilCard(db, actor, pupilId, todayOf(c));
       const block = {
         guardianId,
         reason: typeof body.reason === 'string' ? body.reason : '',
@@ -70,7 +71,7 @@ export const pupils = new Hono<AppEnv>()
     const pupilId = idParam(c.req.param('id'));
     const body = await readForm(c);
     const form = v.safeParse(RevealForm, { reason: typeof body.reason === 'string' ? body.reason : '' });
-    const card = await viewPupilCard(db, actor, pupilId);
+    const card = await viewPupilCard(db, actor, pupilId, todayOf(c));
     const title = `${card.givenName} ${card.familyName}`;
     if (!form.success) {
       const reveal = {
@@ -84,7 +85,7 @@ export const pupils = new Hono<AppEnv>()
     return render(c, title, <PupilCardPage page={pageContext(c)} card={card} reveal={{ revealed }} />);
   })
   .get('/classes/:id', async (c) => {
-    const found = await findClassForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
+    const found = await findClassForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), todayOf(c));
     const page = pageContext(c);
     const subtitle = [
       found.schoolName,
@@ -117,7 +118,7 @@ export const pupils = new Hono<AppEnv>()
     );
   })
   .get('/groups/:id', async (c) => {
-    const found = await findGroupForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
+    const found = await findGroupForActor(c.get('deps').db, actorOf(c), idParam(c.req.param('id')), todayOf(c));
     const page = pageContext(c);
     return render(
       c,

@@ -31,6 +31,12 @@ const pupil = await db
   .values({ given_name: 'Oskar', family_name: 'Periode' })
   .returning('id')
   .executeTakeFirstOrThrow();
+// A pupil has at most one open enrolment (migration 0017), so the second open-ended period belongs to another pupil.
+const otherPupil = await db
+  .insertInto('person')
+  .values({ given_name: 'Ida', family_name: 'Periode' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 
 /** Periods with every boundary the rule has: closed, open, one day, starting later (closed and open). */
 const periods: Record<string, Period> = {
@@ -44,7 +50,12 @@ const idOf = new Map<number, string>();
 for (const [name, period] of Object.entries(periods)) {
   const row = await db
     .insertInto('enrolment')
-    .values({ pupil_id: pupil.id, school_id: school.id, class_id: cls.id, ...period })
+    .values({
+      pupil_id: (name === 'futureOpen' ? otherPupil : pupil).id,
+      school_id: school.id,
+      class_id: cls.id,
+      ...period,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   idOf.set(row.id, name);
@@ -92,14 +103,14 @@ test('the SQL rules agree with their JavaScript twins on real rows, at every bou
     const active = await db
       .selectFrom('enrolment as e')
       .select('e.id')
-      .where('e.pupil_id', '=', pupil.id)
+      .where('e.class_id', '=', cls.id)
       .where(activeOn('e', day))
       .execute();
     assert.deepEqual(names(active), expected(isActiveOn, day), `activeOn ${day}`);
     const notEnded = await db
       .selectFrom('enrolment as e')
       .select('e.id')
-      .where('e.pupil_id', '=', pupil.id)
+      .where('e.class_id', '=', cls.id)
       .where(notEndedBy('e', day))
       .execute();
     assert.deepEqual(names(notEnded), expected(hasNotEnded, day), `notEndedBy ${day}`);
@@ -113,7 +124,7 @@ test('the SQL rule works on a table without an alias, in a join, negated, and ag
   const bare = await db
     .selectFrom('enrolment')
     .select('id')
-    .where('pupil_id', '=', pupil.id)
+    .where('class_id', '=', cls.id)
     .where(activeOn('enrolment', day))
     .execute();
   assert.deepEqual(names(bare), ['oneDay', 'open']);
@@ -122,14 +133,14 @@ test('the SQL rule works on a table without an alias, in a join, negated, and ag
     .selectFrom('person as p')
     .innerJoin('enrolment as e', (join) => join.onRef('e.pupil_id', '=', 'p.id').on(activeOn('e', day)))
     .select('e.id')
-    .where('p.id', '=', pupil.id)
+    .where('p.id', 'in', [pupil.id, otherPupil.id])
     .execute();
   assert.deepEqual(names(joined), ['oneDay', 'open']);
 
   const negated = await db
     .selectFrom('enrolment as e')
     .select('e.id')
-    .where('e.pupil_id', '=', pupil.id)
+    .where('e.class_id', '=', cls.id)
     .where((eb) => eb.not(activeOn('e', day)))
     .execute();
   assert.deepEqual(
@@ -140,7 +151,7 @@ test('the SQL rule works on a table without an alias, in a join, negated, and ag
 
   const inTemplate = await sql<{
     id: number;
-  }>`select e.id from enrolment e where e.pupil_id = ${pupil.id} and ${activeOn('e', sql<string>`date '2026-10-31'`)}`.execute(
+  }>`select e.id from enrolment e where e.class_id = ${cls.id} and ${activeOn('e', sql<string>`date '2026-10-31'`)}`.execute(
     db,
   );
   assert.deepEqual(names(inTemplate.rows), ['open']);

@@ -5,6 +5,7 @@ import type { LoginProvider } from '../../src/db/schema.ts';
 import { DEMO_LOGINS, seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
 import {
+  canManageSchool,
   canApplyForLeave,
   canDecideApplication,
   decidesUnder,
@@ -23,6 +24,7 @@ import {
 import { loadPupilFacts, type PupilFacts } from '../../src/domain/access/pupil-facts.ts';
 import {
   decidableApplicationCondition,
+  listManagedSchools,
   listVisiblePupils,
   requireVisiblePupil,
 } from '../../src/domain/access/scope.ts';
@@ -1119,5 +1121,54 @@ test('an ended or not yet started staff membership gives no reach', async () => 
       }
     });
   }
+  c.done();
+});
+
+test('the school office (canManageSchool, listManagedSchools): leadership of the school, the school owner for all its schools, nobody else', async () => {
+  // Written from the role table: rektor Torunn leads Bjørkelia; Randi is school owner of Demo kommune (Bjørkelia and
+  // Fjellheim, not the private Nordlys); every other role runs no school office; nobody does via ID-porten.
+  const expected: Record<DemoLoginKey, string[]> = {
+    guardian: [],
+    'guardian-private': [],
+    'guardian-blocked': [],
+    'guardian-left': [],
+    'contact-teacher': [],
+    teacher: [],
+    leadership: [BJ],
+    'school-owner': [BJ, FJ],
+    'sfo-leader': [],
+    'sfo-staff': [],
+    pupil: [],
+  };
+  const schools = [BJ, FJ, NL];
+  const c = checker();
+  for (const login of DEMO_LOGINS) {
+    for (const via of ['feide', 'idporten'] as const) {
+      const actor = await actorOf(person[login.key], via);
+      const want = via === 'feide' ? expected[login.key] : [];
+      for (const school of schools)
+        c.equal(
+          canManageSchool(actor, world.schoolId(school)),
+          want.includes(school),
+          `${login.key} via ${via} / ${school}`,
+        );
+      let listed: string[] = [];
+      try {
+        listed = (await listManagedSchools(db, actor)).map((s) => s.name);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+      c.equal(listed.sort().join(','), [...want].sort().join(','), `${login.key} via ${via} / listManagedSchools`);
+    }
+  }
+  await withRollback(db, async (trx) => {
+    await trx
+      .updateTable('staff_membership')
+      .set({ ends_on: '2026-11-24' })
+      .where('person_id', '=', person.leadership)
+      .execute();
+    const actor = await actorOf(person.leadership, 'feide', trx);
+    c.equal(canManageSchool(actor, world.schoolId(BJ)), false, 'leadership, membership ended yesterday / Bjørkelia');
+  });
   c.done();
 });

@@ -53,6 +53,8 @@ export interface ClassTable {
   school_year_id: number;
   name: string;
   trinn: number;
+  /** Closed by the school office (no longer offered for admissions); only when no pupil is enrolled now or later. */
+  closed_on: string | null;
 }
 
 export interface TeachingGroupTable {

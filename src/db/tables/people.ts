@@ -18,6 +18,9 @@ export interface PersonTable {
   updated_at: Generated<Date>;
 }
 
+/** Why an enrolment ended: the pupil moved, changed school, finished 10. trinn, or moved to another class. */
+export type EnrolmentEndReason = 'moved' | 'changed_school' | 'finished' | 'class_change';
+
 export interface EnrolmentTable {
   id: Generated<number>;
   pupil_id: number;
@@ -25,6 +28,7 @@ export interface EnrolmentTable {
   class_id: number;
   starts_on: string;
   ends_on: string | null;
+  end_reason: Generated<EnrolmentEndReason | null>;
 }
 
 export interface TeachingGroupMemberTable {

@@ -262,3 +262,16 @@ export function fregReportSchoolIds(actor: Actor): number[] {
 export function canViewFregReports(actor: Actor): boolean {
   return fregReportSchoolIds(actor).length > 0;
 }
+
+/**
+ * The school office (issue 11): classes and enrolments of a school. Its leadership, and the school owner for every
+ * school it owns; nobody else (for them the school's office does not exist: 404). Only with a Feide login.
+ */
+export function canManageSchool(actor: Actor, schoolId: number): boolean {
+  return actor.via === 'feide' && (canLeadSchool(actor, schoolId) || actor.ownerSchoolIds.includes(schoolId));
+}
+
+/** The capacity an office change is made (and audited) in: leadership of the school before the school owner. */
+export function officeRoleOf(actor: Actor, schoolId: number): 'leadership' | 'school_owner' {
+  return canLeadSchool(actor, schoolId) ? 'leadership' : 'school_owner';
+}

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
 import { activeOn } from '../period.ts';
 import { grantIds, todayInOslo, type Actor } from './actor.ts';
-import { canViewPupil, type DeciderRule } from './policy.ts';
+import { canManageSchool, canViewPupil, type DeciderRule } from './policy.ts';
 import { loadPupilFacts, type PupilFacts } from './pupil-facts.ts';
 
 type PersonEb = ExpressionBuilder<Database & { p: Database['person'] }, 'p'>;
@@ -187,4 +187,103 @@ export async function requireVisiblePupil(
   const facts = Number.isSafeInteger(pupilId) && pupilId > 0 ? await loadPupilFacts(db, pupilId, today) : null;
   if (!facts || !canViewPupil(actor, facts)) throw new NotFoundError();
   return facts;
+}
+
+/** A school as the school office sees it. */
+export interface ManagedSchool {
+  id: number;
+  name: string;
+  municipalityId: number;
+}
+
+/** The schools whose office the actor runs (canManageSchool), by name; none → 404. */
+export async function listManagedSchools(db: Db, actor: Actor): Promise<ManagedSchool[]> {
+  const ids =
+    actor.via === 'feide'
+      ? [...new Set([...actor.ownerSchoolIds, ...grantIds(actor, ['leadership'], (g) => [g.schoolId])])]
+      : [];
+  if (ids.length === 0) throw new NotFoundError();
+  const rows = await db
+    .selectFrom('school')
+    .select(['id', 'name', 'municipality_id'])
+    .where('id', 'in', ids)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows
+    .filter((s) => canManageSchool(actor, s.id))
+    .map((s) => ({ id: s.id, name: s.name, municipalityId: s.municipality_id }));
+}
+
+/** One school whose office the actor runs; any other (or none) → 404. */
+export async function requireManagedSchool(db: Db, actor: Actor, schoolId: number): Promise<ManagedSchool> {
+  const school =
+    Number.isSafeInteger(schoolId) && schoolId > 0 && canManageSchool(actor, schoolId)
+      ? await db
+          .selectFrom('school')
+          .select(['id', 'name', 'municipality_id'])
+          .where('id', '=', schoolId)
+          .executeTakeFirst()
+      : undefined;
+  if (!school) throw new NotFoundError();
+  return { id: school.id, name: school.name, municipalityId: school.municipality_id };
+}
+
+/** A class as the school office sees it, with its school and school year. */
+export interface ManagedClass {
+  id: number;
+  name: string;
+  trinn: number;
+  closedOn: string | null;
+  school: ManagedSchool;
+  schoolYear: { id: number; name: string; startsOn: string; endsOn: string };
+}
+
+/** One class of a school whose office the actor runs; any other → 404. */
+export async function requireManagedClass(db: Db, actor: Actor, classId: number): Promise<ManagedClass> {
+  const row =
+    Number.isSafeInteger(classId) && classId > 0
+      ? await db
+          .selectFrom('class as c')
+          .innerJoin('school as s', 's.id', 'c.school_id')
+          .innerJoin('school_year as y', 'y.id', 'c.school_year_id')
+          .select([
+            'c.id',
+            'c.name',
+            'c.trinn',
+            'c.closed_on',
+            's.id as school_id',
+            's.name as school_name',
+            's.municipality_id',
+            'y.id as year_id',
+            'y.name as year_name',
+            'y.starts_on',
+            'y.ends_on',
+          ])
+          .where('c.id', '=', classId)
+          .executeTakeFirst()
+      : undefined;
+  if (!row || !canManageSchool(actor, row.school_id)) throw new NotFoundError();
+  return {
+    id: row.id,
+    name: row.name,
+    trinn: row.trinn,
+    closedOn: row.closed_on,
+    school: { id: row.school_id, name: row.school_name, municipalityId: row.municipality_id },
+    schoolYear: { id: row.year_id, name: row.year_name, startsOn: row.starts_on, endsOn: row.ends_on },
+  };
+}
+
+/** An enrolment at a school whose office the actor runs (its class, as requireManagedClass); any other → 404. */
+export async function requireManagedEnrolment(db: Db, actor: Actor, enrolmentId: number) {
+  const row =
+    Number.isSafeInteger(enrolmentId) && enrolmentId > 0
+      ? await db
+          .selectFrom('enrolment')
+          .select(['id', 'pupil_id', 'school_id', 'class_id', 'starts_on', 'ends_on', 'end_reason'])
+          .where('id', '=', enrolmentId)
+          .executeTakeFirst()
+      : undefined;
+  if (!row || !canManageSchool(actor, row.school_id)) throw new NotFoundError();
+  return { enrolment: row, cls: await requireManagedClass(db, actor, row.class_id) };
 }

@@ -101,3 +101,57 @@ export function Field(props: FieldProps) {
     </div>
   );
 }
+
+interface SelectFieldProps {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  /** The choices; an empty first choice ("–") is added when `empty` is set. */
+  options: { value: string; label: string }[];
+  empty?: boolean;
+}
+
+/** A labelled select with its hint and error tied to it, the chosen value kept (the Field of choices). */
+export function SelectField(props: SelectFieldProps) {
+  const describedBy =
+    [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  return (
+    <div class="space-y-1">
+      <label for={props.id} class="block font-semibold" safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p id={`${props.id}-hint`} class="text-sm text-slate-700" safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.error ? (
+        <p id={`${props.id}-error`} class="font-semibold text-red-900" safe>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+      <select
+        id={props.id}
+        name={props.name}
+        class={`w-full rounded border bg-white p-2 ${props.error ? 'border-2 border-red-800' : 'border-slate-500'}`}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
+        {props.empty ? <option value="">–</option> : ''}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

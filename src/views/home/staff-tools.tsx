@@ -18,6 +18,8 @@ import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
 import { timetablePaths } from '../../paths/timetable.ts';
 import { applicationPaths } from '../../paths/applications.ts';
 import { lettersText } from '../../i18n/letters.ts';
+import { officeText } from '../../i18n/office.ts';
+import { officePaths } from '../../paths/office.ts';
 import { link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 
@@ -49,6 +51,7 @@ export function StaffTools({
     { href: formPaths.list, label: formsText[page.locale].title, show: has(...SENDERS) },
     { href: letterPaths.overview, label: lettersText[page.locale].link, show: has('leadership') },
     { href: fregReportPaths.list, label: fregText[page.locale].link, show: has('leadership', 'school_owner') },
+    { href: officePaths.start, label: officeText[page.locale].link, show: has('leadership', 'school_owner') },
     { href: ownerSettingsPaths.page, label: ownerSettingsText[page.locale].link, show: has('school_owner') },
   ].filter((l) => l.show);
   return (
