@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, messages } from '../i18n/index.ts';
 import { ConnectionLostPage, type SubmittedForm } from '../views/errors/connection-lost.tsx';
 import { ErrorPage, type ErrorStatus } from '../views/errors/page.tsx';
 import { safeLocalPath } from '../paths/safe.ts';
+import { readForm } from './form-body.ts';
 import { pageContext, render } from './render.tsx';
 
 const KNOWN: ErrorStatus[] = [400, 403, 404, 405, 422, 429, 500, 503];
@@ -78,10 +79,11 @@ async function submittedForm(c: Context<AppEnv>, action: string): Promise<Submit
   const fields: SubmittedForm['fields'] = [];
   let hadFiles = false;
   try {
-    (await c.req.formData()).forEach((value, name) => {
-      if (typeof value === 'string') fields.push([name, value]);
-      else hadFiles = true;
-    });
+    for (const [name, values] of Object.entries(await readForm(c, { all: true })))
+      for (const value of Array.isArray(values) ? values : [values]) {
+        if (typeof value === 'string') fields.push([name, value]);
+        else hadFiles = true;
+      }
   } catch {
     // not a form body (or unreadable): the retry sends the request without fields
   }
