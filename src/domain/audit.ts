@@ -55,7 +55,10 @@ export type AuditAction =
   | 'class.close'
   | 'enrolment.admit'
   | 'enrolment.move'
-  | 'enrolment.end';
+  | 'enrolment.end'
+  | 'staff.grant'
+  | 'staff.end'
+  | 'staff.import';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

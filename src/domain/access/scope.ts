@@ -287,3 +287,27 @@ export async function requireManagedEnrolment(db: Db, actor: Actor, enrolmentId:
   if (!row || !canManageSchool(actor, row.school_id)) throw new NotFoundError();
   return { enrolment: row, cls: await requireManagedClass(db, actor, row.class_id) };
 }
+
+/** A staff grant (not a school owner's) at a school whose office the actor runs; any other → 404. */
+export async function requireManagedGrant(db: Db, actor: Actor, membershipId: number) {
+  const row =
+    Number.isSafeInteger(membershipId) && membershipId > 0
+      ? await db
+          .selectFrom('staff_membership')
+          .select(['id', 'person_id', 'school_id', 'role', 'starts_on', 'ends_on'])
+          .where('id', '=', membershipId)
+          .executeTakeFirst()
+      : undefined;
+  if (!row || row.school_id === null || !canManageSchool(actor, row.school_id)) throw new NotFoundError();
+  return {
+    grant: {
+      id: row.id,
+      personId: row.person_id,
+      schoolId: row.school_id,
+      role: row.role,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+    },
+    school: await requireManagedSchool(db, actor, row.school_id),
+  };
+}

@@ -3,6 +3,8 @@ import type { ClassErrors, ClassInput, ClassRow, SchoolYearOption } from '../../
 import { fill, formatDate } from '../../i18n/index.ts';
 import { officeText } from '../../i18n/office.ts';
 import { officePaths } from '../../paths/office.ts';
+import { officeStaffText } from '../../i18n/office-staff.ts';
+import { officeStaffPaths } from '../../paths/office-staff.ts';
 import { link, listCard, primaryButton, secondaryButton } from '../components/classes.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../components/form.tsx';
 import { Section } from '../components/section.tsx';
@@ -23,6 +25,9 @@ export function OfficeStart({ page, schools }: { page: PageContext; schools: Man
           <li class="p-3">
             <a href={officePaths.classList(s.id)} class={link} safe>
               {s.name}
+            </a>
+            <a href={officeStaffPaths.staff(s.id)} class={`${link} ml-3 text-sm`} safe>
+              {officeStaffText[page.locale].link}
             </a>
           </li>
         ))}
