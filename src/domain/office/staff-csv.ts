@@ -63,13 +63,19 @@ const ROLE_WORDS: Record<string, GrantRole> = {
   'sfo-tilsett': 'sfo_staff',
 };
 
+/** Windows-1252's 0x80–0x9F (€, „, …, –, —, ™, Š, Ž, the quotes…); `_` where the code page has no character. */
+const CP1252_HIGH = '€_‚ƒ„…†‡ˆ‰Š‹Œ_Ž__‘’“”•–—˜™š›œ_žŸ';
+
 /** The file's text: UTF-8 when it is valid UTF-8 (a BOM dropped), else Windows-1252 (Excel's "CSV" in Norway). */
 export function decodeCsv(bytes: Uint8Array): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
+    // Node 20's TextDecoder('windows-1252') decodes as Latin-1 (0x80–0x9F stay C1 controls): map those here.
+    text = new TextDecoder('windows-1252')
+      .decode(bytes)
+      .replace(/[\u0080-\u009f]/g, (c) => (CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? '_').replace('_', c));
   }
   return cleanText(text.replace(/^\uFEFF/, ''));
 }
