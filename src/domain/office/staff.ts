@@ -256,17 +256,23 @@ export async function storeGrant(
   plan: GrantPlan,
   now: Date,
 ): Promise<boolean> {
-  let personId = (await trx.selectFrom('person').select('id').where('feide_id', '=', plan.feideId).executeTakeFirst())
-    ?.id;
-  if (personId === undefined) {
-    personId = (
-      await trx
-        .insertInto('person')
-        .values({ feide_id: plan.feideId, given_name: plan.givenName, family_name: plan.familyName })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  } else if (await findOpenGrant(trx, personId, plan.role, plan.target, plan.startsOn)) return false;
+  // The person row is made if new (a concurrent import of the same person does nothing here) and locked, so two
+  // grants of one person run one after the other and the check for a grant already held stays true.
+  const isNew = await trx
+    .insertInto('person')
+    .values({ feide_id: plan.feideId, given_name: plan.givenName, family_name: plan.familyName })
+    .onConflict((oc) => oc.column('feide_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  const personId = (
+    await trx
+      .selectFrom('person')
+      .select('id')
+      .where('feide_id', '=', plan.feideId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+  ).id;
+  if (!isNew && (await findOpenGrant(trx, personId, plan.role, plan.target, plan.startsOn))) return false;
   const membership = await trx
     .insertInto('staff_membership')
     .values({
@@ -302,7 +308,7 @@ export async function storeGrant(
         role: plan.role,
         target: plan.target ? targetValue(plan.target) : null,
         startsOn: plan.startsOn,
-        newPerson: plan.personId === null,
+        newPerson: isNew !== undefined,
       },
     },
     now,
