@@ -69,6 +69,7 @@ const nb = {
       too_short: 'Feide-identiteten er for kort.',
       too_long: 'Feide-identiteten er for lang.',
       format: 'Skriv Feide-identiteten som navn@organisasjon.no.',
+      pupil: 'Denne Feide-identiteten tilhører en elev. En elev kan ikke få en rolle som ansatt.',
     },
     givenName: {
       required: 'Skriv fornavnet.',
@@ -165,6 +166,7 @@ const nn: OfficeStaffMessages = {
       too_short: 'Feide-identiteten er for kort.',
       too_long: 'Feide-identiteten er for lang.',
       format: 'Skriv Feide-identiteten som namn@organisasjon.no.',
+      pupil: 'Denne Feide-identiteten høyrer til ein elev. Ein elev kan ikkje få ei rolle som tilsett.',
     },
     givenName: {
       required: 'Skriv førenamnet.',
@@ -259,6 +261,7 @@ const en: OfficeStaffMessages = {
       too_short: 'The Feide identity is too short.',
       too_long: 'The Feide identity is too long.',
       format: 'Write the Feide identity as name@organisation.no.',
+      pupil: 'This Feide identity belongs to a pupil. A pupil cannot be given a staff role.',
     },
     givenName: {
       required: 'Enter the given name.',

@@ -190,6 +190,31 @@ test('bad grant input: 422 with the values kept, a message per field and a summa
     { cookie: leader },
   );
   assert.equal(foreign.status, 422);
+  // A pupil's Feide identity is never made staff.
+  const pupilFeide = (
+    await db
+      .selectFrom('person')
+      .select('person.feide_id')
+      .where('person.id', '=', await loginPersonId(db, 'pupil'))
+      .executeTakeFirstOrThrow()
+  ).feide_id!;
+  const pupil = await client.post(
+    `/office/schools/${BJ}/staff`,
+    {
+      feide_id: pupilFeide.replace(/^feide:/, ''),
+      given_name: '',
+      family_name: '',
+      role: 'leadership',
+      target: '',
+      starts_on: TODAY,
+    },
+    { cookie: leader },
+  );
+  assert.equal(pupil.status, 422);
+  assert.match(
+    (await html(pupil)).document.querySelector('#grant-feideId-error')?.textContent ?? '',
+    /tilhører en elev/,
+  );
   assert.equal(await memberships(), before);
   assert.equal(
     await db.selectFrom('person').select('id').where('feide_id', '=', 'feide:ukjent@kommune.no').executeTakeFirst(),

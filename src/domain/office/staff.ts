@@ -150,7 +150,7 @@ export interface GrantInput {
 }
 
 export interface GrantErrors {
-  feideId?: TextError | 'format';
+  feideId?: TextError | 'format' | 'pupil';
   givenName?: TextError;
   familyName?: TextError;
   role?: 'required' | 'duplicate';
@@ -197,6 +197,8 @@ export async function planGrant(
         .select(['id', 'given_name', 'family_name'])
         .where('feide_id', '=', feideId)
         .executeTakeFirst();
+  // A pupil is never made staff (a pupil's Feide login would then reach other children's records).
+  if (person && (await isPupil(db, person.id, parseDate(input.startsOn) ?? '1900-01-01'))) errors.feideId = 'pupil';
   const given = checkText(input.givenName, NAME);
   const family = checkText(input.familyName, NAME);
   if (!person && !errors.feideId) {
@@ -227,6 +229,17 @@ export async function planGrant(
       existing: existing !== undefined,
     },
   };
+}
+
+/** Whether the person has an enrolment that has not ended by `day` (a pupil now or later). */
+async function isPupil(db: Db, personId: number, day: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('enrolment as e')
+    .select('e.id')
+    .where('e.pupil_id', '=', personId)
+    .where(notEndedBy('e', day))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The person's grant of this role for this target (at the school of the target) that has not ended by `day`. */
