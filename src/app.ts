@@ -33,6 +33,7 @@ import { formRoutes } from './routes/forms.tsx';
 import { letterRoutes } from './routes/letters.tsx';
 import { fregReportRoutes } from './routes/freg-reports.tsx';
 import { officeRoutes } from './routes/office.tsx';
+import { officeRolloverRoutes } from './routes/office-rollover.tsx';
 import { devOutboxRoutes } from './routes/dev-outbox.tsx';
 import { smsWebhookRoutes } from './routes/sms-webhook.tsx';
 import { developmentOnly } from './middleware/development-only.ts';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', formRoutes);
   app.route('/', letterRoutes);
   app.route('/', officeRoutes);
+  app.route('/', officeRolloverRoutes);
   app.route('/', devOutboxRoutes);
   app.route('/', smsWebhookRoutes);
 

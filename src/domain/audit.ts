@@ -55,7 +55,8 @@ export type AuditAction =
   | 'class.close'
   | 'enrolment.admit'
   | 'enrolment.move'
-  | 'enrolment.end';
+  | 'enrolment.end'
+  | 'school_year.rollover';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {
