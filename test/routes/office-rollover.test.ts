@@ -149,3 +149,41 @@ test('a 10. trinn leaver: the guardian sees the child on the last day, not the d
   assert.ok((await client.get(former, { cookie: owner })).ok);
   now = new Date(`${TODAY}T10:00:00Z`);
 });
+
+test('a fortrolig address is shown to a guardian who lives with the child, not to one who does not; strengt fortrolig to none', async () => {
+  now = new Date(`${TODAY}T10:00:00Z`);
+  const kari = await loginPersonId(db, 'guardian');
+  const guardian = await sessionCookie(db, kari, 'idporten');
+  const child = await db
+    .selectFrom('guardian_relation as g')
+    .innerJoin('enrolment as e', 'e.pupil_id', 'g.pupil_id')
+    .select('g.pupil_id')
+    .where('g.guardian_id', '=', kari)
+    .where('e.school_id', '=', BJ)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('person')
+    .set({ address_line: 'Skjulestien 7', postal_code: '1234', postal_place: 'Lia' })
+    .where('id', '=', child.pupil_id)
+    .execute();
+  const shows = async (protection: 'none' | 'fortrolig' | 'strengt_fortrolig', livesWith: boolean) => {
+    await db.updateTable('person').set({ address_protection: protection }).where('id', '=', child.pupil_id).execute();
+    await db
+      .updateTable('guardian_relation')
+      .set({ lives_with_child: livesWith })
+      .where('pupil_id', '=', child.pupil_id)
+      .where('guardian_id', '=', kari)
+      .execute();
+    const res = await client.get(`/children/${child.pupil_id}`, { cookie: guardian });
+    assert.equal(res.status, 200);
+    return /Skjulestien 7/.test(await res.text());
+  };
+  assert.equal(await shows('fortrolig', true), true, 'fortrolig, lives with the child');
+  assert.equal(await shows('fortrolig', false), false, 'fortrolig, lives elsewhere');
+  assert.equal(await shows('strengt_fortrolig', true), false, 'strengt fortrolig, lives with the child');
+  assert.equal(await shows('none', false), true, 'unprotected: every guardian with access');
+  // The contact teacher of another class and a teacher still do not see a fortrolig address on the pupil card.
+  await shows('fortrolig', true);
+  const card = await client.get(`/pupils/${child.pupil_id}`, { cookie: await cookieOf('teacher') });
+  assert.doesNotMatch(await card.text(), /Skjulestien 7/);
+});
