@@ -185,3 +185,22 @@ test("another school of the owner rolls over into the year the first one made (t
     .execute();
   assert.deepEqual(open, []);
 });
+
+test('when the owner has several later years, the rollover goes into the one right after', async () => {
+  const NL = await schoolOf('Nordlys montessoriskole');
+  const add = async (startYear: number) => {
+    const { name, startsOn, endsOn } = schoolYearDates(startYear);
+    return (
+      await db
+        .insertInto('school_year')
+        .values({ municipality_id: NL.municipalityId, name, starts_on: startsOn, ends_on: endsOn })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  };
+  await add(2028);
+  const next = await add(2027);
+  const proposal = (await rolloverProposal(db, NL, TODAY))!;
+  assert.equal(proposal.to.id, next);
+  assert.equal(proposal.to.name, '2027–2028');
+});

@@ -84,7 +84,8 @@ async function fromYearOf(db: Db, school: ManagedSchool, today: string) {
   );
   const from = years.find((y) => y.startsOn <= today && withClasses.has(y.id));
   if (!from) return undefined;
-  const next = years.find((y) => y.startsOn > from.endsOn);
+  // Years are newest first: the next one is the last of those that start after this one ends.
+  const next = years.filter((y) => y.startsOn > from.endsOn).at(-1);
   const to: NextYear = next ?? { id: null, ...schoolYearDates(Number(from.startsOn.slice(0, 4)) + 1) };
   return { from, to, done: next !== undefined && withClasses.has(next.id) };
 }
