@@ -34,6 +34,7 @@ import { letterRoutes } from './routes/letters.tsx';
 import { fregReportRoutes } from './routes/freg-reports.tsx';
 import { officeRoutes } from './routes/office.tsx';
 import { officeStaffRoutes } from './routes/office-staff.tsx';
+import { officeRolloverRoutes } from './routes/office-rollover.tsx';
 import { devOutboxRoutes } from './routes/dev-outbox.tsx';
 import { smsWebhookRoutes } from './routes/sms-webhook.tsx';
 import { developmentOnly } from './middleware/development-only.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', letterRoutes);
   app.route('/', officeRoutes);
   app.route('/', officeStaffRoutes);
+  app.route('/', officeRolloverRoutes);
   app.route('/', devOutboxRoutes);
   app.route('/', smsWebhookRoutes);
 

@@ -58,7 +58,8 @@ export type AuditAction =
   | 'enrolment.end'
   | 'staff.grant'
   | 'staff.end'
-  | 'staff.import';
+  | 'staff.import'
+  | 'school_year.rollover';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

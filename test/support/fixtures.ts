@@ -63,6 +63,8 @@ export interface WorldRelation {
   guardianId: number;
   blocked: boolean;
   contactOnly: boolean;
+  /** From the register: the guardian lives with the child (a fortrolig address is theirs to see). */
+  livesWith: boolean;
 }
 
 /** Everything access depends on, read with plain queries. */
@@ -164,6 +166,7 @@ export async function loadWorld(db: Db, today: string): Promise<World> {
     guardianId: r.guardian_id,
     blocked: r.blocked,
     contactOnly: r.contact_person_only,
+    livesWith: r.lives_with_child,
   }));
 
   const schools = await db.selectFrom('school').select(['id', 'name']).execute();

@@ -104,7 +104,8 @@ export function canViewPupil(actor: Actor, pupil: PupilFacts): boolean {
 }
 
 /**
- * Addresses (D2): unprotected → those who need it; fortrolig → leadership and the contact teacher;
+ * Addresses (D2): unprotected → those who need it; fortrolig → leadership, the contact teacher, and a guardian with
+ * access who lives with the child (guardian_relation.lives_with_child, from the register: it is their own address);
  * strengt fortrolig → nobody (leadership may reveal it explicitly, audited: canRevealProtectedAddress).
  */
 export function canViewAddress(actor: Actor, pupil: PupilFacts): boolean {
@@ -113,7 +114,10 @@ export function canViewAddress(actor: Actor, pupil: PupilFacts): boolean {
     case 'none':
       return any(reach, ['school_owner', 'leadership', 'contact_teacher', 'sfo_leader', 'guardian', 'self']);
     case 'fortrolig':
-      return any(reach, ['leadership', 'contact_teacher']);
+      return (
+        any(reach, ['leadership', 'contact_teacher']) ||
+        (reach.has('guardian') && pupil.guardians.some((g) => g.guardianId === actor.personId && g.livesWith))
+      );
     case 'strengt_fortrolig':
       return false;
   }

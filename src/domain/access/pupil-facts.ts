@@ -12,7 +12,8 @@ export interface PupilFacts {
   compositeGroupIds: number[];
   /** SFOs with an enrolment that covers today. */
   sfoIds: number[];
-  guardians: { guardianId: number; blocked: boolean; contactOnly: boolean }[];
+  /** `livesWith`: the guardian lives with the child (Folkeregisteret's bostedsadresse, guardian_relation). */
+  guardians: { guardianId: number; blocked: boolean; contactOnly: boolean; livesWith: boolean }[];
 }
 
 export const isActivePupil = (facts: PupilFacts) => facts.enrolments.some((e) => e.active);
@@ -71,7 +72,14 @@ export async function loadPupilFactsMany(
     .execute();
   const guardians = await db
     .selectFrom('guardian_relation')
-    .select(['pupil_id', 'guardian_id', 'blocked', 'contact_person_only', 'parental_responsibility'])
+    .select([
+      'pupil_id',
+      'guardian_id',
+      'blocked',
+      'contact_person_only',
+      'parental_responsibility',
+      'lives_with_child',
+    ])
     .where('pupil_id', 'in', pupilIds)
     .execute();
   for (const person of persons) {
@@ -94,6 +102,7 @@ export async function loadPupilFactsMany(
           guardianId: g.guardian_id,
           blocked: g.blocked,
           contactOnly: g.contact_person_only,
+          livesWith: g.lives_with_child,
         })),
       },
       countedGuardianIds: relations

@@ -2,6 +2,7 @@ import type { Children } from '@kitajs/html';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { card, link, navLink, secondaryLink } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
+import { ChildAddress } from './child-address.tsx';
 import { timetableText } from '../../i18n/timetable.ts';
 import { absencePaths } from '../../paths/absence.ts';
 import { childPaths } from '../../paths/children.ts';
@@ -78,6 +79,8 @@ export function ChildLayout({
 interface Overview {
   contactTeachers: { name: string; email: string | null }[];
   otherGuardians: { name: string; relation: string }[];
+  /** The child's registered address when the guardian may see it (canViewAddress); else null. */
+  address?: string[] | null;
 }
 
 export function ChildOverview({
@@ -161,6 +164,7 @@ export function ChildOverview({
           </ul>
         )}
       </section>
+      <ChildAddress page={page} address={overview.address ?? null} />
     </div>
   );
 }

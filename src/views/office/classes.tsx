@@ -10,6 +10,7 @@ import { ErrorSummary, Field, Notice, SelectField } from '../components/form.tsx
 import { Section } from '../components/section.tsx';
 import { TableRegion } from '../components/table.tsx';
 import type { PageContext } from '../page-context.ts';
+import { RolloverLinks } from './rollover.tsx';
 
 /** The office's start: the schools the person runs the office of. */
 export function OfficeStart({ page, schools }: { page: PageContext; schools: ManagedSchool[] }) {
@@ -77,6 +78,7 @@ export function ClassesPage({
         {fill(t.classesTitle, { school: school.name })}
       </h1>
       {created ? <Notice text={t.created} /> : ''}
+      <RolloverLinks page={page} schoolId={school.id} />
       <form
         method="get"
         action={officePaths.classList(school.id)}
