@@ -230,6 +230,23 @@ export async function applyRollover(
 ): Promise<Ok<RolloverDone> | Invalid<RolloverErrors> | Refused<'done' | 'nothing'>> {
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom('school').select('id').where('id', '=', school.id).forUpdate().execute();
+    // The pupils' person rows too, as an admission does (enrolments.ts): an admission of one of them elsewhere waits
+    // for this transaction and then sees the new enrolment (a field error there), never a unique-index failure here.
+    await trx
+      .selectFrom('person')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        trx
+          .selectFrom('enrolment as e')
+          .select('e.pupil_id')
+          .where('e.school_id', '=', school.id)
+          .where(notEndedBy('e', today)),
+      )
+      .orderBy('id')
+      .forUpdate()
+      .execute();
     const proposal = await rolloverProposal(trx, school, today);
     if (!proposal) return { ok: false, reason: 'nothing' } as const;
     if (proposal.done) return { ok: false, reason: 'done' } as const;
