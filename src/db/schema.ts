@@ -48,6 +48,7 @@ export interface Database
   municipality: org.MunicipalityTable;
   school: org.SchoolTable;
   sfo: org.SfoTable;
+  sfo_offer: org.SfoOfferTable;
   school_year: org.SchoolYearTable;
   class: org.ClassTable;
   teaching_group: org.TeachingGroupTable;

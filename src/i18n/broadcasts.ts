@@ -2,10 +2,10 @@
 const nb = {
   title: 'Kunngjøringer',
   sentTitle: 'Kunngjøringer du har sendt',
-  receivedTitle: 'Kunngjøringer fra skolen',
+  receivedTitle: 'Kunngjøringer til deg',
   newBroadcast: 'Ny kunngjøring',
   noneSent: 'Du har ikke sendt noen kunngjøringer ennå.',
-  noneReceived: 'Du har ingen kunngjøringer fra skolen.',
+  noneReceived: 'Du har ingen kunngjøringer fra skolen eller SFO.',
   noAudiences: 'Du har ingen grupper du kan sende kunngjøringer til.',
   kind: {
     school: 'Hele skolen',
@@ -48,13 +48,14 @@ const nb = {
   deliverySummary: 'Varsler',
   unread: 'Ny',
   backToSent: 'Alle kunngjøringer du har sendt',
-  backToReceived: 'Alle kunngjøringer fra skolen',
+  backToReceived: 'Alle kunngjøringer til deg',
   latestFor: 'Siste kunngjøringer om {name}',
-  allReceived: 'Alle kunngjøringer fra skolen',
+  allReceived: 'Alle kunngjøringer til deg',
   previous: 'Forrige side',
   next: 'Neste side',
   pageLabel: 'Sider',
-  notification: 'Kunngjøring fra skolen: «{subject}»',
+  notification: 'Kunngjøring fra {from}: «{subject}»',
+  notificationFromSchool: 'Kunngjøring fra skolen: «{subject}»',
 };
 
 export type BroadcastMessages = typeof nb;
@@ -62,10 +63,10 @@ export type BroadcastMessages = typeof nb;
 const nn: BroadcastMessages = {
   title: 'Kunngjeringar',
   sentTitle: 'Kunngjeringar du har sendt',
-  receivedTitle: 'Kunngjeringar frå skulen',
+  receivedTitle: 'Kunngjeringar til deg',
   newBroadcast: 'Ny kunngjering',
   noneSent: 'Du har ikkje sendt nokon kunngjeringar enno.',
-  noneReceived: 'Du har ingen kunngjeringar frå skulen.',
+  noneReceived: 'Du har ingen kunngjeringar frå skulen eller SFO.',
   noAudiences: 'Du har ingen grupper du kan sende kunngjeringar til.',
   kind: {
     school: 'Heile skulen',
@@ -108,22 +109,23 @@ const nn: BroadcastMessages = {
   deliverySummary: 'Varsel',
   unread: 'Ny',
   backToSent: 'Alle kunngjeringar du har sendt',
-  backToReceived: 'Alle kunngjeringar frå skulen',
+  backToReceived: 'Alle kunngjeringar til deg',
   latestFor: 'Siste kunngjeringar om {name}',
-  allReceived: 'Alle kunngjeringar frå skulen',
+  allReceived: 'Alle kunngjeringar til deg',
   previous: 'Førre side',
   next: 'Neste side',
   pageLabel: 'Sider',
-  notification: 'Kunngjering frå skulen: «{subject}»',
+  notification: 'Kunngjering frå {from}: «{subject}»',
+  notificationFromSchool: 'Kunngjering frå skulen: «{subject}»',
 };
 
 const en: BroadcastMessages = {
   title: 'Notices',
   sentTitle: 'Notices you have sent',
-  receivedTitle: 'Notices from the school',
+  receivedTitle: 'Notices to you',
   newBroadcast: 'New notice',
   noneSent: 'You have not sent any notices yet.',
-  noneReceived: 'You have no notices from the school.',
+  noneReceived: 'You have no notices from the school or SFO.',
   noAudiences: 'You have no groups you can send notices to.',
   kind: {
     school: 'The whole school',
@@ -167,13 +169,14 @@ const en: BroadcastMessages = {
   deliverySummary: 'Notices',
   unread: 'New',
   backToSent: 'All notices you have sent',
-  backToReceived: 'All notices from the school',
+  backToReceived: 'All notices to you',
   latestFor: 'Latest notices about {name}',
-  allReceived: 'All notices from the school',
+  allReceived: 'All notices to you',
   previous: 'Previous page',
   next: 'Next page',
   pageLabel: 'Pages',
-  notification: 'Notice from the school: “{subject}”',
+  notification: 'Notice from {from}: “{subject}”',
+  notificationFromSchool: 'Notice from the school: “{subject}”',
 };
 
 export const broadcastsText = { nb, nn, en };

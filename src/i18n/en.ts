@@ -84,6 +84,9 @@ export const en: Messages = {
     pupilCount: '{count} pupils',
     noStaffUnits: 'You are not linked to any classes or groups yet. Contact the school leadership.',
     ownClassHeading: 'Your class',
+    classListHeading: 'Class list',
+    classListYou: '(you)',
+    classListNote: 'Pupils reserved against the class list are not shown.',
     contactTeacher: 'Contact teacher',
     roles: 'Your roles',
     role: {
@@ -150,6 +153,7 @@ export const en: Messages = {
     documents: 'Documents',
     absence: 'Absence',
     leave: 'Leave',
+    sfo: 'SFO',
     messages: 'Messages',
     news: 'News',
     forms: 'Forms',

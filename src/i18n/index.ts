@@ -36,23 +36,33 @@ export function formatDate(value: Date | string): string {
   return `${parts.day}.${parts.month}.${parts.year}`;
 }
 
+/** "25.11.2026", or "25.11.2026–27.11.2026" for a range of days (ISO dates): a one-day period is one date. */
+export const formatDateRange = (from: string, to: string): string =>
+  from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`;
+
 /** The years a typed date may fall in: a birth date is after 1900, nothing a school plans is after 2100. */
 export const DATE_MIN_YEAR = 1900;
 export const DATE_MAX_YEAR = 2100;
 
 /**
- * Parses a Norwegian date 'dd.mm.yyyy' (also d.m.yyyy) or ISO 'YYYY-MM-DD' to ISO; null if not a real date or
- * outside DATE_MIN_YEAR–DATE_MAX_YEAR (so no date arithmetic downstream can leave PostgreSQL's range).
+ * The one parser for every typed date (issue 19: dates a phone can type). All of these mean 15 March 2027:
+ * `15.03.2027`, `15.3.27`, `15/3-27`, `15 03 2027`, `15032027`, `150327` (a number pad without a full stop is enough)
+ * and ISO `2027-03-15`. A two-digit year is 20yy (school dates, not birth dates). Returns ISO 'YYYY-MM-DD', or null
+ * if it is not a real date or falls outside DATE_MIN_YEAR–DATE_MAX_YEAR (so no date arithmetic downstream can leave
+ * PostgreSQL's range).
  */
 export function parseDate(input: string): string | null {
   const text = input.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const nor = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : nor ? [nor[3], nor[2], nor[1]] : [];
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const separated = /^(\d{1,2})\s*[./\-, ]\s*(\d{1,2})\s*[./\-, ]\s*(\d{4}|\d{2})$/.exec(text);
+  const digits = /^(\d{2})(\d{2})(\d{4}|\d{2})$/.exec(text);
+  const dmy = separated ?? digits;
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
   if (!y || !m || !d) return null;
-  if (Number(y) < DATE_MIN_YEAR || Number(y) > DATE_MAX_YEAR) return null;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
+  const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+  if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) return null;
+  const date = new Date(Date.UTC(year, Number(m) - 1, Number(d)));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
     return null;
   return date.toISOString().slice(0, 10);
 }

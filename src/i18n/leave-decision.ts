@@ -175,7 +175,7 @@ const vedtakNb = {
   justification: 'Søkerens begrunnelse',
   outcome: {
     granted: 'Innvilget',
-    partly_granted: 'Delvis innvilget: {from}–{to} ({days})',
+    partly_granted: 'Delvis innvilget: {period} ({days})',
     refused: 'Avslag',
   },
   statement: {
@@ -209,7 +209,7 @@ const vedtakNn: VedtakMessages = {
   justification: 'Grunngivinga til søkjaren',
   outcome: {
     granted: 'Innvilga',
-    partly_granted: 'Delvis innvilga: {from}–{to} ({days})',
+    partly_granted: 'Delvis innvilga: {period} ({days})',
     refused: 'Avslag',
   },
   statement: {

@@ -82,6 +82,9 @@ export const nb = {
     pupilCount: '{count} elever',
     noStaffUnits: 'Du er ikke knyttet til noen klasser eller grupper ennå. Ta kontakt med skoleledelsen.',
     ownClassHeading: 'Klassen din',
+    classListHeading: 'Klasselisten',
+    classListYou: '(deg)',
+    classListNote: 'Elever som er reservert mot klasselisten, står ikke her.',
     contactTeacher: 'Kontaktlærer',
     roles: 'Rollene dine',
     role: {
@@ -148,6 +151,7 @@ export const nb = {
     documents: 'Dokumenter',
     absence: 'Fravær',
     leave: 'Permisjon',
+    sfo: 'SFO',
     messages: 'Meldinger',
     news: 'Nyheter',
     forms: 'Skjema',

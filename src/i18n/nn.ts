@@ -84,6 +84,9 @@ export const nn: Messages = {
     pupilCount: '{count} elevar',
     noStaffUnits: 'Du er ikkje knytt til nokon klassar eller grupper enno. Ta kontakt med skuleleiinga.',
     ownClassHeading: 'Klassen din',
+    classListHeading: 'Klasselista',
+    classListYou: '(deg)',
+    classListNote: 'Elevar som er reserverte mot klasselista, står ikkje her.',
     contactTeacher: 'Kontaktlærar',
     roles: 'Rollene dine',
     role: {
@@ -150,6 +153,7 @@ export const nn: Messages = {
     documents: 'Dokument',
     absence: 'Fråvær',
     leave: 'Permisjon',
+    sfo: 'SFO',
     messages: 'Meldingar',
     news: 'Nyheiter',
     forms: 'Skjema',

@@ -9,6 +9,7 @@ const nb = {
   leaveDecided: 'Vedtak om permisjon for {pupil}: {outcome}. Vedtaksbrevet ligger under dokumenter.',
   outcome: { granted: 'innvilget', partly_granted: 'delvis innvilget', refused: 'avslått' },
   formSent: 'Nytt skjema fra skolen: «{title}». Svar innen {deadline}.',
+  sfoSummerSent: 'Påmelding til sommer-SFO ved {sfo} for {pupil}. Svar innen {deadline}.',
   open: 'Åpne',
 };
 
@@ -24,6 +25,7 @@ const nn: NotificationMessages = {
   leaveDecided: 'Vedtak om permisjon for {pupil}: {outcome}. Vedtaksbrevet ligg under dokument.',
   outcome: { granted: 'innvilga', partly_granted: 'delvis innvilga', refused: 'avslått' },
   formSent: 'Nytt skjema frå skulen: «{title}». Svar innan {deadline}.',
+  sfoSummerSent: 'Påmelding til sommar-SFO ved {sfo} for {pupil}. Svar innan {deadline}.',
   open: 'Opne',
 };
 
@@ -38,6 +40,7 @@ const en: NotificationMessages = {
   leaveDecided: 'Decision on leave for {pupil}: {outcome}. The decision letter is under documents.',
   outcome: { granted: 'granted', partly_granted: 'partly granted', refused: 'refused' },
   formSent: 'New form from the school: “{title}”. Answer by {deadline}.',
+  sfoSummerSent: 'Summer SFO registration at {sfo} for {pupil}. Answer by {deadline}.',
   open: 'Open',
 };
 

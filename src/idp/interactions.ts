@@ -184,8 +184,18 @@ export async function handleInteraction(
       return;
     }
   } else {
-    await render(400, { error: 'Velg en testbruker.' });
-    return;
+    // Feide: a name typed as on Feide's own login (brukernavn@organisasjon), with or without the `feide:` prefix.
+    const typed = (form.get('feide_user') ?? '').trim();
+    const feideUser = typed.toLowerCase().replace(/^feide:/, '');
+    if (!/^[^\s@]+@[^\s@]+$/.test(feideUser)) {
+      await render(400, { feideUser: typed, error: 'Skriv inn et Feide-navn, for eksempel ola.nordmann@kommune.no.' });
+      return;
+    }
+    user = await rt.findUser(`feide:${feideUser}`);
+    if (!user) {
+      await render(400, { feideUser: typed, error: 'Fant ingen testbruker med dette Feide-navnet.' });
+      return;
+    }
   }
 
   const login = rt.kind === 'idporten' ? { accountId: user.id, acr, amr: ['TestID'] } : { accountId: user.id };

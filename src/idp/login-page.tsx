@@ -92,6 +92,8 @@ export interface LoginPageProps {
   acr?: string;
   /** ID-porten only: the fødselsnummer typed in (kept on an error). */
   pid?: string;
+  /** Feide only: the Feide name typed in (kept on an error). */
+  feideUser?: string;
   error?: string;
 }
 
@@ -188,7 +190,29 @@ export function LoginPage(props: LoginPageProps) {
             <h2>Eller velg en testbruker</h2>
           </>
         ) : (
-          <h2>Velg en testbruker</h2>
+          <>
+            <h2>Logg inn med Feide-navn</h2>
+            <div class="field">
+              <label for="feide-user">Feide-navn (brukernavn@organisasjon)</label>
+              <span class="hint" id="feide-user-hint">
+                For en ansatt eller elev som ikke står i listen, for eksempel en som nettopp har fått en rolle.
+              </span>
+              <input
+                type="text"
+                id="feide-user"
+                name="feide_user"
+                autocomplete="off"
+                maxlength="200"
+                value={props.feideUser ?? ''}
+                aria-describedby={props.error ? 'feide-user-hint login-error' : 'feide-user-hint'}
+                aria-invalid={props.error ? 'true' : undefined}
+              />
+              <button type="submit" name="action" value="feide_user">
+                Logg inn
+              </button>
+            </div>
+            <h2>Eller velg en testbruker</h2>
+          </>
         )}
         <UserList users={props.users} />
       </form>

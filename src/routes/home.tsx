@@ -12,6 +12,7 @@ import { NotificationList } from '../views/notifications.tsx';
 import { pageContext, render } from './render.tsx';
 import { listTodaysLessons } from '../domain/attendance/today.ts';
 import { todayOf } from './clock.ts';
+import { ownClassList } from '../domain/pupils/class-list.ts';
 import { countUnreadThreads } from '../domain/messages/lists.ts';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
@@ -35,7 +36,10 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
   }
   if (actor.staff.length === 0) {
     const ownClass = await findOwnClass(db, actor, todayOf(c));
-    if (ownClass) return render(c, title, <PupilHome page={page} ownClass={ownClass} />);
+    if (ownClass) {
+      const classList = await ownClassList(db, actor, ownClass.id, todayOf(c));
+      return render(c, title, <PupilHome page={page} ownClass={ownClass} classList={classList} />);
+    }
   }
   const units = await listStaffUnits(db, actor, todayOf(c));
   if (actor.staff.length === 0) return render(c, title, <StaffHome page={page} units={units} />);

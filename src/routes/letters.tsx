@@ -27,6 +27,7 @@ export const letterRoutes = new Hono<AppEnv>()
       c.get('deps').db,
       actorOf(c),
       school === undefined ? undefined : idParam(school),
+      nowOf(c),
     );
     const notice = v.safeParse(Notice, c.req.query('notice'));
     const page = pageContext(c);

@@ -12,7 +12,7 @@ import { pageContext, render } from './render.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** The school owner's rules: leave limit (G7) and absence follow-up time (S4). Others get 404. */
+/** The school owner's rules: leave limit (G7), absence follow-up time (S4), SFO free hours (issue 12). Others get 404. */
 export const ownerSettingsRoutes = new Hono<AppEnv>()
   .get(ownerSettingsPaths.page, async (c) => {
     const settings = await findOwnerSettings(c.get('deps').db, actorOf(c));
@@ -29,6 +29,8 @@ export const ownerSettingsRoutes = new Hono<AppEnv>()
     const input = {
       leaveLimitDays: text(body.leave_limit_days),
       absenceFollowUpTime: text(body.absence_follow_up_time),
+      sfoFreeHoursPerWeek: text(body.sfo_free_hours_per_week),
+      sfoFreeHoursLastTrinn: text(body.sfo_free_hours_last_trinn),
     };
     const parsed = parseOwnerSettings(input);
     if (!parsed.ok) {

@@ -8,6 +8,7 @@ import { formPaths } from '../paths/forms.ts';
 import { leavePaths } from '../paths/leave.ts';
 import { messagePaths } from '../paths/messages.ts';
 import { newsPaths } from '../paths/news.ts';
+import { sfoSupportPaths } from '../paths/sfo-support.ts';
 import { applicationPaths } from '../paths/applications.ts';
 import { broadcastsText } from '../i18n/broadcasts.ts';
 import { consentsText } from '../i18n/consents.ts';
@@ -18,6 +19,7 @@ import { notificationText } from '../i18n/notifications.ts';
 import { link, listCard } from './components/classes.ts';
 import { formatDateTime } from './components/dates.ts';
 import type { PageContext } from './page-context.ts';
+import { describeSfoPlaceNotification } from './sfo/notifications.ts';
 
 type Notification = Awaited<ReturnType<typeof listNotifications>>[number];
 
@@ -140,7 +142,9 @@ export function describeNotification(page: PageContext, n: Notification): { text
     case 'broadcast.new': {
       const p = payloadOf<EventPayloads['broadcast.new']>(n);
       return {
-        text: fill(broadcastsText[page.locale].notification, { subject: p.subject }),
+        text: p.from
+          ? fill(broadcastsText[page.locale].notification, { from: p.from, subject: p.subject })
+          : fill(broadcastsText[page.locale].notificationFromSchool, { subject: p.subject }),
         href: broadcastPaths.broadcast(p.broadcastId),
       };
     }
@@ -159,9 +163,20 @@ export function describeNotification(page: PageContext, n: Notification): { text
         href: page.isGuardian ? messagePaths.childThread(pupilId, p.threadId) : messagePaths.thread(p.threadId),
       };
     }
+    case 'sfo_summer.sent': {
+      const p = payloadOf<EventPayloads['sfo_summer.sent']>(n);
+      return {
+        text: fill(t.sfoSummerSent, { sfo: p.sfoName, pupil, deadline: formatDate(p.deadline) }),
+        href: sfoSupportPaths.childSummer(pupilId),
+      };
+    }
     case 'message.sms_queued':
       return { text: messageBookText[page.locale].queuedNotification, href: messagePaths.inbox() };
     default:
-      return { text: fill(consents.notifications.other, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim() }) };
+      return (
+        describeSfoPlaceNotification(page, n) ?? {
+          text: fill(consents.notifications.other, { pupil: `${pupil} ${n.pupil_family_name ?? ''}`.trim() }),
+        }
+      );
   }
 }

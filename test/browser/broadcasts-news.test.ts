@@ -82,12 +82,12 @@ for (const mode of JS_MODES) {
       const home = await (await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE })).newPage();
       await logInWithPid(home, family.fodselsnummer!);
       await home.goto(server.url + '/home');
-      await home.getByRole('link', { name: `Kunngjøring fra skolen: «${subject}»` }).click();
+      await home.getByRole('link', { name: `Kunngjøring fra Bjørkelia skole: «${subject}»` }).click();
       await home.getByRole('heading', { name: subject, level: 1 }).waitFor();
       await home.getByText(`Til foresatte til ${family.given_name}`).waitFor();
       assert.equal(await home.getByRole('table').count(), 0, 'no other recipients shown');
       assert.deepEqual(await axeViolations(home, mode), [], "the guardian's copy");
-      await home.getByRole('link', { name: 'Alle kunngjøringer fra skolen' }).click();
+      await home.getByRole('link', { name: 'Alle kunngjøringer til deg' }).click();
       await home.getByRole('link', { name: subject }).waitFor();
       assert.deepEqual(await axeViolations(home, mode), [], 'received notices');
 

@@ -41,6 +41,8 @@ for (const mode of JS_MODES) {
       const focused = await page.evaluate(() => document.activeElement?.textContent);
       assert.equal(focused, 'Hopp til hovedinnhold');
       await page.keyboard.press('Enter');
+      // The fragment navigation is asynchronous: wait for it rather than read the URL at once.
+      await page.waitForURL(/#main$/, { timeout: 5000 });
       assert.match(page.url(), /#main$/);
       assert.deepEqual(await axeViolations(page, mode), [], 'phone width');
       await context.close();

@@ -88,7 +88,7 @@ test('a broadcast to the whole school reaches each guardian with access exactly 
   assert.ok(
     outbox.every((o) => o.category === 'messages' && o.event_type === 'broadcast.new' && o.school_id === bjorkelia),
   );
-  assert.deepEqual(outbox[0]!.payload, { broadcastId: sent.id, subject: 'Planleggingsdag' });
+  assert.deepEqual(outbox[0]!.payload, { broadcastId: sent.id, subject: 'Planleggingsdag', from: 'Bjørkelia skole' });
   const audit = await db
     .selectFrom('audit_log')
     .select(['actor_role', 'details'])

@@ -65,6 +65,8 @@ test('a week shows lessons on school days and the holiday name instead of lesson
     teacherName: null,
     room: null,
     groupName: '5A',
+    yearStartsOn: '2026-08-17',
+    yearEndsOn: '2027-06-18',
   });
   const monday = '2026-12-21';
   const week = buildWeek(monday, await calendarDays(db, demo, '2026-12-14', '2026-12-25'), [

@@ -113,6 +113,7 @@ test("the queue: the leader's own school only, oldest submitted first, with the 
   assert.ok(ids.indexOf(older) >= 0 && ids.indexOf(older) < ids.indexOf(newer), 'oldest submitted first');
   assert.ok(!ids.includes(elsewhere), "Fjellheim is not Torunn's school");
   const item = queue.items.find((i) => i.id === older)!;
+  assert.ok(item.kind === 'leave');
   assert.deepEqual(
     [item.kind, item.pupilName, item.className, item.applicantName, item.details.schoolDays],
     ['leave', 'Sofie Nordmann', '3A', 'Kari Nordmann', 2],

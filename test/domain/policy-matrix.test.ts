@@ -8,6 +8,7 @@ import {
   canManageSchool,
   canApplyForLeave,
   canDecideApplication,
+  canApplyForSfo,
   decidesUnder,
   type ApplicationPlace,
   canMarkAbsenceDocumented,
@@ -29,6 +30,8 @@ import {
   requireVisiblePupil,
 } from '../../src/domain/access/scope.ts';
 import { APPLICATION_KINDS } from '../../src/domain/applications/kinds.ts';
+import { canApplyForReducedSfoPayment, canUseSfo } from '../../src/domain/access/policy.ts';
+import { requireSfo } from '../../src/domain/sfo/units.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
 import { createTestDb } from '../support/db.ts';
 import {
@@ -1038,6 +1041,57 @@ test("a pupil who moved to another school — the old school's leadership keeps 
   c.done();
 });
 
+test('a pupil who moved to another school: a lingering teaching or composite group at the old school gives its teacher no reach; a group at the new school does', async () => {
+  const c = checker();
+  await withRollback(db, async (trx) => {
+    const fjGroup = world.groupId(FJ, '4A Norsk');
+    const oldGroup = world.groupId(BJ, '4A Norsk');
+    assert.ok(ingvildGroupIds.includes(oldGroup), 'Ingvild teaches 4A Norsk at Bjørkelia');
+    await trx
+      .insertInto('enrolment')
+      .values({
+        pupil_id: oskar.id,
+        school_id: world.schoolId(FJ),
+        class_id: world.classId(FJ, '4A'),
+        starts_on: '2026-11-02',
+        ends_on: null,
+      })
+      .execute();
+    await trx
+      .insertInto('teaching_group_member')
+      .values([
+        { teaching_group_id: oldGroup, pupil_id: oskar.id },
+        { teaching_group_id: fjGroup, pupil_id: oskar.id },
+      ])
+      .execute();
+    const fjTeacher = await insertStaff(trx, {
+      role: 'teacher',
+      municipalityId: oskar.enrolments[0]!.municipalityId,
+      schoolId: world.schoolId(FJ),
+      groupIds: [fjGroup],
+    });
+    const choir = world.compositeId(BJ, 'Skolekor');
+    await trx.insertInto('composite_group_member').values({ composite_group_id: choir, pupil_id: oskar.id }).execute();
+    const choirTeacher = await insertStaff(trx, {
+      role: 'teacher',
+      municipalityId: oskar.enrolments[0]!.municipalityId,
+      schoolId: world.schoolId(BJ),
+      compositeIds: [choir],
+    });
+    const cases: [string, number, Row][] = [
+      ["teacher of the old school's group (Ingvild)", person.teacher, NONE],
+      ["teacher of the old school's composite group (choir)", choirTeacher, NONE],
+      ["teacher of the new school's group", fjTeacher, OWN.teacher],
+    ];
+    for (const [who, personId, expected] of cases) {
+      const actor = await actorOf(personId, 'feide', trx);
+      await checkCell(c, trx, actor, oskar.id, expected, `moved pupil with lingering group / ${who}`);
+      c.equal((await visibleIds(trx, actor)).includes(oskar.id), expected.viewPupil, `${who} / Oskar listed`);
+    }
+  });
+  c.done();
+});
+
 test("strengt fortrolig — only the leadership of the pupil's (current) school may reveal, not a former school's", async () => {
   const c = checker();
   await withRollback(db, async (trx) => {
@@ -1172,5 +1226,235 @@ test('the school office (canManageSchool, listManagedSchools): leadership of the
     const actor = await actorOf(person.leadership, 'feide', trx);
     c.equal(canManageSchool(actor, world.schoolId(BJ)), false, 'leadership, membership ended yesterday / Bjørkelia');
   });
+  c.done();
+});
+
+// ---------------------------------------------------------------------------------------------------
+// SFO applications (issue 12: G8, S8): who applies, who decides — also for a pupil not yet in the SFO
+// ---------------------------------------------------------------------------------------------------
+
+test('SFO applications: the guardian applies; the SFO leader and the school leadership decide, also before the pupil is in the SFO; not SFO staff, teachers or another school', async () => {
+  const c = checker();
+  const fjLeader = staffWith(world, 'sfo_leader', (m) => m.sfoId === fjSfo)[0]!;
+  const atBj = { schoolId: world.schoolId(BJ), sfoId: bjSfo };
+  const atFj = { schoolId: world.schoolId(FJ), sfoId: fjSfo };
+  // Sofie (Bjørkelia 3A) has no SFO place in the seed: an application for a first place.
+  const pupils = [
+    { label: 'Sofie, Bjørkelia, not in SFO yet', pupil: kariSofie, place: atBj },
+    { label: 'in Bjørkelia SFO', pupil: P.sfoOwn, place: atBj },
+    { label: 'Bjørkelia trinn 1–4, not in SFO', pupil: P.sfoOther, place: atBj },
+    { label: 'Fjellheim pupil in Fjellheim SFO', pupil: P.otherSchool, place: atFj },
+  ];
+  const rows: { role: string; personId: number; via: LoginProvider; decides: boolean[]; applies: boolean[] }[] = [
+    {
+      role: 'guardian Kari',
+      personId: person.guardian,
+      via: 'idporten',
+      decides: [false, false, false, false],
+      applies: [true, false, false, false],
+    },
+    {
+      role: 'sfo_leader Berit (Bjørkelia SFO)',
+      personId: person['sfo-leader'],
+      via: 'feide',
+      decides: [true, true, true, false],
+      applies: [false, false, false, false],
+    },
+    {
+      role: 'sfo_staff Jonas Eng',
+      personId: person['sfo-staff'],
+      via: 'feide',
+      decides: [false, false, false, false],
+      applies: [false, false, false, false],
+    },
+    {
+      role: 'leadership Torunn (Bjørkelia)',
+      personId: person.leadership,
+      via: 'feide',
+      decides: [true, true, true, false],
+      applies: [false, false, false, false],
+    },
+    {
+      role: 'teacher Ingvild',
+      personId: person.teacher,
+      via: 'feide',
+      decides: [false, false, false, false],
+      applies: [false, false, false, false],
+    },
+    {
+      role: 'contact_teacher Marius',
+      personId: person['contact-teacher'],
+      via: 'feide',
+      decides: [false, false, false, false],
+      applies: [false, false, false, false],
+    },
+    {
+      role: 'school_owner Randi',
+      personId: person['school-owner'],
+      via: 'feide',
+      decides: [false, false, false, false],
+      applies: [false, false, false, false],
+    },
+    {
+      role: 'sfo_leader (Fjellheim SFO: other school)',
+      personId: fjLeader,
+      via: 'feide',
+      decides: [false, false, false, true],
+      applies: [false, false, false, false],
+    },
+  ];
+  await withRollback(db, async (trx) => {
+    const apps: { id: number; facts: PupilFacts; place: ApplicationPlace }[] = [];
+    for (const p of pupils) {
+      const facts = await factsOf(p.pupil.id, trx);
+      const { id } = await trx
+        .insertInto('application')
+        .values({
+          kind: 'sfo_place',
+          pupil_id: p.pupil.id,
+          school_id: p.place.schoolId,
+          sfo_id: p.place.sfoId,
+          applicant_id: p.pupil.id,
+          status: 'submitted',
+          submitted_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      apps.push({ id, facts, place: p.place });
+    }
+    for (const row of rows) {
+      const actor = await actorOf(row.personId, row.via, trx);
+      const listed = (
+        await trx
+          .selectFrom('application as a')
+          .select('a.id')
+          .where(
+            'a.id',
+            'in',
+            apps.map((a) => a.id),
+          )
+          .where((eb) => decidableApplicationCondition(eb, actor, APPLICATION_KINDS.sfo_place.decider, TODAY))
+          .execute()
+      ).map((r) => r.id);
+      pupils.forEach((p, i) => {
+        const app = apps[i]!;
+        const decides = canDecideApplication(actor, app.facts, APPLICATION_KINDS.sfo_place.decider, app.place);
+        c.equal(decides, row.decides[i], `${row.role} decides / ${p.label}`);
+        c.equal(listed.includes(app.id), row.decides[i], `${row.role} queue (SQL twin) / ${p.label}`);
+        c.equal(
+          canApplyForSfo(actor, app.facts, app.place) && APPLICATION_KINDS.sfo_place.mayApply(actor, app.facts),
+          row.applies[i],
+          `${row.role} applies / ${p.label}`,
+        );
+      });
+    }
+    // A blocked guardian applies for nothing; the other guardian with responsibility does.
+    const majaFacts = await factsOf(maja.id, trx);
+    c.equal(
+      canApplyForSfo(await actorOf(person['guardian-blocked'], 'idporten', trx), majaFacts),
+      false,
+      'blocked guardian applies',
+    );
+    c.equal(canApplyForSfo(await actorOf(trine, 'idporten', trx), majaFacts), true, 'the other guardian applies');
+    // A guardian applies only to an SFO at the child's own school.
+    const sofieFacts = await factsOf(kariSofie.id, trx);
+    const kari = await actorOf(person.guardian, 'idporten', trx);
+    c.equal(canApplyForSfo(kari, sofieFacts, atFj), false, "Kari applies for Sofie to another school's SFO");
+  });
+  c.done();
+});
+
+test('SFO prices and the invoice basis (issue 12): canUseSfo per role and capability, and sfosFor (SQL) agrees', async () => {
+  const { canUseSfo } = await import('../../src/domain/access/policy.ts');
+  const { sfosFor } = await import('../../src/domain/sfo/units.ts');
+  const units = await db
+    .selectFrom('sfo as f')
+    .innerJoin('school as s', 's.id', 'f.school_id')
+    .select(['f.id as sfoId', 'f.school_id as schoolId', 's.municipality_id as municipalityId', 'f.name'])
+    .where('f.id', 'in', [bjSfo, fjSfo])
+    .execute();
+  const caps = ['view_prices', 'edit_prices', 'run', 'accounts'] as const;
+  // Written from the role table: the owner reads and edits prices and reads the accounts of every SFO it owns (not
+  // 'run'); the SFO's leader and its school's leadership read prices, run it and read the accounts; nobody else —
+  // not SFO staff, teachers, guardians, pupils, nor leadership of another school (Fjellheim SFO for Bjørkelia's).
+  const Y = { view_prices: true, edit_prices: false, run: true, accounts: true };
+  const OWNER = { view_prices: true, edit_prices: true, run: false, accounts: true };
+  const N = { view_prices: false, edit_prices: false, run: false, accounts: false };
+  const expected: Partial<Record<DemoLoginKey, Record<string, typeof N>>> = {
+    'school-owner': { 'Bjørkelia SFO': OWNER, 'Fjellheim SFO': OWNER },
+    leadership: { 'Bjørkelia SFO': Y, 'Fjellheim SFO': N },
+    'sfo-leader': { 'Bjørkelia SFO': Y, 'Fjellheim SFO': N },
+  };
+  const c = checker();
+  for (const login of DEMO_LOGINS) {
+    for (const via of ['feide', 'idporten'] as const) {
+      const actor = await actorOf(person[login.key], via);
+      for (const cap of caps) {
+        const want = units
+          .filter((u) => via === 'feide' && (expected[login.key]?.[u.name] ?? N)[cap])
+          .map((u) => u.name);
+        for (const u of units)
+          c.equal(canUseSfo(actor, u, cap), want.includes(u.name), `${login.key} via ${via} / ${u.name} / ${cap}`);
+        const listed = (await sfosFor(db, actor, cap))
+          .map((s) => s.name)
+          .filter((n) => units.some((u) => u.name === n));
+        c.equal(listed.sort().join(','), want.sort().join(','), `${login.key} via ${via} / sfosFor ${cap}`);
+      }
+    }
+  }
+  c.done();
+});
+
+test('reduced SFO payment (canApplyForReducedSfoPayment) and summer SFO / free SFO (canUseSfo run, requireSfo): per role', async () => {
+  // From the role table: a guardian applies for their own child with an SFO place now (Kari for Sofie once she has
+  // one; nobody for Jonas without a place); staff never (not via Feide, not via ID-porten). The summer SFO and the
+  // free-SFO records ('run') are the SFO leader's and the school's leadership's: Berit and Torunn for Bjørkelia SFO,
+  // nobody of the demo logins for Fjellheim SFO; not SFO staff, teachers, the school owner, guardians or pupils.
+  const c = checker();
+  const units = await db
+    .selectFrom('sfo as f')
+    .innerJoin('school as s', 's.id', 'f.school_id')
+    .select(['f.id as sfoId', 'f.school_id as schoolId', 's.municipality_id as municipalityId', 'f.name'])
+    .orderBy('f.id')
+    .execute();
+  const runners: Record<string, DemoLoginKey[]> = {
+    'Bjørkelia SFO': ['sfo-leader', 'leadership'],
+    'Fjellheim SFO': [],
+  };
+  await withRollback(db, async (trx) => {
+    await trx
+      .insertInto('sfo_enrolment')
+      .values({ sfo_id: bjSfo, pupil_id: kariSofie.id, starts_on: '2026-08-17' })
+      .execute();
+    const sofieFacts = await factsOf(kariSofie.id, trx);
+    const jonasFacts = await factsOf(kariJonas.id, trx);
+    for (const login of DEMO_LOGINS) {
+      for (const via of ['feide', 'idporten'] as const) {
+        const actor = await actorOf(person[login.key], via, trx);
+        const label = `${login.key} via ${via}`;
+        c.equal(
+          canApplyForReducedSfoPayment(actor, sofieFacts),
+          login.key === 'guardian' && via === 'idporten',
+          `${label} / reduced payment for Sofie (SFO place)`,
+        );
+        c.equal(
+          canApplyForReducedSfoPayment(actor, jonasFacts),
+          false,
+          `${label} / reduced payment for Jonas (no place)`,
+        );
+        for (const unit of units) {
+          const want = via === 'feide' && (runners[unit.name] ?? []).includes(login.key);
+          c.equal(canUseSfo(actor, unit, 'run'), want, `${label} / run ${unit.name}`);
+          if (!want) await c.notFound(requireSfo(trx, actor, unit.sfoId, 'run'), `${label} / requireSfo ${unit.name}`);
+        }
+      }
+    }
+  });
+  const kari = await actorOf(person.guardian, 'idporten');
+  c.equal(
+    canApplyForReducedSfoPayment(kari, await factsOf(kariSofie.id)),
+    false,
+    'Kari for Sofie without an SFO place',
+  );
   c.done();
 });

@@ -81,6 +81,11 @@ test('the queue lists every kind the rektor decides; the filter is a GET form th
     [
       ['', 'Alle søknader'],
       ['leave', 'Permisjon'],
+      // The school's leadership decides SFO applications too (issue 12).
+      ['sfo_place', 'SFO-plass'],
+      ['sfo_change', 'Endring av SFO-plass'],
+      ['sfo_termination', 'Oppsigelse av SFO-plass'],
+      ['sfo_reduced_payment', 'Redusert betaling i SFO'],
     ],
   );
   assert.equal(selected(document), '');

@@ -4,6 +4,9 @@ import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
+import { loadActor } from '../../src/domain/access/actor.ts';
+import { listBroadcastAudiences } from '../../src/domain/broadcasts/audience.ts';
+import { sendBroadcast } from '../../src/domain/broadcasts/send.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
@@ -164,7 +167,43 @@ test('the guardian home shows the notification linking to the copy', async () =>
   const home = await html(res);
   const link = Array.from(home.document.querySelectorAll('a')).find((a) => a.getAttribute('href') === broadcastUrl);
   assert.ok(link, 'a link to the notice');
-  assert.match(link.textContent ?? '', /Kunngjøring fra skolen: «Gymtøy»/);
+  assert.match(link.textContent ?? '', /Kunngjøring fra Bjørkelia skole: «Gymtøy»/);
+});
+
+test('a notice to an SFO says it is from the SFO, not from the school', async () => {
+  const berit = (await loadActor(db, await person('sfo-leader'), 'feide', '2026-11-25'))!;
+  const [sfo] = await listBroadcastAudiences(db, berit, '2026-11-25');
+  assert.equal(sfo?.kind, 'sfo');
+  const sent = await sendBroadcast(
+    db,
+    berit,
+    sfo!,
+    { subject: 'SFO stengt', body: 'Stengt i romjulen.' },
+    '2026-11-25',
+    now,
+  );
+  assert.ok(sent.ok);
+  const guardian = await db
+    .selectFrom('broadcast_recipient')
+    .select('guardian_id')
+    .where('broadcast_id', '=', sent.id)
+    .orderBy('guardian_id')
+    .executeTakeFirstOrThrow();
+  const cookie = await sessionCookie(db, guardian.guardian_id, 'idporten');
+  await client.post('/consent/general/deferral', {}, { cookie });
+  const home = await html(await client.get('/home', { cookie }));
+  const link = Array.from(home.document.querySelectorAll('a')).find(
+    (a) => a.getAttribute('href') === `/broadcasts/${sent.id}`,
+  );
+  assert.ok(link, 'a link to the notice');
+  assert.equal(link.textContent?.replace(/\s+/g, ' ').trim(), `Kunngjøring fra ${sfo!.name}: «SFO stengt»`);
+  const list = await html(await client.get('/broadcasts', { cookie }));
+  assert.equal(text(list.document, 'h1'), 'Kunngjøringer til deg');
+  const item = Array.from(list.document.querySelectorAll('main li')).find((li) =>
+    li.textContent?.includes('SFO stengt'),
+  )!;
+  assert.match(item.textContent ?? '', new RegExp(sfo!.name));
+  assert.doesNotMatch(item.textContent ?? '', new RegExp(sfo!.schoolName));
 });
 
 test("the child's news tab lists the latest notices about the child", async () => {

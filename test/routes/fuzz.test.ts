@@ -94,7 +94,8 @@ async function crawl(cookie: string, limit: number) {
     const found = linksAndForms(page, await res.text());
     for (const link of found.links) if (!seen.has(link)) queue.push(link);
     for (const form of found.forms) {
-      const key = `${form.method} ${form.action.split('?')[0]} ${form.fields.map(([n]) => n).join(',')}`;
+      // Once per action shape, as pages: a form per lesson or per pupil posts to the same handler.
+      const key = `${form.method} ${form.action.split('?')[0]!.replace(/\d+/g, ':n')} ${form.fields.map(([n]) => n).join(',')}`;
       if (!forms.has(key)) forms.set(key, form);
     }
   }

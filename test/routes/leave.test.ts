@@ -362,6 +362,24 @@ test('free text is stored clean (no NUL, NFC, LF) and an overlong justification 
   assert.ok(textOf(document, '#leave-justification-error').length > 0, 'a message at the field');
 });
 
+test('dates a phone can type: digits only (071226, 09122026) mean the same days as 07.12.2026–09.12.2026', async () => {
+  const res = await client.post(
+    `/children/${sofie}/leave-applications`,
+    form({ from: '071226', to: '09122026' }),
+    kari,
+  );
+  assert.ok([302, 303].includes(res.status), `status ${res.status}`);
+  const stored = await db
+    .selectFrom('leave_application')
+    .select(['from_date', 'to_date'])
+    .where('application_id', '=', await latestId())
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(
+    [String(stored.from_date).slice(0, 10), String(stored.to_date).slice(0, 10)],
+    ['2026-12-07', '2026-12-09'],
+  );
+});
+
 test('a broken multipart body is a 400 page, not a server error, and nothing is stored', async () => {
   const res = await client.app.request(`http://localhost:3000/children/${sofie}/leave-applications`, {
     method: 'POST',

@@ -146,3 +146,15 @@ test('/dev/digital-post shows what the mailbox received, opening records the rec
   const production = createTestApp(db, { env: 'production' }, { clock: () => NOW });
   assert.equal((await production.get('/dev/digital-post', { cookie })).status, 404);
 });
+
+test('right after a decision the page says letters are on their way ("sendes snart"), until they are routed', async () => {
+  const before = await html(await client.get('/letters', torunn));
+  assert.equal(before.document.querySelector('#letters-soon'), null, 'nothing on its way');
+  const fresh = await addVedtak(db, sofie, anders.id, { title: 'Vedtak om SFO-plass' });
+  assert.ok(fresh, 'the vedtak is in the documents, not yet planned by the dispatcher');
+  const soon = await html(await client.get('/letters', torunn));
+  assert.match(text(soon.document.querySelector('#letters-soon')), /^Sendes snart: 1 brev\./);
+  await dispatchLetters(db, devDeps(db), NOW);
+  const after = await html(await client.get('/letters', torunn));
+  assert.equal(after.document.querySelector('#letters-soon'), null, 'routed');
+});

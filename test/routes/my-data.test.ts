@@ -92,3 +92,26 @@ test('the PDF export is a readable PDF with the same data (Norwegian letters int
   assert.match(text, /Bjørkelia skole/);
   assert.match(text, /Fjellheim skule/);
 });
+
+test("the areas' data reads in words on the page and in the PDF: no stored key (letter, consent_receipt, sms, true)", async () => {
+  await db
+    .insertInto('notification_setting')
+    .values({ person_id: kariId, channel: 'sms', category: 'news', enabled: false })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const raw = /\b(consent_receipt|letter|attachment|email|sms|news|messages|decisions|true|false|given|unanswered)\b/;
+  for (const [locale, settingLine] of [
+    ['nb', /SMS · nyheter · av/],
+    ['nn', /SMS · nyheiter · av/],
+  ] as const) {
+    const { document } = await html(
+      await client.get('/me/data', { cookie: `${kari.cookie}; skolebro_lang=${locale}` }),
+    );
+    const main = document.querySelector('main')?.textContent ?? '';
+    assert.match(main, settingLine, locale);
+    assert.doesNotMatch(main.replace(/Kari Nordmann|@[\w.-]+/g, ''), raw, `${locale}: no stored key on the page`);
+  }
+  const pdf = await pdfText(Buffer.from(await (await client.get('/me/data.pdf', kari)).arrayBuffer()));
+  assert.match(pdf, /SMS · nyheter · av/);
+  assert.doesNotMatch(pdf, /generalConsent|notificationSettings|consent_receipt|decidedAt/);
+});

@@ -29,12 +29,26 @@ test('the school owner sets the leave limit and the follow-up time; "9.30" is re
   assert.equal(page.document.querySelector(`#settings-${demo}-absenceFollowUpTime`)?.getAttribute('value'), '10:00');
   const saved = await client.post(
     `/municipalities/${demo}/settings`,
-    { leave_limit_days: '12', absence_follow_up_time: '9.30' },
+    {
+      leave_limit_days: '12',
+      absence_follow_up_time: '9.30',
+      sfo_free_hours_per_week: '14',
+      sfo_free_hours_last_trinn: '4',
+    },
     { cookie },
   );
   assert.equal(saved.status, 303);
   assert.equal(saved.headers.get('location'), '/municipalities/settings?saved=1');
   assert.deepEqual(await settingsOf(demo), { leave_limit_days: 12, absence_follow_up_time: '09:30' });
+  assert.deepEqual(
+    await db
+      .selectFrom('municipality')
+      .select(['sfo_free_hours_per_week', 'sfo_free_hours_last_trinn'])
+      .where('id', '=', demo)
+      .executeTakeFirstOrThrow(),
+    { sfo_free_hours_per_week: 14, sfo_free_hours_last_trinn: 4 },
+    'the SFO free hours (issue 12)',
+  );
   const audit = await db
     .selectFrom('audit_log')
     .select(['actor_person_id', 'record_id'])
@@ -47,14 +61,24 @@ test('bad values come back with the typed values, one message per field and a su
   const cookie = await sessionCookie(db, owner, 'feide');
   const res = await client.post(
     `/municipalities/${demo}/settings`,
-    { leave_limit_days: 'ti', absence_follow_up_time: '25:00' },
+    {
+      leave_limit_days: 'ti',
+      absence_follow_up_time: '25:00',
+      sfo_free_hours_per_week: '8',
+      sfo_free_hours_last_trinn: '5',
+    },
     { cookie },
   );
   assert.equal(res.status, 422);
   const { document } = await html(res);
   assert.equal(document.querySelector(`#settings-${demo}-leaveLimitDays`)?.getAttribute('value'), 'ti');
   assert.equal(document.querySelector(`#settings-${demo}-absenceFollowUpTime`)?.getAttribute('value'), '25:00');
-  assert.equal(document.querySelectorAll('[role="alert"] li a').length, 2);
+  assert.equal(document.querySelectorAll('[role="alert"] li a').length, 4);
+  assert.equal(document.querySelector(`#settings-${demo}-sfoFreeHoursPerWeek`)?.getAttribute('value'), '8');
+  assert.match(
+    document.querySelector(`#settings-${demo}-sfoFreeHoursPerWeek-error`)?.textContent ?? '',
+    /fra 12 til 40/,
+  );
   assert.match(
     document.querySelector(`#settings-${demo}-leaveLimitDays-error`)?.textContent ?? '',
     /helt tall fra 0 til 190/,

@@ -118,7 +118,11 @@ test('first start seeds and serves; a second start on the same data refuses and 
     first.child.kill('SIGTERM');
     assert.equal(await first.exited, 0);
 
+    const restartAt = Date.now();
     const again = start(port);
+    await waitFor(again, (output) => /Skolebro is running/.test(output), 'the restart');
+    // How long a start takes on this machine now (a loaded CI machine starts slower): the bound below is relative.
+    const startMs = Date.now() - restartAt;
     await waitFor(again, demoLoginsPrinted, 'the restart and its demo logins');
     assert.doesNotMatch(again.output(), /Seeded demo data/);
     // With the worker on (the default), the restart delivers the demo's notifications the first start left queued.
@@ -129,8 +133,10 @@ test('first start seeds and serves; a second start on the same data refuses and 
     // The killed process left its lock; it is abandoned as stale after 10 s and the next start goes ahead.
     const killedAt = Date.now();
     const afterCrash = start(port, quiet);
-    await waitFor(afterCrash, (output) => /Skolebro is running/.test(output), 'the start after kill -9', 60_000);
-    assert.ok(Date.now() - killedAt < 30_000, `running ${Date.now() - killedAt} ms after the kill`);
+    await waitFor(afterCrash, (output) => /Skolebro is running/.test(output), 'the start after kill -9', 120_000);
+    // The stale lock costs its 10 s (plus a renewal's slack), not more: at most that and two ordinary starts.
+    const bound = 15_000 + 2 * startMs;
+    assert.ok(Date.now() - killedAt < bound, `running ${Date.now() - killedAt} ms after the kill (bound ${bound} ms)`);
     afterCrash.child.kill('SIGTERM');
     assert.equal(await afterCrash.exited, 0);
   } finally {

@@ -94,3 +94,26 @@ export async function logInAs(page: Page, baseUrl: string, chooser: RegExp, user
     await page.waitForURL(`${baseUrl}/home`);
   }
 }
+
+/**
+ * Logs in through the built-in test IdP by a typed identity (a fødselsnummer on ID-porten, a Feide name on Feide):
+ * for a person who is not in the test IdP's list, e.g. one the school office has just added.
+ */
+export async function logInTyped(
+  page: Page,
+  baseUrl: string,
+  chooser: RegExp,
+  fieldLabel: string,
+  identity: string,
+): Promise<void> {
+  await page.goto(baseUrl + '/');
+  await page.getByRole('link', { name: 'Logg inn' }).click();
+  await page.getByRole('link', { name: chooser }).click();
+  await page.getByLabel(fieldLabel).fill(identity);
+  await page.getByLabel(fieldLabel).press('Enter');
+  await page.waitForURL(new RegExp(`^${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`));
+  if (new URL(page.url()).pathname === '/consent/general') {
+    await page.getByRole('button', { name: 'Ikke nå' }).click();
+    await page.waitForURL(`${baseUrl}/home`);
+  }
+}

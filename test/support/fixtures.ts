@@ -78,6 +78,10 @@ export interface World {
   sfoId: (name: string) => number;
   classId: (school: string, name: string) => number;
   groupId: (school: string, name: string) => number;
+  /** The school of each teaching group. */
+  groupSchool: Map<number, number>;
+  /** The school of each composite group. */
+  compositeSchool: Map<number, number>;
   compositeId: (school: string, name: string) => number;
 }
 
@@ -199,6 +203,8 @@ export async function loadWorld(db: Db, today: string): Promise<World> {
         classes.filter((c) => c.school_id === schoolId(school) && c.name === name),
         `class ${school} ${name}`,
       ),
+    groupSchool: new Map(groups.map((g) => [g.id, g.school_id])),
+    compositeSchool: new Map(composites.map((g) => [g.id, g.school_id])),
     groupId: (school, name) =>
       one(
         groups.filter((g) => g.school_id === schoolId(school) && g.name === name),
@@ -248,7 +254,8 @@ export type SpecReach =
  * - ID-porten → guardian capacity only: unblocked, non-contact-only relation to a pupil with an active enrolment.
  * - Feide → staff and pupil: school owner = any enrolment (also ended) at a school of their municipality;
  *   leadership = any enrolment (also ended) at their school; contact teacher = active enrolment in their class;
- *   teacher = active pupil in their teaching/composite group, or active enrolment in a class they are assigned to;
+ *   teacher = active pupil in their teaching or composite group with an active enrolment at the group's school, or
+ *   active enrolment in a class they are assigned to;
  *   SFO = active pupil with an active SFO enrolment in their SFO; pupil = themself while enrolled.
  */
 export function specReach(world: World, personId: number, via: LoginProvider, pupilId: number): Set<SpecReach> {
@@ -257,6 +264,9 @@ export function specReach(world: World, personId: number, via: LoginProvider, pu
   if (!pupil) return reach;
   const active = isActive(pupil);
   const activeClasses = pupil.enrolments.filter((e) => e.active).map((e) => e.classId);
+  const activeSchools = pupil.enrolments.filter((e) => e.active).map((e) => e.schoolId);
+  const groupsHere = pupil.groupIds.filter((g) => activeSchools.includes(world.groupSchool.get(g) ?? -1));
+  const compositesHere = pupil.compositeIds.filter((g) => activeSchools.includes(world.compositeSchool.get(g) ?? -1));
   const meets = (a: number[], b: number[]) => a.some((x) => b.includes(x));
   if (via === 'idporten') {
     const ok = world.relations.some(
@@ -280,9 +290,7 @@ export function specReach(world: World, personId: number, via: LoginProvider, pu
       case 'teacher':
         if (
           active &&
-          (meets(pupil.groupIds, m.groupIds) ||
-            meets(pupil.compositeIds, m.compositeIds) ||
-            meets(activeClasses, m.classIds))
+          (meets(groupsHere, m.groupIds) || meets(compositesHere, m.compositeIds) || meets(activeClasses, m.classIds))
         )
           reach.add('teacher');
         break;

@@ -16,7 +16,20 @@ test('Norwegian and ISO dates parse; impossible dates do not', () => {
   assert.equal(parseDate('2026-08-17'), '2026-08-17');
   assert.equal(parseDate('29.02.2027'), null);
   assert.equal(parseDate('31.04.2026'), null);
-  assert.equal(parseDate('17/08/2026'), null);
+  assert.equal(parseDate('17/08/2026'), '2026-08-17');
+  for (const typed of [
+    '15.03.2027',
+    '15.3.27',
+    '15/3-27',
+    '15 03 2027',
+    '15032027',
+    '150327',
+    '2027-03-15',
+    ' 15-3-2027 ',
+  ])
+    assert.equal(parseDate(typed), '2027-03-15', typed);
+  for (const typed of ['1503202', '15032', '15.03', '150327x', '15..03.2027', '2027/03/15', '310227', '32.01.2027'])
+    assert.equal(parseDate(typed), null, typed);
 });
 
 test('a date far outside the life of a school is refused, so nothing downstream leaves the range of the database', () => {
@@ -45,7 +58,12 @@ test('every language fills every UI string', () => {
 });
 
 // Letters go out in the school's hovudmål only (bokmål or nynorsk), never in English.
-const LETTER_TEXTS = new Set(['leave-decision.ts:vedtakText', 'applications.ts:vedtakFrameText']);
+const LETTER_TEXTS = new Set([
+  'leave-decision.ts:vedtakText',
+  'applications.ts:vedtakFrameText',
+  'sfo-places.ts:sfoVedtakText',
+  'sfo-support.ts:reducedVedtakText',
+]);
 const AREA_DIR = new URL('../../src/i18n/', import.meta.url);
 const areaFiles = readdirSync(AREA_DIR).filter(
   (f) => f.endsWith('.ts') && !['index.ts', 'nb.ts', 'nn.ts', 'en.ts'].includes(f),

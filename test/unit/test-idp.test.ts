@@ -325,6 +325,29 @@ describe('test identity provider', () => {
     assert.equal(done.headers.get('location'), FEIDE.postLogoutRedirectUris[0]);
   });
 
+  test('Feide: typing a Feide name (with or without feide:); an unknown or malformed name is refused on the page', async () => {
+    const flow = await startFlow(idp.feideIssuer, FEIDE, { scope: 'openid profile userid-feide' });
+    assert.match(flow.loginPage, /<label for="feide-user">/);
+    const action = new URL(formAction(flow.loginPage, /\/login$/), flow.loginUrl);
+    for (const [typed, message] of [
+      ['nobody@demo-kommune.example', /Fant ingen testbruker/],
+      ['ikke et navn', /Skriv inn et Feide-navn/],
+    ] as const) {
+      const refused = await flow.browser.request(action, { form: { feide_user: typed, action: 'feide_user' } });
+      assert.equal(refused.status, 400);
+      const html = await refused.text();
+      assert.match(html, message);
+      assert.match(html, new RegExp(`value="${typed}"`), 'the typed name is kept');
+      assert.match(html, /aria-invalid="true"/);
+    }
+    const tokens = await finishLogin(
+      flow,
+      { feide_user: ' Kari.Berg@demo-kommune.example ', action: 'feide_user' },
+      FEIDE.redirectUris[0]!,
+    );
+    assert.deepEqual(tokens.claims()![FEIDE_USERID_SEC], ['feide:kari.berg@demo-kommune.example']);
+  });
+
   test('Feide: PKCE is required', async () => {
     const config = await client.discovery(new URL(idp.feideIssuer), FEIDE.clientId, FEIDE.clientSecret, undefined, {
       execute: [client.allowInsecureRequests],

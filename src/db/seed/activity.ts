@@ -9,6 +9,8 @@ import { listNewsScopes } from '../../domain/news/scopes.ts';
 import { contactTeacherIdsForPupil } from '../../domain/notifications/outbox.ts';
 import type { Db } from '../database.ts';
 import { DEMO_LOGINS } from './demo.ts';
+import { seedSfoActivity } from './sfo-activity.ts';
+import { seedSfoSupportActivity } from './sfo-support-activity.ts';
 
 /**
  * What a school's week leaves behind, for the demo only (`npm start` on an empty database; never in the tests'
@@ -18,6 +20,7 @@ import { DEMO_LOGINS } from './demo.ts';
  */
 export async function seedDemoActivity(db: Db, now = new Date()): Promise<void> {
   const today = todayInOslo(now);
+  await seedSfoActivity(db, now);
   const personOf = async (key: string) => {
     const login = DEMO_LOGINS.find((l) => l.key === key)!;
     const row = await db
@@ -28,6 +31,7 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<void> 
     return row.id;
   };
   const staff = async (personId: number): Promise<Actor> => (await loadActor(db, personId, 'feide', today))!;
+  await seedSfoSupportActivity(db, now);
 
   const marius = await staff(await personOf('contact-teacher'));
   const audience = (await listBroadcastAudiences(db, marius, today)).find((a) => a.kind === 'class');

@@ -19,6 +19,7 @@ import { seedDocuments } from './documents.ts';
 import { seedConsentTypes } from './consents.ts';
 import { seedSkolerute } from './skolerute.ts';
 import { seedKrr } from './krr.ts';
+import { seedSfo } from './sfo.ts';
 
 export { DEMO_LOGINS, type DemoLogin, type DemoLoginKey } from './demo.ts';
 export type { SeedSize } from './spec.ts';
@@ -55,6 +56,7 @@ export async function seedDatabase(db: Db, options: { size: SeedSize; today?: st
     await seedConsentTypes(trx, options.size);
     await seedSkolerute(trx, options.today ?? todayIso());
     await seedKrr(trx, options.today ?? todayIso());
+    await seedSfo(trx);
   });
   return summarise(plan);
 }

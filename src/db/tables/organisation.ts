@@ -10,6 +10,9 @@ export interface MunicipalityTable {
   leave_limit_days: Generated<number>;
   /** 'HH:MM' Norwegian time: when the absence follow-up goes to guardians each school day (S4). */
   absence_follow_up_time: Generated<string>;
+  /** SFO: free hours a week (DOMAIN-FACTS §4: 12) for trinn 1 up to sfo_free_hours_last_trinn (3 by law; 4 allowed). */
+  sfo_free_hours_per_week: Generated<number>;
+  sfo_free_hours_last_trinn: Generated<number>;
   created_at: Generated<Date>;
 }
 
@@ -36,6 +39,33 @@ export interface SfoTable {
   id: Generated<number>;
   school_id: number;
   name: string;
+  /** The months (1–12) a place is billed; 11 by default (July free). */
+  billing_months: Generated<number[]>;
+  /** Discount in percent on the second and later sibling's place with the same payer (0 = none). */
+  sibling_discount_percent: Generated<number>;
+  /** Places (children) the SFO takes; null = not set. */
+  capacity: number | null;
+  /** A termination takes effect from the first of the month after this many full months (default 1). */
+  notice_months: Generated<number>;
+}
+
+export type SfoOfferKind = 'full' | 'days' | 'percent';
+
+/** An SFO's offer (issue 12): full time, or part time as days a week or a percentage. Amounts in øre a month. */
+export interface SfoOfferTable {
+  id: Generated<number>;
+  sfo_id: number;
+  name: string;
+  kind: SfoOfferKind;
+  days_per_week: number | null;
+  percent: number | null;
+  /** The hours a week the place stands for; the free hours are deducted in proportion. */
+  hours_per_week: number;
+  monthly_price_ore: number;
+  food_ore: Generated<number>;
+  /** No longer offered for new places from this day. */
+  closed_on: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface SchoolYearTable {
@@ -63,6 +93,11 @@ export interface TeachingGroupTable {
   school_year_id: number;
   name: string;
   subject: string;
+  /**
+   * Closed by the school office (migration 0018): no longer offered for new members, staff grants or lessons; only
+   * when the group has no members.
+   */
+  closed_on: string | null;
 }
 
 /** A sammensatt gruppe: pupils across classes (choir, elective, a trip). */
@@ -76,6 +111,7 @@ export interface CompositeGroupTable {
 export type Municipality = Selectable<MunicipalityTable>;
 export type School = Selectable<SchoolTable>;
 export type Sfo = Selectable<SfoTable>;
+export type SfoOffer = Selectable<SfoOfferTable>;
 export type SchoolYear = Selectable<SchoolYearTable>;
 export type Class = Selectable<ClassTable>;
 export type TeachingGroup = Selectable<TeachingGroupTable>;

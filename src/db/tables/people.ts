@@ -41,12 +41,25 @@ export interface CompositeGroupMemberTable {
   pupil_id: number;
 }
 
+/**
+ * An SFO place (issue 12): from starts_on to ends_on (inclusive, null = until terminated). A change of offer or days
+ * ends the row the day before and starts a new one. Rows from before migration 0020 may lack offer and payer.
+ */
 export interface SfoEnrolmentTable {
   id: Generated<number>;
   sfo_id: number;
   pupil_id: number;
   starts_on: string;
   ends_on: string | null;
+  offer_id: number | null;
+  /** ISO weekdays (1 = Monday … 5 = Friday) for an offer of kind 'days'; null otherwise. */
+  days: number[] | null;
+  /** The guardian who pays (the applicant of the place). */
+  payer_id: number | null;
+  /** The payer asked to share the invoice with the other guardian (a request the SFO leader sees). */
+  shared_invoice: Generated<boolean>;
+  /** The application whose decision created this row. */
+  application_id: number | null;
 }
 
 export interface GuardianRelationTable {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { addDays, isoWeekday } from '../calendar/dates.ts';
 import { calendarDays, schoolYearOf, type DayInfo } from '../calendar/school-days.ts';
-import { pupilLessons } from '../calendar/week.ts';
+import { heldOn, pupilLessons } from '../calendar/week.ts';
 import { REPORT_DAYS_BACK, type ReportErrors, type ReportValues } from './report-form.ts';
 import type { LessonRef } from './year.ts';
 
@@ -51,11 +51,11 @@ async function reportedOn(db: Db, pupilId: number, date: string) {
 export async function dayLessons(db: Db, child: ReportChild, date: string): Promise<DayLessons> {
   const [days, all, reported] = await Promise.all([
     calendarDays(db, child.municipalityId, date, date),
-    pupilLessons(db, child.pupilId, child.classId),
+    pupilLessons(db, child.pupilId, child.classId, date, date),
     reportedOn(db, child.pupilId, date),
   ]);
   const info = days.get(date) ?? { kind: 'no_school' as const };
-  const lessons = info.kind === 'school_day' ? all.filter((l) => l.weekday === isoWeekday(date)) : [];
+  const lessons = info.kind === 'school_day' ? all.filter((l) => heldOn(l, date, isoWeekday(date))) : [];
   return {
     date,
     info,

@@ -158,7 +158,8 @@ export function canSendMessage(actor: Actor, pupil: PupilFacts): boolean {
 /**
  * Who decides an application (S8); each kind names its rule (domain/applications/kinds.ts):
  * - 'school_leadership': the leadership of the application's school, for a pupil enrolled there now (leave);
- * - 'sfo_leader': the leader of the application's SFO, for an active pupil in that SFO now.
+ * - 'sfo_leader': the leader of the application's SFO and the leadership of its school, for a pupil enrolled at the
+ *   SFO's school now (also one not yet in the SFO: a place is applied for before it exists).
  * scope.ts has the SQL twin (decidableApplicationCondition) for the decision queue.
  */
 export type DeciderRule = 'school_leadership' | 'sfo_leader';
@@ -183,8 +184,8 @@ export function canDecideApplication(
   }
   return (
     place.sfoId !== null &&
-    pupil.sfoIds.includes(place.sfoId) &&
-    grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).includes(place.sfoId)
+    pupil.enrolments.some((e) => e.active && e.schoolId === place.schoolId) &&
+    (grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).includes(place.sfoId) || canLeadSchool(actor, place.schoolId))
   );
 }
 
@@ -192,7 +193,10 @@ export function canDecideApplication(
 export function decidesUnder(actor: Actor, rule: DeciderRule): boolean {
   if (actor.via !== 'feide') return false;
   if (rule === 'school_leadership') return grantIds(actor, ['leadership'], (g) => [g.schoolId]).length > 0;
-  return grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).length > 0;
+  return (
+    grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).length > 0 ||
+    grantIds(actor, ['leadership'], (g) => [g.schoolId]).length > 0
+  );
 }
 
 /** G6: a guardian reports absence for their own child (and withdraws it). */
@@ -225,6 +229,24 @@ export function canMarkAbsenceDocumented(actor: Actor, pupil: PupilFacts): boole
 /** G7: a guardian applies for leave for their own child, and confirms or declines the other guardian's application. */
 export function canApplyForLeave(actor: Actor, pupil: PupilFacts): boolean {
   return isActivePupil(pupil) && reachOf(actor, pupil).has('guardian');
+}
+
+/**
+ * G8: a guardian with parental responsibility (not blocked) applies for an SFO place, a change or a termination for
+ * their own child, and confirms or declines the other guardian's application. With `sfo`: the child must be enrolled
+ * at that SFO's school now (a school without an SFO has nothing to apply to).
+ */
+export function canApplyForSfo(actor: Actor, pupil: PupilFacts, sfo?: { schoolId: number }): boolean {
+  if (!isActivePupil(pupil) || !reachOf(actor, pupil).has('guardian')) return false;
+  return !sfo || pupil.enrolments.some((e) => e.active && e.schoolId === sfo.schoolId);
+}
+
+/**
+ * G9: a guardian applies for reduced SFO payment for their own child with an SFO place now (and confirms or declines
+ * the other guardian's application). The 1.–4. trinn rule is the form's (a message on the field, not a 404).
+ */
+export function canApplyForReducedSfoPayment(actor: Actor, pupil: PupilFacts): boolean {
+  return isActivePupil(pupil) && pupil.sfoIds.length > 0 && reachOf(actor, pupil).has('guardian');
 }
 
 /** A class or a teaching group, as attendance registration sees it. */
@@ -278,4 +300,39 @@ export function canManageSchool(actor: Actor, schoolId: number): boolean {
 /** The capacity an office change is made (and audited) in: leadership of the school before the school owner. */
 export function officeRoleOf(actor: Actor, schoolId: number): 'leadership' | 'school_owner' {
   return canLeadSchool(actor, schoolId) ? 'leadership' : 'school_owner';
+}
+
+/** An SFO as the policy sees it: its school and that school's owner (municipality or private owner). */
+export interface SfoUnit {
+  sfoId: number;
+  schoolId: number;
+  municipalityId: number;
+}
+
+/**
+ * What a staff member may do with an SFO as a whole (issue 12). Each answers false for everyone else, and the SFO's
+ * pages are then a 404 for them (requireSfo in domain/sfo/units.ts):
+ * - 'prices': offers, prices, billing months, sibling discount, capacity, notice — the school owner decides them;
+ *   the SFO's leader and the school's leadership read them;
+ * - 'run': the SFO's daily business — summer SFO, free SFO decisions, capacity and the waiting list — its leader and
+ *   the school's leadership;
+ * - 'accounts': the monthly invoice basis — the SFO's leader, the school's leadership and the school owner.
+ * Not SFO staff (assistants), not teachers, nobody at another school. Only with a Feide login.
+ */
+export type SfoCapability = 'view_prices' | 'edit_prices' | 'run' | 'accounts';
+
+export function canUseSfo(actor: Actor, sfo: SfoUnit, capability: SfoCapability): boolean {
+  if (actor.via !== 'feide') return false;
+  const leader = grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).includes(sfo.sfoId);
+  const leadership = canLeadSchool(actor, sfo.schoolId);
+  const owner = grantIds(actor, ['school_owner'], (g) => [g.municipalityId]).includes(sfo.municipalityId);
+  switch (capability) {
+    case 'edit_prices':
+      return owner;
+    case 'view_prices':
+    case 'accounts':
+      return owner || leader || leadership;
+    case 'run':
+      return leader || leadership;
+  }
 }

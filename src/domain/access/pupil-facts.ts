@@ -8,7 +8,12 @@ export interface PupilFacts {
   protection: AddressProtection;
   /** Every enrolment, current and past; `active` = today is within it. */
   enrolments: { schoolId: number; municipalityId: number; classId: number; active: boolean }[];
+  /**
+   * Teaching groups of a school the pupil has an active enrolment at: a membership lingering at a school the pupil
+   * has left gives that group's teacher nothing.
+   */
   groupIds: number[];
+  /** Composite groups, by the same rule as groupIds. */
   compositeGroupIds: number[];
   /** SFOs with an enrolment that covers today. */
   sfoIds: number[];
@@ -55,14 +60,16 @@ export async function loadPupilFactsMany(
     .where('e.pupil_id', 'in', pupilIds)
     .execute();
   const groups = await db
-    .selectFrom('teaching_group_member')
-    .select(['pupil_id', 'teaching_group_id'])
-    .where('pupil_id', 'in', pupilIds)
+    .selectFrom('teaching_group_member as m')
+    .innerJoin('teaching_group as g', 'g.id', 'm.teaching_group_id')
+    .select(['m.pupil_id', 'm.teaching_group_id', 'g.school_id'])
+    .where('m.pupil_id', 'in', pupilIds)
     .execute();
   const composites = await db
-    .selectFrom('composite_group_member')
-    .select(['pupil_id', 'composite_group_id'])
-    .where('pupil_id', 'in', pupilIds)
+    .selectFrom('composite_group_member as m')
+    .innerJoin('composite_group as g', 'g.id', 'm.composite_group_id')
+    .select(['m.pupil_id', 'm.composite_group_id', 'g.school_id'])
+    .where('m.pupil_id', 'in', pupilIds)
     .execute();
   const sfo = await db
     .selectFrom('sfo_enrolment')
@@ -95,8 +102,12 @@ export async function loadPupilFactsMany(
           classId: e.class_id,
           active: isActiveOn(e, today),
         })),
-        groupIds: own(groups).map((g) => g.teaching_group_id),
-        compositeGroupIds: own(composites).map((g) => g.composite_group_id),
+        groupIds: own(groups)
+          .filter((g) => own(enrolments).some((e) => e.school_id === g.school_id && isActiveOn(e, today)))
+          .map((g) => g.teaching_group_id),
+        compositeGroupIds: own(composites)
+          .filter((g) => own(enrolments).some((e) => e.school_id === g.school_id && isActiveOn(e, today)))
+          .map((g) => g.composite_group_id),
         sfoIds: own(sfo).map((s) => s.sfo_id),
         guardians: relations.map((g) => ({
           guardianId: g.guardian_id,

@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool, type String
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
-import { activeOn } from '../period.ts';
+import { activeOn, notEndedBy } from '../period.ts';
 import { grantIds, todayInOslo, type Actor } from './actor.ts';
 import { canManageSchool, canViewPupil, type DeciderRule } from './policy.ts';
 import { loadPupilFacts, type PupilFacts } from './pupil-facts.ts';
@@ -72,11 +72,15 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
         eb.exists(
           eb
             .selectFrom('teaching_group_member as m')
+            .innerJoin('teaching_group as g', 'g.id', 'm.teaching_group_id')
             .select(sql`1`.as('one'))
             .whereRef('m.pupil_id', '=', 'p.id')
-            .where('m.teaching_group_id', 'in', groups),
+            .where('m.teaching_group_id', 'in', groups)
+            // Only while the pupil is enrolled at the group's school (not via a membership left behind on leaving).
+            .where((m) =>
+              activeEnrolment(m, 'p.id', today, (e) => e('e.school_id', '=', sql.ref<number>('g.school_id'))),
+            ),
         ),
-        activeEnrolment(eb, 'p.id', today),
       ]),
     );
   }
@@ -87,11 +91,15 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
         eb.exists(
           eb
             .selectFrom('composite_group_member as c')
+            .innerJoin('composite_group as cg', 'cg.id', 'c.composite_group_id')
             .select(sql`1`.as('one'))
             .whereRef('c.pupil_id', '=', 'p.id')
-            .where('c.composite_group_id', 'in', composites),
+            .where('c.composite_group_id', 'in', composites)
+            // As for teaching groups: only while the pupil is enrolled at the composite group's school.
+            .where((m) =>
+              activeEnrolment(m, 'p.id', today, (e) => e('e.school_id', '=', sql.ref<number>('cg.school_id'))),
+            ),
         ),
-        activeEnrolment(eb, 'p.id', today),
       ]),
     );
   }
@@ -142,18 +150,15 @@ export function decidableApplicationCondition(
     return schools.length ? eb.and([eb('a.school_id', 'in', schools), activeEnrolment(true)]) : none;
   }
   const sfos = grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]);
-  if (sfos.length === 0) return none;
+  const leads = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
+  if (sfos.length === 0 && leads.length === 0) return none;
   return eb.and([
-    eb('a.sfo_id', 'in', sfos),
-    eb.exists(
-      eb
-        .selectFrom('sfo_enrolment as s')
-        .select(sql`1`.as('one'))
-        .whereRef('s.pupil_id', '=', 'a.pupil_id')
-        .whereRef('s.sfo_id', '=', 'a.sfo_id')
-        .where(activeOn('s', today)),
-    ),
-    activeEnrolment(false),
+    eb('a.sfo_id', 'is not', null),
+    eb.or([
+      ...(sfos.length ? [eb('a.sfo_id', 'in', sfos)] : []),
+      ...(leads.length ? [eb('a.school_id', 'in', leads)] : []),
+    ]),
+    activeEnrolment(true),
   ]);
 }
 
@@ -274,6 +279,51 @@ export async function requireManagedClass(db: Db, actor: Actor, classId: number)
   };
 }
 
+/** A teaching group as the school office sees it, with its school and school year. */
+export interface ManagedGroup {
+  id: number;
+  name: string;
+  subject: string;
+  closedOn: string | null;
+  school: ManagedSchool;
+  schoolYear: { id: number; name: string; startsOn: string; endsOn: string };
+}
+
+/** One teaching group of a school whose office the actor runs; any other → 404. */
+export async function requireManagedGroup(db: Db, actor: Actor, groupId: number): Promise<ManagedGroup> {
+  const row =
+    Number.isSafeInteger(groupId) && groupId > 0
+      ? await db
+          .selectFrom('teaching_group as g')
+          .innerJoin('school as s', 's.id', 'g.school_id')
+          .innerJoin('school_year as y', 'y.id', 'g.school_year_id')
+          .select([
+            'g.id',
+            'g.name',
+            'g.subject',
+            'g.closed_on',
+            's.id as school_id',
+            's.name as school_name',
+            's.municipality_id',
+            'y.id as year_id',
+            'y.name as year_name',
+            'y.starts_on',
+            'y.ends_on',
+          ])
+          .where('g.id', '=', groupId)
+          .executeTakeFirst()
+      : undefined;
+  if (!row || !canManageSchool(actor, row.school_id)) throw new NotFoundError();
+  return {
+    id: row.id,
+    name: row.name,
+    subject: row.subject,
+    closedOn: row.closed_on,
+    school: { id: row.school_id, name: row.school_name, municipalityId: row.municipality_id },
+    schoolYear: { id: row.year_id, name: row.year_name, startsOn: row.starts_on, endsOn: row.ends_on },
+  };
+}
+
 /** An enrolment at a school whose office the actor runs (its class, as requireManagedClass); any other → 404. */
 export async function requireManagedEnrolment(db: Db, actor: Actor, enrolmentId: number) {
   const row =
@@ -310,4 +360,130 @@ export async function requireManagedGrant(db: Db, actor: Actor, membershipId: nu
     },
     school: await requireManagedSchool(db, actor, row.school_id),
   };
+}
+
+/** A pupil as the school office sees them: at a school whose office the actor runs. */
+export interface ManagedPupil {
+  id: number;
+  givenName: string;
+  familyName: string;
+  school: ManagedSchool;
+  classId: number;
+  className: string;
+}
+
+/**
+ * A pupil enrolled today (or admitted from a later date) at a school whose office the actor runs: leadership of that
+ * school, or its school owner. Anyone else, and a pupil who has left, → 404.
+ */
+export async function requireManagedPupil(
+  db: Db,
+  actor: Actor,
+  pupilId: number,
+  today = todayInOslo(),
+): Promise<ManagedPupil> {
+  const rows =
+    actor.via === 'feide' && Number.isSafeInteger(pupilId) && pupilId > 0
+      ? await db
+          .selectFrom('enrolment as e')
+          .innerJoin('person as p', 'p.id', 'e.pupil_id')
+          .innerJoin('class as c', 'c.id', 'e.class_id')
+          .innerJoin('school as s', 's.id', 'e.school_id')
+          .select([
+            'p.id',
+            'p.given_name',
+            'p.family_name',
+            's.id as school_id',
+            's.name as school_name',
+            's.municipality_id',
+            'c.id as class_id',
+            'c.name as class_name',
+          ])
+          .where('e.pupil_id', '=', pupilId)
+          .where(notEndedBy('e', today))
+          .orderBy('e.starts_on')
+          .limit(5)
+          .execute()
+      : [];
+  const row = rows.find((r) => canManageSchool(actor, r.school_id));
+  if (!row) throw new NotFoundError();
+  return {
+    id: row.id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    school: { id: row.school_id, name: row.school_name, municipalityId: row.municipality_id },
+    classId: row.class_id,
+    className: row.class_name,
+  };
+}
+
+/** A school owner's skolerute as the actor reaches it. */
+export interface SkoleruteOwner {
+  id: number;
+  name: string;
+  /** The school owner edits; leadership of the owner's schools reads. */
+  canEdit: boolean;
+}
+
+/** The school owners whose skolerute the actor may see: their own (to edit) and their schools' owner (to read). */
+export async function listSkoleruteOwners(db: Db, actor: Actor): Promise<SkoleruteOwner[]> {
+  if (actor.via !== 'feide') return [];
+  const owned = grantIds(actor, ['school_owner'], (g) => [g.municipalityId]);
+  const led = grantIds(actor, ['leadership'], (g) => [g.municipalityId]);
+  const ids = [...new Set([...owned, ...led])];
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('municipality')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map((m) => ({ id: m.id, name: m.name, canEdit: owned.includes(m.id) }));
+}
+
+/**
+ * One school owner's skolerute: the school owner may edit it, leadership of its schools may read it (they plan the
+ * school's year by it and answer parents about it). Anyone else → 404. `edit` asks for the school owner: leadership
+ * gets 404 too, as the change does not exist for them.
+ */
+export async function requireSkolerute(
+  db: Db,
+  actor: Actor,
+  municipalityId: number,
+  edit = false,
+): Promise<SkoleruteOwner> {
+  const owner = Number.isSafeInteger(municipalityId)
+    ? (await listSkoleruteOwners(db, actor)).find((m) => m.id === municipalityId)
+    : undefined;
+  if (!owner || (edit && !owner.canEdit)) throw new NotFoundError();
+  return owner;
+}
+
+/** A lesson of a class or teaching group of a school whose office the actor runs (with that class or group); else 404. */
+export async function requireManagedLesson(db: Db, actor: Actor, lessonId: number) {
+  const row =
+    Number.isSafeInteger(lessonId) && lessonId > 0
+      ? await db
+          .selectFrom('lesson')
+          .select([
+            'id',
+            'class_id',
+            'teaching_group_id',
+            'weekday',
+            'starts_at',
+            'ends_at',
+            'subject',
+            'teacher_id',
+            'room',
+          ])
+          .where('id', '=', lessonId)
+          .executeTakeFirst()
+      : undefined;
+  if (!row) throw new NotFoundError();
+  const owner =
+    row.class_id !== null
+      ? { kind: 'class' as const, cls: await requireManagedClass(db, actor, row.class_id) }
+      : { kind: 'group' as const, group: await requireManagedGroup(db, actor, row.teaching_group_id ?? 0) };
+  return { lesson: row, owner };
 }

@@ -156,7 +156,7 @@ async function decide<K extends ApplicationKind>(
       trx,
       {
         actor,
-        role: deciderRole(definition.decider),
+        role: deciderRole(definition.decider, actor, app),
         action: `${app.kind}.decide`,
         subjectPersonId: app.pupilId,
         record: auditRecord(app.kind, app.id),

@@ -1,5 +1,7 @@
 import type { ApplicationKind } from '../../db/schema.ts';
 import { leaveKind } from '../leave/kind.ts';
+import { sfoChangeKindDef, sfoPlaceKindDef, sfoTerminationKindDef } from '../sfo/place-kinds.ts';
+import { sfoReducedPaymentKind } from '../sfo/reduced-payment-kind.ts';
 import type { ApplicationCase, ApplicationKindDefinition } from './definition.ts';
 
 export type { ApplicationKind };
@@ -11,6 +13,10 @@ export type { ApplicationKind };
  */
 export const APPLICATION_KINDS = {
   leave: leaveKind,
+  sfo_place: sfoPlaceKindDef,
+  sfo_change: sfoChangeKindDef,
+  sfo_termination: sfoTerminationKindDef,
+  sfo_reduced_payment: sfoReducedPaymentKind,
 } satisfies { [K in ApplicationKind]: { kind: K } };
 
 export const KIND_NAMES = Object.keys(APPLICATION_KINDS) as ApplicationKind[];

@@ -102,7 +102,7 @@ export async function downloadVedtak(
     db,
     {
       actor,
-      role: deciderRole(APPLICATION_KINDS[app.kind].decider),
+      role: deciderRole(APPLICATION_KINDS[app.kind].decider, actor, app),
       action: 'document.download',
       subjectPersonId: doc.pupilId,
       record: { type: 'document', id: doc.id },

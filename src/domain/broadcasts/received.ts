@@ -11,7 +11,8 @@ export interface ReceivedBroadcast {
   id: number;
   subject: string;
   body: string;
-  schoolName: string;
+  /** Who the notice is from as guardians know it: the SFO for a notice to an SFO, else the school. */
+  from: string;
   senderName: string;
   createdAt: Date;
   /** Given names of the guardian's children the notice is about (only children the guardian still reaches). */
@@ -35,6 +36,8 @@ function receivedQuery(db: Db, actor: Actor) {
       'b.subject',
       'b.body',
       's.name as school_name',
+      'b.audience_kind',
+      'b.audience_name',
       'sender.given_name',
       'sender.family_name',
       'b.created_at',
@@ -54,7 +57,7 @@ const toReceived = (r: Row): ReceivedBroadcast => ({
   id: r.id,
   subject: r.subject,
   body: r.body,
-  schoolName: r.school_name,
+  from: r.audience_kind === 'sfo' ? r.audience_name : r.school_name,
   senderName: `${r.given_name} ${r.family_name}`,
   createdAt: r.created_at,
   children: r.children ?? [],

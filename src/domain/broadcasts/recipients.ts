@@ -29,17 +29,23 @@ export function audiencePupilIds(db: Db, audience: AudienceRef, today: string) {
           .where('trinn', '=', audience.trinn ?? 0),
       );
     case 'teaching_group':
-      return query.where(
-        'e.pupil_id',
-        'in',
-        db.selectFrom('teaching_group_member').select('pupil_id').where('teaching_group_id', '=', audience.id),
-      );
+      // Only members enrolled at the group's school (not a membership left behind when a pupil changed school).
+      return query
+        .where(
+          'e.pupil_id',
+          'in',
+          db.selectFrom('teaching_group_member').select('pupil_id').where('teaching_group_id', '=', audience.id),
+        )
+        .where('e.school_id', '=', db.selectFrom('teaching_group').select('school_id').where('id', '=', audience.id));
     case 'composite_group':
-      return query.where(
-        'e.pupil_id',
-        'in',
-        db.selectFrom('composite_group_member').select('pupil_id').where('composite_group_id', '=', audience.id),
-      );
+      // As for teaching groups: only members enrolled at the composite group's school.
+      return query
+        .where(
+          'e.pupil_id',
+          'in',
+          db.selectFrom('composite_group_member').select('pupil_id').where('composite_group_id', '=', audience.id),
+        )
+        .where('e.school_id', '=', db.selectFrom('composite_group').select('school_id').where('id', '=', audience.id));
     case 'sfo':
       return query.where(
         'e.pupil_id',

@@ -102,7 +102,7 @@ export async function sendBroadcast(
               sql<string>`'messages'`.as('category'),
               sql<string>`'broadcast.new'`.as('event_type'),
               sql<number>`${audience.schoolId}::bigint`.as('school_id'),
-              sql<string>`jsonb_build_object('broadcastId', ${id}::bigint, 'subject', ${values.subject}::text)`.as(
+              sql<string>`jsonb_build_object('broadcastId', ${id}::bigint, 'subject', ${values.subject}::text, 'from', ${audience.kind === 'sfo' ? audience.name : audience.schoolName}::text)`.as(
                 'payload',
               ),
               sql<string>`'broadcast:' || ${id}::bigint || ':' || r.guardian_id`.as('idempotency_key'),

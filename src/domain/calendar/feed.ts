@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors.ts';
 import { addDays, datesBetween, isoWeekday, mondayOf } from './dates.ts';
 import { buildIcs, type IcsEvent } from './ics.ts';
 import { calendarDays } from './school-days.ts';
-import { pupilLessons } from './week.ts';
+import { heldOn, pupilLessons } from './week.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -73,7 +73,7 @@ export async function feedCalendar(db: Db, token: string, now = new Date()): Pro
   const to = addDays(from, FEED_WEEKS * 7 - 1);
   const [days, lessons] = await Promise.all([
     calendarDays(db, child.municipalityId, from, to),
-    pupilLessons(db, child.pupilId, child.classId),
+    pupilLessons(db, child.pupilId, child.classId, from, to),
   ]);
   const events: IcsEvent[] = [];
   for (const date of datesBetween(from, to)) {
@@ -86,7 +86,7 @@ export async function feedCalendar(db: Db, token: string, now = new Date()): Pro
         summary: info.name ?? (child.hovudmaal === 'nn' ? 'Skulefri' : 'Skolefri'),
       });
     } else if (info?.kind === 'school_day') {
-      for (const lesson of lessons.filter((l) => l.weekday === isoWeekday(date))) {
+      for (const lesson of lessons.filter((l) => heldOn(l, date, isoWeekday(date)))) {
         events.push({
           uid: `lesson-${lesson.id}-${date}-${child.pupilId}@skolebro`,
           date,

@@ -15,7 +15,14 @@ export interface WeekLesson {
   room: string | null;
   /** The class or teaching group (shown to teachers). */
   groupName: string;
+  /** The school year of that class or group: the lesson is held only on its dates. */
+  yearStartsOn: string;
+  yearEndsOn: string;
 }
+
+/** A weekly lesson is held on `date` when it is its weekday and inside its class's or group's school year. */
+export const heldOn = (lesson: WeekLesson, date: string, weekday: number): boolean =>
+  lesson.weekday === weekday && lesson.yearStartsOn <= date && date <= lesson.yearEndsOn;
 
 export interface WeekDay {
   date: string;
@@ -47,7 +54,7 @@ export function buildWeek(monday: string, days: Map<string, DayInfo>, lessons: W
         date,
         weekday,
         info,
-        lessons: info.kind === 'school_day' ? sorted.filter((l) => l.weekday === weekday) : [],
+        lessons: info.kind === 'school_day' ? sorted.filter((l) => heldOn(l, date, weekday)) : [],
       };
     }),
   };
@@ -59,6 +66,9 @@ function lessonQuery(db: Db) {
     .leftJoin('person as t', 't.id', 'l.teacher_id')
     .leftJoin('class as c', 'c.id', 'l.class_id')
     .leftJoin('teaching_group as g', 'g.id', 'l.teaching_group_id')
+    .innerJoin('school_year as y', (join) =>
+      join.on((eb) => eb('y.id', '=', eb.fn.coalesce('c.school_year_id', 'g.school_year_id'))),
+    )
     .select([
       'l.id',
       'l.weekday',
@@ -70,6 +80,8 @@ function lessonQuery(db: Db) {
       't.family_name',
       'c.name as class_name',
       'g.name as group_name',
+      'y.starts_on as year_starts_on',
+      'y.ends_on as year_ends_on',
     ])
     .orderBy('l.weekday')
     .orderBy('l.starts_at')
@@ -86,11 +98,27 @@ const toLesson = (r: LessonRow): WeekLesson => ({
   room: r.room,
   teacherName: r.given_name ? `${r.given_name} ${r.family_name}` : null,
   groupName: r.class_name ?? r.group_name ?? '',
+  yearStartsOn: r.year_starts_on,
+  yearEndsOn: r.year_ends_on,
 });
 
-/** The weekly lessons of a pupil: the class's own lessons and those of the pupil's teaching groups. */
-export async function pupilLessons(db: Db, pupilId: number, classId: number): Promise<WeekLesson[]> {
+/** Lessons of the school years that overlap from–to (a lingering membership or last year's copy is not this year's). */
+const inYears = (from: string, to: string) => (q: ReturnType<typeof lessonQuery>) =>
+  q.where('y.starts_on', '<=', to).where('y.ends_on', '>=', from);
+
+/**
+ * The weekly lessons of a pupil between from and to: the class's own lessons and those of the pupil's teaching groups,
+ * of the school years those dates fall in (filter a date with `heldOn`).
+ */
+export async function pupilLessons(
+  db: Db,
+  pupilId: number,
+  classId: number,
+  from: string,
+  to: string,
+): Promise<WeekLesson[]> {
   const rows = await lessonQuery(db)
+    .$call(inYears(from, to))
     .where((eb) =>
       eb.or([
         eb('l.class_id', '=', classId),
@@ -113,7 +141,7 @@ export async function pupilWeek(
 ): Promise<Week> {
   const [days, lessons] = await Promise.all([
     calendarDays(db, pupil.municipalityId, monday, addDays(monday, 4)),
-    pupilLessons(db, pupil.pupilId, pupil.classId),
+    pupilLessons(db, pupil.pupilId, pupil.classId, monday, addDays(monday, 4)),
   ]);
   return buildWeek(monday, days, lessons);
 }
@@ -137,7 +165,10 @@ export async function teacherWeek(db: Db, actor: Actor, monday: string): Promise
   if (!grant) return null;
   const [days, rows] = await Promise.all([
     calendarDays(db, grant.municipalityId, monday, addDays(monday, 4)),
-    lessonQuery(db).where('l.teacher_id', '=', actor.personId).execute(),
+    lessonQuery(db)
+      .$call(inYears(monday, addDays(monday, 4)))
+      .where('l.teacher_id', '=', actor.personId)
+      .execute(),
   ]);
   return buildWeek(monday, days, rows.map(toLesson));
 }

@@ -32,13 +32,13 @@ async function loadLeaveDetails(db: Db, ids: number[]): Promise<Map<number, Leav
  * (opplæringslova § 2-2). Its events are in the 'absence' category: 'leave.confirmation_requested', 'leave.declined',
  * 'leave.submitted', 'leave.decided'.
  */
-export const leaveKind: ApplicationKindDefinition<
+export const leaveKind: { kind: 'leave' } & ApplicationKindDefinition<
   LeaveDetails,
   LeaveGrant,
   LeaveDecisionErrors,
   AbsenceTotals | null,
   LeavePageFacts
-> = {
+> & { kind: 'leave' } = {
   kind: 'leave',
   decider: 'school_leadership',
   category: 'absence',

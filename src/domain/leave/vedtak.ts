@@ -1,10 +1,10 @@
-import { fill, formatDate } from '../../i18n/index.ts';
+import { fill, formatDate, formatDateRange } from '../../i18n/index.ts';
 import { leaveDecisionText, vedtakText } from '../../i18n/leave-decision.ts';
 import type { ApplicationCase, VedtakDecision, VedtakParts } from '../applications/definition.ts';
 import type { LeaveGrant } from './decision.ts';
 import type { LeaveDetails } from './details.ts';
 
-const range = (from: string, to: string) => `${formatDate(from)}–${formatDate(to)}`;
+const range = formatDateRange;
 
 /**
  * Leave's parts of the vedtak, in the school's hovudmål: what was applied for, the outcome with the granted period,
@@ -22,8 +22,18 @@ export function leaveVedtakParts(
   const { grantedFrom, grantedTo, grantedDays } = decision.grant;
   const granted =
     decision.outcome !== 'refused' && grantedFrom && grantedTo
-      ? { from: formatDate(grantedFrom), to: formatDate(grantedTo), days: days(grantedDays ?? 0) }
-      : { from: formatDate(leave.from), to: formatDate(leave.to), days: days(leave.schoolDays) };
+      ? {
+          from: formatDate(grantedFrom),
+          to: formatDate(grantedTo),
+          period: range(grantedFrom, grantedTo),
+          days: days(grantedDays ?? 0),
+        }
+      : {
+          from: formatDate(leave.from),
+          to: formatDate(leave.to),
+          period: range(leave.from, leave.to),
+          days: days(leave.schoolDays),
+        };
   const given = app.pupilName.split(' ')[0]!.toLowerCase();
   return {
     title: t.title,

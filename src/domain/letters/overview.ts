@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ManualReason, PaperReason, RenotifyOutcome } from '../../db/schema.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
@@ -29,6 +30,8 @@ export interface LetterOverview {
   schoolId: number;
   awaiting: LetterRow[];
   awaitingCount: number;
+  /** Letters decided but not yet routed (the dispatcher asks KRR within minutes): "sendes snart". */
+  routingCount: number;
   manual: LetterRow[];
   sent: LetterRow[];
   batches: BatchRow[];
@@ -44,11 +47,51 @@ export async function letterSchools(db: Db, actor: Actor): Promise<{ id: number;
 }
 
 /** GET /letters: the paper letters waiting, those to send by hand, the latest digital ones and batches. Bounded lists. */
-export async function findLetterOverview(db: Db, actor: Actor, requestedSchool?: number): Promise<LetterOverview> {
+/**
+ * Decision letters on their way for a school: planned but not routed yet (new, routing), and vedtak documents of the
+ * last week for the school's pupils that the dispatcher has not planned yet (it runs every minute). Two index-bound
+ * counts: the pupils' documents by (pupil_id, created_at), the dispatch rows by school.
+ */
+async function lettersOnTheirWay(db: Db, schoolId: number, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - 7 * 24 * 3600 * 1000);
+  const [planned, unplanned] = await Promise.all([
+    db
+      .selectFrom('letter_dispatch')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('school_id', '=', schoolId)
+      .where('status', 'in', ['new', 'routing'])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('document as d')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('d.kind', '=', 'vedtak')
+      .where('d.guardian_id', 'is not', null)
+      .where('d.created_at', '>=', since)
+      .where('d.pupil_id', 'in', (eb) =>
+        eb
+          .selectFrom('enrolment as e')
+          .select('e.pupil_id')
+          .where('e.school_id', '=', schoolId)
+          .where((w) => w.or([w('e.ends_on', 'is', null), w('e.ends_on', '>=', sql<string>`${since}::date`)])),
+      )
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('letter_dispatch as l').select('l.id').whereRef('l.document_id', '=', 'd.id'))),
+      )
+      .executeTakeFirstOrThrow(),
+  ]);
+  return Number(planned.n) + Number(unplanned.n);
+}
+
+export async function findLetterOverview(
+  db: Db,
+  actor: Actor,
+  requestedSchool?: number,
+  now = new Date(),
+): Promise<LetterOverview> {
   const schools = await letterSchools(db, actor);
   const school = requestedSchool === undefined ? schools[0] : schools.find((s) => s.id === requestedSchool);
   if (!school) throw new NotFoundError();
-  const [awaiting, awaitingCount, manual, sent, batches] = await Promise.all([
+  const [awaiting, awaitingCount, routingCount, manual, sent, batches] = await Promise.all([
     letterRows(db, school.id, ['awaiting_print'], 'asc'),
     db
       .selectFrom('letter_dispatch')
@@ -56,6 +99,7 @@ export async function findLetterOverview(db: Db, actor: Actor, requestedSchool?:
       .where('school_id', '=', school.id)
       .where('status', '=', 'awaiting_print')
       .executeTakeFirstOrThrow(),
+    lettersOnTheirWay(db, school.id, now),
     letterRows(db, school.id, ['manual'], 'asc'),
     letterRows(db, school.id, ['sent'], 'desc', 50),
     db
@@ -73,6 +117,7 @@ export async function findLetterOverview(db: Db, actor: Actor, requestedSchool?:
     schoolId: school.id,
     awaiting,
     awaitingCount: Number(awaitingCount.n),
+    routingCount,
     manual,
     sent,
     batches: batches.map((b) => ({

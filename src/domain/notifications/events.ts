@@ -23,7 +23,8 @@ export interface EventPayloads {
 
 export interface EventPayloads {
   /** To each guardian with access of the audience, once, however many children they have in it (S7). */
-  'broadcast.new': { broadcastId: number; subject: string };
+  /** `from`: the SFO for a notice to an SFO, else the school (missing in notices sent before it was added). */
+  'broadcast.new': { broadcastId: number; subject: string; from?: string };
   /** To each guardian with access of the post's school, class or SFO, once (G15); pupil_id = one of their children there. */
   'news.published': {
     postId: number;
@@ -39,6 +40,11 @@ export interface EventPayloads {
   'message.new': { threadId: number };
   /** To the leadership of a known guardian's children's schools: an SMS waits in the office queue (D5). */
   'message.sms_queued': { inboundSmsId: number };
+}
+
+export interface EventPayloads {
+  /** To each guardian with access of a child in the SFO in the summer (or starting 1. trinn in August), once per child (G10, S9). */
+  'sfo_summer.sent': { periodId: number; sfoName: string; year: number; deadline: string };
 }
 
 export type EventType = keyof EventPayloads;

@@ -1,11 +1,10 @@
-import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { officeRoleOf } from '../access/policy.ts';
 import type { ManagedSchool } from '../access/scope.ts';
 import { recordAudit } from '../audit.ts';
 import type { Invalid, Ok } from '../result.ts';
-import { cleanText } from '../text.ts';
+import { csvColumns, readCsvRecords, type CsvFileProblem } from './csv.ts';
 import {
   listGrantTargets,
   planGrant,
@@ -26,9 +25,7 @@ import {
  * left alone, so a second apply of the same file changes nothing.
  */
 
-/** Largest file taken (bytes) and most rows: a school's staff fits many times over. */
-export const MAX_CSV_BYTES = 512 * 1024;
-export const MAX_CSV_ROWS = 2000;
+export { decodeCsv, detectDelimiter, MAX_CSV_BYTES, MAX_CSV_ROWS } from './csv.ts';
 
 const COLUMNS = {
   feideId: ['feide_id', 'feide', 'feide-id', 'feideid'],
@@ -63,31 +60,7 @@ const ROLE_WORDS: Record<string, GrantRole> = {
   'sfo-tilsett': 'sfo_staff',
 };
 
-/** Windows-1252's 0x80–0x9F (€, „, …, –, —, ™, Š, Ž, the quotes…); `_` where the code page has no character. */
-const CP1252_HIGH = '€_‚ƒ„…†‡ˆ‰Š‹Œ_Ž__‘’“”•–—˜™š›œ_žŸ';
-
-/** The file's text: UTF-8 when it is valid UTF-8 (a BOM dropped), else Windows-1252 (Excel's "CSV" in Norway). */
-export function decodeCsv(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Node 20's TextDecoder('windows-1252') decodes as Latin-1 (0x80–0x9F stay C1 controls): map those here.
-    text = new TextDecoder('windows-1252')
-      .decode(bytes)
-      .replace(/[\u0080-\u009f]/g, (c) => (CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? '_').replace('_', c));
-  }
-  return cleanText(text.replace(/^\uFEFF/, ''));
-}
-
-/** `;` or `,`: whichever the header line has more of (outside quotes it is only names, so a plain count works). */
-export function detectDelimiter(text: string): ';' | ',' {
-  const header = text.split('\n', 1)[0] ?? '';
-  const count = (ch: string) => header.split(ch).length - 1;
-  return count(';') >= count(',') ? ';' : ',';
-}
-
-export type FileProblem = 'empty' | 'too_large' | 'too_many_rows' | 'malformed' | 'missing_columns';
+export type { FileProblem } from './csv.ts';
 
 export interface CsvRow {
   /** The line in the file (the header is line 1). */
@@ -101,41 +74,8 @@ export interface CsvRow {
 }
 
 export interface CsvPreview {
-  problem?: { code: FileProblem; line?: number; columns?: string[] };
+  problem?: CsvFileProblem;
   rows: CsvRow[];
-}
-
-function readRows(text: string): { problem: CsvPreview['problem'] } | { records: string[][]; lines: number[] } {
-  if (text.trim() === '') return { problem: { code: 'empty' } };
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    // With `info`, each record comes as { record, info } (the typings do not follow the option).
-    parsed = parse(text, {
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as typeof parsed;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    return { problem: { code: 'malformed', line: typeof line === 'number' ? line : undefined } };
-  }
-  if (parsed.length - 1 > MAX_CSV_ROWS) return { problem: { code: 'too_many_rows' } };
-  return { records: parsed.map((p) => p.record), lines: parsed.map((p) => p.info.lines) };
-}
-
-/** The column index of each field from the header line (names in any case, Norwegian or English). */
-function columnsOf(header: string[]): Record<Column, number> | string[] {
-  const names = header.map((h) => h.toLowerCase().trim());
-  const index = {} as Record<Column, number>;
-  const missing: string[] = [];
-  for (const [column, aliases] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-    const at = names.findIndex((n) => aliases.includes(n));
-    if (at < 0) missing.push(aliases[0]!);
-    index[column] = at;
-  }
-  return missing.length ? missing : index;
 }
 
 /** A target written by name: the class, group or SFO of the school with that name (in the year of the first day). */
@@ -156,11 +96,10 @@ export async function previewStaffCsv(
   bytes: Uint8Array,
   today: string,
 ): Promise<CsvPreview> {
-  if (bytes.byteLength > MAX_CSV_BYTES) return { problem: { code: 'too_large' }, rows: [] };
-  const read = readRows(decodeCsv(bytes));
+  const read = readCsvRecords(bytes);
   if ('problem' in read) return { problem: read.problem, rows: [] };
   const [header = [], ...records] = read.records;
-  const columns = columnsOf(header);
+  const columns = csvColumns(header, COLUMNS);
   if (Array.isArray(columns)) return { problem: { code: 'missing_columns', line: 1, columns }, rows: [] };
   if (records.length === 0) return { problem: { code: 'empty' }, rows: [] };
   const targets = await listGrantTargets(db, school, today);

@@ -101,7 +101,7 @@ export interface GrantTarget {
   year: { startsOn: string; endsOn: string } | null;
 }
 
-/** What roles can be granted for: the school's open classes and its teaching groups of years not over, its SFOs. */
+/** What roles can be granted for: the school's open classes and open teaching groups of years not over, its SFOs. */
 export async function listGrantTargets(db: Db, school: ManagedSchool, today: string): Promise<GrantTarget[]> {
   const classes = await db
     .selectFrom('class as u')
@@ -118,6 +118,7 @@ export async function listGrantTargets(db: Db, school: ManagedSchool, today: str
     .innerJoin('school_year as y', 'y.id', 'u.school_year_id')
     .select(['u.id', 'u.name', 'y.starts_on', 'y.ends_on'])
     .where('u.school_id', '=', school.id)
+    .where('u.closed_on', 'is', null)
     .where('y.ends_on', '>=', today)
     .orderBy('y.starts_on')
     .orderBy('u.name')

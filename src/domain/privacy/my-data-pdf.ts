@@ -1,9 +1,10 @@
 import type { Letter, LetterSection } from '../documents/api.ts';
 import { renderLetterPdf } from '../documents/pdf.ts';
+import { extraBlocks, type ExtraText } from './extra-lines.ts';
 import type { MyData } from './types.ts';
 
 /** Labels the PDF needs, in the reader's language (the views' i18n module passes them in). */
-export interface MyDataPdfText {
+export interface MyDataPdfText extends ExtraText {
   title: string;
   lead: string;
   you: string;
@@ -27,22 +28,12 @@ export interface MyDataPdfText {
   actions: Record<string, string>;
 }
 
-/** Plain text for whatever an area put in `extra`: arrays of records become one line each. */
-function extraRows(extra: Record<string, unknown>): LetterSection['rows'] {
-  const describe = (value: unknown): string =>
-    value === null || value === undefined
-      ? ''
-      : typeof value === 'object'
-        ? Object.entries(value as Record<string, unknown>)
-            .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
-            .join('; ')
-        : String(value);
-  return Object.entries(extra).flatMap(([key, value]) =>
-    Array.isArray(value)
-      ? value.length
-        ? value.map((item) => ({ label: key, value: describe(item) }))
-        : [{ label: key, value: '–' }]
-      : [{ label: key, value: describe(value) }],
+/** The areas' data as rows, translated as on the page (extraBlocks). */
+function extraRows(extra: Record<string, unknown>, t: ExtraText): LetterSection['rows'] {
+  return extraBlocks(extra, t).flatMap((block) =>
+    block.lines.length
+      ? block.lines.map((line) => ({ label: block.heading, value: line }))
+      : [{ label: block.heading, value: t.none }],
   );
 }
 
@@ -73,7 +64,7 @@ export function renderMyDataPdf(
         { label: t.mobile, value: or(g.contact?.mobile) },
         { label: t.phone, value: or(g.contact?.phone) },
         { label: t.sms, value: g.contact?.smsEnabled === false ? t.smsOff : t.smsOn },
-        ...extraRows(g.extra),
+        ...extraRows(g.extra, t),
       ],
     },
   ];
@@ -85,7 +76,7 @@ export function renderMyDataPdf(
         { label: t.school, value: `${child.school}, ${child.className}` },
         { label: t.enrolledFrom, value: or(child.enrolledFrom.split('-').reverse().join('.')) },
         { label: t.guardians, value: child.guardians.map((x) => x.name).join(', ') },
-        ...extraRows(child.extra),
+        ...extraRows(child.extra, t),
       ],
     });
     sections.push({

@@ -24,7 +24,7 @@ function ReceivedItem({ page, broadcast }: { page: PageContext; broadcast: Recei
       <p class="text-sm text-slate-700" safe>
         {[
           fill(t.toChildren, { children: namesList(page.locale, broadcast.children) }),
-          broadcast.schoolName,
+          broadcast.from,
           fill(t.sentOn, { date: formatDate(broadcast.createdAt) }),
         ].join(' · ')}
       </p>
@@ -79,7 +79,7 @@ export function ReceivedBroadcastPage({ page, broadcast }: { page: PageContext; 
       </p>
       <p class="text-slate-700" safe>
         {[
-          fill(t.fromSender, { name: broadcast.senderName, school: broadcast.schoolName }),
+          fill(t.fromSender, { name: broadcast.senderName, school: broadcast.from }),
           fill(t.sentOn, { date: formatDate(broadcast.createdAt) }),
         ].join(' · ')}
       </p>

@@ -14,14 +14,25 @@ import { messagePaths } from '../../paths/messages.ts';
 import { newsPaths } from '../../paths/news.ts';
 import { timetablePaths } from '../../paths/timetable.ts';
 import { safeHref } from '../../paths/safe.ts';
+import { sfoPlacePaths } from '../../paths/sfo-places.ts';
 
-export type ChildSection = 'overview' | 'messages' | 'absence' | 'leave' | 'news' | 'forms' | 'consents' | 'documents';
+export type ChildSection =
+  | 'overview'
+  | 'messages'
+  | 'absence'
+  | 'leave'
+  | 'news'
+  | 'forms'
+  | 'consents'
+  | 'documents'
+  | 'sfo';
 
 const SECTIONS: { key: ChildSection; href: (id: number) => string }[] = [
   { key: 'overview', href: childPaths.overview },
   { key: 'messages', href: messagePaths.childBook },
   { key: 'absence', href: absencePaths.child },
   { key: 'leave', href: leavePaths.child },
+  { key: 'sfo', href: sfoPlacePaths.child },
   { key: 'news', href: newsPaths.child },
   { key: 'forms', href: formPaths.childList },
   { key: 'consents', href: consentPaths.child },

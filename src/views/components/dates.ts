@@ -1,4 +1,4 @@
-import { formatDate } from '../../i18n/index.ts';
+import { formatDate, formatDateRange } from '../../i18n/index.ts';
 
 const TIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
 
@@ -8,5 +8,4 @@ export function formatDateTime(value: Date): string {
 }
 
 /** "25.11.2026", or "25.11.2026–27.11.2026" for a range of days (ISO dates). */
-export const dateRange = (from: string, to: string) =>
-  from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`;
+export const dateRange = formatDateRange;

@@ -2,6 +2,7 @@ import type { ChildSummary } from '../../domain/guardian/children.ts';
 import type { listStaffUnits, findOwnClass } from '../../domain/school/units.ts';
 import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
+import type { OwnClassList } from '../../domain/pupils/class-list.ts';
 import { timetableText } from '../../i18n/timetable.ts';
 import { absencePaths } from '../../paths/absence.ts';
 import { broadcastPaths } from '../../paths/broadcasts.ts';
@@ -193,7 +194,15 @@ export function StaffHome({
 type OwnClass = NonNullable<Awaited<ReturnType<typeof findOwnClass>>>;
 
 /** Pupil home (P1): own class and contact teacher. */
-export function PupilHome({ page, ownClass }: { page: PageContext; ownClass: OwnClass }) {
+export function PupilHome({
+  page,
+  ownClass,
+  classList,
+}: {
+  page: PageContext;
+  ownClass: OwnClass;
+  classList: OwnClassList | null;
+}) {
   const t = page.t.home;
   return (
     <div class="space-y-4">
@@ -219,6 +228,23 @@ export function PupilHome({ page, ownClass }: { page: PageContext; ownClass: Own
           ''
         )}
       </section>
+      {classList ? (
+        <section aria-labelledby="class-list" class={card}>
+          <h2 id="class-list" class="text-xl font-semibold" safe>
+            {t.classListHeading}
+          </h2>
+          <ul class="columns-1 sm:columns-2 gap-x-8">
+            {classList.names.map((p) => (
+              <li safe>{p.self ? `${p.name} ${t.classListYou}` : p.name}</li>
+            ))}
+          </ul>
+          <p class="text-sm text-slate-700" safe>
+            {t.classListNote}
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
     </div>
   );
 }

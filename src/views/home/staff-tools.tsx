@@ -20,6 +20,10 @@ import { applicationPaths } from '../../paths/applications.ts';
 import { lettersText } from '../../i18n/letters.ts';
 import { officeText } from '../../i18n/office.ts';
 import { officePaths } from '../../paths/office.ts';
+import { skoleruteText } from '../../i18n/skolerute.ts';
+import { skolerutePaths } from '../../paths/skolerute.ts';
+import { sfoAdminText } from '../../i18n/sfo-admin.ts';
+import { sfoAdminPaths } from '../../paths/sfo-admin.ts';
 import { link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 
@@ -52,7 +56,13 @@ export function StaffTools({
     { href: letterPaths.overview, label: lettersText[page.locale].link, show: has('leadership') },
     { href: fregReportPaths.list, label: fregText[page.locale].link, show: has('leadership', 'school_owner') },
     { href: officePaths.start, label: officeText[page.locale].link, show: has('leadership', 'school_owner') },
+    { href: skolerutePaths.start, label: skoleruteText[page.locale].link, show: has('leadership', 'school_owner') },
     { href: ownerSettingsPaths.page, label: ownerSettingsText[page.locale].link, show: has('school_owner') },
+    {
+      href: sfoAdminPaths.list,
+      label: sfoAdminText[page.locale].link,
+      show: has('sfo_leader', 'leadership', 'school_owner'),
+    },
   ].filter((l) => l.show);
   return (
     <nav aria-label={page.t.home.toolsNav}>

@@ -24,8 +24,10 @@ export function statusText(t: LeaveMessages, item: LeaveItem, actorId: number): 
       return fill(t.states.submitted, { date: formatDate(item.submittedAt ?? item.createdAt) });
     case 'partly_granted':
       return fill(t.states.partly_granted, {
-        from: dayMonth(item.grantedFrom ?? item.from),
-        to: dayMonth(item.grantedTo ?? item.to),
+        period:
+          (item.grantedFrom ?? item.from) === (item.grantedTo ?? item.to)
+            ? dayMonth(item.grantedFrom ?? item.from)
+            : `${dayMonth(item.grantedFrom ?? item.from)}–${dayMonth(item.grantedTo ?? item.to)}`,
       });
     case 'declined':
       return fill(t.states.declined, { names: joinNames(t, item.declinedBy) });

@@ -75,6 +75,13 @@ function Awaiting({ t, overview }: { t: LettersMessages; overview: LetterOvervie
       <p class="text-slate-700" safe>
         {t.awaiting.lead}
       </p>
+      {overview.routingCount > 0 ? (
+        <p id="letters-soon" role="status" safe>
+          {fill(t.awaiting.soon, { count: overview.routingCount })}
+        </p>
+      ) : (
+        ''
+      )}
       {overview.awaiting.length === 0 ? (
         <p safe>{t.awaiting.empty}</p>
       ) : (

@@ -1,3 +1,4 @@
+import { extraBlocks } from '../../domain/privacy/extra-lines.ts';
 import type { MyData } from '../../domain/privacy/types.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { myDataText } from '../../i18n/my-data.ts';
@@ -159,41 +160,26 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
 /** The areas' data (consents, settings, documents …), each as a heading and a list of plain lines. */
 function Extra({ page, extra }: { page: PageContext; extra: Record<string, unknown> }) {
   const t = myDataText[page.locale];
-  const word = (value: unknown) => {
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value))
-      return formatDate(value.length === 10 ? value : new Date(value));
-    return t.words[String(value)] ?? String(value ?? '');
-  };
-  const line = (item: unknown) =>
-    item !== null && typeof item === 'object'
-      ? Object.values(item as Record<string, unknown>)
-          .filter((v) => v !== null && v !== undefined && v !== '')
-          .map(word)
-          .join(' · ')
-      : word(item);
   return (
     <>
-      {Object.entries(extra).map(([key, value]) => {
-        const items = Array.isArray(value) ? value : [value];
-        return (
-          <div class="mt-3">
-            <h3 class="font-semibold" safe>
-              {t.extra[key] ?? key}
-            </h3>
-            {items.length === 0 ? (
-              <p class="text-slate-700" safe>
-                {t.none}
-              </p>
-            ) : (
-              <ul class="list-disc pl-5" role="list">
-                {items.map((item) => (
-                  <li safe>{line(item)}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        );
-      })}
+      {extraBlocks(extra, t).map((block) => (
+        <div class="mt-3">
+          <h3 class="font-semibold" safe>
+            {block.heading}
+          </h3>
+          {block.lines.length === 0 ? (
+            <p class="text-slate-700" safe>
+              {t.none}
+            </p>
+          ) : (
+            <ul class="list-disc pl-5" role="list">
+              {block.lines.map((line) => (
+                <li safe>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
     </>
   );
 }

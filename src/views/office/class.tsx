@@ -12,6 +12,10 @@ import type { TextError } from '../../domain/text.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { officeText, type OfficeMessages } from '../../i18n/office.ts';
 import { officePaths } from '../../paths/office.ts';
+import { officePupilPaths } from '../../paths/office-pupils.ts';
+import { officePupilText } from '../../i18n/office-pupils.ts';
+import { officeTimetableText } from '../../i18n/office-timetable.ts';
+import { officeTimetablePaths } from '../../paths/office-timetable.ts';
 import { link, primaryButton, secondaryButton, smallButton } from '../components/classes.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../components/form.tsx';
 import { Section } from '../components/section.tsx';
@@ -63,6 +67,11 @@ export function ClassPage({
         {fill(t.classTitle, { name: cls.name, school: cls.school.name })}
       </h1>
       <p safe>{fill(t.classLead, { trinn: cls.trinn, year: cls.schoolYear.name })}</p>
+      <p>
+        <a href={officeTimetablePaths.unit({ kind: 'class', id: cls.id })} class={link} safe>
+          {officeTimetableText[page.locale].link}
+        </a>
+      </p>
       {state.notice ? <Notice text={t.notices[state.notice]} /> : ''}
       {cls.closedOn ? (
         <p class="font-semibold" safe>
@@ -71,7 +80,14 @@ export function ClassPage({
       ) : (
         ''
       )}
-      <PupilsSection t={t} cls={cls} pupils={pupils} targets={targets} state={state} />
+      <PupilsSection
+        t={t}
+        cls={cls}
+        pupils={pupils}
+        targets={targets}
+        state={state}
+        openLabel={officePupilText[page.locale].open}
+      />
       {cls.closedOn ? '' : <AdmitSection t={t} cls={cls} state={state} />}
       <RenameSection t={t} cls={cls} state={state} />
       {cls.closedOn ? '' : <CloseSection t={t} cls={cls} state={state} />}
@@ -91,7 +107,8 @@ function PupilsSection({
   pupils,
   targets,
   state,
-}: Parts & { pupils: EnrolledPupil[]; targets: { id: number; name: string; trinn: number }[] }) {
+  openLabel,
+}: Parts & { pupils: EnrolledPupil[]; targets: { id: number; name: string; trinn: number }[]; openLabel: string }) {
   return (
     <Section id="pupils" heading={t.pupilsHeading}>
       {pupils.length === 0 ? (
@@ -119,6 +136,11 @@ function PupilsSection({
                     <EndForm t={t} cls={cls} pupil={p} name={name} state={state} />
                   </div>
                 </details>
+                <p class="text-sm">
+                  <a href={officePupilPaths.pupil(p.pupilId)} class={link} safe>
+                    {fill(openLabel, { name })}
+                  </a>
+                </p>
               </li>
             );
           })}

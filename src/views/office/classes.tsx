@@ -5,6 +5,10 @@ import { officeText } from '../../i18n/office.ts';
 import { officePaths } from '../../paths/office.ts';
 import { officeStaffText } from '../../i18n/office-staff.ts';
 import { officeStaffPaths } from '../../paths/office-staff.ts';
+import { officeGroupText } from '../../i18n/office-groups.ts';
+import { officeGroupPaths } from '../../paths/office-groups.ts';
+import { officeTimetableText } from '../../i18n/office-timetable.ts';
+import { officeTimetablePaths } from '../../paths/office-timetable.ts';
 import { link, listCard, primaryButton, secondaryButton } from '../components/classes.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../components/form.tsx';
 import { Section } from '../components/section.tsx';
@@ -29,6 +33,12 @@ export function OfficeStart({ page, schools }: { page: PageContext; schools: Man
             </a>
             <a href={officeStaffPaths.staff(s.id)} class={`${link} ml-3 text-sm`} safe>
               {officeStaffText[page.locale].link}
+            </a>
+            <a href={officeGroupPaths.groupList(s.id)} class={`${link} ml-3 text-sm`} safe>
+              {officeGroupText[page.locale].link}
+            </a>
+            <a href={officeTimetablePaths.school(s.id)} class={`${link} ml-3 text-sm`} safe>
+              {officeTimetableText[page.locale].link}
             </a>
           </li>
         ))}
@@ -78,7 +88,17 @@ export function ClassesPage({
         {fill(t.classesTitle, { school: school.name })}
       </h1>
       {created ? <Notice text={t.created} /> : ''}
+      <p>
+        <a href={officeGroupPaths.groups(school.id, year?.id)} class={link} safe>
+          {officeGroupText[page.locale].link}
+        </a>
+      </p>
       <RolloverLinks page={page} schoolId={school.id} />
+      <p>
+        <a href={officeTimetablePaths.school(school.id, year?.id)} class={link} safe>
+          {officeTimetableText[page.locale].link}
+        </a>
+      </p>
       <form
         method="get"
         action={officePaths.classList(school.id)}
@@ -128,6 +148,9 @@ export function ClassesPage({
                   <td class="p-2">
                     <a href={officePaths.class(cls.id)} class={link} safe>
                       {cls.name}
+                    </a>{' '}
+                    <a href={officeTimetablePaths.unit({ kind: 'class', id: cls.id })} class={`${link} text-sm`} safe>
+                      {officeTimetableText[page.locale].link}
                     </a>
                   </td>
                   <td class="p-2" safe>

@@ -3,8 +3,10 @@ import { fill } from '../../i18n/index.ts';
 import { ownerSettingsText } from '../../i18n/owner-settings.ts';
 import type { PageContext } from '../page-context.ts';
 import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
-import { primaryButton } from '../components/classes.ts';
-import { ErrorSummary, Field, Notice } from '../components/form.tsx';
+import { link, primaryButton } from '../components/classes.ts';
+import { skoleruteText } from '../../i18n/skolerute.ts';
+import { skolerutePaths } from '../../paths/skolerute.ts';
+import { ErrorSummary, Field, Notice, SelectField } from '../components/form.tsx';
 import { Section } from '../components/section.tsx';
 
 export interface OwnerSettingsForm {
@@ -37,16 +39,23 @@ export function OwnerSettingsPage({
         const values = mine?.input ?? {
           leaveLimitDays: String(s.leaveLimitDays),
           absenceFollowUpTime: s.absenceFollowUpTime,
+          sfoFreeHoursPerWeek: String(s.sfoFreeHoursPerWeek),
+          sfoFreeHoursLastTrinn: String(s.sfoFreeHoursLastTrinn),
         };
         const error = (field: keyof OwnerSettingsInput) =>
           mine?.errors[field] ? t.errors[mine.errors[field]!] : undefined;
         const id = (field: string) => `settings-${s.municipalityId}-${field}`;
-        const summary = (['leaveLimitDays', 'absenceFollowUpTime'] as const).flatMap((f) =>
-          error(f) ? [{ field: id(f), message: error(f)! }] : [],
-        );
+        const summary = (
+          ['leaveLimitDays', 'absenceFollowUpTime', 'sfoFreeHoursPerWeek', 'sfoFreeHoursLastTrinn'] as const
+        ).flatMap((f) => (error(f) ? [{ field: id(f), message: error(f)! }] : []));
         return (
           <Section id={`settings-${s.municipalityId}`} heading={s.name}>
             <p safe>{fill(t.lead, { name: s.name })}</p>
+            <p>
+              <a href={skolerutePaths.page(s.municipalityId)} class={link} safe>
+                {skoleruteText[page.locale].link}
+              </a>
+            </p>
             <form method="post" action={ownerSettingsPaths.municipality(s.municipalityId)} class="space-y-4" novalidate>
               <ErrorSummary heading={t.errorSummary} errors={summary} />
               <Field
@@ -67,6 +76,28 @@ export function OwnerSettingsPage({
                 value={values.absenceFollowUpTime}
                 error={error('absenceFollowUpTime')}
                 maxlength={5}
+              />
+              <Field
+                id={id('sfoFreeHoursPerWeek')}
+                name="sfo_free_hours_per_week"
+                label={t.sfoFreeHours}
+                hint={t.sfoFreeHoursHint}
+                value={values.sfoFreeHoursPerWeek}
+                error={error('sfoFreeHoursPerWeek')}
+                inputmode="numeric"
+                maxlength={2}
+              />
+              <SelectField
+                id={id('sfoFreeHoursLastTrinn')}
+                name="sfo_free_hours_last_trinn"
+                label={t.sfoLastTrinn}
+                hint={t.sfoLastTrinnHint}
+                value={values.sfoFreeHoursLastTrinn}
+                error={error('sfoFreeHoursLastTrinn')}
+                options={[
+                  { value: '3', label: t.sfoTrinn3 },
+                  { value: '4', label: t.sfoTrinn4 },
+                ]}
               />
               <button type="submit" class={primaryButton} safe>
                 {t.save}

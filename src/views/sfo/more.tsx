@@ -1,0 +1,50 @@
+import type { GuardianChild } from '../../domain/guardian/child.ts';
+import type { GuardianInvoice } from '../../domain/sfo/guardian-invoice.ts';
+import { sfoPlacesText } from '../../i18n/sfo-places.ts';
+import { sfoSupportText } from '../../i18n/sfo-support.ts';
+import { sfoSupportPaths } from '../../paths/sfo-support.ts';
+import { link } from '../components/classes.ts';
+import type { PageContext } from '../page-context.ts';
+import { GuardianInvoiceLines } from './guardian-invoice-lines.tsx';
+
+/**
+ * Under the place on the child's SFO screen (G8–G10): this month's invoice lines (the guardian's own, as payer), and
+ * the ways to reduced payment and summer SFO.
+ */
+export function SfoMore({
+  page,
+  child,
+  invoice,
+}: {
+  page: PageContext;
+  child: GuardianChild;
+  invoice: GuardianInvoice;
+}) {
+  const t = sfoPlacesText[page.locale];
+  const ts = sfoSupportText[page.locale];
+  return (
+    <>
+      <GuardianInvoiceLines
+        page={page}
+        pupilId={child.pupilId}
+        childName={child.givenName}
+        invoice={invoice}
+        headingLevel={3}
+      />
+      <nav aria-label={t.moreNav}>
+        <ul class="flex flex-wrap gap-x-6 gap-y-2" role="list">
+          <li>
+            <a href={sfoSupportPaths.reducedPayment(child.pupilId)} class={link} safe>
+              {ts.reduced.title}
+            </a>
+          </li>
+          <li>
+            <a href={sfoSupportPaths.childSummer(child.pupilId)} class={link} safe>
+              {ts.summerGuardian.title}
+            </a>
+          </li>
+        </ul>
+      </nav>
+    </>
+  );
+}
