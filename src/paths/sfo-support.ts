@@ -1,5 +1,5 @@
 /** Receipts after a change (PRG), read by the page to say what happened. */
-export type ReducedPaymentNotice = 'sent' | 'waiting';
+export type ReducedPaymentNotice = 'sent' | 'waiting' | 'confirmed' | 'declined';
 
 /**
  * SFO support (issue 12; src/routes/sfo-support.tsx): the guardian's reduced payment and summer SFO pages, the
@@ -9,6 +9,9 @@ export const sfoSupportPaths = {
   reducedPayment: (pupilId: number) => `/children/${pupilId}/sfo/reduced-payment`,
   reducedPaymentNotice: (pupilId: number, notice: ReducedPaymentNotice) =>
     `/children/${pupilId}/sfo/reduced-payment?${notice}=1`,
+  /** The other guardian confirms or declines (POST answer=confirmed|declined). */
+  reducedPaymentConfirmation: (pupilId: number, applicationId: number) =>
+    `/children/${pupilId}/sfo/reduced-payment/${applicationId}/confirmation`,
   attachment: (applicationId: number) => `/sfo/reduced-payment/${applicationId}/attachment`,
   childSummer: (pupilId: number) => `/children/${pupilId}/sfo/summer`,
   childSummerSaved: (pupilId: number) => `/children/${pupilId}/sfo/summer?saved=1`,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { listGuardianChildren } from '../domain/guardian/children.ts';
+import { guardianGlance } from '../domain/guardian/glance.ts';
 import { findOwnClass, listStaffUnits } from '../domain/school/units.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { consentPaths } from '../paths/consents.ts';
@@ -32,7 +33,12 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
       actor.personId,
       notifications.filter((n) => n.read_at === null).map((n) => n.id),
     );
-    return render(c, title, <GuardianHome page={page} children={children} notifications={notifications} />);
+    const glance = await guardianGlance(db, actor, children, todayOf(c));
+    return render(
+      c,
+      title,
+      <GuardianHome page={page} children={children} glance={glance} today={todayOf(c)} notifications={notifications} />,
+    );
   }
   if (actor.staff.length === 0) {
     const ownClass = await findOwnClass(db, actor, todayOf(c));

@@ -1,5 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import * as v from 'valibot';
+import { answerConfirmation } from '../domain/applications/confirm.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireGuardianChild, type GuardianChild } from '../domain/guardian/child.ts';
 import { endReduction, freeSfoCandidates, listCurrentReductions, recordFreeSfo } from '../domain/sfo/reductions.ts';
@@ -24,7 +26,7 @@ import { requireSfo, type SfoInfo } from '../domain/sfo/units.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { sfoSupportText } from '../i18n/sfo-support.ts';
 import { actorOf } from '../middleware/session.ts';
-import { sfoSupportPaths } from '../paths/sfo-support.ts';
+import { sfoSupportPaths, type ReducedPaymentNotice } from '../paths/sfo-support.ts';
 import { ReductionsPage, type FreeSfoFormState } from '../views/sfo/reductions.tsx';
 import {
   emptyReducedPaymentForm,
@@ -54,15 +56,19 @@ async function uploaded(value: unknown): Promise<UploadedPdf | null> {
   return { filename: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
 }
 
+const REDUCED_NOTICES = ['sent', 'waiting', 'confirmed', 'declined'] as const satisfies readonly ReducedPaymentNotice[];
+const AnswerForm = v.object({ answer: v.picklist(['confirmed', 'declined']) });
+
 async function reducedPage(
   c: Context<AppEnv>,
   child: GuardianChild,
   state?: ReducedPaymentFormState,
-  status: 200 | 422 = 200,
+  status: 200 | 400 | 409 | 422 = 200,
+  alert?: string,
 ) {
   const facts = await reducedPaymentFacts(db(c), child, todayOf(c));
   const list = await listReducedPaymentApplications(db(c), actorOf(c), child);
-  const notice = c.req.query('sent') ? 'sent' : c.req.query('waiting') ? 'waiting' : undefined;
+  const notice = REDUCED_NOTICES.find((n) => c.req.query(n) === '1');
   return render(
     c,
     t(c).reduced.title,
@@ -73,6 +79,7 @@ async function reducedPage(
       list={list}
       state={state ?? emptyReducedPaymentForm(facts)}
       notice={status === 200 ? notice : undefined}
+      alert={alert}
     />,
     status,
   );
@@ -201,6 +208,23 @@ export const sfoSupportRoutes = new Hono<AppEnv>()
       );
     },
   )
+  .post('/children/:id/sfo/reduced-payment/:appId/confirmation', async (c) => {
+    const child = await guardianChild(c);
+    const appId = idParam(c.req.param('appId'));
+    const form = v.safeParse(AnswerForm, await readForm(c));
+    if (!form.success) return reducedPage(c, child, undefined, 400);
+    const result = await answerConfirmation(
+      db(c),
+      'sfo_reduced_payment',
+      actorOf(c),
+      child,
+      appId,
+      form.output.answer,
+      nowOf(c),
+    );
+    if (!result.ok) return reducedPage(c, child, undefined, 409, t(c).reduced.closed);
+    return c.redirect(sfoSupportPaths.reducedPaymentNotice(child.pupilId, form.output.answer), 303);
+  })
   .get('/sfo/reduced-payment/:appId/attachment', async (c) =>
     sendDocument(
       c,

@@ -144,12 +144,32 @@ test('reduced payment: the page for the guardian only, a 422 that keeps the valu
   const download = await client.get(attachment, kari);
   assert.equal(download.status, 200);
   assert.equal(download.headers.get('content-type'), 'application/pdf');
+  // Anders, the other guardian, is asked on the same page; the applicant has nothing to confirm (404).
+  const confirmation = `${path}/${app.id}/confirmation`;
+  assert.ok(!after.document.querySelector(`form[action="${confirmation}"]`), 'no confirm button for the applicant');
+  assert.equal((await client.post(confirmation, { answer: 'confirmed' }, kari)).status, 404);
+  const asked = await html(await client.get(path, anders));
+  assert.match(
+    textOf(asked.document, '#sfo-reduced-list'),
+    /Kari Nordmann har søkt\. Søknaden går til SFO når du har bekreftet den\./,
+  );
+  assert.equal(asked.document.querySelectorAll(`form[action="${confirmation}"]`).length, 2, 'confirm and decline');
+  assert.equal((await client.post(confirmation, { answer: 'maybe' }, anders)).status, 400);
+  const confirmed = await client.post(confirmation, { answer: 'confirmed' }, anders);
+  assert.equal(confirmed.status, 303);
+  assert.equal(confirmed.headers.get('location'), `${path}?confirmed=1`);
+  assert.match(
+    textOf((await html(await client.get(`${path}?confirmed=1`, anders))).document, '[role="status"]'),
+    /Du har bekreftet søknaden/,
+  );
+  const again = await client.post(confirmation, { answer: 'declined' }, anders);
+  assert.equal(again.status, 409, 'answered once');
+  assert.match(await again.text(), /Søknaden kan ikke lenger besvares/);
+  assert.equal(
+    (await db.selectFrom('application').select('status').where('id', '=', app.id).executeTakeFirstOrThrow()).status,
+    'submitted',
+  );
   // Confirmed by Anders, it reaches the SFO's leader, who downloads it from the application page.
-  await db
-    .updateTable('application')
-    .set({ status: 'submitted', submitted_at: new Date() })
-    .where('id', '=', app.id)
-    .execute();
   assert.equal((await client.get(attachment, berit)).status, 200);
   const decisionPage = await html(await client.get(`/applications/${app.id}`, berit));
   assert.ok(decisionPage.document.querySelector(`a[href="${attachment}"]`), 'the decider sees the link');

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { CalendarDayKind } from '../../db/tables/calendar.ts';
-import { isActiveOn, notEndedBy } from '../period.ts';
+import { activeOn, isActiveOn, notEndedBy } from '../period.ts';
 import { datesBetween, isoWeekday } from './dates.ts';
 
 /** What the skolerute says about one date. */
@@ -79,4 +79,31 @@ export async function schoolYearOf(
     .limit(1)
     .executeTakeFirst();
   return row ? { id: row.id, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on } : null;
+}
+
+/**
+ * Of these school owners, those for whom `date` is a school day (calendarDays' rule: a weekday inside one of the
+ * owner's school years with no holiday or planning-day row), in one query whatever their number.
+ */
+export async function ownersWithSchoolDay(db: Db, municipalityIds: number[], date: string): Promise<Set<number>> {
+  if (municipalityIds.length === 0 || isoWeekday(date) > 5) return new Set();
+  const rows = await db
+    .selectFrom('school_year as y')
+    .select('y.municipality_id')
+    .distinct()
+    .where('y.municipality_id', 'in', municipalityIds)
+    .where(activeOn('y', date))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('school_calendar_day as d')
+            .select('d.date')
+            .whereRef('d.municipality_id', '=', 'y.municipality_id')
+            .where('d.date', '=', date),
+        ),
+      ),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.municipality_id));
 }

@@ -10,6 +10,8 @@ export interface ChildSummary {
   schoolName: string;
   className: string;
   ownerName: string;
+  classId: number;
+  municipalityId: number;
   contactTeachers: string[];
 }
 
@@ -30,6 +32,7 @@ export async function listGuardianChildren(db: Db, actor: Actor, today = todayIn
       'c.name as class_name',
       'c.id as class_id',
       'm.name as owner_name',
+      's.municipality_id',
     ])
     .where((eb) => visiblePupilCondition(eb, actor, today))
     .where(activeOn('e', today))
@@ -48,6 +51,8 @@ export async function listGuardianChildren(db: Db, actor: Actor, today = todayIn
     schoolName: r.school_name,
     className: r.class_name,
     ownerName: r.owner_name,
+    classId: r.class_id,
+    municipalityId: r.municipality_id,
     contactTeachers: teachers.get(r.class_id) ?? [],
   }));
 }

@@ -194,6 +194,9 @@ export interface ReducedPaymentListItem {
   mine: boolean;
   /** This guardian's vedtak letter, once decided. */
   vedtakDocumentId: number | null;
+  /** Another guardian applied and waits for this guardian to confirm or decline. */
+  mustAnswer: boolean;
+  applicantName: string;
 }
 
 /** The child's reduced-payment applications, newest first (bounded: 20). */
@@ -207,7 +210,21 @@ export async function listReducedPaymentApplications(
     .leftJoin('application_document as d', (j) =>
       j.onRef('d.application_id', '=', 'a.id').on('d.guardian_id', '=', actor.personId),
     )
-    .select(['a.id', 'a.status', 'a.created_at', 'a.applicant_id', 'd.document_id'])
+    .leftJoin('application_confirmation as k', (j) =>
+      j.onRef('k.application_id', '=', 'a.id').on('k.guardian_id', '=', actor.personId),
+    )
+    .innerJoin('person as p', 'p.id', 'a.applicant_id')
+    .select([
+      'a.id',
+      'a.status',
+      'a.created_at',
+      'a.applicant_id',
+      'd.document_id',
+      'k.guardian_id as asked',
+      'k.answer',
+      'p.given_name',
+      'p.family_name',
+    ])
     .where('a.pupil_id', '=', child.pupilId)
     .where('a.kind', '=', 'sfo_reduced_payment')
     .orderBy('a.created_at', 'desc')
@@ -229,6 +246,8 @@ export async function listReducedPaymentApplications(
             details: d,
             mine: r.applicant_id === actor.personId,
             vedtakDocumentId: r.document_id ?? null,
+            mustAnswer: r.status === 'awaiting_guardians' && r.asked !== null && r.answer === null,
+            applicantName: `${r.given_name} ${r.family_name}`,
           },
         ]
       : [];

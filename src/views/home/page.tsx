@@ -16,6 +16,8 @@ import type { listNotifications } from '../../domain/notifications/outbox.ts';
 import type { TodayLesson } from '../../domain/attendance/today.ts';
 import { RegisterLink, TodayLessons } from '../attendance/today.tsx';
 import { StaffTools } from './staff-tools.tsx';
+import { ChildGlanceParts, GeneralConsentState } from './glance.tsx';
+import type { GuardianGlance } from '../../domain/guardian/glance.ts';
 import { card, link } from '../components/classes.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 
@@ -23,10 +25,14 @@ import { broadcastsText } from '../../i18n/broadcasts.ts';
 export function GuardianHome({
   page,
   children,
+  glance,
+  today,
   notifications = [],
 }: {
   page: PageContext;
   children: ChildSummary[];
+  glance: GuardianGlance;
+  today: string;
   notifications?: Awaited<ReturnType<typeof listNotifications>>;
 }) {
   const t = page.t.home;
@@ -50,7 +56,7 @@ export function GuardianHome({
       </h2>
       <ul class="grid gap-4 sm:grid-cols-2" role="list">
         {children.map((child) => (
-          <li class={card}>
+          <li class={`${card} space-y-2`}>
             <h3 class="text-lg font-semibold">
               <a
                 href={childPaths.overview(child.pupilId)}
@@ -67,9 +73,20 @@ export function GuardianHome({
             ) : (
               ''
             )}
+            {glance.children.has(child.pupilId) ? (
+              <ChildGlanceParts
+                page={page}
+                glance={glance.children.get(child.pupilId)!}
+                childName={child.givenName}
+                today={today}
+              />
+            ) : (
+              ''
+            )}
           </li>
         ))}
       </ul>
+      <GeneralConsentState page={page} state={glance.generalConsent} />
       <p class="flex flex-wrap gap-x-6 gap-y-2">
         <a href={contactCardPaths.card} class={link} safe>
           {contactText[page.locale].homeLink}

@@ -5,6 +5,7 @@ import { sfoPlacesText } from '../../i18n/sfo-places.ts';
 import { applicationPaths } from '../../paths/applications.ts';
 import { documentPaths } from '../../paths/documents.ts';
 import { sfoPlacePaths } from '../../paths/sfo-places.ts';
+import { sfoSupportPaths } from '../../paths/sfo-support.ts';
 import type { PageContext } from '../page-context.ts';
 
 /** What an SFO place event's notification needs (views/notifications.tsx passes its row). */
@@ -25,7 +26,7 @@ type Payload = {
 };
 
 /**
- * The words and link for '<sfo kind>.confirmation_requested|declined|submitted|decided' (G8, S8), or null for any
+ * The words and link for '<sfo kind or sfo_reduced_payment>.confirmation_requested|declined|submitted|decided' (G8, S8), or null for any
  * other event (views/notifications.tsx falls back to its default).
  */
 export function describeSfoPlaceNotification(
@@ -33,7 +34,10 @@ export function describeSfoPlaceNotification(
   n: SfoNotification,
 ): { text: string; href?: string } | null {
   const [kind, event] = n.event_type.split('.');
-  if (!isSfoPlaceKind(kind)) return null;
+  const reduced = kind === 'sfo_reduced_payment';
+  if (!isSfoPlaceKind(kind) && !reduced) return null;
+  const guardianPage = (pupilId: number) =>
+    reduced ? sfoSupportPaths.reducedPayment(pupilId) : sfoPlacePaths.child(pupilId);
   const t = sfoPlacesText[page.locale];
   const p = (typeof n.payload === 'string' ? JSON.parse(n.payload) : (n.payload ?? {})) as Payload;
   const pupil = n.pupil_given_name ?? '';
@@ -43,12 +47,12 @@ export function describeSfoPlaceNotification(
     case 'confirmation_requested':
       return {
         text: fill(t.notifications.confirmation_requested, { applicant: p.applicantName ?? '', pupil, kind: kindName }),
-        href: sfoPlacePaths.child(pupilId),
+        href: guardianPage(pupilId),
       };
     case 'declined':
       return {
         text: fill(t.notifications.declined, { guardian: p.guardianName ?? '', pupil, kind: kindName }),
-        href: sfoPlacePaths.child(pupilId),
+        href: guardianPage(pupilId),
       };
     case 'submitted':
       return {

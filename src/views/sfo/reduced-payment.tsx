@@ -13,8 +13,8 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import { sfoSupportText } from '../../i18n/sfo-support.ts';
 import { childPaths } from '../../paths/children.ts';
 import { documentPaths } from '../../paths/documents.ts';
-import { sfoSupportPaths } from '../../paths/sfo-support.ts';
-import { link, listCard, primaryButton } from '../components/classes.ts';
+import { sfoSupportPaths, type ReducedPaymentNotice } from '../../paths/sfo-support.ts';
+import { link, listCard, primaryButton, secondaryButton } from '../components/classes.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../components/form.tsx';
 import { Section } from '../components/section.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -50,13 +50,16 @@ export function ReducedPaymentPage({
   list,
   state,
   notice,
+  alert,
 }: {
   page: PageContext;
   child: GuardianChild;
   facts: ReducedPaymentFacts;
   list: ReducedPaymentListItem[];
   state: ReducedPaymentFormState;
-  notice?: 'sent' | 'waiting';
+  notice?: ReducedPaymentNotice;
+  /** Why a confirmation was refused (the application was answered or withdrawn meanwhile). */
+  alert?: string;
 }) {
   const t = sfoSupportText[page.locale].reduced;
   const e = t.errors;
@@ -89,7 +92,20 @@ export function ReducedPaymentPage({
       <h1 class="text-3xl font-bold" safe>
         {fill(t.heading, { name })}
       </h1>
-      <Notice text={notice === 'sent' ? t.sent : notice === 'waiting' ? t.sentWaiting : undefined} />
+      <Notice
+        text={
+          notice
+            ? { sent: t.sent, waiting: t.sentWaiting, confirmed: t.confirmed, declined: t.declined }[notice]
+            : undefined
+        }
+      />
+      {alert ? (
+        <p role="alert" class="rounded border border-red-800 bg-red-50 p-3 font-semibold text-red-900" safe>
+          {alert}
+        </p>
+      ) : (
+        ''
+      )}
       <p safe>{t.lead}</p>
       {!facts.trinnOk ? (
         <p class="font-semibold" safe>
@@ -201,6 +217,33 @@ export function ReducedPaymentPage({
                     {fill(t.appliedFor, { year: d.schoolYearName, income: formatKroner(d.grossIncomeOre) })}
                   </p>
                   <p safe>{`${statuses[item.status]} · ${formatDate(item.createdAt)}`}</p>
+                  {item.mine ? (
+                    ''
+                  ) : (
+                    <p class="text-sm text-slate-700" safe>
+                      {fill(t.appliedBy, { name: item.applicantName })}
+                    </p>
+                  )}
+                  {item.mustAnswer ? (
+                    <div class="space-y-2 rounded border-l-4 border-amber-700 bg-amber-50 p-3">
+                      <p safe>{fill(t.mustAnswer, { name: item.applicantName })}</p>
+                      <div class="flex flex-wrap gap-3">
+                        {(['confirmed', 'declined'] as const).map((answer) => (
+                          <form
+                            method="post"
+                            action={sfoSupportPaths.reducedPaymentConfirmation(child.pupilId, item.id)}
+                          >
+                            <input type="hidden" name="answer" value={answer} />
+                            <button type="submit" class={answer === 'confirmed' ? primaryButton : secondaryButton} safe>
+                              {answer === 'confirmed' ? t.confirm : t.decline}
+                            </button>
+                          </form>
+                        ))}
+                      </div>
+                    </div>
+                  ) : (
+                    ''
+                  )}
                   {cap &&
                   d.grantedIncomeOre !== null &&
                   (item.status === 'granted' || item.status === 'partly_granted') ? (
