@@ -149,6 +149,7 @@ export const en: Messages = {
   child: {
     sectionsNav: 'About the child',
     overview: 'Overview',
+    timetable: 'Timetable',
     consents: 'Consents',
     documents: 'Documents',
     absence: 'Absence',

@@ -147,6 +147,7 @@ export const nb = {
   child: {
     sectionsNav: 'Om barnet',
     overview: 'Oversikt',
+    timetable: 'Timeplan',
     consents: 'Samtykker',
     documents: 'Dokumenter',
     absence: 'Fravær',

@@ -149,6 +149,7 @@ export const nn: Messages = {
   child: {
     sectionsNav: 'Om barnet',
     overview: 'Oversikt',
+    timetable: 'Timeplan',
     consents: 'Samtykke',
     documents: 'Dokument',
     absence: 'Fråvær',

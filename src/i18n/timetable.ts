@@ -9,7 +9,6 @@ const nb = {
   noSchool: 'Ingen skole',
   noLessons: 'Ingen timer',
   dayOff: 'Fri',
-  backToChild: 'Tilbake til {name}',
   noTimetable: 'Du har ingen timeplan.',
   feedHeading: 'Abonner i kalenderen på telefonen',
   feedLead:
@@ -34,7 +33,6 @@ const nn: TimetableMessages = {
   noSchool: 'Ingen skule',
   noLessons: 'Ingen timar',
   dayOff: 'Fri',
-  backToChild: 'Tilbake til {name}',
   noTimetable: 'Du har ingen timeplan.',
   feedHeading: 'Abonner i kalenderen på telefonen',
   feedLead:
@@ -57,7 +55,6 @@ const en: TimetableMessages = {
   noSchool: 'No school',
   noLessons: 'No lessons',
   dayOff: 'Day off',
-  backToChild: 'Back to {name}',
   noTimetable: 'You have no timetable.',
   feedHeading: 'Subscribe in your phone calendar',
   feedLead:

@@ -1,5 +1,9 @@
 import { Hono } from 'hono';
-import { todayOf } from './clock.ts';
+import { nowOf, todayOf } from './clock.ts';
+import { timeInOslo } from '../domain/access/actor.ts';
+import { canViewAbsence } from '../domain/access/policy.ts';
+import { loadChildAbsence } from '../domain/absence/overview.ts';
+import { nextLessons } from '../domain/calendar/next-lessons.ts';
 import type { AppEnv } from '../app-env.ts';
 import { childOverview, requireGuardianChild } from '../domain/guardian/child.ts';
 import { childAddress } from '../domain/guardian/child-address.ts';
@@ -14,9 +18,12 @@ export const children = new Hono<AppEnv>().get('/children/:id', async (c) => {
   const { db } = c.get('deps');
   const actor = actorOf(c);
   const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')), todayOf(c));
+  const today = todayOf(c);
   const overview = {
-    ...(await childOverview(db, actor, child, todayOf(c))),
+    ...(await childOverview(db, actor, child, today)),
     address: await childAddress(db, actor, child),
+    absence: canViewAbsence(actor, child.facts) ? await loadChildAbsence(db, actor, child, today) : null,
+    next: await nextLessons(db, child, today, timeInOslo(nowOf(c))),
   };
   return renderChildSection(
     c,

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { nowFrom, type AppEnv } from '../app-env.ts';
-import { todayInOslo } from '../domain/access/actor.ts';
 import { mondayOf, mondayOfIsoWeek } from '../domain/calendar/dates.ts';
 import { createFeedToken, feedCalendar, hasActiveFeed, revokeFeedToken } from '../domain/calendar/feed.ts';
 import { ownPupilPlacement, pupilWeek, teacherWeek } from '../domain/calendar/week.ts';
@@ -9,11 +8,12 @@ import { requireGuardianChild } from '../domain/guardian/child.ts';
 import { fill } from '../i18n/index.ts';
 import { timetableText } from '../i18n/timetable.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
-import { childPaths } from '../paths/children.ts';
 import { timetablePaths } from '../paths/timetable.ts';
 import { TimetablePage, type FeedProps } from '../views/timetable/page.tsx';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
+import { renderChildSection } from './child-section.tsx';
+import { todayOf } from './clock.ts';
 import { NotFoundError } from '../domain/errors.ts';
 
 const WeekQuery = v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/));
@@ -22,27 +22,27 @@ const FeedFile = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}\.ics$/));
 /** The Monday of `?week=2026-W48`, or of this week when missing or malformed. */
 function mondayFromQuery(c: Context<AppEnv>): string {
   const parsed = v.safeParse(WeekQuery, c.req.query('week'));
-  return (parsed.success ? mondayOfIsoWeek(parsed.output) : null) ?? mondayOf(todayInOslo());
+  return (parsed.success ? mondayOfIsoWeek(parsed.output) : null) ?? mondayOf(todayOf(c));
 }
 
 async function childPage(c: Context<AppEnv>, feed: Omit<FeedProps, 'pupilId' | 'active'> = {}) {
   const { db } = c.get('deps');
   const actor = actorOf(c);
-  const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')!));
+  const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')!), todayOf(c));
   const t = timetableText[c.get('locale')];
   const week = await pupilWeek(db, child, mondayFromQuery(c));
   const active = await hasActiveFeed(db, actor, child);
-  const heading = fill(t.childTitle, { name: child.givenName });
-  return render(
+  return renderChildSection(
     c,
-    heading,
+    child,
+    'timetable',
     <TimetablePage
       page={pageContext(c)}
-      heading={heading}
+      heading={fill(t.childTitle, { name: child.givenName })}
       week={week}
       weekHref={(w) => timetablePaths.child(child.pupilId, w)}
-      back={{ href: childPaths.overview(child.pupilId), name: child.givenName }}
       feed={{ pupilId: child.pupilId, active, revoked: c.req.query('revoked') === '1' && !active, ...feed }}
+      inChildPage
     />,
   );
 }

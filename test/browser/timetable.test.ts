@@ -29,7 +29,8 @@ for (const mode of JS_MODES) {
         await logInAs(page, server.url, /Logg inn som foresatt/, 'Kari Nordmann');
         await page.waitForURL(server.url + '/home');
         await page.goto(`${server.url}/children/${sofie}/timetable?week=2026-W51`);
-        assert.match((await page.textContent('h1')) ?? '', /Timeplan for Sofie/);
+        assert.match((await page.textContent('h1')) ?? '', /Sofie Nordmann/);
+        assert.match((await page.textContent('#timetable h2')) ?? '', /Timeplan for Sofie/);
         assert.match((await page.textContent('#timetable')) ?? '', /Mandag 14\.12\.2026/);
         assert.deepEqual(await axeViolations(page, mode), [], 'school week');
         await page.getByRole('link', { name: 'Neste uke' }).click();
@@ -37,6 +38,12 @@ for (const mode of JS_MODES) {
         await page.getByRole('heading', { name: 'Uke 52' }).waitFor();
         assert.match((await page.textContent('#timetable')) ?? '', /Juleferie/);
         assert.equal(await page.locator('h1').count(), 1, 'the week was swapped, not nested');
+        assert.equal(await page.locator('#timetable').count(), 1, 'one timetable');
+        assert.equal(
+          (await page.locator('nav [aria-current="page"]').textContent())?.trim(),
+          'Timeplan',
+          'the tabs stay',
+        );
         assert.deepEqual(await axeViolations(page, mode), [], 'holiday week');
         await context.close();
       });

@@ -245,3 +245,28 @@ test('the home page asks a fixed number of queries, whatever the number of child
       .execute();
   }
 });
+
+test("the child overview: this school year's absence, the next lessons, and the timetable as a tab", async () => {
+  const { document } = await html(await client.get(`/children/${sofie}`, kari));
+  assert.match(squash(document.querySelector('#absence-totals')?.textContent), /dag|time/);
+  assert.ok(document.querySelector(`a[href="/children/${sofie}/absence"]`), 'a link to all absence');
+  const next = document.querySelector('section[aria-labelledby="next-lessons"]');
+  assert.ok(next);
+  assert.equal(next.querySelector('time')?.getAttribute('datetime'), TODAY, 'at 08:00 the rest of today');
+  const lessons = Array.from(next.querySelectorAll('li')).map((li) => squash(li.textContent));
+  assert.ok(lessons.length > 0);
+  assert.ok(
+    lessons.every((l) => /^\d\d:\d\d–\d\d:\d\d \S/.test(l)),
+    lessons.join(' | '),
+  );
+  const tab = document.querySelector(`nav a[href="/children/${sofie}/timetable"]`);
+  assert.equal(squash(tab?.textContent), 'Timeplan', 'Timeplan is a tab');
+
+  // In the evening, the next lessons are tomorrow's.
+  const evening = createTestApp(db, {}, { clock: () => new Date(`${TODAY}T22:00:00+01:00`) });
+  const later = await html(await evening.get(`/children/${sofie}`, kari));
+  assert.equal(
+    later.document.querySelector('section[aria-labelledby="next-lessons"] time')?.getAttribute('datetime'),
+    '2026-11-26',
+  );
+});

@@ -30,14 +30,20 @@ const emil = await childOf(ola, 'Emil');
 const maja = await childOf(geir, 'Maja');
 const headers = (cookie: string) => ({ cookie });
 const dayHeadings = (document: Document) =>
-  Array.from(document.querySelectorAll('#timetable h3')).map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
+  Array.from(document.querySelectorAll('#timetable [id^="day-"]')).map((h) =>
+    h.textContent?.replace(/\s+/g, ' ').trim(),
+  );
 
 test("a guardian sees the child's week with dates, lessons and a next-week link", async () => {
   const cookie = await sessionCookie(db, kari, 'idporten');
   const res = await client.get(`/children/${sofie}/timetable?week=2026-W48`, headers(cookie));
   assert.equal(res.status, 200);
   const { document } = await html(res);
-  assert.match(document.querySelector('h1')?.textContent ?? '', /Timeplan for Sofie/);
+  // A tab of the child page: the child's name on top, the tabs kept, "Timeplan" the current one.
+  assert.match(document.querySelector('h1')?.textContent ?? '', /Sofie Nordmann/);
+  assert.match(document.querySelector('#timetable h2')?.textContent ?? '', /Timeplan for Sofie/);
+  assert.equal(document.querySelector('nav [aria-current="page"]')?.textContent?.trim(), 'Timeplan');
+  assert.ok(document.querySelector(`nav a[href="/children/${sofie}/messages"]`), 'the other tabs are there');
   assert.deepEqual(dayHeadings(document), [
     'Mandag 23.11.2026',
     'Tirsdag 24.11.2026',

@@ -40,6 +40,13 @@ export function todayInOslo(now = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
 }
 
+const OSLO_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
+
+/** The time of day in Norway, 'HH:MM' (as lessons' starts_at and ends_at are written). */
+export function timeInOslo(now = new Date()): string {
+  return OSLO_TIME.format(now);
+}
+
 export async function loadActor(
   db: Db,
   personId: number,

@@ -1,6 +1,12 @@
 import type { Children } from '@kitajs/html';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
-import { card, link, navLink, secondaryLink } from '../components/classes.ts';
+import { card, link, navLink } from '../components/classes.ts';
+import type { AbsenceOverview } from '../../domain/absence/overview.ts';
+import type { NextLessons } from '../../domain/calendar/next-lessons.ts';
+import { isoWeekday } from '../../domain/calendar/dates.ts';
+import { glanceText } from '../../i18n/glance.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { AbsenceTotals } from '../absence/list.tsx';
 import type { PageContext } from '../page-context.ts';
 import { ChildAddress } from './child-address.tsx';
 import { timetableText } from '../../i18n/timetable.ts';
@@ -18,6 +24,7 @@ import { sfoPlacePaths } from '../../paths/sfo-places.ts';
 
 export type ChildSection =
   | 'overview'
+  | 'timetable'
   | 'messages'
   | 'absence'
   | 'leave'
@@ -29,6 +36,7 @@ export type ChildSection =
 
 const SECTIONS: { key: ChildSection; href: (id: number) => string }[] = [
   { key: 'overview', href: childPaths.overview },
+  { key: 'timetable', href: (id) => timetablePaths.child(id) },
   { key: 'messages', href: messagePaths.childBook },
   { key: 'absence', href: absencePaths.child },
   { key: 'leave', href: leavePaths.child },
@@ -88,10 +96,49 @@ export function ChildLayout({
 }
 
 interface Overview {
+  /** This school year's absence totals, where the guardian may see absence. */
+  absence?: AbsenceOverview | null;
+  /** What is left of today's lessons, or the next school day's. */
+  next?: NextLessons | null;
   contactTeachers: { name: string; email: string | null }[];
   otherGuardians: { name: string; relation: string }[];
   /** The child's registered address when the guardian may see it (canViewAddress); else null. */
   address?: string[] | null;
+}
+
+/** The next lessons on the overview: what is left today, or the next school day's; the week one tap away. */
+function NextLessonsCard({ page, child, next }: { page: PageContext; child: GuardianChild; next: NextLessons | null }) {
+  const t = glanceText[page.locale];
+  const weekdays = timetableText[page.locale].weekdays;
+  return (
+    <section aria-labelledby="next-lessons" class={`${card} space-y-2`}>
+      <h2 id="next-lessons" class="text-lg font-semibold" safe>
+        {t.nextLessonsHeading}
+      </h2>
+      {next ? (
+        <>
+          <p class="font-semibold">
+            <span safe>{weekdays[isoWeekday(next.date) - 1] ?? ''}</span>{' '}
+            <time datetime={next.date} safe>
+              {formatDate(next.date)}
+            </time>
+          </p>
+          <ul role="list">
+            {next.lessons.map((l) => (
+              <li safe>{`${l.startsAt}–${l.endsAt} ${l.subject}${l.room ? ` (${l.room})` : ''}`}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p safe>{t.noNextLessons}</p>
+      )}
+      <p>
+        <a href={timetablePaths.child(child.pupilId)} class={link} safe>
+          {t.timetable}
+        </a>
+      </p>
+    </section>
+  );
 }
 
 export function ChildOverview({
@@ -107,11 +154,19 @@ export function ChildOverview({
   const relation = page.t.pupil.relation as Record<string, string>;
   return (
     <div class="grid gap-4 sm:grid-cols-2">
-      <p class="sm:col-span-2">
-        <a href={timetablePaths.child(child.pupilId)} class={secondaryLink} safe>
-          {timetableText[page.locale].title}
-        </a>
-      </p>
+      {overview.absence ? (
+        <div class="space-y-2">
+          <AbsenceTotals page={page} overview={overview.absence} level={2} />
+          <p>
+            <a href={absencePaths.child(child.pupilId)} class={link} safe>
+              {glanceText[page.locale].absenceLink}
+            </a>
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      <NextLessonsCard page={page} child={child} next={overview.next ?? null} />
       <section aria-labelledby="contact-teacher" class={card}>
         <h2 id="contact-teacher" class="text-lg font-semibold" safe>
           {t.contactTeacher}

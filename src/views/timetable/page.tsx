@@ -3,6 +3,7 @@ import { fill, formatDate } from '../../i18n/index.ts';
 import { timetableText, type TimetableMessages } from '../../i18n/timetable.ts';
 import { card, link, secondaryButton } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
+import { Heading, type HeadingLevel } from '../components/heading.tsx';
 import { timetablePaths } from '../../paths/timetable.ts';
 
 export interface FeedProps {
@@ -13,7 +14,7 @@ export interface FeedProps {
   revoked?: boolean;
 }
 
-function Day(props: { day: WeekDay; t: TimetableMessages; showGroup: boolean }) {
+function Day(props: { day: WeekDay; t: TimetableMessages; showGroup: boolean; level: HeadingLevel }) {
   const { day, t } = props;
   const headingId = `day-${day.date}`;
   const off =
@@ -24,12 +25,12 @@ function Day(props: { day: WeekDay; t: TimetableMessages; showGroup: boolean }) 
         : null;
   return (
     <section aria-labelledby={headingId} class={card}>
-      <h3 id={headingId} class="font-semibold">
+      <Heading level={props.level} id={headingId} class="font-semibold">
         <span safe>{t.weekdays[day.weekday - 1] ?? ''}</span>{' '}
         <time datetime={day.date} safe>
           {formatDate(day.date)}
         </time>
-      </h3>
+      </Heading>
       {off !== null ? (
         <p class="mt-2 font-semibold text-amber-900" safe>
           {off}
@@ -61,13 +62,13 @@ function Day(props: { day: WeekDay; t: TimetableMessages; showGroup: boolean }) 
   );
 }
 
-function Feed(props: { feed: FeedProps; t: TimetableMessages }) {
+function Feed(props: { feed: FeedProps; t: TimetableMessages; level: HeadingLevel }) {
   const { feed, t } = props;
   return (
     <section aria-labelledby="feed-heading" class={`space-y-3 ${card}`}>
-      <h2 id="feed-heading" class="text-lg font-semibold" safe>
-        {t.feedHeading}
-      </h2>
+      <Heading level={props.level} id="feed-heading" class="text-lg font-semibold">
+        <span safe>{t.feedHeading}</span>
+      </Heading>
       <p class="text-slate-700" safe>
         {t.feedLead}
       </p>
@@ -109,58 +110,47 @@ export function TimetablePage(props: {
   heading: string;
   week: Week | null;
   weekHref: (week: string) => string;
-  back?: { href: string; name: string };
   feed?: FeedProps;
   /** Teachers see the class or group of each lesson instead of the teacher. */
   showGroup?: boolean;
+  /** In the child page (a tab): headings one level down, and the week swaps the child page's section. */
+  inChildPage?: boolean;
 }) {
   const t = timetableText[props.page.locale];
   const { week } = props;
+  const top: HeadingLevel = props.inChildPage ? 2 : 1;
+  const target = props.inChildPage
+    ? { 'hx-target': '#child-section', 'hx-swap': 'innerHTML' }
+    : { 'hx-target': '#timetable', 'hx-swap': 'outerHTML' };
   const nav = (href: string, text: string, rel: string) => (
-    <a
-      href={href}
-      rel={rel}
-      hx-get={href}
-      hx-target="#timetable"
-      hx-swap="outerHTML"
-      hx-push-url="true"
-      class={link}
-      safe
-    >
+    <a href={href} rel={rel} hx-get={href} {...target} hx-push-url="true" class={link} safe>
       {text}
     </a>
   );
   return (
     <div id="timetable" class="space-y-4">
-      {props.back ? (
-        <p>
-          <a href={props.back.href} class={link} safe>
-            {fill(t.backToChild, { name: props.back.name })}
-          </a>
-        </p>
-      ) : null}
-      <h1 class="text-2xl font-semibold" safe>
-        {props.heading}
-      </h1>
+      <Heading level={top} class="text-2xl font-semibold">
+        <span safe>{props.heading}</span>
+      </Heading>
       {week === null ? (
         <p safe>{t.noTimetable}</p>
       ) : (
         <section aria-labelledby="week-heading" class="space-y-3">
-          <h2 id="week-heading" class="text-xl font-semibold" safe>
-            {fill(t.weekHeading, { week: Number(week.week.slice(6)) })}
-          </h2>
+          <Heading level={(top + 1) as HeadingLevel} id="week-heading" class="text-xl font-semibold">
+            <span safe>{fill(t.weekHeading, { week: Number(week.week.slice(6)) })}</span>
+          </Heading>
           <nav aria-label={t.weekHeading.replace(' {week}', '')} class="flex justify-between gap-4">
             {nav(props.weekHref(week.previous), t.previous, 'prev')}
             {nav(props.weekHref(week.next), t.next, 'next')}
           </nav>
           <div class="grid gap-3 md:grid-cols-5">
             {week.days.map((day) => (
-              <Day day={day} t={t} showGroup={props.showGroup === true} />
+              <Day day={day} t={t} showGroup={props.showGroup === true} level={(top + 2) as HeadingLevel} />
             ))}
           </div>
         </section>
       )}
-      {props.feed ? <Feed feed={props.feed} t={t} /> : null}
+      {props.feed ? <Feed feed={props.feed} t={t} level={(top + 1) as HeadingLevel} /> : null}
     </div>
   );
 }
