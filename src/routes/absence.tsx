@@ -71,7 +71,7 @@ async function formSection(
 ) {
   const date = input.kind === 'lessons' ? parseReportDate(input.date) : null;
   const day = date ? await dayLessons(c.get('deps').db, child, date) : null;
-  const state = { input: { ...input, date: shownDate(input.date) }, errors, day };
+  const state = { input: { ...input, date: shownDate(input.date) }, errors, day, today: todayOf(c) };
   if (isPartialRequest(c) && c.req.header('hx-target')?.endsWith('#absence-lessons')) {
     c.header('Vary', 'HX-Request');
     return c.html(<LessonsPart page={pageContext(c)} child={child} state={state} />, status);

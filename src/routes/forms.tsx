@@ -10,6 +10,7 @@ import {
   createForm,
   findManagedForm,
   listManagedForms,
+  requireFormAuthor,
   parseNewForm,
   parseQuestion,
   removeQuestion,
@@ -72,6 +73,7 @@ export const formRoutes = new Hono<AppEnv>()
     ),
   )
   .get(formPaths.new, async (c) => {
+    requireFormAuthor(actorOf(c));
     const audiences = await listBroadcastAudiences(c.get('deps').db, actorOf(c), todayOf(c));
     return render(c, t(c).newForm, <NewFormPage page={pageContext(c)} audiences={audiences} />);
   })

@@ -15,6 +15,8 @@ import { listTodaysLessons } from '../domain/attendance/today.ts';
 import { todayOf } from './clock.ts';
 import { ownClassList } from '../domain/pupils/class-list.ts';
 import { countUnreadThreads } from '../domain/messages/lists.ts';
+import { countWaitingApplications } from '../domain/applications/queue.ts';
+import { countLettersToPrint } from '../domain/letters/overview.ts';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
 export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
@@ -65,7 +67,11 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
         page={page}
         units={units}
         today={today}
-        unreadThreads={await countUnreadThreads(db, actor, todayOf(c))}
+        waiting={{
+          unreadThreads: await countUnreadThreads(db, actor, todayOf(c)),
+          applications: await countWaitingApplications(db, actor, todayOf(c)),
+          letters: await countLettersToPrint(db, actor),
+        }}
       />
       <NotificationList page={page} notifications={notifications} />
     </div>,

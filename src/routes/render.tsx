@@ -12,6 +12,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     path: c.req.path,
     userName: actor ? `${actor.givenName} ${actor.familyName}` : undefined,
     isGuardian: actor?.via === 'idporten',
+    staffRoles: actor?.via === 'feide' ? [...new Set(actor.staff.map((g) => g.role))] : [],
     devTools: !!actor && c.get('deps').config.env !== 'production',
   };
 }

@@ -2,6 +2,7 @@ import type { Children } from '@kitajs/html';
 import type { PageContext } from './page-context.ts';
 import { navLink } from './components/classes.ts';
 import { LanguageSwitch } from './components/language-switch.tsx';
+import { StaffNav } from './components/staff-nav.tsx';
 import { fill } from '../i18n/index.ts';
 import { myDataText } from '../i18n/my-data.ts';
 import { assetPaths } from '../paths/assets.ts';
@@ -91,6 +92,7 @@ export function Layout({ page, title, children }: LayoutProps) {
               <LanguageSwitch page={page} />
             </div>
           </header>
+          <StaffNav page={page} />
           <main id="main" tabindex="-1" class="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
             {children}
           </main>

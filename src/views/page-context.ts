@@ -1,3 +1,4 @@
+import type { StaffRole } from '../db/schema.ts';
 import type { Locale, Messages } from '../i18n/index.ts';
 
 /** Everything the layout needs to know about the request, as plain data (views never see Hono). */
@@ -9,6 +10,8 @@ export interface PageContext {
   userName?: string;
   /** Logged in with ID-porten: a guardian (shows the contact card link). */
   isGuardian?: boolean;
+  /** Staff (Feide) roles held today: the staff navigation shows what they may use. Empty for guardians and pupils. */
+  staffRoles?: StaffRole[];
   /** Development and test (never production), logged in: the footer links to /dev/sms, /dev/mail and /dev/digital-post. */
   devTools?: boolean;
 }

@@ -90,7 +90,10 @@ for (const mode of JS_MODES) {
       const context = await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE });
       const page = await context.newPage();
       await logInAs(page, server.url, /Ansatt eller elev/, 'Randi Kolstad');
-      await page.getByRole('link', { name: 'Innstillinger: permisjon og fraværsoppfølging' }).click();
+      await page
+        .getByRole('navigation', { name: 'Ansattmeny' })
+        .getByRole('link', { name: 'Innstillinger', exact: true })
+        .click();
       await page.getByRole('heading', { name: 'Innstillinger for skoleeier' }).waitFor();
       const section = page.getByRole('region', { name: 'Demo kommune' });
       await section.getByLabel('Fraværsoppfølging: klokkeslett hver skoledag').fill('kl ti');

@@ -46,7 +46,10 @@ for (const [index, mode] of JS_MODES.entries()) {
 
       // The school office: a class, the pupil admitted from today.
       const office = await rektor(mode.javaScript);
-      await office.getByRole('link', { name: 'Skolekontoret: klasser og innmelding' }).click();
+      await office
+        .getByRole('navigation', { name: 'Ansattmeny' })
+        .getByRole('link', { name: 'Skolekontoret', exact: true })
+        .click();
       await office.getByRole('link', { name: 'Bjørkelia skole' }).click();
       await office.getByLabel('Navn').fill(className);
       await office.getByLabel('Trinn', { exact: true }).fill('8');

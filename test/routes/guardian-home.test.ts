@@ -82,6 +82,12 @@ test('"Meld fravær i dag" opens the report for today, and one more post saves i
     form.document.querySelector<HTMLInputElement>('input[name="from"]')?.getAttribute('value'),
     '25.11.2026',
   );
+  // "I dag" / "I morgen" on the form: the report for tomorrow in one tap.
+  const tomorrow = form.document.querySelector(`a[href="/children/${sofie}/absence/new?kind=days&date=2026-11-26"]`);
+  assert.equal(squash(tomorrow?.textContent), 'I morgen');
+  assert.ok(form.document.querySelector(`a[href="/children/${sofie}/absence/new?kind=days&date=${TODAY}"]`), 'I dag');
+  const next = await html(await client.get(tomorrow!.getAttribute('href')!, kari));
+  assert.equal(next.document.querySelector('input[name="from"]')?.getAttribute('value'), '26.11.2026');
   const saved = await client.post(
     `/children/${sofie}/absences`,
     { kind: 'days', from: '25.11.2026', to: '', reason: 'sjuk', note: '' },

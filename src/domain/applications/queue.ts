@@ -166,3 +166,15 @@ async function pageOf<K extends ApplicationKind>(db: Db, app: CaseOf<K>, today: 
   }));
   return { kind: app.kind, app, facts, documents: letters } as ApplicationPage;
 }
+
+/** How many applications wait for the actor's decision (the count on leadership's home); 0 for one who decides none. */
+export async function countWaitingApplications(db: Db, actor: Actor, today: string): Promise<number> {
+  const kinds = decidedKinds(actor);
+  if (kinds.length === 0) return 0;
+  const row = await decidableCases(db, actor, kinds, today)
+    .where('a.status', '=', 'submitted')
+    .clearSelect()
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,7 +1,7 @@
 import { checkText, cleanText } from '../text.ts';
 import * as v from 'valibot';
 import type { Db } from '../../db/database.ts';
-import type { FormAudienceKind, FormQuestionKind } from '../../db/schema.ts';
+import type { FormAudienceKind, FormQuestionKind, StaffRole } from '../../db/schema.ts';
 import { parseDate } from '../../i18n/index.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -72,8 +72,17 @@ export async function findManagedForm(db: Db, actor: Actor, formId: number): Pro
   };
 }
 
+/** Staff who write to guardians make forms (S9). */
+const FORM_AUTHOR_ROLES: readonly StaffRole[] = ['leadership', 'contact_teacher', 'teacher', 'sfo_leader', 'sfo_staff'];
+
+/** Anyone but a form author (a pupil, a guardian, the school owner) has no forms pages: 404, not an empty page. */
+export function requireFormAuthor(actor: Actor): void {
+  if (actor.via !== 'feide' || !actor.staff.some((g) => FORM_AUTHOR_ROLES.includes(g.role))) throw new NotFoundError();
+}
+
 /** The forms the actor made, and for leadership every form of their schools; newest first, bounded. */
 export async function listManagedForms(db: Db, actor: Actor, options: { limit?: number; offset?: number } = {}) {
+  requireFormAuthor(actor);
   const schools = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
   return db
     .selectFrom('form as f')

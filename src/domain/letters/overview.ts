@@ -176,3 +176,16 @@ async function letterRows(
     at: r.sent_at ?? r.decided_at ?? r.created_at,
   }));
 }
+
+/** Paper letters waiting to be printed at the actor's schools (the count on leadership's home); 0 for anyone else. */
+export async function countLettersToPrint(db: Db, actor: Actor): Promise<number> {
+  const ids = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
+  if (ids.length === 0) return 0;
+  const row = await db
+    .selectFrom('letter_dispatch')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('school_id', 'in', ids)
+    .where('status', '=', 'awaiting_print')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -82,7 +82,8 @@ export async function listInbox(
   page: number,
   today = todayInOslo(),
 ): Promise<Paged<ThreadSummary> & { unreadCount: number }> {
-  if (actor.via === 'idporten') throw new NotFoundError();
+  // Only staff have an inbox: a guardian or a pupil gets 404, not an empty staff page.
+  if (actor.via === 'idporten' || actor.staff.length === 0) throw new NotFoundError();
   const { limit, offset } = window(page);
   const rows = await threadQuery(db, actor.personId)
     .where((eb) => staffThreadCondition(eb, actor, today))

@@ -19,6 +19,8 @@ export interface ReportFormState {
   input: ReportInput;
   errors: ReportErrors;
   day: DayLessons | null;
+  /** Today (ISO), for the "I dag" / "I morgen" quick choices. */
+  today: string;
 }
 
 export const fieldId = (field: ReportField) => `absence-${field}`;

@@ -1,7 +1,8 @@
 import { ABSENCE_REASONS, type ReportField } from '../../domain/absence/report-form.ts';
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import { absenceText } from '../../i18n/absence.ts';
-import { link, secondaryButton } from '../components/classes.ts';
+import { link, secondaryButton, secondaryLink } from '../components/classes.ts';
+import { addDays } from '../../domain/calendar/dates.ts';
 import { ErrorSummary, Field } from '../components/form.tsx';
 import { SectionLink } from '../components/section-link.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -14,6 +15,35 @@ function anchorOf(field: ReportField, state: ReportFormState): string {
   if (field === 'reason') return `absence-reason-${ABSENCE_REASONS[0]}`;
   if (field === 'lessons') return state.day?.lessons[0] ? `absence-lesson-${state.day.lessons[0].id}` : fieldId('date');
   return fieldId(field);
+}
+
+/**
+ * "I dag" / "I morgen" (issue 19): the form for that day in one tap, as links (with JavaScript off a new page; with
+ * htmx the section). Links, not submit buttons, so Enter in a date field still sends the report.
+ */
+function QuickDates({
+  page,
+  child,
+  kind,
+  today,
+}: {
+  page: PageContext;
+  child: GuardianChild;
+  kind: 'days' | 'lessons';
+  today: string;
+}) {
+  const t = absenceText[page.locale].form;
+  return (
+    <p class="flex flex-wrap items-center gap-2">
+      <span safe>{t.quickDates}</span>
+      <SectionLink href={absencePaths.newReport(child.pupilId, kind, today)} class={secondaryLink} text={t.today} />
+      <SectionLink
+        href={absencePaths.newReport(child.pupilId, kind, addDays(today, 1))}
+        class={secondaryLink}
+        text={t.tomorrow}
+      />
+    </p>
+  );
 }
 
 /** G6: report whole days (from–to) or single lessons of one day (chosen from the timetable). */
@@ -42,6 +72,7 @@ export function ReportFormSection({
       </h2>
       <p safe>{t.form.lead}</p>
       <ErrorSummary heading={page.t.errors.summaryHeading} errors={errors} />
+      <QuickDates page={page} child={child} kind={kind} today={state.today} />
       {kind === 'days' ? (
         <form
           method="post"

@@ -15,7 +15,8 @@ import { NotificationList } from '../notifications.tsx';
 import type { listNotifications } from '../../domain/notifications/outbox.ts';
 import type { TodayLesson } from '../../domain/attendance/today.ts';
 import { RegisterLink, TodayLessons } from '../attendance/today.tsx';
-import { StaffTools } from './staff-tools.tsx';
+import { officePaths } from '../../paths/office.ts';
+import { StaffWaiting, type StaffWaitingCounts } from './staff-waiting.tsx';
 import { ChildGlanceParts, GeneralConsentState } from './glance.tsx';
 import type { GuardianGlance } from '../../domain/guardian/glance.ts';
 import { card, link } from '../components/classes.ts';
@@ -107,12 +108,13 @@ export function StaffHome({
   page,
   units,
   today,
-  unreadThreads,
+  waiting,
 }: {
   page: PageContext;
   units: StaffUnits;
   today?: { date: string; lessons: TodayLesson[] };
-  unreadThreads?: number;
+  /** What waits for this person (unread messages; for deciders and leadership, applications and letters). */
+  waiting?: StaffWaitingCounts;
 }) {
   const t = page.t.home;
   const empty = !units.classes.length && !units.groups.length && !units.schools.length && !units.sfos.length;
@@ -126,7 +128,7 @@ export function StaffHome({
         <span safe>{units.roles.map((role) => t.role[role]).join(', ')}</span>
       </p>
       {empty ? <p safe>{t.noStaffUnits}</p> : ''}
-      <StaffTools page={page} roles={units.roles} unreadThreads={unreadThreads} />
+      {waiting ? <StaffWaiting page={page} roles={units.roles} counts={waiting} /> : ''}
       {today && units.roles.some((role) => role === 'teacher' || role === 'contact_teacher') ? (
         <TodayLessons page={page} lessons={today.lessons} today={today.date} />
       ) : (
@@ -139,7 +141,12 @@ export function StaffHome({
           </h2>
           <ul class="space-y-1" role="list">
             {units.schools.map((school) => (
-              <li safe>{`${school.name} – ${fill(t.pupilCount, { count: school.pupils })}`}</li>
+              <li>
+                <a href={officePaths.classList(school.id)} class={link} safe>
+                  {school.name}
+                </a>
+                <span safe>{` – ${fill(t.pupilCount, { count: school.pupils })}`}</span>
+              </li>
             ))}
           </ul>
         </section>
