@@ -50,6 +50,7 @@ export function ChildGlanceParts({
       text: c.count === 1 ? t.confirmation[c.kind] : `${t.confirmation[c.kind]} (${c.count})`,
     })),
   ];
+  // Not a region: one per child would make landmarks of the same name.
   const todayId = `today-${id}`;
   return (
     <div class="space-y-3">
@@ -82,8 +83,8 @@ export function ChildGlanceParts({
           {t.nothingWaits}
         </p>
       )}
-      <section aria-labelledby={todayId} class="space-y-1">
-        <h4 id={todayId} class="font-semibold" safe>
+      <div id={todayId} class="space-y-1">
+        <h4 class="font-semibold" safe>
           {t.todayHeading}
         </h4>
         {glance.lessonsToday === null ? (
@@ -102,7 +103,7 @@ export function ChildGlanceParts({
             {t.timetable}
           </a>
         </p>
-      </section>
+      </div>
     </div>
   );
 }
