@@ -124,6 +124,16 @@ export const en: Messages = {
     unblock: 'Lift the block',
     blockReason: 'Reason',
     blockReasonRequired: 'Write a reason for the block.',
+    unblockReasonRequired: 'Write a reason for lifting the block.',
+    blockTitle: 'Block access for {guardian}',
+    unblockTitle: 'Lift the block for {guardian}',
+    blockLead:
+      '{guardian} is logged out at once and no longer sees {pupil} in Skolebro: no messages, absence, forms or documents. The block and the reason are kept in the log.',
+    unblockLead:
+      '{guardian} gets access to {pupil} again from the next login. Lifting the block and the reason are kept in the log.',
+    blockConfirm: 'Yes, block access',
+    unblockConfirm: 'Yes, lift the block',
+    cancel: 'Cancel',
     blockedNotice: 'Access is blocked. The guardian was logged out at once.',
     unblockedNotice: 'The block is lifted.',
     auditNotice: 'Viewing this pupil card is logged.',

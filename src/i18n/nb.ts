@@ -122,6 +122,16 @@ export const nb = {
     unblock: 'Opphev sperringen',
     blockReason: 'Begrunnelse',
     blockReasonRequired: 'Skriv en begrunnelse for sperringen.',
+    unblockReasonRequired: 'Skriv en begrunnelse for å oppheve sperringen.',
+    blockTitle: 'Sperr tilgangen for {guardian}',
+    unblockTitle: 'Opphev sperringen for {guardian}',
+    blockLead:
+      '{guardian} blir logget ut med en gang og ser ikke lenger {pupil} i Skolebro: ikke meldinger, fravær, skjemaer eller dokumenter. Sperringen og begrunnelsen lagres i loggen.',
+    unblockLead:
+      '{guardian} får tilgang til {pupil} igjen fra neste innlogging. Opphevingen og begrunnelsen lagres i loggen.',
+    blockConfirm: 'Ja, sperr tilgangen',
+    unblockConfirm: 'Ja, opphev sperringen',
+    cancel: 'Avbryt',
     blockedNotice: 'Tilgangen er sperret. Den foresatte ble logget ut med en gang.',
     unblockedNotice: 'Sperringen er opphevet.',
     auditNotice: 'Visningen av elevkortet er logget.',

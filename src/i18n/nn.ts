@@ -124,6 +124,16 @@ export const nn: Messages = {
     unblock: 'Opphev sperringa',
     blockReason: 'Grunngiving',
     blockReasonRequired: 'Skriv ei grunngiving for sperringa.',
+    unblockReasonRequired: 'Skriv ei grunngiving for å oppheve sperringa.',
+    blockTitle: 'Sperr tilgangen for {guardian}',
+    unblockTitle: 'Opphev sperringa for {guardian}',
+    blockLead:
+      '{guardian} blir logga ut med ein gong og ser ikkje lenger {pupil} i Skolebro: ikkje meldingar, fråvær, skjema eller dokument. Sperringa og grunngivinga blir lagra i loggen.',
+    unblockLead:
+      '{guardian} får tilgang til {pupil} igjen frå neste innlogging. Opphevinga og grunngivinga blir lagra i loggen.',
+    blockConfirm: 'Ja, sperr tilgangen',
+    unblockConfirm: 'Ja, opphev sperringa',
+    cancel: 'Avbryt',
     blockedNotice: 'Tilgangen er sperra. Den føresette vart logga ut med ein gong.',
     unblockedNotice: 'Sperringa er oppheva.',
     auditNotice: 'Visinga av elevkortet er logga.',

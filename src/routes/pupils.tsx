@@ -5,7 +5,8 @@ import { todayOf } from './clock.ts';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { revealProtectedAddress, viewPupilCard } from '../domain/pupils/card.ts';
-import { setGuardianBlocked } from '../domain/pupils/guardian-access.ts';
+import { findBlockingTarget, setGuardianBlocked } from '../domain/pupils/guardian-access.ts';
+import { BlockingPage } from '../views/pupils/blocking.tsx';
 import { attendancePaths } from '../paths/attendance.ts';
 import { consentPaths } from '../paths/consents.ts';
 import { pupilPaths } from '../paths/pupils.ts';
@@ -40,24 +41,39 @@ export const pupils = new Hono<AppEnv>()
       <PupilCardPage page={pageContext(c)} card={card} notice={notice} />,
     );
   })
+  .get('/pupils/:id/guardians/:guardianId/blocking', async (c) => {
+    const target = await findBlockingTarget(
+      c.get('deps').db,
+      actorOf(c),
+      idParam(c.req.param('id')),
+      idParam(c.req.param('guardianId')),
+      todayOf(c),
+    );
+    const title = fill(target.blocked ? c.get('t').pupil.unblockTitle : c.get('t').pupil.blockTitle, {
+      guardian: target.guardianName,
+    });
+    return render(c, title, <BlockingPage page={pageContext(c)} target={target} />);
+  })
   .post('/pupils/:id/guardians/:guardianId/blocking', async (c) => {
     const { db } = c.get('deps');
     const actor = actorOf(c);
     const pupilId = idParam(c.req.param('id'));
     const guardianId = idParam(c.req.param('guardianId'));
+    const target = await findBlockingTarget(db, actor, pupilId, guardianId, todayOf(c));
     const body = await readForm(c);
     const form = v.safeParse(BlockingForm, { blocked: body.blocked, reason: body.reason });
     if (!form.success) {
-      const card = await viewPupilCard(db, actor, pupilId, todayOf(c));
-      const block = {
-        guardianId,
-        reason: typeof body.reason === 'string' ? body.reason : '',
-        error: c.get('t').pupil.blockReasonRequired,
-      };
+      const t = c.get('t').pupil;
+      // The direction is the relation's own (a stale or missing `blocked` field does not decide the message).
       return render(
         c,
-        `${card.givenName} ${card.familyName}`,
-        <PupilCardPage page={pageContext(c)} card={card} block={block} />,
+        fill(target.blocked ? t.unblockTitle : t.blockTitle, { guardian: target.guardianName }),
+        <BlockingPage
+          page={pageContext(c)}
+          target={target}
+          reason={typeof body.reason === 'string' ? body.reason : ''}
+          error={target.blocked ? t.unblockReasonRequired : t.blockReasonRequired}
+        />,
         422,
       );
     }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { NotFoundError } from '../../src/domain/errors.ts';
 import { describe, test } from 'node:test';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import type { LoginProvider } from '../../src/db/schema.ts';
@@ -230,7 +231,10 @@ describe("who sees and writes in a pupil's message book", () => {
 
   test('the inbox query and the thread policy agree for every staff member', async () => {
     const threads = await db.selectFrom('message_thread').select('id').execute();
-    for (const a of [fatima, marius, vibeke, torunn, fjellheimRektor, berit, sfoStaff, emma, randi]) {
+    // A pupil has no inbox (404, not an empty staff page) and may see no thread.
+    await assert.rejects(listInbox(db, emma, 1, TODAY), NotFoundError);
+    for (const { id } of threads) assert.equal(await sees(emma, id), false, `Emma and thread ${id}`);
+    for (const a of [fatima, marius, vibeke, torunn, fjellheimRektor, berit, sfoStaff, randi]) {
       const inbox = new Set<number>();
       for (let page = 1; ; page++) {
         const list = await listInbox(db, a, page, TODAY);

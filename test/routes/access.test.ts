@@ -250,12 +250,23 @@ test('the rektor blocks a guardian: the guardian is logged out at once and the b
   assert.equal((await client.get('/home', kari)).status, 200);
   const rektor = await as('leadership');
 
-  const noReason = await client.post(
-    `/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`,
-    { blocked: 'true', reason: '' },
-    rektor,
+  // The card links to a confirmation step: what happens, the reason, a button that says what it does.
+  const blocking = `/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`;
+  const card = await html(await client.get(`/pupils/${relation.pupil_id}`, rektor));
+  assert.equal(card.document.querySelector(`a[href="${blocking}"]`)?.textContent?.trim(), 'Sperr tilgangen');
+  const step = await html(await client.get(blocking, rektor));
+  assert.match(step.document.querySelector('h1')?.textContent ?? '', /^Sperr tilgangen for Kari Nordmann$/);
+  assert.match(step.document.querySelector('#blocking-lead')?.textContent ?? '', /blir logget ut med en gang/);
+  assert.equal(
+    step.document.querySelector(`form[action="${blocking}"] button`)?.textContent?.trim(),
+    'Ja, sperr tilgangen',
   );
+  assert.equal((await client.get(blocking, await as('contact-teacher'))).status, 404, 'the step is leadership only');
+  assert.equal((await client.get('/home', kari)).status, 200, 'opening the step changes nothing');
+
+  const noReason = await client.post(blocking, { blocked: 'true', reason: '' }, rektor);
   assert.equal(noReason.status, 422);
+  assert.match(await noReason.text(), /Skriv en begrunnelse for sperringen\./);
   assert.equal((await client.get('/home', kari)).status, 200, 'nothing happened');
 
   assert.equal(
@@ -286,10 +297,17 @@ test('the rektor blocks a guardian: the guardian is logged out at once and the b
     .executeTakeFirstOrThrow();
   assert.equal(audit.reason, 'Vedtak fra barnevernet');
 
-  await client.post(
-    `/pupils/${relation.pupil_id}/guardians/${kariId}/blocking`,
-    { blocked: 'false', reason: 'Opphevet' },
-    rektor,
+  // Lifting the block: its own words, also for a missing reason.
+  const lift = await html(await client.get(blocking, rektor));
+  assert.equal(lift.document.querySelector('h1')?.textContent, 'Opphev sperringen for Kari Nordmann');
+  const liftNoReason = await client.post(blocking, { blocked: 'false', reason: '' }, rektor);
+  assert.equal(liftNoReason.status, 422);
+  const liftText = await liftNoReason.text();
+  assert.match(liftText, /Skriv en begrunnelse for å oppheve sperringen\./);
+  assert.doesNotMatch(liftText, /for sperringen\./);
+  assert.equal(
+    (await client.post(blocking, { blocked: 'false', reason: 'Opphevet' }, rektor)).headers.get('location'),
+    `/pupils/${relation.pupil_id}?done=unblocked`,
   );
   assert.match((await html(await client.get('/home', await as('guardian')))).text, /Bjørkelia skole/);
 });

@@ -43,3 +43,50 @@ export async function setGuardianBlocked(
     });
   });
 }
+
+/** What the blocking page shows: the pupil, the guardian and whether access is blocked now. */
+export interface BlockingTarget {
+  pupilId: number;
+  pupilName: string;
+  guardianId: number;
+  guardianName: string;
+  blocked: boolean;
+}
+
+/**
+ * The guardian relation the blocking page is about, for the leadership of the pupil's school only (anyone else, a
+ * contact person or another family's guardian: 404).
+ */
+export async function findBlockingTarget(
+  db: Db,
+  actor: Actor,
+  pupilId: number,
+  guardianId: number,
+  today = todayInOslo(),
+): Promise<BlockingTarget> {
+  const facts = await requireVisiblePupil(db, actor, pupilId, today);
+  if (!canBlockGuardian(actor, facts)) throw new NotFoundError();
+  const row = await db
+    .selectFrom('guardian_relation as g')
+    .innerJoin('person as p', 'p.id', 'g.guardian_id')
+    .innerJoin('person as c', 'c.id', 'g.pupil_id')
+    .select([
+      'p.given_name',
+      'p.family_name',
+      'c.given_name as pupil_given',
+      'c.family_name as pupil_family',
+      'g.blocked',
+    ])
+    .where('g.pupil_id', '=', pupilId)
+    .where('g.guardian_id', '=', guardianId)
+    .where('g.contact_person_only', '=', false)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError();
+  return {
+    pupilId,
+    pupilName: `${row.pupil_given} ${row.pupil_family}`,
+    guardianId,
+    guardianName: `${row.given_name} ${row.family_name}`,
+    blocked: row.blocked,
+  };
+}

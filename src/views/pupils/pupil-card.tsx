@@ -19,12 +19,6 @@ interface RevealState {
   error?: string;
 }
 
-export interface BlockFormState {
-  guardianId: number;
-  reason: string;
-  error: string;
-}
-
 const formatAddress = (a: Address) =>
   [a.line, [a.postalCode, a.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 
@@ -34,13 +28,11 @@ export function PupilCardPage({
   card,
   reveal = {},
   notice,
-  block,
 }: {
   page: PageContext;
   card: PupilCard;
   reveal?: RevealState;
   notice?: string;
-  block?: BlockFormState;
 }) {
   const t = page.t.pupil;
   return (
@@ -150,12 +142,11 @@ export function PupilCardPage({
                 {g.mobile ? <p safe>{`${t.mobile}: ${g.mobile}`}</p> : ''}
                 {g.email ? <p safe>{`${t.email}: ${g.email}`}</p> : ''}
                 {card.canBlockGuardians && !g.contactOnly ? (
-                  <BlockForm
-                    page={page}
-                    pupilId={card.id}
-                    guardian={g}
-                    state={block?.guardianId === g.id ? block : undefined}
-                  />
+                  <p class="mt-2 border-t border-slate-200 pt-2">
+                    <a href={pupilPaths.guardianBlocking(card.id, g.id)} class={link} safe>
+                      {g.blocked ? t.unblock : t.block}
+                    </a>
+                  </p>
                 ) : (
                   ''
                 )}
@@ -217,64 +208,6 @@ function RevealForm({ page, pupilId, reveal }: { page: PageContext; pupilId: num
       </textarea>
       <button type="submit" class="rounded bg-red-800 px-3 py-2 font-semibold text-white hover:bg-red-900" safe>
         {t.revealButton}
-      </button>
-    </form>
-  );
-}
-
-function BlockForm({
-  page,
-  pupilId,
-  guardian,
-  state,
-}: {
-  page: PageContext;
-  pupilId: number;
-  guardian: { id: number; name: string; blocked: boolean };
-  state?: BlockFormState;
-}) {
-  const t = page.t.pupil;
-  const field = `block-reason-${guardian.id}`;
-  return (
-    <form
-      method="post"
-      action={pupilPaths.guardianBlocking(pupilId, guardian.id)}
-      class="mt-2 space-y-1 border-t border-slate-200 pt-2"
-      novalidate
-    >
-      <input type="hidden" name="blocked" value={guardian.blocked ? 'false' : 'true'} />
-      {state ? (
-        <div class="rounded border-2 border-red-800 p-2" role="alert">
-          <p class="font-semibold" safe>
-            {page.t.errors.summaryHeading}
-          </p>
-          <a href={`#${field}`} class="text-red-900 underline" safe>
-            {state.error}
-          </a>
-        </div>
-      ) : (
-        ''
-      )}
-      <label for={field} class="block text-sm font-semibold" safe>{`${t.blockReason} (${guardian.name})`}</label>
-      {state ? (
-        <p id={`${field}-error`} class="text-sm text-red-900" safe>
-          {state.error}
-        </p>
-      ) : (
-        ''
-      )}
-      <input
-        id={field}
-        name="reason"
-        type="text"
-        maxlength="500"
-        value={state?.reason ?? ''}
-        class="w-full rounded border border-slate-500 p-1"
-        aria-invalid={state ? 'true' : undefined}
-        aria-describedby={state ? `${field}-error` : undefined}
-      />
-      <button type="submit" class="rounded border border-red-800 px-2 py-1 text-sm text-red-900 hover:bg-red-50" safe>
-        {guardian.blocked ? t.unblock : t.block}
       </button>
     </form>
   );
