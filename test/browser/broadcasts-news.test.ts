@@ -78,6 +78,16 @@ for (const mode of JS_MODES) {
       assert.match((await recipientRow(staff).textContent()) ?? '', new RegExp(`${family.given_name}.*Ikke lest`));
       assert.deepEqual(await axeViolations(staff, mode), [], 'the notice with read status');
       const statusUrl = staff.url().split('?')[0]!;
+      // On a phone the recipient table stacks: each cell a line of its own, full width, not one word per line.
+      const phone = await (await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE })).newPage();
+      await logInAs(phone, server.url, /Ansatt eller elev/, 'Marius Fossum');
+      await phone.goto(statusUrl);
+      const cell = recipientRow(phone).getByRole('cell').nth(2);
+      const box = (await cell.boundingBox())!;
+      assert.ok(box.width > 300, `the status cell is ${box.width}px wide at 375px`);
+      assert.match((await cell.evaluate((el) => getComputedStyle(el, '::before').content)) ?? '', /Status/);
+      assert.deepEqual(await axeViolations(phone, mode), [], 'the notice at 375px');
+      await phone.context().close();
 
       const home = await (await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE })).newPage();
       await logInWithPid(home, family.fodselsnummer!);

@@ -98,39 +98,39 @@ export function BroadcastStatusPage({
         </p>
         <p id="delivery-summary" class="text-slate-700" safe>{`${t.deliverySummary}: ${summaryText(d, delivery)}`}</p>
         <TableRegion framed>
-          <table class="w-full border-collapse text-left" aria-describedby="read-count">
+          <table role="table" class="stack-table w-full border-collapse text-left" aria-describedby="read-count">
             <caption class="sr-only" safe>
               {t.recipients}
             </caption>
-            <thead>
-              <tr class="border-b border-slate-300">
-                <th scope="col" class="px-3 py-2" safe>
+            <thead role="rowgroup">
+              <tr role="row" class="border-b border-slate-300">
+                <th scope="col" role="columnheader" class="px-3 py-2" safe>
                   {t.guardian}
                 </th>
-                <th scope="col" class="px-3 py-2" safe>
+                <th scope="col" role="columnheader" class="px-3 py-2" safe>
                   {t.children}
                 </th>
-                <th scope="col" class="px-3 py-2" safe>
+                <th scope="col" role="columnheader" class="px-3 py-2" safe>
                   {t.status}
                 </th>
-                <th scope="col" class="px-3 py-2" safe>
+                <th scope="col" role="columnheader" class="px-3 py-2" safe>
                   {t.deliveryColumn}
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {recipients.items.map((r) => (
-                <tr class="border-b border-slate-200">
-                  <td class="px-3 py-2" safe>
+                <tr role="row" class="border-b border-slate-200">
+                  <td role="cell" class="px-3 py-2 font-semibold sm:font-normal" safe>
                     {r.guardianName}
                   </td>
-                  <td class="px-3 py-2" safe>
+                  <td role="cell" data-label={t.children} class="px-3 py-2" safe>
                     {r.children.join(', ')}
                   </td>
-                  <td class="px-3 py-2" safe>
+                  <td role="cell" data-label={t.status} class="px-3 py-2" safe>
                     {r.readAt ? fill(t.readAt, { date: formatDateTime(r.readAt) }) : t.notRead}
                   </td>
-                  <td class="px-3 py-2">
+                  <td role="cell" data-label={t.deliveryColumn} class="px-3 py-2">
                     <DeliveryCell d={d} delivery={r.delivery} />
                   </td>
                 </tr>

@@ -163,6 +163,8 @@ export function LeaveFormSection({
   const live = {
     'hx-get': leavePaths.schoolDays(child.pupilId),
     'hx-trigger': 'change',
+    // A newer change aborts the request in flight: the count always answers the dates as they are now.
+    'hx-sync': 'replace',
     'hx-include': '#leave-from, #leave-to',
     'hx-target': '#leave-days',
     'hx-swap': 'outerHTML',
