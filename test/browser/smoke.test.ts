@@ -33,6 +33,22 @@ for (const mode of JS_MODES) {
       await context.close();
     });
 
+    test('no Content Security Policy violation in the console (htmx injects no inline style)', async () => {
+      const context = await newContext(browser, { javaScript: mode.javaScript });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(server.url + '/');
+      await page.getByRole('button', { name: 'Nynorsk' }).click();
+      await page.waitForSelector('html[lang="nn"]');
+      await page.waitForTimeout(200);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     test('the skip link is the first stop for a keyboard user and moves focus to main', async () => {
       const context = await newContext(browser, { javaScript: mode.javaScript, viewport: PHONE });
       const page = await context.newPage();

@@ -276,3 +276,48 @@ test("the child overview: this school year's absence, the next lessons, and the 
     '2026-11-26',
   );
 });
+
+test('a day reported by home and registered by the school per lesson reads as one absence', async () => {
+  await db.deleteFrom('attendance').where('pupil_id', '=', sofie).execute();
+  const reported = await client.post(
+    `/children/${sofie}/absences`,
+    { kind: 'days', from: '23.11.2026', to: '', reason: 'sjuk', note: '' },
+    kari,
+  );
+  assert.equal(reported.status, 303);
+  const school = await db
+    .selectFrom('enrolment')
+    .select('school_id')
+    .where('pupil_id', '=', sofie)
+    .executeTakeFirstOrThrow();
+  const teacher = await loginPersonId(db, 'contact-teacher');
+  const lessons = await db.selectFrom('lesson').select('id').where('weekday', '=', 1).limit(2).execute();
+  for (const [date, lesson] of [
+    ['2026-11-23', lessons[0]!.id],
+    ['2026-11-23', lessons[1]!.id],
+    ['2026-11-20', lessons[0]!.id],
+  ] as const)
+    await db
+      .insertInto('attendance')
+      .values({
+        pupil_id: sofie,
+        school_id: school.school_id,
+        date,
+        lesson_id: lesson,
+        status: 'absent',
+        registered_by: teacher,
+      })
+      .execute();
+  const { document } = await html(await client.get(`/children/${sofie}/absence`, kari));
+  const items = Array.from(document.querySelectorAll('#absence-list > li')).map((li) => squash(li.textContent));
+  const monday = items.filter((text) => text.includes('23.11.2026'));
+  assert.equal(monday.length, 1, `one item for Monday: ${monday.join(' | ')}`);
+  assert.match(
+    monday[0]!,
+    /Skolen har registrert det samme fraværet:.*Registrert av skolen: borte.*Registrert av skolen: borte/,
+  );
+  assert.ok(
+    items.some((text) => /^20\.11\.2026\s*Registrert av skolen: borte/.test(text)),
+    `a registration on a day home did not report stays an item of its own: ${items.join(' | ')}`,
+  );
+});

@@ -12,7 +12,7 @@ const badge = 'ml-2 inline-block rounded border px-2 py-0.5 text-sm font-semibol
 type HomeEntry = Extract<AbsenceEntry, { source: 'home' }>;
 type SchoolEntry = Extract<AbsenceEntry, { source: 'school' }>;
 type Item =
-  | { kind: 'home'; entry: HomeEntry }
+  | { kind: 'home'; entry: HomeEntry; school: SchoolEntry[] }
   | { kind: 'leave'; entry: Extract<AbsenceEntry, { source: 'leave' }> }
   | { kind: 'school'; date: string; rows: SchoolEntry[] };
 
@@ -96,7 +96,7 @@ export function AbsenceList(props: ListProps) {
       <ol id="absence-list" class="space-y-3" role="list">
         {items.map((item) =>
           item.kind === 'home' ? (
-            <HomeItem {...props} entry={item.entry} />
+            <HomeItem {...props} entry={item.entry} school={item.school} />
           ) : item.kind === 'school' ? (
             <SchoolItem t={t} date={item.date} rows={item.rows} />
           ) : (
@@ -113,12 +113,22 @@ export function AbsenceList(props: ListProps) {
   );
 }
 
+/**
+ * The list's items, newest first: a home report with the school's registrations of the same days inside it (so a day
+ * reported by home and registered per lesson reads as one absence, not two); other registrations grouped per day.
+ */
 function toItems(entries: AbsenceEntry[]): Item[] {
   const items: Item[] = [];
+  const homes = entries.flatMap((e) =>
+    e.source === 'home' ? [{ kind: 'home' as const, entry: e, school: [] as SchoolEntry[] }] : [],
+  );
+  const coveringHome = (date: string) => homes.find((h) => h.entry.from <= date && date <= h.entry.to);
   const schoolDays = new Map<string, SchoolEntry[]>();
+  let home = 0;
   for (const entry of entries) {
-    if (entry.source !== 'school')
-      items.push(entry.source === 'home' ? { kind: 'home', entry } : { kind: 'leave', entry });
+    if (entry.source === 'home') items.push(homes[home++]!);
+    else if (entry.source === 'leave') items.push({ kind: 'leave', entry });
+    else if (coveringHome(entry.date)) coveringHome(entry.date)!.school.push(entry);
     else if (schoolDays.has(entry.date)) schoolDays.get(entry.date)!.push(entry);
     else {
       const rows = [entry];
@@ -129,6 +139,21 @@ function toItems(entries: AbsenceEntry[]): Item[] {
   return items;
 }
 
+/** The school's registrations of a day or a report: one line each, with the date when a report spans days. */
+function SchoolRows({ t, rows, withDate }: { t: AbsenceMessages; rows: SchoolEntry[]; withDate: boolean }) {
+  return (
+    <ul class="list-disc pl-5">
+      {rows.map((r) => (
+        <li
+          safe
+        >{`${withDate ? `${formatDate(r.date)} ` : ''}${r.status === 'late' ? t.registeredLate : t.registeredAbsent}: ${
+          r.lesson ? lessonText(r.lesson) : t.wholeDay
+        }`}</li>
+      ))}
+    </ul>
+  );
+}
+
 function HomeItem({
   page,
   overview,
@@ -136,7 +161,8 @@ function HomeItem({
   withdrawPath,
   documentationPath,
   showNotes,
-}: ListProps & { entry: HomeEntry }) {
+  school,
+}: ListProps & { entry: HomeEntry; school: SchoolEntry[] }) {
   const t = absenceText[page.locale];
   const upcoming = entry.from > overview.today;
   const what = entry.kind === 'days' ? `${t.wholeDay} · ${count(t.schoolDay, t.schoolDays, entry.schoolDays)}` : '';
@@ -168,6 +194,14 @@ function HomeItem({
       )}
       <p safe>{`${fill(t.reportedBy, { name: entry.reportedBy })} · ${t.reason}: ${t.reasons[entry.reason]}`}</p>
       {showNotes && entry.note ? <p class="text-slate-800" safe>{`${t.note}: ${entry.note}`}</p> : ''}
+      {school.length ? (
+        <div class="space-y-1 rounded bg-slate-50 p-2 text-sm">
+          <p safe>{t.alsoRegistered}</p>
+          <SchoolRows t={t} rows={school} withDate={entry.from !== entry.to} />
+        </div>
+      ) : (
+        ''
+      )}
       {withdrawPath && mayWithdraw(entry, overview.today) ? (
         <form
           method="post"
@@ -205,13 +239,7 @@ function SchoolItem({ t, date, rows }: { t: AbsenceMessages; date: string; rows:
       <p class="font-semibold" safe>
         {formatDate(date)}
       </p>
-      <ul class="list-disc pl-5">
-        {rows.map((r) => (
-          <li
-            safe
-          >{`${r.status === 'late' ? t.registeredLate : t.registeredAbsent}: ${r.lesson ? lessonText(r.lesson) : t.wholeDay}`}</li>
-        ))}
-      </ul>
+      <SchoolRows t={t} rows={rows} withDate={false} />
     </li>
   );
 }
