@@ -2,7 +2,8 @@ import { readForm } from './form-body.ts';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
-import { answerConsent } from '../domain/consents/answer.ts';
+import { answerConsent, answerConsents } from '../domain/consents/answer.ts';
+import { nowOf } from './clock.ts';
 import { loadChildConsents } from '../domain/consents/child.ts';
 import {
   deferGeneralConsent,
@@ -40,7 +41,13 @@ const returnTo = (value: unknown, fallback: string) => safeLocalPath(value, fall
 async function consentsSection(
   c: Context<AppEnv>,
   child: GuardianChild,
-  extra: { savedKey?: string; alert?: string; error?: AnswerError } = {},
+  extra: {
+    savedKey?: string;
+    savedAll?: 'all' | 'none';
+    alert?: string;
+    errors?: AnswerError[];
+    values?: Record<string, string>;
+  } = {},
   status: 200 | 403 | 422 = 200,
 ) {
   const consents = await loadChildConsents(c.get('deps').db, actorOf(c), child);
@@ -81,7 +88,51 @@ export const consentRoutes = new Hono<AppEnv>()
   })
   .get('/children/:id/consents', async (c) => {
     const child = await requireGuardianChild(c.get('deps').db, actorOf(c), idParam(c.req.param('id')));
-    return consentsSection(c, child, { savedKey: c.req.query('saved') });
+    const saved = c.req.query('saved');
+    return consentsSection(c, child, saved === 'all' || saved === 'none' ? { savedAll: saved } : { savedKey: saved });
+  })
+  .post('/children/:id/consents', async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const child = await requireGuardianChild(db, actor, idParam(c.req.param('id')));
+    const t = text(c).child;
+    const body = await readForm(c);
+    // answer-<key> = given | refused for each consent answered; a consent left without a choice is left as it is.
+    const values: Record<string, string> = {};
+    const answers: Record<string, 'given' | 'refused'> = {};
+    for (const [name, value] of Object.entries(body)) {
+      if (!name.startsWith('answer-') || typeof value !== 'string') continue;
+      const key = name.slice('answer-'.length);
+      if (!v.safeParse(TypeKey, key).success) continue;
+      values[key] = value;
+      if (value === 'given' || value === 'refused') answers[key] = value;
+    }
+    const consents = await loadChildConsents(db, actor, child);
+    const known = new Set(consents.types.map((type) => type.key));
+    const unknown = Object.keys(values).filter((key) => !known.has(key));
+    const invalid = Object.keys(values).filter((key) => known.has(key) && !(key in answers));
+    if (unknown.length) throw new NotFoundError();
+    if (invalid.length)
+      return consentsSection(
+        c,
+        child,
+        { errors: invalid.map((typeKey) => ({ typeKey, message: t.chooseAnswer })), values },
+        422,
+      );
+    const result = await answerConsents(db, actor, child, answers, nowOf(c));
+    if (result.ok)
+      return c.redirect(`${consentPaths.child(child.pupilId)}?saved=${result.changed ? 'all' : 'none'}`, 303);
+    if (result.reason === 'locked') return consentsSection(c, child, { alert: t.lockedError }, 403);
+    if (result.reason === 'no_responsibility')
+      return consentsSection(c, child, { alert: t.noResponsibilityError }, 403);
+    const errors = result.errors.map((e) => ({
+      typeKey: e.type.key,
+      message: fill(t.parentNotGivenHere, {
+        name: e.type.name[c.get('locale')],
+        parent: e.parent.name[c.get('locale')],
+      }),
+    }));
+    return consentsSection(c, child, { errors, values }, 422);
   })
   .post('/children/:id/consents/receipt', async (c) => {
     const { db } = c.get('deps');
@@ -102,7 +153,7 @@ export const consentRoutes = new Hono<AppEnv>()
     if (!form.success) {
       const consents = await loadChildConsents(db, actor, child);
       if (!consents.types.some((type) => type.key === typeKey)) throw new NotFoundError();
-      return consentsSection(c, child, { error: { typeKey, message: t.chooseAnswer } }, 422);
+      return consentsSection(c, child, { errors: [{ typeKey, message: t.chooseAnswer }] }, 422);
     }
     const result = await answerConsent(db, actor, child, typeKey, form.output.state);
     if (result.ok) return c.redirect(consentPaths.childSaved(child.pupilId, typeKey), 303);
@@ -113,7 +164,7 @@ export const consentRoutes = new Hono<AppEnv>()
       name: result.type.name[c.get('locale')],
       parent: result.parent.name[c.get('locale')],
     });
-    return consentsSection(c, child, { error: { typeKey, message } }, 422);
+    return consentsSection(c, child, { errors: [{ typeKey, message }] }, 422);
   })
   .get('/classes/:id/consents', async (c) => {
     const parsed = v.safeParse(Filter, {

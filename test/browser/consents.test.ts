@@ -31,10 +31,13 @@ async function logInToGate(page: Page) {
   await page.waitForURL(server.url + '/consent/general');
 }
 
-async function answer(page: Page, key: string, label: 'Ja, jeg samtykker' | 'Nei, jeg samtykker ikke') {
-  const item = page.locator(`#consent-${key}`);
-  await item.getByLabel(label).check();
-  await item.getByRole('button', { name: 'Lagre svaret' }).click();
+async function choose(page: Page, key: string, label: 'Ja, jeg samtykker' | 'Nei, jeg samtykker ikke') {
+  await page.locator(`#consent-${key}`).getByLabel(label).check();
+}
+
+/** The one form's one save button. */
+async function save(page: Page) {
+  await page.getByRole('button', { name: 'Lagre svarene' }).click();
 }
 
 for (const mode of JS_MODES) {
@@ -61,32 +64,35 @@ for (const mode of JS_MODES) {
       await page.getByRole('link', { name: 'Gå til generelt samtykke' }).click();
       await page.getByRole('button', { name: 'Jeg samtykker' }).click();
       await page.waitForURL(/\/children\/\d+\/consents$/);
-      const internet = page.locator('#consent-foto-internett-given');
-      assert.equal(await internet.isDisabled(), true, 'a sub-consent cannot be given before «Foto»');
-      assert.match((await page.textContent('#consent-foto-internett')) ?? '', /først når du har samtykket til «Foto»/);
+      assert.match((await page.textContent('#consent-foto-internett')) ?? '', /når du også samtykker til «Foto»/);
 
-      await answer(page, 'foto', 'Ja, jeg samtykker');
-      await page.getByRole('status').filter({ hasText: 'Svaret ditt på «Foto» er lagret' }).waitFor();
+      // «Publiseres på internett» without «Foto»: 422, nothing saved, the choices kept.
+      await choose(page, 'foto', 'Nei, jeg samtykker ikke');
+      await choose(page, 'foto-internett', 'Ja, jeg samtykker');
+      await save(page);
+      await page.getByRole('alert').filter({ hasText: 'uten å samtykke til «Foto»' }).waitFor();
+      assert.equal(await page.locator('#consent-foto-internett-given').isChecked(), true, 'kept');
+      assert.equal(await page.locator('#consent-foto-refused').isChecked(), true, 'kept');
+      await axeBothSizes(page, mode, 'the consents with an error');
+
+      // Both in one save.
+      await choose(page, 'foto', 'Ja, jeg samtykker');
+      await save(page);
+      await page.getByRole('status').filter({ hasText: 'Svarene dine er lagret' }).waitFor();
       assert.equal(
         new URL(page.url()).search,
-        mode.javaScript ? '' : '?saved=foto',
+        mode.javaScript ? '' : '?saved=all',
         'htmx swaps the section; without JS: PRG',
       );
-      assert.equal(await page.locator('#consent-foto-internett-given').isDisabled(), false, 'now it can be given');
-      await answer(page, 'foto-internett', 'Ja, jeg samtykker');
-      await page
-        .getByRole('status')
-        .filter({ hasText: 'Svaret ditt på «Publiseres på internett» er lagret' })
-        .waitFor();
       assert.match(
         (await page.textContent('#consent-history + ol, #consent-history ~ ol')) ?? '',
         /Publiseres på internett: Ikke besvart → Gitt/,
       );
       await axeBothSizes(page, mode, 'the consents section');
 
-      await answer(page, 'foto', 'Nei, jeg samtykker ikke');
-      await page.getByRole('status').filter({ hasText: 'Svaret ditt på «Foto» er lagret' }).waitFor();
-      assert.equal(await page.locator('#consent-foto-internett-given').isDisabled(), true);
+      await choose(page, 'foto', 'Nei, jeg samtykker ikke');
+      await save(page);
+      await page.getByRole('status').filter({ hasText: 'Svarene dine er lagret' }).waitFor();
       assert.match(
         (await page.textContent('#consent-foto-internett')) ?? '',
         /Ditt svar\s*✓\s*Gitt.*Gjelder for skolen\s*\?\s*Ikke besvart/s,

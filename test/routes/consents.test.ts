@@ -211,11 +211,10 @@ test('every change writes history, an audit row and one outbox row per contact t
 test('a sub-consent cannot be given while its parent is not: 422 with a field error, nothing saved', async () => {
   await client.post(`/children/${sofie}/consents/foto`, { state: 'refused' }, asKari);
   const page = await html(await client.get(`/children/${sofie}/consents`, asKari));
-  const give = page.document.querySelector('#consent-foto-internett-given')!;
-  assert.ok(give.hasAttribute('disabled'), 'the UI disables it');
+  // In the one form it stays choosable (with «Foto» in the same save it may be given) and says what it needs.
   assert.match(
     page.document.querySelector('#consent-foto-internett-needs')!.textContent!,
-    /først når du har samtykket til «Foto»/,
+    /når du også samtykker til «Foto»/,
   );
 
   const before = await counts();
@@ -354,4 +353,67 @@ test('withdrawing the general consent locks the consents again and withdraws the
   );
   assert.equal((await client.get('/home', await guardian(kari))).status, 200, 'a withdrawal is a decision: no gate');
   await client.post('/consent/general', {}, asKari);
+});
+
+test('one form, one save: every consent of the child at once, the nested rule across the form, values kept on 422', async () => {
+  await db.deleteFrom('consent_answer').where('guardian_id', '=', kari).where('pupil_id', '=', sofie).execute();
+  await db
+    .insertInto('general_consent')
+    .values({ guardian_id: kari, state: 'given', decided_at: new Date() })
+    .onConflict((oc) => oc.column('guardian_id').doUpdateSet({ state: 'given' }))
+    .execute();
+  const path = `/children/${sofie}/consents`;
+  const page = await html(await client.get(path, asKari));
+  const forms = page.document.querySelectorAll(`#child-section form[action="${path}"]`);
+  assert.equal(forms.length, 1, 'one form for all consents');
+  assert.ok(forms[0]!.querySelector('input[name="answer-foto"][value="given"]'));
+  assert.ok(forms[0]!.querySelector('input[name="answer-foto-internett"][value="given"]'), 'the sub-consent too');
+  assert.equal(forms[0]!.querySelectorAll('button[type="submit"]').length, 1, 'one save button');
+
+  // The sub-consent with its parent refused: nothing is saved, the error is on the sub-consent, the choices are kept.
+  const before = await counts();
+  const refused = await client.post(path, { 'answer-foto': 'refused', 'answer-foto-internett': 'given' }, asKari);
+  assert.equal(refused.status, 422);
+  const back = await html(refused);
+  assert.match(
+    back.document.querySelector('#consent-foto-internett-error')?.textContent ?? '',
+    /uten å samtykke til «Foto»/,
+  );
+  assert.ok(back.document.querySelector('#consent-foto-refused[checked]'), 'Foto: no, kept');
+  assert.ok(back.document.querySelector('#consent-foto-internett-given[checked]'), 'Internett: yes, kept');
+  assert.ok(back.document.querySelector('a[href="#consent-foto-internett-given"]'), 'the summary links to it');
+  assert.deepEqual(await counts(), before, 'nothing written');
+
+  // The parent and its sub-consent given in the same save: both stand.
+  const both = await client.post(
+    path,
+    { 'answer-foto': 'given', 'answer-foto-internett': 'given', 'answer-bil': 'refused' },
+    asKari,
+  );
+  assert.equal(both.status, 303);
+  assert.equal(both.headers.get('location'), `${path}?saved=all`);
+  const answers = await db
+    .selectFrom('consent_answer as a')
+    .innerJoin('consent_type as t', 't.id', 'a.consent_type_id')
+    .select(['t.key', 'a.state'])
+    .where('a.guardian_id', '=', kari)
+    .where('a.pupil_id', '=', sofie)
+    .orderBy('t.key')
+    .execute();
+  assert.deepEqual(
+    answers.map((a) => `${a.key}:${a.state}`),
+    ['bil:refused', 'foto:given', 'foto-internett:given'],
+  );
+  const after = await counts();
+  assert.equal(after.events, before.events + 3, 'each answer keeps its own history');
+  const saved = await html(await client.get(`${path}?saved=all`, asKari));
+  assert.match(saved.document.querySelector('[role="status"]')?.textContent ?? '', /Svarene dine er lagret/);
+
+  // The same again changes nothing; a key that is not a consent of this child: 404; no choice: a field error.
+  const same = await client.post(path, { 'answer-foto': 'given' }, asKari);
+  assert.equal(same.headers.get('location'), `${path}?saved=none`);
+  assert.equal((await client.post(path, { 'answer-nope': 'given' }, asKari)).status, 404);
+  const bad = await client.post(path, { 'answer-foto': 'maybe' }, asKari);
+  assert.equal(bad.status, 422);
+  assert.match(await bad.text(), /Velg ja eller nei\./);
 });

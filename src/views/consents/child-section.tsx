@@ -23,32 +23,51 @@ interface SectionProps {
   savedKey?: string;
   /** An error that is not about one field (locked, no parental responsibility). */
   alert?: string;
-  error?: AnswerError;
+  /** Field errors, one per consent (the one form re-rendered with status 422). */
+  errors?: AnswerError[];
+  /** The answers as submitted, kept when the form comes back with errors. */
+  values?: Record<string, string>;
+  /** After the one form was saved (PRG: `?saved=all|none`). */
+  savedAll?: 'all' | 'none';
   receipt?: boolean;
 }
 
 const fieldId = (key: string) => `consent-${key}`;
 
 /** G3: the child's consents for one guardian — answers, the other guardian's, the effective state, history. */
-export function ChildConsentsSection({ page, child, consents, savedKey, alert, error, receipt }: SectionProps) {
+export function ChildConsentsSection({
+  page,
+  child,
+  consents,
+  savedKey,
+  alert,
+  errors = [],
+  values,
+  savedAll,
+  receipt,
+}: SectionProps) {
   const t = consentsText[page.locale].child;
   const name = child.givenName;
   const saved = savedKey ? consents.types.find((type) => type.key === savedKey) : undefined;
-  const notice = saved ? fill(t.saved, { name: saved.name[page.locale] }) : undefined;
+  const notice = saved
+    ? fill(t.saved, { name: saved.name[page.locale] })
+    : savedAll === 'all'
+      ? t.savedAll
+      : savedAll === 'none'
+        ? t.savedNone
+        : undefined;
+  const editable = !consents.locked && consents.mayAnswer;
+  const errorOf = (key: string) => errors.find((e) => e.typeKey === key)?.message;
   return (
     <section aria-labelledby="consents-heading" class="space-y-4">
       <h2 id="consents-heading" class="text-2xl font-semibold" safe>
         {fill(t.heading, { name })}
       </h2>
       <Notice text={notice} />
-      {error ? (
-        <ErrorSummary
-          heading={page.t.errors.summaryHeading}
-          errors={[{ field: `${fieldId(error.typeKey)}-given`, message: error.message }]}
-        />
-      ) : (
-        ''
-      )}
+      <ErrorSummary
+        heading={page.t.errors.summaryHeading}
+        errors={errors.map((e) => ({ field: `${fieldId(e.typeKey)}-given`, message: e.message }))}
+      />
       {alert ? (
         <p class="rounded border-2 border-red-800 bg-red-50 p-3 font-semibold text-red-950" role="alert" safe>
           {alert}
@@ -86,17 +105,23 @@ export function ChildConsentsSection({ page, child, consents, savedKey, alert, e
         </p>
       </details>
       {consents.items.length === 0 ? <p safe>{t.noTypes}</p> : ''}
-      <ul class="space-y-3" role="list">
-        {consents.items.map((item) => (
-          <ConsentItem
-            page={page}
-            child={child}
-            item={item}
-            editable={!consents.locked && consents.mayAnswer}
-            error={error?.typeKey === item.type.key ? error.message : undefined}
-          />
-        ))}
-      </ul>
+      {editable && consents.items.length ? (
+        <form
+          method="post"
+          action={consentPaths.child(child.pupilId)}
+          hx-post={consentPaths.child(child.pupilId)}
+          hx-target="#child-section"
+          class="space-y-3"
+          novalidate
+        >
+          <ConsentList page={page} consents={consents} editable errorOf={errorOf} values={values} />
+          <button type="submit" class={primaryButton} safe>
+            {t.saveAll}
+          </button>
+        </form>
+      ) : (
+        <ConsentList page={page} consents={consents} editable={false} errorOf={errorOf} />
+      )}
       {receipt ? (
         <form method="post" action={consentPaths.receipt(child.pupilId)} class="space-y-1">
           <button type="submit" class={secondaryButton} aria-describedby="receipt-help" safe>
@@ -114,18 +139,48 @@ export function ChildConsentsSection({ page, child, consents, savedKey, alert, e
   );
 }
 
+/** The consents, each with this guardian's answer, the other guardian's and what the school sees. */
+function ConsentList({
+  page,
+  consents,
+  editable,
+  errorOf,
+  values,
+}: {
+  page: PageContext;
+  consents: ChildConsents;
+  editable: boolean;
+  errorOf: (key: string) => string | undefined;
+  values?: Record<string, string>;
+}) {
+  return (
+    <ul class="space-y-3" role="list">
+      {consents.items.map((item) => (
+        <ConsentItem
+          page={page}
+          item={item}
+          editable={editable}
+          error={errorOf(item.type.key)}
+          chosen={values ? values[item.type.key] : item.mine.state}
+        />
+      ))}
+    </ul>
+  );
+}
+
 function ConsentItem({
   page,
-  child,
   item,
   editable,
   error,
+  chosen,
 }: {
   page: PageContext;
-  child: GuardianChild;
   item: ChildConsentItem;
   editable: boolean;
   error?: string;
+  /** The radio to check: the submitted answer when the form came back, else the saved one. */
+  chosen?: string;
 }) {
   const t = consentsText[page.locale].child;
   const id = fieldId(item.type.key);
@@ -173,20 +228,14 @@ function ConsentItem({
         </dd>
       </dl>
       {editable ? (
-        <form
-          method="post"
-          action={consentPaths.answer(child.pupilId, item.type.key)}
-          hx-post={consentPaths.answer(child.pupilId, item.type.key)}
-          hx-target="#child-section"
-          class="space-y-2"
-        >
+        <div class="space-y-2">
           <fieldset class="space-y-2">
             <legend class="font-semibold" safe>
               {fill(t.answerLegend, { name: typeName })}
             </legend>
             {!item.mayGive ? (
               <p id={`${id}-needs`} class="text-sm text-slate-800" safe>
-                {fill(t.needsParent, { parent: parentName })}
+                {fill(t.needsParentHere, { parent: parentName })}
               </p>
             ) : (
               ''
@@ -199,15 +248,14 @@ function ConsentItem({
               ''
             )}
             <div class="flex flex-wrap gap-x-6 gap-y-2">
-              <label class={`flex items-center gap-2 ${item.mayGive ? '' : 'text-slate-600'}`}>
+              <label class="flex items-center gap-2">
                 <input
                   type="radio"
-                  name="state"
+                  name={`answer-${item.type.key}`}
                   value="given"
                   id={`${id}-given`}
                   class="h-5 w-5"
-                  checked={item.mine.state === 'given'}
-                  disabled={!item.mayGive}
+                  checked={chosen === 'given'}
                   aria-invalid={error ? 'true' : undefined}
                   aria-describedby={
                     [item.mayGive ? '' : `${id}-needs`, error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
@@ -219,20 +267,17 @@ function ConsentItem({
               <label class="flex items-center gap-2">
                 <input
                   type="radio"
-                  name="state"
+                  name={`answer-${item.type.key}`}
                   value="refused"
                   id={`${id}-refused`}
                   class="h-5 w-5"
-                  checked={item.mine.state === 'refused'}
+                  checked={chosen === 'refused'}
                 />
                 <span safe>{t.refuse}</span>
               </label>
             </div>
           </fieldset>
-          <button type="submit" class={primaryButton} safe>
-            {t.save}
-          </button>
-        </form>
+        </div>
       ) : (
         ''
       )}
