@@ -32,6 +32,11 @@ const nb = {
   absenceLink: 'Se alt fravær',
   nextLessonsHeading: 'Neste timer',
   nextLessonsOn: '{day} {date}',
+  smsHeading: 'SMS til skolen',
+  smsContactTeacher: 'Til kontaktlæreren: send SMS til {number} og begynn meldingen med «{keyword}».',
+  smsSfo: 'Til SFO: send til samme nummer og begynn meldingen med «{keyword}».',
+  smsContactTeacherLink: 'Skriv SMS til kontaktlæreren',
+  smsSfoLink: 'Skriv SMS til SFO',
   noNextLessons: 'Ingen timer de neste to ukene.',
 };
 
@@ -67,6 +72,11 @@ const nn: Glance = {
   absenceLink: 'Sjå alt fråvær',
   nextLessonsHeading: 'Neste timar',
   nextLessonsOn: '{day} {date}',
+  smsHeading: 'SMS til skulen',
+  smsContactTeacher: 'Til kontaktlæraren: send SMS til {number} og byrj meldinga med «{keyword}».',
+  smsSfo: 'Til SFO: send til same nummer og byrj meldinga med «{keyword}».',
+  smsContactTeacherLink: 'Skriv SMS til kontaktlæraren',
+  smsSfoLink: 'Skriv SMS til SFO',
   noNextLessons: 'Ingen timar dei neste to vekene.',
 };
 
@@ -101,6 +111,11 @@ const en: Glance = {
   absenceLink: 'See all absence',
   nextLessonsHeading: 'Next lessons',
   nextLessonsOn: '{day} {date}',
+  smsHeading: 'Text the school',
+  smsContactTeacher: 'To the contact teacher: text {number} and start the message with "{keyword}".',
+  smsSfo: 'To the SFO: text the same number and start the message with "{keyword}".',
+  smsContactTeacherLink: 'Text the contact teacher',
+  smsSfoLink: 'Text the SFO',
   noNextLessons: 'No lessons in the next two weeks.',
 };
 

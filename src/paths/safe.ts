@@ -14,7 +14,7 @@ export function safeHref(value: string | null | undefined): string {
   if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return trimmed;
   try {
     const url = new URL(trimmed);
-    return ['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol) ? url.toString() : '#';
+    return ['http:', 'https:', 'mailto:', 'tel:', 'sms:'].includes(url.protocol) ? url.toString() : '#';
   } catch {
     return '#';
   }

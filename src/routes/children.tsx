@@ -4,6 +4,7 @@ import { timeInOslo } from '../domain/access/actor.ts';
 import { canViewAbsence } from '../domain/access/policy.ts';
 import { loadChildAbsence } from '../domain/absence/overview.ts';
 import { nextLessons } from '../domain/calendar/next-lessons.ts';
+import { childSmsAddress } from '../domain/messages/sms-address.ts';
 import type { AppEnv } from '../app-env.ts';
 import { childOverview, requireGuardianChild } from '../domain/guardian/child.ts';
 import { childAddress } from '../domain/guardian/child-address.ts';
@@ -24,6 +25,7 @@ export const children = new Hono<AppEnv>().get('/children/:id', async (c) => {
     address: await childAddress(db, actor, child),
     absence: canViewAbsence(actor, child.facts) ? await loadChildAbsence(db, actor, child, today) : null,
     next: await nextLessons(db, child, today, timeInOslo(nowOf(c))),
+    sms: await childSmsAddress(db, child, today),
   };
   return renderChildSection(
     c,

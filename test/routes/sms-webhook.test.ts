@@ -541,3 +541,86 @@ test("an unknown number goes only to the office of the school whose number it wr
   assert.equal(warnings.length, 3, 'each is logged');
   assert.ok(!JSON.stringify(warnings).includes('+4791200003'), "the sender's number is not logged");
 });
+
+test('a keyword first on the school number reaches the contact teacher or the SFO of that one child, else that school only', async () => {
+  const sofieClass = await db
+    .selectFrom('enrolment as e')
+    .innerJoin('class as c', 'c.id', 'e.class_id')
+    .select(['c.name'])
+    .where('e.pupil_id', '=', sofie)
+    .where('e.ends_on', 'is', null)
+    .executeTakeFirstOrThrow();
+  // The child page shows the address: the school's number and the class as keyword, with an sms: link.
+  const page = await html(await client.get(`/children/${sofie}`, asKari));
+  assert.match(
+    page.document.querySelector('#sms-contact-teacher')?.textContent ?? '',
+    new RegExp(`begynn meldingen med «${sofieClass.name.toUpperCase()}»`),
+  );
+  assert.match(
+    page.document.querySelector('section[aria-labelledby="sms-address"] a')?.getAttribute('href') ?? '',
+    /^sms:\+?\d+\?body=/,
+  );
+  assert.equal(page.document.querySelector('#sms-sfo'), null, 'no SFO place, no SFO address');
+
+  // Kari has two children at two schools; with the keyword her SMS goes straight to Sofie's book (no queue).
+  tick();
+  const res = await webhook(
+    sms({ from: kariAsGatewaySends, text: `${sofieClass.name.toLowerCase()}: Sofie har feber og blir hjemme.` }),
+  );
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { status: 'placed' });
+  const row = await db.selectFrom('inbound_sms').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const thread = await db
+    .selectFrom('message_thread')
+    .select(['pupil_id', 'kind'])
+    .where('id', '=', row.thread_id!)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual([thread.pupil_id, thread.kind], [sofie, 'contact_teacher']);
+  const placed = (await messagesOf(row.thread_id!)).at(-1)!;
+  assert.deepEqual([placed.author_id, placed.via, placed.body], [kari, 'sms', 'Sofie har feber og blir hjemme.']);
+
+  // "SFO …" with a place at the school's SFO: an SFO thread in Sofie's book.
+  const sfo = (await db.selectFrom('sfo').select('id').where('school_id', '=', bjorkelia).executeTakeFirstOrThrow()).id;
+  await db
+    .insertInto('sfo_enrolment')
+    .values({ sfo_id: sfo, pupil_id: sofie, starts_on: '2026-08-17', payer_id: kari })
+    .execute();
+  assert.match(
+    (await html(await client.get(`/children/${sofie}`, asKari))).document.querySelector('#sms-sfo')?.textContent ?? '',
+    /«SFO»/,
+  );
+  tick();
+  await webhook(sms({ from: kariAsGatewaySends, text: 'SFO Sofie hentes av bestemor kl. 15.' }));
+  const sfoRow = await db.selectFrom('inbound_sms').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+  assert.equal(sfoRow.status, 'placed');
+  const sfoThread = await db
+    .selectFrom('message_thread')
+    .select(['pupil_id', 'kind', 'sfo_id'])
+    .where('id', '=', sfoRow.thread_id!)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual([sfoThread.pupil_id, sfoThread.kind, sfoThread.sfo_id], [sofie, 'sfo', sfo]);
+  assert.equal((await messagesOf(sfoRow.thread_id!)).at(-1)!.body, 'Sofie hentes av bestemor kl. 15.');
+
+  // A class of that school where she has no child: that school's office queue, not the other school's.
+  const otherClass = await db
+    .selectFrom('class')
+    .select('name')
+    .where('school_id', '=', bjorkelia)
+    .where('name', '!=', sofieClass.name)
+    .executeTakeFirstOrThrow();
+  tick();
+  const queued = await webhook(sms({ from: kariAsGatewaySends, text: `${otherClass.name} Hei!` }));
+  assert.deepEqual(await queued.json(), { status: 'queued' });
+  const queuedRow = await db.selectFrom('inbound_sms').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const told = await db
+    .selectFrom('outbox')
+    .select('recipient_person_id')
+    .where('event_type', '=', 'message.sms_queued')
+    .where('idempotency_key', 'like', `inbound-sms:${queuedRow.id}:%`)
+    .execute();
+  assert.deepEqual(
+    told.map((r) => r.recipient_person_id).sort(),
+    [...(await leadershipIdsForSchool(db, bjorkelia, TODAY))].sort(),
+    'only the school whose number it was',
+  );
+});

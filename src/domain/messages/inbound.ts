@@ -9,6 +9,7 @@ import { enqueueNotifications, leadershipIdsForSchool } from '../notifications/o
 import { activeOn } from '../period.ts';
 import { addMessage, createThread } from './send.ts';
 import { normaliseSmsNumber } from './sms-number.ts';
+import { keywordTarget, splitKeyword } from './sms-address.ts';
 
 /** An SMS reply to the school's last message lands in that thread if the school wrote within this many days. */
 export const REPLY_WINDOW_DAYS = 14;
@@ -77,7 +78,12 @@ export async function reachableChildren(db: Db, guardianId: number, today: strin
 }
 
 /** The newest thread about one of these children where the school wrote last, within the reply window. */
-async function recentSchoolThread(db: Db, pupilIds: number[], now: Date): Promise<MessageThread | undefined> {
+async function recentSchoolThread(
+  db: Db,
+  pupilIds: number[],
+  now: Date,
+  kind?: MessageThread['kind'],
+): Promise<MessageThread | undefined> {
   if (pupilIds.length === 0) return undefined;
   const since = new Date(now.getTime() - REPLY_WINDOW_DAYS * 86_400_000);
   return db
@@ -85,6 +91,7 @@ async function recentSchoolThread(db: Db, pupilIds: number[], now: Date): Promis
     .innerJoin('message as m', 'm.id', 't.last_message_id')
     .selectAll('t')
     .where('t.pupil_id', 'in', pupilIds)
+    .$if(kind !== undefined, (q) => q.where('t.kind', '=', kind!))
     .where('m.author_capacity', 'not in', ['guardian', 'unknown'])
     .where('t.last_message_at', '>=', since)
     .orderBy('t.last_message_at', 'desc')
@@ -95,7 +102,9 @@ async function recentSchoolThread(db: Db, pupilIds: number[], now: Date): Promis
 
 /**
  * D5: an SMS from the gateway. Stored once per provider id (a retried webhook changes nothing). From one known
- * guardian: into the thread the school last wrote to them in (≤ 14 days), else — with exactly one child — a new
+ * guardian with a keyword first, on a school's number (sms-address.ts): to that class's contact teacher or the SFO,
+ * in the child's book when exactly one of their children is there (the school's last thread of that kind within the
+ * window, else a new one; the keyword is taken off), else that school's office queue and no other. Otherwise: into the thread the school last wrote to them in (≤ 14 days), else — with exactly one child — a new
  * thread to that child's contact teacher, else the office queue of their children's schools. From an unknown (or
  * shared) number: the office queue of the school whose number received it (`to`), and only that school; to no
  * school's number it is kept as 'unroutable' and shown to nobody.
@@ -129,6 +138,34 @@ export async function receiveInboundSms(
     if (!inserted) return { status: 'duplicate' };
     const guardianId = await guardianByMobile(trx, mobile);
     const children = guardianId === null ? [] : await reachableChildren(trx, guardianId, today);
+    // A keyword first on a school's number ("3A …", "SFO …") addresses that class's contact teacher or the SFO.
+    const addressed = schoolId !== null && guardianId !== null ? splitKeyword(sms.text) : null;
+    const target = addressed ? await keywordTarget(trx, schoolId!, addressed.keyword, children, today) : null;
+    if (target && addressed && guardianId !== null) {
+      if (target.pupilIds.length !== 1) {
+        // None or several of the guardian's children there: that school's office sorts it out, and only that school.
+        await trx.updateTable('inbound_sms').set({ guardian_id: guardianId }).where('id', '=', inserted.id).execute();
+        await notifyQueued(trx, inserted, [schoolId!], today);
+        return { status: 'queued', inboundId: inserted.id };
+      }
+      const pupilId = target.pupilIds[0]!;
+      const child = children.find((c) => c.pupil_id === pupilId)!;
+      const thread =
+        (await recentSchoolThread(trx, [pupilId], now, target.kind)) ??
+        (await createThread(
+          trx,
+          {
+            pupilId,
+            schoolId: child.school_id,
+            kind: target.kind,
+            sfoId: target.kind === 'sfo' ? target.sfoId : null,
+            subject: fill(messageBookText[child.hovudmaal].smsSubject, { name: await guardianName(trx, guardianId) }),
+            startedBy: guardianId,
+          },
+          now,
+        ));
+      return placeInThread(trx, inserted.id, thread, guardianId, addressed.rest || sms.text, mobile, now, today);
+    }
     let thread = await recentSchoolThread(
       trx,
       children.map((c) => c.pupil_id),
@@ -161,24 +198,38 @@ export async function receiveInboundSms(
       await notifyQueued(trx, inserted, schools, today);
       return { status: 'queued', inboundId: inserted.id };
     }
-    const message = {
-      authorId: guardianId,
-      capacity: 'guardian' as const,
-      body: sms.text,
-      via: 'sms' as const,
-      senderNumber: mobile,
-    };
-    const messageId = await addMessage(trx, thread, message, now, today, {
-      actor: { personId: guardianId, via: 'idporten' },
-      action: 'message.inbound',
-    });
-    await trx
-      .updateTable('inbound_sms')
-      .set({ guardian_id: guardianId, status: 'placed', thread_id: thread.id, message_id: messageId })
-      .where('id', '=', inserted.id)
-      .execute();
-    return { status: 'placed', threadId: thread.id, messageId };
+    return placeInThread(trx, inserted.id, thread, guardianId, sms.text, mobile, now, today);
   });
+}
+
+/** The SMS becomes the guardian's message in the thread; the inbound row records where it went. */
+async function placeInThread(
+  trx: Db,
+  inboundId: number,
+  thread: MessageThread,
+  guardianId: number,
+  body: string,
+  mobile: string | null,
+  now: Date,
+  today: string,
+): Promise<InboundResult> {
+  const message = {
+    authorId: guardianId,
+    capacity: 'guardian' as const,
+    body,
+    via: 'sms' as const,
+    senderNumber: mobile,
+  };
+  const messageId = await addMessage(trx, thread, message, now, today, {
+    actor: { personId: guardianId, via: 'idporten' },
+    action: 'message.inbound',
+  });
+  await trx
+    .updateTable('inbound_sms')
+    .set({ guardian_id: guardianId, status: 'placed', thread_id: thread.id, message_id: messageId })
+    .where('id', '=', inboundId)
+    .execute();
+  return { status: 'placed', threadId: thread.id, messageId };
 }
 
 async function guardianName(db: Db, personId: number): Promise<string> {

@@ -5,7 +5,9 @@ import type { AbsenceOverview } from '../../domain/absence/overview.ts';
 import type { NextLessons } from '../../domain/calendar/next-lessons.ts';
 import { isoWeekday } from '../../domain/calendar/dates.ts';
 import { glanceText } from '../../i18n/glance.ts';
-import { formatDate } from '../../i18n/index.ts';
+import { fill, formatDate } from '../../i18n/index.ts';
+import type { ChildSmsAddress } from '../../domain/messages/sms-address.ts';
+import { formatPhone } from '../../domain/contact/phone.ts';
 import { AbsenceTotals } from '../absence/list.tsx';
 import type { PageContext } from '../page-context.ts';
 import { ChildAddress } from './child-address.tsx';
@@ -100,10 +102,48 @@ interface Overview {
   absence?: AbsenceOverview | null;
   /** What is left of today's lessons, or the next school day's. */
   next?: NextLessons | null;
+  /** The school's SMS number and the keywords for the contact teacher and the SFO (issue 19, item 8). */
+  sms?: ChildSmsAddress | null;
   contactTeachers: { name: string; email: string | null }[];
   otherGuardians: { name: string; relation: string }[];
   /** The child's registered address when the guardian may see it (canViewAddress); else null. */
   address?: string[] | null;
+}
+
+/** How to text the contact teacher and the SFO: the school's number and the keyword first in the message. */
+function SmsAddress({ page, sms }: { page: PageContext; sms: ChildSmsAddress }) {
+  const t = glanceText[page.locale];
+  const number = formatPhone(sms.number);
+  const smsHref = (keyword: string) => safeHref(`sms:${sms.number}?body=${encodeURIComponent(`${keyword} `)}`);
+  return (
+    <section aria-labelledby="sms-address" class={`${card} space-y-2`}>
+      <h2 id="sms-address" class="text-lg font-semibold" safe>
+        {t.smsHeading}
+      </h2>
+      <p id="sms-contact-teacher" safe>
+        {fill(t.smsContactTeacher, { number, keyword: sms.contactTeacherKeyword })}
+      </p>
+      <p>
+        <a href={smsHref(sms.contactTeacherKeyword)} class={link} safe>
+          {t.smsContactTeacherLink}
+        </a>
+      </p>
+      {sms.sfoKeyword ? (
+        <>
+          <p id="sms-sfo" safe>
+            {fill(t.smsSfo, { keyword: sms.sfoKeyword })}
+          </p>
+          <p>
+            <a href={smsHref(sms.sfoKeyword)} class={link} safe>
+              {t.smsSfoLink}
+            </a>
+          </p>
+        </>
+      ) : (
+        ''
+      )}
+    </section>
+  );
 }
 
 /** The next lessons on the overview: what is left today, or the next school day's; the week one tap away. */
@@ -216,6 +256,7 @@ export function ChildOverview({
           ''
         )}
       </section>
+      {overview.sms ? <SmsAddress page={page} sms={overview.sms} /> : ''}
       <section aria-labelledby="other-guardians" class={card}>
         <h2 id="other-guardians" class="text-lg font-semibold" safe>
           {t.otherGuardians}
