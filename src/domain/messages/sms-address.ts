@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.ts';
 import { activeOn } from '../period.ts';
-import type { reachableChildren } from './inbound.ts';
 
 /**
  * SMS addresses (issue 19, item 8; seed 000: "each contact teacher has an SMS number guardians can text"). The
@@ -15,7 +14,8 @@ export function splitKeyword(text: string): { keyword: string; rest: string } | 
   return match ? { keyword: match[1]!.toUpperCase(), rest: match[2]!.trim() } : null;
 }
 
-type Child = Awaited<ReturnType<typeof reachableChildren>>[number];
+/** One of the guardian's children as inbound.ts's reachableChildren gives it. */
+type Child = { pupil_id: number; school_id: number; class_name: string };
 
 /** Where a keyword on a school's number points: the guardian's children there it concerns, and the thread's kind. */
 export type KeywordTarget =
