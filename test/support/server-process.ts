@@ -38,12 +38,25 @@ const children = new Set<ChildProcess>();
 // A backstop for a run that ends without its hooks: no server outlives it.
 process.once('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
+/** Whether a server can listen on this port on every interface right now. */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port that stays free between a stop and a restart on it: below the kernel's ephemeral range (32768 and up, where
+ * any outgoing connection of a concurrent test may take a port the moment it is released), and free together with the
+ * next one (the built-in test IdP listens on PORT + 1).
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if ((await canListen(port)) && (await canListen(port + 1))) return port;
+  }
 }
 
 /** The server's connections carry this application_name, so a test can end exactly those. */
