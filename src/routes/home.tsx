@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { listGuardianChildren } from '../domain/guardian/children.ts';
+import { listStarterChildren } from '../domain/guardian/starters.ts';
 import { guardianGlance } from '../domain/guardian/glance.ts';
 import { findOwnClass, listStaffUnits } from '../domain/school/units.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
@@ -29,7 +30,10 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
     // G2: a guardian who has not decided on the general consent sees it first (unless "Ikke nå" this session).
     if (children.length && (await needsGeneralConsentGate(db, actor, c.get('session')?.id ?? null)))
       return c.redirect(consentPaths.gate, 302);
-    const notifications = children.length ? await listNotifications(db, actor.personId, 10) : [];
+    const starters = await listStarterChildren(db, actor, todayOf(c));
+    // A skolestarter's guardians are told too (the summer SFO registration, an SFO application to confirm).
+    const notifications =
+      children.length || starters.length ? await listNotifications(db, actor.personId, 10) : [];
     await markNotificationsRead(
       db,
       actor.personId,
@@ -39,7 +43,14 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
     return render(
       c,
       title,
-      <GuardianHome page={page} children={children} glance={glance} today={todayOf(c)} notifications={notifications} />,
+      <GuardianHome
+        page={page}
+        children={children}
+        starters={starters}
+        glance={glance}
+        today={todayOf(c)}
+        notifications={notifications}
+      />,
     );
   }
   if (actor.staff.length === 0) {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { answerConfirmation } from '../domain/applications/confirm.ts';
 import { withdrawApplication } from '../domain/applications/withdraw.ts';
 import { NotFoundError } from '../domain/errors.ts';
-import { requireGuardianChild, type GuardianChild } from '../domain/guardian/child.ts';
+import { requireSfoChild, type GuardianChild } from '../domain/guardian/child.ts';
 import { applyForSfoPlace } from '../domain/sfo/place-apply.ts';
 import { SFO_PLACE_KINDS, type SfoPlaceInput } from '../domain/sfo/place-form.ts';
 import { loadSfoPlaceOverview } from '../domain/sfo/place-overview.ts';
@@ -26,8 +26,9 @@ const AnswerForm = v.object({ answer: v.picklist(['confirmed', 'declined']) });
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const t = (c: Context<AppEnv>) => sfoPlacesText[c.get('locale')];
 
+/** A child at school now, or a skolestarter (the SFO screen is all a skolestarter's guardian reaches). */
 const guardianChild = (c: Context<AppEnv>) =>
-  requireGuardianChild(c.get('deps').db, actorOf(c), idParam(c.req.param('id') ?? ''), todayOf(c));
+  requireSfoChild(c.get('deps').db, actorOf(c), idParam(c.req.param('id') ?? ''), todayOf(c));
 
 /** The receipt asked for by the query (`?sent=12`, `?answered=12`, `?withdrawn=12`). */
 function noticeOf(c: Context<AppEnv>): SfoPageState['notice'] {

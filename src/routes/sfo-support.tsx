@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { answerConfirmation } from '../domain/applications/confirm.ts';
 import type { AppEnv } from '../app-env.ts';
-import { requireGuardianChild, type GuardianChild } from '../domain/guardian/child.ts';
+import { requireGuardianChild, requireSfoChild, type GuardianChild } from '../domain/guardian/child.ts';
 import { endReduction, freeSfoCandidates, listCurrentReductions, recordFreeSfo } from '../domain/sfo/reductions.ts';
 import {
   applyForReducedPayment,
@@ -48,6 +48,9 @@ const db = (c: Context<AppEnv>) => c.get('deps').db;
 
 const guardianChild = (c: Context<AppEnv>) =>
   requireGuardianChild(db(c), actorOf(c), idParam(c.req.param('id') ?? ''), todayOf(c));
+/** The summer SFO also reaches a skolestarter (the registration goes to children starting 1. trinn in August). */
+const summerChild = (c: Context<AppEnv>) =>
+  requireSfoChild(db(c), actorOf(c), idParam(c.req.param('id') ?? ''), todayOf(c));
 const sfoOf = (c: Context<AppEnv>) => requireSfo(db(c), actorOf(c), idParam(c.req.param('id') ?? ''), 'run');
 
 /** The posted file, if one was chosen (an empty file input sends a nameless, empty part). */
@@ -232,10 +235,10 @@ export const sfoSupportRoutes = new Hono<AppEnv>()
     ),
   )
   .get('/children/:id/sfo/summer', async (c) =>
-    childSummerPage(c, await guardianChild(c), { saved: c.req.query('saved') === '1' }),
+    childSummerPage(c, await summerChild(c), { saved: c.req.query('saved') === '1' }),
   )
   .post('/children/:id/sfo/summer', async (c) => {
-    const child = await guardianChild(c);
+    const child = await summerChild(c);
     const body = await readForm(c, { all: true });
     const periodId = idParam(text(body.period_id));
     const input = answersOf(body);

@@ -1,6 +1,6 @@
 import type { Actor } from './actor.ts';
 import { grantIds } from './actor.ts';
-import { isActivePupil, type PupilFacts } from './pupil-facts.ts';
+import { isActivePupil, starterEnrolments, type PupilFacts } from './pupil-facts.ts';
 
 /**
  * The role table (REQUIREMENTS.md) in one place. `reachOf` says in which capacities an actor reaches a
@@ -13,6 +13,9 @@ import { isActivePupil, type PupilFacts } from './pupil-facts.ts';
  *   (they hold the archive, D8): view the card and consents, nothing else.
  * - A blocked guardian, and a contact person without parental responsibility, reach nothing.
  * - A pupil reaches only themself, while enrolled.
+ * - 'starter_guardian' (issue 12, skolestarter): a guardian — decided exactly as 'guardian' — of a child admitted to
+ *   a 1. trinn class from a later day, with no active enrolment yet. It reaches only the child's SFO: apply for a place
+ *   from the first school day, the summer SFO (canApplyForSfo, requireSfoChild); everything else stays a 404.
  */
 export type Reach =
   | 'school_owner'
@@ -22,6 +25,7 @@ export type Reach =
   | 'sfo_leader'
   | 'sfo_staff'
   | 'guardian'
+  | 'starter_guardian'
   | 'self'
   | 'archive';
 
@@ -33,8 +37,10 @@ export function reachOf(actor: Actor, pupil: PupilFacts): Set<Reach> {
 
   if (actor.via === 'idporten') {
     const relation = pupil.guardians.find((g) => g.guardianId === actor.personId);
-    if (active && relation && !relation.blocked && !relation.contactOnly && actor.guardianOf.includes(pupil.pupilId))
-      reach.add('guardian');
+    const guardian =
+      relation && !relation.blocked && !relation.contactOnly && actor.guardianOf.includes(pupil.pupilId);
+    if (guardian && active) reach.add('guardian');
+    else if (guardian && starterEnrolments(pupil).length > 0) reach.add('starter_guardian');
     return reach;
   }
   if (active && actor.isPupil && actor.personId === pupil.pupilId) reach.add('self');
@@ -159,7 +165,8 @@ export function canSendMessage(actor: Actor, pupil: PupilFacts): boolean {
  * Who decides an application (S8); each kind names its rule (domain/applications/kinds.ts):
  * - 'school_leadership': the leadership of the application's school, for a pupil enrolled there now (leave);
  * - 'sfo_leader': the leader of the application's SFO and the leadership of its school, for a pupil enrolled at the
- *   SFO's school now (also one not yet in the SFO: a place is applied for before it exists).
+ *   SFO's school now (also one not yet in the SFO: a place is applied for before it exists), or a skolestarter
+ *   admitted to a 1. trinn class there from a later day (starterEnrolments: the place starts on the first school day).
  * scope.ts has the SQL twin (decidableApplicationCondition) for the decision queue.
  */
 export type DeciderRule = 'school_leadership' | 'sfo_leader';
@@ -176,15 +183,15 @@ export function canDecideApplication(
   rule: DeciderRule,
   place: ApplicationPlace,
 ): boolean {
-  if (!isActivePupil(pupil)) return false;
   if (rule === 'school_leadership') {
     return (
       canLeadSchool(actor, place.schoolId) && pupil.enrolments.some((e) => e.active && e.schoolId === place.schoolId)
     );
   }
+  const atSchool = [...pupil.enrolments.filter((e) => e.active), ...starterEnrolments(pupil)];
   return (
     place.sfoId !== null &&
-    pupil.enrolments.some((e) => e.active && e.schoolId === place.schoolId) &&
+    atSchool.some((e) => e.schoolId === place.schoolId) &&
     (grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).includes(place.sfoId) || canLeadSchool(actor, place.schoolId))
   );
 }
@@ -234,11 +241,15 @@ export function canApplyForLeave(actor: Actor, pupil: PupilFacts): boolean {
 /**
  * G8: a guardian with parental responsibility (not blocked) applies for an SFO place, a change or a termination for
  * their own child, and confirms or declines the other guardian's application. With `sfo`: the child must be enrolled
- * at that SFO's school now (a school without an SFO has nothing to apply to).
+ * at that SFO's school now (a school without an SFO has nothing to apply to). A skolestarter's guardian
+ * ('starter_guardian') too, to the SFO of the school the child starts at.
  */
 export function canApplyForSfo(actor: Actor, pupil: PupilFacts, sfo?: { schoolId: number }): boolean {
-  if (!isActivePupil(pupil) || !reachOf(actor, pupil).has('guardian')) return false;
-  return !sfo || pupil.enrolments.some((e) => e.active && e.schoolId === sfo.schoolId);
+  const reach = reachOf(actor, pupil);
+  if (isActivePupil(pupil) && reach.has('guardian'))
+    return !sfo || pupil.enrolments.some((e) => e.active && e.schoolId === sfo.schoolId);
+  if (!reach.has('starter_guardian')) return false;
+  return !sfo || starterEnrolments(pupil).some((e) => e.schoolId === sfo.schoolId);
 }
 
 /**

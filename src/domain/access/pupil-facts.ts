@@ -1,13 +1,24 @@
 import type { Db } from '../../db/database.ts';
 import type { AddressProtection } from '../../db/schema.ts';
-import { activeOn, isActiveOn } from '../period.ts';
+import { activeOn, hasNotEnded, isActiveOn } from '../period.ts';
 
 /** What the policy needs to know about one pupil to decide who may see or do what. */
 export interface PupilFacts {
   pupilId: number;
   protection: AddressProtection;
-  /** Every enrolment, current and past; `active` = today is within it. */
-  enrolments: { schoolId: number; municipalityId: number; classId: number; active: boolean }[];
+  /**
+   * Every enrolment, past, current and future; `active` = today is within it, `upcoming` = it starts after today (the
+   * school office has admitted the pupil from a later date); `trinn` of its class.
+   */
+  enrolments: {
+    schoolId: number;
+    municipalityId: number;
+    classId: number;
+    trinn: number;
+    startsOn: string;
+    active: boolean;
+    upcoming: boolean;
+  }[];
   /**
    * Teaching groups of a school the pupil has an active enrolment at: a membership lingering at a school the pupil
    * has left gives that group's teacher nothing.
@@ -22,6 +33,16 @@ export interface PupilFacts {
 }
 
 export const isActivePupil = (facts: PupilFacts) => facts.enrolments.some((e) => e.active);
+
+/** The trinn of a skolestarter's class: a child admitted to it from a later day is starting school. */
+export const STARTER_TRINN = 1;
+
+/**
+ * A skolestarter's enrolments: in a 1. trinn class, starting after today, while the child has no active enrolment
+ * (a pupil moving up or changing school has one). Empty for everyone else. scope.ts has the SQL twin (starterCondition).
+ */
+export const starterEnrolments = (facts: PupilFacts) =>
+  isActivePupil(facts) ? [] : facts.enrolments.filter((e) => e.upcoming && e.trinn === STARTER_TRINN);
 
 /** What the policy needs about one pupil, with the guardians whose answers count (consents, forms). */
 export interface PupilFactsWithGuardians {
@@ -56,7 +77,8 @@ export async function loadPupilFactsMany(
   const enrolments = await db
     .selectFrom('enrolment as e')
     .innerJoin('school as s', 's.id', 'e.school_id')
-    .select(['e.pupil_id', 'e.school_id', 's.municipality_id', 'e.class_id', 'e.starts_on', 'e.ends_on'])
+    .innerJoin('class as c', 'c.id', 'e.class_id')
+    .select(['e.pupil_id', 'e.school_id', 's.municipality_id', 'e.class_id', 'c.trinn', 'e.starts_on', 'e.ends_on'])
     .where('e.pupil_id', 'in', pupilIds)
     .execute();
   const groups = await db
@@ -100,7 +122,10 @@ export async function loadPupilFactsMany(
           schoolId: e.school_id,
           municipalityId: e.municipality_id,
           classId: e.class_id,
+          trinn: e.trinn,
+          startsOn: e.starts_on,
           active: isActiveOn(e, today),
+          upcoming: hasNotEnded(e, today) && !isActiveOn(e, today),
         })),
         groupIds: own(groups)
           .filter((g) => own(enrolments).some((e) => e.school_id === g.school_id && isActiveOn(e, today)))

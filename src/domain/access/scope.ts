@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.ts';
 import { activeOn, notEndedBy } from '../period.ts';
 import { grantIds, todayInOslo, type Actor } from './actor.ts';
 import { canManageSchool, canViewPupil, type DeciderRule } from './policy.ts';
-import { loadPupilFacts, type PupilFacts } from './pupil-facts.ts';
+import { loadPupilFacts, STARTER_TRINN, type PupilFacts } from './pupil-facts.ts';
 
 type PersonEb = ExpressionBuilder<Database & { p: Database['person'] }, 'p'>;
 
@@ -32,6 +32,34 @@ export function activeEnrolment<DB, TB extends keyof DB & string>(
 }
 
 /**
+ * The SQL twin of starterEnrolments (pupil-facts.ts): the pupil `pupilId` (a column of the outer query) has no active
+ * enrolment and an enrolment in a 1. trinn class that starts after `today`, narrowed by `extra` on `enrolment as e`.
+ */
+export function starterCondition<DB, TB extends keyof DB & string>(
+  eb: ExpressionBuilder<DB, TB>,
+  pupilId: StringReference<DB, TB>,
+  today: string,
+  extra: (e: ExpressionBuilder<Database & { e: Database['enrolment'] }, 'e'>) => Expression<SqlBool> = () =>
+    sql<SqlBool>`true`,
+): Expression<SqlBool> {
+  const inner = eb as unknown as ExpressionBuilder<Database, never>; // the outer tables are reached only by `pupilId` and `extra`
+  return inner.and([
+    inner.not(activeEnrolment(eb, pupilId, today)),
+    inner.exists(
+      inner
+        .selectFrom('enrolment as e')
+        .innerJoin('class as c', 'c.id', 'e.class_id')
+        .select(sql`1`.as('one'))
+        .where('e.pupil_id', '=', sql.ref<number>(pupilId))
+        .where('c.trinn', '=', STARTER_TRINN)
+        .where(notEndedBy('e', today))
+        .where((w) => w.not(activeOn('e', today)))
+        .where((e) => extra(e as unknown as Parameters<typeof extra>[0])),
+    ),
+  ]);
+}
+
+/**
  * The SQL twin of canViewPupil: a condition on `person as p` that is true for exactly the pupils the
  * actor may see. Lists use it so nobody ever pages through pupils they may not see.
  */
@@ -39,8 +67,12 @@ export function visiblePupilCondition(eb: PersonEb, actor: Actor, today: string)
   const none = sql<SqlBool>`false`;
 
   if (actor.via === 'idporten') {
+    // 'guardian' (an active enrolment) or 'starter_guardian' (a skolestarter): actor.guardianOf holds the relations.
     return actor.guardianOf.length
-      ? eb.and([eb('p.id', 'in', actor.guardianOf), activeEnrolment(eb, 'p.id', today)])
+      ? eb.and([
+          eb('p.id', 'in', actor.guardianOf),
+          eb.or([activeEnrolment(eb, 'p.id', today), starterCondition(eb, 'p.id', today)]),
+        ])
       : none;
   }
   const conditions: Expression<SqlBool>[] = [];
@@ -158,7 +190,10 @@ export function decidableApplicationCondition(
       ...(sfos.length ? [eb('a.sfo_id', 'in', sfos)] : []),
       ...(leads.length ? [eb('a.school_id', 'in', leads)] : []),
     ]),
-    activeEnrolment(true),
+    eb.or([
+      activeEnrolment(true),
+      starterCondition(eb, 'a.pupil_id', today, (e) => e('e.school_id', '=', sql.ref<number>('a.school_id'))),
+    ]),
   ]);
 }
 

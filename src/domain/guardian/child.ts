@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { reachOf } from '../access/policy.ts';
-import type { PupilFacts } from '../access/pupil-facts.ts';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { starterEnrolments, type PupilFacts } from '../access/pupil-facts.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
 import { NotFoundError } from '../errors.ts';
 import { activeOn } from '../period.ts';
@@ -21,6 +22,11 @@ export interface GuardianChild {
   classId: number;
   className: string;
   trinn: number;
+  /**
+   * A skolestarter (reach 'starter_guardian'): the first school day, the start of the 1. trinn enrolment the school,
+   * class and trinn above are of. Null for a child at school now.
+   */
+  startsOn: string | null;
   facts: PupilFacts;
 }
 
@@ -33,6 +39,35 @@ export async function requireGuardianChild(
 ): Promise<GuardianChild> {
   const facts = await requireVisiblePupil(db, actor, pupilId, today);
   if (!reachOf(actor, facts).has('guardian')) throw new NotFoundError();
+  return loadChild(db, pupilId, facts, activeOn('e', today), null);
+}
+
+/**
+ * The child's SFO pages (G8, G10): a child at school now as requireGuardianChild, and also a skolestarter — a child
+ * admitted to 1. trinn from a later day, whose guardians apply for a place from the first school day and answer the
+ * summer SFO before it. Everything else of a skolestarter is a 404 (requireGuardianChild).
+ */
+export async function requireSfoChild(
+  db: Db,
+  actor: Actor,
+  pupilId: number,
+  today = todayInOslo(),
+): Promise<GuardianChild> {
+  const facts = await requireVisiblePupil(db, actor, pupilId, today);
+  const reach = reachOf(actor, facts);
+  if (reach.has('guardian')) return loadChild(db, pupilId, facts, activeOn('e', today), null);
+  const starter = starterEnrolments(facts).sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
+  if (!reach.has('starter_guardian') || !starter) throw new NotFoundError();
+  return loadChild(db, pupilId, facts, sql<SqlBool>`e.class_id = ${starter.classId} and e.starts_on = ${starter.startsOn}`, starter.startsOn);
+}
+
+async function loadChild(
+  db: Db,
+  pupilId: number,
+  facts: PupilFacts,
+  enrolment: Expression<SqlBool>,
+  startsOn: string | null,
+): Promise<GuardianChild> {
   const row = await db
     .selectFrom('person as p')
     .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
@@ -53,7 +88,9 @@ export async function requireGuardianChild(
       'c.trinn',
     ])
     .where('p.id', '=', pupilId)
-    .where(activeOn('e', today))
+    .where(enrolment)
+    .orderBy('e.starts_on')
+    .limit(1)
     .executeTakeFirstOrThrow();
   return {
     pupilId: row.id,
@@ -68,6 +105,7 @@ export async function requireGuardianChild(
     classId: row.class_id,
     className: row.class_name,
     trinn: row.trinn,
+    startsOn,
     facts,
   };
 }

@@ -41,7 +41,7 @@ export interface SfoPlaceErrorCodes {
   place: 'has_place' | 'no_place' | 'pending';
   offer: 'required' | 'unknown' | 'unchanged';
   days: 'count' | 'invalid';
-  from: 'required' | 'invalid_date' | 'past' | 'too_far' | 'notice' | 'before_place';
+  from: 'required' | 'invalid_date' | 'past' | 'too_far' | 'notice' | 'before_place' | 'before_start';
   comment: 'too_long';
 }
 export type SfoPlaceField = keyof SfoPlaceErrorCodes;
@@ -81,12 +81,13 @@ export function checkOfferAndDays(
   return { offer, days: days.sort((a, b) => a - b), errors };
 }
 
-/** The date on its own: required, a date, not in the past, not too far ahead. */
-function parseFrom(text: string, today: string): { from: string | null; errors: SfoPlaceErrors } {
+/** The date on its own: required, a date, not in the past nor before the first school day, not too far ahead. */
+function parseFrom(text: string, startsOn: string | null, today: string): { from: string | null; errors: SfoPlaceErrors } {
   const from = parseDate(text);
   if (text.trim() === '') return { from: null, errors: { from: { code: 'required' } } };
   if (!from) return { from: null, errors: { from: { code: 'invalid_date' } } };
   if (from < today) return { from: null, errors: { from: { code: 'past', date: today } } };
+  if (startsOn && from < startsOn) return { from: null, errors: { from: { code: 'before_start', date: startsOn } } };
   if (from > addDays(today, MAX_DAYS_AHEAD)) return { from: null, errors: { from: { code: 'too_far' } } };
   return { from, errors: {} };
 }
@@ -113,12 +114,13 @@ export type SfoPlaceCheck = { ok: true; values: SfoPlaceValues } | { ok: false; 
  * - 'sfo_place': no place already (now or starting later), an open offer, its days, a start not in the past;
  * - 'sfo_change': a place, a new offer or other days, from a date not in the past and after the place started;
  * - 'sfo_termination': a place, and a first day without it no earlier than the notice period allows;
- * and no other SFO application of the child waiting.
+ * and no other SFO application of the child waiting. For a skolestarter (`startsOn`: the first school day) no date
+ * before the first school day: the summer before it is the summer SFO's.
  */
 export async function checkSfoPlaceApplication(
   db: Db,
   kind: SfoPlaceKind,
-  child: { pupilId: number },
+  child: { pupilId: number; startsOn?: string | null },
   sfo: ChildSfo,
   input: SfoPlaceInput,
   today: string,
@@ -130,7 +132,7 @@ export async function checkSfoPlaceApplication(
   if (comment.error) errors.comment = { code: 'too_long' };
   if (kind === 'sfo_termination') return checkTermination(errors, places, sfo, input, comment.text, today);
   if (kind === 'sfo_change' && places.length === 0) errors.place ??= { code: 'no_place' };
-  const date = parseFrom(input.from, today);
+  const date = parseFrom(input.from, child.startsOn ?? null, today);
   Object.assign(errors, date.errors);
   // A place that ends before the new one would start is no hindrance.
   const held = places.find((p) => p.endsOn === null || p.endsOn >= (date.from ?? today));
@@ -169,7 +171,7 @@ function checkTermination(
   today: string,
 ): SfoPlaceCheck {
   if (places.length === 0) errors.place ??= { code: 'no_place' };
-  const date = parseFrom(input.from, today);
+  const date = parseFrom(input.from, null, today);
   Object.assign(errors, date.errors);
   const earliest = earliestTerminationDate(today, sfo.noticeMonths);
   if (date.from && date.from < earliest) errors.from = { code: 'notice', date: earliest };

@@ -5,6 +5,7 @@ import type { AbsenceOverview } from '../../domain/absence/overview.ts';
 import type { NextLessons } from '../../domain/calendar/next-lessons.ts';
 import { isoWeekday } from '../../domain/calendar/dates.ts';
 import { glanceText } from '../../i18n/glance.ts';
+import { startersText } from '../../i18n/starters.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { ChildSmsAddress } from '../../domain/messages/sms-address.ts';
 import { formatPhone } from '../../domain/contact/phone.ts';
@@ -62,15 +63,29 @@ export function ChildLayout({
   children: Children;
 }) {
   const t = page.t.child;
+  // A skolestarter (issue 12) has only the SFO section until the first school day.
+  const sections = child.startsOn === null ? SECTIONS : SECTIONS.filter((s) => s.key === 'sfo');
   return (
     <div id="child-frame" class="space-y-4">
       <div>
         <h1 class="text-3xl font-bold" safe>{`${child.givenName} ${child.familyName}`}</h1>
         <p class="text-slate-700" safe>{`${child.schoolName}, ${child.className}`}</p>
+        {child.startsOn === null ? (
+          ''
+        ) : (
+          <>
+            <p class="font-semibold" safe>
+              {fill(startersText[page.locale].startsOn, { date: formatDate(child.startsOn) })}
+            </p>
+            <p class="max-w-prose text-slate-700" safe>
+              {fill(startersText[page.locale].lead, { name: child.givenName })}
+            </p>
+          </>
+        )}
       </div>
       <nav aria-label={t.sectionsNav}>
         <ul class="flex flex-wrap gap-2 border-b border-slate-300" role="list">
-          {SECTIONS.map((section) => (
+          {sections.map((section) => (
             <li>
               <a
                 href={section.href(child.pupilId)}

@@ -1,4 +1,6 @@
 import type { ChildSummary } from '../../domain/guardian/children.ts';
+import type { StarterSummary } from '../../domain/guardian/starters.ts';
+import { StarterCard } from './starter-card.tsx';
 import type { listStaffUnits, findOwnClass } from '../../domain/school/units.ts';
 import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
@@ -29,15 +31,18 @@ export function GuardianHome({
   glance,
   today,
   notifications = [],
+  starters = [],
 }: {
   page: PageContext;
   children: ChildSummary[];
+  /** Skolestartere (issue 12): admitted to 1. trinn from a later day; their card leads to the SFO. */
+  starters?: StarterSummary[];
   glance: GuardianGlance;
   today: string;
   notifications?: Awaited<ReturnType<typeof listNotifications>>;
 }) {
   const t = page.t.home;
-  if (children.length === 0) {
+  if (children.length === 0 && starters.length === 0) {
     return (
       <div class="max-w-prose space-y-4">
         <h1 class="text-3xl font-bold" safe>
@@ -85,6 +90,9 @@ export function GuardianHome({
               ''
             )}
           </li>
+        ))}
+        {starters.map((starter) => (
+          <StarterCard page={page} starter={starter} />
         ))}
       </ul>
       <GeneralConsentState page={page} state={glance.generalConsent} />

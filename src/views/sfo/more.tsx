@@ -9,7 +9,7 @@ import { GuardianInvoiceLines } from './guardian-invoice-lines.tsx';
 
 /**
  * Under the place on the child's SFO screen (G8–G10): this month's invoice lines (the guardian's own, as payer), and
- * the ways to reduced payment and summer SFO.
+ * the ways to reduced payment and summer SFO (a skolestarter: only the summer SFO; reduced payment is for a place).
  */
 export function SfoMore({
   page,
@@ -33,11 +33,15 @@ export function SfoMore({
       />
       <nav aria-label={t.moreNav}>
         <ul class="flex flex-wrap gap-x-6 gap-y-2" role="list">
-          <li>
-            <a href={sfoSupportPaths.reducedPayment(child.pupilId)} class={link} safe>
-              {ts.reduced.title}
-            </a>
-          </li>
+          {child.startsOn === null ? (
+            <li>
+              <a href={sfoSupportPaths.reducedPayment(child.pupilId)} class={link} safe>
+                {ts.reduced.title}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
           <li>
             <a href={sfoSupportPaths.childSummer(child.pupilId)} class={link} safe>
               {ts.summerGuardian.title}
