@@ -204,3 +204,54 @@ test('when the owner has several later years, the rollover goes into the one rig
   assert.equal(proposal.to.id, next);
   assert.equal(proposal.to.name, '2027–2028');
 });
+
+test('skolestartere: next year\'s 1. trinn class with a child admitted to it is no rollover done; the rollover leaves them be', async () => {
+  const NL = await schoolOf('Nordlys montessoriskole');
+  const leader = await db
+    .selectFrom('staff_membership')
+    .select('person_id')
+    .where('school_id', '=', NL.id)
+    .where('role', '=', 'leadership')
+    .executeTakeFirstOrThrow();
+  const nlActor = (await loadActor(db, leader.person_id, 'feide', TODAY))!;
+  const before = (await rolloverProposal(db, NL, TODAY))!;
+  assert.notEqual(before.to.id, null, 'the next year exists (the test above made it)');
+  // The office makes next year's 1A before the summer and admits a skolestarter from the first school day.
+  const firstClass = await db
+    .insertInto('class')
+    .values({ school_id: NL.id, school_year_id: before.to.id!, name: '1A', trinn: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const starter = await db
+    .insertInto('person')
+    .values({ given_name: 'Tiril', family_name: 'Skolestarter' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('enrolment')
+    .values({ pupil_id: starter.id, school_id: NL.id, class_id: firstClass.id, starts_on: before.to.startsOn })
+    .execute();
+
+  const proposal = (await rolloverProposal(db, NL, TODAY))!;
+  assert.equal(proposal.done, false, 'a 1. trinn class alone in the next year: the rollover is still to do');
+  assert.ok(!proposal.pupils.some((p) => p.pupilId === starter.id), 'the skolestarter is not rolled over');
+  const result = await applyRollover(db, nlActor, NL, proposalInput(proposal), TODAY);
+  assert.ok(result.ok, JSON.stringify(result));
+  assert.ok(result.moved > 0);
+  const enrolments = await db
+    .selectFrom('enrolment')
+    .select(['class_id', 'starts_on', 'ends_on'])
+    .where('pupil_id', '=', starter.id)
+    .execute();
+  assert.deepEqual(enrolments, [{ class_id: firstClass.id, starts_on: before.to.startsOn, ends_on: null }]);
+  const names = (
+    await db
+      .selectFrom('class')
+      .select('name')
+      .where('school_id', '=', NL.id)
+      .where('school_year_id', '=', before.to.id!)
+      .execute()
+  ).map((c) => c.name);
+  assert.ok(names.includes('1A') && names.includes('2A'), names.join(','));
+  assert.equal((await rolloverProposal(db, NL, TODAY))!.done, true, 'now it is done');
+});

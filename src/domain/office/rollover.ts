@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { officeRoleOf } from '../access/policy.ts';
+import { STARTER_TRINN } from '../access/pupil-facts.ts';
 import type { ManagedSchool } from '../access/scope.ts';
 import { recordAudit } from '../audit.ts';
 import { notEndedBy } from '../period.ts';
@@ -50,7 +51,10 @@ export interface RolloverProposal {
   pupils: RolloverPupil[];
   /** 10. trinn: their enrolment ends on the year's last day, 'finished'. */
   leavers: RolloverPupil[];
-  /** The next year already has classes at this school: the rollover is done (or was made by hand). */
+  /**
+   * The next year already has classes above 1. trinn at this school: the rollover is done (or was made by hand). Its
+   * 1. trinn classes alone (the skolestartere admitted before the summer) are not.
+   */
   done: boolean;
 }
 
@@ -77,17 +81,22 @@ export function nextClassName(name: string, trinn: number): string {
 /** The year a rollover starts from: the newest school year that has started by `today` and has classes here. */
 async function fromYearOf(db: Db, school: ManagedSchool, today: string) {
   const years = await listSchoolYears(db, school);
-  const withClasses = new Set(
-    (await db.selectFrom('class').select('school_year_id').distinct().where('school_id', '=', school.id).execute()).map(
-      (r) => r.school_year_id,
-    ),
-  );
+  const classes = await db
+    .selectFrom('class')
+    .select(['school_year_id', 'trinn'])
+    .distinct()
+    .where('school_id', '=', school.id)
+    .execute();
+  const withClasses = new Set(classes.map((r) => r.school_year_id));
+  // Only a class above 1. trinn comes from a rollover: the office makes next year's 1. trinn classes before the summer
+  // to admit the skolestartere (summer SFO, an SFO place from the first school day), and that is no rollover done.
+  const rolledInto = new Set(classes.filter((r) => r.trinn > STARTER_TRINN).map((r) => r.school_year_id));
   const from = years.find((y) => y.startsOn <= today && withClasses.has(y.id));
   if (!from) return undefined;
   // Years are newest first: the next one is the last of those that start after this one ends.
   const next = years.filter((y) => y.startsOn > from.endsOn).at(-1);
   const to: NextYear = next ?? { id: null, ...schoolYearDates(Number(from.startsOn.slice(0, 4)) + 1) };
-  return { from, to, done: next !== undefined && withClasses.has(next.id) };
+  return { from, to, done: next !== undefined && rolledInto.has(next.id) };
 }
 
 /** The rollover as it would be applied without changes; undefined when the school has no year to start from. */
