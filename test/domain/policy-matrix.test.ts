@@ -21,6 +21,7 @@ import {
   canViewConsents,
   canViewPupil,
   canViewProtectionMarker,
+  reachOf,
 } from '../../src/domain/access/policy.ts';
 import { loadPupilFacts, type PupilFacts } from '../../src/domain/access/pupil-facts.ts';
 import {
@@ -106,6 +107,9 @@ const OWN: Record<SpecReach, Row> = {
   sfo_leader: grid('Y     Y        N       N       N        Y         Y        N      Y      N  N  N  N'),
   sfo_staff: grid('Y     N        N       N       N        N         Y        N      N      N  N  N  N'),
   guardian: grid('Y     Y        N       N       N        Y         Y        N      N      Y  Y  N  Y'),
+  // A skolestarter's guardian (issue 12): sees the child (the SFO screen), nothing else; applying for SFO is
+  // canApplyForSfo (checked in the skolestarter test).
+  starter_guardian: grid('Y     N        N       N       N        N         N        N      N      N  N  N  N'),
   self: grid('Y     Y        N       N       N        N         N        N      N      N  Y  N  N'),
 };
 /**
@@ -1456,5 +1460,193 @@ test('reduced SFO payment (canApplyForReducedSfoPayment) and summer SFO / free S
     false,
     'Kari for Sofie without an SFO place',
   );
+  c.done();
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Skolestartere (issue 12): a child admitted to 1. trinn from a later day — 'starter_guardian'
+// ---------------------------------------------------------------------------------------------------
+
+const FIRST_SCHOOL_DAY = '2027-08-16';
+
+/**
+ * Ida, admitted to a 1. trinn class at Bjørkelia from the first school day of next year, no enrolment now. Kari and a
+ * second guardian hold parental responsibility; a blocked guardian, and a contact person (no parental responsibility,
+ * as the register import and the office make one), do not reach her.
+ */
+async function addStarter(trx: Db) {
+  const bj = world.schoolId(BJ);
+  const { municipality_id } = await trx
+    .selectFrom('school')
+    .select('municipality_id')
+    .where('id', '=', bj)
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('school_year')
+    .values({ municipality_id, name: '2027–2028', starts_on: FIRST_SCHOOL_DAY, ends_on: '2028-06-16' })
+    .onConflict((oc) => oc.columns(['municipality_id', 'starts_on']).doNothing())
+    .execute();
+  const year = await trx
+    .selectFrom('school_year')
+    .select('id')
+    .where('municipality_id', '=', municipality_id)
+    .where('starts_on', '=', FIRST_SCHOOL_DAY)
+    .executeTakeFirstOrThrow();
+  const cls = await trx
+    .insertInto('class')
+    .values({ school_id: bj, school_year_id: year.id, name: '1S', trinn: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const newPerson = async (given: string) =>
+    (
+      await trx
+        .insertInto('person')
+        .values({ given_name: given, family_name: 'Skolestarter' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const ida = await newPerson('Ida');
+  const coGuardian = await newPerson('Per');
+  const blocked = await newPerson('Blokkert');
+  const contact = await newPerson('Kontakt');
+  await trx
+    .insertInto('enrolment')
+    .values({ pupil_id: ida, school_id: bj, class_id: cls.id, starts_on: FIRST_SCHOOL_DAY })
+    .execute();
+  await trx
+    .insertInto('guardian_relation')
+    .values([
+      { pupil_id: ida, guardian_id: person.guardian, relation: 'mor' },
+      { pupil_id: ida, guardian_id: coGuardian, relation: 'far' },
+      { pupil_id: ida, guardian_id: blocked, relation: 'far', blocked: true },
+      {
+        pupil_id: ida,
+        guardian_id: contact,
+        relation: 'annet',
+        parental_responsibility: false,
+        contact_person_only: true,
+      },
+    ])
+    .execute();
+  return { ida, coGuardian, blocked, contact, classId: cls.id };
+}
+
+test('skolestarter (starter_guardian): her guardians see her and apply for SFO, nothing else; blocked and contact persons nothing; staff as for a pupil not yet started; JS, SQL and the spec agree', async () => {
+  const c = checker();
+  await withRollback(db, async (trx) => {
+    const s = await addStarter(trx);
+    const w = await loadWorld(trx, TODAY);
+    const facts = await factsOf(s.ida, trx);
+    const atBj = { schoolId: world.schoolId(BJ), sfoId: bjSfo };
+    const atFj = { schoolId: world.schoolId(FJ), sfoId: fjSfo };
+    const fjLeader = staffWith(world, 'sfo_leader', (m) => m.sfoId === fjSfo)[0]!;
+    const { id: appId } = await trx
+      .insertInto('application')
+      .values({
+        kind: 'sfo_place',
+        pupil_id: s.ida,
+        school_id: atBj.schoolId,
+        sfo_id: atBj.sfoId,
+        applicant_id: person.guardian,
+        status: 'submitted',
+        submitted_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    //  [role, personId, via, expected grid, applies for SFO at Bjørkelia, decides her SFO application]
+    const rows: [string, number, LoginProvider, Row, boolean, boolean][] = [
+      ['guardian Kari (mor)', person.guardian, 'idporten', OWN.starter_guardian, true, false],
+      ['the other guardian (far)', s.coGuardian, 'idporten', OWN.starter_guardian, true, false],
+      ['a blocked guardian', s.blocked, 'idporten', NONE, false, false],
+      ['a contact person (no parental responsibility)', s.contact, 'idporten', NONE, false, false],
+      ['Kari via feide', person.guardian, 'feide', NONE, false, false],
+      ['guardian Ola (not hers)', person['guardian-private'], 'idporten', NONE, false, false],
+      // Leadership and the school owner reach every enrolment at their schools, also one starting later (as 'archive').
+      ['leadership Torunn (Bjørkelia)', person.leadership, 'feide', ARCHIVE.leadership, false, true],
+      ['school owner Randi', person['school-owner'], 'feide', ARCHIVE.school_owner, false, false],
+      ['sfo_leader Berit (Bjørkelia SFO)', person['sfo-leader'], 'feide', NONE, false, true],
+      ['sfo_staff Jonas Eng', person['sfo-staff'], 'feide', NONE, false, false],
+      ['contact_teacher Marius (5A)', person['contact-teacher'], 'feide', NONE, false, false],
+      ['teacher Ingvild', person.teacher, 'feide', NONE, false, false],
+      ['sfo_leader of Fjellheim SFO', fjLeader, 'feide', NONE, false, false],
+      ['pupil Emma', person.pupil, 'feide', NONE, false, false],
+    ];
+    let starterReach = 0;
+    for (const [role, personId, via, expected, applies, decides] of rows) {
+      const actor = await actorOf(personId, via, trx);
+      const label = `${role} / skolestarter Ida`;
+      await checkCell(c, trx, actor, s.ida, expected, label);
+      const reach = reachOf(actor, facts);
+      if (reach.has('starter_guardian')) starterReach++;
+      c.equal(reach.has('guardian'), false, `${label} / no ordinary guardian reach before the first school day`);
+      c.equal(
+        specReach(w, personId, via, s.ida).has('starter_guardian'),
+        reach.has('starter_guardian'),
+        `${label} / starter_guardian: policy vs spec`,
+      );
+      // SQL twin: the list has her exactly when the policy lets the actor see her.
+      c.equal((await visibleIds(trx, actor)).includes(s.ida), expected.viewPupil, `${label} / listVisiblePupils`);
+      c.equal(canApplyForSfo(actor, facts, atBj), applies, `${label} / applies for SFO at Bjørkelia`);
+      c.equal(APPLICATION_KINDS.sfo_place.mayApply(actor, facts), applies, `${label} / sfo_place mayApply`);
+      c.equal(canApplyForSfo(actor, facts, atFj), false, `${label} / applies for SFO at Fjellheim (not her school)`);
+      c.equal(canApplyForLeave(actor, facts), false, `${label} / applies for leave`);
+      c.equal(canApplyForReducedSfoPayment(actor, facts), false, `${label} / reduced payment (no place)`);
+      c.equal(
+        canDecideApplication(actor, facts, APPLICATION_KINDS.sfo_place.decider, atBj),
+        decides,
+        `${label} / decides her SFO application`,
+      );
+      c.equal(
+        canDecideApplication(actor, facts, 'school_leadership', atBj),
+        false,
+        `${label} / decides leave (she is not at school yet)`,
+      );
+      const listed = await trx
+        .selectFrom('application as a')
+        .select('a.id')
+        .where('a.id', '=', appId)
+        .where((eb) => decidableApplicationCondition(eb, actor, APPLICATION_KINDS.sfo_place.decider, TODAY))
+        .execute();
+      c.equal(listed.length === 1, decides, `${label} / the SFO decision queue (SQL twin)`);
+    }
+    c.equal(starterReach, 2, 'exactly her two guardians with parental responsibility reach her as starter_guardian');
+    // Guardians' whole lists: SQL = policy = spec (Kari: Sofie, Jonas and Ida).
+    for (const [who, personId] of [
+      ['Kari', person.guardian],
+      ['the other guardian', s.coGuardian],
+      ['the blocked guardian', s.blocked],
+    ] as const) {
+      const actor = await actorOf(personId, 'idporten', trx);
+      c.equal(
+        JSON.stringify(await visibleIds(trx, actor)),
+        JSON.stringify(sorted(specVisible(w, personId, 'idporten'))),
+        `${who} via idporten / list = spec`,
+      );
+    }
+    c.equal(
+      JSON.stringify(await visibleIds(trx, await actorOf(person.guardian, 'idporten', trx))),
+      JSON.stringify(sorted([kariSofie.id, kariJonas.id, s.ida])),
+      'Kari / list = Sofie, Jonas and Ida',
+    );
+  });
+  c.done();
+});
+
+test('skolestarter: on the first school day she is an ordinary pupil (guardian), and a 2. trinn admission from a later day gives no starter reach', async () => {
+  const c = checker();
+  await withRollback(db, async (trx) => {
+    const s = await addStarter(trx);
+    const kariThen = await loadActor(trx, person.guardian, 'idporten', FIRST_SCHOOL_DAY);
+    const then = await loadPupilFacts(trx, s.ida, FIRST_SCHOOL_DAY);
+    assert.ok(kariThen && then);
+    const reach = reachOf(kariThen, then);
+    c.ok(reach.has('guardian') && !reach.has('starter_guardian'), 'first school day / guardian, not starter_guardian');
+    c.equal(canApplyForLeave(kariThen, then), true, 'first school day / Kari applies for leave');
+    // A child moving in from elsewhere, admitted to 2. trinn from a later day, is not a skolestarter.
+    await trx.updateTable('class').set({ trinn: 2 }).where('id', '=', s.classId).execute();
+    const kari = await actorOf(person.guardian, 'idporten', trx);
+    await checkCell(c, trx, kari, s.ida, NONE, 'admitted to 2. trinn from a later day');
+    c.ok(!(await visibleIds(trx, kari)).includes(s.ida), 'admitted to 2. trinn from a later day / not listed');
+  });
   c.done();
 });

@@ -247,11 +247,14 @@ export type SpecReach =
   | 'sfo_leader'
   | 'sfo_staff'
   | 'guardian'
+  | 'starter_guardian'
   | 'self';
 
 /**
  * The spec's reach rules, written independently of src/domain/access:
- * - ID-porten → guardian capacity only: unblocked, non-contact-only relation to a pupil with an active enrolment.
+ * - ID-porten → guardian capacity only: unblocked, non-contact-only relation to a pupil with an active enrolment;
+ *   the same relation to a skolestarter (no active enrolment, one in a 1. trinn class starting after today) →
+ *   starter_guardian.
  * - Feide → staff and pupil: school owner = any enrolment (also ended) at a school of their municipality;
  *   leadership = any enrolment (also ended) at their school; contact teacher = active enrolment in their class;
  *   teacher = active pupil in their teaching or composite group with an active enrolment at the group's school, or
@@ -273,6 +276,8 @@ export function specReach(world: World, personId: number, via: LoginProvider, pu
       (r) => r.guardianId === personId && r.pupilId === pupilId && !r.blocked && !r.contactOnly,
     );
     if (ok && active) reach.add('guardian');
+    if (ok && !active && pupil.enrolments.some((e) => e.trinn === 1 && e.startsOn > world.today))
+      reach.add('starter_guardian');
     return reach;
   }
   if (personId === pupilId && active) reach.add('self');
