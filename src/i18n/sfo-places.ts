@@ -89,7 +89,8 @@ const nb = {
       too_far: 'Datoen kan ikke være mer enn ett år fram i tid.',
       notice: 'Oppsigelsestiden gjør at tidligste dato er {date}.',
       before_place: 'Endringen må gjelde fra etter at plassen startet ({date}).',
-      before_start: '{name} begynner på skolen {date}. SFO-plassen kan tidligst starte da (sommeren før er sommer-SFO).',
+      before_start:
+        '{name} begynner på skolen {date}. SFO-plassen kan tidligst starte da (sommeren før er sommer-SFO).',
     },
     comment: { too_long: 'Kommentaren kan ikke være lengre enn 1000 tegn.' },
   },
@@ -367,7 +368,8 @@ const en: SfoPlacesMessages = {
       too_far: 'The date cannot be more than a year ahead.',
       notice: 'Because of the notice period the earliest date is {date}.',
       before_place: 'The change must apply from after the place started ({date}).',
-      before_start: '{name} starts school on {date}. The SFO place can start that day at the earliest (the summer before is summer SFO).',
+      before_start:
+        '{name} starts school on {date}. The SFO place can start that day at the earliest (the summer before is summer SFO).',
     },
     comment: { too_long: 'The comment cannot be longer than 1000 characters.' },
   },

@@ -32,8 +32,7 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
       return c.redirect(consentPaths.gate, 302);
     const starters = await listStarterChildren(db, actor, todayOf(c));
     // A skolestarter's guardians are told too (the summer SFO registration, an SFO application to confirm).
-    const notifications =
-      children.length || starters.length ? await listNotifications(db, actor.personId, 10) : [];
+    const notifications = children.length || starters.length ? await listNotifications(db, actor.personId, 10) : [];
     await markNotificationsRead(
       db,
       actor.personId,

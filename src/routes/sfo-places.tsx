@@ -49,7 +49,9 @@ async function section(
   const db = c.get('deps').db;
   const overview = await loadSfoPlaceOverview(db, actor, child, todayOf(c));
   // This month's invoice lines (the guardian's own, as payer) under the place: the same as /children/:id/sfo/invoice.
-  const invoice = overview ? await guardianInvoice(db, actor, child, monthOf(todayOf(c))) : null;
+  // A skolestarter has none before the first school day (and no invoice page): only the way to the summer SFO.
+  const invoice =
+    overview && child.startsOn === null ? await guardianInvoice(db, actor, child, monthOf(todayOf(c))) : null;
   if (isPartialRequest(c) && status !== 422) c.header('HX-Push-Url', sfoPlacePaths.child(child.pupilId));
   const page = pageContext(c);
   const body = (
@@ -59,7 +61,9 @@ async function section(
       overview={overview}
       state={state}
       actorId={actor.personId}
-      more={invoice ? <SfoMore page={page} child={child} invoice={invoice} /> : ''}
+      more={
+        overview && (invoice || child.startsOn !== null) ? <SfoMore page={page} child={child} invoice={invoice} /> : ''
+      }
     />
   );
   return renderChildSection(c, child, 'sfo', body, status);

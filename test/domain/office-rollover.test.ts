@@ -205,7 +205,7 @@ test('when the owner has several later years, the rollover goes into the one rig
   assert.equal(proposal.to.name, '2027–2028');
 });
 
-test('skolestartere: next year\'s 1. trinn class with a child admitted to it is no rollover done; the rollover leaves them be', async () => {
+test("skolestartere: next year's 1. trinn class with a child admitted to it is no rollover done; the rollover leaves them be", async () => {
   const NL = await schoolOf('Nordlys montessoriskole');
   const leader = await db
     .selectFrom('staff_membership')

@@ -37,8 +37,7 @@ export function reachOf(actor: Actor, pupil: PupilFacts): Set<Reach> {
 
   if (actor.via === 'idporten') {
     const relation = pupil.guardians.find((g) => g.guardianId === actor.personId);
-    const guardian =
-      relation && !relation.blocked && !relation.contactOnly && actor.guardianOf.includes(pupil.pupilId);
+    const guardian = relation && !relation.blocked && !relation.contactOnly && actor.guardianOf.includes(pupil.pupilId);
     if (guardian && active) reach.add('guardian');
     else if (guardian && starterEnrolments(pupil).length > 0) reach.add('starter_guardian');
     return reach;

@@ -58,7 +58,13 @@ export async function requireSfoChild(
   if (reach.has('guardian')) return loadChild(db, pupilId, facts, activeOn('e', today), null);
   const starter = starterEnrolments(facts).sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
   if (!reach.has('starter_guardian') || !starter) throw new NotFoundError();
-  return loadChild(db, pupilId, facts, sql<SqlBool>`e.class_id = ${starter.classId} and e.starts_on = ${starter.startsOn}`, starter.startsOn);
+  return loadChild(
+    db,
+    pupilId,
+    facts,
+    sql<SqlBool>`e.class_id = ${starter.classId} and e.starts_on = ${starter.startsOn}`,
+    starter.startsOn,
+  );
 }
 
 async function loadChild(

@@ -82,7 +82,11 @@ export function checkOfferAndDays(
 }
 
 /** The date on its own: required, a date, not in the past nor before the first school day, not too far ahead. */
-function parseFrom(text: string, startsOn: string | null, today: string): { from: string | null; errors: SfoPlaceErrors } {
+function parseFrom(
+  text: string,
+  startsOn: string | null,
+  today: string,
+): { from: string | null; errors: SfoPlaceErrors } {
   const from = parseDate(text);
   if (text.trim() === '') return { from: null, errors: { from: { code: 'required' } } };
   if (!from) return { from: null, errors: { from: { code: 'invalid_date' } } };

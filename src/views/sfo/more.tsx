@@ -18,19 +18,24 @@ export function SfoMore({
 }: {
   page: PageContext;
   child: GuardianChild;
-  invoice: GuardianInvoice;
+  /** Null for a skolestarter (no place, no invoice before the first school day). */
+  invoice: GuardianInvoice | null;
 }) {
   const t = sfoPlacesText[page.locale];
   const ts = sfoSupportText[page.locale];
   return (
     <>
-      <GuardianInvoiceLines
-        page={page}
-        pupilId={child.pupilId}
-        childName={child.givenName}
-        invoice={invoice}
-        headingLevel={3}
-      />
+      {invoice ? (
+        <GuardianInvoiceLines
+          page={page}
+          pupilId={child.pupilId}
+          childName={child.givenName}
+          invoice={invoice}
+          headingLevel={3}
+        />
+      ) : (
+        ''
+      )}
       <nav aria-label={t.moreNav}>
         <ul class="flex flex-wrap gap-x-6 gap-y-2" role="list">
           {child.startsOn === null ? (
