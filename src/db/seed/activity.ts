@@ -10,6 +10,7 @@ import { contactTeacherIdsForPupil } from '../../domain/notifications/outbox.ts'
 import type { Db } from '../database.ts';
 import { DEMO_LOGINS } from './demo.ts';
 import { seedSfoActivity } from './sfo-activity.ts';
+import { seedDemoStarter } from './starter-activity.ts';
 import { seedSfoSupportActivity } from './sfo-support-activity.ts';
 
 /**
@@ -20,6 +21,8 @@ import { seedSfoSupportActivity } from './sfo-support-activity.ts';
  */
 export async function seedDemoActivity(db: Db, now = new Date()): Promise<void> {
   const today = todayInOslo(now);
+  // First, so the summer SFO registration (seedSfoSupportActivity) reaches the skolestarter's guardians too.
+  await seedDemoStarter(db, now);
   await seedSfoActivity(db, now);
   const personOf = async (key: string) => {
     const login = DEMO_LOGINS.find((l) => l.key === key)!;
