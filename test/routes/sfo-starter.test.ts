@@ -256,6 +256,15 @@ test('apply from the first school day → 303; Anders confirms; the SFO leader d
   assert.deepEqual(place, { starts_on: FIRST_SCHOOL_DAY, days: [1, 3, 5], payer_id: await person('guardian') });
   const after = await html(await client.get(`/children/${ida}/sfo`, kari));
   assert.match(textOf(after.document, '#sfo-current-heading + dl'), /3 dager i uka.*16\.08\.2027/);
+  // The vedtak is linked from her SFO screen and opens for Kari (her documents tab does not exist yet).
+  const vedtak = after.document
+    .querySelector(`#sfo-application-${app.id} a[href^="/documents/"]`)
+    ?.getAttribute('href');
+  assert.ok(vedtak, 'the vedtak is linked');
+  const letter = await client.get(vedtak, kari);
+  assert.equal(letter.status, 200);
+  assert.equal(letter.headers.get('content-type'), 'application/pdf');
+  assert.equal((await client.get(vedtak, blockedLogin)).status, 404, 'not for the blocked guardian');
 });
 
 test('everything else of hers is a 404 for her guardians: the child page, absence, messages, timetable, leave, documents, consents, forms, news, reduced payment', async () => {

@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
-import { requireGuardianChild, type GuardianChild } from '../guardian/child.ts';
+import { requireGuardianChild, requireSfoChild, type GuardianChild } from '../guardian/child.ts';
+import { SFO_PLACE_KINDS } from '../sfo/place-form.ts';
 import { postgresDocumentStore, type DocumentInfo, type StoredDocument } from './store.ts';
 
 export const DOCUMENTS_PER_PAGE = 20;
@@ -48,7 +49,17 @@ export async function downloadDocument(
   const info = await store.info(id);
   if (!info || actor.via !== 'idporten') throw new NotFoundError();
   if (info.guardianId !== null && info.guardianId !== actor.personId) throw new NotFoundError();
-  await requireGuardianChild(db, actor, info.pupilId, today);
+  // The vedtak on an SFO place reaches a skolestarter's guardians too (linked from the SFO screen, all they reach).
+  const sfoVedtak =
+    info.kind === 'vedtak' &&
+    (await db
+      .selectFrom('application_document as d')
+      .innerJoin('application as a', 'a.id', 'd.application_id')
+      .select('a.id')
+      .where('d.document_id', '=', id)
+      .where('a.kind', 'in', SFO_PLACE_KINDS)
+      .executeTakeFirst()) !== undefined;
+  await (sfoVedtak ? requireSfoChild : requireGuardianChild)(db, actor, info.pupilId, today);
   const doc = await store.get(id);
   if (!doc) throw new NotFoundError();
   await recordAudit(db, {
