@@ -73,7 +73,15 @@ async function main(): Promise<void> {
       const yearStarted = performance.now();
       console.log('Adding a school year so far…');
       try {
-        const summary = await seedYear(db, { today: today ?? todayIso() });
+        const summary = await seedYear(db, {
+          today: today ?? todayIso(),
+          onStep: (statement, ms) => {
+            if (process.env.SEED_VERBOSE)
+              console.log(
+                `    ${(ms / 1000).toFixed(1).padStart(6)} s  ${statement.replace(/\s+/g, ' ').slice(0, 90)}`,
+              );
+          },
+        });
         for (const [name, count] of Object.entries(summary)) console.log(`  ${name.padEnd(25)} ${count}`);
       } catch (error) {
         if (!(error instanceof YearAlreadySeededError)) throw error;

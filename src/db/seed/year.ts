@@ -41,7 +41,10 @@ export class YearAlreadySeededError extends Error {
  * (`INSERT … SELECT generate_series`, see `year-sql.ts`) in one transaction, deterministic for a given database
  * and `today` (hashes, no random()). Refuses (YearAlreadySeededError, nothing written) when activity exists.
  */
-export async function seedYear(db: Db, options: { today: string }): Promise<YearSummary> {
+export async function seedYear(
+  db: Db,
+  options: { today: string; onStep?: (statement: string, ms: number) => void },
+): Promise<YearSummary> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new RangeError(`Invalid date: ${options.today}`);
   return db.transaction().execute(async (trx) => {
     await sql`lock table attendance, message_thread in share row exclusive mode`.execute(trx);
@@ -49,7 +52,11 @@ export async function seedYear(db: Db, options: { today: string }): Promise<Year
       (select 1 from message_thread) as any`.execute(trx);
     if (existing.rows[0]?.any) throw new YearAlreadySeededError();
     const before = await countRows(trx);
-    for (const statement of yearStatements(options.today)) await sql.raw(statement).execute(trx);
+    for (const statement of yearStatements(options.today)) {
+      const started = performance.now();
+      await sql.raw(statement).execute(trx);
+      options.onStep?.(statement, performance.now() - started);
+    }
     const after = await countRows(trx);
     return Object.fromEntries(YEAR_TABLES.map((t) => [t, after[t] - before[t]])) as YearSummary;
   });
