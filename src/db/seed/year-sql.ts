@@ -268,8 +268,7 @@ export function yearStatements(today: string): string[] {
        from absence_follow_up f join y_pupil p on p.pupil_id = f.pupil_id
        cross join lateral unnest(p.guardians) g(guardian_id)
        where f.date < ${T}
-       order by f.created_at, f.pupil_id, g.guardian_id
-       on conflict (idempotency_key) do nothing`,
+       order by f.created_at, f.pupil_id, g.guardian_id`,
 
     // Message threads between a guardian with access and the school side the kind names: the class's contact
     // teacher, the school's leadership (school office), the pupil's SFO leader, or a teacher of the pupil's groups.

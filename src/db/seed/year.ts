@@ -52,14 +52,45 @@ export async function seedYear(
       (select 1 from message_thread) as any`.execute(trx);
     if (existing.rows[0]?.any) throw new YearAlreadySeededError();
     const before = await countRows(trx);
-    for (const statement of yearStatements(options.today)) {
+    const step = async (statement: string) => {
       const started = performance.now();
       await sql.raw(statement).execute(trx);
       options.onStep?.(statement, performance.now() - started);
-    }
+    };
+    const detached = await detachableKeys(trx);
+    for (const { drop } of detached) await step(drop);
+    for (const statement of yearStatements(options.today)) await step(statement);
+    for (const { create } of detached) await step(create);
     const after = await countRows(trx);
     return Object.fromEntries(YEAR_TABLES.map((t) => [t, after[t] - before[t]])) as YearSummary;
   });
+}
+
+/** The big tables the year fills: their secondary indexes and foreign keys are built once after the load. */
+const BULK_TABLES = ['attendance', 'outbox', 'delivery', 'message', 'message_read', 'audit_log', 'consent_event'];
+
+/**
+ * The foreign keys, unique constraints (none another table's key depends on) and plain indexes of the bulk tables,
+ * each as the statement that drops it and the one that makes it again exactly as it was (`pg_get_constraintdef`,
+ * `pg_get_indexdef`). Building an index once from sorted rows and checking a foreign key with one join are much
+ * cheaper than keeping them row by row; the transaction sees the schema unchanged at its end.
+ */
+async function detachableKeys(db: Db): Promise<{ drop: string; create: string }[]> {
+  const tables = sql.join(BULK_TABLES.map((t) => sql`${t}::regclass`));
+  const { rows } = await sql<{ drop: string; create: string }>`
+    select format('alter table %s drop constraint %I', c.conrelid::regclass, c.conname) as drop,
+      format('alter table %s add constraint %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) as create,
+      c.contype as kind
+    from pg_constraint c
+    where c.conrelid in (${tables}) and c.contype in ('f', 'u')
+      and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = c.conindid and f.oid <> c.oid)
+    union all
+    select format('drop index %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), 'i'
+    from pg_index i
+    where i.indrelid in (${tables}) and not i.indisprimary
+      and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+    order by kind desc, drop`.execute(db);
+  return rows;
 }
 
 async function countRows(db: Db): Promise<YearSummary> {
