@@ -19,6 +19,8 @@ const statements = `
     expires_at timestamptz not null
   );
   create index device_session_person_idx on device_session (person_id);
+  -- the scheduler's housekeeping deletes expired devices each minute
+  create index device_session_expires_idx on device_session (expires_at);
 
   alter table session add column device_session_id text references device_session on delete cascade;
   create index session_device_session_idx on session (device_session_id) where device_session_id is not null;
