@@ -45,7 +45,7 @@ import { devOutboxRoutes } from './routes/dev-outbox.tsx';
 import { smsWebhookRoutes } from './routes/sms-webhook.tsx';
 import { sfoAdminRoutes } from './routes/sfo-admin.tsx';
 import { developmentOnly } from './middleware/development-only.ts';
-import { requireActor, sessionFromCookie } from './middleware/session.ts';
+import { requireActor, requireFreshLogin, sessionFromCookie } from './middleware/session.ts';
 import { isPublicRequest } from './routes/public-paths.ts';
 
 export type { AppDeps } from './app-env.ts';
@@ -76,6 +76,8 @@ export function createApp(deps: AppDeps) {
   app.use('/dev/*', developmentOnly);
   // Protected by default: only the routes in src/routes/public-paths.ts answer anonymous visitors.
   app.use(requireActor(isPublicRequest));
+  // A session made from a remembered device ("Husk meg") logs in afresh before a sensitive page.
+  app.use(requireFreshLogin);
 
   app.route('/', health);
   app.route('/', pages);

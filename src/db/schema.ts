@@ -64,6 +64,7 @@ export interface Database
   contact_info: people.ContactInfoTable;
   login_request: identity.LoginRequestTable;
   session: identity.SessionTable;
+  device_session: identity.DeviceSessionTable;
   audit_log: identity.AuditLogTable;
   outbox: outbox.OutboxTable;
 }

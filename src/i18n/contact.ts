@@ -78,6 +78,16 @@ const nb = {
     save: 'Lagre varslingsinnstillinger',
     saved: 'Varslingsinnstillingene er lagret.',
   },
+  devices: {
+    heading: 'Enheter som husker deg',
+    lead: 'Disse nettleserne husker deg i inntil 90 dager fordi du valgte «Husk meg på denne enheten» da du logget inn. Der kan du lese og melde fravær uten å logge inn igjen. Avslutt en du ikke kjenner igjen eller ikke bruker lenger.',
+    none: 'Ingen enheter husker deg. Du kan velge «Husk meg på denne enheten» når du logger inn.',
+    thisDevice: 'denne enheten',
+    detail: 'Husket fra {created}, sist brukt {used}, gjelder til {expires}',
+    end: 'Avslutt',
+    endLabel: 'Avslutt {label}, husket fra {created}',
+    ended: 'Enheten husker deg ikke lenger. Neste gang må du logge inn med ID-porten der.',
+  },
   address: {
     heading: 'Adresse',
     source:
@@ -181,6 +191,16 @@ const nn: ContactMessages = {
     save: 'Lagre varslingsinnstillingar',
     saved: 'Varslingsinnstillingane er lagra.',
   },
+  devices: {
+    heading: 'Einingar som hugsar deg',
+    lead: 'Desse nettlesarane hugsar deg i inntil 90 dagar fordi du valde «Hugs meg på denne eininga» då du logga inn. Der kan du lese og melde fråvær utan å logge inn igjen. Avslutt ei du ikkje kjenner att eller ikkje bruker lenger.',
+    none: 'Ingen einingar hugsar deg. Du kan velje «Hugs meg på denne eininga» når du loggar inn.',
+    thisDevice: 'denne eininga',
+    detail: 'Hugsa frå {created}, sist brukt {used}, gjeld til {expires}',
+    end: 'Avslutt',
+    endLabel: 'Avslutt {label}, hugsa frå {created}',
+    ended: 'Eininga hugsar deg ikkje lenger. Neste gong må du logge inn med ID-porten der.',
+  },
   address: {
     heading: 'Adresse',
     source:
@@ -282,6 +302,16 @@ const en: ContactMessages = {
     smsOffNote: 'SMS is turned off, so you get no SMS notifications until you turn SMS on again.',
     save: 'Save notification settings',
     saved: 'Your notification settings have been saved.',
+  },
+  devices: {
+    heading: 'Devices that remember you',
+    lead: 'These browsers remember you for up to 90 days because you chose “Remember me on this device” when you logged in. There you can read and report absence without logging in again. End one you do not recognise or no longer use.',
+    none: 'No device remembers you. You can choose “Remember me on this device” when you log in.',
+    thisDevice: 'this device',
+    detail: 'Remembered since {created}, last used {used}, valid until {expires}',
+    end: 'End',
+    endLabel: 'End {label}, remembered since {created}',
+    ended: 'The device no longer remembers you. Next time you must log in with ID-porten there.',
   },
   address: {
     heading: 'Address',

@@ -46,6 +46,9 @@ export const en: Messages = {
     chooserLead: 'Choose how you want to log in.',
     guardianButton: 'Log in as a guardian',
     guardianHint: 'With ID-porten: BankID, MinID, Buypass or Commfides.',
+    rememberDevice: 'Remember me on this device',
+    rememberDeviceHint:
+      'For 90 days you can read and report absence without logging in again. Consents, applications, documents and contact details always ask you to log in again. Do not tick this on a computer others use.',
     staffButton: 'Staff or pupil',
     staffHint: 'With Feide: the account you have from school.',
     demoNotice: 'This is a demo. Logging in goes to a built-in test login with fictional people.',

@@ -44,6 +44,9 @@ export const nb = {
     chooserLead: 'Velg hvordan du vil logge inn.',
     guardianButton: 'Logg inn som foresatt',
     guardianHint: 'Med ID-porten: BankID, MinID, Buypass eller Commfides.',
+    rememberDevice: 'Husk meg på denne enheten',
+    rememberDeviceHint:
+      'I 90 dager kan du lese og melde fravær uten å logge inn igjen. Samtykker, søknader, dokumenter og kontaktopplysninger krever alltid ny innlogging. Ikke kryss av på en PC andre bruker.',
     staffButton: 'Ansatt eller elev',
     staffHint: 'Med Feide: brukeren du har fra skolen.',
     demoNotice: 'Dette er en demo. Innloggingen går til en innebygd testpålogging med oppdiktede personer.',

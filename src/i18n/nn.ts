@@ -46,6 +46,9 @@ export const nn: Messages = {
     chooserLead: 'Vel korleis du vil logge inn.',
     guardianButton: 'Logg inn som føresett',
     guardianHint: 'Med ID-porten: BankID, MinID, Buypass eller Commfides.',
+    rememberDevice: 'Hugs meg på denne eininga',
+    rememberDeviceHint:
+      'I 90 dagar kan du lese og melde fråvær utan å logge inn igjen. Samtykke, søknader, dokument og kontaktopplysingar krev alltid ny innlogging. Ikkje kryss av på ein PC andre bruker.',
     staffButton: 'Tilsett eller elev',
     staffHint: 'Med Feide: brukaren du har frå skulen.',
     demoNotice: 'Dette er ein demo. Innlogginga går til ei innebygd testpålogging med oppdikta personar.',

@@ -7,6 +7,8 @@ export const contactCardPaths = {
   sms: '/me/contact/sms',
   notificationSettings: '/me/contact/notification-settings',
   addressReports: '/me/contact/address-reports',
+  /** Ends one remembered device ("Husk meg"). */
+  endDevice: (deviceSessionId: string) => `/me/contact/devices/${encodeURIComponent(deviceSessionId)}/end`,
   /** The card after a successful form post (PRG), with the receipt to show. */
   saved: (notice: string, section: string) =>
     `/me/contact?saved=${encodeURIComponent(notice)}#${encodeURIComponent(section)}`,

@@ -10,9 +10,24 @@ import {
   LoginError,
   startLogin,
 } from '../domain/identity/login.ts';
+import {
+  createDeviceSession,
+  deviceLabel,
+  deviceSessionIdOf,
+  deviceSessionOwner,
+  endDeviceSession,
+  endDeviceSessionByToken,
+} from '../domain/identity/device-sessions.ts';
 import { createSession, invalidateSession, invalidateSessionsByIdpSid } from '../domain/identity/sessions.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
-import { clearSessionCookie, setSessionCookie } from '../middleware/session.ts';
+import {
+  clearDeviceCookie,
+  clearSessionCookie,
+  DEVICE_COOKIE,
+  setDeviceCookie,
+  setSessionCookie,
+} from '../middleware/session.ts';
+import { nowOf } from './clock.ts';
 import { authPaths } from '../paths/auth.ts';
 import { homePaths } from '../paths/home.ts';
 import { pagePaths } from '../paths/pages.ts';
@@ -41,7 +56,13 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number; sta
       if (!isProvider(provider)) return c.notFound();
       const { db, oidc } = c.get('deps');
       const returnTo = safeLocalPath(c.req.query('return_to'), homePaths.start);
-      const { loginRequestId, url } = await startLogin(db, oidc, provider, { locale: c.get('locale'), returnTo });
+      // "Husk meg på denne enheten" (a checkbox on the chooser) and step-up (a sensitive page) are ID-porten's only.
+      const { loginRequestId, url } = await startLogin(db, oidc, provider, {
+        locale: c.get('locale'),
+        returnTo,
+        rememberDevice: c.req.query('remember') === 'on',
+        stepUp: c.req.query('step_up') === '1',
+      });
       setCookie(c, LOGIN_COOKIE, loginRequestId, {
         path: authPaths.login,
         httpOnly: true,
@@ -63,13 +84,25 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number; sta
         const callbackUrl = new URL(oidc.settings(provider).redirectUri);
         callbackUrl.search = new URL(c.req.url).search;
         const login = await completeLogin(db, oidc, provider, { loginRequestId, callbackUrl });
-        const { token, expiresAt } = await createSession(db, login, config.session);
+        const now = nowOf(c);
+        const { token, expiresAt } = await createSession(db, login, config.session, now);
         await recordAudit(db, {
           actor: { personId: login.personId, via: provider },
           action: 'login',
-          details: { provider, acr: login.acr },
+          details: { provider, acr: login.acr, rememberDevice: login.rememberDevice },
         });
-        setSessionCookie(c, token, expiresAt);
+        setSessionCookie(c, token, expiresAt, now);
+        // This browser remembers at most one person: a new "Husk meg", or another person's login, forgets the old one.
+        const oldDevice = getCookie(c, DEVICE_COOKIE);
+        if (oldDevice && (login.rememberDevice || (await deviceSessionOwner(db, oldDevice)) !== login.personId)) {
+          await endDeviceSessionByToken(db, oldDevice);
+          clearDeviceCookie(c);
+        }
+        if (login.rememberDevice) {
+          const label = deviceLabel(c.req.header('user-agent'));
+          const device = await createDeviceSession(db, { personId: login.personId, issuer: login.issuer, label }, now);
+          setDeviceCookie(c, device.token, device.expiresAt, now);
+        }
         return c.redirect(safeLocalPath(login.returnTo, homePaths.start), 303);
       } catch (error) {
         if (!(error instanceof LoginError)) throw error;
@@ -87,9 +120,13 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number; sta
     .post(authPaths.logout, async (c) => {
       const session = c.get('session');
       clearSessionCookie(c);
+      // Logging out also forgets this browser ("Husk meg"): a shared computer must not let the next person in.
+      const deviceId = deviceSessionIdOf(getCookie(c, DEVICE_COOKIE));
+      clearDeviceCookie(c);
       if (!session) return c.redirect(pagePaths.front, 303);
       const { db, oidc } = c.get('deps');
       await invalidateSession(db, session.id);
+      if (deviceId) await endDeviceSession(db, session.personId, deviceId);
       await recordAudit(db, { actor: { personId: session.personId, via: session.provider }, action: 'logout' });
       const idpLogout = await endSessionUrl(oidc, session.provider, session.idToken);
       return c.redirect(idpLogout ?? pagePaths.front, 303);

@@ -1,6 +1,7 @@
 import { readForm } from './form-body.ts';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
@@ -8,8 +9,10 @@ import { parseAddressReport, reportWrongAddress } from '../domain/contact/addres
 import { findContactCard, requireGuardianLogin } from '../domain/contact/card.ts';
 import { parseContactDetails, setSmsEnabled, updateContactDetails } from '../domain/contact/details.ts';
 import { parseNotificationSettings, saveNotificationSettings } from '../domain/contact/notification-settings.ts';
+import { deviceSessionIdOf, endDeviceSession } from '../domain/identity/device-sessions.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import { contactText } from '../i18n/contact.ts';
-import { actorOf, requireActor } from '../middleware/session.ts';
+import { actorOf, clearDeviceCookie, DEVICE_COOKIE, requireActor } from '../middleware/session.ts';
 import { SECTION_IDS, type ContactSectionName } from '../views/contact-card/parts.tsx';
 import { contactCardPaths } from '../paths/contact-card.ts';
 import {
@@ -20,6 +23,7 @@ import {
   type ContactCardState,
   type ContactNotice,
 } from '../views/contact-card/page.tsx';
+import { nowOf } from './clock.ts';
 import { isPartialRequest, pageContext, render } from './render.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -33,8 +37,9 @@ async function show(
   status: ContentfulStatusCode = 200,
   also: ContactSectionName[] = [],
 ) {
-  const card = await findContactCard(c.get('deps').db, actorOf(c));
+  const card = await findContactCard(c.get('deps').db, actorOf(c), nowOf(c));
   const page = pageContext(c);
+  state = { ...state, thisDeviceId: deviceSessionIdOf(getCookie(c, DEVICE_COOKIE)) };
   const title = contactText[page.locale].title;
   if (section && isPartialRequest(c)) {
     const fragment = (
@@ -86,6 +91,13 @@ export const contactCardRoutes = new Hono<AppEnv>()
   .post(contactCardPaths.notificationSettings, async (c) => {
     await saveNotificationSettings(c.get('deps').db, actorOf(c), parseNotificationSettings(await readForm(c)));
     return done(c, 'notifications');
+  })
+  .post('/me/contact/devices/:id/end', async (c) => {
+    const id = c.req.param('id');
+    const { db } = c.get('deps');
+    if (!(await endDeviceSession(db, actorOf(c).personId, id))) throw new NotFoundError();
+    if (deviceSessionIdOf(getCookie(c, DEVICE_COOKIE)) === id) clearDeviceCookie(c);
+    return done(c, 'device-ended');
   })
   .post(contactCardPaths.addressReports, async (c) => {
     const body = await readForm(c);

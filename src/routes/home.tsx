@@ -28,7 +28,9 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
   if (actor.via === 'idporten') {
     const children = await listGuardianChildren(db, actor, todayOf(c));
     // G2: a guardian who has not decided on the general consent sees it first (unless "Ikke nå" this session).
-    if (children.length && (await needsGeneralConsentGate(db, actor, c.get('session')?.id ?? null)))
+    // The gate is asked at a login; a session made from a remembered device ("Husk meg") is not one (step-up.ts).
+    const session = c.get('session');
+    if (children.length && !session?.deviceSessionId && (await needsGeneralConsentGate(db, actor, session?.id ?? null)))
       return c.redirect(consentPaths.gate, 302);
     const starters = await listStarterChildren(db, actor, todayOf(c));
     // A skolestarter's guardians are told too (the summer SFO registration, an SFO application to confirm).

@@ -26,7 +26,7 @@ async function axeBothSizes(page: Page, mode: { javaScript: boolean }, what: str
 async function logInToGate(page: Page) {
   await page.goto(server.url + '/');
   await page.getByRole('link', { name: 'Logg inn' }).click();
-  await page.getByRole('link', { name: /Logg inn som foresatt/ }).click();
+  await page.getByRole('button', { name: /Logg inn som foresatt/ }).click();
   await page.getByRole('button', { name: /^Kari Nordmann —/ }).click();
   await page.waitForURL(server.url + '/consent/general');
 }

@@ -32,7 +32,7 @@ const family = await db
 
 async function logInWithPid(page: Page, pid: string) {
   await page.goto(server.url + '/login');
-  await page.getByRole('link', { name: /Logg inn som foresatt/ }).click();
+  await page.getByRole('button', { name: /Logg inn som foresatt/ }).click();
   await page.getByLabel('Fødselsnummer (11 siffer)').fill(pid);
   await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
   await page.waitForURL(new RegExp(`^${server.url}/`));

@@ -42,7 +42,7 @@ async function axeBothSizes(page: Page, mode: { javaScript: boolean }, what: str
 async function logInAsAnders(page: Page) {
   await page.goto(server.url + '/');
   await page.getByRole('link', { name: 'Logg inn' }).click();
-  await page.getByRole('link', { name: /Logg inn som foresatt/ }).click();
+  await page.getByRole('button', { name: /Logg inn som foresatt/ }).click();
   await page.getByLabel('Fødselsnummer (11 siffer)').fill(anders.fodselsnummer!);
   await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
   await page.waitForURL(new RegExp(`^${server.url}/(home|consent/general)`));

@@ -4,7 +4,7 @@ import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { JOBS, startScheduler } from '../../src/jobs/scheduler.ts';
 import { createTestDb } from '../support/db.ts';
-import { Browser, formAction } from '../support/http-browser.ts';
+import { Browser, chooseUser, formAction, openIdpLoginPage as openLoginPage } from '../support/http-browser.ts';
 import { startTestServer } from '../support/server.ts';
 
 // Full OIDC flows against the built-in test IdP, over real HTTP, as a browser without JavaScript.
@@ -26,25 +26,11 @@ const sessionCount = async () =>
   );
 
 /** Goes from the app's /login/<provider> to the IdP's login page. */
-async function openIdpLoginPage(browser: Browser, provider: 'idporten' | 'feide', returnTo?: string) {
-  const start = new URL(
-    `/login/${provider}${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ''}`,
-    server.url,
+const openIdpLoginPage = (browser: Browser, provider: 'idporten' | 'feide', returnTo?: string) =>
+  openLoginPage(
+    browser,
+    new URL(`/login/${provider}${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ''}`, server.url),
   );
-  const { url, res } = await browser.follow(await browser.request(start), start, () => false);
-  assert.equal(res?.status, 200);
-  const html = await res!.text();
-  return { url, html, action: new URL(formAction(html, /\/login$/), url) };
-}
-
-/** Picks a user on the IdP page and follows the redirects up to (not into) the app's callback. */
-async function chooseUser(browser: Browser, page: { action: URL }, form: Record<string, string>) {
-  const { url } = await browser.follow(await browser.request(page.action, { form }), page.action, (u) =>
-    u.pathname.includes('/callback'),
-  );
-  assert.match(url.pathname, /\/login\/(idporten|feide)\/callback$/);
-  return url;
-}
 
 async function logIn(browser: Browser, provider: 'idporten' | 'feide', form: Record<string, string>) {
   const callback = await chooseUser(browser, await openIdpLoginPage(browser, provider), form);

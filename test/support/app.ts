@@ -27,9 +27,13 @@ export function offlineOidc(): OidcClients {
   return new OidcClients({ idporten: settings('idporten'), feide: settings('feide') });
 }
 
-/** A session cookie for a person, made by the real session code (skips the IdP round trip). */
+/**
+ * A session cookie for a person, made by the real session code (skips the IdP round trip). Sessions are timed by the
+ * app's clock, and a test's clock may be months from today, so this session is valid at any clock: it was last active
+ * and expires far in the future. Tests of expiry log in through the IdP or call the session code directly.
+ */
 export async function sessionCookie(db: Db, personId: number, provider: LoginProvider): Promise<string> {
-  const { token } = await createSession(db, {
+  const { id, token } = await createSession(db, {
     personId,
     provider,
     issuer: `http://idp.invalid/${provider}`,
@@ -37,6 +41,12 @@ export async function sessionCookie(db: Db, personId: number, provider: LoginPro
     idToken: null,
     acr: null,
   });
+  const farFuture = new Date('2999-01-01T00:00:00Z');
+  await db
+    .updateTable('session')
+    .set({ last_active_at: farFuture, expires_at: farFuture })
+    .where('id', '=', id)
+    .execute();
   return `${SESSION_COOKIE}=${token}`;
 }
 

@@ -85,7 +85,10 @@ export const JS_MODES = [
 export async function logInAs(page: Page, baseUrl: string, chooser: RegExp, userName: string): Promise<void> {
   await page.goto(baseUrl + '/');
   await page.getByRole('link', { name: 'Logg inn' }).click();
-  await page.getByRole('link', { name: chooser }).click();
+  await page
+    .getByRole('link', { name: chooser })
+    .or(page.getByRole('button', { name: chooser }))
+    .click();
   await page.getByRole('button', { name: new RegExp(`^${userName} —`) }).click();
   await page.waitForURL(new RegExp(`^${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`));
   // G2: a guardian who has not decided on the general consent sees it first; these flows choose "Ikke nå".
@@ -108,7 +111,10 @@ export async function logInTyped(
 ): Promise<void> {
   await page.goto(baseUrl + '/');
   await page.getByRole('link', { name: 'Logg inn' }).click();
-  await page.getByRole('link', { name: chooser }).click();
+  await page
+    .getByRole('link', { name: chooser })
+    .or(page.getByRole('button', { name: chooser }))
+    .click();
   await page.getByLabel(fieldLabel).fill(identity);
   await page.getByLabel(fieldLabel).press('Enter');
   await page.waitForURL(new RegExp(`^${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`));

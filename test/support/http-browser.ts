@@ -4,9 +4,15 @@ import assert from 'node:assert/strict';
 export class Browser {
   private cookies = new Map<string, { name: string; value: string; path: string }>();
 
-  async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  /** Headers sent with every request (e.g. a user-agent: this browser's identity). */
+  constructor(private readonly defaultHeaders: Record<string, string> = {}) {}
+
+  async request(
+    url: string | URL,
+    init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const target = new URL(url);
-    const headers = new Headers();
+    const headers = new Headers({ ...this.defaultHeaders, ...init.headers });
     const cookie = [...this.cookies.values()]
       .filter(
         (c) =>
@@ -31,6 +37,11 @@ export class Browser {
     });
     for (const line of res.headers.getSetCookie()) this.store(line, target);
     return res;
+  }
+
+  /** Drops the cookies whose name matches (e.g. an IdP's own session cookies: that session has ended). */
+  forgetCookies(match: (name: string) => boolean): void {
+    for (const [key, cookie] of this.cookies) if (match(cookie.name)) this.cookies.delete(key);
   }
 
   /** The cookies a request to `url` would carry. */
@@ -67,6 +78,23 @@ export class Browser {
     }
     throw new Error('too many redirects');
   }
+}
+
+/** Goes from the app's login start (`/login/<provider>…`) to the IdP's login page. */
+export async function openIdpLoginPage(browser: Browser, start: URL) {
+  const { url, res } = await browser.follow(await browser.request(start), start, () => false);
+  assert.equal(res?.status, 200);
+  const html = await res!.text();
+  return { url, html, action: new URL(formAction(html, /\/login$/), url) };
+}
+
+/** Picks a user on the IdP page and follows the redirects up to (not into) the app's callback. */
+export async function chooseUser(browser: Browser, page: { action: URL }, form: Record<string, string>) {
+  const { url } = await browser.follow(await browser.request(page.action, { form }), page.action, (u) =>
+    u.pathname.includes('/callback'),
+  );
+  assert.match(url.pathname, /\/login\/(idporten|feide)\/callback$/);
+  return url;
 }
 
 export function formAction(html: string, pattern: RegExp): string {

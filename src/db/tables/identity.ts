@@ -10,6 +10,10 @@ export interface LoginRequestTable {
   nonce: string;
   code_verifier: string;
   return_to: Generated<string>;
+  /** The guardian ticked "Husk meg på denne enheten" (ID-porten only). */
+  remember_device: Generated<boolean>;
+  /** A fresh login for a sensitive page: the IdP is asked to authenticate again (prompt=login). */
+  step_up: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -25,6 +29,21 @@ export interface SessionTable {
   acr: string | null;
   created_at: Generated<Date>;
   last_active_at: Generated<Date>;
+  expires_at: Date;
+  /** Made from a remembered device (not a fresh login): null after a real IdP login. */
+  device_session_id: Generated<string | null>;
+}
+
+/** "Husk meg på denne enheten": the cookie holds `<id>.<secret>`; only SHA-256(secret) is stored. */
+export interface DeviceSessionTable {
+  id: string;
+  secret_hash: Buffer;
+  person_id: number;
+  issuer: string;
+  /** The browser and system it was given to ("Firefox · Android"): shown on the contact card and checked on use. */
+  label: string;
+  created_at: Date;
+  last_used_at: Date;
   expires_at: Date;
 }
 

@@ -70,45 +70,55 @@ export async function runAbsenceFollowUp(db: Db, now = new Date()): Promise<Foll
   return counts;
 }
 
+/**
+ * The pupils of one school owner registered absent today (the day or any lesson) with no not-withdrawn report from
+ * home and no granted leave covering today. Reads only today's absent registrations (the partial index
+ * `attendance_absent_date_idx`, migration 0022), so its cost is today's absences, not the year's registers;
+ * `test/domain/absence-follow-up-plan.test.ts` checks the plan.
+ */
+export function unreportedAbsenceQuery(db: Db, municipalityId: number, today: string) {
+  return db
+    .selectFrom('attendance as a')
+    .innerJoin('school as s', 's.id', 'a.school_id')
+    .select([
+      'a.pupil_id',
+      sql<string>`cast(${today} as date)`.as('date'),
+      (eb) => eb.fn.min('a.school_id').as('school_id'),
+    ])
+    .where('s.municipality_id', '=', municipalityId)
+    .where('a.date', '=', today)
+    .where('a.status', '=', 'absent')
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('absence_report as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.pupil_id', '=', 'a.pupil_id')
+            .where('r.withdrawn_at', 'is', null)
+            .where('r.from_date', '<=', today)
+            .where('r.to_date', '>=', today),
+        ),
+      ),
+    )
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('leave_application as l')
+            .innerJoin('application as ap', 'ap.id', 'l.application_id')
+            .select(sql`1`.as('one'))
+            .whereRef('ap.pupil_id', '=', 'a.pupil_id')
+            .where('ap.status', 'in', ['granted', 'partly_granted'])
+            .where('l.granted_from', '<=', today)
+            .where('l.granted_to', '>=', today),
+        ),
+      ),
+    )
+    .groupBy('a.pupil_id');
+}
+
 async function followUpMunicipality(db: Db, municipalityId: number, today: string) {
   return db.transaction().execute(async (trx) => {
-    const unreported = trx
-      .selectFrom('attendance as a')
-      .innerJoin('school as s', 's.id', 'a.school_id')
-      .select([
-        'a.pupil_id',
-        sql<string>`cast(${today} as date)`.as('date'),
-        (eb) => eb.fn.min('a.school_id').as('school_id'),
-      ])
-      .where('s.municipality_id', '=', municipalityId)
-      .where('a.date', '=', today)
-      .where('a.status', '=', 'absent')
-      .where(({ exists, not, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('absence_report as r')
-              .select(sql`1`.as('one'))
-              .whereRef('r.pupil_id', '=', 'a.pupil_id')
-              .where('r.withdrawn_at', 'is', null)
-              .where('r.from_date', '<=', today)
-              .where('r.to_date', '>=', today),
-          ),
-        ),
-      )
-      .where(({ exists, not, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('leave_application as l')
-              .innerJoin('application as ap', 'ap.id', 'l.application_id')
-              .select(sql`1`.as('one'))
-              .whereRef('ap.pupil_id', '=', 'a.pupil_id')
-              .where('ap.status', 'in', ['granted', 'partly_granted'])
-              .where('l.granted_from', '<=', today)
-              .where('l.granted_to', '>=', today),
-          ),
-        ),
-      )
-      .groupBy('a.pupil_id');
+    const unreported = unreportedAbsenceQuery(trx, municipalityId, today);
     const inserted = await trx
       .insertInto('absence_follow_up')
       .columns(['pupil_id', 'date', 'school_id'])

@@ -3,6 +3,7 @@ import type { AddressProtection } from '../../db/schema.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { listGuardianChildren, type ChildSummary } from '../guardian/children.ts';
+import { listDeviceSessions, type DeviceSessionRow } from '../identity/device-sessions.ts';
 import { findNotificationSettings, type NotificationSettings } from './notification-settings.ts';
 
 /** Everything the guardian's own contact card shows (G4). */
@@ -18,6 +19,8 @@ export interface ContactCard {
   /** The children whose schools see these details (and get an address report). */
   children: ChildSummary[];
   settings: NotificationSettings;
+  /** The browsers that remember them ("Husk meg på denne enheten"), which they can end. */
+  devices: DeviceSessionRow[];
 }
 
 /** The contact card is the guardian's: a staff or pupil login (Feide) is not a guardian here → 404. */
@@ -25,7 +28,12 @@ export function requireGuardianLogin(actor: Actor): void {
   if (actor.via !== 'idporten') throw new NotFoundError();
 }
 
-export async function findContactCard(db: Db, actor: Actor, today = todayInOslo()): Promise<ContactCard> {
+export async function findContactCard(
+  db: Db,
+  actor: Actor,
+  now = new Date(),
+  today = todayInOslo(now),
+): Promise<ContactCard> {
   requireGuardianLogin(actor);
   const row = await db
     .selectFrom('person as p')
@@ -55,5 +63,6 @@ export async function findContactCard(db: Db, actor: Actor, today = todayInOslo(
     protection: row.address_protection,
     children: await listGuardianChildren(db, actor, today),
     settings: await findNotificationSettings(db, actor.personId),
+    devices: await listDeviceSessions(db, actor.personId, now),
   };
 }

@@ -28,12 +28,16 @@ export async function deleteExpiredLoginRequests(db: Db, now = new Date()): Prom
   return Number(deleted.numDeletedRows);
 }
 
-/** Starts an authorization-code flow with PKCE S256, state and nonce, remembered server-side (single use). */
+/**
+ * Starts an authorization-code flow with PKCE S256, state and nonce, remembered server-side (single use).
+ * `rememberDevice` ("Husk meg", ID-porten only) is kept with the request for the callback; `stepUp` asks the IdP to
+ * authenticate the user again even if it has a session (prompt=login), for a sensitive page.
+ */
 export async function startLogin(
   db: Db,
   oidc: OidcClients,
   provider: LoginProvider,
-  options: { locale: string; returnTo: string },
+  options: { locale: string; returnTo: string; rememberDevice?: boolean; stepUp?: boolean },
 ): Promise<{ loginRequestId: string; url: URL }> {
   const settings = oidc.settings(provider);
   const config = await oidc.configuration(provider);
@@ -43,7 +47,16 @@ export async function startLogin(
   const loginRequestId = client.randomState();
   await db
     .insertInto('login_request')
-    .values({ id: loginRequestId, provider, state, nonce, code_verifier: codeVerifier, return_to: options.returnTo })
+    .values({
+      id: loginRequestId,
+      provider,
+      state,
+      nonce,
+      code_verifier: codeVerifier,
+      return_to: options.returnTo,
+      remember_device: provider === 'idporten' && options.rememberDevice === true,
+      step_up: options.stepUp === true,
+    })
     .execute();
   const parameters: Record<string, string> = {
     redirect_uri: settings.redirectUri,
@@ -55,6 +68,7 @@ export async function startLogin(
     ui_locales: options.locale,
   };
   if (settings.acrValues) parameters.acr_values = settings.acrValues;
+  if (options.stepUp) parameters.prompt = 'login';
   return { loginRequestId, url: client.buildAuthorizationUrl(config, parameters) };
 }
 
@@ -66,6 +80,8 @@ export interface CompletedLogin {
   idToken: string | null;
   acr: string | null;
   returnTo: string;
+  /** Ticked "Husk meg på denne enheten" (never for Feide). */
+  rememberDevice: boolean;
 }
 
 /**
@@ -121,6 +137,7 @@ export async function completeLogin(
     idToken: tokens.id_token ?? null,
     acr,
     returnTo: request.return_to,
+    rememberDevice: provider === 'idporten' && request.remember_device,
   };
 }
 

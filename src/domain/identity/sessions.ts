@@ -21,14 +21,23 @@ export interface ValidSession {
   issuer: string;
   idToken: string | null;
   acr: string | null;
+  /** Made from a remembered device ("Husk meg"), not by a login: the sensitive pages ask for a fresh login. */
+  deviceSessionId: string | null;
 }
 
-function randomToken(bytes: number): string {
+export function randomToken(bytes: number): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
-function hashSecret(secret: string): Buffer {
+export function hashSecret(secret: string): Buffer {
   return Buffer.from(sha256(new TextEncoder().encode(secret)));
+}
+
+/** A cookie value `<id>.<secret>` split, or null when it has not that shape (nothing is looked up for it). */
+export function splitToken(token: string): { id: string; secret: string } | null {
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
+  return { id, secret };
 }
 
 /** Starts a new session (a new id on every login: no fixation). Returns the cookie value `<id>.<secret>`. */
@@ -41,10 +50,11 @@ export async function createSession(
     idpSid: string | null;
     idToken: string | null;
     acr: string | null;
+    deviceSessionId?: string | null;
   },
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
   now = new Date(),
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   const id = randomToken(15);
   const secret = randomToken(32);
   const expiresAt = new Date(now.getTime() + policy.maxMs);
@@ -59,12 +69,13 @@ export async function createSession(
       idp_sid: input.idpSid,
       id_token: input.idToken,
       acr: input.acr,
+      device_session_id: input.deviceSessionId ?? null,
       created_at: now,
       last_active_at: now,
       expires_at: expiresAt,
     })
     .execute();
-  return { token: `${id}.${secret}`, expiresAt };
+  return { id, token: `${id}.${secret}`, expiresAt };
 }
 
 /** The session for a cookie value, or null when unknown, tampered, idle too long or past its maximum age. */
@@ -74,8 +85,9 @@ export async function validateSessionToken(
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
   now = new Date(),
 ): Promise<ValidSession | null> {
-  const [id, secret, extra] = token.split('.');
-  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const { id, secret } = parts;
   const row = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), row.secret_hash)) return null;
@@ -94,6 +106,7 @@ export async function validateSessionToken(
     issuer: row.issuer,
     idToken: row.id_token,
     acr: row.acr,
+    deviceSessionId: row.device_session_id,
   };
 }
 
@@ -111,8 +124,10 @@ export async function invalidateSessionsByIdpSid(db: Db, issuer: string, sid: st
   return Number(result.numDeletedRows);
 }
 
+/** Logs a person out everywhere: every session, and every remembered device. */
 export async function invalidateSessionsForPerson(db: Db, personId: number): Promise<void> {
   await db.deleteFrom('session').where('person_id', '=', personId).execute();
+  await db.deleteFrom('device_session').where('person_id', '=', personId).execute();
 }
 
 /** Housekeeping: removes expired sessions (unused login requests: `deleteExpiredLoginRequests`, a scheduler job). */
@@ -127,4 +142,5 @@ export async function deleteExpiredSessions(
       eb.or([eb('expires_at', '<=', now), eb('last_active_at', '<=', new Date(now.getTime() - policy.idleMs))]),
     )
     .execute();
+  await db.deleteFrom('device_session').where('expires_at', '<=', now).execute();
 }

@@ -3,7 +3,7 @@ import { link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { authPaths } from '../../paths/auth.ts';
 
-/** The login chooser: guardians go to ID-porten, staff and pupils to Feide. Plain links: no JS needed. */
+/** The login chooser: guardians go to ID-porten (with "Husk meg"), staff and pupils to Feide. No JS needed. */
 export function LoginChooser({ page, returnTo, demo }: { page: PageContext; returnTo: string; demo: boolean }) {
   const t = page.t.auth;
   const choice = 'block rounded-lg border-2 border-sky-800 bg-white p-4 text-sky-900 no-underline hover:bg-sky-50';
@@ -15,14 +15,36 @@ export function LoginChooser({ page, returnTo, demo }: { page: PageContext; retu
       <p safe>{t.chooserLead}</p>
       <ul class="space-y-4" role="list">
         <li>
-          <a href={authPaths.loginStart('idporten', returnTo)} class={choice}>
-            <span class="block text-xl font-semibold" safe>
-              {t.guardianButton}
-            </span>
-            <span class="block text-slate-700" safe>
-              {t.guardianHint}
-            </span>
-          </a>
+          {/* A GET form, so "Husk meg" travels with the choice without JavaScript (ID-porten only: never for staff). */}
+          <form method="get" action={authPaths.loginStart('idporten')} class="space-y-3">
+            {returnTo !== '/' ? <input type="hidden" name="return_to" value={returnTo} /> : ''}
+            <div class="flex items-start gap-3">
+              <input
+                type="checkbox"
+                id="remember-device"
+                name="remember"
+                value="on"
+                class="mt-1 h-5 w-5 shrink-0"
+                aria-describedby="remember-device-hint"
+              />
+              <div>
+                <label for="remember-device" class="font-semibold" safe>
+                  {t.rememberDevice}
+                </label>
+                <p id="remember-device-hint" class="text-sm text-slate-700" safe>
+                  {t.rememberDeviceHint}
+                </p>
+              </div>
+            </div>
+            <button type="submit" class={`${choice} w-full cursor-pointer text-left`}>
+              <span class="block text-xl font-semibold" safe>
+                {t.guardianButton}
+              </span>
+              <span class="block text-slate-700" safe>
+                {t.guardianHint}
+              </span>
+            </button>
+          </form>
         </li>
         <li>
           <a href={authPaths.loginStart('feide', returnTo)} class={choice}>

@@ -4,10 +4,19 @@ import { fill } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { AddressSection, type AddressFormState } from './address.tsx';
 import { DetailsSection, SmsSection, type DetailsFormState } from './details.tsx';
+import { DevicesSection } from './devices.tsx';
 import { SettingsSection } from './settings.tsx';
 import type { ContactSectionName } from './parts.tsx';
 
-export const NOTICES = ['details', 'unchanged', 'sms-on', 'sms-off', 'notifications', 'address'] as const;
+export const NOTICES = [
+  'details',
+  'unchanged',
+  'sms-on',
+  'sms-off',
+  'notifications',
+  'address',
+  'device-ended',
+] as const;
 export type ContactNotice = (typeof NOTICES)[number];
 
 /** What the card shows besides the stored data: one form's errors or confirmation step, or a receipt. */
@@ -16,6 +25,8 @@ export interface ContactCardState {
   details?: DetailsFormState;
   smsConfirm?: boolean;
   address?: AddressFormState;
+  /** This browser's remembered device, if any (marked in the list). */
+  thisDeviceId?: string | null;
 }
 
 export const noticeSection: Record<ContactNotice, ContactSectionName> = {
@@ -25,6 +36,7 @@ export const noticeSection: Record<ContactNotice, ContactSectionName> = {
   'sms-off': 'sms',
   notifications: 'settings',
   address: 'address',
+  'device-ended': 'devices',
 };
 
 function noticeText(
@@ -41,6 +53,7 @@ function noticeText(
     'sms-off': t.sms.savedOff,
     notifications: t.settings.saved,
     address: t.address.sent,
+    'device-ended': t.devices.ended,
   }[notice];
 }
 
@@ -64,6 +77,10 @@ export function ContactSection({
   if (section === 'sms')
     return <SmsSection page={page} card={card} confirm={state.smsConfirm} notice={notice} oob={oob} />;
   if (section === 'settings') return <SettingsSection page={page} card={card} notice={notice} oob={oob} />;
+  if (section === 'devices')
+    return (
+      <DevicesSection page={page} card={card} thisDeviceId={state.thisDeviceId ?? null} notice={notice} oob={oob} />
+    );
   return <AddressSection page={page} card={card} form={state.address} notice={notice} oob={oob} />;
 }
 
@@ -115,6 +132,7 @@ export function ContactCardPage({
       {section('sms')}
       {section('settings')}
       {section('address')}
+      {section('devices')}
     </div>
   );
 }

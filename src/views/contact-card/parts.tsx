@@ -4,6 +4,7 @@ export const SECTION_IDS = {
   sms: 'contact-sms',
   settings: 'contact-notifications',
   address: 'contact-address',
+  devices: 'contact-devices',
 } as const;
 
 export type ContactSectionName = keyof typeof SECTION_IDS;
