@@ -238,7 +238,9 @@ test('apply from the first school day → 303; Anders confirms; the SFO leader d
 
   const queue = await html(await client.get('/applications?kind=sfo_place', berit));
   assert.match(queue.text, /Ida Nordmann/, 'the SFO leader has it in the queue');
-  assert.equal((await client.get(`/applications/${app.id}`, berit)).status, 200);
+  const decisionPage = await client.get(`/applications/${app.id}`, berit);
+  assert.equal(decisionPage.status, 200);
+  assert.match(await decisionPage.text(), /Bjørkelia skole, 1A/, 'the class she starts in, for the SFO leader');
   const granted = await post(
     `/applications/${app.id}/decision`,
     [

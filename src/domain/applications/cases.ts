@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { activeOn } from '../period.ts';
+import { notEndedBy } from '../period.ts';
 import type { ApplicationKind, Database } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { decidableApplicationCondition } from '../access/scope.ts';
@@ -10,7 +10,10 @@ import { isDecided } from './status.ts';
 
 type CaseEb = ExpressionBuilder<Database & { a: Database['application'] }, 'a'>;
 
-/** The pupil's current class at the application's school (a correlated subquery: one row per application). */
+/**
+ * The pupil's class at the application's school: the current one, else the one they start in (a skolestarter's 1.
+ * trinn class). A correlated subquery: one row per application.
+ */
 const currentClass = (eb: CaseEb, today: string) =>
   eb
     .selectFrom('enrolment as e')
@@ -18,8 +21,8 @@ const currentClass = (eb: CaseEb, today: string) =>
     .select('c.name')
     .whereRef('e.pupil_id', '=', 'a.pupil_id')
     .whereRef('e.school_id', '=', 'a.school_id')
-    .where(activeOn('e', today))
-    .orderBy('e.starts_on', 'desc')
+    .where(notEndedBy('e', today))
+    .orderBy('e.starts_on', 'asc')
     .limit(1);
 
 /**
