@@ -4,7 +4,7 @@ import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { axeViolations, JS_MODES, launchBrowser, newContext, PHONE } from '../support/browser.ts';
 import { createTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { startTestServer } from '../support/server.ts';
 
 // Issue 19 item 7, "Husk meg på denne enheten": a guardian ticks it on a phone, comes back the next day (the app's
@@ -18,14 +18,7 @@ const server = await startTestServer(db, {}, { clock: () => now });
 after(() => server.close());
 const browser = await launchBrowser();
 const kari = await loginPersonId(db, 'guardian');
-const sofie = (
-  await db
-    .selectFrom('person')
-    .select('id')
-    .where('given_name', '=', 'Sofie')
-    .where('family_name', '=', 'Nordmann')
-    .executeTakeFirstOrThrow()
-).id;
+const sofie = await childOf(db, kari, 'Sofie');
 
 for (const mode of JS_MODES) {
   describe(`"Husk meg" with ${mode.name}`, () => {

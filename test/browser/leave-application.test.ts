@@ -5,7 +5,7 @@ import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { axeViolations, DESKTOP, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
 import { deleteApplications, leaveApplication } from '../support/applications.ts';
 import { createTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { startTestServer } from '../support/server.ts';
 
 const db = await createTestDb();
@@ -14,15 +14,7 @@ const server = await startTestServer(db, {}, { clock: () => new Date('2026-11-25
 after(() => server.close());
 const browser = await launchBrowser();
 const kari = await loginPersonId(db, 'guardian');
-const sofie = (
-  await db
-    .selectFrom('guardian_relation as r')
-    .innerJoin('person as p', 'p.id', 'r.pupil_id')
-    .select('p.id')
-    .where('r.guardian_id', '=', kari)
-    .where('p.given_name', '=', 'Sofie')
-    .executeTakeFirstOrThrow()
-).id;
+const sofie = await childOf(db, kari, 'Sofie');
 const anders = await db
   .selectFrom('guardian_relation as r')
   .innerJoin('person as p', 'p.id', 'r.guardian_id')

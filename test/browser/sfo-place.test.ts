@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { axeViolations, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
 import { createTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 import { startTestServer } from '../support/server.ts';
 import { deleteSfoPlaceApplications } from '../support/sfo-places.ts';
@@ -15,15 +15,7 @@ const server = await startTestServer(db, {}, { clock: () => new Date('2026-11-25
 after(() => server.close());
 const browser = await launchBrowser();
 const kari = await loginPersonId(db, 'guardian');
-const sofie = (
-  await db
-    .selectFrom('guardian_relation as r')
-    .innerJoin('person as p', 'p.id', 'r.pupil_id')
-    .select('p.id')
-    .where('r.guardian_id', '=', kari)
-    .where('p.given_name', '=', 'Sofie')
-    .executeTakeFirstOrThrow()
-).id;
+const sofie = await childOf(db, kari, 'Sofie');
 const anders = await db
   .selectFrom('guardian_relation as r')
   .innerJoin('person as p', 'p.id', 'r.guardian_id')

@@ -7,7 +7,7 @@ import { saveSummerPeriod, sendSummerRegistration } from '../../src/domain/sfo/s
 import { requireSfo } from '../../src/domain/sfo/units.ts';
 import { axeViolations, DESKTOP, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
 import { createTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { startTestServer } from '../support/server.ts';
 
 const TODAY = '2026-11-25';
@@ -18,15 +18,7 @@ const server = await startTestServer(db, {}, { clock: () => NOW });
 after(() => server.close());
 const browser = await launchBrowser();
 const kari = await loginPersonId(db, 'guardian');
-const sofie = (
-  await db
-    .selectFrom('guardian_relation as r')
-    .innerJoin('person as p', 'p.id', 'r.pupil_id')
-    .select('p.id')
-    .where('r.guardian_id', '=', kari)
-    .where('p.given_name', '=', 'Sofie')
-    .executeTakeFirstOrThrow()
-).id;
+const sofie = await childOf(db, kari, 'Sofie');
 const sfoId = (await db.selectFrom('sfo').select('id').where('name', '=', 'Bjørkelia SFO').executeTakeFirstOrThrow())
   .id;
 // Sofie gets a place in Bjørkelia SFO; Berit sets up summer 2027 (July weeks 28–30 closed) and sends the registration.

@@ -4,7 +4,7 @@ import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
 import { invalidateSessionsForPerson } from '../../src/domain/identity/sessions.ts';
 import { createTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { Browser, chooseUser, formAction, openIdpLoginPage } from '../support/http-browser.ts';
 import { startTestServer } from '../support/server.ts';
 
@@ -23,15 +23,7 @@ const CHROME_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const login = (key: string) => DEMO_LOGINS.find((l) => l.key === key)!;
 const kari = await loginPersonId(db, 'guardian');
-const sofie = (
-  await db
-    .selectFrom('guardian_relation as r')
-    .innerJoin('person as p', 'p.id', 'r.pupil_id')
-    .select('p.id')
-    .where('r.guardian_id', '=', kari)
-    .where('p.given_name', '=', 'Sofie')
-    .executeTakeFirstOrThrow()
-).id;
+const sofie = await childOf(db, kari, 'Sofie');
 const at = (path: string) => new URL(path, server.url);
 
 /**

@@ -21,6 +21,19 @@ export async function loginPersonId(db: Db, key: DemoLoginKey): Promise<number> 
   return row.id;
 }
 
+/** The id of a guardian's child by given name (e.g. Kari's Sofie). */
+export async function childOf(db: Db, guardianId: number, givenName: string): Promise<number> {
+  const row = await db
+    .selectFrom('guardian_relation as r')
+    .innerJoin('person as p', 'p.id', 'r.pupil_id')
+    .select('p.id')
+    .where('r.guardian_id', '=', guardianId)
+    .where('p.given_name', '=', givenName)
+    .executeTakeFirst();
+  assert.ok(row, `a child ${givenName} of guardian ${guardianId} is seeded`);
+  return row.id;
+}
+
 export interface WorldEnrolment {
   schoolId: number;
   school: string;
