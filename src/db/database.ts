@@ -30,7 +30,12 @@ const pgliteParsers = {
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string | undefined /* undefined = in memory */ };
+  | {
+      kind: 'pglite';
+      dataDir: string | undefined /* undefined = in memory */;
+      /** Start from this data directory (a `dumpDataDir` tarball), e.g. a migrated template in the tests. */
+      loadDataDir?: Blob;
+    };
 
 /** Opens Kysely on PostgreSQL (`pg` Pool) or on embedded PGlite (Kysely's own PGliteDialect). */
 export function openDatabase(target: DatabaseTarget): Db {
@@ -38,7 +43,7 @@ export function openDatabase(target: DatabaseTarget): Db {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool: resilientPool(pool) }) });
   }
-  const pglite = new PGlite({ dataDir: target.dataDir, parsers: pgliteParsers });
+  const pglite = new PGlite({ dataDir: target.dataDir, loadDataDir: target.loadDataDir, parsers: pgliteParsers });
   return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
 }
 

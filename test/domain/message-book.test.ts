@@ -6,7 +6,15 @@ import type { LoginProvider } from '../../src/db/schema.ts';
 import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
 import { loadPupilFacts } from '../../src/domain/access/pupil-facts.ts';
 import { requireGuardianChild } from '../../src/domain/guardian/child.ts';
-import { listChildThreads, listInbox } from '../../src/domain/messages/lists.ts';
+import {
+  countUnreadThreads,
+  listChildThreads,
+  listInbox,
+  listPupilThreadsForStaff,
+  type ThreadSummary,
+  UNREAD_CAP,
+} from '../../src/domain/messages/lists.ts';
+import { activeOn } from '../../src/domain/period.ts';
 import { canViewThread, replyCapacity, type ThreadFacts } from '../../src/domain/messages/policy.ts';
 import { replyToThread, startGuardianThread, startStaffThread } from '../../src/domain/messages/send.ts';
 import { markThreadRead, requireChildThread, requireStaffThread } from '../../src/domain/messages/threads.ts';
@@ -235,15 +243,40 @@ describe("who sees and writes in a pupil's message book", () => {
     await assert.rejects(listInbox(db, emma, 1, TODAY), NotFoundError);
     for (const { id } of threads) assert.equal(await sees(emma, id), false, `Emma and thread ${id}`);
     for (const a of [fatima, marius, vibeke, torunn, fjellheimRektor, berit, sfoStaff, randi]) {
-      const inbox = new Set<number>();
+      const inbox: ThreadSummary[] = [];
       for (let page = 1; ; page++) {
         const list = await listInbox(db, a, page, TODAY);
-        for (const t of list.items) inbox.add(t.id);
+        inbox.push(...list.items);
         if (!list.hasNext) break;
       }
+      const who = `${a.givenName} ${a.familyName}`;
       const allowed = new Set<number>();
       for (const { id } of threads) if (await sees(a, id)) allowed.add(id);
-      assert.deepEqual([...inbox].sort(), [...allowed].sort(), `${a.givenName} ${a.familyName}`);
+      const ids = inbox.map((t) => t.id);
+      assert.equal(new Set(ids).size, ids.length, `${who}: no thread twice across the pages`);
+      assert.deepEqual([...ids].sort(), [...allowed].sort(), who);
+      const newestFirst = [...inbox].sort(
+        (x, y) => y.lastMessageAt.getTime() - x.lastMessageAt.getTime() || y.id - x.id,
+      );
+      assert.deepEqual(
+        ids,
+        newestFirst.map((t) => t.id),
+        `${who}: newest first`,
+      );
+      const unread = inbox.filter((t) => t.unread).length;
+      assert.equal(await countUnreadThreads(db, a, TODAY), Math.min(unread, UNREAD_CAP), `${who}: unread count`);
+      // each pupil's book shows the same threads of that pupil
+      for (const pupilId of new Set(inbox.map((t) => t.pupilId))) {
+        const book = await listPupilThreadsForStaff(db, a, pupilId, 1, TODAY);
+        assert.deepEqual(
+          book.items.map((t) => t.id).sort(),
+          inbox
+            .filter((t) => t.pupilId === pupilId)
+            .map((t) => t.id)
+            .sort(),
+          `${who}: pupil ${pupilId}'s book`,
+        );
+      }
     }
   });
 });
@@ -349,5 +382,58 @@ describe('notifications and unread markers', () => {
     await replyToThread(db, fatima, record, 'God bedring!', new Date(NOW.getTime() + 180_000), TODAY);
     assert.equal(await unreadIn(listChildThreads(db, kari.personId, sofie, 1)), true, 'now Kari has something new');
     assert.equal(await unreadIn(listInbox(db, fatima, 1, TODAY)), false, 'her own reply is not new to her');
+  });
+});
+
+describe('the unread count at volume', () => {
+  test('stops at the cap (the page says 99+): a rektor reaches every thread of her school', async () => {
+    const before = await countUnreadThreads(db, torunn, TODAY);
+    assert.ok(before < UNREAD_CAP, `${before} unread before`);
+    const schoolId = torunn.staff.find((g) => g.role === 'leadership')!.schoolId!;
+    const pupils = await db
+      .selectFrom('enrolment')
+      .select('pupil_id')
+      .where('school_id', '=', schoolId)
+      .where(activeOn('enrolment', TODAY))
+      .limit(UNREAD_CAP)
+      .execute();
+    assert.equal(pupils.length, UNREAD_CAP, 'enough pupils at Bjørkelia');
+    const threads = await db
+      .insertInto('message_thread')
+      .values(
+        pupils.map((p, i) => ({
+          pupil_id: p.pupil_id,
+          school_id: schoolId,
+          kind: 'school_office' as const,
+          subject: `Spørsmål ${i}`,
+          started_by: kari.personId,
+          created_at: NOW,
+          last_message_at: NOW,
+        })),
+      )
+      .returning('id')
+      .execute();
+    for (const { id } of threads) {
+      const message = await db
+        .insertInto('message')
+        .values({
+          thread_id: id,
+          author_id: kari.personId,
+          author_capacity: 'guardian',
+          body: 'Hei',
+          via: 'web',
+          created_at: NOW,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.updateTable('message_thread').set({ last_message_id: message.id }).where('id', '=', id).execute();
+    }
+    assert.equal(await countUnreadThreads(db, torunn, TODAY), UNREAD_CAP);
+    const inbox = await listInbox(db, torunn, 1, TODAY);
+    assert.equal(inbox.unreadCount, UNREAD_CAP);
+    assert.ok(
+      inbox.items.every((t) => t.unread),
+      'the newest page is the new threads',
+    );
   });
 });

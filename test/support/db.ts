@@ -1,8 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Db } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateToLatest, MIGRATIONS_DIR } from '../../src/db/migrate.ts';
+import type { Database } from '../../src/db/schema.ts';
 
 /**
  * An isolated, migrated database for one test file: PGlite in memory by default,
@@ -20,18 +26,17 @@ export async function createTestDb(): Promise<Db> {
 export async function createSharedTestDb(): Promise<{ db: Db; url: string | undefined; open(): Db }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const db = openDatabase({ kind: 'pglite', dataDir: undefined });
-    await migrateToLatest(db);
+    const db = openDatabase({ kind: 'pglite', dataDir: undefined, loadDataDir: await pgliteTemplate() });
+    await migrateToLatest(db); // a no-op: the template is migrated
     after(() => db.destroy());
     return { db, url: undefined, open: () => db };
   }
   const name = `skolebro_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  await adminQuery(serverUrl, `create database ${name} template ${await postgresTemplate(serverUrl)}`);
+  const url = databaseUrl(serverUrl, name);
   const opened: Db[] = [];
   const open = () => {
-    const db = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+    const db = openDatabase({ kind: 'postgres', url, poolSize: 5 });
     opened.push(db);
     return db;
   };
@@ -41,7 +46,75 @@ export async function createSharedTestDb(): Promise<{ db: Db; url: string | unde
     await Promise.all(opened.map((d) => d.destroy()));
     await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
   });
-  return { db, url: url.toString(), open };
+  return { db, url, open };
+}
+
+/*
+ * One migrated template per set of migrations, shared by every test file of a run (and the runs after it): migrating
+ * an empty database costs each file seconds, copying a migrated one a fraction of that. The key is a hash of the
+ * migration files (and the PGlite version), so a changed or added migration makes a new template.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+async function templateKey(): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(await readFile(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json')));
+  for (const name of (await readdir(MIGRATIONS_DIR)).sort()) {
+    hash.update(name);
+    hash.update(await readFile(path.join(MIGRATIONS_DIR, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The PGlite template: a migrated data directory as a tarball in node_modules/.cache (built once, atomically). */
+async function pgliteTemplate(): Promise<Blob> {
+  const dir = path.join(ROOT, 'node_modules/.cache/skolebro-test');
+  const file = path.join(dir, `pglite-${await templateKey()}.tar`);
+  const cached = await readFile(file).catch(() => undefined);
+  if (cached) return new Blob([cached]);
+  const pglite = new PGlite();
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  await migrateToLatest(db);
+  const tarball = Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
+  await db.destroy();
+  await mkdir(dir, { recursive: true });
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(partial, tarball);
+  await rename(partial, file); // a concurrent builder's rename is as good as ours
+  return new Blob([tarball]);
+}
+
+/** The PostgreSQL template: a migrated database `skolebro_tpl_<key>`, built under an advisory lock by the first file. */
+async function postgresTemplate(serverUrl: string): Promise<string> {
+  const name = `skolebro_tpl_${await templateKey()}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(7236101)');
+    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!exists.rowCount) {
+      const building = `${name}_${process.pid}`;
+      await client.query(`drop database if exists ${building}`);
+      await client.query(`create database ${building}`);
+      const db = openDatabase({ kind: 'postgres', url: databaseUrl(serverUrl, building), poolSize: 1 });
+      try {
+        await migrateToLatest(db);
+      } finally {
+        await db.destroy();
+      }
+      await client.query(`alter database ${building} rename to ${name}`);
+    }
+  } finally {
+    await client.query('select pg_advisory_unlock(7236101)').catch(() => undefined);
+    await client.end();
+  }
+  return name;
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 async function adminQuery(serverUrl: string, text: string): Promise<void> {

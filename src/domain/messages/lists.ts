@@ -4,7 +4,7 @@ import type { ThreadKind } from '../../db/schema.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { pageWindow, toPaged, type Paged } from '../paging.ts';
-import { staffThreadCondition } from './scope.ts';
+import { staffThreadCondition, staffThreadReaches } from './scope.ts';
 
 export const THREADS_PER_PAGE = 20;
 
@@ -75,7 +75,11 @@ export async function listChildThreads(
   return toPage(rows, page);
 }
 
-/** Staff inbox: the threads of every pupil in reach that the actor may see, unread first, then newest. */
+/**
+ * Staff inbox: the threads of every pupil in reach that the actor may see, newest first (unread ones are marked).
+ * One query: each reach (staffThreadReaches) takes its own newest threads up to the end of the page, driven by its
+ * index, and the union is ordered and cut — so page n costs n pages per reach, never every thread of the school.
+ */
 export async function listInbox(
   db: Db,
   actor: Actor,
@@ -85,31 +89,64 @@ export async function listInbox(
   // Only staff have an inbox: a guardian or a pupil gets 404, not an empty staff page.
   if (actor.via === 'idporten' || actor.staff.length === 0) throw new NotFoundError();
   const { limit, offset } = window(page);
-  const rows = await threadQuery(db, actor.personId)
-    .where((eb) => staffThreadCondition(eb, actor, today))
-    .orderBy(sql`coalesce(t.last_message_id, 0) > coalesce(r.last_read_message_id, 0)`, 'desc')
-    .orderBy('t.last_message_at', 'desc')
-    .orderBy('t.id', 'desc')
+  const branches = staffThreadReaches(actor, today).map((reach, i) =>
+    db
+      .selectFrom(
+        threadQuery(db, actor.personId)
+          .where(reach)
+          .orderBy('t.last_message_at', 'desc')
+          .orderBy('t.id', 'desc')
+          .limit(offset + limit)
+          .as(`reach${i}`),
+      )
+      .selectAll(),
+  );
+  const rows = await db
+    .selectFrom(branches.reduce((all, branch) => all.union(branch)).as('v'))
+    .selectAll()
+    .orderBy('v.last_message_at', 'desc')
+    .orderBy('v.id', 'desc')
     .limit(limit)
     .offset(offset)
     .execute();
   return { ...toPage(rows, page), unreadCount: await countUnreadThreads(db, actor, today) };
 }
 
-/** How many threads the staff member may see have a message they have not read (the home page's count). */
+/** The unread count stops here: the page says "99+" (a rektor may reach thousands of threads they never open). */
+export const UNREAD_CAP = 100;
+
+/** The count as the page shows it: "99+" at the cap. */
+export const unreadLabel = (count: number): string => (count >= UNREAD_CAP ? `${UNREAD_CAP - 1}+` : String(count));
+
+/**
+ * How many threads the staff member may see have a message they have not read (the home page's count), up to
+ * UNREAD_CAP. Each reach stops at the cap, so the cost is bounded whatever the volume (issue 18, item 3).
+ */
 export async function countUnreadThreads(db: Db, actor: Actor, today = todayInOslo()): Promise<number> {
-  if (actor.via === 'idporten') return 0;
+  const reaches = staffThreadReaches(actor, today);
+  if (!reaches.length) return 0;
+  const branches = reaches.map((reach, i) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('message_thread as t')
+          .innerJoin('person as p', 'p.id', 't.pupil_id')
+          .leftJoin('message_read as r', (join) =>
+            join.onRef('r.thread_id', '=', 't.id').on('r.person_id', '=', actor.personId),
+          )
+          .select('t.id')
+          .where(reach)
+          .where(sql<boolean>`coalesce(t.last_message_id, 0) > coalesce(r.last_read_message_id, 0)`)
+          .limit(UNREAD_CAP)
+          .as(`reach${i}`),
+      )
+      .selectAll(),
+  );
   const count = await db
-    .selectFrom('message_thread as t')
-    .innerJoin('person as p', 'p.id', 't.pupil_id')
-    .leftJoin('message_read as r', (join) =>
-      join.onRef('r.thread_id', '=', 't.id').on('r.person_id', '=', actor.personId),
-    )
+    .selectFrom(branches.reduce((all, branch) => all.union(branch)).as('v'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => staffThreadCondition(eb, actor, today))
-    .where(sql<boolean>`coalesce(t.last_message_id, 0) > coalesce(r.last_read_message_id, 0)`)
     .executeTakeFirstOrThrow();
-  return Number(count.n);
+  return Math.min(Number(count.n), UNREAD_CAP);
 }
 
 /** One pupil's book as a staff member sees it (pupil loaded through requireVisiblePupil): the threads they may see. */

@@ -8,31 +8,47 @@ type ThreadDb = Database & { t: Database['message_thread']; p: Database['person'
 /** An expression builder over `message_thread as t` joined with `person as p` (the pupil). */
 export type ThreadEb = ExpressionBuilder<ThreadDb, 't' | 'p'>;
 
+/** One way a staff member reaches threads, as a condition over `message_thread as t` joined with `person as p`. */
+export type ThreadReach = (eb: ThreadEb) => Expression<SqlBool>;
+
 /**
- * The SQL twin of canViewThread for staff (policy.ts): true for exactly the threads the actor may see.
- * Lists (the inbox, a pupil's book) use it, so nobody pages through threads they may not open.
+ * The SQL twin of canViewThread for staff (policy.ts), one condition per reach: the leader's schools, the contact
+ * teacher's classes, the SFO's places, the threads the actor started or wrote in. A thread is visible when any reach
+ * admits it. Each reach is written so that an index drives it on its own (the school's threads, the class's enrolments,
+ * the SFO's enrolments, the actor's threads and messages): the inbox and the unread count run one query per reach and
+ * merge them (lists.ts), so they cost what the actor can see, not what the municipality has (issue 18, item 3).
  */
-export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string): Expression<SqlBool> {
-  if (actor.via === 'idporten') return sql<SqlBool>`false`;
-  const conditions: Expression<SqlBool>[] = [];
+export function staffThreadReaches(actor: Actor, today: string): ThreadReach[] {
+  if (actor.via === 'idporten') return [];
+  const reaches: ThreadReach[] = [];
   const leaders = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
   if (leaders.length)
-    conditions.push(
+    reaches.push((eb) =>
       eb.and([
         eb('t.school_id', 'in', leaders),
-        activeEnrolment(eb, 't.pupil_id', today, (x) => x(x.ref('e.school_id'), '=', x.ref('t.school_id'))),
+        // checked per thread (OFFSET 0 keeps PostgreSQL from turning it into a join), so the school's threads are
+        // read newest first from message_thread_school_idx and the reading stops at the end of the page
+        eb.exists(
+          eb
+            .selectFrom('enrolment as e')
+            .select(sql`1`.as('one'))
+            .whereRef('e.pupil_id', '=', 't.pupil_id')
+            .whereRef('e.school_id', '=', 't.school_id')
+            .where(activeOn('e', today))
+            .modifyEnd(sql`offset 0`),
+        ),
       ]),
     );
   const classes = grantIds(actor, ['contact_teacher'], (g) => g.classIds);
   if (classes.length)
-    conditions.push(
+    reaches.push((eb) =>
       activeEnrolment(eb, 't.pupil_id', today, (x) =>
         x.and([x('e.class_id', 'in', classes), x(x.ref('e.school_id'), '=', x.ref('t.school_id'))]),
       ),
     );
   const sfos = grantIds(actor, ['sfo_leader', 'sfo_staff'], (g) => [g.sfoId]);
-  if (sfos.length) {
-    conditions.push(
+  if (sfos.length)
+    reaches.push((eb) =>
       eb.and([
         eb('t.kind', '=', 'sfo'),
         eb('t.sfo_id', 'in', sfos),
@@ -47,22 +63,24 @@ export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string):
         activeEnrolment(eb, 't.pupil_id', today),
       ]),
     );
-  }
-  conditions.push(
+  reaches.push((eb) =>
     eb.and([
-      eb.or([
-        eb('t.started_by', '=', actor.personId),
-        eb.exists(
-          eb
-            .selectFrom('message as m')
-            .select(sql`1`.as('one'))
-            .whereRef('m.thread_id', '=', 't.id')
-            .where('m.author_id', '=', actor.personId),
-        ),
-      ]),
+      // started by the actor or with a message by them (message_thread_started_by_idx, message_author_idx), as an
+      // array computed once, so the threads are fetched by id rather than the actor's reach searched for them
+      sql<SqlBool>`t.id = any(array(${eb
+        .selectFrom('message_thread as own')
+        .select('own.id')
+        .where('own.started_by', '=', actor.personId)
+        .union(eb.selectFrom('message as m').select('m.thread_id as id').where('m.author_id', '=', actor.personId))}))`,
       activeEnrolment(eb, 't.pupil_id', today),
       visiblePupilCondition(eb as unknown as Parameters<typeof visiblePupilCondition>[0], actor, today),
     ]),
   );
-  return eb.or(conditions);
+  return reaches;
+}
+
+/** The SQL twin of canViewThread for staff as one condition (any reach): for one pupil's book, where the pupil narrows. */
+export function staffThreadCondition(eb: ThreadEb, actor: Actor, today: string): Expression<SqlBool> {
+  const reaches = staffThreadReaches(actor, today);
+  return reaches.length ? eb.or(reaches.map((reach) => reach(eb))) : sql<SqlBool>`false`;
 }

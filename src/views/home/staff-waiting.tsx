@@ -1,4 +1,5 @@
 import type { StaffRole } from '../../db/schema.ts';
+import { unreadLabel } from '../../domain/messages/lists.ts';
 import { fill } from '../../i18n/index.ts';
 import { staffNavText } from '../../i18n/staff-nav.ts';
 import { applicationPaths } from '../../paths/applications.ts';
@@ -33,7 +34,7 @@ export function StaffWaiting({
   const uses = new Set(staffNavEntries(roles).map((e) => e.key));
   const items = [
     uses.has('messages') && counts.unreadThreads
-      ? { href: messagePaths.inbox(), text: count(t.unreadOne, t.unreadMany, counts.unreadThreads) }
+      ? { href: messagePaths.inbox(), text: counts.unreadThreads === 1 ? t.unreadOne : fill(t.unreadMany, { count: unreadLabel(counts.unreadThreads) }) }
       : null,
     uses.has('applications') && counts.applications
       ? { href: applicationPaths.queue(), text: count(t.applicationsOne, t.applicationsMany, counts.applications) }

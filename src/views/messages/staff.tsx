@@ -1,5 +1,5 @@
 import type { MessageErrors, MessageInput } from '../../domain/messages/form.ts';
-import type { ThreadSummary } from '../../domain/messages/lists.ts';
+import { type ThreadSummary, unreadLabel } from '../../domain/messages/lists.ts';
 import type { Paged } from '../../domain/paging.ts';
 import type { QueueItem } from '../../domain/messages/queue.ts';
 import type { MessageView } from '../../domain/messages/threads.ts';
@@ -39,7 +39,7 @@ export function InboxPage({
         <p safe>{t.inboxLead}</p>
         {threads.unreadCount ? (
           <p class="font-semibold" safe>
-            {fill(t.inboxUnread, { count: threads.unreadCount })}
+            {fill(t.inboxUnread, { count: unreadLabel(threads.unreadCount) })}
           </p>
         ) : (
           ''
