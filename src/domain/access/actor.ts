@@ -35,9 +35,12 @@ export interface Actor {
 
 export const actorName = (actor: Actor) => `${actor.givenName} ${actor.familyName}`;
 
+// Built once: a DateTimeFormat costs far more to make than to use (issue 18, item 4: 9 % of a page's CPU).
+const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+
 /** YYYY-MM-DD for today in Norway. */
 export function todayInOslo(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+  return OSLO_DATE.format(now);
 }
 
 const OSLO_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
