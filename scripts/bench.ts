@@ -1,18 +1,26 @@
 /**
  * npm run bench: load benchmarks against the real app on this machine (loopback only, bounded in time).
- * Uses DATABASE_URL when set (seed it first: npm run seed -- --size=municipality), else a fresh PGlite
- * in memory with the demo data. Prints requests/s and latency percentiles per scenario.
+ * Uses DATABASE_URL when set (seed it first: npm run seed -- --size=municipality --activity=year), else a fresh
+ * PGlite in memory with the demo data.
  *
- *   npm run bench                       # 5 s per scenario
+ * Ratios, not just numbers (issue 18, item 2): before every page, a bare Hono page of the same size (the ceiling of
+ * this stack on this machine) runs for as long at the same connections, and each page is reported as a ratio to the
+ * bare run just before it — interleaved, so a machine that gets busier or quieter moves both. Per page: req/s, p50/p99
+ * at 16 and 64 connections, queries per request (counted in the app by a Kysely plugin) and bytes per response.
+ *
+ *   npm run bench                       # 5 s per scenario and connection count
  *   BENCH_SECONDS=15 npm run bench
+ *   BENCH_ONLY=rektor npm run bench     # only the scenarios whose name contains this
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
+import { Hono } from 'hono';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { giveDemoGeneralConsent } from '../src/db/seed/consents.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from '../src/db/seed/seed.ts';
 import { createSession } from '../src/domain/identity/sessions.ts';
 import { SESSION_COOKIE } from '../src/middleware/session.ts';
@@ -27,9 +35,22 @@ const db = openDatabase(
 );
 await migrateToLatest(db);
 if (await isDatabaseEmpty(db)) await seedDatabase(db, { size: 'demo' });
+await giveDemoGeneralConsent(db); // the guardian pages, not the consent gate's redirect
+
+// Every statement the app sends passes this plugin: queries per request are counted, not guessed.
+let queries = 0;
+const counted = db.withPlugin({
+  transformQuery(args) {
+    queries++;
+    return args.node;
+  },
+  async transformResult(args) {
+    return args.result;
+  },
+});
 
 const identity = await setUpIdentityProviders({ ...config, testIdpPort: 0 }, db);
-const app = createApp({ db, config, oidc: identity.oidc });
+const app = createApp({ db: counted, config, oidc: identity.oidc });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,6 +76,16 @@ const guardianSession = await createSession(db, {
   idToken: null,
   acr: null,
 });
+const teacher = DEMO_LOGINS.find((l) => l.key === 'contact-teacher')!;
+const teacherSession = await createSession(db, {
+  personId: await personId('feide_id', teacher.feideId!),
+  provider: 'feide',
+  issuer: 'bench',
+  idpSid: null,
+  idToken: null,
+  acr: null,
+});
+const asTeacher = { cookie: `${SESSION_COOKIE}=${teacherSession.token}` };
 const asRektor = { cookie: `${SESSION_COOKIE}=${rektorSession.token}` };
 const asGuardian = { cookie: `${SESSION_COOKIE}=${guardianSession.token}` };
 const someClass = await db
@@ -85,40 +116,85 @@ const somePupil = await db
   .executeTakeFirstOrThrow();
 
 const scenarios: { name: string; path: string; headers?: Record<string, string> }[] = [
-  { name: 'front page (full HTML page)', path: '/' },
+  { name: 'front page (no database)', path: '/' },
   { name: 'health check (one query)', path: '/healthz' },
-  { name: 'htmx partial', path: '/privacy', headers: { 'hx-request': 'true' } },
-  { name: 'rektor: home (classes of school)', path: '/home', headers: asRektor },
+  { name: 'guardian: home (children)', path: '/home', headers: asGuardian },
+  { name: 'guardian: child page', path: `/children/${kariChild.pupil_id}`, headers: asGuardian },
+  { name: 'guardian: child absence (year)', path: `/children/${kariChild.pupil_id}/absence`, headers: asGuardian },
+  { name: 'guardian: message book', path: `/children/${kariChild.pupil_id}/messages`, headers: asGuardian },
+  { name: 'rektor: home', path: '/home', headers: asRektor },
+  { name: 'rektor: inbox', path: '/messages', headers: asRektor },
   { name: 'rektor: class list', path: `/classes/${someClass.id}`, headers: asRektor },
   { name: 'rektor: pupil card (audited)', path: `/pupils/${somePupil.pupil_id}`, headers: asRektor },
-  { name: 'guardian: home (children)', path: '/home', headers: asGuardian },
-  { name: 'rektor: class register (attendance)', path: `/classes/${someClass.id}/attendance`, headers: asRektor },
+  { name: 'rektor: class register', path: `/classes/${someClass.id}/attendance`, headers: asRektor },
   { name: 'rektor: application queue', path: '/applications', headers: asRektor },
   { name: 'rektor: vitnemål view (9A)', path: `/classes/${class9a.id}/vitnemal-absence`, headers: asRektor },
-  {
-    name: 'guardian: child absence (school year)',
-    path: `/children/${kariChild.pupil_id}/absence`,
-    headers: asGuardian,
-  },
-];
+  { name: 'contact teacher: home', path: '/home', headers: asTeacher },
+  { name: 'contact teacher: inbox', path: '/messages', headers: asTeacher },
+].filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY));
+
+/**
+ * Waits until the app is idle: autocannon's run ends while the server still answers what it has queued, and that
+ * work must not be counted to the next page (or slow the bare page down).
+ */
+async function settle(): Promise<void> {
+  for (let last = -1; last !== queries; ) {
+    last = queries;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** Queries and bytes of one request (sequential, after a warm-up request). */
+async function probe(
+  scenario: (typeof scenarios)[number],
+): Promise<{ queries: number; bytes: number; status: number }> {
+  await settle();
+  await fetch(base + scenario.path, { headers: scenario.headers, redirect: 'manual' }).then((r) => r.arrayBuffer());
+  queries = 0;
+  const response = await fetch(base + scenario.path, { headers: scenario.headers, redirect: 'manual' });
+  const bytes = (await response.arrayBuffer()).byteLength;
+  return { queries, bytes, status: response.status };
+}
+
+// The bare page: plain Hono on its own port in this process, answering HTML of the guardian child page's size.
+const bareSize = (await probe(scenarios.find((s) => s.name === 'guardian: child page') ?? scenarios[0]!)).bytes;
+const bareHtml = `<!doctype html><html lang="nb"><body><p>${'x'.repeat(Math.max(0, bareSize - 48))}</p></body></html>`;
+const bareServer = serve({
+  fetch: new Hono().get('/', (c) => c.html(bareHtml)).fetch,
+  port: 0,
+  hostname: '127.0.0.1',
+});
+await new Promise<void>((resolve) => bareServer.once('listening', () => resolve()));
+const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`;
+
+const load = (url: string, connections: number, headers?: Record<string, string>) =>
+  autocannon({ url, connections, duration: seconds, headers });
 
 console.log(
-  `Database: ${config.databaseUrl ? 'PostgreSQL' : 'PGlite (in memory)'}; ${seconds} s per scenario, 20 connections\n`,
+  `Database: ${config.databaseUrl ? 'PostgreSQL' : 'PGlite (in memory)'}; ${seconds} s per run; ` +
+    `bare Hono page of ${bareSize} bytes before every page\n`,
 );
-for (const scenario of scenarios) {
-  const result = await autocannon({
-    url: base + scenario.path,
-    connections: 20,
-    duration: seconds,
-    headers: scenario.headers,
-  });
-  const errors = result.errors + result.non2xx;
-  if (result.non2xx) console.error(`  ${scenario.path}: ${result.non2xx} non-2xx answers`);
-  console.log(
-    `${scenario.name.padEnd(36)} ${Math.round(result.requests.average).toString().padStart(6)} req/s  ` +
-      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${errors}`,
-  );
+console.log(
+  '| page | conns | req/s | p50 ms | p99 ms | bare req/s | ratio | queries/req | bytes | errors |\n' +
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+);
+for (const connections of [16, 64]) {
+  for (const scenario of scenarios) {
+    const facts = await probe(scenario);
+    const bare = await load(bareUrl, connections);
+    const result = await load(base + scenario.path, connections, scenario.headers);
+    await settle();
+    const errors = result.errors + result.timeouts + result.non2xx;
+    if (facts.status !== 200) console.error(`  ${scenario.path}: answers ${facts.status}`);
+    const ratio = result.requests.average / bare.requests.average;
+    console.log(
+      `| ${scenario.name} | ${connections} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ` +
+        `${result.latency.p99} | ${Math.round(bare.requests.average)} | ${ratio.toFixed(3)} | ${facts.queries} | ` +
+        `${facts.bytes} | ${errors} |`,
+    );
+  }
 }
 server.close();
+bareServer.close();
 await identity.close();
 await db.destroy();
