@@ -3,6 +3,7 @@ import { todayInOslo, type Actor } from '../access/actor.ts';
 import { activeOn } from '../period.ts';
 import { addDays, isoWeekOf } from './dates.ts';
 import { calendarDays, type DayInfo } from './school-days.ts';
+import { inArrayOf } from '../sql.ts';
 
 /** One lesson as the week view shows it. */
 export interface WeekLesson {
@@ -122,9 +123,8 @@ export async function pupilLessons(
     .where((eb) =>
       eb.or([
         eb('l.class_id', '=', classId),
-        eb(
+        inArrayOf(
           'l.teaching_group_id',
-          'in',
           eb.selectFrom('teaching_group_member').select('teaching_group_id').where('pupil_id', '=', pupilId),
         ),
       ]),

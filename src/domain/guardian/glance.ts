@@ -7,6 +7,7 @@ import { loadPupilFactsMany } from '../access/pupil-facts.ts';
 import { isoWeekday } from '../calendar/dates.ts';
 import { ownersWithSchoolDay } from '../calendar/school-days.ts';
 import type { ChildSummary } from './children.ts';
+import { inArrayOf } from '../sql.ts';
 
 /** One lesson today, as the guardian's home shows it. */
 export interface GlanceLesson {
@@ -154,9 +155,8 @@ async function lessonsToday(
             'in',
             atSchool.map((c) => c.classId),
           ),
-          eb(
+          inArrayOf(
             'l.teaching_group_id',
-            'in',
             eb.selectFrom('teaching_group_member').select('teaching_group_id').where('pupil_id', 'in', pupilIds),
           ),
         ]),

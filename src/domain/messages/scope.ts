@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
 import { activeEnrolment, visiblePupilCondition } from '../access/scope.ts';
 import { activeOn } from '../period.ts';
+import { inArrayOf } from '../sql.ts';
 
 type ThreadDb = Database & { t: Database['message_thread']; p: Database['person'] };
 /** An expression builder over `message_thread as t` joined with `person as p` (the pupil). */
@@ -67,11 +68,14 @@ export function staffThreadReaches(actor: Actor, today: string): ThreadReach[] {
     eb.and([
       // started by the actor or with a message by them (message_thread_started_by_idx, message_author_idx), as an
       // array computed once, so the threads are fetched by id rather than the actor's reach searched for them
-      sql<SqlBool>`t.id = any(array(${eb
-        .selectFrom('message_thread as own')
-        .select('own.id')
-        .where('own.started_by', '=', actor.personId)
-        .union(eb.selectFrom('message as m').select('m.thread_id as id').where('m.author_id', '=', actor.personId))}))`,
+      inArrayOf(
+        't.id',
+        eb
+          .selectFrom('message_thread as own')
+          .select('own.id')
+          .where('own.started_by', '=', actor.personId)
+          .union(eb.selectFrom('message as m').select('m.thread_id as id').where('m.author_id', '=', actor.personId)),
+      ),
       activeEnrolment(eb, 't.pupil_id', today),
       visiblePupilCondition(eb as unknown as Parameters<typeof visiblePupilCondition>[0], actor, today),
     ]),

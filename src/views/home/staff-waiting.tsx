@@ -34,7 +34,11 @@ export function StaffWaiting({
   const uses = new Set(staffNavEntries(roles).map((e) => e.key));
   const items = [
     uses.has('messages') && counts.unreadThreads
-      ? { href: messagePaths.inbox(), text: counts.unreadThreads === 1 ? t.unreadOne : fill(t.unreadMany, { count: unreadLabel(counts.unreadThreads) }) }
+      ? {
+          href: messagePaths.inbox(),
+          text:
+            counts.unreadThreads === 1 ? t.unreadOne : fill(t.unreadMany, { count: unreadLabel(counts.unreadThreads) }),
+        }
       : null,
     uses.has('applications') && counts.applications
       ? { href: applicationPaths.queue(), text: count(t.applicationsOne, t.applicationsMany, counts.applications) }
