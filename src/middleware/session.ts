@@ -6,7 +6,7 @@ import { nowFrom, type AppEnv } from '../app-env.ts';
 import { loadActor, todayInOslo, type Actor } from '../domain/access/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { deviceLabel, resumeDeviceSession } from '../domain/identity/device-sessions.ts';
-import { createSession, validateSessionToken, type ValidSession } from '../domain/identity/sessions.ts';
+import { createSession, validateSessionWithActor, type ValidSession } from '../domain/identity/sessions.ts';
 import { needsFreshLogin } from '../domain/identity/step-up.ts';
 import { authPaths } from '../paths/auth.ts';
 import { homePaths } from '../paths/home.ts';
@@ -68,11 +68,10 @@ export const sessionFromCookie = createMiddleware<AppEnv>(async (c, next) => {
   const today = todayInOslo(now);
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
-    const session = await validateSessionToken(db, token, config.session, now);
-    const actor = session ? await loadActor(db, session.personId, session.provider, today) : null;
-    if (session && actor) {
-      c.set('session', session);
-      c.set('actor', actor);
+    const found = await validateSessionWithActor(db, token, config.session, now, today);
+    if (found?.actor) {
+      c.set('session', found.session);
+      c.set('actor', found.actor);
     } else {
       clearSessionCookie(c);
     }

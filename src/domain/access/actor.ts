@@ -1,3 +1,4 @@
+import { type Expression, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { LoginProvider, StaffRole } from '../../db/schema.ts';
 import { activeOn } from '../period.ts';
@@ -50,100 +51,105 @@ export function timeInOslo(now = new Date()): string {
   return OSLO_TIME.format(now);
 }
 
+/** The row actorQuery returns (the aggregates as JSON, the staff grants one object per membership and assignment). */
+export interface ActorRow {
+  actor_id: number | null;
+  actor_given_name: string;
+  actor_family_name: string;
+  actor_guardian_of: number[] | null;
+  actor_staff: StaffRow[] | null;
+  actor_owner_schools: number[] | null;
+  actor_is_pupil: boolean;
+}
+
+interface StaffRow {
+  id: number;
+  role: StaffRole;
+  municipality_id: number;
+  school_id: number | null;
+  sfo_id: number | null;
+  class_id: number | null;
+  teaching_group_id: number | null;
+  composite_group_id: number | null;
+}
+
+/**
+ * Everything an Actor is made of in one statement (issue 18, item 4): the person, and — by the login — the children
+ * they are an unblocked guardian of (ID-porten), or their active staff grants, the schools they own and whether they
+ * are a pupil (Feide). `personId` and `via` are SQL: parameters, or the columns of an outer session row, so the
+ * session middleware loads the session and its actor together (sessions.ts).
+ */
+export function actorQuery(personId: Expression<unknown>, via: Expression<unknown>, today: string) {
+  const activeMembership = activeOn('m', today);
+  return sql<ActorRow>`select p.id as actor_id, p.given_name as actor_given_name, p.family_name as actor_family_name,
+    case when ${via} = 'idporten' then (
+      select coalesce(json_agg(g.pupil_id order by g.pupil_id), '[]'::json) from guardian_relation g
+      where g.guardian_id = p.id and not g.blocked and not g.contact_person_only
+    ) end as actor_guardian_of,
+    case when ${via} <> 'idporten' then (
+      select coalesce(json_agg(json_build_object('id', m.id, 'role', m.role, 'municipality_id', m.municipality_id,
+        'school_id', m.school_id, 'sfo_id', m.sfo_id, 'class_id', a.class_id, 'teaching_group_id', a.teaching_group_id,
+        'composite_group_id', a.composite_group_id) order by m.id, a.id), '[]'::json)
+      from staff_membership m left join staff_assignment a on a.staff_membership_id = m.id
+      where m.person_id = p.id and ${activeMembership}
+    ) end as actor_staff,
+    case when ${via} <> 'idporten' then (
+      select coalesce(json_agg(s.id order by s.id), '[]'::json) from school s
+      where s.municipality_id in (
+        select m.municipality_id from staff_membership m
+        where m.person_id = p.id and m.role = 'school_owner' and ${activeMembership}
+      )
+    ) end as actor_owner_schools,
+    (${via} <> 'idporten' and exists (
+      select 1 from enrolment e where e.pupil_id = p.id and ${activeOn('e', today)}
+    )) as actor_is_pupil
+    from person p where p.id = ${personId}`;
+}
+
+/** The Actor of an actorQuery row (null when the person does not exist). */
+export function actorFromRow(row: ActorRow, via: LoginProvider): Actor | null {
+  if (row.actor_id === null || row.actor_id === undefined) return null;
+  const grants = new Map<number, StaffGrant>();
+  for (const r of row.actor_staff ?? []) {
+    let grant = grants.get(r.id);
+    if (!grant) {
+      grant = {
+        membershipId: r.id,
+        role: r.role,
+        municipalityId: r.municipality_id,
+        schoolId: r.school_id,
+        sfoId: r.sfo_id,
+        classIds: [],
+        groupIds: [],
+        compositeGroupIds: [],
+      };
+      grants.set(r.id, grant);
+    }
+    if (r.class_id !== null) grant.classIds.push(r.class_id);
+    if (r.teaching_group_id !== null) grant.groupIds.push(r.teaching_group_id);
+    if (r.composite_group_id !== null) grant.compositeGroupIds.push(r.composite_group_id);
+  }
+  return {
+    personId: Number(row.actor_id),
+    givenName: row.actor_given_name,
+    familyName: row.actor_family_name,
+    via,
+    staff: [...grants.values()],
+    ownerSchoolIds: row.actor_owner_schools ?? [],
+    guardianOf: row.actor_guardian_of ?? [],
+    isPupil: Boolean(row.actor_is_pupil),
+  };
+}
+
+/** Loads the actor afresh (one statement), or null when the person does not exist. */
 export async function loadActor(
   db: Db,
   personId: number,
   via: LoginProvider,
   today = todayInOslo(),
 ): Promise<Actor | null> {
-  const person = await db
-    .selectFrom('person')
-    .select(['id', 'given_name', 'family_name'])
-    .where('id', '=', personId)
-    .executeTakeFirst();
-  if (!person) return null;
-  const actor: Actor = {
-    personId,
-    givenName: person.given_name,
-    familyName: person.family_name,
-    via,
-    staff: [],
-    ownerSchoolIds: [],
-    guardianOf: [],
-    isPupil: false,
-  };
-  if (via === 'idporten') {
-    const relations = await db
-      .selectFrom('guardian_relation')
-      .select('pupil_id')
-      .where('guardian_id', '=', personId)
-      .where('blocked', '=', false)
-      .where('contact_person_only', '=', false)
-      .orderBy('pupil_id')
-      .execute();
-    actor.guardianOf = relations.map((r) => r.pupil_id);
-    return actor;
-  }
-  actor.staff = await loadStaffGrants(db, personId, today);
-  const ownerMunicipalities = actor.staff.filter((g) => g.role === 'school_owner').map((g) => g.municipalityId);
-  if (ownerMunicipalities.length) {
-    const schools = await db
-      .selectFrom('school')
-      .select('id')
-      .where('municipality_id', 'in', ownerMunicipalities)
-      .orderBy('id')
-      .execute();
-    actor.ownerSchoolIds = schools.map((s) => s.id);
-  }
-  const enrolment = await db
-    .selectFrom('enrolment')
-    .select('id')
-    .where('pupil_id', '=', personId)
-    .where(activeOn('enrolment', today))
-    .executeTakeFirst();
-  actor.isPupil = enrolment !== undefined;
-  return actor;
-}
-
-async function loadStaffGrants(db: Db, personId: number, today: string): Promise<StaffGrant[]> {
-  const rows = await db
-    .selectFrom('staff_membership as m')
-    .leftJoin('staff_assignment as a', 'a.staff_membership_id', 'm.id')
-    .select([
-      'm.id',
-      'm.role',
-      'm.municipality_id',
-      'm.school_id',
-      'm.sfo_id',
-      'a.class_id',
-      'a.teaching_group_id',
-      'a.composite_group_id',
-    ])
-    .where('m.person_id', '=', personId)
-    .where(activeOn('m', today))
-    .orderBy('m.id')
-    .execute();
-  const grants = new Map<number, StaffGrant>();
-  for (const row of rows) {
-    let grant = grants.get(row.id);
-    if (!grant) {
-      grant = {
-        membershipId: row.id,
-        role: row.role,
-        municipalityId: row.municipality_id,
-        schoolId: row.school_id,
-        sfoId: row.sfo_id,
-        classIds: [],
-        groupIds: [],
-        compositeGroupIds: [],
-      };
-      grants.set(row.id, grant);
-    }
-    if (row.class_id !== null) grant.classIds.push(row.class_id);
-    if (row.teaching_group_id !== null) grant.groupIds.push(row.teaching_group_id);
-    if (row.composite_group_id !== null) grant.compositeGroupIds.push(row.composite_group_id);
-  }
-  return [...grants.values()];
+  const { rows } = await actorQuery(sql`${personId}::bigint`, sql`${via}::text`, today).execute(db);
+  return rows[0] ? actorFromRow(rows[0], via) : null;
 }
 
 /** The ids an actor's grants of some roles cover (school, sfo, class, group ids). */

@@ -1,8 +1,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { LoginProvider } from '../../db/schema.ts';
+import type { Database, LoginProvider } from '../../db/schema.ts';
+import { type Actor, type ActorRow, actorFromRow, actorQuery } from '../access/actor.ts';
 
 /** Session lifetimes: idle timeout and absolute maximum, in milliseconds. */
 export interface SessionPolicy {
@@ -87,20 +89,50 @@ export async function validateSessionToken(
 ): Promise<ValidSession | null> {
   const parts = splitToken(token);
   if (!parts) return null;
-  const { id, secret } = parts;
-  const row = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
+  const row = await db.selectFrom('session').selectAll().where('id', '=', parts.id).executeTakeFirst();
+  return row ? checkSession(db, row, parts.secret, policy, now) : null;
+}
+
+/**
+ * validateSessionToken and loadActor in one statement (issue 18, item 4): the session row with its person's actor
+ * (actorQuery, loaded afresh on every request). Null when the session is not valid; the actor is null when the person
+ * is gone.
+ */
+export async function validateSessionWithActor(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  now: Date,
+  today: string,
+): Promise<{ session: ValidSession; actor: Actor | null } | null> {
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const actor = actorQuery(sql.ref('s.person_id'), sql.ref('s.provider'), today);
+  const { rows } = await sql<Selectable<Database['session']> & ActorRow>`
+    select s.*, a.* from session s left join lateral (${actor}) a on true where s.id = ${parts.id}`.execute(db);
+  const row = rows[0];
+  const session = row ? await checkSession(db, row, parts.secret, policy, now) : null;
+  return session && row ? { session, actor: actorFromRow(row, session.provider) } : null;
+}
+
+async function checkSession(
+  db: Db,
+  row: Selectable<Database['session']>,
+  secret: string,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<ValidSession | null> {
   if (!constantTimeEqual(hashSecret(secret), row.secret_hash)) return null;
   const idleSince = now.getTime() - row.last_active_at.getTime();
   if (idleSince >= policy.idleMs || now >= row.expires_at) {
-    await invalidateSession(db, id);
+    await invalidateSession(db, row.id);
     return null;
   }
   if (idleSince >= TOUCH_AFTER_MS) {
-    await db.updateTable('session').set({ last_active_at: now }).where('id', '=', id).execute();
+    await db.updateTable('session').set({ last_active_at: now }).where('id', '=', row.id).execute();
   }
   return {
-    id,
+    id: row.id,
     personId: row.person_id,
     provider: row.provider,
     issuer: row.issuer,
