@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AddressProtection } from '../../db/schema.ts';
 import { activeOn, hasNotEnded, isActiveOn } from '../period.ts';
@@ -57,9 +58,33 @@ export async function loadPupilFacts(db: Db, pupilId: number, today: string): Pr
   return facts && facts.enrolments.length > 0 ? facts : null;
 }
 
+interface FactsRow {
+  id: number;
+  address_protection: AddressProtection;
+  enrolments: {
+    school_id: number;
+    municipality_id: number;
+    class_id: number;
+    trinn: number;
+    starts_on: string;
+    ends_on: string | null;
+  }[];
+  groups: { id: number; school_id: number }[];
+  composites: { id: number; school_id: number }[];
+  sfos: number[];
+  guardians: {
+    guardian_id: number;
+    blocked: boolean;
+    contact_person_only: boolean;
+    parental_responsibility: boolean;
+    lives_with_child: boolean;
+  }[];
+}
+
 /**
- * The facts of many pupils at once in six queries whatever their number and history, so a class overview asks
- * the policy about every pupil without N+1 queries. Every person found gets an entry, also one never enrolled.
+ * The facts of many pupils at once in one statement whatever their number and history (each kind of fact a JSON
+ * aggregate per pupil; issue 18, item 4), so a class overview asks the policy about every pupil without N+1 queries.
+ * Every person found gets an entry, also one never enrolled.
  */
 export async function loadPupilFactsMany(
   db: Db,
@@ -68,57 +93,33 @@ export async function loadPupilFactsMany(
 ): Promise<Map<number, PupilFactsWithGuardians>> {
   const result = new Map<number, PupilFactsWithGuardians>();
   if (pupilIds.length === 0) return result;
-  const persons = await db
-    .selectFrom('person')
-    .select(['id', 'address_protection'])
-    .where('id', 'in', pupilIds)
-    .execute();
-  if (persons.length === 0) return result;
-  const enrolments = await db
-    .selectFrom('enrolment as e')
-    .innerJoin('school as s', 's.id', 'e.school_id')
-    .innerJoin('class as c', 'c.id', 'e.class_id')
-    .select(['e.pupil_id', 'e.school_id', 's.municipality_id', 'e.class_id', 'c.trinn', 'e.starts_on', 'e.ends_on'])
-    .where('e.pupil_id', 'in', pupilIds)
-    .execute();
-  const groups = await db
-    .selectFrom('teaching_group_member as m')
-    .innerJoin('teaching_group as g', 'g.id', 'm.teaching_group_id')
-    .select(['m.pupil_id', 'm.teaching_group_id', 'g.school_id'])
-    .where('m.pupil_id', 'in', pupilIds)
-    .execute();
-  const composites = await db
-    .selectFrom('composite_group_member as m')
-    .innerJoin('composite_group as g', 'g.id', 'm.composite_group_id')
-    .select(['m.pupil_id', 'm.composite_group_id', 'g.school_id'])
-    .where('m.pupil_id', 'in', pupilIds)
-    .execute();
-  const sfo = await db
-    .selectFrom('sfo_enrolment')
-    .select(['pupil_id', 'sfo_id'])
-    .where('pupil_id', 'in', pupilIds)
-    .where(activeOn('sfo_enrolment', today))
-    .execute();
-  const guardians = await db
-    .selectFrom('guardian_relation')
-    .select([
-      'pupil_id',
-      'guardian_id',
-      'blocked',
-      'contact_person_only',
-      'parental_responsibility',
-      'lives_with_child',
-    ])
-    .where('pupil_id', 'in', pupilIds)
-    .execute();
-  for (const person of persons) {
-    const own = <T extends { pupil_id: number }>(rows: T[]) => rows.filter((r) => r.pupil_id === person.id);
-    const relations = own(guardians);
-    result.set(person.id, {
+  const { rows } = await sql<FactsRow>`select p.id, p.address_protection,
+    (select coalesce(json_agg(json_build_object('school_id', e.school_id, 'municipality_id', s.municipality_id,
+        'class_id', e.class_id, 'trinn', c.trinn, 'starts_on', e.starts_on, 'ends_on', e.ends_on) order by e.id), '[]'::json)
+      from enrolment e join school s on s.id = e.school_id join class c on c.id = e.class_id
+      where e.pupil_id = p.id) as enrolments,
+    (select coalesce(json_agg(json_build_object('id', m.teaching_group_id, 'school_id', g.school_id)
+        order by m.teaching_group_id), '[]'::json)
+      from teaching_group_member m join teaching_group g on g.id = m.teaching_group_id
+      where m.pupil_id = p.id) as groups,
+    (select coalesce(json_agg(json_build_object('id', m.composite_group_id, 'school_id', g.school_id)
+        order by m.composite_group_id), '[]'::json)
+      from composite_group_member m join composite_group g on g.id = m.composite_group_id
+      where m.pupil_id = p.id) as composites,
+    (select coalesce(json_agg(f.sfo_id order by f.sfo_id), '[]'::json)
+      from sfo_enrolment f where f.pupil_id = p.id and ${activeOn('f', today)}) as sfos,
+    (select coalesce(json_agg(json_build_object('guardian_id', r.guardian_id, 'blocked', r.blocked,
+        'contact_person_only', r.contact_person_only, 'parental_responsibility', r.parental_responsibility,
+        'lives_with_child', r.lives_with_child) order by r.guardian_id), '[]'::json)
+      from guardian_relation r where r.pupil_id = p.id) as guardians
+    from person p where p.id = any(${sql.val(pupilIds)}::bigint[])`.execute(db);
+  for (const row of rows) {
+    const activeSchools = new Set(row.enrolments.filter((e) => isActiveOn(e, today)).map((e) => e.school_id));
+    result.set(Number(row.id), {
       facts: {
-        pupilId: person.id,
-        protection: person.address_protection,
-        enrolments: own(enrolments).map((e) => ({
+        pupilId: Number(row.id),
+        protection: row.address_protection,
+        enrolments: row.enrolments.map((e) => ({
           schoolId: e.school_id,
           municipalityId: e.municipality_id,
           classId: e.class_id,
@@ -127,21 +128,17 @@ export async function loadPupilFactsMany(
           active: isActiveOn(e, today),
           upcoming: hasNotEnded(e, today) && !isActiveOn(e, today),
         })),
-        groupIds: own(groups)
-          .filter((g) => own(enrolments).some((e) => e.school_id === g.school_id && isActiveOn(e, today)))
-          .map((g) => g.teaching_group_id),
-        compositeGroupIds: own(composites)
-          .filter((g) => own(enrolments).some((e) => e.school_id === g.school_id && isActiveOn(e, today)))
-          .map((g) => g.composite_group_id),
-        sfoIds: own(sfo).map((s) => s.sfo_id),
-        guardians: relations.map((g) => ({
+        groupIds: row.groups.filter((g) => activeSchools.has(g.school_id)).map((g) => g.id),
+        compositeGroupIds: row.composites.filter((g) => activeSchools.has(g.school_id)).map((g) => g.id),
+        sfoIds: row.sfos,
+        guardians: row.guardians.map((g) => ({
           guardianId: g.guardian_id,
           blocked: g.blocked,
           contactOnly: g.contact_person_only,
           livesWith: g.lives_with_child,
         })),
       },
-      countedGuardianIds: relations
+      countedGuardianIds: row.guardians
         .filter((g) => g.parental_responsibility && !g.blocked && !g.contact_person_only)
         .map((g) => g.guardian_id),
     });
