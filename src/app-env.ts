@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Actor } from './domain/access/actor.ts';
+import type { AssetUrls } from './paths/assets.ts';
 import type { OidcClients } from './domain/identity/oidc.ts';
 import type { ValidSession } from './domain/identity/sessions.ts';
 import type { Locale, Messages } from './i18n/index.ts';
@@ -18,6 +19,8 @@ export interface AppDeps {
 export type AppEnv = {
   Variables: {
     deps: AppDeps;
+    /** The fingerprinted CSS and htmx URLs of this build (src/middleware/assets.ts). */
+    assets: AssetUrls;
     locale: Locale;
     t: Messages;
     session: ValidSession | null;

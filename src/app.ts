@@ -3,6 +3,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import { fingerprintedAssets } from './middleware/assets.ts';
+import { compress } from './middleware/compress.ts';
 import { localeFromCookie } from './middleware/locale.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { csrfProtection, securityHeaders } from './middleware/security.ts';
@@ -55,15 +57,23 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 /** Builds the whole web application; the server and the tests both start here. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const assets = fingerprintedAssets(PUBLIC_DIR, { watch: deps.config.env === 'development' });
   app.use(
     createMiddleware<AppEnv>(async (c, next) => {
       c.set('deps', deps);
+      c.set('assets', assets.urls());
       await next();
     }),
   );
   if (deps.log) app.use(requestLog(deps.log));
+  app.use(compress);
   app.use(securityHeaders({ https: deps.config.baseUrl.startsWith('https:'), formActionOrigins: deps.oidc.origins() }));
-  app.use('/assets/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+  // The CSS and htmx under their content hash, cached for a year; everything else in public/ as it is.
+  app.use('/assets/*', assets.serve);
+  app.use(
+    '/assets/*',
+    serveStatic({ root: PUBLIC_DIR, precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
+  );
   app.use(localeFromCookie);
   // The SMS gateway's webhook is server to server, authenticated by an HMAC of its body (src/routes/sms-webhook.tsx).
   app.use(

@@ -10,6 +10,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     locale: c.get('locale'),
     t: c.get('t'),
     path: c.req.path,
+    assets: c.get('assets'),
     userName: actor ? `${actor.givenName} ${actor.familyName}` : undefined,
     isGuardian: actor?.via === 'idporten',
     staffRoles: actor?.via === 'feide' ? [...new Set(actor.staff.map((g) => g.role))] : [],

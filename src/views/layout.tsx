@@ -33,9 +33,9 @@ export function Layout({ page, title, children }: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
           <title safe>{`${title} – ${t.app.name}`}</title>
-          <link rel="stylesheet" href={assetPaths.css} />
+          <link rel="stylesheet" href={page.assets.css} />
           <link rel="icon" href={assetPaths.favicon} type="image/svg+xml" />
-          <script src={assetPaths.htmx} defer></script>
+          <script src={page.assets.htmx} defer></script>
         </head>
         <body class="min-h-screen flex flex-col bg-slate-50 text-slate-900">
           <a href="#main" class="skip-link" safe>

@@ -1,11 +1,14 @@
 import type { StaffRole } from '../db/schema.ts';
 import type { Locale, Messages } from '../i18n/index.ts';
+import type { AssetUrls } from '../paths/assets.ts';
 
 /** Everything the layout needs to know about the request, as plain data (views never see Hono). */
 export interface PageContext {
   locale: Locale;
   t: Messages;
   path: string;
+  /** The CSS and htmx URLs, fingerprinted by their content. */
+  assets: AssetUrls;
   /** The logged-in person's name, for the header; undefined when anonymous. */
   userName?: string;
   /** Logged in with ID-porten: a guardian (shows the contact card link). */

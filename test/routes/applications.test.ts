@@ -120,7 +120,7 @@ test('?kind=leave filters to leave, keeps the kind when paging; an unknown kind 
 test('with htmx the filter answers with the page content only', async () => {
   const res = await client.get('/applications?kind=leave', { ...torunn, 'hx-request': 'true' });
   assert.equal(res.status, 200);
-  assert.equal(res.headers.get('vary'), 'HX-Request');
+  assert.equal(res.headers.get('vary'), 'HX-Request, Accept-Encoding');
   const text = await res.text();
   assert.doesNotMatch(text, /<html/);
   assert.match(text, /^<div id="applications"/);
