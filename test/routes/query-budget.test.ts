@@ -51,7 +51,7 @@ async function cost(path: string, cookie: string): Promise<number> {
 }
 
 const pages = [
-  { name: "guardian: the child's page", path: `/children/${sofie}`, cookie: cookies.guardian, budget: 19 },
+  { name: "guardian: the child's page", path: `/children/${sofie}`, cookie: cookies.guardian, budget: 17 },
   { name: 'guardian: home', path: '/home', cookie: cookies.guardian, budget: 14 },
   { name: 'rektor: home', path: '/home', cookie: cookies.rektor, budget: 11 },
   { name: 'rektor: inbox', path: '/messages', cookie: cookies.rektor, budget: 13 },
@@ -59,12 +59,13 @@ const pages = [
   { name: 'contact teacher: inbox', path: '/messages', cookie: cookies.teacher, budget: 11 },
 ];
 
-test('each page stays within its budget of statements, and the same when the school has 40 more threads', async () => {
+test('each page stays within its budget of statements, and the same when the school has 40 more threads', async (t) => {
   const before = new Map<string, number>();
   for (const page of pages) {
     const n = await cost(page.path, page.cookie);
     assert.ok(n <= page.budget, `${page.name}: ${n} statements, budget ${page.budget}`);
     before.set(page.name, n);
+    t.diagnostic(`${page.name}: ${n} statements (budget ${page.budget})`);
   }
   const rektorActor = (await loadActor(db, rektor, 'feide', TODAY))!;
   for (let i = 0; i < 40; i++)

@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.ts';
 import type { CalendarDayKind } from '../../db/tables/calendar.ts';
 import { activeOn, isActiveOn, notEndedBy } from '../period.ts';
@@ -20,25 +21,30 @@ export async function calendarDays(
   from: string,
   to: string,
 ): Promise<Map<string, DayInfo>> {
-  const [years, exceptions] = await Promise.all([
-    db
-      .selectFrom('school_year')
-      .select(['starts_on', 'ends_on'])
-      .where('municipality_id', '=', municipalityId)
-      .where('starts_on', '<=', to)
-      .where(notEndedBy('school_year', from))
-      .limit(5)
-      .execute(),
-    db
-      .selectFrom('school_calendar_day')
-      .select(['date', 'kind', 'name'])
-      .where('municipality_id', '=', municipalityId)
-      .where('date', '>=', from)
-      .where('date', '<=', to)
-      .orderBy('date')
-      .limit(800)
-      .execute(),
-  ]);
+  // one statement: the years and the exceptions as two JSON arrays (issue 18, item 4)
+  const { years, exceptions } = await db
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('school_year')
+          .select(['starts_on', 'ends_on'])
+          .where('municipality_id', '=', municipalityId)
+          .where('starts_on', '<=', to)
+          .where(notEndedBy('school_year', from))
+          .limit(5),
+      ).as('years'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('school_calendar_day')
+          .select(['date', 'kind', 'name'])
+          .where('municipality_id', '=', municipalityId)
+          .where('date', '>=', from)
+          .where('date', '<=', to)
+          .orderBy('date')
+          .limit(800),
+      ).as('exceptions'),
+    ])
+    .executeTakeFirstOrThrow();
   const byDate = new Map(exceptions.map((e) => [e.date, e]));
   const days = new Map<string, DayInfo>();
   for (const date of datesBetween(from, to)) {
