@@ -13,6 +13,7 @@
  *   BENCH_ONLY=rektor npm run bench     # only the scenarios whose name contains this
  */
 import type { AddressInfo } from 'node:net';
+import { countStatements } from '../src/db/counting.ts';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
@@ -38,16 +39,8 @@ if (await isDatabaseEmpty(db)) await seedDatabase(db, { size: 'demo' });
 await giveDemoGeneralConsent(db); // the guardian pages, not the consent gate's redirect
 
 // Every statement the app sends passes this plugin: queries per request are counted, not guessed.
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery(args) {
-    queries++;
-    return args.node;
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-});
+const counter = countStatements(db);
+const counted = counter.db;
 
 const identity = await setUpIdentityProviders({ ...config, testIdpPort: 0 }, db);
 const app = createApp({ db: counted, config, oidc: identity.oidc });
@@ -138,8 +131,8 @@ const scenarios: { name: string; path: string; headers?: Record<string, string> 
  * work must not be counted to the next page (or slow the bare page down).
  */
 async function settle(): Promise<void> {
-  for (let last = -1; last !== queries; ) {
-    last = queries;
+  for (let last = -1; last !== counter.count; ) {
+    last = counter.count;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -150,10 +143,10 @@ async function probe(
 ): Promise<{ queries: number; bytes: number; status: number }> {
   await settle();
   await fetch(base + scenario.path, { headers: scenario.headers, redirect: 'manual' }).then((r) => r.arrayBuffer());
-  queries = 0;
+  counter.reset();
   const response = await fetch(base + scenario.path, { headers: scenario.headers, redirect: 'manual' });
   const bytes = (await response.arrayBuffer()).byteLength;
-  return { queries, bytes, status: response.status };
+  return { queries: counter.count, bytes, status: response.status };
 }
 
 // The bare page: plain Hono on its own port in this process, answering HTML of the guardian child page's size.

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import type { Db } from '../../src/db/database.ts';
 import { invoiceBasis, invoiceCsv, payerChildLines, type InvoiceBasis } from '../../src/domain/sfo/invoice.ts';
@@ -11,14 +12,8 @@ import { createTestDb } from '../support/db.ts';
  */
 
 const db = await createTestDb();
-let queries = 0;
-const counted: Db = db.withPlugin({
-  transformQuery: (args) => {
-    queries++;
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-});
+const counter = countStatements(db);
+const counted = counter.db;
 
 const person = async (given: string, family: string) =>
   (
@@ -284,9 +279,9 @@ test('paginated by payer, ordered by name; a fixed number of queries whatever th
   );
   assert.equal(second.hasNext, false);
   const count = async (month: string) => {
-    queries = 0;
+    counter.reset();
     await invoiceBasis(counted, sfo, month);
-    return queries;
+    return counter.count;
   };
   const november = await count('2026-11');
   assert.equal(await count('2026-08'), november);

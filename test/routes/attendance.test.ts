@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import type { DemoLoginKey } from '../../src/db/seed/seed.ts';
@@ -8,16 +9,8 @@ import { loginPersonId } from '../support/fixtures.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery(args) {
-    queries++;
-    return args.node;
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const client = createTestApp(counted, {}, { clock: () => new Date('2026-11-25T09:00:00+01:00') });
 
 const bjorkelia = (
@@ -258,15 +251,15 @@ test('the register runs the same, bounded number of queries for a small class an
   const measure = async (lessonId: number) => {
     const path = `/classes/${fiveA}/attendance?date=2026-11-25&lesson=${lessonId}`;
     await client.get(path, marius); // warm the session
-    queries = 0;
+    counter.reset();
     const page = await client.get(path, marius);
-    const get = queries;
+    const get = counter.count;
     const form = statusFields((await html(page)).document);
     const first = Object.keys(form)[0]!;
-    queries = 0;
+    counter.reset();
     const saved = await client.post(path, { ...form, [first]: 'absent' }, marius);
     assert.equal(saved.status, 303);
-    return { get, post: queries, pupils: Object.keys(form).length };
+    return { get, post: counter.count, pupils: Object.keys(form).length };
   };
   const small = await measure(lessons[0]!.id);
   const school = (await db.selectFrom('class').select('school_id').where('id', '=', fiveA).executeTakeFirstOrThrow())

@@ -1,3 +1,4 @@
+import { countStatements } from '../../src/db/counting.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
@@ -182,13 +183,9 @@ test('a subject teacher sees a protected pupil without a name; the contact teach
 test('the overview runs the same number of queries however many pupils the class has', async () => {
   const leader = (await loadActor(db, await loginPersonId(db, 'leadership'), 'feide'))!;
   const queriesFor = async (id: number) => {
-    let n = 0;
-    const counting = db.withPlugin({
-      transformQuery: (args) => (n++, args.node),
-      transformResult: async (args) => args.result,
-    });
-    const overview = await classConsentOverview(counting, leader, id);
-    return { queries: n, pupils: overview.total };
+    const counter = countStatements(db);
+    const overview = await classConsentOverview(counter.db, leader, id);
+    return { queries: counter.count, pupils: overview.total };
   };
   const before = await queriesFor(fiveB);
   const school = (await db.selectFrom('class').select('school_id').where('id', '=', fiveB).executeTakeFirstOrThrow())

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
@@ -14,14 +15,8 @@ const TODAY = '2026-11-25'; // a Wednesday, a school day in the demo
 const NOW = new Date(`${TODAY}T08:00:00+01:00`);
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery: (args) => {
-    queries++;
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const client = createTestApp(counted, {}, { clock: () => NOW });
 
 const kariId = await loginPersonId(db, 'guardian');
@@ -227,9 +222,9 @@ test("the general consent's state shows with a link, also after a withdrawal", a
 });
 
 test('the home page asks a fixed number of queries, whatever the number of children', async () => {
-  queries = 0;
+  counter.reset();
   assert.equal((await client.get('/home', kari)).status, 200);
-  const two = queries;
+  const two = counter.count;
   // Kari's two children cost what one child costs: nothing is asked per child.
   await db
     .updateTable('guardian_relation')
@@ -238,10 +233,10 @@ test('the home page asks a fixed number of queries, whatever the number of child
     .where('pupil_id', '=', jonas)
     .execute();
   try {
-    queries = 0;
+    counter.reset();
     const one = await html(await client.get('/home', kari));
     assert.ok(!one.document.querySelector(`h3 a[href="/children/${jonas}"]`), 'Jonas is no longer on the page');
-    assert.equal(two, queries, `two children: ${two} queries, one child: ${queries}`);
+    assert.equal(two, counter.count, `two children: ${two} queries, one child: ${counter.count}`);
   } finally {
     await db
       .updateTable('guardian_relation')

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { runAbsenceFollowUp } from '../../src/domain/absence/follow-up.ts';
@@ -15,14 +16,8 @@ const TODAY = '2026-11-25';
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
 const client = createTestApp(db, {}, { clock: () => new Date(`${TODAY}T10:00:00Z`) });
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery: (args) => {
-    queries++;
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const countingClient = createTestApp(counted, {}, { clock: () => new Date(`${TODAY}T10:00:00Z`) });
 
 const cookieOf = async (key: Parameters<typeof loginPersonId>[1], via: 'feide' | 'idporten' = 'feide') =>
@@ -376,9 +371,9 @@ test('the contact teacher sees the contact persons on the pupil card (to phone t
 
 test('the pupil page runs the same number of queries with one and with several contact persons', async () => {
   const run = async () => {
-    queries = 0;
+    counter.reset();
     assert.equal((await countingClient.get(PAGE, { cookie: leader })).status, 200);
-    return queries;
+    return counter.count;
   };
   const before = await run();
   for (const given of ['Per', 'Pål', 'Espen']) await addContact({ given_name: given });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
@@ -8,16 +9,8 @@ import { loginPersonId } from '../support/fixtures.ts';
 const TODAY = '2026-11-25';
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery(args) {
-    queries++;
-    return args.node;
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const now = new Date(`${TODAY}T10:00:00Z`);
 const client = createTestApp(counted, {}, { clock: () => now });
 
@@ -537,11 +530,11 @@ test('the group page is bounded: a page of 50 members, the same number of querie
     .execute();
 
   const queriesFor = async (path: string) => {
-    queries = 0;
+    counter.reset();
     const res = await client.get(path, { cookie: leader });
     assert.equal(res.status, 200, path);
     const page = await html(res);
-    return { queries, page };
+    return { queries: counter.count, page };
   };
   const a = await queriesFor(`/office/teaching-groups/${small}`);
   const b = await queriesFor(`/office/teaching-groups/${large}`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { TEST_ORIGIN, createTestApp, html, sessionCookie } from '../support/app.ts';
@@ -9,16 +10,8 @@ const TODAY = '2026-11-25';
 const WEEK = '2026-W48'; // 23–27 November 2026: school days
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery(args) {
-    queries++;
-    return args.node;
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const client = createTestApp(counted, {}, { clock: () => new Date(`${TODAY}T10:00:00Z`) });
 
 const schoolId = async (name: string) =>
@@ -424,11 +417,11 @@ test('the timetable page runs the same, bounded number of queries with few and w
       .executeTakeFirstOrThrow()
   ).id;
   const measure = async () => {
-    queries = 0;
+    counter.reset();
     const res = await client.get(`/office/teaching-groups/${group}/timetable`, { cookie: leader });
     assert.equal(res.status, 200);
     await res.text();
-    return queries;
+    return counter.count;
   };
   const few = await measure();
   const rows = [];

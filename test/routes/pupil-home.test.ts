@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { CLASS_LIST_CONSENT_KEY } from '../../src/domain/pupils/class-list.ts';
@@ -12,14 +13,8 @@ const TODAY = '2026-11-25';
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
 const clock = () => new Date(`${TODAY}T10:00:00Z`);
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery: (args) => {
-    queries++;
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const client = createTestApp(counted, {}, { clock });
 
 const pupilId = await loginPersonId(db, 'pupil');
@@ -118,8 +113,8 @@ test('a classmate with a protected address is left out, and so is one a guardian
 });
 
 test('the pupil home runs a fixed number of queries', async () => {
-  queries = 0;
+  counter.reset();
   await classList();
-  const first = queries;
+  const first = counter.count;
   assert.ok(first <= 20, `${first} queries`);
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
@@ -18,14 +19,8 @@ const NOW = new Date(`${TODAY}T08:00:00+01:00`);
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
 await giveDemoGeneralConsent(db);
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery: (args) => {
-    queries++;
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const client = createTestApp(counted, {}, { clock: () => NOW });
 
 const kari = await loginPersonId(db, 'guardian');
@@ -43,11 +38,11 @@ async function cost(path: string, cookie: string): Promise<number> {
   const first = await client.get(path, { cookie });
   assert.equal(first.status, 200, path);
   await first.text();
-  queries = 0;
+  counter.reset();
   const response = await client.get(path, { cookie });
   assert.equal(response.status, 200, path);
   await response.text();
-  return queries;
+  return counter.count;
 }
 
 const pages = [

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import type { Db } from '../../src/db/database.ts';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
@@ -11,14 +12,8 @@ const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
 const clock = () => new Date(`${TODAY}T10:00:00Z`);
 const client = createTestApp(db, {}, { clock });
-let queries = 0;
-const counted: Db = db.withPlugin({
-  transformQuery: (args) => {
-    queries++;
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const countingClient = createTestApp(counted, {}, { clock });
 
 const sfoId = async (name: string) =>
@@ -122,9 +117,9 @@ test('SFO staff, a teacher, another school and a guardian get 404 (list, basis, 
 test('the invoice basis runs a bounded, fixed number of queries for any month', async () => {
   const cookie = await cookieOf('sfo-leader');
   const run = async (month: string) => {
-    queries = 0;
+    counter.reset();
     assert.equal((await countingClient.get(`/sfo/${BJ_SFO}/invoice-basis?month=${month}`, { cookie })).status, 200);
-    return queries;
+    return counter.count;
   };
   const november = await run('2026-11');
   assert.equal(await run('2026-10'), november);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { beforeEach, test } from 'node:test';
 import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie, TEST_ORIGIN } from '../support/app.ts';
@@ -8,16 +9,8 @@ import { deleteSfoPlaceApplications } from '../support/sfo-places.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery(args) {
-    queries++;
-    return args.node;
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const client = createTestApp(counted, {}, { clock: () => new Date('2026-11-25T09:00:00+01:00') });
 
 const person = (key: DemoLoginKey) => loginPersonId(db, key);
@@ -252,10 +245,10 @@ test('others’ children, staff, unknown forms and other applications: 404', asy
 
 test('the SFO screen runs a bounded number of queries, however many applications it lists', async () => {
   const count = async () => {
-    queries = 0;
+    counter.reset();
     const res = await client.get(`/children/${sofie}/sfo`, kari);
     assert.equal(res.status, 200);
-    return queries;
+    return counter.count;
   };
   await post(`/children/${sofie}/sfo/place`, good, kari);
   const one = await count();
@@ -266,7 +259,7 @@ test('the SFO screen runs a bounded number of queries, however many applications
   const five = await count();
   assert.equal(five, one, `${one} queries with one application, ${five} with five`);
   assert.ok(one <= 25, `${one} queries`);
-  queries = 0;
+  counter.reset();
   await post(`/children/${sofie}/sfo/place`, [['from', '']], kari);
-  assert.ok(queries <= 30, `${queries} queries for a 422`);
+  assert.ok(counter.count <= 30, `${counter.count} queries for a 422`);
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { demoTaxAssessmentPdf } from '../../src/db/seed/sfo-support-activity.ts';
@@ -8,16 +9,8 @@ import { loginPersonId } from '../support/fixtures.ts';
 
 const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery(args) {
-    queries++;
-    return args.node;
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const client = createTestApp(counted, {}, { clock: () => new Date('2026-11-25T09:00:00+01:00') });
 
 const person = (key: DemoLoginKey) => loginPersonId(db, key);
@@ -240,9 +233,9 @@ test('summer SFO: the leader and the leadership only; 422 keeps the values; send
   assert.ok(again.document.querySelector('input[name="w_2027-06-21"][value="2"][checked]'));
   assert.ok(!again.document.querySelector('input[name="w_2027-06-21"][value="3"][checked]'));
 
-  queries = 0;
+  counter.reset();
   const leader = await html(await client.get(`${path}?year=2027`, berit));
-  const bounded = queries;
+  const bounded = counter.count;
   assert.ok(bounded <= 25, `bounded queries (${bounded})`);
   const cell = (date: string) =>
     Array.from(leader.document.querySelectorAll(`tr[data-date="${date}"] td`)).map((td) => td.textContent);

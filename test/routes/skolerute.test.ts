@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { runAbsenceFollowUp } from '../../src/domain/absence/follow-up.ts';
@@ -14,14 +15,8 @@ const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: TODAY });
 const clock = () => new Date(`${TODAY}T10:00:00Z`);
 const client = createTestApp(db, {}, { clock });
-let queries = 0;
-const counted = db.withPlugin({
-  transformQuery: (args) => {
-    queries++;
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-});
+const counter = countStatements(db);
+const counted = counter.db;
 const countingClient = createTestApp(counted, {}, { clock });
 
 const municipality = async (name: string) =>
@@ -320,9 +315,9 @@ test('a new planning day is no school day for the calendar, the teacher’s "tod
 
 test('the page runs the same number of queries with few and with many days', async () => {
   const run = async () => {
-    queries = 0;
+    counter.reset();
     assert.equal((await countingClient.get(`${PAGE}?year=${year.id}`, { cookie: owner })).status, 200);
-    return queries;
+    return counter.count;
   };
   const few = await run();
   assert.equal(

@@ -11,7 +11,9 @@ type PersonEb = ExpressionBuilder<Database & { p: Database['person'] }, 'p'>;
 
 /**
  * An enrolment of the pupil `pupilId` (a column of the outer query: `'p.id'`, `'t.pupil_id'`) that is active on
- * `today`, narrowed by `extra` on `enrolment as e` when given (`e.class_id in …`).
+ * `today`, narrowed by `extra` on `enrolment as e` when given (`e.class_id in …`). With `perRow`, the check runs for
+ * each outer row (OFFSET 0 keeps PostgreSQL from turning it into a join): for an outer query read in index order that
+ * stops at the end of a page.
  */
 export function activeEnrolment<DB, TB extends keyof DB & string>(
   eb: ExpressionBuilder<DB, TB>,
@@ -19,16 +21,16 @@ export function activeEnrolment<DB, TB extends keyof DB & string>(
   today: string,
   extra: (e: ExpressionBuilder<DB & { e: Database['enrolment'] }, TB | 'e'>) => Expression<SqlBool> = () =>
     sql<SqlBool>`true`,
+  options: { perRow?: boolean } = {},
 ): Expression<SqlBool> {
   const inner = eb as unknown as ExpressionBuilder<Database, never>; // the outer tables are reached only by `pupilId` and `extra`
-  return inner.exists(
-    inner
-      .selectFrom('enrolment as e')
-      .select(sql`1`.as('one'))
-      .where('e.pupil_id', '=', sql.ref<number>(pupilId))
-      .where(activeOn('e', today))
-      .where((e) => extra(e as unknown as Parameters<typeof extra>[0])),
-  );
+  const enrolments = inner
+    .selectFrom('enrolment as e')
+    .select(sql`1`.as('one'))
+    .where('e.pupil_id', '=', sql.ref<number>(pupilId))
+    .where(activeOn('e', today))
+    .where((e) => extra(e as unknown as Parameters<typeof extra>[0]));
+  return inner.exists(options.perRow ? enrolments.modifyEnd(sql`offset 0`) : enrolments);
 }
 
 /**

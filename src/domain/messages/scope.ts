@@ -27,17 +27,11 @@ export function staffThreadReaches(actor: Actor, today: string): ThreadReach[] {
     reaches.push((eb) =>
       eb.and([
         eb('t.school_id', 'in', leaders),
-        // checked per thread (OFFSET 0 keeps PostgreSQL from turning it into a join), so the school's threads are
-        // read newest first from message_thread_school_idx and the reading stops at the end of the page
-        eb.exists(
-          eb
-            .selectFrom('enrolment as e')
-            .select(sql`1`.as('one'))
-            .whereRef('e.pupil_id', '=', 't.pupil_id')
-            .whereRef('e.school_id', '=', 't.school_id')
-            .where(activeOn('e', today))
-            .modifyEnd(sql`offset 0`),
-        ),
+        // checked per thread, so the school's threads are read newest first from message_thread_school_idx and the
+        // reading stops at the end of the page
+        activeEnrolment(eb, 't.pupil_id', today, (x) => x(x.ref('e.school_id'), '=', x.ref('t.school_id')), {
+          perRow: true,
+        }),
       ]),
     );
   const classes = grantIds(actor, ['contact_teacher'], (g) => g.classIds);
