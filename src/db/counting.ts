@@ -12,12 +12,14 @@ export interface StatementCounter {
 /** Counts every statement sent through the returned handle (a Kysely plugin; the queries themselves are unchanged). */
 export function countStatements(db: Db): StatementCounter {
   let count = 0;
+  // counted as results come back: transformQuery also sees each query builder embedded in another statement
+  // (db/together.ts), which is no statement of its own
   const counted = db.withPlugin({
-    transformQuery: (args) => {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
       count++;
-      return args.node;
+      return args.result;
     },
-    transformResult: async (args) => args.result,
   });
   return {
     db: counted,

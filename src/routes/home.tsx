@@ -9,15 +9,16 @@ import { consentPaths } from '../paths/consents.ts';
 import { homePaths } from '../paths/home.ts';
 import { GuardianHome, PupilHome, StaffHome } from '../views/home/page.tsx';
 import { needsGeneralConsentGate } from '../domain/consents/general.ts';
-import { listNotifications, markNotificationsRead } from '../domain/notifications/outbox.ts';
+import { listNotifications, markNotificationsRead, notificationsPart } from '../domain/notifications/outbox.ts';
+import { loadParts, together } from '../db/together.ts';
 import { NotificationList } from '../views/notifications.tsx';
 import { pageContext, render } from './render.tsx';
-import { listTodaysLessons } from '../domain/attendance/today.ts';
+import { todaysLessonsPart } from '../domain/attendance/today.ts';
 import { todayOf } from './clock.ts';
 import { ownClassList } from '../domain/pupils/class-list.ts';
-import { countUnreadThreads } from '../domain/messages/lists.ts';
-import { countWaitingApplications } from '../domain/applications/queue.ts';
-import { countLettersToPrint } from '../domain/letters/overview.ts';
+import { unreadThreadsPart } from '../domain/messages/lists.ts';
+import { waitingApplicationsPart } from '../domain/applications/queue.ts';
+import { lettersToPrintPart } from '../domain/letters/overview.ts';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
 export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
@@ -63,8 +64,16 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
   }
   const units = await listStaffUnits(db, actor, todayOf(c));
   if (actor.staff.length === 0) return render(c, title, <StaffHome page={page} units={units} />);
-  const notifications = await listNotifications(db, actor.personId, 10);
-  const today = { date: todayOf(c), lessons: await listTodaysLessons(db, actor, todayOf(c)) };
+  // one statement for the rest of the page: notifications, today's lessons and what waits (issue 18, item 4)
+  const { notifications, lessons, waiting } = await loadParts(db, {
+    notifications: notificationsPart(db, actor.personId, 10),
+    lessons: todaysLessonsPart(db, actor, todayOf(c)),
+    waiting: together({
+      unreadThreads: unreadThreadsPart(db, actor, todayOf(c)),
+      applications: waitingApplicationsPart(db, actor, todayOf(c)),
+      letters: lettersToPrintPart(db, actor),
+    }),
+  });
   // Shown once as new: what is on the screen now counts as read next time.
   await markNotificationsRead(
     db,
@@ -75,16 +84,7 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
     c,
     title,
     <div class="space-y-8">
-      <StaffHome
-        page={page}
-        units={units}
-        today={today}
-        waiting={{
-          unreadThreads: await countUnreadThreads(db, actor, todayOf(c)),
-          applications: await countWaitingApplications(db, actor, todayOf(c)),
-          letters: await countLettersToPrint(db, actor),
-        }}
-      />
+      <StaffHome page={page} units={units} today={{ date: todayOf(c), lessons }} waiting={waiting} />
       <NotificationList page={page} notifications={notifications} />
     </div>,
   );

@@ -3,10 +3,11 @@ import type { Actor } from '../access/actor.ts';
 import { canMarkAbsenceDocumented, canViewAbsence, reachOf, type Reach } from '../access/policy.ts';
 import type { PupilFacts } from '../access/pupil-facts.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
-import { schoolYearOf } from '../calendar/school-days.ts';
+import { schoolYearOf, type SchoolYearRef } from '../calendar/school-days.ts';
+import { done, loadPart, mapPart, type Part } from '../../db/together.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { GuardianChild } from '../guardian/child.ts';
-import { loadAbsenceYears, type AbsenceYear } from './year.ts';
+import { absenceYearsPart, type AbsenceYear } from './year.ts';
 
 /** A pupil's absence this school year: every entry (newest first) and the totals up to today. */
 export interface AbsenceOverview {
@@ -31,14 +32,37 @@ const STAFF_REACH: Reach[] = [
 
 async function overviewOf(db: Db, pupilId: number, municipalityId: number, today: string): Promise<AbsenceOverview> {
   const schoolYear = await schoolYearOf(db, municipalityId, today);
-  if (!schoolYear) return { schoolYear, year: EMPTY, today };
-  const years = await loadAbsenceYears(
-    db,
-    [{ pupilId, municipalityId }],
-    { from: schoolYear.startsOn, to: schoolYear.endsOn },
-    today,
+  return loadPart(db, overviewPart(db, pupilId, municipalityId, schoolYear, today));
+}
+
+/** The pupil's absence in `schoolYear` (schoolYearOf today) as a part of a larger statement (db/together.ts). */
+function overviewPart(
+  db: Db,
+  pupilId: number,
+  municipalityId: number,
+  schoolYear: SchoolYearRef | null,
+  today: string,
+): Part<AbsenceOverview> {
+  if (!schoolYear) return done({ schoolYear, year: EMPTY, today });
+  return mapPart(
+    absenceYearsPart(db, [{ pupilId, municipalityId }], { from: schoolYear.startsOn, to: schoolYear.endsOn }, today),
+    (years) => ({ schoolYear, year: years.get(pupilId) ?? EMPTY, today }),
   );
-  return { schoolYear, year: years.get(pupilId) ?? EMPTY, today };
+}
+
+/**
+ * loadChildAbsence as a part of a larger statement, given the school year (schoolYearPart of today), so the child page
+ * asks for it beside the child's other facts and for the year beside the next lessons (issue 18, item 4).
+ */
+export function childAbsencePart(
+  db: Db,
+  actor: Actor,
+  child: GuardianChild,
+  schoolYear: SchoolYearRef | null,
+  today: string,
+): Part<AbsenceOverview> {
+  if (!canViewAbsence(actor, child.facts)) throw new ForbiddenError();
+  return overviewPart(db, child.pupilId, child.municipalityId, schoolYear, today);
 }
 
 /** G6: the child's absence page (the child was loaded through the guardian's reach). */

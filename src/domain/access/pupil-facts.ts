@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { done, part, type Part } from '../../db/together.ts';
 import type { AddressProtection } from '../../db/schema.ts';
 import { activeOn, hasNotEnded, isActiveOn } from '../period.ts';
 
@@ -91,9 +92,19 @@ export async function loadPupilFactsMany(
   pupilIds: number[],
   today: string,
 ): Promise<Map<number, PupilFactsWithGuardians>> {
-  const result = new Map<number, PupilFactsWithGuardians>();
-  if (pupilIds.length === 0) return result;
-  const { rows } = await sql<FactsRow>`select p.id, p.address_protection,
+  if (pupilIds.length === 0) return new Map();
+  const { rows } = await factsQuery(pupilIds, today).execute(db);
+  return factsFromRows(rows, today);
+}
+
+/** The facts of these pupils as a part of a larger statement (db/together.ts): loadPupilFactsMany's rows. */
+export function pupilFactsPart(pupilIds: number[], today: string): Part<Map<number, PupilFactsWithGuardians>> {
+  if (pupilIds.length === 0) return done(new Map());
+  return part({ facts: factsQuery(pupilIds, today) }, ({ facts }) => factsFromRows(facts, today));
+}
+
+function factsQuery(pupilIds: number[], today: string) {
+  return sql<FactsRow>`select p.id, p.address_protection,
     (select coalesce(json_agg(json_build_object('school_id', e.school_id, 'municipality_id', s.municipality_id,
         'class_id', e.class_id, 'trinn', c.trinn, 'starts_on', e.starts_on, 'ends_on', e.ends_on) order by e.id), '[]'::json)
       from enrolment e join school s on s.id = e.school_id join class c on c.id = e.class_id
@@ -112,7 +123,11 @@ export async function loadPupilFactsMany(
         'contact_person_only', r.contact_person_only, 'parental_responsibility', r.parental_responsibility,
         'lives_with_child', r.lives_with_child) order by r.guardian_id), '[]'::json)
       from guardian_relation r where r.pupil_id = p.id) as guardians
-    from person p where p.id = any(${sql.val(pupilIds)}::bigint[])`.execute(db);
+    from person p where p.id = any(${sql.val(pupilIds)}::bigint[])`;
+}
+
+function factsFromRows(rows: FactsRow[], today: string): Map<number, PupilFactsWithGuardians> {
+  const result = new Map<number, PupilFactsWithGuardians>();
   for (const row of rows) {
     const activeSchools = new Set(row.enrolments.filter((e) => isActiveOn(e, today)).map((e) => e.school_id));
     result.set(Number(row.id), {

@@ -226,8 +226,15 @@ export async function requireVisiblePupil(
   pupilId: number,
   today = todayInOslo(),
 ): Promise<PupilFacts> {
-  const facts = Number.isSafeInteger(pupilId) && pupilId > 0 ? await loadPupilFacts(db, pupilId, today) : null;
-  if (!facts || !canViewPupil(actor, facts)) throw new NotFoundError();
+  return requireVisibleFacts(actor, isRowId(pupilId) ? await loadPupilFacts(db, pupilId, today) : null);
+}
+
+/** An id a row could have (a positive safe integer): anything else finds nothing. */
+export const isRowId = (id: number) => Number.isSafeInteger(id) && id > 0;
+
+/** requireVisiblePupil's rule for facts loaded elsewhere (pupilFactsPart in a larger statement): not a pupil → 404. */
+export function requireVisibleFacts(actor: Actor, facts: PupilFacts | null | undefined): PupilFacts {
+  if (!facts || facts.enrolments.length === 0 || !canViewPupil(actor, facts)) throw new NotFoundError();
   return facts;
 }
 
@@ -420,7 +427,7 @@ export async function requireManagedPupil(
   today = todayInOslo(),
 ): Promise<ManagedPupil> {
   const rows =
-    actor.via === 'feide' && Number.isSafeInteger(pupilId) && pupilId > 0
+    actor.via === 'feide' && isRowId(pupilId)
       ? await db
           .selectFrom('enrolment as e')
           .innerJoin('person as p', 'p.id', 'e.pupil_id')

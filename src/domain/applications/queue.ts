@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { done, part, type Part } from '../../db/together.ts';
 import type { ApplicationKind } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { canDecideApplication, decidesUnder } from '../access/policy.ts';
@@ -168,13 +169,16 @@ async function pageOf<K extends ApplicationKind>(db: Db, app: CaseOf<K>, today: 
 }
 
 /** How many applications wait for the actor's decision (the count on leadership's home); 0 for one who decides none. */
-export async function countWaitingApplications(db: Db, actor: Actor, today: string): Promise<number> {
+export function waitingApplicationsPart(db: Db, actor: Actor, today: string): Part<number> {
   const kinds = decidedKinds(actor);
-  if (kinds.length === 0) return 0;
-  const row = await decidableCases(db, actor, kinds, today)
-    .where('a.status', '=', 'submitted')
-    .clearSelect()
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  if (kinds.length === 0) return done(0);
+  return part(
+    {
+      count: decidableCases(db, actor, kinds, today)
+        .where('a.status', '=', 'submitted')
+        .clearSelect()
+        .select(sql<number>`count(*)::int`.as('n')),
+    },
+    ({ count: [row] }) => Number(row?.n ?? 0),
+  );
 }

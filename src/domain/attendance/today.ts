@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { done, loadPart, part, type Part } from '../../db/together.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRegisterAttendance, type RegisterUnit } from '../access/policy.ts';
 import { isoWeekday } from '../calendar/dates.ts';
@@ -18,9 +19,13 @@ export interface TodayLesson {
  * "I dag" on the staff home (S4): today's lessons the person teaches (lesson.teacher_id) in a current school year,
  * when the skolerute says school, and only where they may register attendance. One query.
  */
-export async function listTodaysLessons(db: Db, actor: Actor, today: string): Promise<TodayLesson[]> {
-  if (actor.via !== 'feide' || actor.staff.length === 0 || isoWeekday(today) > 5) return [];
-  const rows = await db
+export const listTodaysLessons = (db: Db, actor: Actor, today: string) =>
+  loadPart(db, todaysLessonsPart(db, actor, today));
+
+/** listTodaysLessons as a part of a larger statement (db/together.ts). */
+export function todaysLessonsPart(db: Db, actor: Actor, today: string): Part<TodayLesson[]> {
+  if (actor.via !== 'feide' || actor.staff.length === 0 || isoWeekday(today) > 5) return done([]);
+  const lessons = db
     .selectFrom('lesson as l')
     .leftJoin('class as c', 'c.id', 'l.class_id')
     .leftJoin('teaching_group as g', 'g.id', 'l.teaching_group_id')
@@ -52,20 +57,21 @@ export async function listTodaysLessons(db: Db, actor: Actor, today: string): Pr
     )
     .orderBy('l.starts_at')
     .orderBy('l.id')
-    .limit(30)
-    .execute();
-  return rows
-    .map(
-      (r): TodayLesson => ({
-        lessonId: r.id,
-        startsAt: r.starts_at,
-        endsAt: r.ends_at,
-        subject: r.subject,
-        unit:
-          r.class_id !== null
-            ? { kind: 'class', id: r.class_id, schoolId: r.school_id, name: r.class_name ?? '' }
-            : { kind: 'group', id: r.teaching_group_id!, schoolId: r.school_id, name: r.group_name ?? '' },
-      }),
-    )
-    .filter((l) => canRegisterAttendance(actor, l.unit));
+    .limit(30);
+  return part({ lessons }, ({ lessons: rows }) =>
+    rows
+      .map(
+        (r): TodayLesson => ({
+          lessonId: r.id,
+          startsAt: r.starts_at,
+          endsAt: r.ends_at,
+          subject: r.subject,
+          unit:
+            r.class_id !== null
+              ? { kind: 'class', id: r.class_id, schoolId: r.school_id, name: r.class_name ?? '' }
+              : { kind: 'group', id: r.teaching_group_id!, schoolId: r.school_id, name: r.group_name ?? '' },
+        }),
+      )
+      .filter((l) => canRegisterAttendance(actor, l.unit)),
+  );
 }

@@ -1,5 +1,5 @@
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.ts';
+import { loadPart, part, type Part } from '../../db/together.ts';
 import type { CalendarDayKind } from '../../db/tables/calendar.ts';
 import { activeOn, isActiveOn, notEndedBy } from '../period.ts';
 import { datesBetween, isoWeekday } from './dates.ts';
@@ -15,47 +15,43 @@ export type DayInfo =
  * The skolerute of a school owner from `from` to `to` (both included): a school day is a weekday inside
  * one of the owner's school years with no holiday/planning-day row.
  */
-export async function calendarDays(
-  db: Db,
-  municipalityId: number,
-  from: string,
-  to: string,
-): Promise<Map<string, DayInfo>> {
-  // one statement: the years and the exceptions as two JSON arrays (issue 18, item 4)
-  const { years, exceptions } = await db
-    .selectNoFrom((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('school_year')
-          .select(['starts_on', 'ends_on'])
-          .where('municipality_id', '=', municipalityId)
-          .where('starts_on', '<=', to)
-          .where(notEndedBy('school_year', from))
-          .limit(5),
-      ).as('years'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('school_calendar_day')
-          .select(['date', 'kind', 'name'])
-          .where('municipality_id', '=', municipalityId)
-          .where('date', '>=', from)
-          .where('date', '<=', to)
-          .orderBy('date')
-          .limit(800),
-      ).as('exceptions'),
-    ])
-    .executeTakeFirstOrThrow();
-  const byDate = new Map(exceptions.map((e) => [e.date, e]));
-  const days = new Map<string, DayInfo>();
-  for (const date of datesBetween(from, to)) {
-    const exception = byDate.get(date);
-    const inYear = years.some((y) => isActiveOn(y, date));
-    if (isoWeekday(date) > 5 || !inYear) days.set(date, { kind: 'no_school' });
-    else if (exception) days.set(date, { kind: exception.kind, name: exception.name });
-    else days.set(date, { kind: 'school_day' });
-  }
-  return days;
+export function calendarDaysPart(db: Db, municipalityId: number, from: string, to: string): Part<Map<string, DayInfo>> {
+  return part(
+    {
+      years: db
+        .selectFrom('school_year')
+        .select(['starts_on', 'ends_on'])
+        .where('municipality_id', '=', municipalityId)
+        .where('starts_on', '<=', to)
+        .where(notEndedBy('school_year', from))
+        .limit(5),
+      exceptions: db
+        .selectFrom('school_calendar_day')
+        .select(['date', 'kind', 'name'])
+        .where('municipality_id', '=', municipalityId)
+        .where('date', '>=', from)
+        .where('date', '<=', to)
+        .orderBy('date')
+        .limit(800),
+    },
+    ({ years, exceptions }) => {
+      const byDate = new Map(exceptions.map((e) => [e.date, e]));
+      const days = new Map<string, DayInfo>();
+      for (const date of datesBetween(from, to)) {
+        const exception = byDate.get(date);
+        const inYear = years.some((y) => isActiveOn(y, date));
+        if (isoWeekday(date) > 5 || !inYear) days.set(date, { kind: 'no_school' });
+        else if (exception) days.set(date, { kind: exception.kind, name: exception.name });
+        else days.set(date, { kind: 'school_day' });
+      }
+      return days;
+    },
+  );
 }
+
+/** calendarDaysPart on its own: one statement. */
+export const calendarDays = (db: Db, municipalityId: number, from: string, to: string) =>
+  loadPart(db, calendarDaysPart(db, municipalityId, from, to));
 
 /** School days from `from` to `to`, both included (used by leave applications: G6). */
 export async function countSchoolDays(db: Db, municipalityId: number, from: string, to: string): Promise<number> {
@@ -71,20 +67,25 @@ export async function isSchoolDay(db: Db, municipalityId: number, date: string):
 }
 
 /** The school year of a school owner that contains `date`, or the next one when `date` is in the summer; null if none. */
-export async function schoolYearOf(
-  db: Db,
-  municipalityId: number,
-  date: string,
-): Promise<{ id: number; name: string; startsOn: string; endsOn: string } | null> {
-  const row = await db
-    .selectFrom('school_year')
-    .select(['id', 'name', 'starts_on', 'ends_on'])
-    .where('municipality_id', '=', municipalityId)
-    .where(notEndedBy('school_year', date))
-    .orderBy('starts_on')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? { id: row.id, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on } : null;
+export const schoolYearOf = (db: Db, municipalityId: number, date: string) =>
+  loadPart(db, schoolYearPart(db, municipalityId, date));
+
+export type SchoolYearRef = { id: number; name: string; startsOn: string; endsOn: string };
+
+/** schoolYearOf as a part of a larger statement (db/together.ts). */
+export function schoolYearPart(db: Db, municipalityId: number, date: string): Part<SchoolYearRef | null> {
+  return part(
+    {
+      year: db
+        .selectFrom('school_year')
+        .select(['id', 'name', 'starts_on', 'ends_on'])
+        .where('municipality_id', '=', municipalityId)
+        .where(notEndedBy('school_year', date))
+        .orderBy('starts_on')
+        .limit(1),
+    },
+    ({ year: [row] }) => (row ? { id: row.id, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on } : null),
+  );
 }
 
 /**

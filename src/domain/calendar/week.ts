@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { loadPart, part, type Part } from '../../db/together.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { activeOn } from '../period.ts';
 import { addDays, isoWeekOf } from './dates.ts';
@@ -111,14 +112,18 @@ const inYears = (from: string, to: string) => (q: ReturnType<typeof lessonQuery>
  * The weekly lessons of a pupil between from and to: the class's own lessons and those of the pupil's teaching groups,
  * of the school years those dates fall in (filter a date with `heldOn`).
  */
-export async function pupilLessons(
+export const pupilLessons = (db: Db, pupilId: number, classId: number, from: string, to: string) =>
+  loadPart(db, pupilLessonsPart(db, pupilId, classId, from, to));
+
+/** pupilLessons as a part of a larger statement (db/together.ts). */
+export function pupilLessonsPart(
   db: Db,
   pupilId: number,
   classId: number,
   from: string,
   to: string,
-): Promise<WeekLesson[]> {
-  const rows = await lessonQuery(db)
+): Part<WeekLesson[]> {
+  const lessons = lessonQuery(db)
     .$call(inYears(from, to))
     .where((eb) =>
       eb.or([
@@ -128,9 +133,8 @@ export async function pupilLessons(
           eb.selectFrom('teaching_group_member').select('teaching_group_id').where('pupil_id', '=', pupilId),
         ),
       ]),
-    )
-    .execute();
-  return rows.map(toLesson);
+    );
+  return part({ lessons }, (rows) => rows.lessons.map(toLesson));
 }
 
 /** A pupil's week (the child of a guardian, or the pupil's own). */

@@ -2,11 +2,11 @@ import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { reachOf } from '../access/policy.ts';
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { starterEnrolments, type PupilFacts } from '../access/pupil-facts.ts';
-import { requireVisiblePupil } from '../access/scope.ts';
+import { pupilFactsPart, starterEnrolments, type PupilFacts } from '../access/pupil-facts.ts';
+import { isRowId, requireVisibleFacts, requireVisiblePupil } from '../access/scope.ts';
+import { loadPart, loadParts, part } from '../../db/together.ts';
 import { NotFoundError } from '../errors.ts';
 import { activeOn } from '../period.ts';
-import { contactTeachersOf } from './children.ts';
 
 /** A child seen by one of its guardians (the child page, G5). */
 export interface GuardianChild {
@@ -37,9 +37,15 @@ export async function requireGuardianChild(
   pupilId: number,
   today = todayInOslo(),
 ): Promise<GuardianChild> {
-  const facts = await requireVisiblePupil(db, actor, pupilId, today);
-  if (!reachOf(actor, facts).has('guardian')) throw new NotFoundError();
-  return loadChild(db, pupilId, facts, activeOn('e', today), null);
+  if (!isRowId(pupilId)) throw new NotFoundError();
+  // one statement: the facts the policy decides on, and the child's school and class today (issue 18, item 4)
+  const loaded = await loadParts(db, {
+    facts: pupilFactsPart([pupilId], today),
+    child: childRowPart(db, pupilId, activeOn('e', today)),
+  });
+  const facts = requireVisibleFacts(actor, loaded.facts.get(pupilId)?.facts);
+  if (!reachOf(actor, facts).has('guardian') || !loaded.child) throw new NotFoundError();
+  return toChild(loaded.child, facts, null);
 }
 
 /**
@@ -74,30 +80,46 @@ async function loadChild(
   enrolment: Expression<SqlBool>,
   startsOn: string | null,
 ): Promise<GuardianChild> {
-  const row = await db
-    .selectFrom('person as p')
-    .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
-    .innerJoin('class as c', 'c.id', 'e.class_id')
-    .innerJoin('school as s', 's.id', 'e.school_id')
-    .select([
-      'p.id',
-      'p.given_name',
-      'p.family_name',
-      's.id as school_id',
-      's.municipality_id',
-      's.name as school_name',
-      's.email',
-      's.phone',
-      's.hovudmaal',
-      'c.id as class_id',
-      'c.name as class_name',
-      'c.trinn',
-    ])
-    .where('p.id', '=', pupilId)
-    .where(enrolment)
-    .orderBy('e.starts_on')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  const row = await loadPart(db, childRowPart(db, pupilId, enrolment));
+  if (!row) throw new NotFoundError();
+  return toChild(row, facts, startsOn);
+}
+
+/** The child's school and class by the enrolment `enrolment` picks (on `enrolment as e`); null when there is none. */
+function childRowPart(db: Db, pupilId: number, enrolment: Expression<SqlBool>) {
+  return part(
+    {
+      child: db
+        .selectFrom('person as p')
+        .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
+        .innerJoin('class as c', 'c.id', 'e.class_id')
+        .innerJoin('school as s', 's.id', 'e.school_id')
+        .select([
+          'p.id',
+          'p.given_name',
+          'p.family_name',
+          's.id as school_id',
+          's.municipality_id',
+          's.name as school_name',
+          's.email',
+          's.phone',
+          's.hovudmaal',
+          'c.id as class_id',
+          'c.name as class_name',
+          'c.trinn',
+        ])
+        .where('p.id', '=', pupilId)
+        .where(enrolment)
+        .orderBy('e.starts_on')
+        .limit(1),
+    },
+    ({ child: [row] }) => row ?? null,
+  );
+}
+
+type ChildRow = NonNullable<ReturnType<ReturnType<typeof childRowPart>['finish']>>;
+
+function toChild(row: ChildRow, facts: PupilFacts, startsOn: string | null): GuardianChild {
   return {
     pupilId: row.id,
     givenName: row.given_name,
@@ -116,36 +138,38 @@ async function loadChild(
   };
 }
 
-/** Overview: contact teachers and how to reach them, the school, and the child's other guardians. */
-export async function childOverview(db: Db, actor: Actor, child: GuardianChild, today = todayInOslo()) {
-  const teacherNames = (await contactTeachersOf(db, [child.classId], today)).get(child.classId) ?? [];
-  const teachers = await db
-    .selectFrom('staff_assignment as a')
-    .innerJoin('staff_membership as m', 'm.id', 'a.staff_membership_id')
-    .innerJoin('person as p', 'p.id', 'm.person_id')
-    .leftJoin('contact_info as ci', 'ci.person_id', 'p.id')
-    .select(['p.given_name', 'p.family_name', 'ci.email'])
-    .where('a.class_id', '=', child.classId)
-    .where('m.role', '=', 'contact_teacher')
-    .where(activeOn('m', today))
-    .orderBy('p.family_name')
-    .limit(5)
-    .execute();
-  const otherGuardians = await db
-    .selectFrom('guardian_relation as g')
-    .innerJoin('person as p', 'p.id', 'g.guardian_id')
-    .select(['p.given_name', 'p.family_name', 'g.relation'])
-    .where('g.pupil_id', '=', child.pupilId)
-    .where('g.guardian_id', '<>', actor.personId)
-    .where('g.blocked', '=', false)
-    .where('g.contact_person_only', '=', false)
-    .orderBy('p.given_name')
-    .limit(10)
-    .execute();
-  return {
-    contactTeachers: teachers.length
-      ? teachers.map((t) => ({ name: `${t.given_name} ${t.family_name}`, email: t.email }))
-      : teacherNames.map((name) => ({ name, email: null })),
-    otherGuardians: otherGuardians.map((g) => ({ name: `${g.given_name} ${g.family_name}`, relation: g.relation })),
-  };
+/**
+ * Overview: contact teachers and how to reach them, the school, and the child's other guardians; a part of the child
+ * page's statement (db/together.ts).
+ */
+export function childOverviewPart(db: Db, actor: Actor, child: GuardianChild, today: string) {
+  return part(
+    {
+      teachers: db
+        .selectFrom('staff_assignment as a')
+        .innerJoin('staff_membership as m', 'm.id', 'a.staff_membership_id')
+        .innerJoin('person as p', 'p.id', 'm.person_id')
+        .leftJoin('contact_info as ci', 'ci.person_id', 'p.id')
+        .select(['p.given_name', 'p.family_name', 'ci.email'])
+        .where('a.class_id', '=', child.classId)
+        .where('m.role', '=', 'contact_teacher')
+        .where(activeOn('m', today))
+        .orderBy('p.family_name')
+        .limit(5),
+      otherGuardians: db
+        .selectFrom('guardian_relation as g')
+        .innerJoin('person as p', 'p.id', 'g.guardian_id')
+        .select(['p.given_name', 'p.family_name', 'g.relation'])
+        .where('g.pupil_id', '=', child.pupilId)
+        .where('g.guardian_id', '<>', actor.personId)
+        .where('g.blocked', '=', false)
+        .where('g.contact_person_only', '=', false)
+        .orderBy('p.given_name')
+        .limit(10),
+    },
+    ({ teachers, otherGuardians }) => ({
+      contactTeachers: teachers.map((t) => ({ name: `${t.given_name} ${t.family_name}`, email: t.email })),
+      otherGuardians: otherGuardians.map((g) => ({ name: `${g.given_name} ${g.family_name}`, relation: g.relation })),
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { done, part, type Part } from '../../db/together.ts';
 import type { ManualReason, PaperReason, RenotifyOutcome } from '../../db/schema.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
@@ -178,14 +179,17 @@ async function letterRows(
 }
 
 /** Paper letters waiting to be printed at the actor's schools (the count on leadership's home); 0 for anyone else. */
-export async function countLettersToPrint(db: Db, actor: Actor): Promise<number> {
+export function lettersToPrintPart(db: Db, actor: Actor): Part<number> {
   const ids = grantIds(actor, ['leadership'], (g) => [g.schoolId]);
-  if (ids.length === 0) return 0;
-  const row = await db
-    .selectFrom('letter_dispatch')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('school_id', 'in', ids)
-    .where('status', '=', 'awaiting_print')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  if (ids.length === 0) return done(0);
+  return part(
+    {
+      count: db
+        .selectFrom('letter_dispatch')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('school_id', 'in', ids)
+        .where('status', '=', 'awaiting_print'),
+    },
+    ({ count: [row] }) => Number(row?.n ?? 0),
+  );
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { done, loadPart, part, type Part } from '../../db/together.ts';
 import type { ThreadKind } from '../../db/schema.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
@@ -122,9 +123,13 @@ export const unreadLabel = (count: number): string => (count >= UNREAD_CAP ? `${
  * How many threads the staff member may see have a message they have not read (the home page's count), up to
  * UNREAD_CAP. Each reach stops at the cap, so the cost is bounded whatever the volume (issue 18, item 3).
  */
-export async function countUnreadThreads(db: Db, actor: Actor, today = todayInOslo()): Promise<number> {
+export const countUnreadThreads = (db: Db, actor: Actor, today = todayInOslo()) =>
+  loadPart(db, unreadThreadsPart(db, actor, today));
+
+/** countUnreadThreads as a part of a larger statement (db/together.ts). */
+export function unreadThreadsPart(db: Db, actor: Actor, today: string): Part<number> {
   const reaches = staffThreadReaches(actor, today);
-  if (!reaches.length) return 0;
+  if (!reaches.length) return done(0);
   const branches = reaches.map((reach, i) =>
     db
       .selectFrom(
@@ -142,11 +147,14 @@ export async function countUnreadThreads(db: Db, actor: Actor, today = todayInOs
       )
       .selectAll(),
   );
-  const count = await db
-    .selectFrom(branches.reduce((all, branch) => all.union(branch)).as('v'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Math.min(Number(count.n), UNREAD_CAP);
+  return part(
+    {
+      count: db
+        .selectFrom(branches.reduce((all, branch) => all.union(branch)).as('v'))
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    },
+    ({ count: [count] }) => Math.min(Number(count?.n ?? 0), UNREAD_CAP),
+  );
 }
 
 /** One pupil's book as a staff member sees it (pupil loaded through requireVisiblePupil): the threads they may see. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { part, type Part } from '../../db/together.ts';
 import { activeOn } from '../period.ts';
 
 /**
@@ -69,25 +70,31 @@ export interface ChildSmsAddress {
   sfoKeyword: string | null;
 }
 
-/** The child's SMS addresses, or null when the school has no SMS number. */
-export async function childSmsAddress(
+/** The child's SMS addresses, or null when the school has no SMS number; a part of a larger statement (db/together.ts). */
+export function childSmsAddressPart(
   db: Db,
   child: { pupilId: number; schoolId: number; className: string },
   today: string,
-): Promise<ChildSmsAddress | null> {
-  const school = await db.selectFrom('school').select('sms_number').where('id', '=', child.schoolId).executeTakeFirst();
-  if (!school?.sms_number) return null;
-  const sfo = await db
-    .selectFrom('sfo_enrolment as e')
-    .innerJoin('sfo as s', 's.id', 'e.sfo_id')
-    .select('s.id')
-    .where('e.pupil_id', '=', child.pupilId)
-    .where('s.school_id', '=', child.schoolId)
-    .where(activeOn('e', today))
-    .executeTakeFirst();
-  return {
-    number: school.sms_number,
-    contactTeacherKeyword: child.className.toUpperCase(),
-    sfoKeyword: sfo ? SFO_KEYWORD : null,
-  };
+): Part<ChildSmsAddress | null> {
+  return part(
+    {
+      school: db.selectFrom('school').select('sms_number').where('id', '=', child.schoolId),
+      sfo: db
+        .selectFrom('sfo_enrolment as e')
+        .innerJoin('sfo as s', 's.id', 'e.sfo_id')
+        .select('s.id')
+        .where('e.pupil_id', '=', child.pupilId)
+        .where('s.school_id', '=', child.schoolId)
+        .where(activeOn('e', today))
+        .limit(1),
+    },
+    ({ school: [school], sfo: [sfo] }) =>
+      school?.sms_number
+        ? {
+            number: school.sms_number,
+            contactTeacherKeyword: child.className.toUpperCase(),
+            sfoKeyword: sfo ? SFO_KEYWORD : null,
+          }
+        : null,
+  );
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { asDate, loadPart, part } from '../../db/together.ts';
 import type { NotificationCategory } from '../../db/schema.ts';
 import { todayInOslo } from '../access/actor.ts';
 import { activeOn } from '../period.ts';
@@ -37,8 +38,12 @@ export async function enqueueNotifications(db: Db, notifications: NewNotificatio
 }
 
 /** The newest in-app notifications for a person (bounded), unread first. */
-export async function listNotifications(db: Db, personId: number, limit = 20) {
-  return db
+export const listNotifications = (db: Db, personId: number, limit = 20) =>
+  loadPart(db, notificationsPart(db, personId, limit));
+
+/** listNotifications as a part of a larger statement (db/together.ts). */
+export function notificationsPart(db: Db, personId: number, limit = 20) {
+  const notifications = db
     .selectFrom('outbox as o')
     .leftJoin('person as p', 'p.id', 'o.pupil_id')
     .select([
@@ -55,8 +60,14 @@ export async function listNotifications(db: Db, personId: number, limit = 20) {
     .where('o.recipient_person_id', '=', personId)
     .orderBy('o.created_at', 'desc')
     .orderBy('o.id', 'desc')
-    .limit(Math.min(limit, 100))
-    .execute();
+    .limit(Math.min(limit, 100));
+  return part({ notifications }, (rows) =>
+    rows.notifications.map((n) => ({
+      ...n,
+      created_at: asDate(n.created_at),
+      read_at: n.read_at === null ? null : asDate(n.read_at),
+    })),
+  );
 }
 
 /** Marks these notifications (of this person only) as read. */
