@@ -1,4 +1,5 @@
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { isConnectionLost } from './connection-lost.ts';
@@ -57,6 +58,33 @@ const warn = (msg: string, error: Error) =>
  * event. The query in progress fails instead (its request or job fails; the server has rolled its transaction back),
  * and the client that saw the loss is released as broken — destroyed, never handed out again.
  */
+/** Prepared statements each connection keeps at most; a statement beyond them is parsed and planned every time. */
+const PREPARED_PER_CONNECTION = 500;
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement as a named (prepared) one (issue 18, item 4): the connection parses it once, and PostgreSQL may keep a
+ * generic plan for it after a few executions (plan_cache_mode auto) instead of planning it on every request — for the
+ * child page's larger statements planning took longer than running them. Kysely sends (text, values); only queries
+ * and DML are named (never DDL), named by a hash of their text, at most PREPARED_PER_CONNECTION per connection.
+ */
+function preparedStatement(prepared: Set<string>, args: unknown[]): unknown[] {
+  const [text, values] = args;
+  if (typeof text !== 'string' || !Array.isArray(values) || args.length !== 2) return args;
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (!/^\s*(select|with|insert|update|delete)\b/i.test(text)) return args;
+    name = `s${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (statementNames.size >= 10 * PREPARED_PER_CONNECTION) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  if (!prepared.has(name)) {
+    if (prepared.size >= PREPARED_PER_CONNECTION) return args;
+    prepared.add(name);
+  }
+  return [{ name, text, values }];
+}
+
 function resilientPool(pool: pg.Pool) {
   const broken = new WeakSet<pg.PoolClient>();
   // An idle client whose connection ends (a restart, a dropped test database): the pool removes it.
@@ -67,8 +95,9 @@ function resilientPool(pool: pg.Pool) {
       warn('database connection lost', error);
     });
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const prepared = new Set<string>();
     client.query = ((...args: unknown[]) => {
-      const result = query(...args);
+      const result = query(...preparedStatement(prepared, args));
       if (result instanceof Promise)
         result.catch((error: unknown) => {
           if (isConnectionLost(error)) broken.add(client as pg.PoolClient);
