@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { listGuardianChildren } from '../domain/guardian/children.ts';
-import { listStarterChildren } from '../domain/guardian/starters.ts';
-import { guardianGlance } from '../domain/guardian/glance.ts';
+import { guardianChildRowsPart, withContactTeachersPart } from '../domain/guardian/children.ts';
+import { starterChildrenPart } from '../domain/guardian/starters.ts';
+import { generalConsentStatePart, guardianGlancePart } from '../domain/guardian/glance.ts';
 import { findOwnClass, listStaffUnits } from '../domain/school/units.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
 import { consentPaths } from '../paths/consents.ts';
 import { homePaths } from '../paths/home.ts';
 import { GuardianHome, PupilHome, StaffHome } from '../views/home/page.tsx';
-import { needsGeneralConsentGate } from '../domain/consents/general.ts';
+import { generalConsentGatePart } from '../domain/consents/general.ts';
 import { listNotifications, markNotificationsRead, notificationsPart } from '../domain/notifications/outbox.ts';
-import { loadParts, together } from '../db/together.ts';
+import { done, loadParts, together } from '../db/together.ts';
 import { NotificationList } from '../views/notifications.tsx';
 import { pageContext, render } from './render.tsx';
 import { todaysLessonsPart } from '../domain/attendance/today.ts';
@@ -27,21 +27,31 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
   const page = pageContext(c);
   const title = c.get('t').home.title;
   if (actor.via === 'idporten') {
-    const children = await listGuardianChildren(db, actor, todayOf(c));
+    // three statements after the session's (issue 18, item 4): what depends only on the guardian, then what depends on
+    // the children, then the notifications shown marked as read
+    const session = c.get('session');
+    const first = await loadParts(db, {
+      rows: guardianChildRowsPart(db, actor, todayOf(c)),
+      gate: session?.deviceSessionId ? done(false) : generalConsentGatePart(db, actor, session?.id ?? null),
+      starters: starterChildrenPart(db, actor, todayOf(c)),
+      notifications: notificationsPart(db, actor.personId, 10),
+      consent: generalConsentStatePart(db, actor),
+    });
     // G2: a guardian who has not decided on the general consent sees it first (unless "Ikke nå" this session).
     // The gate is asked at a login; a session made from a remembered device ("Husk meg") is not one (step-up.ts).
-    const session = c.get('session');
-    if (children.length && !session?.deviceSessionId && (await needsGeneralConsentGate(db, actor, session?.id ?? null)))
-      return c.redirect(consentPaths.gate, 302);
-    const starters = await listStarterChildren(db, actor, todayOf(c));
+    if (first.rows.length && first.gate) return c.redirect(consentPaths.gate, 302);
+    const { children, glance } = await loadParts(db, {
+      children: withContactTeachersPart(db, first.rows, todayOf(c)),
+      glance: guardianGlancePart(db, actor, first.rows, todayOf(c), first.consent),
+    });
+    const starters = first.starters;
     // A skolestarter's guardians are told too (the summer SFO registration, an SFO application to confirm).
-    const notifications = children.length || starters.length ? await listNotifications(db, actor.personId, 10) : [];
+    const notifications = children.length || starters.length ? first.notifications : [];
     await markNotificationsRead(
       db,
       actor.personId,
       notifications.filter((n) => n.read_at === null).map((n) => n.id),
     );
-    const glance = await guardianGlance(db, actor, children, todayOf(c));
     return render(
       c,
       title,

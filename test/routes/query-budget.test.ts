@@ -47,7 +47,7 @@ async function cost(path: string, cookie: string): Promise<number> {
 
 const pages = [
   { name: "guardian: the child's page", path: `/children/${sofie}`, cookie: cookies.guardian, budget: 4 },
-  { name: 'guardian: home', path: '/home', cookie: cookies.guardian, budget: 14 },
+  { name: 'guardian: home', path: '/home', cookie: cookies.guardian, budget: 3 },
   { name: 'rektor: home', path: '/home', cookie: cookies.rektor, budget: 3 },
   { name: 'rektor: inbox', path: '/messages', cookie: cookies.rektor, budget: 5 },
   { name: 'contact teacher: home', path: '/home', cookie: cookies.teacher, budget: 4 },

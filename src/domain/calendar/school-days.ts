@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { loadPart, part, type Part } from '../../db/together.ts';
+import { done, loadPart, part, type Part } from '../../db/together.ts';
 import type { CalendarDayKind } from '../../db/tables/calendar.ts';
 import { activeOn, isActiveOn, notEndedBy } from '../period.ts';
 import { datesBetween, isoWeekday } from './dates.ts';
@@ -92,9 +92,9 @@ export function schoolYearPart(db: Db, municipalityId: number, date: string): Pa
  * Of these school owners, those for whom `date` is a school day (calendarDays' rule: a weekday inside one of the
  * owner's school years with no holiday or planning-day row), in one query whatever their number.
  */
-export async function ownersWithSchoolDay(db: Db, municipalityIds: number[], date: string): Promise<Set<number>> {
-  if (municipalityIds.length === 0 || isoWeekday(date) > 5) return new Set();
-  const rows = await db
+export function ownersWithSchoolDayPart(db: Db, municipalityIds: number[], date: string): Part<Set<number>> {
+  if (municipalityIds.length === 0 || isoWeekday(date) > 5) return done(new Set());
+  const owners = db
     .selectFrom('school_year as y')
     .select('y.municipality_id')
     .distinct()
@@ -110,7 +110,6 @@ export async function ownersWithSchoolDay(db: Db, municipalityIds: number[], dat
             .where('d.date', '=', date),
         ),
       ),
-    )
-    .execute();
-  return new Set(rows.map((r) => r.municipality_id));
+    );
+  return part({ owners }, (rows) => new Set(rows.owners.map((r) => r.municipality_id)));
 }

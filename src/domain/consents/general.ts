@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { done, loadPart, part, type Part } from '../../db/together.ts';
 import type { GeneralConsentState } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -54,21 +55,22 @@ export async function hasGivenGeneralConsent(db: Db, guardianId: number): Promis
  * Whether the gate is shown first after login: only a guardian who has never decided (no row), and who has
  * not said "Ikke nå" in this login session. A withdrawal is a decision: it is not asked again.
  */
-export async function needsGeneralConsentGate(db: Db, actor: Actor, sessionId: string | null): Promise<boolean> {
-  if (actor.via !== 'idporten') return false;
-  const decided = await db
-    .selectFrom('general_consent')
-    .select('guardian_id')
-    .where('guardian_id', '=', actor.personId)
-    .executeTakeFirst();
-  if (decided) return false;
-  if (!sessionId) return true;
-  const deferred = await db
-    .selectFrom('general_consent_deferral')
-    .select('session_id')
-    .where('session_id', '=', sessionId)
-    .executeTakeFirst();
-  return !deferred;
+export const needsGeneralConsentGate = (db: Db, actor: Actor, sessionId: string | null) =>
+  loadPart(db, generalConsentGatePart(db, actor, sessionId));
+
+/** needsGeneralConsentGate as a part of a larger statement (db/together.ts). */
+export function generalConsentGatePart(db: Db, actor: Actor, sessionId: string | null): Part<boolean> {
+  if (actor.via !== 'idporten') return done(false);
+  return part(
+    {
+      decided: db.selectFrom('general_consent').select('guardian_id').where('guardian_id', '=', actor.personId),
+      deferred: db
+        .selectFrom('general_consent_deferral')
+        .select('session_id')
+        .where('session_id', '=', sessionId ?? ''),
+    },
+    ({ decided, deferred }) => decided.length === 0 && (!sessionId || deferred.length === 0),
+  );
 }
 
 /** "Ikke nå": not asked again in this session; the next login asks again until decided. */

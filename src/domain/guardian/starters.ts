@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { done, loadPart, part, type Part } from '../../db/together.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { STARTER_TRINN } from '../access/pupil-facts.ts';
 import { activeEnrolment, visiblePupilCondition } from '../access/scope.ts';
@@ -19,9 +20,13 @@ export interface StarterSummary {
  * The guardian's skolestartere (reach 'starter_guardian', issue 12): children admitted to a 1. trinn class from a
  * later day, with no active enrolment yet. One row per child (the earliest start). Bounded to 20.
  */
-export async function listStarterChildren(db: Db, actor: Actor, today = todayInOslo()): Promise<StarterSummary[]> {
-  if (actor.via !== 'idporten' || actor.guardianOf.length === 0) return [];
-  const rows = await db
+export const listStarterChildren = (db: Db, actor: Actor, today = todayInOslo()) =>
+  loadPart(db, starterChildrenPart(db, actor, today));
+
+/** listStarterChildren as a part of a larger statement (db/together.ts). */
+export function starterChildrenPart(db: Db, actor: Actor, today: string): Part<StarterSummary[]> {
+  if (actor.via !== 'idporten' || actor.guardianOf.length === 0) return done([]);
+  const starters = db
     .selectFrom('person as p')
     .innerJoin('enrolment as n', 'n.pupil_id', 'p.id')
     .innerJoin('class as c', 'c.id', 'n.class_id')
@@ -35,21 +40,22 @@ export async function listStarterChildren(db: Db, actor: Actor, today = todayInO
     .orderBy('p.given_name')
     .orderBy('p.id')
     .orderBy('n.starts_on')
-    .limit(20)
-    .execute();
-  const seen = new Set<number>();
-  return rows.flatMap((r) => {
-    if (seen.has(r.id)) return [];
-    seen.add(r.id);
-    return [
-      {
-        pupilId: r.id,
-        givenName: r.given_name,
-        familyName: r.family_name,
-        schoolName: r.school_name,
-        className: r.class_name,
-        startsOn: r.starts_on,
-      },
-    ];
+    .limit(20);
+  return part({ starters }, ({ starters: rows }) => {
+    const seen = new Set<number>();
+    return rows.flatMap((r) => {
+      if (seen.has(r.id)) return [];
+      seen.add(r.id);
+      return [
+        {
+          pupilId: r.id,
+          givenName: r.given_name,
+          familyName: r.family_name,
+          schoolName: r.school_name,
+          className: r.class_name,
+          startsOn: r.starts_on,
+        },
+      ];
+    });
   });
 }
