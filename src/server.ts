@@ -20,6 +20,12 @@ async function main() {
   const config = loadConfig();
   const database = openConfiguredDatabase(config);
   const { db } = database;
+  // The identity providers (a key pair, oidc-provider, discovery) get ready while the database opens and migrates:
+  // they touch the database only when someone logs in.
+  const identityReady = setUpIdentityProviders(config, db).then(
+    (identity) => ({ identity }),
+    (error: unknown) => ({ error }),
+  );
   await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
   phases.mark('open');
   await migrateToLatest(db);
@@ -33,7 +39,9 @@ async function main() {
     phases.mark('seed');
   }
   const log = config.logRequests ? (line: Record<string, unknown>) => console.log(JSON.stringify(line)) : undefined;
-  const identity = await setUpIdentityProviders(config, db);
+  const ready = await identityReady;
+  if ('error' in ready) throw ready.error;
+  const { identity } = ready;
   if (identity.testIdp)
     console.log(`Built-in test login (ID-porten (test), Feide (test)) on ${identity.testIdp.origin}`);
   phases.mark('identity');
