@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { fingerprintedAssets } from './middleware/assets.ts';
+import { ROOT_URL } from './root.ts';
 import { compress } from './middleware/compress.ts';
 import { localeFromCookie } from './middleware/locale.ts';
 import { requestLog } from './middleware/request-log.ts';
@@ -52,7 +53,7 @@ import { isPublicRequest } from './routes/public-paths.ts';
 
 export type { AppDeps } from './app-env.ts';
 
-export const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
+export const PUBLIC_DIR = fileURLToPath(new URL('public', ROOT_URL));
 
 /** Builds the whole web application; the server and the tests both start here. */
 export function createApp(deps: AppDeps) {

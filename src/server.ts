@@ -5,9 +5,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
-import { seedDemoActivity } from './db/seed/activity.ts';
-import { seedDemoFregImports } from './db/seed/freg-demo.ts';
-import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from './db/seed/seed.ts';
+import { seedDemo } from './db/demo-template.ts';
+import { DEMO_LOGINS, isDatabaseEmpty } from './db/seed/seed.ts';
 import { deleteExpiredSessions } from './domain/identity/sessions.ts';
 import { setUpIdentityProviders } from './identity-providers.ts';
 import { letterDepsFromConfig } from './domain/letters/deps.ts';
@@ -17,31 +16,46 @@ import { JOBS, startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { exitOnSignals, httpServerPart } from './shutdown.ts';
 
 async function main() {
+  const phases = startupPhases();
   const config = loadConfig();
   const database = openConfiguredDatabase(config);
   const { db } = database;
+  // The identity providers (a key pair, oidc-provider, discovery) get ready while the database opens and migrates:
+  // they touch the database only when someone logs in.
+  const identityReady = setUpIdentityProviders(config, db).then(
+    (identity) => ({ identity }),
+    (error: unknown) => ({ error }),
+  );
+  await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+  phases.mark('open');
   await migrateToLatest(db);
+  phases.mark('migrate');
   if (config.seedDemo && (await isDatabaseEmpty(db))) {
     const started = performance.now();
-    const summary = await seedDatabase(db, { size: 'demo' });
-    await seedDemoActivity(db);
-    await seedDemoFregImports(db);
+    const summary = await seedDemo(db);
     console.log(
       `Seeded demo data (${summary.pupils} pupils, ${summary.guardians} guardians, ${summary.staff} staff) in ${Math.round(performance.now() - started)} ms`,
     );
+    phases.mark('seed');
   }
   const log = config.logRequests ? (line: Record<string, unknown>) => console.log(JSON.stringify(line)) : undefined;
-  const identity = await setUpIdentityProviders(config, db);
+  const ready = await identityReady;
+  if ('error' in ready) throw ready.error;
+  const { identity } = ready;
   if (identity.testIdp)
     console.log(`Built-in test login (ID-porten (test), Feide (test)) on ${identity.testIdp.origin}`);
+  phases.mark('identity');
   const app = createApp({ db, config, log, oidc: identity.oidc });
   // Background work in this process: the absence follow-up and the letter dispatcher (LETTER_DISPATCHER) every
   // minute, and the notification delivery worker (OUTBOX_WORKER=false leaves delivery to `npm run worker`).
   const jobs = config.letters.dispatcher ? [...JOBS, letterDispatchJob(letterDepsFromConfig(config, db))] : JOBS;
   const scheduler: Scheduler = startScheduler(db, { jobs });
   const worker: OutboxWorker | undefined = config.outboxWorker ? await startOutboxWorker(db, config) : undefined;
+  phases.mark('app');
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
-    console.log(`\nSkolebro is running on ${config.baseUrl}  (database: ${database.description})\n`);
+    phases.mark('listen');
+    console.log(`\nSkolebro is running on ${config.baseUrl}  (database: ${database.description})`);
+    console.log(`Started in ${phases.summary()}\n`);
     if (config.seedDemo) printDemoLogins();
     void scheduler.tick();
   });
@@ -64,6 +78,20 @@ async function main() {
     ],
     close: [() => identity.close(), () => database.close()],
   }));
+}
+
+/** Milliseconds since the process started, per phase: module loading is everything before main(). */
+function startupPhases() {
+  let last = performance.now();
+  const marks: [string, number][] = [['modules', last]];
+  return {
+    mark(name: string) {
+      const now = performance.now();
+      marks.push([name, now - last]);
+      last = now;
+    },
+    summary: () => `${Math.round(last)} ms (${marks.map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ')})`,
+  };
 }
 
 function printDemoLogins() {

@@ -1,7 +1,7 @@
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { isConnectionLost } from './connection-lost.ts';
 import type { Database } from './schema.ts';
 
@@ -44,8 +44,16 @@ export function openDatabase(target: DatabaseTarget): Db {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool: resilientPool(pool) }) });
   }
-  const pglite = new PGlite({ dataDir: target.dataDir, loadDataDir: target.loadDataDir, parsers: pgliteParsers });
-  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite: () => newPglite(target) }) });
+}
+
+/**
+ * PGlite with the app's type parsers. Imported when first used: a process on PostgreSQL never loads it (issue 18,
+ * item 6); Kysely calls this at the first query.
+ */
+export async function newPglite(target: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  return new PGlite({ dataDir: target.dataDir, loadDataDir: target.loadDataDir, parsers: pgliteParsers });
 }
 
 const warn = (msg: string, error: Error) =>

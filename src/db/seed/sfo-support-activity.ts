@@ -1,4 +1,3 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { grantIds, loadActor, todayInOslo } from '../../domain/access/actor.ts';
 import { addDays, mondayOf } from '../../domain/calendar/dates.ts';
 import { requireGuardianChild } from '../../domain/guardian/child.ts';
@@ -13,9 +12,11 @@ import {
 import { requireSfo } from '../../domain/sfo/units.ts';
 import type { Db } from '../database.ts';
 import { DEMO_LOGINS } from './demo.ts';
+import { loadPdfLib } from '../../domain/documents/pdf-lib.ts';
 
 /** A small, real PDF standing in for a household's tax assessment (skatteoppgjør) in the demo. */
 export async function demoTaxAssessmentPdf(name: string, incomeKroner: number): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts } = (await loadPdfLib()).pdfLib;
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage([595, 842]);

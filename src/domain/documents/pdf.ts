@@ -1,15 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { Letter } from './api.ts';
+import { loadPdfLib, rgb } from './pdf-lib.ts';
+import { ROOT_URL } from '../../root.ts';
 import { cleanLine, wrapText } from './wrap.ts';
 
 export type { Letter, LetterSection } from './api.ts';
 
 /** DejaVu Sans ships in the repository (assets/fonts, with its licence); never read from the system. */
 const FONT_URLS = {
-  regular: new URL('../../../assets/fonts/DejaVuSans.ttf', import.meta.url),
-  bold: new URL('../../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url),
+  regular: new URL('assets/fonts/DejaVuSans.ttf', ROOT_URL),
+  bold: new URL('assets/fonts/DejaVuSans-Bold.ttf', ROOT_URL),
 };
 let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 function loadFonts() {
@@ -21,15 +22,16 @@ function loadFonts() {
 }
 
 /** fontkit parses a 750 kB font in ~50 ms: parse each font once and share it (pdf-lib subsets per document). */
-const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
-const cachingFontkit: typeof fontkit = {
+type Fontkit = Awaited<ReturnType<typeof loadPdfLib>>['fontkit'];
+const parsed = new WeakMap<Uint8Array, ReturnType<Fontkit['create']>>();
+const cachingFontkit = (fontkit: Fontkit): Fontkit => ({
   ...fontkit,
   create(data: Uint8Array, postscriptName?: string) {
     let font = parsed.get(data);
     if (!font) parsed.set(data, (font = fontkit.create(data, postscriptName)));
     return font;
   },
-};
+});
 
 const PAGE: [number, number] = [595.28, 841.89]; // A4 in points
 const MARGIN = { left: 62, right: 62, top: 56, bottom: 48 };
@@ -59,8 +61,9 @@ interface Style {
  */
 export async function renderLetterPdf(letter: Letter, options: { now?: Date } = {}): Promise<Uint8Array> {
   const words = WORDS[letter.lang ?? 'nb'];
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(cachingFontkit);
+  const { pdfLib, fontkit } = await loadPdfLib();
+  const pdf = await pdfLib.PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(cachingFontkit(fontkit));
   const bytes = await loadFonts();
   const regular = await pdf.embedFont(bytes.regular, { subset: true, features: { liga: false } });
   const bold = await pdf.embedFont(bytes.bold, { subset: true, features: { liga: false } });

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { rgb, type PDFDocument, type PDFFont } from 'pdf-lib';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { fill } from '../../i18n/index.ts';
 import { lettersText } from '../../i18n/letters.ts';
+import { ROOT_URL } from '../../root.ts';
+import { loadPdfLib, rgb } from '../documents/pdf-lib.ts';
 import { cleanLine, wrapText } from '../documents/wrap.ts';
 
 const MM = 72 / 25.4;
@@ -29,13 +30,13 @@ export interface Fonts {
 }
 
 const FONT_URLS = [
-  new URL('../../../assets/fonts/DejaVuSans.ttf', import.meta.url),
-  new URL('../../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url),
+  new URL('assets/fonts/DejaVuSans.ttf', ROOT_URL),
+  new URL('assets/fonts/DejaVuSans-Bold.ttf', ROOT_URL),
 ];
 
 /** DejaVu Sans (shipped in assets/fonts), subset: every Norwegian and Sámi letter in a name prints. */
 export async function embedFonts(pdf: PDFDocument): Promise<Fonts> {
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit((await loadPdfLib()).fontkit);
   const [regular, bold] = await Promise.all(FONT_URLS.map((url) => readFile(url)));
   return {
     regular: await pdf.embedFont(regular!, { subset: true, features: { liga: false } }),

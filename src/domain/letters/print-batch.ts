@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { loadPdfLib } from '../documents/pdf-lib.ts';
 import type { Db } from '../../db/database.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { lettersText } from '../../i18n/letters.ts';
@@ -139,6 +140,7 @@ export async function buildPrintBatch(
     ),
     lang: school.hovudmaal,
   };
+  const { PDFDocument } = (await loadPdfLib()).pdfLib;
   const merged = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedFonts(merged);
   const letters = await Promise.all(

@@ -1,0 +1,3 @@
+export const BUILD_STAMP: string;
+export function inputsHash(root: string): string;
+export function isBuildCurrent(root: string, hash?: string): boolean;
