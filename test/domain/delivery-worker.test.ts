@@ -607,6 +607,51 @@ test('two workers on separate connections at once: every guardian gets exactly o
   }
 });
 
+test('four workers with batches (7 claimed at once, 4 sends in flight, group-committed records): each delivery sent once, none lost', async () => {
+  const recipients = takeGuardians(50);
+  await enqueueMessagesTo(db, recipients, 'fanout');
+  const sends = new Map<string, number>();
+  const count = (reference: string) => sends.set(reference, (sends.get(reference) ?? 0) + 1);
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+  const workerDeps = (on: Db, id: string) => {
+    const sms = new DevSmsGateway(on);
+    const mail = devMailer();
+    return testDeliveryDeps(on, {
+      workerId: id,
+      batchSize: 7,
+      concurrency: 4,
+      sms: { send: async (s) => (count(s.reference), await tick(), sms.send(s)) },
+      mailer: { send: async (m) => (count(m.reference), await tick(), mail.send(m)), close() {} },
+    });
+  };
+  const settled = async () =>
+    (await deliveriesOf('fanout')).filter((d) => d.status === 'sent' || d.status === 'skipped').length === 100;
+  const loop = async (on: Db, deps: DeliveryDeps) => {
+    while (!(await settled())) {
+      const r = await runOutbox(on, deps, NOW);
+      if (r.planned === 0 && r.claimed === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  const workers = ['a', 'b', 'c', 'd'].map((id) => {
+    const on = shared.open();
+    return loop(on, workerDeps(on, `test:${id}`));
+  });
+  await Promise.all(workers);
+
+  const deliveries = await deliveriesOf('fanout');
+  assert.equal(deliveries.length, 100, 'an SMS and an e-mail planned per notification');
+  const toSend = deliveries.filter((d) => d.status !== 'skipped');
+  assert.ok(toSend.length > 0);
+  assert.deepEqual(new Set(toSend.map((d) => d.status)), new Set(['sent']), 'none lost');
+  assert.ok(new Set(toSend.map((d) => d.claimed_by)).size >= 2, 'several workers took part');
+  const fanoutSends = [...sends].filter(([reference]) => reference.startsWith('fanout:'));
+  assert.equal(fanoutSends.length, toSend.length, 'every delivery reached a gateway');
+  assert.deepEqual(new Set(fanoutSends.map(([, n]) => n)), new Set([1]), 'none sent twice (not even deduped)');
+  for (const d of toSend) assert.equal(d.attempts, 1, 'claimed once');
+  const stored = await db.selectFrom('dev_sms').select('reference').where('reference', 'like', 'fanout:%').execute();
+  assert.equal(stored.length, toSend.filter((d) => d.channel === 'sms').length, 'one SMS each in the store');
+});
+
 // --- 4. Real SMTP, the mailer's error classes, the HTTP SMS gateway -------------------------------------------------
 
 test('e-mail goes over real SMTP: subject and text of the notice, a Message-ID from the reference, no name or fødselsnummer', async () => {
