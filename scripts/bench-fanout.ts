@@ -9,9 +9,12 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/fanout_bench npm run bench:fanout
  *
- * Knobs: OUTBOX_LOOPS, OUTBOX_BATCH_SIZE, OUTBOX_SEND_CONCURRENCY, SMTP_POOL_SIZE (as for the worker; see README),
- * BENCH_KEEP=true keeps the notice and its deliveries.
+ * Knobs: OUTBOX_LOOPS, OUTBOX_BATCH_SIZE, OUTBOX_SEND_CONCURRENCY, SMTP_POOL_SIZE (as for the worker; see README);
+ * BENCH_PROCESSES=n runs the loops in n worker processes (each with its own development SMTP server, as separate
+ * worker processes would have), default 1 (in this process); BENCH_KEEP=true keeps the notice and its deliveries;
+ * BENCH_FAKE_MAIL=true hands e-mail to a no-op instead of SMTP (to see what the rest costs; its e-mail count as lost).
  */
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
@@ -33,9 +36,47 @@ if (!config.databaseUrl?.startsWith('postgres')) {
 }
 const { loops, batchSize, concurrency, smtpPoolSize } = config.delivery;
 const db = openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: Math.max(10, loops * 3) });
-await migrateToLatest(db);
+if (process.env.BENCH_CHILD !== 'true') await migrateToLatest(db);
 const today = todayInOslo();
 const now = () => new Date();
+
+/** Runs `loops` worker loops in this process until nothing is due; returns the sends per reference. */
+async function deliver(): Promise<Map<string, number>> {
+  const smtp = await startDevSmtpServer(db);
+  const mailer = createSmtpMailer(smtp.url, { ignoreTls: true, maxConnections: smtpPoolSize });
+  const sms = new DevSmsGateway(db);
+  const calls = new Map<string, number>();
+  const count = (reference: string) => calls.set(reference, (calls.get(reference) ?? 0) + 1);
+  const deps: DeliveryDeps = {
+    sms: { send: (m) => (count(m.reference), sms.send(m)) },
+    mailer: process.env.BENCH_FAKE_MAIL
+      ? { send: async (m) => (count(m.reference), { providerId: 'fake' }), close() {} }
+      : { send: (m) => (count(m.reference), mailer.send(m)), close: () => mailer.close() },
+    link: `${config.baseUrl}/`,
+    smsSender: config.sms.sender,
+    mailFrom: config.smtp.from,
+    workerId: `bench:${process.pid}`,
+    batchSize,
+    concurrency,
+  };
+  const loop = async () => {
+    for (;;) {
+      const r = await runOutbox(db, deps, new Date());
+      if (r.planned === 0 && r.claimed === 0) return;
+    }
+  };
+  await Promise.all(Array.from({ length: loops }, loop));
+  mailer.close();
+  await smtp.close();
+  return calls;
+}
+
+if (process.env.BENCH_CHILD === 'true') {
+  const calls = await deliver();
+  await db.destroy();
+  // The message goes over IPC asynchronously: exit only once it is out.
+  process.send!([...calls], () => process.exit(0));
+}
 
 // --- The sender: a school owner of the seed ------------------------------------------------------------------------
 const owner = await db
@@ -85,31 +126,28 @@ console.log(
 );
 
 // --- 2. Deliver ---------------------------------------------------------------------------------------------------
-const smtp = await startDevSmtpServer(db);
-const mailer = createSmtpMailer(smtp.url, { ignoreTls: true, maxConnections: smtpPoolSize });
-const sms = new DevSmsGateway(db);
+const processes = Number(process.env.BENCH_PROCESSES ?? '1');
 const calls = new Map<string, number>();
-const count = (reference: string) => calls.set(reference, (calls.get(reference) ?? 0) + 1);
-const deps: DeliveryDeps = {
-  sms: { send: (m) => (count(m.reference), sms.send(m)) },
-  mailer: process.env.BENCH_FAKE_MAIL
-    ? { send: async (m) => (count(m.reference), { providerId: 'x' }), close() {} }
-    : { send: (m) => (count(m.reference), mailer.send(m)), close: () => mailer.close() },
-  link: `${config.baseUrl}/`,
-  smsSender: config.sms.sender,
-  mailFrom: config.smtp.from,
-  workerId: `bench:${process.pid}`,
-  batchSize,
-  concurrency,
-};
-const loop = async () => {
-  for (;;) {
-    const r = await runOutbox(db, deps, now());
-    if (r.planned === 0 && r.claimed === 0) return;
-  }
-};
 const t2 = performance.now();
-await Promise.all(Array.from({ length: loops }, loop));
+if (processes <= 1) for (const [reference, n] of await deliver()) calls.set(reference, n);
+else {
+  const children = Array.from({ length: processes }, () =>
+    fork(new URL(import.meta.url).pathname, [], {
+      env: { ...process.env, BENCH_CHILD: 'true' },
+      execArgv: process.execArgv,
+    }),
+  );
+  const results = await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<[string, number][]>((resolve, reject) => {
+          child.on('message', (m) => resolve(m as [string, number][]));
+          child.on('exit', (code) => (code ? reject(new Error(`worker process exited with ${code}`)) : undefined));
+        }),
+    ),
+  );
+  for (const list of results) for (const [reference, n] of list) calls.set(reference, (calls.get(reference) ?? 0) + n);
+}
 const deliverS = (performance.now() - t2) / 1000;
 
 // --- 3. Count ----------------------------------------------------------------------------------------------------
@@ -153,7 +191,7 @@ const storedTwice = [...storedSms, ...storedMail].filter((r) => Number(r.n) > 1)
 const sentTwice = [...calls.values()].filter((n) => n > 1).length;
 const rate = sentCount / deliverS;
 console.log(
-  `Delivery: ${loops} loops × batch ${batchSize}, ${concurrency} sends in flight per batch, ${smtpPoolSize} SMTP connections.`,
+  `Delivery: ${processes} process(es) × ${loops} loops × batch ${batchSize}, ${concurrency} sends in flight per batch, ${smtpPoolSize} SMTP connections.`,
 );
 console.log(
   `  drained in         ${deliverS.toFixed(2).padStart(6)} s  sent ${sentCount} (SMS ${by('sms', 'sent')}, e-mail ${by('email', 'sent')}), skipped ${by('sms', 'skipped') + by('email', 'skipped')}, failed ${by('sms', 'failed') + by('email', 'failed')}, still pending ${by('sms', 'pending') + by('email', 'pending') + by('sms', 'sending') + by('email', 'sending')}`,
@@ -169,8 +207,6 @@ console.log(
 );
 
 // --- 4. Clean up --------------------------------------------------------------------------------------------------
-mailer.close();
-await smtp.close();
 if (process.env.BENCH_KEEP !== 'true') {
   const t3 = performance.now();
   await db.transaction().execute(async (trx) => {

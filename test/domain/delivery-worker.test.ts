@@ -834,10 +834,9 @@ async function assertExactlyOncePerRecipient(tag: string, recipients: Guardian[]
 test('two worker processes on one database: every guardian gets exactly one SMS and one e-mail, and both processes work', {
   skip: processesSkip,
 }, async (t) => {
-  const workers = [
-    spawnOutboxWorker(t, shared.url!, { sendDelayMs: 20 }),
-    spawnOutboxWorker(t, shared.url!, { sendDelayMs: 20 }),
-  ];
+  // Small batches (not the default 200), so that 200 deliveries are more than one process's batch.
+  const knobs = { sendDelayMs: 20, batchSize: 20, concurrency: 5, loops: 1 };
+  const workers = [spawnOutboxWorker(t, shared.url!, knobs), spawnOutboxWorker(t, shared.url!, knobs)];
   const logs = () => workers.map((w) => w.output()).join('\n');
   await Promise.all(workers.map((w) => w.started));
   const recipients = takeGuardians(100);
@@ -905,7 +904,8 @@ test('SIGTERM lets a worker process finish the batch in progress: nothing is lef
   skip: processesSkip,
 }, async (t) => {
   const recipients = takeGuardians(30);
-  const worker = spawnOutboxWorker(t, shared.url!, { sendDelayMs: 150 });
+  // Small batches, a few sends at a time, one loop: SIGTERM comes while the first batch is in flight.
+  const worker = spawnOutboxWorker(t, shared.url!, { sendDelayMs: 150, batchSize: 20, concurrency: 5, loops: 1 });
   await worker.started;
   await enqueueMessagesTo(db, recipients, 'term');
   await waitUntil(
