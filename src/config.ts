@@ -9,6 +9,9 @@ const PortNumber = v.pipe(
 );
 
 /** Environment variables Skolebro reads. Validated once at start; a bad value stops the process. */
+const wholeNumber = (min: number, max: number) =>
+  v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number), v.minValue(min), v.maxValue(max));
+
 const EnvSchema = v.object({
   NODE_ENV: v.optional(v.picklist(['development', 'production', 'test']), 'development'),
   PORT: v.optional(PortNumber, '3000'),
@@ -79,6 +82,10 @@ const EnvSchema = v.object({
   ),
   SMS_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   OUTBOX_WORKER: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
+  OUTBOX_LOOPS: v.optional(wholeNumber(1, 16), '2'),
+  OUTBOX_BATCH_SIZE: v.optional(wholeNumber(1, 1000), '200'),
+  OUTBOX_SEND_CONCURRENCY: v.optional(wholeNumber(1, 500), '50'),
+  SMTP_POOL_SIZE: v.optional(wholeNumber(1, 50), '5'),
   KRR_URL: v.optional(HttpUrl),
   MASKINPORTEN_URL: v.optional(HttpUrl, 'https://maskinporten.no/'),
   MASKINPORTEN_CLIENT_ID: v.optional(v.string()),
@@ -133,6 +140,11 @@ export type Config = {
   sms: { gatewayUrl: string | undefined; token: string | undefined; sender: string; webhookSecret: string | undefined };
   /** Run the notification delivery worker in this process. */
   outboxWorker: boolean;
+  /**
+   * The worker's throughput knobs (issue 18, item 7): loops running at once in each worker process, deliveries
+   * claimed per batch, sends in flight per batch, and SMTP connections in the mailer's pool.
+   */
+  delivery: { loops: number; batchSize: number; concurrency: number; smtpPoolSize: number };
   /** Letters (D3, D4): KRR_URL unset → the development KRR outside production; in production every letter goes on paper. */
   letters: {
     krrUrl: string | undefined;
@@ -194,6 +206,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookSecret: out.SMS_WEBHOOK_SECRET,
     },
     outboxWorker: out.OUTBOX_WORKER === 'true',
+    delivery: {
+      loops: out.OUTBOX_LOOPS,
+      batchSize: out.OUTBOX_BATCH_SIZE,
+      concurrency: out.OUTBOX_SEND_CONCURRENCY,
+      smtpPoolSize: out.SMTP_POOL_SIZE,
+    },
     letters: {
       krrUrl: out.KRR_URL,
       maskinporten:

@@ -32,7 +32,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The notification delivery worker (G18, D5, D6) in this process: plans new outbox rows and delivers due ones in
- * batches, back to back while there is work, else every `pollMs`. Safe to run in several processes at once
+ * batches, back to back while there is work, else every `pollMs`, in OUTBOX_LOOPS loops at once. Safe to run in several processes at once
  * (SKIP LOCKED); a process killed mid-batch loses nothing (its leases expire and another run takes them).
  */
 export async function startOutboxWorker(
@@ -55,13 +55,17 @@ export async function startOutboxWorker(
     mailFrom: config.smtp.from,
     workerId: `${hostname()}:${process.pid}`,
     leaseMs: options.leaseMs,
+    batchSize: config.delivery.batchSize,
+    concurrency: config.delivery.concurrency,
     log,
   };
   let stopped = false;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
 
-  const runUntilIdle = async () => {
+  // One loop plans and delivers a batch after another; several run at once (OUTBOX_LOOPS), each claiming its own
+  // batch (SKIP LOCKED), so one loop's database round trips overlap another's sends.
+  const runLoop = async () => {
     while (!stopped) {
       try {
         const r = await runOutbox(db, deps, clock());
@@ -82,6 +86,9 @@ export async function startOutboxWorker(
         return;
       }
     }
+  };
+  const runUntilIdle = async () => {
+    await Promise.all(Array.from({ length: config.delivery.loops }, runLoop));
   };
   const drain = () => {
     if (!running)

@@ -9,4 +9,8 @@ export const broadcastPaths = {
   sent: (id: number, recipients: number) => `/broadcasts/${id}?sent=${recipients}`,
   listPage: (page: number) => withPage('/broadcasts', page),
   broadcastPage: (id: number, page: number) => withPage(`/broadcasts/${id}`, page),
+  /** The school owner's notice to the municipality (issue 18, item 7): a resource of its own. */
+  municipalityNew: '/municipality-notices/new',
+  municipalityNewFor: (municipalityId: number) => `/municipality-notices/new?municipality=${municipalityId}`,
+  municipalityCreate: '/municipality-notices',
 } as const;

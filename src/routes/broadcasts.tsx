@@ -18,6 +18,17 @@ import { ReceivedBroadcastPage, ReceivedListPage } from '../views/broadcasts/gua
 import { NewBroadcastPage, SentListPage } from '../views/broadcasts/staff.tsx';
 import { BroadcastStatusPage } from '../views/broadcasts/status.tsx';
 import { broadcastPaths } from '../paths/broadcasts.ts';
+import { randomUUID } from 'node:crypto';
+import {
+  listNoticeMunicipalities,
+  parseMunicipalityNotice,
+  requireNoticeMunicipality,
+  sendMunicipalityNotice,
+  type MunicipalityNoticeErrors,
+  type MunicipalityNoticeInput,
+  type NoticeMunicipality,
+} from '../domain/broadcasts/municipality.ts';
+import { MunicipalityNoticePage } from '../views/broadcasts/municipality.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { idParam } from './params.ts';
 import { pageContext, render } from './render.tsx';
@@ -31,6 +42,34 @@ async function newForm(c: Context<AppEnv>, input?: BroadcastInput, errors?: Broa
     c,
     t(c).newBroadcast,
     <NewBroadcastPage page={pageContext(c)} audiences={audiences} input={input} errors={errors} />,
+    status,
+  );
+}
+
+const texts = (value: unknown) =>
+  (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+const REQUEST_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+async function municipalityForm(
+  c: Context<AppEnv>,
+  municipality: NoticeMunicipality,
+  requestKey: string,
+  input?: MunicipalityNoticeInput,
+  errors?: MunicipalityNoticeErrors,
+  status: 200 | 422 = 200,
+) {
+  const others = (await listNoticeMunicipalities(c.get('deps').db, actorOf(c))).filter((m) => m.id !== municipality.id);
+  return render(
+    c,
+    t(c).municipality.title,
+    <MunicipalityNoticePage
+      page={pageContext(c)}
+      municipality={municipality}
+      others={others}
+      requestKey={requestKey}
+      input={input}
+      errors={errors}
+    />,
     status,
   );
 }
@@ -73,6 +112,34 @@ export const broadcastRoutes = new Hono<AppEnv>()
     if (!parsed.ok || !audience) return newForm(c, input, parsed.ok ? { audience: 'required' } : parsed.errors, 422);
     const sent = await sendBroadcast(c.get('deps').db, actor, audience, parsed.values, todayOf(c), nowOf(c));
     if (!sent.ok) return newForm(c, input, sent.errors, 422);
+    return c.redirect(broadcastPaths.sent(sent.id, sent.recipients), 303);
+  })
+  .get(broadcastPaths.municipalityNew, async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const wanted = c.req.query('municipality');
+    const first = (await listNoticeMunicipalities(db, actor))[0];
+    // Another municipality, or none for this actor (not a school owner): 404.
+    const municipality = await requireNoticeMunicipality(db, actor, wanted ? idParam(wanted) : (first?.id ?? 0));
+    return municipalityForm(c, municipality, randomUUID());
+  })
+  .post(broadcastPaths.municipalityCreate, async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const body = await readForm(c, { all: true });
+    const municipality = await requireNoticeMunicipality(db, actor, idParam(texts(body.municipality)[0] ?? ''));
+    const key = texts(body.key)[0] ?? '';
+    const requestKey = REQUEST_KEY.test(key) ? key : randomUUID();
+    const input = {
+      schools: texts(body.schools),
+      trinn: texts(body.trinn),
+      subject: texts(body.subject)[0] ?? '',
+      body: texts(body.body)[0] ?? '',
+    };
+    const parsed = parseMunicipalityNotice(input, municipality);
+    if (!parsed.ok) return municipalityForm(c, municipality, requestKey, input, parsed.errors, 422);
+    const sent = await sendMunicipalityNotice(db, actor, municipality, parsed.values, requestKey, todayOf(c), nowOf(c));
+    if (!sent.ok) return municipalityForm(c, municipality, requestKey, input, sent.errors, 422);
     return c.redirect(broadcastPaths.sent(sent.id, sent.recipients), 303);
   })
   .get('/broadcasts/:id', async (c) => {

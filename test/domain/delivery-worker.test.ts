@@ -607,6 +607,51 @@ test('two workers on separate connections at once: every guardian gets exactly o
   }
 });
 
+test('four workers with batches (7 claimed at once, 4 sends in flight, group-committed records): each delivery sent once, none lost', async () => {
+  const recipients = takeGuardians(50);
+  await enqueueMessagesTo(db, recipients, 'fanout');
+  const sends = new Map<string, number>();
+  const count = (reference: string) => sends.set(reference, (sends.get(reference) ?? 0) + 1);
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+  const workerDeps = (on: Db, id: string) => {
+    const sms = new DevSmsGateway(on);
+    const mail = devMailer();
+    return testDeliveryDeps(on, {
+      workerId: id,
+      batchSize: 7,
+      concurrency: 4,
+      sms: { send: async (s) => (count(s.reference), await tick(), sms.send(s)) },
+      mailer: { send: async (m) => (count(m.reference), await tick(), mail.send(m)), close() {} },
+    });
+  };
+  const settled = async () =>
+    (await deliveriesOf('fanout')).filter((d) => d.status === 'sent' || d.status === 'skipped').length === 100;
+  const loop = async (on: Db, deps: DeliveryDeps) => {
+    while (!(await settled())) {
+      const r = await runOutbox(on, deps, NOW);
+      if (r.planned === 0 && r.claimed === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  const workers = ['a', 'b', 'c', 'd'].map((id) => {
+    const on = shared.open();
+    return loop(on, workerDeps(on, `test:${id}`));
+  });
+  await Promise.all(workers);
+
+  const deliveries = await deliveriesOf('fanout');
+  assert.equal(deliveries.length, 100, 'an SMS and an e-mail planned per notification');
+  const toSend = deliveries.filter((d) => d.status !== 'skipped');
+  assert.ok(toSend.length > 0);
+  assert.deepEqual(new Set(toSend.map((d) => d.status)), new Set(['sent']), 'none lost');
+  assert.ok(new Set(toSend.map((d) => d.claimed_by)).size >= 2, 'several workers took part');
+  const fanoutSends = [...sends].filter(([reference]) => reference.startsWith('fanout:'));
+  assert.equal(fanoutSends.length, toSend.length, 'every delivery reached a gateway');
+  assert.deepEqual(new Set(fanoutSends.map(([, n]) => n)), new Set([1]), 'none sent twice (not even deduped)');
+  for (const d of toSend) assert.equal(d.attempts, 1, 'claimed once');
+  const stored = await db.selectFrom('dev_sms').select('reference').where('reference', 'like', 'fanout:%').execute();
+  assert.equal(stored.length, toSend.filter((d) => d.channel === 'sms').length, 'one SMS each in the store');
+});
+
 // --- 4. Real SMTP, the mailer's error classes, the HTTP SMS gateway -------------------------------------------------
 
 test('e-mail goes over real SMTP: subject and text of the notice, a Message-ID from the reference, no name or fødselsnummer', async () => {
@@ -789,10 +834,9 @@ async function assertExactlyOncePerRecipient(tag: string, recipients: Guardian[]
 test('two worker processes on one database: every guardian gets exactly one SMS and one e-mail, and both processes work', {
   skip: processesSkip,
 }, async (t) => {
-  const workers = [
-    spawnOutboxWorker(t, shared.url!, { sendDelayMs: 20 }),
-    spawnOutboxWorker(t, shared.url!, { sendDelayMs: 20 }),
-  ];
+  // Small batches (not the default 200), so that 200 deliveries are more than one process's batch.
+  const knobs = { sendDelayMs: 20, batchSize: 20, concurrency: 5, loops: 1 };
+  const workers = [spawnOutboxWorker(t, shared.url!, knobs), spawnOutboxWorker(t, shared.url!, knobs)];
   const logs = () => workers.map((w) => w.output()).join('\n');
   await Promise.all(workers.map((w) => w.started));
   const recipients = takeGuardians(100);
@@ -860,7 +904,8 @@ test('SIGTERM lets a worker process finish the batch in progress: nothing is lef
   skip: processesSkip,
 }, async (t) => {
   const recipients = takeGuardians(30);
-  const worker = spawnOutboxWorker(t, shared.url!, { sendDelayMs: 150 });
+  // Small batches, a few sends at a time, one loop: SIGTERM comes while the first batch is in flight.
+  const worker = spawnOutboxWorker(t, shared.url!, { sendDelayMs: 150, batchSize: 20, concurrency: 5, loops: 1 });
   await worker.started;
   await enqueueMessagesTo(db, recipients, 'term');
   await waitUntil(

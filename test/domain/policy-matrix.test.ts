@@ -33,6 +33,8 @@ import {
 import { APPLICATION_KINDS } from '../../src/domain/applications/kinds.ts';
 import { canApplyForReducedSfoPayment, canUseSfo } from '../../src/domain/access/policy.ts';
 import { requireSfo } from '../../src/domain/sfo/units.ts';
+import { canSendMunicipalityNotice } from '../../src/domain/broadcasts/policy.ts';
+import { listNoticeMunicipalities } from '../../src/domain/broadcasts/municipality.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
 import { createTestDb } from '../support/db.ts';
 import {
@@ -1230,6 +1232,29 @@ test('the school office (canManageSchool, listManagedSchools): leadership of the
     const actor = await actorOf(person.leadership, 'feide', trx);
     c.equal(canManageSchool(actor, world.schoolId(BJ)), false, 'leadership, membership ended yesterday / Bjørkelia');
   });
+  c.done();
+});
+
+test('a municipality notice (issue 18, item 7): the school owner of the municipality, nobody else; via ID-porten nobody', async () => {
+  // Written from the role table: Randi is school owner of Demo kommune; rektor Torunn leads one school and has no
+  // municipality scope; every other role sends no notice to the municipality (404).
+  const demo = (
+    await db.selectFrom('municipality').select('id').where('name', '=', 'Demo kommune').executeTakeFirstOrThrow()
+  ).id;
+  const c = checker();
+  for (const login of DEMO_LOGINS) {
+    for (const via of ['feide', 'idporten'] as const) {
+      const actor = await actorOf(person[login.key], via);
+      const want = via === 'feide' && login.key === 'school-owner';
+      c.equal(canSendMunicipalityNotice(actor, demo), want, `${login.key} via ${via}`);
+      c.equal(
+        (await listNoticeMunicipalities(db, actor)).map((m) => m.id).join(','),
+        want ? String(demo) : '',
+        `${login.key} via ${via} / listNoticeMunicipalities`,
+      );
+      c.equal(canSendMunicipalityNotice(actor, demo + 1000), false, `${login.key} via ${via} / another municipality`);
+    }
+  }
   c.done();
 });
 

@@ -115,6 +115,10 @@ export interface WorkerKnobs {
   pollMs?: number;
   leaseMs?: number;
   sendDelayMs?: number;
+  /** OUTBOX_BATCH_SIZE, OUTBOX_SEND_CONCURRENCY, OUTBOX_LOOPS (the worker's defaults otherwise). */
+  batchSize?: number;
+  concurrency?: number;
+  loops?: number;
 }
 
 /**
@@ -133,6 +137,9 @@ export function spawnOutboxWorker(t: TestContext, databaseUrl: string, knobs: Wo
     OUTBOX_POLL_MS: String(knobs.pollMs ?? 100),
     ...(knobs.leaseMs !== undefined ? { OUTBOX_LEASE_MS: String(knobs.leaseMs) } : {}),
     ...(knobs.sendDelayMs !== undefined ? { OUTBOX_SEND_DELAY_MS: String(knobs.sendDelayMs) } : {}),
+    ...(knobs.batchSize !== undefined ? { OUTBOX_BATCH_SIZE: String(knobs.batchSize) } : {}),
+    ...(knobs.concurrency !== undefined ? { OUTBOX_SEND_CONCURRENCY: String(knobs.concurrency) } : {}),
+    ...(knobs.loops !== undefined ? { OUTBOX_LOOPS: String(knobs.loops) } : {}),
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/outbox-worker.ts'], {
     cwd: ROOT,

@@ -1,14 +1,17 @@
 import type { Generated, Selectable } from 'kysely';
 
+/** The audiences staff choose from (notices and forms). */
 export type BroadcastAudienceKind = 'class' | 'trinn' | 'school' | 'teaching_group' | 'composite_group' | 'sfo';
+/** What a notice went to: one of those, or the school owner's municipality notice (issue 18, item 7). */
+export type SentAudienceKind = BroadcastAudienceKind | 'municipality';
 
 /** A notice from staff to the guardians of a group of pupils (S7). */
 export interface BroadcastTable {
   id: Generated<number>;
-  /** The audience's school (for an SFO, the SFO's school): its name goes in SMS/e-mail. */
-  school_id: number;
-  audience_kind: BroadcastAudienceKind;
-  /** The class, teaching group, composite group or SFO id; the school id for 'school' and 'trinn'. */
+  /** The audience's school (for an SFO, the SFO's school): its name goes in SMS/e-mail. Null for 'municipality'. */
+  school_id: number | null;
+  audience_kind: SentAudienceKind;
+  /** The class, teaching group, composite group or SFO id; the school id for 'school' and 'trinn'; the municipality id. */
   audience_id: number;
   /** Only for 'trinn'. */
   trinn: number | null;
@@ -20,6 +23,11 @@ export interface BroadcastTable {
   /** The capacity the sender sent in (contact_teacher, leadership, …). */
   sender_role: string;
   created_at: Generated<Date>;
+  /** A municipality notice: the schools and trinn it was sent to (written and read in SQL). */
+  target_school_ids: number[] | null;
+  target_trinn: number[] | null;
+  /** A municipality notice: the form's one-time key, unique per sender (a retried POST finds the notice). */
+  request_key: string | null;
 }
 
 /** One copy per guardian, naming the guardian's children in the audience. */

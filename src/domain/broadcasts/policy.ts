@@ -43,6 +43,15 @@ export function broadcastCapacity(actor: Actor, target: AudienceTarget): StaffRo
   }
 }
 
+/**
+ * Issue 18, item 7: a notice to the whole municipality (or a chosen set of its schools and trinn) is the school
+ * owner's, for their own municipality. Leadership sends to its own school only (broadcastCapacity): a rektor has
+ * no municipality scope; nobody else either.
+ */
+export function canSendMunicipalityNotice(actor: Actor, municipalityId: number): boolean {
+  return actor.via === 'feide' && grantIds(actor, ['school_owner'], (g) => [g.municipalityId]).includes(municipalityId);
+}
+
 export const canSendBroadcast = (actor: Actor, target: AudienceTarget): boolean =>
   broadcastCapacity(actor, target) !== null;
 
@@ -74,12 +83,18 @@ export function newsCapacity(actor: Actor, target: NewsTarget): StaffRole | null
 
 export const canPublishNews = (actor: Actor, target: NewsTarget): boolean => newsCapacity(actor, target) !== null;
 
-/** The read status of a notice: its sender, and the leadership of its school (they answer for what the school sends). */
-export function canViewBroadcastStatus(actor: Actor, broadcast: { senderId: number; schoolId: number }): boolean {
+/**
+ * The read status of a notice: its sender, and the leadership of its school (they answer for what the school sends).
+ * A municipality notice has no school of its own: its sender only.
+ */
+export function canViewBroadcastStatus(
+  actor: Actor,
+  broadcast: { senderId: number; schoolId: number | null },
+): boolean {
   if (actor.via !== 'feide') return false;
   return (
     broadcast.senderId === actor.personId ||
-    grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(broadcast.schoolId)
+    (broadcast.schoolId !== null && grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(broadcast.schoolId))
   );
 }
 

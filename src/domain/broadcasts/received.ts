@@ -11,7 +11,7 @@ export interface ReceivedBroadcast {
   id: number;
   subject: string;
   body: string;
-  /** Who the notice is from as guardians know it: the SFO for a notice to an SFO, else the school. */
+  /** Who the notice is from as guardians know it: the SFO for a notice to an SFO, the municipality for its notice, else the school. */
   from: string;
   senderName: string;
   createdAt: Date;
@@ -29,7 +29,7 @@ function receivedQuery(db: Db, actor: Actor) {
   return db
     .selectFrom('broadcast_recipient as r')
     .innerJoin('broadcast as b', 'b.id', 'r.broadcast_id')
-    .innerJoin('school as s', 's.id', 'b.school_id')
+    .leftJoin('school as s', 's.id', 'b.school_id')
     .innerJoin('person as sender', 'sender.id', 'b.sender_id')
     .select([
       'b.id',
@@ -57,7 +57,10 @@ const toReceived = (r: Row): ReceivedBroadcast => ({
   id: r.id,
   subject: r.subject,
   body: r.body,
-  from: r.audience_kind === 'sfo' ? r.audience_name : r.school_name,
+  from:
+    r.audience_kind === 'sfo' || r.audience_kind === 'municipality' || r.school_name === null
+      ? r.audience_name
+      : r.school_name,
   senderName: `${r.given_name} ${r.family_name}`,
   createdAt: r.created_at,
   children: r.children ?? [],

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { BroadcastAudienceKind } from '../../db/schema.ts';
+import type { SentAudienceKind } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { pageWindow, toPaged, type Paged } from '../paging.ts';
@@ -14,9 +14,10 @@ export const RECIPIENTS_PER_PAGE = 50;
 /** A notice as its sender sees it, with how many got it and how many have read it. */
 export interface SentBroadcast {
   id: number;
-  schoolId: number;
+  /** Null for a municipality notice (no school of its own; schoolName is then the municipality's name). */
+  schoolId: number | null;
   schoolName: string;
-  audienceKind: BroadcastAudienceKind;
+  audienceKind: SentAudienceKind;
   audienceName: string;
   trinn: number | null;
   subject: string;
@@ -41,13 +42,13 @@ const outboxKey = sql<string>`'broadcast:' || r.broadcast_id || ':' || r.guardia
 function sentQuery(db: Db) {
   return db
     .selectFrom('broadcast as b')
-    .innerJoin('school as s', 's.id', 'b.school_id')
+    .leftJoin('school as s', 's.id', 'b.school_id')
     .innerJoin('person as p', 'p.id', 'b.sender_id')
     .leftJoin('broadcast_recipient as r', 'r.broadcast_id', 'b.id')
     .select([
       'b.id',
       'b.school_id',
-      's.name as school_name',
+      sql<string>`coalesce(s.name, b.audience_name)`.as('school_name'),
       'b.audience_kind',
       'b.audience_name',
       'b.trinn',

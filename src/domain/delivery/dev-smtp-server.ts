@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Db } from '../../db/database.ts';
+import { groupCommit } from './group-commit.ts';
 
 export interface DevSmtpServer {
   /** smtp://127.0.0.1:<port> — hand it to createSmtpMailer. */
@@ -23,6 +24,15 @@ export async function startDevSmtpServer(
   db: Db,
   log: (line: Record<string, unknown>) => void = () => {},
 ): Promise<DevSmtpServer> {
+  // What arrives on the connections at once is stored in one statement (group commit).
+  const store = groupCommit<NewDevMail, void>(async (mails) => {
+    await db
+      .insertInto('dev_mail')
+      .values(mails)
+      .onConflict((oc) => oc.column('message_id').doNothing())
+      .execute();
+    return mails.map(() => undefined);
+  });
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -33,7 +43,8 @@ export async function startDevSmtpServer(
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
-        storeMail(db, raw, session.envelope.rcptTo.map((r) => r.address).join(', '))
+        parseMail(raw, session.envelope.rcptTo.map((r) => r.address).join(', '))
+          .then(store)
           .then(() => callback())
           .catch((error: unknown) => {
             log({ level: 'error', msg: 'dev SMTP server could not store a message', error: String(error) });
@@ -48,21 +59,25 @@ export async function startDevSmtpServer(
   return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function storeMail(db: Db, raw: Buffer, envelopeTo: string): Promise<void> {
+interface NewDevMail {
+  message_id: string;
+  to_address: string;
+  from_address: string;
+  subject: string;
+  text: string;
+  raw: string;
+}
+
+async function parseMail(raw: Buffer, envelopeTo: string): Promise<NewDevMail> {
   // mailparser is loaded at the first message, not at start (half a second of module loading: issue 18, item 6)
   const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(raw);
-  const messageId = parsed.messageId ?? `<${createHash('sha256').update(raw).digest('hex')}@dev-smtp>`;
-  await db
-    .insertInto('dev_mail')
-    .values({
-      message_id: messageId,
-      to_address: addresses(parsed.to) || envelopeTo,
-      from_address: addresses(parsed.from),
-      subject: parsed.subject ?? '',
-      text: parsed.text ?? '',
-      raw: raw.toString('utf8'),
-    })
-    .onConflict((oc) => oc.column('message_id').doNothing())
-    .execute();
+  return {
+    message_id: parsed.messageId ?? `<${createHash('sha256').update(raw).digest('hex')}@dev-smtp>`,
+    to_address: addresses(parsed.to) || envelopeTo,
+    from_address: addresses(parsed.from),
+    subject: parsed.subject ?? '',
+    text: parsed.text ?? '',
+    raw: raw.toString('utf8'),
+  };
 }

@@ -20,6 +20,9 @@ export interface Mailer {
 /** How many hex characters of SHA-256(key) the Message-ID carries (the development mailbox matches on them too). */
 export const MESSAGE_ID_DIGEST_CHARS = 40;
 
+/** Connections of the pool: each carries one message at a time, so this bounds e-mails in flight. */
+export const SMTP_CONNECTIONS = 3;
+
 /** `<sha256(key)@domain of From>`: stable per delivery, no personal data, valid RFC 5322 syntax. */
 export function messageIdFor(reference: string, from: string): string {
   const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'skolebro.invalid';
@@ -27,14 +30,14 @@ export function messageIdFor(reference: string, from: string): string {
 }
 
 /**
- * nodemailer over SMTP (a pool of a few connections). `url` is SMTP_URL (smtp:// or smtps://, credentials in it),
+ * nodemailer over SMTP (a pool of a few connections, SMTP_POOL_SIZE). `url` is SMTP_URL (smtp:// or smtps://, credentials in it),
  * or the built-in development server. A 5xx answer (e.g. unknown recipient) is permanent; the rest is retried.
  */
-export function createSmtpMailer(url: string, options: { ignoreTls?: boolean } = {}): Mailer {
+export function createSmtpMailer(url: string, options: { ignoreTls?: boolean; maxConnections?: number } = {}): Mailer {
   const transport = nodemailer.createTransport({
     url,
     pool: true,
-    maxConnections: 3,
+    maxConnections: options.maxConnections ?? SMTP_CONNECTIONS,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

@@ -6,7 +6,7 @@ import { loadDeliveryContexts, type OutboxForDelivery } from './facts.ts';
 
 export type ConfiguredChannels = Record<NotificationChannel, boolean>;
 
-export const PLAN_BATCH = 200;
+export const PLAN_BATCH = 500;
 export const OUTBOX_COLUMNS = [
   'id',
   'recipient_person_id',

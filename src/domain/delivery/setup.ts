@@ -27,10 +27,10 @@ export async function createDeliveryChannels(db: Db, config: Config, log: Log): 
 
   let mailer: Mailer | null = null;
   let devServer: Awaited<ReturnType<typeof startDevSmtpServer>> | null = null;
-  if (config.smtp.url) mailer = createSmtpMailer(config.smtp.url);
+  if (config.smtp.url) mailer = createSmtpMailer(config.smtp.url, { maxConnections: config.delivery.smtpPoolSize });
   else if (!production) {
     devServer = await startDevSmtpServer(db, log);
-    mailer = createSmtpMailer(devServer.url, { ignoreTls: true });
+    mailer = createSmtpMailer(devServer.url, { ignoreTls: true, maxConnections: config.delivery.smtpPoolSize });
   } else log({ level: 'warn', msg: 'SMTP_URL is not set: notifications are not sent by e-mail' });
 
   return {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { PermanentDeliveryError } from './errors.ts';
+import { groupCommit } from './group-commit.ts';
 
 export interface SmsToSend {
   /** +47 and 8 digits (src/domain/contact/phone.ts). */
@@ -19,26 +20,33 @@ export interface SmsGateway {
 /**
  * Development and tests: "sends" by recording in dev_sms (shown at /dev/sms). `reference` is unique there, so
  * a resend of the same delivery records nothing new and returns the first id, like a provider deduping on a
- * client reference. Shared by every process on the database.
+ * client reference. Shared by every process on the database. The SMS sent at once are stored in one statement
+ * (group commit), as a provider's batch API would take them.
  */
 export class DevSmsGateway implements SmsGateway {
+  private readonly store = groupCommit<SmsToSend, number>(async (batch) => {
+    const inserted = await this.db
+      .insertInto('dev_sms')
+      .values(batch.map((sms) => ({ reference: sms.reference, to_number: sms.to, sender: sms.sender, text: sms.text })))
+      .onConflict((oc) => oc.column('reference').doNothing())
+      .returning(['id', 'reference'])
+      .execute();
+    const ids = new Map(inserted.map((r) => [r.reference, r.id]));
+    const missing = batch.filter((sms) => !ids.has(sms.reference)).map((sms) => sms.reference);
+    if (missing.length > 0)
+      for (const r of await this.db
+        .selectFrom('dev_sms')
+        .select(['id', 'reference'])
+        .where('reference', 'in', missing)
+        .execute())
+        ids.set(r.reference, r.id);
+    return batch.map((sms) => ids.get(sms.reference)!);
+  });
+
   constructor(private readonly db: Db) {}
 
   async send(sms: SmsToSend): Promise<{ providerId: string }> {
-    const inserted = await this.db
-      .insertInto('dev_sms')
-      .values({ reference: sms.reference, to_number: sms.to, sender: sms.sender, text: sms.text })
-      .onConflict((oc) => oc.column('reference').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    const row =
-      inserted ??
-      (await this.db
-        .selectFrom('dev_sms')
-        .select('id')
-        .where('reference', '=', sms.reference)
-        .executeTakeFirstOrThrow());
-    return { providerId: `dev-sms-${row.id}` };
+    return { providerId: `dev-sms-${await this.store(sms)}` };
   }
 }
 

@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { NotificationChannel, SkipReason } from '../../db/schema.ts';
 import { chooseChannel } from './channels.ts';
 import { PermanentDeliveryError } from './errors.ts';
 import { loadDeliveryContexts, type DeliveryContext } from './facts.ts';
+import { groupCommit } from './group-commit.ts';
+import { valuesTable } from '../../db/values.ts';
 import type { Mailer } from './mailer.ts';
 import { OUTBOX_COLUMNS, planDeliveries } from './plan.ts';
 import type { SmsGateway } from './sms-gateway.ts';
@@ -18,8 +21,10 @@ export interface DeliveryDeps {
   mailFrom: string;
   /** `<host>:<pid>`, written to delivery.claimed_by. */
   workerId: string;
+  /** Deliveries claimed at once (default DELIVERY_BATCH). */
   batchSize?: number;
   leaseMs?: number;
+  /** Sends in flight at once within a batch (default SEND_CONCURRENCY). */
   concurrency?: number;
   log?: (line: Record<string, unknown>) => void;
 }
@@ -28,7 +33,8 @@ export const MAX_ATTEMPTS = 6;
 /** Wait after failed attempt n (1-based): 1, 5, 25 minutes, then every 2 hours; the 6th failure is final. */
 export const BACKOFF_MINUTES = [1, 5, 25, 120, 120];
 export const LEASE_MS = 2 * 60_000;
-const DELIVERY_BATCH = 20;
+export const DELIVERY_BATCH = 200;
+export const SEND_CONCURRENCY = 50;
 
 export interface BatchResult {
   claimed: number;
@@ -89,10 +95,11 @@ export async function runDeliveryBatch(db: Db, deps: DeliveryDeps, now = new Dat
   const contexts = await loadDeliveryContexts(db, outbox);
   const unfinished = new Map(claimed.map((c) => [c.id, c]));
   const renewal = renewLeasesWhileRunning(db, deps, () => [...unfinished.values()], at);
+  const records = recorders(db, deps, now, at);
   try {
-    await eachLimited(claimed, deps.concurrency ?? 5, async (delivery) => {
+    await eachLimited(claimed, deps.concurrency ?? SEND_CONCURRENCY, async (delivery) => {
       try {
-        const outcome = await deliverOne(db, deps, delivery, contexts.get(delivery.outbox_id)!, now, at);
+        const outcome = await deliverOne(records, deps, delivery, contexts.get(delivery.outbox_id)!, now);
         result[outcome]++;
       } finally {
         unfinished.delete(delivery.id);
@@ -195,35 +202,113 @@ async function failExhaustedLeases(db: Db, now: Date): Promise<number> {
 
 type Outcome = 'sent' | 'skipped' | 'retrying' | 'failed' | 'lost';
 
+interface Finish {
+  status: 'sent' | 'skipped' | 'pending' | 'failed';
+  skip_reason?: SkipReason;
+  provider_message_id?: string;
+  sent_at?: Date;
+  next_attempt_at?: Date;
+  last_error?: string | null;
+}
+
+type Records = ReturnType<typeof recorders>;
+
 /**
- * The last check before a send: renews this row's lease, only if the row is still ours (status and attempts
- * unchanged). If the periodic renewal could not keep up (a stalled process) and another worker has taken the row,
- * this one does not send.
+ * The two writes around each send, group-committed (issue 18, item 7): each send still waits for its own lease
+ * check before it and its own record after it, but the sends in flight share the statements — one UPDATE … FROM
+ * (VALUES …) for many rows instead of one per row.
+ * - renew: the last check before a send. Renews the row's lease only if it is still ours (status and attempts
+ *   unchanged). If the periodic renewal could not keep up (a stalled process) and another worker has taken the
+ *   row, this one does not send.
+ * - finish: records the outcome unless another worker has claimed the row since (its attempts would differ).
  */
-async function renewLease(db: Db, deps: DeliveryDeps, delivery: Claimed, at: Date): Promise<boolean> {
-  const renewed = await db
-    .updateTable('delivery')
-    .set({ locked_until: new Date(at.getTime() + (deps.leaseMs ?? LEASE_MS)) })
-    .where('id', '=', delivery.id)
-    .where('status', '=', 'sending')
-    .where('attempts', '=', delivery.attempts)
-    .returning('id')
-    .executeTakeFirst();
-  return renewed !== undefined;
+function recorders(db: Db, deps: DeliveryDeps, now: Date, at: () => Date) {
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  const renew = groupCommit<Claimed, boolean>(async (rows) => {
+    const renewed = await db
+      .updateTable('delivery as d')
+      .from(
+        valuesTable(
+          rows.map((r) => ({ id: r.id, attempts: r.attempts })),
+          'v',
+          { id: 'bigint', attempts: 'integer' },
+        ),
+      )
+      .set({ locked_until: new Date(at().getTime() + leaseMs) })
+      .whereRef('d.id', '=', 'v.id')
+      .whereRef('d.attempts', '=', 'v.attempts')
+      .where('d.status', '=', 'sending')
+      .returning('d.id')
+      .execute();
+    const ours = new Set(renewed.map((r) => Number(r.id)));
+    return rows.map((r) => ours.has(r.id));
+  });
+  const finish = groupCommit<{ delivery: Claimed; values: Finish }, void>(async (rows) => {
+    const table = valuesTable(
+      rows.map(({ delivery: d, values: f }) => ({
+        id: d.id,
+        attempts: d.attempts,
+        status: f.status,
+        skip_reason: f.skip_reason ?? null,
+        provider_message_id: f.provider_message_id ?? null,
+        sent_at: f.sent_at ?? null,
+        next_attempt_at: f.next_attempt_at ?? null,
+        set_error: 'last_error' in f,
+        last_error: f.last_error ?? null,
+      })),
+      'v',
+      {
+        id: 'bigint',
+        attempts: 'integer',
+        status: 'text',
+        skip_reason: 'text',
+        provider_message_id: 'text',
+        sent_at: 'timestamptz',
+        next_attempt_at: 'timestamptz',
+        set_error: 'boolean',
+        last_error: 'text',
+      },
+    );
+    // Fields an outcome does not set are left as they are (a skip keeps last_error; a failure keeps next_attempt_at).
+    await db
+      .updateTable('delivery as d')
+      .from(table)
+      .set({
+        status: sql`v.status`,
+        skip_reason: sql`coalesce(v.skip_reason, d.skip_reason)`,
+        provider_message_id: sql`coalesce(v.provider_message_id, d.provider_message_id)`,
+        sent_at: sql`coalesce(v.sent_at, d.sent_at)`,
+        next_attempt_at: sql`coalesce(v.next_attempt_at, d.next_attempt_at)`,
+        last_error: sql`case when v.set_error then v.last_error else d.last_error end`,
+        locked_until: null,
+        updated_at: now,
+      })
+      .whereRef('d.id', '=', 'v.id')
+      .whereRef('d.attempts', '=', 'v.attempts')
+      .where('d.status', '=', 'sending')
+      .execute();
+    return rows.map(() => undefined);
+  });
+  return {
+    renew,
+    async finish(delivery: Claimed, outcome: Outcome, values: Finish): Promise<Outcome> {
+      await finish({ delivery, values });
+      return outcome;
+    },
+  };
 }
 
 async function deliverOne(
-  db: Db,
+  records: Records,
   deps: DeliveryDeps,
   delivery: Claimed,
   context: DeliveryContext,
   now: Date,
-  at: () => Date,
 ): Promise<Outcome> {
   // Decided again at send time: an opt-out or a read made after planning still holds for a retry.
   const decision = chooseChannel(delivery.channel, context.facts, configuredOf(deps)[delivery.channel], now);
-  if (!decision.send) return finish(db, delivery, 'skipped', { status: 'skipped', skip_reason: decision.reason }, now);
-  if (!(await renewLease(db, deps, delivery, at()))) return 'lost';
+  if (!decision.send) return records.finish(delivery, 'skipped', { status: 'skipped', skip_reason: decision.reason });
+  if (!(await records.renew(delivery))) return 'lost';
   const notice = { category: context.facts.category, school: context.school, link: deps.link };
   try {
     const { providerId } =
@@ -240,13 +325,12 @@ async function deliverOne(
             ...mailNotice(notice),
             reference: delivery.idempotency_key,
           });
-    return finish(
-      db,
-      delivery,
-      'sent',
-      { status: 'sent', provider_message_id: providerId, sent_at: now, last_error: null },
-      now,
-    );
+    return records.finish(delivery, 'sent', {
+      status: 'sent',
+      provider_message_id: providerId,
+      sent_at: now,
+      last_error: null,
+    });
   } catch (error) {
     const final = error instanceof PermanentDeliveryError || delivery.attempts >= MAX_ATTEMPTS;
     deps.log?.({
@@ -259,37 +343,14 @@ async function deliverOne(
       error: (error as Error).name,
     });
     const lastError = String((error as Error).message ?? error).slice(0, 500);
-    if (final) return finish(db, delivery, 'failed', { status: 'failed', last_error: lastError }, now);
+    if (final) return records.finish(delivery, 'failed', { status: 'failed', last_error: lastError });
     const retryAt = new Date(now.getTime() + BACKOFF_MINUTES[delivery.attempts - 1]! * 60_000);
-    return finish(
-      db,
-      delivery,
-      'retrying',
-      { status: 'pending', next_attempt_at: retryAt, last_error: lastError },
-      now,
-    );
+    return records.finish(delivery, 'retrying', {
+      status: 'pending',
+      next_attempt_at: retryAt,
+      last_error: lastError,
+    });
   }
-}
-
-interface Finish {
-  status: 'sent' | 'skipped' | 'pending' | 'failed';
-  skip_reason?: SkipReason;
-  provider_message_id?: string;
-  sent_at?: Date;
-  next_attempt_at?: Date;
-  last_error?: string | null;
-}
-
-/** Records the outcome unless another worker has claimed the row since (its attempts would differ). */
-async function finish(db: Db, delivery: Claimed, outcome: Outcome, values: Finish, now: Date): Promise<Outcome> {
-  await db
-    .updateTable('delivery')
-    .set({ ...values, locked_until: null, updated_at: now })
-    .where('id', '=', delivery.id)
-    .where('status', '=', 'sending')
-    .where('attempts', '=', delivery.attempts)
-    .execute();
-  return outcome;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BroadcastAudienceKind } from '../../db/schema.ts';
+import type { SentAudienceKind } from '../../db/schema.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, type Locale } from '../../i18n/index.ts';
 
@@ -12,12 +12,14 @@ export function namesList(locale: Locale, names: string[]): string {
 /** "5A", "Skolekor", "Bjørkelia skole", "5. trinn" — with the school when the actor reaches several schools. */
 export function audienceLabel(
   locale: Locale,
-  a: { kind: BroadcastAudienceKind; name: string; trinn: number | null; schoolName: string },
+  a: { kind: SentAudienceKind; name: string; trinn: number | null; schoolName: string },
   withSchool = false,
 ): string {
   const t = broadcastsText[locale];
   const name = a.kind === 'trinn' ? fill(t.trinnName, { trinn: a.trinn ?? '' }) : a.name;
-  return withSchool && a.kind !== 'school' ? fill(t.atSchool, { name, school: a.schoolName }) : name;
+  return withSchool && a.kind !== 'school' && a.kind !== 'municipality'
+    ? fill(t.atSchool, { name, school: a.schoolName })
+    : name;
 }
 
 export { Pager } from '../components/pager.tsx';

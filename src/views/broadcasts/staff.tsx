@@ -25,10 +25,17 @@ export function SentListPage({ page, sent }: { page: PageContext; sent: Paged<Se
       <h1 class="text-3xl font-bold" safe>
         {t.sentTitle}
       </h1>
-      <p>
+      <p class="flex flex-wrap gap-3">
         <a href={broadcastPaths.new} class={primaryLink} safe>
           {t.newBroadcast}
         </a>
+        {page.staffRoles?.includes('school_owner') ? (
+          <a href={broadcastPaths.municipalityNew} class={primaryLink} safe>
+            {t.municipality.link}
+          </a>
+        ) : (
+          ''
+        )}
       </p>
       {sent.items.length === 0 ? (
         <p safe>{t.noneSent}</p>
