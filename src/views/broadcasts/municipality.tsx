@@ -5,12 +5,12 @@ import {
   type MunicipalityNoticeInput,
   type NoticeMunicipality,
 } from '../../domain/broadcasts/municipality.ts';
-import { BODY_MAX, SUBJECT_MAX } from '../../domain/broadcasts/send.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill } from '../../i18n/index.ts';
 import { broadcastPaths } from '../../paths/broadcasts.ts';
+import { NoticeTextFields } from './parts.tsx';
 import { link, primaryButton } from '../components/classes.ts';
-import { ErrorSummary, Field } from '../components/form.tsx';
+import { ErrorSummary } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 
 const FIELD_IDS: Record<MunicipalityNoticeField, string> = {
@@ -117,23 +117,12 @@ export function MunicipalityNoticePage({
             checked: trinnChecked(n),
           }))}
         />
-        <Field
-          id={FIELD_IDS.subject}
-          name="subject"
-          label={t.subject}
-          value={input?.subject ?? ''}
-          error={message('subject')}
-          maxlength={SUBJECT_MAX}
-        />
-        <Field
-          id={FIELD_IDS.body}
-          name="body"
-          label={t.body}
-          hint={t.bodyHint}
-          value={input?.body ?? ''}
-          error={message('body')}
-          maxlength={BODY_MAX}
-          multiline
+        <NoticeTextFields
+          locale={page.locale}
+          ids={FIELD_IDS}
+          subject={input?.subject ?? ''}
+          body={input?.body ?? ''}
+          errors={{ subject: message('subject'), body: message('body') }}
         />
         <button type="submit" class={primaryButton} safe>
           {m.send}

@@ -1,6 +1,8 @@
 import type { SentAudienceKind } from '../../db/schema.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, type Locale } from '../../i18n/index.ts';
+import { BODY_MAX, SUBJECT_MAX } from '../../domain/broadcasts/send.ts';
+import { Field } from '../components/form.tsx';
 
 const LIST_LOCALE: Record<Locale, string> = { nb: 'nb', nn: 'nn', en: 'en' };
 
@@ -23,3 +25,42 @@ export function audienceLabel(
 }
 
 export { Pager } from '../components/pager.tsx';
+
+/** The subject and the text of a notice (a school's broadcast, the municipality's notice): the same fields and limits. */
+export function NoticeTextFields({
+  locale,
+  ids,
+  subject,
+  body,
+  errors,
+}: {
+  locale: Locale;
+  ids: { subject: string; body: string };
+  subject: string;
+  body: string;
+  errors: { subject?: string; body?: string };
+}) {
+  const t = broadcastsText[locale];
+  return (
+    <>
+      <Field
+        id={ids.subject}
+        name="subject"
+        label={t.subject}
+        value={subject}
+        error={errors.subject}
+        maxlength={SUBJECT_MAX}
+      />
+      <Field
+        id={ids.body}
+        name="body"
+        label={t.body}
+        hint={t.bodyHint}
+        value={body}
+        error={errors.body}
+        maxlength={BODY_MAX}
+        multiline
+      />
+    </>
+  );
+}

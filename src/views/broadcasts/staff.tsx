@@ -1,20 +1,14 @@
 import { AudienceSelect } from '../components/audience-select.tsx';
 import type { BroadcastAudience } from '../../domain/broadcasts/audience.ts';
 import type { Paged } from '../../domain/paging.ts';
-import {
-  BODY_MAX,
-  SUBJECT_MAX,
-  type BroadcastErrors,
-  type BroadcastField,
-  type BroadcastInput,
-} from '../../domain/broadcasts/send.ts';
+import { type BroadcastErrors, type BroadcastField, type BroadcastInput } from '../../domain/broadcasts/send.ts';
 import type { SentBroadcast } from '../../domain/broadcasts/sent.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { link, listCard, primaryButton, primaryLink } from '../components/classes.ts';
-import { ErrorSummary, Field } from '../components/form.tsx';
+import { ErrorSummary } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
-import { audienceLabel, Pager } from './parts.tsx';
+import { audienceLabel, NoticeTextFields, Pager } from './parts.tsx';
 import { broadcastPaths } from '../../paths/broadcasts.ts';
 
 /** GET /broadcasts for staff: what they sent, newest first, with how many have read each. */
@@ -130,23 +124,12 @@ export function NewBroadcastPage({
             error={audienceError}
             describedBy="broadcast-lead"
           />
-          <Field
-            id={FIELD_IDS.subject}
-            name="subject"
-            label={t.subject}
-            value={values.subject}
-            error={message('subject')}
-            maxlength={SUBJECT_MAX}
-          />
-          <Field
-            id={FIELD_IDS.body}
-            name="body"
-            label={t.body}
-            hint={t.bodyHint}
-            value={values.body}
-            error={message('body')}
-            maxlength={BODY_MAX}
-            multiline
+          <NoticeTextFields
+            locale={page.locale}
+            ids={FIELD_IDS}
+            subject={values.subject}
+            body={values.body}
+            errors={{ subject: message('subject'), body: message('body') }}
           />
           <button type="submit" class={primaryButton} safe>
             {t.send}
