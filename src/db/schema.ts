@@ -5,6 +5,7 @@ import type { DeliveryTables } from './tables/delivery.ts';
 import type { FormsTables } from './tables/forms.ts';
 import type { FregTables } from './tables/freg.ts';
 import type { CalendarTables } from './tables/calendar.ts';
+import type { CareTables } from './tables/care.ts';
 import type { ConsentsTables } from './tables/consents.ts';
 import type { ContactTables } from './tables/contact.ts';
 import type { DocumentsTables } from './tables/documents.ts';
@@ -30,10 +31,12 @@ export type * from './tables/broadcasts.ts';
 export type * from './tables/forms.ts';
 export type * from './tables/delivery.ts';
 export type * from './tables/freg.ts';
+export type * from './tables/care.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
 export interface Database
   extends MessagesTables,
+    CareTables,
     FregTables,
     LettersTables,
     BroadcastsTables,

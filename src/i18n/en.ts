@@ -99,6 +99,9 @@ export const en: Messages = {
       teacher: 'Teacher',
       sfo_leader: 'SFO leader',
       sfo_staff: 'SFO staff',
+      kindergarten_leader: 'Kindergarten leader (styrer)',
+      pedagogical_leader: 'Pedagogical leader',
+      kindergarten_staff: 'Kindergarten staff',
     },
   },
   pupil: {

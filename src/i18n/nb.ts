@@ -97,6 +97,9 @@ export const nb = {
       teacher: 'Lærer',
       sfo_leader: 'SFO-leder',
       sfo_staff: 'SFO-ansatt',
+      kindergarten_leader: 'Styrer',
+      pedagogical_leader: 'Pedagogisk leder',
+      kindergarten_staff: 'Barnehageansatt',
     },
   },
   pupil: {

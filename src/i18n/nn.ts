@@ -99,6 +99,9 @@ export const nn: Messages = {
       teacher: 'Lærar',
       sfo_leader: 'SFO-leiar',
       sfo_staff: 'SFO-tilsett',
+      kindergarten_leader: 'Styrar',
+      pedagogical_leader: 'Pedagogisk leiar',
+      kindergarten_staff: 'Barnehagetilsett',
     },
   },
   pupil: {

@@ -1200,6 +1200,9 @@ test('the school office (canManageSchool, listManagedSchools): leadership of the
     'school-owner': [BJ, FJ],
     'sfo-leader': [],
     'sfo-staff': [],
+    'kindergarten-leader': [],
+    'pedagogical-leader': [],
+    'kindergarten-staff': [],
     pupil: [],
   };
   const schools = [BJ, FJ, NL];

@@ -166,6 +166,9 @@ describe('demo seed', () => {
         'school-owner',
         'sfo-leader',
         'sfo-staff',
+        'kindergarten-leader',
+        'pedagogical-leader',
+        'kindergarten-staff',
         'pupil',
       ]),
     );

@@ -17,6 +17,9 @@ export type DemoLoginKey =
   | 'school-owner'
   | 'sfo-leader'
   | 'sfo-staff'
+  | 'kindergarten-leader'
+  | 'pedagogical-leader'
+  | 'kindergarten-staff'
   | 'pupil';
 
 export interface DemoLogin {
@@ -36,7 +39,8 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     role: 'guardian',
     name: 'Kari Nordmann',
     fodselsnummer: '14838400052',
-    description: 'Guardian (mor) of Sofie in Bjørkelia skole 3A and Jonas in Fjellheim skule 6A, with Anders Nordmann.',
+    description:
+      'Guardian (mor) of Sofie in Bjørkelia skole 3A, Jonas in Fjellheim skule 6A and Nora in Bjørkelia barnehage (Bjørnehiet), with Anders Nordmann.',
   },
   {
     key: 'guardian-private',
@@ -107,6 +111,30 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     fodselsnummer: '30869600098',
     feideId: 'feide:jonas.eng@demo-kommune.example',
     description: 'Staff at Bjørkelia SFO.',
+  },
+  {
+    key: 'kindergarten-leader',
+    role: 'kindergarten_leader',
+    name: 'Hilde Moen',
+    fodselsnummer: '11847506212',
+    feideId: 'feide:hilde.moen@demo-kommune.example',
+    description: 'Styrer of Bjørkelia barnehage (three departments: Maurtua, Bjørnehiet, Revehiet).',
+  },
+  {
+    key: 'pedagogical-leader',
+    role: 'pedagogical_leader',
+    name: 'Sondre Lie',
+    fodselsnummer: '23908806492',
+    feideId: 'feide:sondre.lie@demo-kommune.example',
+    description: 'Pedagogisk leder of Bjørnehiet, Bjørkelia barnehage (where Nora Nordmann is).',
+  },
+  {
+    key: 'kindergarten-staff',
+    role: 'kindergarten_staff',
+    name: 'Amina Haddad',
+    fodselsnummer: '16829906248',
+    feideId: 'feide:amina.haddad@demo-kommune.example',
+    description: 'Barnehagelærer at Bjørnehiet, Bjørkelia barnehage.',
   },
   {
     key: 'pupil',

@@ -20,6 +20,7 @@ import { seedConsentTypes } from './consents.ts';
 import { seedSkolerute } from './skolerute.ts';
 import { seedKrr } from './krr.ts';
 import { seedSfo } from './sfo.ts';
+import { seedCare } from './care.ts';
 
 export { DEMO_LOGINS, type DemoLogin, type DemoLoginKey } from './demo.ts';
 export type { SeedSize } from './spec.ts';
@@ -57,6 +58,7 @@ export async function seedDatabase(db: Db, options: { size: SeedSize; today?: st
     await seedSkolerute(trx, options.today ?? todayIso());
     await seedKrr(trx, options.today ?? todayIso());
     await seedSfo(trx);
+    await seedCare(trx, options.today ?? todayIso());
   });
   return summarise(plan);
 }

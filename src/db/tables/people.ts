@@ -2,7 +2,16 @@ import type { Generated, Selectable } from 'kysely';
 
 export type AddressProtection = 'none' | 'fortrolig' | 'strengt_fortrolig';
 export type GuardianRelationType = 'mor' | 'far' | 'medmor' | 'fostermor' | 'fosterfar' | 'stemor' | 'stefar' | 'annet';
-export type StaffRole = 'school_owner' | 'leadership' | 'contact_teacher' | 'teacher' | 'sfo_leader' | 'sfo_staff';
+export type StaffRole =
+  | 'school_owner'
+  | 'leadership'
+  | 'contact_teacher'
+  | 'teacher'
+  | 'sfo_leader'
+  | 'sfo_staff'
+  | 'kindergarten_leader'
+  | 'pedagogical_leader'
+  | 'kindergarten_staff';
 
 export interface PersonTable {
   id: Generated<number>;
@@ -82,6 +91,9 @@ export interface StaffMembershipTable {
   municipality_id: number;
   school_id: number | null;
   sfo_id: number | null;
+  /** Kindergarten roles (migration 0025): the kindergarten, and the department (pedagogical leader; staff optional). */
+  kindergarten_id: Generated<number | null>;
+  department_id: Generated<number | null>;
   role: StaffRole;
   title: string | null;
   starts_on: Generated<string>;

@@ -10,6 +10,9 @@ export interface StaffGrant {
   municipalityId: number;
   schoolId: number | null;
   sfoId: number | null;
+  /** Kindergarten roles: the kindergarten, and the department (a pedagogical leader's; staff may have one). */
+  kindergartenId: number | null;
+  departmentId: number | null;
   classIds: number[];
   groupIds: number[];
   compositeGroupIds: number[];
@@ -68,6 +71,8 @@ interface StaffRow {
   municipality_id: number;
   school_id: number | null;
   sfo_id: number | null;
+  kindergarten_id: number | null;
+  department_id: number | null;
   class_id: number | null;
   teaching_group_id: number | null;
   composite_group_id: number | null;
@@ -88,7 +93,8 @@ export function actorQuery(personId: Expression<unknown>, via: Expression<unknow
     ) end as actor_guardian_of,
     case when ${via} <> 'idporten' then (
       select coalesce(json_agg(json_build_object('id', m.id, 'role', m.role, 'municipality_id', m.municipality_id,
-        'school_id', m.school_id, 'sfo_id', m.sfo_id, 'class_id', a.class_id, 'teaching_group_id', a.teaching_group_id,
+        'school_id', m.school_id, 'sfo_id', m.sfo_id, 'kindergarten_id', m.kindergarten_id,
+        'department_id', m.department_id, 'class_id', a.class_id, 'teaching_group_id', a.teaching_group_id,
         'composite_group_id', a.composite_group_id) order by m.id, a.id), '[]'::json)
       from staff_membership m left join staff_assignment a on a.staff_membership_id = m.id
       where m.person_id = p.id and ${activeMembership}
@@ -119,6 +125,8 @@ export function actorFromRow(row: ActorRow, via: LoginProvider): Actor | null {
         municipalityId: r.municipality_id,
         schoolId: r.school_id,
         sfoId: r.sfo_id,
+        kindergartenId: r.kindergarten_id ?? null,
+        departmentId: r.department_id ?? null,
         classIds: [],
         groupIds: [],
         compositeGroupIds: [],

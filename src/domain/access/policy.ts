@@ -1,5 +1,6 @@
 import type { Actor } from './actor.ts';
 import { grantIds } from './actor.ts';
+import type { CareFacts, CareUnit } from './care-facts.ts';
 import { isActivePupil, starterEnrolments, type PupilFacts } from './pupil-facts.ts';
 
 /**
@@ -102,7 +103,7 @@ export function reachOf(actor: Actor, pupil: PupilFacts): Set<Reach> {
   return reach;
 }
 
-const any = (reach: Set<Reach>, roles: Reach[]) => roles.some((role) => reach.has(role));
+const any = <R extends string>(reach: Set<R>, roles: R[]) => roles.some((role) => reach.has(role));
 
 export function canViewPupil(actor: Actor, pupil: PupilFacts): boolean {
   return reachOf(actor, pupil).size > 0;
@@ -345,4 +346,77 @@ export function canUseSfo(actor: Actor, sfo: SfoUnit, capability: SfoCapability)
     case 'run':
       return leader || leadership;
   }
+}
+
+/*
+ * Daily care in SFO and kindergarten (issue 13; G11, S10, K1). The same rules for both kinds of unit:
+ * - 'leader': the SFO's leader and the leadership of its school; a kindergarten's styrer (kindergarten_leader);
+ * - 'staff': SFO staff; a kindergarten's pedagogical leaders and staff. Kindergarten staff reach every child of their
+ *   kindergarten, not only their department's: mornings and afternoons the departments are together, and whoever is
+ *   on duty checks the child in or out and must see who may fetch it;
+ * - 'owner': the school owner (municipality or private owner) of the unit — statistics only, never a child's day.
+ * A guardian (unblocked, with parental responsibility or not, never a contact person only) reaches a child with a
+ * place that covers today. Everyone else: the child's daily care does not exist (404). care-scope.ts has the SQL twin.
+ */
+export type CareReach = 'guardian' | 'care_leader' | 'care_staff';
+
+/** In which capacities the actor works at a daily-care unit (empty: the unit's pages are a 404 for them). */
+export function careUnitRoles(actor: Actor, unit: CareUnit): Set<'leader' | 'staff' | 'owner'> {
+  const roles = new Set<'leader' | 'staff' | 'owner'>();
+  if (actor.via !== 'feide') return roles;
+  if (unit.kind === 'sfo') {
+    if (grantIds(actor, ['sfo_leader'], (g) => [g.sfoId]).includes(unit.id)) roles.add('leader');
+    if (unit.schoolId !== null && canLeadSchool(actor, unit.schoolId)) roles.add('leader');
+    if (grantIds(actor, ['sfo_staff'], (g) => [g.sfoId]).includes(unit.id)) roles.add('staff');
+  } else {
+    if (grantIds(actor, ['kindergarten_leader'], (g) => [g.kindergartenId]).includes(unit.id)) roles.add('leader');
+    if (grantIds(actor, ['pedagogical_leader', 'kindergarten_staff'], (g) => [g.kindergartenId]).includes(unit.id))
+      roles.add('staff');
+  }
+  if (grantIds(actor, ['school_owner'], (g) => [g.municipalityId]).includes(unit.municipalityId)) roles.add('owner');
+  return roles;
+}
+
+export function careReachOf(actor: Actor, child: CareFacts): Set<CareReach> {
+  const reach = new Set<CareReach>();
+  if (child.places.length === 0) return reach;
+  if (actor.via === 'idporten') {
+    const relation = child.guardians.find((g) => g.guardianId === actor.personId);
+    if (relation && !relation.blocked && !relation.contactOnly && actor.guardianOf.includes(child.childId))
+      reach.add('guardian');
+    return reach;
+  }
+  for (const place of child.places) {
+    const roles = careUnitRoles(actor, place);
+    if (roles.has('leader')) reach.add('care_leader');
+    if (roles.has('staff')) reach.add('care_staff');
+  }
+  return reach;
+}
+
+/** The board of a unit (S10): its leaders and staff. */
+export function canUseCareBoard(actor: Actor, unit: CareUnit): boolean {
+  const roles = careUnitRoles(actor, unit);
+  return roles.has('leader') || roles.has('staff');
+}
+
+/** Attendance per day and week, hours against the stay plans: the unit's leaders and its school owner. */
+export function canViewCareStatistics(actor: Actor, unit: CareUnit): boolean {
+  const roles = careUnitRoles(actor, unit);
+  return roles.has('leader') || roles.has('owner');
+}
+
+/** A child's day, stay plan and pickup: the guardians, and the leaders and staff of the child's unit. */
+export function canViewChildCare(actor: Actor, child: CareFacts): boolean {
+  return careReachOf(actor, child).size > 0;
+}
+
+/** Check in, check out and the staff's note: the leaders and staff of the child's unit. */
+export function canRegisterChildCare(actor: Actor, child: CareFacts): boolean {
+  return any(careReachOf(actor, child), ['care_leader', 'care_staff']);
+}
+
+/** The stay plan, changes for a date, holidays, pickup and the guardian's note: the child's guardians. */
+export function canPlanChildCare(actor: Actor, child: CareFacts): boolean {
+  return careReachOf(actor, child).has('guardian');
 }

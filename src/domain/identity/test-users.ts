@@ -17,6 +17,9 @@ const ROLE_LABEL: Record<string, string> = {
   teacher: 'Lærer',
   sfo_leader: 'SFO-leder',
   sfo_staff: 'SFO-ansatt',
+  kindergarten_leader: 'Styrer',
+  pedagogical_leader: 'Pedagogisk leder',
+  kindergarten_staff: 'Barnehageansatt',
   pupil: 'Elev',
 };
 
