@@ -246,6 +246,66 @@ describe('demo seed', () => {
     assert.deepEqual(enrolment, [{ name: '7A', school: 'Bjørkelia skole', ends_on: null }]);
   });
 
+  it('Bjørkelia barnehage has three departments, its staff logins, and Kari Nordmann’s Nora in Bjørnehiet', async () => {
+    const departments = await db
+      .selectFrom('kindergarten_department as d')
+      .innerJoin('kindergarten as k', 'k.id', 'd.kindergarten_id')
+      .leftJoin('kindergarten_enrolment as e', 'e.department_id', 'd.id')
+      .where('k.name', '=', 'Bjørkelia barnehage')
+      .groupBy('d.name')
+      .select(['d.name', (eb) => eb.fn.count<number>('e.id').as('children')])
+      .orderBy('d.name')
+      .execute();
+    assert.deepEqual(
+      departments.map((d) => d.name),
+      ['Bjørnehiet', 'Maurtua', 'Revehiet'],
+    );
+    for (const d of departments) assert.ok(Number(d.children) >= 8, `${d.name} has children`);
+    const staff = await db
+      .selectFrom('staff_membership as m')
+      .innerJoin('person as p', 'p.id', 'm.person_id')
+      .leftJoin('kindergarten_department as d', 'd.id', 'm.department_id')
+      .where('p.id', 'in', [
+        (await personOf(login('kindergarten-leader'))).id,
+        (await personOf(login('pedagogical-leader'))).id,
+        (await personOf(login('kindergarten-staff'))).id,
+      ])
+      .select(['p.given_name', 'm.role', 'd.name as department'])
+      .orderBy('p.given_name')
+      .execute();
+    assert.deepEqual(staff, [
+      { given_name: 'Amina', role: 'kindergarten_staff', department: 'Bjørnehiet' },
+      { given_name: 'Hilde', role: 'kindergarten_leader', department: null },
+      { given_name: 'Sondre', role: 'pedagogical_leader', department: 'Bjørnehiet' },
+    ]);
+    const kari = await personOf(login('guardian'));
+    const nora = await db
+      .selectFrom('guardian_relation as g')
+      .innerJoin('person as c', 'c.id', 'g.pupil_id')
+      .innerJoin('kindergarten_enrolment as e', 'e.child_id', 'c.id')
+      .innerJoin('kindergarten_department as d', 'd.id', 'e.department_id')
+      .where('g.guardian_id', '=', kari.id)
+      .select(['c.given_name', 'd.name as department', 'c.address_line'])
+      .execute();
+    assert.deepEqual(
+      nora.map((n) => [n.given_name, n.department]),
+      [['Nora', 'Bjørnehiet']],
+    );
+    // Siblings live with their brothers and sisters: the same address as Sofie.
+    assert.equal(nora[0]!.address_line, kari.address_line);
+    // Every kindergarten child has a regular week (stay plan).
+    const withoutPlan = await db
+      .selectFrom('kindergarten_enrolment as e')
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('care_week_day as w').select('w.child_id').whereRef('w.child_id', '=', 'e.child_id')),
+        ),
+      )
+      .select('e.child_id')
+      .execute();
+    assert.deepEqual(withoutPlan, []);
+  });
+
   it('the staff logins have their roles', async () => {
     const roles = async (key: DemoLogin['key']) => membershipsOf((await personOf(login(key))).id);
 

@@ -1,0 +1,291 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import type { Db } from '../../src/db/database.ts';
+import type { LoginProvider } from '../../src/db/schema.ts';
+import { DEMO_LOGINS, seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
+import { loadCareFacts, type CareUnit } from '../../src/domain/access/care-facts.ts';
+import {
+  careChildCondition,
+  careUnitsFor,
+  requireCareUnit,
+  requireChildCare,
+} from '../../src/domain/access/care-scope.ts';
+import {
+  canPlanChildCare,
+  canRegisterChildCare,
+  canUseCareBoard,
+  canViewCareStatistics,
+  canViewChildCare,
+} from '../../src/domain/access/policy.ts';
+import { NotFoundError } from '../../src/domain/errors.ts';
+import { createTestDb } from '../support/db.ts';
+import { loginPersonId, withRollback } from '../support/fixtures.ts';
+
+/*
+ * The daily-care policy matrix (issue 13; G11, S10, K1), checked against the role table, not against the code:
+ * - a kindergarten's styrer, pedagogical leaders and staff reach every child of THEIR kindergarten (all departments);
+ *   the styrer also reads its statistics;
+ * - an SFO's leader and staff reach the SFO's children; the school's leadership is the SFO's leader too;
+ * - the school owner reads the statistics of every unit it owns, and never a child's day;
+ * - a guardian (not blocked, not a contact person) reaches their own child with a place; plans only as guardian;
+ * - everyone else — teachers, pupils, another unit's staff, any staff via ID-porten, a guardian via Feide — nothing.
+ * Written out below, on the demo seed at a fixed date, plus a second kindergarten in Demo kommune with its own styrer
+ * and child ("another unit") and a kindergarten of the private owner.
+ */
+
+const TODAY = '2026-11-25';
+const db = await createTestDb();
+await seedDatabase(db, { size: 'demo', today: TODAY });
+
+const person = {} as Record<DemoLoginKey, number>;
+for (const login of DEMO_LOGINS) person[login.key] = await loginPersonId(db, login.key);
+
+const one = async <T>(q: Promise<{ rows: T[] }>): Promise<T> => {
+  const { rows } = await q;
+  assert.ok(rows[0], 'a row');
+  return rows[0];
+};
+const idOf = async (text: ReturnType<typeof sql<{ id: number }>>) => Number((await one(text.execute(db))).id);
+
+const nora = await idOf(sql`select id from person where given_name = 'Nora' and family_name = 'Nordmann'
+  and exists (select 1 from kindergarten_enrolment where child_id = person.id)`);
+const theo = await idOf(sql`select id from person where given_name = 'Theo' and family_name = 'Solvang'`);
+const anders = await idOf(sql`select id from person where given_name = 'Anders' and family_name = 'Nordmann'`);
+const sfoChild = await idOf(sql`select f.pupil_id as id from sfo_enrolment f join sfo on sfo.id = f.sfo_id
+  join person p on p.id = f.pupil_id
+  where sfo.name = 'Bjørkelia SFO' and f.starts_on <= ${TODAY} and (f.ends_on is null or f.ends_on >= ${TODAY})
+    and p.address_protection = 'none' order by f.pupil_id limit 1`);
+const fjSfoChild = await idOf(sql`select f.pupil_id as id from sfo_enrolment f join sfo on sfo.id = f.sfo_id
+  where sfo.name = 'Fjellheim SFO' and f.starts_on <= ${TODAY} and (f.ends_on is null or f.ends_on >= ${TODAY})
+  order by f.pupil_id limit 1`);
+const noPlace = await idOf(sql`select e.pupil_id as id from enrolment e join school s on s.id = e.school_id
+  where s.name = 'Bjørkelia skole' and e.ends_on is null
+    and not exists (select 1 from sfo_enrolment f where f.pupil_id = e.pupil_id)
+  order by e.pupil_id limit 1`);
+const sfoGuardian = await idOf(sql`select guardian_id as id from guardian_relation
+  where pupil_id = ${sfoChild} and not blocked and not contact_person_only order by guardian_id limit 1`);
+
+// Another unit: Elvetun barnehage in Demo kommune, its styrer and one child; and a kindergarten of the private owner.
+const demoOwner = await idOf(sql`select id from municipality where org_number = '921000001'`);
+const privateOwner = await idOf(sql`select id from municipality where name = 'Stiftelsen Nordlys'`);
+const kg = await idOf(sql`select id from kindergarten where name = 'Bjørkelia barnehage'`);
+const kg2 = await idOf(
+  sql`insert into kindergarten (municipality_id, name) values (${demoOwner}, 'Elvetun barnehage') returning id`,
+);
+const kgPrivate = await idOf(
+  sql`insert into kindergarten (municipality_id, name) values (${privateOwner}, 'Nordlys barnehage') returning id`,
+);
+const kg2Department = await idOf(
+  sql`insert into kindergarten_department (kindergarten_id, name) values (${kg2}, 'Elva') returning id`,
+);
+const kg2Child = await idOf(sql`insert into person (given_name, family_name) values ('Mio', 'Elvetun') returning id`);
+await sql`insert into kindergarten_enrolment (child_id, department_id, starts_on) values (${kg2Child}, ${kg2Department}, '2026-08-01')`.execute(
+  db,
+);
+const kg2Leader = await idOf(sql`insert into person (given_name, family_name) values ('Åse', 'Elvetun') returning id`);
+await sql`insert into staff_membership (person_id, municipality_id, kindergarten_id, role, starts_on)
+  values (${kg2Leader}, ${demoOwner}, ${kg2}, 'kindergarten_leader', '2020-08-01')`.execute(db);
+const sfoId = async (name: string) => idOf(sql`select id from sfo where name = ${name}`);
+const bjSfo = await sfoId('Bjørkelia SFO');
+const fjSfo = await sfoId('Fjellheim SFO');
+const schoolOf = async (id: number) => idOf(sql`select school_id as id from sfo where id = ${id}`);
+
+const UNITS: Record<string, CareUnit> = {
+  'Bjørkelia barnehage': { kind: 'kindergarten', id: kg, schoolId: null, municipalityId: demoOwner },
+  'Elvetun barnehage': { kind: 'kindergarten', id: kg2, schoolId: null, municipalityId: demoOwner },
+  'Nordlys barnehage': { kind: 'kindergarten', id: kgPrivate, schoolId: null, municipalityId: privateOwner },
+  'Bjørkelia SFO': { kind: 'sfo', id: bjSfo, schoolId: await schoolOf(bjSfo), municipalityId: demoOwner },
+  'Fjellheim SFO': { kind: 'sfo', id: fjSfo, schoolId: await schoolOf(fjSfo), municipalityId: demoOwner },
+};
+const CHILDREN: Record<string, number> = { nora, theo, sfoChild, fjSfoChild, noPlace, kg2Child };
+
+async function actorOf(personId: number, via: LoginProvider, d: Db = db): Promise<Actor> {
+  const actor = await loadActor(d, personId, via, TODAY);
+  assert.ok(actor, `actor ${personId} loads`);
+  return actor;
+}
+
+type Can = 'view' | 'register' | 'plan';
+const STAFF: Can[] = ['view', 'register'];
+const GUARDIAN: Can[] = ['view', 'plan'];
+
+/** Per actor (Feide unless said): which children in which capacity, which units as board / statistics. */
+interface Expectation {
+  children: Record<string, Can[]>;
+  board: string[];
+  statistics: string[];
+}
+const NOTHING: Expectation = { children: {}, board: [], statistics: [] };
+const KG_STAFF: Expectation = {
+  children: { nora: STAFF, theo: STAFF },
+  board: ['Bjørkelia barnehage'],
+  statistics: [],
+};
+const BJ_SFO_STAFF: Expectation = { children: { sfoChild: STAFF }, board: ['Bjørkelia SFO'], statistics: [] };
+
+const FEIDE: Record<DemoLoginKey, Expectation> = {
+  guardian: NOTHING,
+  'guardian-private': NOTHING,
+  'guardian-blocked': NOTHING,
+  'guardian-left': NOTHING,
+  'contact-teacher': NOTHING,
+  teacher: NOTHING,
+  pupil: NOTHING,
+  leadership: { ...BJ_SFO_STAFF, statistics: ['Bjørkelia SFO'] },
+  'school-owner': {
+    children: {},
+    board: [],
+    statistics: ['Bjørkelia barnehage', 'Elvetun barnehage', 'Bjørkelia SFO', 'Fjellheim SFO'],
+  },
+  'sfo-leader': { ...BJ_SFO_STAFF, statistics: ['Bjørkelia SFO'] },
+  'sfo-staff': BJ_SFO_STAFF,
+  'kindergarten-leader': { ...KG_STAFF, statistics: ['Bjørkelia barnehage'] },
+  'pedagogical-leader': KG_STAFF,
+  'kindergarten-staff': KG_STAFF,
+};
+const IDPORTEN: Partial<Record<DemoLoginKey, Expectation>> = {
+  guardian: { children: { nora: GUARDIAN }, board: [], statistics: [] },
+};
+
+async function check(label: string, actor: Actor, want: Expectation, failures: string[]) {
+  const eq = (actual: unknown, expected: unknown, what: string) => {
+    if (actual !== expected) failures.push(`${label} / ${what}: expected ${String(expected)}, got ${String(actual)}`);
+  };
+  for (const [name, childId] of Object.entries(CHILDREN)) {
+    const facts = await loadCareFacts(db, childId, TODAY);
+    assert.ok(facts);
+    const wanted = want.children[name] ?? [];
+    eq(canViewChildCare(actor, facts), wanted.includes('view'), `${name} view`);
+    eq(canRegisterChildCare(actor, facts), wanted.includes('register'), `${name} register`);
+    eq(canPlanChildCare(actor, facts), wanted.includes('plan'), `${name} plan`);
+    const found = await requireChildCare(db, actor, childId, 'view', TODAY).then(
+      () => true,
+      (error) => {
+        if (!(error instanceof NotFoundError)) throw error;
+        return false;
+      },
+    );
+    eq(found, wanted.includes('view'), `${name} requireChildCare`);
+  }
+  for (const [name, unit] of Object.entries(UNITS)) {
+    eq(canUseCareBoard(actor, unit), want.board.includes(name), `${name} board`);
+    eq(canViewCareStatistics(actor, unit), want.statistics.includes(name), `${name} statistics`);
+    for (const use of ['board', 'statistics'] as const) {
+      const found = await requireCareUnit(db, actor, unit.kind, unit.id, use).then(
+        () => true,
+        () => false,
+      );
+      eq(found, (use === 'board' ? want.board : want.statistics).includes(name), `${name} requireCareUnit ${use}`);
+    }
+  }
+  const listed = (await careUnitsFor(db, actor)).map((u) => u.name).sort();
+  eq(listed.join(','), [...want.board].sort().join(','), 'careUnitsFor');
+}
+
+test('daily care: every demo login, via Feide and ID-porten, against the role table', async () => {
+  const failures: string[] = [];
+  for (const login of DEMO_LOGINS) {
+    await check(`${login.key} via feide`, await actorOf(person[login.key], 'feide'), FEIDE[login.key], failures);
+    await check(
+      `${login.key} via idporten`,
+      await actorOf(person[login.key], 'idporten'),
+      IDPORTEN[login.key] ?? NOTHING,
+      failures,
+    );
+  }
+  await check(
+    'another unit’s styrer',
+    await actorOf(kg2Leader, 'feide'),
+    {
+      children: { kg2Child: STAFF },
+      board: ['Elvetun barnehage'],
+      statistics: ['Elvetun barnehage'],
+    },
+    failures,
+  );
+  await check(
+    'the other guardian (Anders)',
+    await actorOf(anders, 'idporten'),
+    {
+      children: { nora: GUARDIAN },
+      board: [],
+      statistics: [],
+    },
+    failures,
+  );
+  await check(
+    'an SFO child’s guardian',
+    await actorOf(sfoGuardian, 'idporten'),
+    {
+      children: { sfoChild: GUARDIAN },
+      board: [],
+      statistics: [],
+    },
+    failures,
+  );
+  assert.deepEqual(failures, []);
+});
+
+test('daily care: a blocked guardian, a contact person, and an ended place reach nothing', async () => {
+  await withRollback(db, async (trx) => {
+    await sql`update guardian_relation set blocked = true where pupil_id = ${nora} and guardian_id = ${anders}`.execute(
+      trx,
+    );
+    const facts = await loadCareFacts(trx, nora, TODAY);
+    assert.ok(facts);
+    assert.equal(canViewChildCare(await actorOf(anders, 'idporten', trx), facts), false, 'blocked');
+  });
+  await withRollback(db, async (trx) => {
+    await sql`update guardian_relation set contact_person_only = true, parental_responsibility = false
+      where pupil_id = ${nora} and guardian_id = ${anders}`.execute(trx);
+    const facts = await loadCareFacts(trx, nora, TODAY);
+    assert.ok(facts);
+    assert.equal(canViewChildCare(await actorOf(anders, 'idporten', trx), facts), false, 'contact person');
+  });
+  await withRollback(db, async (trx) => {
+    await sql`update kindergarten_enrolment set ends_on = '2026-11-24' where child_id = ${nora}`.execute(trx);
+    const facts = await loadCareFacts(trx, nora, TODAY);
+    assert.ok(facts);
+    for (const [key, via] of [
+      ['guardian', 'idporten'],
+      ['kindergarten-leader', 'feide'],
+      ['kindergarten-staff', 'feide'],
+    ] as const)
+      assert.equal(canViewChildCare(await actorOf(person[key], via, trx), facts), false, `${key}: place ended`);
+  });
+});
+
+test('daily care: the SQL twin (careChildCondition) agrees with canViewChildCare for every login and child', async () => {
+  const { rows } = await sql<{
+    id: number;
+  }>`select id from person p where exists (select 1 from kindergarten_enrolment k
+      where k.child_id = p.id) or exists (select 1 from sfo_enrolment f where f.pupil_id = p.id)
+      or p.id = ${noPlace} order by id`.execute(db);
+  const ids = rows.map((r) => Number(r.id));
+  const facts = await Promise.all(ids.map((id) => loadCareFacts(db, id, TODAY)));
+  const actors: [string, number, LoginProvider][] = [
+    ...DEMO_LOGINS.flatMap((l): [string, number, LoginProvider][] => [
+      [l.key, person[l.key], 'feide'],
+      [l.key, person[l.key], 'idporten'],
+    ]),
+    ['kg2 styrer', kg2Leader, 'feide'],
+    ['anders', anders, 'idporten'],
+  ];
+  let reached = 0;
+  for (const [label, personId, via] of actors) {
+    const actor = await actorOf(personId, via);
+    const policy = ids.filter((_, i) => canViewChildCare(actor, facts[i]!));
+    const { rows: visible } = await sql<{ id: number }>`select p.id from person p
+      where p.id = any(${sql.val(ids)}::bigint[]) and ${careChildCondition(sql.ref('p.id'), actor, TODAY)}
+      order by p.id`.execute(db);
+    assert.deepEqual(
+      visible.map((r) => Number(r.id)),
+      policy,
+      `${label} via ${via}`,
+    );
+    reached += policy.length;
+  }
+  assert.ok(reached > 100, 'the check compares real reach, not empty sets');
+});
