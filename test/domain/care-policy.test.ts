@@ -12,7 +12,9 @@ import {
   requireCareUnit,
   requireChildCare,
 } from '../../src/domain/access/care-scope.ts';
+import { listManagedKindergartens } from '../../src/domain/kindergarten/office.ts';
 import {
+  canManageKindergarten,
   canPlanChildCare,
   canRegisterChildCare,
   canUseCareBoard,
@@ -116,6 +118,8 @@ interface Expectation {
   children: Record<string, Can[]>;
   board: string[];
   statistics: string[];
+  /** The kindergarten's office (canManageKindergarten): its styrer and its owner. */
+  office?: string[];
 }
 const NOTHING: Expectation = { children: {}, board: [], statistics: [] };
 const KG_STAFF: Expectation = {
@@ -138,10 +142,11 @@ const FEIDE: Record<DemoLoginKey, Expectation> = {
     children: {},
     board: [],
     statistics: ['Bjørkelia barnehage', 'Elvetun barnehage', 'Bjørkelia SFO', 'Fjellheim SFO'],
+    office: ['Bjørkelia barnehage', 'Elvetun barnehage'],
   },
   'sfo-leader': { ...BJ_SFO_STAFF, statistics: ['Bjørkelia SFO'] },
   'sfo-staff': BJ_SFO_STAFF,
-  'kindergarten-leader': { ...KG_STAFF, statistics: ['Bjørkelia barnehage'] },
+  'kindergarten-leader': { ...KG_STAFF, statistics: ['Bjørkelia barnehage'], office: ['Bjørkelia barnehage'] },
   'pedagogical-leader': KG_STAFF,
   'kindergarten-staff': KG_STAFF,
 };
@@ -182,6 +187,10 @@ async function check(label: string, actor: Actor, want: Expectation, failures: s
   }
   const listed = (await careUnitsFor(db, actor)).map((u) => u.name).sort();
   eq(listed.join(','), [...want.board].sort().join(','), 'careUnitsFor');
+  for (const [name, unit] of Object.entries(UNITS))
+    eq(canManageKindergarten(actor, unit), (want.office ?? []).includes(name), `${name} office`);
+  const offices = (await listManagedKindergartens(db, actor)).map((k) => k.name).sort();
+  eq(offices.join(','), [...(want.office ?? [])].sort().join(','), 'listManagedKindergartens');
 }
 
 test('daily care: every demo login, via Feide and ID-porten, against the role table', async () => {
@@ -202,6 +211,7 @@ test('daily care: every demo login, via Feide and ID-porten, against the role ta
       children: { kg2Child: STAFF },
       board: ['Elvetun barnehage'],
       statistics: ['Elvetun barnehage'],
+      office: ['Elvetun barnehage'],
     },
     failures,
   );

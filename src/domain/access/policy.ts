@@ -420,3 +420,13 @@ export function canRegisterChildCare(actor: Actor, child: CareFacts): boolean {
 export function canPlanChildCare(actor: Actor, child: CareFacts): boolean {
   return careReachOf(actor, child).has('guardian');
 }
+
+/**
+ * The kindergarten's office (K1): departments, admitting children to a department, moving them, ending a place, and
+ * the staff. The styrer of the kindergarten and its owner (municipality or private owner); nobody else (404).
+ */
+export function canManageKindergarten(actor: Actor, unit: CareUnit): boolean {
+  if (unit.kind !== 'kindergarten') return false;
+  const roles = careUnitRoles(actor, unit);
+  return roles.has('owner') || grantIds(actor, ['kindergarten_leader'], (g) => [g.kindergartenId]).includes(unit.id);
+}
