@@ -44,9 +44,14 @@ test("the JSON export is a download with only this family's data", async () => {
   assert.match(res.headers.get('cache-control') ?? '', /no-store/);
   const data = await res.json();
   assert.equal(data.guardian.name, 'Kari Nordmann');
-  assert.equal(data.children.length, 2);
+  // Sofie and Jonas at school, Nora in the kindergarten
+  assert.deepEqual(data.children.map((c: { school: string }) => c.school).sort(), [
+    'Bjørkelia barnehage',
+    'Bjørkelia skole',
+    'Fjellheim skule',
+  ]);
   const text = JSON.stringify(data);
-  // nobody outside Kari's two children and their guardians appears
+  // nobody outside Kari's children and their guardians appears
   const outsiders = await db
     .selectFrom('person')
     .select(['given_name', 'family_name', 'fodselsnummer'])
@@ -57,11 +62,13 @@ test("the JSON export is a download with only this family's data", async () => {
   for (const other of outsiders)
     assert.ok(!text.includes(other.fodselsnummer!), `no fødselsnummer of ${other.given_name}`);
   for (const child of data.children) for (const g of child.guardians) assert.match(g.name, /Nordmann/);
-  // the areas' data is there too: documents, consent state, settings
+  // the areas' data is there too: documents (the school children's), consent state, settings
   assert.ok(
-    data.children.every((c: { extra: { documents: { title: string }[] } }) =>
-      c.extra.documents.some((d) => /Velkom/.test(d.title)),
-    ),
+    data.children
+      .filter((c: { school: string }) => c.school !== 'Bjørkelia barnehage')
+      .every((c: { extra: { documents: { title: string }[] } }) =>
+        c.extra.documents.some((d) => /Velkom/.test(d.title)),
+      ),
   );
   assert.ok('generalConsent' in data.guardian.extra);
   assert.ok(Array.isArray(data.guardian.extra.notificationSettings));
@@ -114,4 +121,56 @@ test("the areas' data reads in words on the page and in the PDF: no stored key (
   const pdf = await pdfText(Buffer.from(await (await client.get('/me/data.pdf', kari)).arrayBuffer()));
   assert.match(pdf, /SMS · nyheter · av/);
   assert.doesNotMatch(pdf, /generalConsent|notificationSettings|consent_receipt|decidedAt/);
+});
+
+test('daily care is in my data: Nora in the kindergarten, her stay plan, who may fetch her and her days — for her guardians only', async () => {
+  const nora = await db
+    .selectFrom('person as p')
+    .innerJoin('kindergarten_enrolment as e', 'e.child_id', 'p.id')
+    .select('p.id')
+    .where('p.given_name', '=', 'Nora')
+    .where('p.family_name', '=', 'Nordmann')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('care_pickup_person')
+    .values({ child_id: nora.id, name: 'Bestefar Per', phone: '+4791112222', relation: 'Bestefar' })
+    .execute();
+  await db
+    .insertInto('care_day')
+    .values({
+      child_id: nora.id,
+      on_date: '2026-11-24',
+      checked_in_at: new Date('2026-11-24T07:05:00Z'),
+      checked_out_at: new Date('2026-11-24T14:40:00Z'),
+      picked_up_by: 'Bestefar Per',
+      guardian_note: 'Nora er sliten i dag',
+    })
+    .execute();
+
+  const { document } = await html(await client.get('/me/data', kari));
+  const text = document.querySelector('main')?.textContent ?? '';
+  assert.match(text, /Nora Nordmann/);
+  assert.match(text, /Bjørkelia barnehage/);
+  assert.match(text, /Oppholdsplan \(fast uke\)/);
+  assert.match(text, /mandag · \d{2}:\d{2} · \d{2}:\d{2}/, 'the regular week in words and times');
+  assert.match(text, /Bestefar Per · \+4791112222 · Bestefar/);
+  assert.match(text, /24\.11\.2026 · 08:05 · 15:40 · Bestefar Per · Nora er sliten i dag/, 'the day in Norwegian time');
+
+  const json = await (await client.get('/me/data.json', kari)).json();
+  const child = json.children.find((c: { name: string }) => c.name === 'Nora Nordmann');
+  assert.equal(child.school, 'Bjørkelia barnehage');
+  assert.equal(child.className, 'Bjørnehiet');
+  assert.deepEqual(child.extra.careDays[0], {
+    date: '2026-11-24',
+    checkedIn: '08:05',
+    checkedOut: '15:40',
+    pickedUpBy: 'Bestefar Per',
+    pickupMessage: '',
+    guardianNote: 'Nora er sliten i dag',
+    staffNote: '',
+  });
+
+  const ola = { cookie: await sessionCookie(db, await idOf('guardian-private'), 'idporten') };
+  const other = await (await client.get('/me/data', ola)).text();
+  assert.doesNotMatch(other, /Nora Nordmann|Bestefar Per/);
 });

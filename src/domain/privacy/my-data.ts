@@ -6,6 +6,7 @@ import { notEndedBy } from '../period.ts';
 import { parseIdentityNumber } from '../person/fodselsnummer.ts';
 import { listGuardianChildren } from '../guardian/children.ts';
 import { addAreaSections } from './sections.ts';
+import { addCareSections } from './care-section.ts';
 import type { MyData } from './types.ts';
 
 export async function collectMyData(db: Db, actor: Actor, today = todayInOslo()): Promise<MyData> {
@@ -104,5 +105,6 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
     });
   }
   await addAreaSections(db, actor, data, data.children.length ? childIds : []);
+  await addCareSections(db, actor, data, childIds, today);
   return data;
 }
