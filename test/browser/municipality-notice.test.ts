@@ -44,6 +44,10 @@ for (const mode of JS_MODES) {
       const recipients = Number(/(\d+) foresatte/.exec(sent ?? '')?.[1]);
       // Bjørkelia's 3. trinn only: a few dozen guardians, not the whole municipality's hundreds.
       assert.ok(recipients >= 10 && recipients < 150, `sent to ${recipients} guardians`);
+      assert.equal(
+        (await owner.locator('#notice-targets').innerText()).replace(/\s+/g, ' '),
+        'Skoler: Bjørkelia skole Trinn: 3. trinn',
+      );
       assert.deepEqual(await axeViolations(owner, mode), [], 'the sent notice');
       await owner.context().close();
 

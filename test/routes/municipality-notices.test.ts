@@ -115,6 +115,10 @@ test('sending: 303 to the notice with its recipients; the same POST again sends 
   const page = await html(await client.get(location, { cookie: randi }));
   assert.match(page.document.querySelector('[role="status"]')?.textContent ?? '', /sendt til \d+ foresatte/);
   assert.match(page.text, /Demo kommune/);
+  // The status page says what the school owner chose: every school of Demo kommune and every trinn.
+  const targets = page.document.querySelector('#notice-targets')?.textContent ?? '';
+  assert.match(targets, /Skoler: Bjørkelia skole, Fjellheim skule/);
+  assert.match(targets, /Trinn: 1\. trinn, 2\. trinn,.* 10\. trinn/);
   assert.equal((await client.get(location, { cookie: await cookie('leadership') })).status, 404, 'not for rektor');
 
   const list = await html(await client.get('/broadcasts', { cookie: randi }));

@@ -20,6 +20,9 @@ export interface SentBroadcast {
   audienceKind: SentAudienceKind;
   audienceName: string;
   trinn: number | null;
+  /** A municipality notice: the schools (names) and trinn the school owner chose; null for other notices. */
+  targetSchools: string[] | null;
+  targetTrinn: number[] | null;
   subject: string;
   body: string;
   senderName: string;
@@ -52,6 +55,9 @@ function sentQuery(db: Db) {
       'b.audience_kind',
       'b.audience_name',
       'b.trinn',
+      sql<string[] | null>`(select array_agg(ts.name order by ts.name) from school ts
+        where ts.id = any(b.target_school_ids))`.as('target_schools'),
+      'b.target_trinn',
       'b.subject',
       'b.body',
       'b.sender_id',
@@ -72,6 +78,8 @@ const toSent = (r: SentRow): SentBroadcast => ({
   audienceKind: r.audience_kind,
   audienceName: r.audience_name,
   trinn: r.trinn,
+  targetSchools: r.target_schools,
+  targetTrinn: r.target_trinn,
   subject: r.subject,
   body: r.body,
   senderName: `${r.given_name} ${r.family_name}`,

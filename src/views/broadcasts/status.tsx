@@ -84,6 +84,16 @@ export function BroadcastStatusPage({
           fill(t.sentOn, { date: formatDate(broadcast.createdAt) }),
         ].join(' · ')}
       </p>
+      {broadcast.targetSchools && broadcast.targetTrinn ? (
+        <ul id="notice-targets" class="text-slate-700" role="list">
+          <li safe>{`${t.municipality.schools}: ${broadcast.targetSchools.join(', ')}`}</li>
+          <li safe>
+            {`${t.municipality.trinn}: ${broadcast.targetTrinn.map((n) => fill(t.trinnName, { trinn: n })).join(', ')}`}
+          </li>
+        </ul>
+      ) : (
+        ''
+      )}
       <div class={`space-y-3 ${card}`}>
         <p class="whitespace-pre-line" safe>
           {broadcast.body}
