@@ -27,6 +27,7 @@ import { absenceRoutes } from './routes/absence.tsx';
 import { attendanceRoutes } from './routes/attendance.tsx';
 import { leaveRoutes } from './routes/leave.tsx';
 import { sfoPlaceRoutes } from './routes/sfo-places.tsx';
+import { careGuardianRoutes } from './routes/care-guardian.tsx';
 import { sfoSupportRoutes } from './routes/sfo-support.tsx';
 import { applicationRoutes } from './routes/applications.tsx';
 import { vitnemalRoutes } from './routes/vitnemal.tsx';
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', smsWebhookRoutes);
   app.route('/', sfoAdminRoutes);
   app.route('/', sfoSupportRoutes);
+  app.route('/', careGuardianRoutes);
 
   app.notFound(notFound);
   app.onError(onError);
