@@ -17,12 +17,7 @@ import { careGuardianText } from '../i18n/care-guardian.ts';
 import { fill } from '../i18n/index.ts';
 import { actorOf } from '../middleware/session.ts';
 import { CARE_SAVED, careGuardianPaths, type CareSaved, type CareSection } from '../paths/care-guardian.ts';
-import {
-  CareGuardianPage,
-  CareSectionView,
-  SAVED_SECTION,
-  type CarePageState,
-} from '../views/care/guardian-page.tsx';
+import { CareGuardianPage, CareSectionView, SAVED_SECTION, type CarePageState } from '../views/care/guardian-page.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { readForm } from './form-body.ts';
 import { idParam } from './params.ts';

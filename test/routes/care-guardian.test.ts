@@ -100,7 +100,11 @@ test('a time outside the opening hours, or leaving before arriving, is refused p
   assert.equal(valueOf(document, '#care-arrives-1'), '06:00');
   assert.equal(valueOf(document, '#care-leaves-2'), '09:00');
 
-  const ok = await client.post(`${page}/week`, { arrives_1: '08:00', leaves_1: '15:30', arrives_3: '8.15', leaves_3: '16:00' }, kari);
+  const ok = await client.post(
+    `${page}/week`,
+    { arrives_1: '08:00', leaves_1: '15:30', arrives_3: '8.15', leaves_3: '16:00' },
+    kari,
+  );
   assert.equal(ok.status, 303);
   const week = await db
     .selectFrom('care_week_day')
@@ -121,7 +125,11 @@ test('a time outside the opening hours, or leaving before arriving, is refused p
 });
 
 test('a pickup person with a bad phone number is refused with the values kept; a good one is listed', async () => {
-  const bad = await client.post(`${page}/pickup-persons`, { name: 'Bestemor Åse', phone: '12ab', relation: 'bestemor' }, kari);
+  const bad = await client.post(
+    `${page}/pickup-persons`,
+    { name: 'Bestemor Åse', phone: '12ab', relation: 'bestemor' },
+    kari,
+  );
   assert.equal(bad.status, 422);
   const { document } = await html(bad);
   assert.match(textOf(document, '#care-pickup-phone-error'), /norsk telefonnummer med 8 siffer/);
@@ -130,7 +138,11 @@ test('a pickup person with a bad phone number is refused with the values kept; a
   assert.equal(valueOf(document, '#care-pickup-relation'), 'bestemor');
   assert.ok(document.querySelector('#care-pickup [role="alert"] a[href="#care-pickup-phone"]'));
 
-  const good = await client.post(`${page}/pickup-persons`, { name: 'Bestemor Åse', phone: '412 34 567', relation: 'bestemor' }, kari);
+  const good = await client.post(
+    `${page}/pickup-persons`,
+    { name: 'Bestemor Åse', phone: '412 34 567', relation: 'bestemor' },
+    kari,
+  );
   assert.equal(good.status, 303);
   assert.equal(good.headers.get('location'), `${page}?saved=pickup#care-pickup`);
   const listed = (await html(await client.get(page, kari))).document;
@@ -187,7 +199,10 @@ test('a holiday is listed, and a kindergarten child without four weeks gets a wa
   assert.match(textOf(document, '#care-holiday-warning'), /minst fire uker ferie/);
   const backwards = await client.post(`${page}/holidays`, { from: '10.12.2026', to: '01.12.2026' }, kari);
   assert.equal(backwards.status, 422);
-  assert.match(textOf((await html(backwards)).document, '#care-holiday-to-error'), /samme dag som fra-datoen eller senere/);
+  assert.match(
+    textOf((await html(backwards)).document, '#care-holiday-to-error'),
+    /samme dag som fra-datoen eller senere/,
+  );
 });
 
 const posts: [string, Record<string, string>][] = [
@@ -203,16 +218,23 @@ const posts: [string, Record<string, string>][] = [
 ];
 
 test("Ola (another family's guardian) gets 404 for Nora's page and every form, and nothing is written", async () => {
-  const before = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const before = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal((await client.get(page, ola)).status, 404);
   for (const [path, form] of posts) assert.equal((await client.post(`${page}${path}`, form, ola)).status, 404, path);
-  const after = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const after = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(Number(after.n), Number(before.n));
 });
 
 test('Kari through a Feide login, and Kari blocked from Nora, get 404', async () => {
   assert.equal((await client.get(page, kariFeide)).status, 404);
-  for (const [path, form] of posts) assert.equal((await client.post(`${page}${path}`, form, kariFeide)).status, 404, path);
+  for (const [path, form] of posts)
+    assert.equal((await client.post(`${page}${path}`, form, kariFeide)).status, 404, path);
   const relation = db.updateTable('guardian_relation').where('guardian_id', '=', kariId).where('pupil_id', '=', nora);
   await relation.set({ blocked: true }).execute();
   try {
@@ -258,10 +280,16 @@ test('Kari removes her own pickup person and sets walking home alone', async () 
     .executeTakeFirstOrThrow();
   const removed = await client.post(`${page}/pickup-persons/${own.id}/delete`, {}, kari);
   assert.equal(removed.status, 303);
-  assert.equal(await db.selectFrom('care_pickup_person').select('id').where('id', '=', own.id).executeTakeFirst(), undefined);
+  assert.equal(
+    await db.selectFrom('care_pickup_person').select('id').where('id', '=', own.id).executeTakeFirst(),
+    undefined,
+  );
   const walk = await client.post(`${page}/walk-alone`, { walks_alone: 'yes', from: '15:00' }, kari);
   assert.equal(walk.status, 303);
-  assert.equal(textOf((await html(await client.get(page, kari))).document, '#care-walk-state'), 'Kan gå hjem alene fra kl. 15:00');
+  assert.equal(
+    textOf((await html(await client.get(page, kari))).document, '#care-walk-state'),
+    'Kan gå hjem alene fra kl. 15:00',
+  );
   const audit = await db
     .selectFrom('audit_log')
     .select('action')
@@ -269,6 +297,13 @@ test('Kari removes her own pickup person and sets walking home alone', async () 
     .where('actor_person_id', '=', kariId)
     .execute();
   const actions = new Set(audit.map((a) => a.action));
-  for (const action of ['care.week', 'care.day_change', 'care.pickup_person', 'care.walk_alone', 'care.day_note', 'care.holiday'])
+  for (const action of [
+    'care.week',
+    'care.day_change',
+    'care.pickup_person',
+    'care.walk_alone',
+    'care.day_note',
+    'care.holiday',
+  ])
     assert.ok(actions.has(action), action);
 });

@@ -17,7 +17,9 @@ import { changeDeadlineFor, isChangeOpen, minutesBetween, parseTimeOfDay, type D
  */
 
 export type TimeError = 'time' | 'outside' | 'order';
-export type FieldErrors<F extends string, E extends string> = Partial<Record<F, { code: E; from?: string; to?: string }>>;
+export type FieldErrors<F extends string, E extends string> = Partial<
+  Record<F, { code: E; from?: string; to?: string }>
+>;
 
 type Result<E> = Ok | Invalid<E>;
 
@@ -30,8 +32,14 @@ async function planUnit(db: Db, actor: Actor, childId: number, now: Date) {
   return { facts, unit };
 }
 
-const audit = (db: Db, actor: Actor, facts: CareFacts, action: AuditAction, details: Record<string, unknown>, now: Date) =>
-  recordAudit(db, { actor, role: 'guardian', action, subjectPersonId: facts.childId, details }, now);
+const audit = (
+  db: Db,
+  actor: Actor,
+  facts: CareFacts,
+  action: AuditAction,
+  details: Record<string, unknown>,
+  now: Date,
+) => recordAudit(db, { actor, role: 'guardian', action, subjectPersonId: facts.childId, details }, now);
 
 /** Two typed times checked against the unit's opening hours: 'HH:MM' each, or the error of the field at fault. */
 function checkTimes(

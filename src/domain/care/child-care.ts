@@ -142,7 +142,9 @@ export async function loadChildCareOf(
   const departments = new Map(child.departments.map((d) => [Number(d.kindergarten_id), d.name]));
   const unitList = facts.places.flatMap((p) => {
     const unit = units.get(`${p.kind}:${p.id}`);
-    return unit ? [{ ...unit, departmentName: p.kind === 'kindergarten' ? (departments.get(p.id) ?? null) : null }] : [];
+    return unit
+      ? [{ ...unit, departmentName: p.kind === 'kindergarten' ? (departments.get(p.id) ?? null) : null }]
+      : [];
   });
   const week: WeekDay[] = child.week.map((w) => ({
     weekday: Number(w.weekday),

@@ -370,8 +370,7 @@ export function WeekSection({ page, care, state }: Props) {
     return day ? (field === 'arrives' ? day.arrivesAt : day.leavesAt) : '';
   };
   const weekdays = [1, 2, 3, 4, 5] as const;
-  const errorOf = (weekday: number, field: 'arrives' | 'leaves') =>
-    timeError(m, errors[`${field}-${weekday}`], care);
+  const errorOf = (weekday: number, field: 'arrives' | 'leaves') => timeError(m, errors[`${field}-${weekday}`], care);
   const path = careGuardianPaths.week(care.childId);
   const days = (
     <div class="space-y-3">
@@ -539,7 +538,14 @@ export function PickupSection({ page, care, state }: Props) {
         <form method="post" action={walkPath} class="space-y-3" {...hx(walkPath, 'pickup')}>
           {summary(m, [{ field: 'care-walk-from', message: walkError }])}
           <label class="flex items-center gap-2">
-            <input type="checkbox" id="care-walk-alone" name="walks_alone" value="yes" checked={walk.walksAlone} class="h-5 w-5" />
+            <input
+              type="checkbox"
+              id="care-walk-alone"
+              name="walks_alone"
+              value="yes"
+              checked={walk.walksAlone}
+              class="h-5 w-5"
+            />
             <span safe>{m.walksAlone}</span>
           </label>
           <Field
@@ -625,14 +631,7 @@ export function HolidaysSection({ page, care, state }: Props) {
               value={input.from}
               error={fromError}
             />
-            <Field
-              id="care-holiday-to"
-              name="to"
-              label={m.to}
-              hint={m.dateHint}
-              value={input.to}
-              error={toError}
-            />
+            <Field id="care-holiday-to" name="to" label={m.to} hint={m.dateHint} value={input.to} error={toError} />
           </div>
           <button type="submit" class={primaryButton} safe>
             {m.addHoliday}
