@@ -307,3 +307,66 @@ test('Kari removes her own pickup person and sets walking home alone', async () 
   ])
     assert.ok(actions.has(action), action);
 });
+
+test("Kari's home lists Nora (kindergarten) beside the school children, linking to the care page", async () => {
+  await db.deleteFrom('general_consent').where('guardian_id', '=', kariId).execute();
+  await db.insertInto('general_consent').values({ guardian_id: kariId, state: 'given', decided_at: now }).execute();
+  const response = await client.get('/home', kari);
+  assert.equal(response.status, 200);
+  const { document } = await html(response);
+  const card = document.querySelector(`[data-kindergarten-child="${nora}"]`);
+  assert.ok(card, 'a card for Nora');
+  assert.match(card.textContent ?? '', /Nora Nordmann/);
+  assert.match(card.textContent ?? '', /Bjørkelia barnehage, Bjørnehiet/);
+  assert.equal(card.querySelector('h3 a')?.getAttribute('href'), page);
+  // Sofie (at school) has no SFO place in the demo: no care link on her card.
+  const sofie = await childOf(db, kariId, 'Sofie');
+  const links = () => [...document.querySelectorAll('a[data-care-link]')].map((a) => a.getAttribute('href'));
+  assert.deepEqual(links(), [page]);
+  assert.equal((await client.get(`/care/children/${sofie}`, kari)).status, 404, 'no place, no care page');
+});
+
+test('a school child with an SFO place gets "SFO i dag" on the home card, and the care page registers at the SFO', async () => {
+  const sofie = await childOf(db, kariId, 'Sofie');
+  const sfo = await db.selectFrom('sfo').select('id').where('name', '=', 'Bjørkelia SFO').executeTakeFirstOrThrow();
+  const place = await db
+    .insertInto('sfo_enrolment')
+    .values({
+      sfo_id: sfo.id,
+      pupil_id: sofie,
+      starts_on: '2026-08-01',
+      ends_on: null,
+      offer_id: null,
+      days: null,
+      payer_id: kariId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  try {
+    const { document } = await html(await client.get('/home', kari));
+    const link = [...document.querySelectorAll('a[data-care-link]')].find(
+      (a) => a.getAttribute('href') === `/care/children/${sofie}`,
+    );
+    assert.equal(link?.textContent?.trim(), 'SFO i dag');
+    const sfoPage = (await html(await client.get(`/care/children/${sofie}`, kari))).document;
+    assert.equal(textOf(sfoPage, 'h1'), 'Barnehage og SFO for Sofie');
+    assert.match(textOf(sfoPage, '#care-unit'), /Bjørkelia SFO/);
+    assert.equal(sfoPage.querySelector('#care-holiday-warning'), null, 'the holiday minimum is for kindergartens');
+    const saved = await client.post(
+      `/care/children/${sofie}/notes`,
+      { date: '26.11.2026', pickup_message: 'Går hjem med Ida', guardian_note: '' },
+      kari,
+    );
+    assert.equal(saved.status, 303);
+    const day = await db
+      .selectFrom('care_day')
+      .select(['sfo_id', 'kindergarten_id', 'pickup_message'])
+      .where('child_id', '=', sofie)
+      .where('on_date', '=', '2026-11-26')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(day, { sfo_id: sfo.id, kindergarten_id: null, pickup_message: 'Går hjem med Ida' });
+  } finally {
+    await db.deleteFrom('care_day').where('child_id', '=', sofie).execute();
+    await db.deleteFrom('sfo_enrolment').where('id', '=', place.id).execute();
+  }
+});
