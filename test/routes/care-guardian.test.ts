@@ -321,7 +321,7 @@ test("Kari's home lists Nora (kindergarten) beside the school children, linking 
   assert.equal(card.querySelector('h3 a')?.getAttribute('href'), page);
   // Sofie (at school) has no SFO place in the demo: no care link on her card.
   const sofie = await childOf(db, kariId, 'Sofie');
-  const links = () => [...document.querySelectorAll('a[data-care-link]')].map((a) => a.getAttribute('href'));
+  const links = () => Array.from(document.querySelectorAll('a[data-care-link]')).map((a) => a.getAttribute('href'));
   assert.deepEqual(links(), [page]);
   assert.equal((await client.get(`/care/children/${sofie}`, kari)).status, 404, 'no place, no care page');
 });
@@ -344,7 +344,7 @@ test('a school child with an SFO place gets "SFO i dag" on the home card, and th
     .executeTakeFirstOrThrow();
   try {
     const { document } = await html(await client.get('/home', kari));
-    const link = [...document.querySelectorAll('a[data-care-link]')].find(
+    const link = Array.from(document.querySelectorAll('a[data-care-link]')).find(
       (a) => a.getAttribute('href') === `/care/children/${sofie}`,
     );
     assert.equal(link?.textContent?.trim(), 'SFO i dag');
