@@ -14,7 +14,7 @@ import {
   type WeekInput,
 } from '../domain/care/child-care-plan.ts';
 import { careGuardianText } from '../i18n/care-guardian.ts';
-import { fill } from '../i18n/index.ts';
+import { fill, formatDate } from '../i18n/index.ts';
 import { actorOf } from '../middleware/session.ts';
 import { CARE_SAVED, careGuardianPaths, type CareSaved, type CareSection } from '../paths/care-guardian.ts';
 import { CareGuardianPage, CareSectionView, SAVED_SECTION, type CarePageState } from '../views/care/guardian-page.tsx';
@@ -83,7 +83,7 @@ export const careGuardianRoutes = new Hono<AppEnv>()
     if (!result.ok)
       return show(
         c,
-        { change: { input: { date, kind: '', arrives: '', leaves: '' }, errors: result.errors } },
+        { change: { input: { date: formatDate(date), kind: '', arrives: '', leaves: '' }, errors: result.errors } },
         'plan',
         422,
       );

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { countStatements } from '../../src/db/counting.ts';
 import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { createTestDb } from '../support/db.ts';
@@ -10,7 +11,8 @@ const db = await createTestDb();
 await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
 /** Wednesday 25 November 2026; Bjørkelia barnehage's deadline is 12:00 the day before. */
 let now = new Date('2026-11-25T09:00:00+01:00');
-const client = createTestApp(db, {}, { clock: () => now });
+const counter = countStatements(db);
+const client = createTestApp(counter.db, {}, { clock: () => now });
 
 const kariId = await loginPersonId(db, 'guardian');
 const nora = await childOf(db, kariId, 'Nora');
@@ -369,4 +371,29 @@ test('a school child with an SFO place gets "SFO i dag" on the home card, and th
     await db.deleteFrom('care_day').where('child_id', '=', sofie).execute();
     await db.deleteFrom('sfo_enrolment').where('id', '=', place.id).execute();
   }
+});
+
+test('the page is four statements (the session, the care facts, the units, the rest), however much care data', async () => {
+  const count = async () => {
+    counter.reset();
+    assert.equal((await client.get(page, kari)).status, 200);
+    return counter.count;
+  };
+  const before = await count();
+  assert.ok(before <= 4, `${before} statements`);
+  await db
+    .insertInto('care_pickup_person')
+    .values(Array.from({ length: 12 }, (_, i) => ({ child_id: nora, name: `Hentar ${i}`, phone: '+4741234567' })))
+    .execute();
+  await db
+    .insertInto('care_holiday')
+    .values(
+      Array.from({ length: 12 }, (_, i) => ({
+        child_id: nora,
+        starts_on: `2027-0${(i % 9) + 1}-10`,
+        ends_on: `2027-0${(i % 9) + 1}-11`,
+      })),
+    )
+    .execute();
+  assert.equal(await count(), before);
 });
