@@ -122,8 +122,9 @@ test('a time outside the opening hours, or leaving before arriving, is refused p
     ],
   );
   const { document: after } = await html(await client.get(page, kari));
-  assert.equal(textOf(after, '#care-plan li[data-date="2025-11-27"]'), '');
   assert.equal(textOf(after, '#care-plan li[data-date="2026-11-27"] span:last-child'), 'Kommer ikke');
+  assert.equal(textOf(after, '#care-plan li[data-date="2026-11-30"]'), 'Mandag 30.11.2026 08:00–15:30');
+  assert.equal(textOf(after, '#care-plan li[data-date="2026-11-28"]'), 'Lørdag 28.11.2026 Stengt');
 });
 
 test('a pickup person with a bad phone number is refused with the values kept; a good one is listed', async () => {

@@ -13,6 +13,7 @@ import type {
   WeekErrors,
   WeekInput,
 } from '../../domain/care/child-care-plan.ts';
+import { isoWeekday } from '../../domain/calendar/dates.ts';
 import { holidayMinimumWarning, type Expected } from '../../domain/care/expected.ts';
 import { formatPhone } from '../../domain/contact/phone.ts';
 import { careGuardianText, type CareGuardianMessages } from '../../i18n/care-guardian.ts';
@@ -249,8 +250,10 @@ export function PlanSection({ page, care, state }: Props) {
           <li class="flex flex-wrap justify-between gap-x-3 p-3" data-date={d.date}>
             <span class="font-semibold" safe>
               {`${dayName(m, d.date)} ${formatDate(d.date)}`}
+            </span>{' '}
+            <span safe>
+              {d.expected.kind === 'none' && isoWeekday(d.date) > 5 ? m.closed_day : expectedText(m, d.expected)}
             </span>
-            <span safe>{expectedText(m, d.expected)}</span>
           </li>
         ))}
       </ul>
@@ -645,9 +648,8 @@ export function HolidaysSection({ page, care, state }: Props) {
 }
 
 function dayName(m: CareGuardianMessages, date: string): string {
-  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-  if (weekday >= 1 && weekday <= 5) return m.weekdays[weekday as 1 | 2 | 3 | 4 | 5];
-  return '';
+  const weekday = isoWeekday(date);
+  return weekday <= 5 ? m.weekdays[weekday as 1 | 2 | 3 | 4 | 5] : m.weekend[weekday as 6 | 7];
 }
 
 function deadlineText(m: CareGuardianMessages, care: CarePageData): string {
