@@ -398,3 +398,15 @@ test('the page is four statements (the session, the care facts, the units, the r
     .execute();
   assert.equal(await count(), before);
 });
+
+test("the department's staff see Nora's care without the guardian's forms, and cannot plan it (404)", async () => {
+  const amina = { cookie: await sessionCookie(db, await loginPersonId(db, 'kindergarten-staff'), 'feide') };
+  const response = await client.get(page, amina);
+  assert.equal(response.status, 200);
+  const { document } = await html(response);
+  assert.match(textOf(document, '#care-unit'), /Bjørnehiet/);
+  assert.equal(document.querySelectorAll('section[id^="care-"]').length, 6);
+  assert.equal(document.querySelector('section[id^="care-"] form'), null, 'no forms for staff');
+  assert.match(textOf(document, '#care-week'), /Mandag/);
+  for (const [path, form] of posts) assert.equal((await client.post(`${page}${path}`, form, amina)).status, 404, path);
+});
