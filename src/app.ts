@@ -27,6 +27,7 @@ import { absenceRoutes } from './routes/absence.tsx';
 import { attendanceRoutes } from './routes/attendance.tsx';
 import { leaveRoutes } from './routes/leave.tsx';
 import { sfoPlaceRoutes } from './routes/sfo-places.tsx';
+import { careGuardianRoutes } from './routes/care-guardian.tsx';
 import { sfoSupportRoutes } from './routes/sfo-support.tsx';
 import { kindergartenOfficeRoutes } from './routes/kindergarten-office.tsx';
 import { applicationRoutes } from './routes/applications.tsx';
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', sfoAdminRoutes);
   app.route('/', sfoSupportRoutes);
   app.route('/', kindergartenOfficeRoutes);
+  app.route('/', careGuardianRoutes);
 
   app.notFound(notFound);
   app.onError(onError);

@@ -91,7 +91,13 @@ export type AuditAction =
   | 'sfo_reduction.end'
   | 'sfo_summer.save'
   | 'sfo_summer.send'
-  | 'sfo_summer.answer';
+  | 'sfo_summer.answer'
+  | 'care.week'
+  | 'care.day_change'
+  | 'care.holiday'
+  | 'care.pickup_person'
+  | 'care.walk_alone'
+  | 'care.day_note';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { guardianChildRowsPart, withContactTeachersPart } from '../domain/guardian/children.ts';
 import { starterChildrenPart } from '../domain/guardian/starters.ts';
+import { guardianCareChildrenPart } from '../domain/care/guardian-children.ts';
 import { generalConsentStatePart, guardianGlancePart } from '../domain/guardian/glance.ts';
 import { findOwnClass, listStaffUnits } from '../domain/school/units.ts';
 import { actorOf, requireActor } from '../middleware/session.ts';
@@ -36,6 +37,7 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
       starters: starterChildrenPart(db, actor, todayOf(c)),
       notifications: notificationsPart(db, actor.personId, 10),
       consent: generalConsentStatePart(db, actor),
+      care: guardianCareChildrenPart(actor, todayOf(c)),
     });
     // G2: a guardian who has not decided on the general consent sees it first (unless "Ikke nå" this session).
     // The gate is asked at a login; a session made from a remembered device ("Husk meg") is not one (step-up.ts).
@@ -46,7 +48,7 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
     });
     const starters = first.starters;
     // A skolestarter's guardians are told too (the summer SFO registration, an SFO application to confirm).
-    const notifications = children.length || starters.length ? first.notifications : [];
+    const notifications = children.length || starters.length || first.care.length ? first.notifications : [];
     await markNotificationsRead(
       db,
       actor.personId,
@@ -59,6 +61,7 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
         page={page}
         children={children}
         starters={starters}
+        careChildren={first.care}
         glance={glance}
         today={todayOf(c)}
         notifications={notifications}

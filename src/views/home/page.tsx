@@ -1,3 +1,6 @@
+import type { CareChildSummary } from '../../domain/care/guardian-children.ts';
+import { careGuardianText } from '../../i18n/care-guardian.ts';
+import { careGuardianPaths } from '../../paths/care-guardian.ts';
 import type { ChildSummary } from '../../domain/guardian/children.ts';
 import type { StarterSummary } from '../../domain/guardian/starters.ts';
 import { StarterCard } from './starter-card.tsx';
@@ -32,9 +35,12 @@ export function GuardianHome({
   today,
   notifications = [],
   starters = [],
+  careChildren = [],
 }: {
   page: PageContext;
   children: ChildSummary[];
+  /** Children with an SFO or kindergarten place today (issue 13): a link to the care page; kindergarten children a card. */
+  careChildren?: CareChildSummary[];
   /** Skolestartere (issue 12): admitted to 1. trinn from a later day; their card leads to the SFO. */
   starters?: StarterSummary[];
   glance: GuardianGlance;
@@ -42,7 +48,11 @@ export function GuardianHome({
   notifications?: Awaited<ReturnType<typeof listNotifications>>;
 }) {
   const t = page.t.home;
-  if (children.length === 0 && starters.length === 0) {
+  const care = careGuardianText[page.locale];
+  const schoolIds = new Set(children.map((c) => c.pupilId));
+  const sfoToday = new Set(careChildren.filter((c) => c.kind === 'sfo').map((c) => c.childId));
+  const kindergartenChildren = careChildren.filter((c) => c.kind === 'kindergarten' && !schoolIds.has(c.childId));
+  if (children.length === 0 && starters.length === 0 && kindergartenChildren.length === 0) {
     return (
       <div class="max-w-prose space-y-4">
         <h1 class="text-3xl font-bold" safe>
@@ -79,6 +89,15 @@ export function GuardianHome({
             ) : (
               ''
             )}
+            {sfoToday.has(child.pupilId) ? (
+              <p>
+                <a href={careGuardianPaths.child(child.pupilId)} class={link} data-care-link safe>
+                  {care.sfoToday}
+                </a>
+              </p>
+            ) : (
+              ''
+            )}
             {glance.children.has(child.pupilId) ? (
               <ChildGlanceParts
                 page={page}
@@ -93,6 +112,23 @@ export function GuardianHome({
         ))}
         {starters.map((starter) => (
           <StarterCard page={page} starter={starter} />
+        ))}
+        {kindergartenChildren.map((child) => (
+          <li class={`${card} space-y-2`} data-kindergarten-child={String(child.childId)}>
+            <h3 class="text-lg font-semibold">
+              <a
+                href={careGuardianPaths.child(child.childId)}
+                class={link}
+                safe
+              >{`${child.givenName} ${child.familyName}`}</a>
+            </h3>
+            <p safe>{child.departmentName ? `${child.unitName}, ${child.departmentName}` : child.unitName}</p>
+            <p>
+              <a href={careGuardianPaths.child(child.childId)} class={link} data-care-link safe>
+                {care.kindergartenToday}
+              </a>
+            </p>
+          </li>
         ))}
       </ul>
       <GeneralConsentState page={page} state={glance.generalConsent} />
