@@ -28,6 +28,7 @@ import { attendanceRoutes } from './routes/attendance.tsx';
 import { leaveRoutes } from './routes/leave.tsx';
 import { sfoPlaceRoutes } from './routes/sfo-places.tsx';
 import { sfoSupportRoutes } from './routes/sfo-support.tsx';
+import { careBoardRoutes } from './routes/care-board.tsx';
 import { applicationRoutes } from './routes/applications.tsx';
 import { vitnemalRoutes } from './routes/vitnemal.tsx';
 import { ownerSettingsRoutes } from './routes/owner-settings.tsx';
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', smsWebhookRoutes);
   app.route('/', sfoAdminRoutes);
   app.route('/', sfoSupportRoutes);
+  app.route('/', careBoardRoutes);
 
   app.notFound(notFound);
   app.onError(onError);

@@ -85,7 +85,11 @@ export type AuditAction =
   | 'sfo_reduction.end'
   | 'sfo_summer.save'
   | 'sfo_summer.send'
-  | 'sfo_summer.answer';
+  | 'sfo_summer.answer'
+  | 'care_day.check_in'
+  | 'care_day.check_out'
+  | 'care_day.undo'
+  | 'care_day.note';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {
