@@ -16,6 +16,9 @@ import {
 } from '../domain/care/register.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { careBoardText } from '../i18n/care-board.ts';
+import { formatDate, parseDate } from '../i18n/index.ts';
+import { defaultPeriod, isValidPeriod, loadCareStatistics } from '../domain/care/statistics.ts';
+import { StatisticsPage, statisticsTitle } from '../views/care/statistics-page.tsx';
 import { actorOf } from '../middleware/session.ts';
 import { careBoardPaths } from '../paths/care-board.ts';
 import { BoardPage, BoardsPage, boardTitle } from '../views/care/board-page.tsx';
@@ -121,6 +124,38 @@ export const careBoardRoutes = new Hono<AppEnv>()
       return { ok: true };
     }),
   )
+  .get('/care/:kind/:id/statistics', async (c) => {
+    const unit = await unitOf(c, 'statistics');
+    const today = todayOf(c);
+    const fromText = c.req.query('from');
+    const toText = c.req.query('to');
+    const asked = fromText || toText;
+    const period = asked ? { from: parseDate(fromText ?? ''), to: parseDate(toText ?? '') } : defaultPeriod(today);
+    const valid = period.from !== null && period.to !== null && isValidPeriod(period.from, period.to);
+    const withChildren = careUnitRoles(actorOf(c), unit).has('leader');
+    const stats = valid
+      ? await loadCareStatistics(c.get('deps').db, unit, { from: period.from!, to: period.to! }, today, {
+          withChildren,
+        })
+      : null;
+    const page = pageContext(c);
+    const shown = valid
+      ? { from: formatDate(period.from!), to: formatDate(period.to!) }
+      : { from: fromText ?? '', to: toText ?? '' };
+    return render(
+      c,
+      statisticsTitle(page, unit),
+      <StatisticsPage
+        page={page}
+        unit={unit}
+        stats={stats}
+        period={shown}
+        invalid={!valid}
+        childrenShown={withChildren}
+      />,
+      valid ? 200 : 422,
+    );
+  })
   .post('/care/:kind/:id/board/children/:childId/note', (c) =>
     tap(c, async (_c, a) => {
       const result = await saveStaffNote(

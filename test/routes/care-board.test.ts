@@ -259,3 +259,66 @@ test('the board costs the same number of statements for 10 and for 120 children'
   assert.equal(many.count, ten.count, `10 children: ${ten.count} statements, 120: ${many.count}`);
   assert.ok(ten.count <= 3, `session, unit, board: ${ten.count}`);
 });
+
+test('statistics: Hilde sees attendance per day and week and Nora’s hours; Randi the same figures without names', async () => {
+  for (const [date, from, to] of [
+    ['2026-11-23', '08:00', '16:00'],
+    ['2026-11-24', '08:00', '16:00'],
+  ] as const)
+    await db
+      .insertInto('care_day')
+      .values({
+        child_id: nora,
+        on_date: date,
+        kindergarten_id: kindergarten.id,
+        checked_in_at: new Date(`${date}T${from}:00+01:00`),
+        checked_out_at: new Date(`${date}T${to}:00+01:00`),
+      })
+      .execute();
+  const path = `/care/kindergarten/${kindergarten.id}/statistics?from=23.11.2026&to=2026-11-24`;
+  const leader = await client.get(path, hilde);
+  assert.equal(leader.status, 200);
+  const { document } = await html(leader);
+  const cells = (row: Element | null | undefined) =>
+    Array.from(row?.querySelectorAll('td') ?? []).map((c) => c.textContent);
+  const noraRow = document.querySelector(`#stat-child-${nora}`);
+  assert.match(noraRow?.textContent ?? '', /Nora Nordmann/);
+  assert.equal(cells(noraRow)[2], '16,0', 'two days of eight hours');
+  const monday = Array.from(
+    document.querySelectorAll('#per-day ~ * tbody tr, [aria-labelledby="per-day"] tbody tr'),
+  ).find((tr) => tr.querySelector('th')?.textContent === '23.11.2026');
+  assert.ok(monday, 'a row for Monday');
+  const [expected, came] = cells(monday).map(Number);
+  assert.ok(expected! > 10, `expected on Monday: ${expected}`);
+  assert.equal(came, 1, 'only Nora was checked in');
+  assert.ok(document.querySelector('svg[role="img"]'), 'the bar chart');
+
+  const owner = await client.get(path, randi);
+  assert.equal(owner.status, 200);
+  const ownerPage = await html(owner);
+  assert.doesNotMatch(ownerPage.text, /Nora/);
+  assert.ok(!ownerPage.document.querySelector('#per-child'));
+  const ownerMonday = Array.from(ownerPage.document.querySelectorAll('[aria-labelledby="per-day"] tbody tr')).find(
+    (tr) => tr.querySelector('th')?.textContent === '23.11.2026',
+  );
+  assert.equal(cells(ownerMonday).map(Number)[1], 1, 'the owner sees the aggregate');
+
+  for (const [who, cookie] of [
+    ['Amina (staff)', amina],
+    ['Jonas (SFO)', jonas],
+    ['Kari (guardian)', await as('guardian', 'idporten')],
+  ] as const)
+    assert.equal((await client.get(path, cookie)).status, 404, who);
+  assert.equal(
+    (await client.get(`/care/kindergarten/${kindergarten.id}/statistics?from=01.01.2026&to=31.12.2026`, hilde)).status,
+    422,
+    'over 92 days',
+  );
+  assert.equal(
+    (await client.get(`/care/kindergarten/${kindergarten.id}/statistics?from=31.02.2026&to=x`, hilde)).status,
+    422,
+  );
+  const byDefault = await client.get(`/care/kindergarten/${kindergarten.id}/statistics`, hilde);
+  assert.equal(byDefault.status, 200);
+  assert.match(await byDefault.text(), /Oppmøte 01\.11\.2026–25\.11\.2026/, 'the current month up to today');
+});
