@@ -44,15 +44,18 @@ async function unitOf(c: Context<AppEnv>, use: 'board' | 'statistics') {
   );
 }
 
+/** `?department=` of the board and of its taps (a malformed one is no filter). */
+function departmentOf(c: Context<AppEnv>): number | null {
+  const department = c.req.query('department');
+  return department ? idParam(department) || null : null;
+}
+
 async function showBoard(
   c: Context<AppEnv>,
   unit: CareUnitInfo,
   options: { problem?: { childId: number } & RowProblem; status?: ContentfulStatusCode } = {},
 ) {
-  const department = c.req.query('department');
-  const board = await loadBoard(c.get('deps').db, actorOf(c), unit, todayOf(c), {
-    departmentId: department ? idParam(department) : null,
-  });
+  const board = await loadBoard(c.get('deps').db, actorOf(c), unit, todayOf(c), { departmentId: departmentOf(c) });
   const page = pageContext(c);
   return render(
     c,
@@ -84,12 +87,15 @@ async function tap(c: Context<AppEnv>, action: Tap) {
   const problem = result.ok ? undefined : result.problem;
   if (!isPartialRequest(c)) {
     if (problem) return showBoard(c, unit, { problem: { childId: facts.childId, ...problem }, status: 422 });
-    return c.redirect(careBoardPaths.boardAt(unit, facts.childId), 303);
+    return c.redirect(careBoardPaths.boardAt(unit, facts.childId, { department: departmentOf(c) }), 303);
   }
   const child = await loadBoardChild(db, unit, today, facts.childId);
   if (!child) throw new NotFoundError();
   c.header('Vary', 'HX-Request');
-  return c.html(<BoardRow page={pageContext(c)} unit={unit} child={child} problem={problem} />, problem ? 422 : 200);
+  return c.html(
+    <BoardRow page={pageContext(c)} unit={unit} child={child} problem={problem} departmentId={departmentOf(c)} />,
+    problem ? 422 : 200,
+  );
 }
 
 const t = (c: Context<AppEnv>) => careBoardText[c.get('locale')];

@@ -178,9 +178,37 @@ test('Hilde (styrer) sees the board with a link to statistics; the staff home li
   const home = await html(await client.get('/home', amina));
   assert.ok(home.document.querySelector(`main a[href="${board}"]`), "Amina's home links to the board");
   assert.doesNotMatch(home.text, /ikke knyttet til noen klasser/);
+  assert.ok(home.document.querySelector('nav a[href="/care"]'), 'the staff nav has the board');
+  const teacherHome = await html(await client.get('/home', await as('teacher')));
+  assert.ok(!teacherHome.document.querySelector('nav a[href="/care"]'), 'a teacher has no board in the nav');
   const care = await client.get('/care', amina);
   assert.equal(care.status, 302);
   assert.equal(care.headers.get('location'), board);
+});
+
+test('the department filter: only Bjørnehiet; a tap without JavaScript returns to the filtered board', async () => {
+  const bjornehiet = (
+    await db
+      .selectFrom('kindergarten_department')
+      .select('id')
+      .where('kindergarten_id', '=', kindergarten.id)
+      .where('name', '=', 'Bjørnehiet')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const filtered = await html(await client.get(`${board}?department=${bjornehiet}`, hilde));
+  const rows = Array.from(filtered.document.querySelectorAll('li[id^="child-"]'));
+  assert.ok(rows.length > 3 && rows.length < 30, `some children (${rows.length})`);
+  assert.ok(filtered.document.querySelector(`#child-${nora}`));
+  assert.ok(
+    rows.every((r) => r.textContent!.includes('Bjørnehiet')),
+    'only Bjørnehiet',
+  );
+  const action = filtered.document.querySelector(`#child-${nora} form`)!.getAttribute('action')!;
+  assert.equal(action, `${tapOn(nora, 'check-in')}?department=${bjornehiet}`);
+  const response = await client.post(action, {}, hilde);
+  assert.equal(response.status, 303);
+  assert.equal(response.headers.get('location'), `${board}?department=${bjornehiet}#child-${nora}`);
+  await client.post(tapOn(nora, 'undo'), {}, hilde);
 });
 
 test('the board costs the same number of statements for 10 and for 120 children', async () => {

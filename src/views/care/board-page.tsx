@@ -83,6 +83,7 @@ export function BoardPage({
               unit={unit}
               child={child}
               problem={problem?.childId === child.childId ? problem : undefined}
+              departmentId={board.departmentId}
             />
           ))}
         </ul>

@@ -106,13 +106,15 @@ function CheckOutForm({
   unit,
   child,
   problem,
+  departmentId,
 }: {
+  departmentId?: number | null;
   t: CareBoardMessages;
   unit: CareUnitInfo;
   child: BoardChild;
   problem?: RowProblem;
 }) {
-  const action = careBoardPaths.checkOut(unit, child.childId);
+  const action = careBoardPaths.checkOut(unit, child.childId, departmentId);
   const id = (s: string) => `${s}-${child.childId}`;
   return (
     <form method="post" action={action} class="space-y-2" {...hx(action, child.childId)}>
@@ -179,7 +181,10 @@ export function BoardRow({
   unit,
   child,
   problem,
+  departmentId,
 }: {
+  /** The board's department filter, kept by the taps. */
+  departmentId?: number | null;
   page: PageContext;
   unit: CareUnitInfo;
   child: BoardChild;
@@ -232,12 +237,12 @@ export function BoardRow({
       {status === 'gone' ? (
         ''
       ) : status === 'here' ? (
-        <CheckOutForm t={t} unit={unit} child={child} problem={problem} />
+        <CheckOutForm t={t} unit={unit} child={child} problem={problem} departmentId={departmentId} />
       ) : (
         <form
           method="post"
-          action={careBoardPaths.checkIn(unit, child.childId)}
-          {...hx(careBoardPaths.checkIn(unit, child.childId), child.childId)}
+          action={careBoardPaths.checkIn(unit, child.childId, departmentId)}
+          {...hx(careBoardPaths.checkIn(unit, child.childId, departmentId), child.childId)}
         >
           <button type="submit" class={`${primaryButton} ${bigButton}`} safe>
             {t.checkIn}
@@ -248,8 +253,8 @@ export function BoardRow({
         {day?.checkedInAt ? (
           <form
             method="post"
-            action={careBoardPaths.undo(unit, child.childId)}
-            {...hx(careBoardPaths.undo(unit, child.childId), child.childId)}
+            action={careBoardPaths.undo(unit, child.childId, departmentId)}
+            {...hx(careBoardPaths.undo(unit, child.childId, departmentId), child.childId)}
           >
             <button type="submit" class={`${secondaryButton} min-h-11`} safe>
               {t.undo}
@@ -260,9 +265,9 @@ export function BoardRow({
         )}
         <form
           method="post"
-          action={careBoardPaths.note(unit, child.childId)}
+          action={careBoardPaths.note(unit, child.childId, departmentId)}
           class="flex flex-1 flex-wrap items-end gap-2"
-          {...hx(careBoardPaths.note(unit, child.childId), child.childId)}
+          {...hx(careBoardPaths.note(unit, child.childId, departmentId), child.childId)}
         >
           <div class="min-w-40 flex-1">
             <label for={`note-${child.childId}`} class="block text-sm font-semibold" safe>
