@@ -5,7 +5,7 @@ import type { Actor } from '../domain/access/actor.ts';
 import type { CareFacts } from '../domain/access/care-facts.ts';
 import { careUnitsFor, requireCareUnit, type CareUnitInfo } from '../domain/access/care-scope.ts';
 import { careUnitRoles } from '../domain/access/policy.ts';
-import { loadBoard, loadBoardChild } from '../domain/care/board.ts';
+import { loadBoard } from '../domain/care/board.ts';
 import {
   checkIn,
   checkOut,
@@ -21,7 +21,7 @@ import { defaultPeriod, isValidPeriod, loadCareStatistics } from '../domain/care
 import { StatisticsPage, statisticsTitle } from '../views/care/statistics-page.tsx';
 import { actorOf } from '../middleware/session.ts';
 import { careBoardPaths } from '../paths/care-board.ts';
-import { BoardPage, BoardsPage, boardTitle } from '../views/care/board-page.tsx';
+import { BoardCounts, BoardPage, BoardsPage, boardTitle } from '../views/care/board-page.tsx';
 import { BoardRow, type RowProblem } from '../views/care/board-row.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { readForm, type FormBody } from './form-body.ts';
@@ -89,11 +89,17 @@ async function tap(c: Context<AppEnv>, action: Tap) {
     if (problem) return showBoard(c, unit, { problem: { childId: facts.childId, ...problem }, status: 422 });
     return c.redirect(careBoardPaths.boardAt(unit, facts.childId, { department: departmentOf(c) }), 303);
   }
-  const child = await loadBoardChild(db, unit, today, facts.childId);
+  // the row, and the day's counts out of band: one statement, as the board itself
+  const board = await loadBoard(db, actor, unit, today, { departmentId: departmentOf(c) });
+  const child = board.children.find((ch) => ch.childId === facts.childId);
   if (!child) throw new NotFoundError();
+  const page = pageContext(c);
   c.header('Vary', 'HX-Request');
   return c.html(
-    <BoardRow page={pageContext(c)} unit={unit} child={child} problem={problem} departmentId={departmentOf(c)} />,
+    <>
+      <BoardRow page={page} unit={unit} child={child} problem={problem} departmentId={board.departmentId} />
+      <BoardCounts page={page} counts={board.counts} oob />
+    </>,
     problem ? 422 : 200,
   );
 }

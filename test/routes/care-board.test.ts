@@ -106,6 +106,15 @@ test('check out with htmx: only the row comes back, with the time and who picked
   const { text, document } = await html(response);
   assert.doesNotMatch(text, /<html/i, 'a fragment, not a page');
   assert.equal(document.querySelectorAll('li[id^="child-"]').length, 1);
+  const oob = document.querySelector('#board-counts[hx-swap-oob="true"]');
+  assert.ok(oob, 'the counts come out of band');
+  assert.deepEqual(
+    Array.from(oob.querySelectorAll('dd'))
+      .map((d) => Number(d.textContent))
+      .slice(1, 3),
+    [0, 1],
+    'none here, one gone',
+  );
   assert.match(text, /Gått 15:40/);
   assert.match(text, /Hentet av Kari Nordmann/);
   assert.match(text, /Sjekket ut 15:40 av Amina Haddad/);

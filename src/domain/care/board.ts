@@ -82,9 +82,8 @@ interface ChildRow {
   walks_alone_from: string | null;
 }
 
-/** The children with a place at the unit on `date` (child_id, group_id, group_name), optionally one department or child. */
-function placesAt(unit: CareUnitInfo, date: string, filter: { departmentId?: number | null; childId?: number }) {
-  const child = filter.childId ? sql`and x.child_id = ${filter.childId}` : sql``;
+/** The children with a place at the unit on `date` (child_id, group_id, group_name), optionally of one department. */
+function placesAt(unit: CareUnitInfo, date: string, filter: { departmentId?: number | null }) {
   if (unit.kind === 'sfo')
     return sql`select * from (select distinct on (f.pupil_id) f.pupil_id as child_id, c.id as group_id,
           c.name as group_name
@@ -92,17 +91,17 @@ function placesAt(unit: CareUnitInfo, date: string, filter: { departmentId?: num
         join enrolment e on e.pupil_id = f.pupil_id and e.school_id = ${unit.schoolId} and ${activeOn('e', date)}
         join class c on c.id = e.class_id
         where f.sfo_id = ${unit.id} and ${activeOn('f', date)}
-        order by f.pupil_id, e.starts_on desc) x where true ${child}`;
+        order by f.pupil_id, e.starts_on desc) x`;
   const department = filter.departmentId ? sql`and d.id = ${filter.departmentId}` : sql``;
   return sql`select * from (select distinct on (ke.child_id) ke.child_id, d.id as group_id, d.name as group_name
         from kindergarten_enrolment ke join kindergarten_department d on d.id = ke.department_id
         where d.kindergarten_id = ${unit.id} and ${activeOn('ke', date)} ${department}
-        order by ke.child_id, ke.starts_on desc) x where true ${child}`;
+        order by ke.child_id, ke.starts_on desc) x`;
 }
 
 const name = (ref: string) => sql.raw(`(${ref}.given_name || ' ' || ${ref}.family_name)`);
 
-function childrenQuery(unit: CareUnitInfo, date: string, filter: { departmentId?: number | null; childId?: number }) {
+function childrenQuery(unit: CareUnitInfo, date: string, filter: { departmentId?: number | null }) {
   return sql<ChildRow>`select p.id, p.given_name, p.family_name, k.group_id, k.group_name,
       (select coalesce(json_agg(json_build_object('weekday', w.weekday, 'arrives_at', to_char(w.arrives_at, 'HH24:MI'),
           'leaves_at', to_char(w.leaves_at, 'HH24:MI')) order by w.weekday), '[]'::json)
@@ -194,15 +193,4 @@ export async function loadBoard(
     ),
   });
   return { unit, date, departments, departmentId, children, counts: countsOf(children) };
-}
-
-/** One child's row of the board (after a tap), or null when the child has no place at the unit that day. */
-export async function loadBoardChild(
-  db: Db,
-  unit: CareUnitInfo,
-  date: string,
-  childId: number,
-): Promise<BoardChild | null> {
-  const { rows } = await childrenQuery(unit, date, { childId }).execute(db);
-  return rows[0] ? toChild(rows[0], date) : null;
 }

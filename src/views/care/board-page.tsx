@@ -36,18 +36,7 @@ export function BoardPage({
         <h2 id="board-counts-heading" class="sr-only" safe>
           {t.countsLabel}
         </h2>
-        <dl id="board-counts" class="grid grid-cols-4 gap-2 text-center">
-          {STATUSES.map((s) => (
-            <div class={`${card} px-1 py-2`}>
-              <dt class="text-xs text-slate-700 sm:text-sm" safe>
-                {t.counts[s]}
-              </dt>
-              <dd class="text-2xl font-bold" safe>
-                {String(board.counts[s])}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <BoardCounts page={page} counts={board.counts} />
       </section>
       {board.departments.length ? (
         <form method="get" action={careBoardPaths.board(unit)} class="flex flex-wrap items-end gap-2">
@@ -98,6 +87,33 @@ export function BoardPage({
         ''
       )}
     </div>
+  );
+}
+
+/** The day's counts. After a tap htmx gets them out of band beside the row (`oob`), so they never go stale. */
+export function BoardCounts({
+  page,
+  counts,
+  oob,
+}: {
+  page: PageContext;
+  counts: Record<BoardStatus, number>;
+  oob?: boolean;
+}) {
+  const t = careBoardText[page.locale];
+  return (
+    <dl id="board-counts" class="grid grid-cols-4 gap-2 text-center" hx-swap-oob={oob ? 'true' : undefined}>
+      {STATUSES.map((s) => (
+        <div class={`${card} px-1 py-2`}>
+          <dt class="text-xs text-slate-700 sm:text-sm" safe>
+            {t.counts[s]}
+          </dt>
+          <dd class="text-2xl font-bold" safe>
+            {String(counts[s])}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
