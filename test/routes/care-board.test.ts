@@ -166,7 +166,12 @@ test('who is refused: SFO staff, a teacher, a guardian get 404 on the board and 
     assert.equal((await client.post(tapOn(nora, 'check-in'), {}, cookie)).status, 404, `${who}: check-in`);
     assert.equal((await client.post(tapOn(nora, 'note'), { note: 'x' }, cookie)).status, 404, `${who}: note`);
   }
-  assert.equal((await client.get(sfoBoard, jonas)).status, 200, 'Jonas has his own board');
+  const jonasBoard = await client.get(sfoBoard, jonas);
+  assert.equal(jonasBoard.status, 200, 'Jonas has his own board');
+  const sfoRows = (await html(jonasBoard)).document.querySelectorAll('li[id^="child-"]');
+  assert.ok(sfoRows.length > 10, `the SFO's children (${sfoRows.length})`);
+  assert.ok(!(await html(await client.get(sfoBoard, jonas))).document.querySelector(`#child-${nora}`), 'not Nora');
+  assert.equal((await client.get(sfoBoard, await as('leadership'))).status, 200, 'the rektor leads the SFO');
   assert.equal((await client.get('/care/school/1/board', amina)).status, 404);
   assert.equal((await client.get('/care/kindergarten/abc/board', amina)).status, 404);
   assert.equal((await client.get('/care/kindergarten/999999/board', amina)).status, 404);
