@@ -364,3 +364,38 @@ test('statistics: Hilde sees attendance per day and week and Nora’s hours; Ran
   assert.equal(byDefault.status, 200);
   assert.match(await byDefault.text(), /Oppmøte 01\.11\.2026–25\.11\.2026/, 'the current month up to today');
 });
+
+test('hostile input to the board and the statistics is never a 5xx', async () => {
+  const hostile = [
+    'a\u0000b',
+    'x'.repeat(100_000),
+    '\uD800',
+    '99999999999999999999',
+    'pickup:999999999999',
+    'guardian:1',
+  ];
+  await client.post(tapOn(nora, 'check-in'), {}, amina);
+  for (const value of hostile) {
+    for (const what of ['check-out', 'note', 'undo', 'check-in']) {
+      const response = await client.post(
+        tapOn(nora, what),
+        { picked_up_by: value, picked_up_other: value, note: value },
+        { ...amina, ...htmx },
+      );
+      assert.ok(response.status < 500, `${what} ${value.slice(0, 20)}: ${response.status}`);
+    }
+    // a lone surrogate cannot be encoded: sent as the bytes a broken client might send
+    const q = value === '\uD800' ? '%ED%A0%80' : encodeURIComponent(value);
+    for (const query of [`from=${q}&to=01.12.2026`, `department=${q}`]) {
+      const stats = await client.get(`/care/kindergarten/${kindergarten.id}/statistics?${query}`, hilde);
+      assert.ok(stats.status < 500, `statistics ${query.slice(0, 30)}: ${stats.status}`);
+      const page = await client.get(`${board}?${query}`, hilde);
+      assert.ok(page.status < 500, `board ${query.slice(0, 30)}: ${page.status}`);
+    }
+  }
+  for (const path of [`/care/kindergarten/99999999999999999999/board`, `/care/sfo/-1/statistics`, `/care/x/1/board`])
+    assert.equal((await client.get(path, hilde)).status, 404, path);
+  const long = await client.post(tapOn(nora, 'note'), { note: 'x'.repeat(501) }, amina);
+  assert.equal(long.status, 422, 'a note over 500 characters is refused with a message');
+  assert.match(await long.text(), /Teksten er for lang/);
+});
