@@ -30,6 +30,7 @@ import { sfoPlaceRoutes } from './routes/sfo-places.tsx';
 import { careGuardianRoutes } from './routes/care-guardian.tsx';
 import { sfoSupportRoutes } from './routes/sfo-support.tsx';
 import { kindergartenOfficeRoutes } from './routes/kindergarten-office.tsx';
+import { careBoardRoutes } from './routes/care-board.tsx';
 import { applicationRoutes } from './routes/applications.tsx';
 import { vitnemalRoutes } from './routes/vitnemal.tsx';
 import { ownerSettingsRoutes } from './routes/owner-settings.tsx';
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', sfoSupportRoutes);
   app.route('/', kindergartenOfficeRoutes);
   app.route('/', careGuardianRoutes);
+  app.route('/', careBoardRoutes);
 
   app.notFound(notFound);
   app.onError(onError);

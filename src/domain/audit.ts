@@ -97,7 +97,11 @@ export type AuditAction =
   | 'care.holiday'
   | 'care.pickup_person'
   | 'care.walk_alone'
-  | 'care.day_note';
+  | 'care.day_note'
+  | 'care_day.check_in'
+  | 'care_day.check_out'
+  | 'care_day.undo'
+  | 'care_day.note';
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

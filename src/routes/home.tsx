@@ -20,6 +20,7 @@ import { ownClassList } from '../domain/pupils/class-list.ts';
 import { unreadThreadsPart } from '../domain/messages/lists.ts';
 import { waitingApplicationsPart } from '../domain/applications/queue.ts';
 import { lettersToPrintPart } from '../domain/letters/overview.ts';
+import { careUnitsForPart } from '../domain/access/care-scope.ts';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
 export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
@@ -78,8 +79,9 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
   const units = await listStaffUnits(db, actor, todayOf(c));
   if (actor.staff.length === 0) return render(c, title, <StaffHome page={page} units={units} />);
   // one statement for the rest of the page: notifications, today's lessons and what waits (issue 18, item 4)
-  const { notifications, lessons, waiting } = await loadParts(db, {
+  const { notifications, lessons, waiting, careUnits } = await loadParts(db, {
     notifications: notificationsPart(db, actor.personId, 10),
+    careUnits: careUnitsForPart(actor),
     lessons: todaysLessonsPart(db, actor, todayOf(c)),
     waiting: together({
       unreadThreads: unreadThreadsPart(db, actor, todayOf(c)),
@@ -97,7 +99,13 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
     c,
     title,
     <div class="space-y-8">
-      <StaffHome page={page} units={units} today={{ date: todayOf(c), lessons }} waiting={waiting} />
+      <StaffHome
+        page={page}
+        units={units}
+        today={{ date: todayOf(c), lessons }}
+        waiting={waiting}
+        careUnits={careUnits}
+      />
       <NotificationList page={page} notifications={notifications} />
     </div>,
   );

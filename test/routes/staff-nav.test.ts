@@ -45,11 +45,15 @@ test('each role gets the entries it may use, and no link to an empty page', asyn
       'Skolekontoret',
       'Skolerute',
       'SFO',
+      'Inn- og utsjekk',
     ],
     'contact-teacher': ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Timeplan'],
     teacher: ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Timeplan'],
-    'sfo-leader': ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Søknader', 'SFO'],
-    'sfo-staff': ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer'],
+    'sfo-leader': ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Søknader', 'SFO', 'Inn- og utsjekk'],
+    'sfo-staff': ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Inn- og utsjekk'],
+    'kindergarten-leader': ['Inn- og utsjekk'],
+    'pedagogical-leader': ['Inn- og utsjekk'],
+    'kindergarten-staff': ['Inn- og utsjekk'],
     'school-owner': ['Kunngjøringer', 'Folkeregisteret', 'Skolekontoret', 'Skolerute', 'Innstillinger', 'SFO'],
   };
   for (const [key, entries] of Object.entries(expected) as [DemoLoginKey, string[]][]) {

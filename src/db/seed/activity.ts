@@ -1,4 +1,5 @@
 import { loadActor, todayInOslo, type Actor } from '../../domain/access/actor.ts';
+import { seedCareActivity } from './care-activity.ts';
 import { listBroadcastAudiences } from '../../domain/broadcasts/audience.ts';
 import { sendBroadcast } from '../../domain/broadcasts/send.ts';
 import { requireGuardianChild } from '../../domain/guardian/child.ts';
@@ -35,6 +36,7 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<void> 
   };
   const staff = async (personId: number): Promise<Actor> => (await loadActor(db, personId, 'feide', today))!;
   await seedSfoSupportActivity(db, now);
+  await seedCareActivity(db, now);
 
   const marius = await staff(await personOf('contact-teacher'));
   const audience = (await listBroadcastAudiences(db, marius, today)).find((a) => a.kind === 'class');

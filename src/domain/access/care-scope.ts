@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { done, loadPart, part, type Part } from '../../db/together.ts';
 import { NotFoundError } from '../errors.ts';
 import { grantIds, type Actor } from './actor.ts';
 import { carePlacesSql, loadCareFacts, type CareFacts, type CareUnit } from './care-facts.ts';
@@ -141,13 +142,20 @@ export async function requireCareUnit(
   return unit;
 }
 
-/** The units whose board the actor uses (their staff home lists them). Bounded: a person works at a few units. */
-export async function careUnitsFor(db: Db, actor: Actor): Promise<CareUnitInfo[]> {
+/** The units whose board the actor uses (their staff home lists them), as a part of a larger statement. Bounded. */
+export function careUnitsForPart(actor: Actor): Part<CareUnitInfo[]> {
   const { sfoIds, schoolIds, kindergartenIds } = careUnitScope(actor);
-  if (!sfoIds.length && !schoolIds.length && !kindergartenIds.length) return [];
-  const { rows } = await sql<UnitRow>`select * from (${unitsSql}) u
+  if (!sfoIds.length && !schoolIds.length && !kindergartenIds.length) return done([]);
+  return part(
+    {
+      units: sql<UnitRow>`select * from (${unitsSql}) u
     where (u.kind = 'sfo' and (u.id = any(${sql.val(sfoIds)}::bigint[]) or u.school_id = any(${sql.val(schoolIds)}::bigint[])))
       or (u.kind = 'kindergarten' and u.id = any(${sql.val(kindergartenIds)}::bigint[]))
-    order by u.kind, u.name limit 50`.execute(db);
-  return rows.map(toUnitInfo);
+    order by u.kind, u.name limit 50`,
+    },
+    ({ units }) => units.map(toUnitInfo),
+  );
 }
+
+/** The units whose board the actor uses (their staff home lists them). Bounded: a person works at a few units. */
+export const careUnitsFor = (db: Db, actor: Actor): Promise<CareUnitInfo[]> => loadPart(db, careUnitsForPart(actor));

@@ -9,6 +9,7 @@ import { messagePaths } from '../../paths/messages.ts';
 import { newsPaths } from '../../paths/news.ts';
 import { officePaths } from '../../paths/office.ts';
 import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
+import { careBoardPaths } from '../../paths/care-board.ts';
 import { sfoAdminPaths } from '../../paths/sfo-admin.ts';
 import { skolerutePaths } from '../../paths/skolerute.ts';
 import { timetablePaths } from '../../paths/timetable.ts';
@@ -44,6 +45,11 @@ const ENTRIES: { key: NavKey; href: string; roles: StaffRole[]; also?: RegExp }[
   },
   { key: 'ownerSettings', href: ownerSettingsPaths.page, roles: ['school_owner'] },
   { key: 'sfo', href: sfoAdminPaths.list, roles: ['sfo_leader', 'leadership', 'school_owner'] },
+  {
+    key: 'care',
+    href: careBoardPaths.boards,
+    roles: ['sfo_leader', 'sfo_staff', 'leadership', 'kindergarten_leader', 'pedagogical_leader', 'kindergarten_staff'],
+  },
 ];
 
 /** The entries for these roles, in order. */

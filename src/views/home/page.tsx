@@ -26,6 +26,9 @@ import { ChildGlanceParts, GeneralConsentState } from './glance.tsx';
 import type { GuardianGlance } from '../../domain/guardian/glance.ts';
 import { card, link } from '../components/classes.ts';
 import { broadcastsText } from '../../i18n/broadcasts.ts';
+import type { CareUnitInfo } from '../../domain/access/care-scope.ts';
+import { careBoardText } from '../../i18n/care-board.ts';
+import { CareBoardLinks } from '../care/board-page.tsx';
 
 /** Guardian home (G1): every child the guardian may see, across schools and school owners. */
 export function GuardianHome({
@@ -153,15 +156,19 @@ export function StaffHome({
   units,
   today,
   waiting,
+  careUnits = [],
 }: {
   page: PageContext;
   units: StaffUnits;
+  /** The daily-care units whose board the person uses (issue 13). */
+  careUnits?: CareUnitInfo[];
   today?: { date: string; lessons: TodayLesson[] };
   /** What waits for this person (unread messages; for deciders and leadership, applications and letters). */
   waiting?: StaffWaitingCounts;
 }) {
   const t = page.t.home;
-  const empty = !units.classes.length && !units.groups.length && !units.schools.length && !units.sfos.length;
+  const empty =
+    !units.classes.length && !units.groups.length && !units.schools.length && !units.sfos.length && !careUnits.length;
   return (
     <div class="space-y-6">
       <h1 class="text-3xl font-bold" safe>
@@ -172,6 +179,16 @@ export function StaffHome({
         <span safe>{units.roles.map((role) => t.role[role]).join(', ')}</span>
       </p>
       {empty ? <p safe>{t.noStaffUnits}</p> : ''}
+      {careUnits.length ? (
+        <section aria-labelledby="care-heading" class="space-y-2">
+          <h2 id="care-heading" class="text-xl font-semibold" safe>
+            {careBoardText[page.locale].homeHeading}
+          </h2>
+          <CareBoardLinks page={page} units={careUnits} />
+        </section>
+      ) : (
+        ''
+      )}
       {waiting ? <StaffWaiting page={page} roles={units.roles} counts={waiting} /> : ''}
       {today && units.roles.some((role) => role === 'teacher' || role === 'contact_teacher') ? (
         <TodayLessons page={page} lessons={today.lessons} today={today.date} />

@@ -1,0 +1,150 @@
+import type { CareUnitInfo } from '../../domain/access/care-scope.ts';
+import type { Board, BoardStatus } from '../../domain/care/board.ts';
+import { careBoardText } from '../../i18n/care-board.ts';
+import { fill, formatDate } from '../../i18n/index.ts';
+import { careBoardPaths } from '../../paths/care-board.ts';
+import { card, link, listCard, secondaryButton } from '../components/classes.ts';
+import type { PageContext } from '../page-context.ts';
+import { BoardRow, type RowProblem } from './board-row.tsx';
+
+export const boardTitle = (page: PageContext, board: Board) =>
+  fill(careBoardText[page.locale].title, { unit: board.unit.name, date: formatDate(board.date) });
+
+const STATUSES: BoardStatus[] = ['expected', 'here', 'gone', 'not_coming'];
+
+/** The board on a phone first: the day's counts, a department filter, then one list item per child. */
+export function BoardPage({
+  page,
+  board,
+  canSeeStatistics,
+  problem,
+}: {
+  page: PageContext;
+  board: Board;
+  canSeeStatistics: boolean;
+  /** A refused tap without JavaScript: shown on that child's row. */
+  problem?: { childId: number } & RowProblem;
+}) {
+  const t = careBoardText[page.locale];
+  const unit = board.unit;
+  return (
+    <div class="space-y-4">
+      <h1 class="text-2xl font-bold" safe>
+        {boardTitle(page, board)}
+      </h1>
+      <section aria-labelledby="board-counts-heading">
+        <h2 id="board-counts-heading" class="sr-only" safe>
+          {t.countsLabel}
+        </h2>
+        <BoardCounts page={page} counts={board.counts} />
+      </section>
+      {board.departments.length ? (
+        <form method="get" action={careBoardPaths.board(unit)} class="flex flex-wrap items-end gap-2">
+          <div>
+            <label for="department" class="block text-sm font-semibold" safe>
+              {t.department}
+            </label>
+            <select id="department" name="department" class="min-h-11 rounded border border-slate-500 bg-white p-2">
+              <option value="" safe>
+                {t.allDepartments}
+              </option>
+              {board.departments.map((d) => (
+                <option value={String(d.id)} selected={d.id === board.departmentId} safe>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class={`${secondaryButton} min-h-11`} safe>
+            {t.show}
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+      {board.children.length === 0 ? (
+        <p safe>{t.noChildren}</p>
+      ) : (
+        <ul class="space-y-2" role="list">
+          {board.children.map((child) => (
+            <BoardRow
+              page={page}
+              unit={unit}
+              child={child}
+              problem={problem?.childId === child.childId ? problem : undefined}
+              departmentId={board.departmentId}
+            />
+          ))}
+        </ul>
+      )}
+      {canSeeStatistics ? (
+        <p>
+          <a href={careBoardPaths.statistics(unit)} class={link} safe>
+            {fill(t.statisticsLink, { unit: unit.name })}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+/** The day's counts. After a tap htmx gets them out of band beside the row (`oob`), so they never go stale. */
+export function BoardCounts({
+  page,
+  counts,
+  oob,
+}: {
+  page: PageContext;
+  counts: Record<BoardStatus, number>;
+  oob?: boolean;
+}) {
+  const t = careBoardText[page.locale];
+  return (
+    <dl id="board-counts" class="grid grid-cols-4 gap-2 text-center" hx-swap-oob={oob ? 'true' : undefined}>
+      {STATUSES.map((s) => (
+        <div class={`${card} px-1 py-2`}>
+          <dt class="text-xs text-slate-700 sm:text-sm" safe>
+            {t.counts[s]}
+          </dt>
+          <dd class="text-2xl font-bold" safe>
+            {String(counts[s])}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The person's boards (GET /care with more than one). */
+export function BoardsPage({ page, units }: { page: PageContext; units: CareUnitInfo[] }) {
+  const t = careBoardText[page.locale];
+  return (
+    <div class="space-y-4">
+      <h1 class="text-2xl font-bold" safe>
+        {t.boardsTitle}
+      </h1>
+      {units.length === 0 ? <p safe>{t.noBoards}</p> : <CareBoardLinks page={page} units={units} />}
+    </div>
+  );
+}
+
+/** A list of board links (also on the staff home). */
+export function CareBoardLinks({ page, units }: { page: PageContext; units: CareUnitInfo[] }) {
+  const t = careBoardText[page.locale];
+  return (
+    <ul class={listCard} role="list">
+      {units.map((u) => (
+        <li class="p-3">
+          <a href={careBoardPaths.board(u)} class={link} safe>
+            {fill(t.boardLink, { unit: u.name })}
+          </a>
+          <span class="block text-sm text-slate-700" safe>
+            {u.placeName}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
