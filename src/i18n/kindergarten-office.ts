@@ -2,6 +2,7 @@
 const nb = {
   listTitle: 'Barnehagekontoret',
   listLead: 'Barnehagene du er styrer for eller eier.',
+  noKindergartens: 'Det er ingen barnehager her ennå.',
   title: 'Barnehagekontoret: {name}',
   lead: 'Avdelinger, barn med plass og ansatte. Barna hentes fra Folkeregisteret; foresatte følger med derfra.',
   back: 'Alle barnehagene',
@@ -84,6 +85,7 @@ export type KindergartenOfficeMessages = typeof nb;
 const nn: KindergartenOfficeMessages = {
   listTitle: 'Barnehagekontoret',
   listLead: 'Barnehagane du er styrar for eller eigar av.',
+  noKindergartens: 'Det er ingen barnehagar her enno.',
   title: 'Barnehagekontoret: {name}',
   lead: 'Avdelingar, born med plass og tilsette. Borna kjem frå Folkeregisteret; føresette følgjer med derifrå.',
   back: 'Alle barnehagane',
@@ -164,6 +166,7 @@ const nn: KindergartenOfficeMessages = {
 const en: KindergartenOfficeMessages = {
   listTitle: 'Kindergarten office',
   listLead: 'The kindergartens you lead (styrer) or own.',
+  noKindergartens: 'There are no kindergartens here yet.',
   title: 'Kindergarten office: {name}',
   lead: 'Departments, children with a place, and staff. Children come from the National Registry, with their guardians.',
   back: 'All kindergartens',

@@ -57,8 +57,11 @@ async function officePage(
  */
 export const kindergartenOfficeRoutes = new Hono<AppEnv>()
   .get('/kindergartens', async (c) => {
-    const kindergartens = await listManagedKindergartens(c.get('deps').db, actorOf(c));
-    if (kindergartens.length === 0) throw new NotFoundError();
+    const actor = actorOf(c);
+    const kindergartens = await listManagedKindergartens(c.get('deps').db, actor);
+    // A school owner without kindergartens yet gets the (empty) list; nobody else who runs none has the page.
+    const owner = actor.via === 'feide' && actor.staff.some((g) => g.role === 'school_owner');
+    if (kindergartens.length === 0 && !owner) throw new NotFoundError();
     return render(
       c,
       kindergartenOfficeText[c.get('locale')].listTitle,

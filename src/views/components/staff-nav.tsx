@@ -10,6 +10,7 @@ import { newsPaths } from '../../paths/news.ts';
 import { officePaths } from '../../paths/office.ts';
 import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
 import { careBoardPaths } from '../../paths/care-board.ts';
+import { kindergartenOfficePaths } from '../../paths/kindergarten-office.ts';
 import { sfoAdminPaths } from '../../paths/sfo-admin.ts';
 import { skolerutePaths } from '../../paths/skolerute.ts';
 import { timetablePaths } from '../../paths/timetable.ts';
@@ -50,6 +51,7 @@ const ENTRIES: { key: NavKey; href: string; roles: StaffRole[]; also?: RegExp }[
     href: careBoardPaths.boards,
     roles: ['sfo_leader', 'sfo_staff', 'leadership', 'kindergarten_leader', 'pedagogical_leader', 'kindergarten_staff'],
   },
+  { key: 'kindergartens', href: kindergartenOfficePaths.list, roles: ['kindergarten_leader', 'school_owner'] },
 ];
 
 /** The entries for these roles, in order. */

@@ -45,7 +45,7 @@ export function KindergartenList({
       <h1 class="text-3xl font-bold" safe>
         {t.listTitle}
       </h1>
-      <p safe>{t.listLead}</p>
+      <p safe>{kindergartens.length ? t.listLead : t.noKindergartens}</p>
       <ul class={listCard} role="list">
         {kindergartens.map((k) => (
           <li class="p-3">
