@@ -9,9 +9,14 @@ const keep = (department?: number | null) => (department ? `?department=${depart
 export const careBoardPaths = {
   /** The person's boards (one board: straight to it). */
   boards: '/care',
-  /** `?department=` filters a kindergarten's board. */
-  board: (unit: Unit, options: { department?: number | null } = {}) =>
-    options.department ? `${base(unit)}/board?department=${options.department}` : `${base(unit)}/board`,
+  /** `?department=` filters a kindergarten's board; `?date=` (ISO) shows a coming day, read-only. */
+  board: (unit: Unit, options: { department?: number | null; date?: string } = {}) => {
+    const query = [
+      options.department ? `department=${options.department}` : '',
+      options.date ? `date=${options.date}` : '',
+    ].filter(Boolean);
+    return `${base(unit)}/board${query.length ? `?${query.join('&')}` : ''}`;
+  },
   /** The board scrolled to one child's row (the 303 after a tap without JavaScript). */
   boardAt: (unit: Unit, childId: number, options: { department?: number | null } = {}) =>
     `${careBoardPaths.board(unit, options)}#child-${childId}`,

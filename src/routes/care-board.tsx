@@ -6,6 +6,7 @@ import type { CareFacts } from '../domain/access/care-facts.ts';
 import { careUnitsFor, requireCareUnit, type CareUnitInfo } from '../domain/access/care-scope.ts';
 import { careUnitRoles } from '../domain/access/policy.ts';
 import { loadBoard } from '../domain/care/board.ts';
+import { addDays } from '../domain/calendar/dates.ts';
 import {
   checkIn,
   checkOut,
@@ -50,12 +51,26 @@ function departmentOf(c: Context<AppEnv>): number | null {
   return department ? idParam(department) || null : null;
 }
 
+/** How many days ahead the board shows who is expected ("who will be there each day"). */
+const AHEAD_DAYS = 14;
+
+/**
+ * `?date=` of the board: a day from today up to AHEAD_DAYS ahead, read-only (the taps are made on the day). Anything
+ * else — malformed, past, too far — is today. A tap's 303 has no date: back to today's board.
+ */
+function boardDateOf(c: Context<AppEnv>, today: string): string {
+  const asked = parseDate(c.req.query('date') ?? '');
+  return asked && asked > today && asked <= addDays(today, AHEAD_DAYS) ? asked : today;
+}
+
 async function showBoard(
   c: Context<AppEnv>,
   unit: CareUnitInfo,
   options: { problem?: { childId: number } & RowProblem; status?: ContentfulStatusCode } = {},
 ) {
-  const board = await loadBoard(c.get('deps').db, actorOf(c), unit, todayOf(c), { departmentId: departmentOf(c) });
+  const today = todayOf(c);
+  const date = boardDateOf(c, today);
+  const board = await loadBoard(c.get('deps').db, actorOf(c), unit, date, { departmentId: departmentOf(c) });
   const page = pageContext(c);
   return render(
     c,
@@ -65,6 +80,11 @@ async function showBoard(
       board={board}
       canSeeStatistics={careUnitRoles(actorOf(c), unit).has('leader')}
       problem={options.problem}
+      today={today}
+      days={{
+        previous: date > today ? addDays(date, -1) : null,
+        next: date < addDays(today, AHEAD_DAYS) ? addDays(date, 1) : null,
+      }}
     />,
     options.status,
   );

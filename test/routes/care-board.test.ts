@@ -399,3 +399,45 @@ test('hostile input to the board and the statistics is never a 5xx', async () =>
   assert.equal(long.status, 422, 'a note over 500 characters is refused with a message');
   assert.match(await long.text(), /Teksten er for lang/);
 });
+
+test('a coming day shows who is expected, read-only; today links to it; past, far or malformed days are today', async () => {
+  clock = new Date(`${TODAY}T09:00:00+01:00`);
+  await db.deleteFrom('care_day_change').where('child_id', '=', nora).execute();
+  await db
+    .insertInto('care_day_change')
+    .values({ child_id: nora, on_date: '2026-11-27', kind: 'off', arrives_at: null, leaves_at: null })
+    .execute();
+  await db
+    .insertInto('care_day')
+    .values({
+      child_id: nora,
+      on_date: '2026-11-27',
+      kindergarten_id: kindergarten.id,
+      pickup_message: 'Farmor henter',
+    })
+    .execute();
+  const today = await html(await client.get(board, amina));
+  const next = today.document.querySelector('a[href$="date=2026-11-26"]');
+  assert.equal(next?.textContent, 'Neste dag', "today's board links to tomorrow");
+
+  const friday = await html(await client.get(`${board}?date=2026-11-27`, amina));
+  assert.match(friday.document.querySelector('h1')?.textContent ?? '', /27\.11\.2026/);
+  assert.match(friday.text, /Viser 27\.11\.2026: hvem som er ventet/);
+  const row = friday.document.querySelector(`#child-${nora}`);
+  assert.ok(row);
+  assert.match(row.textContent!, /Fri/);
+  assert.doesNotMatch(row.textContent!, /i dag/, 'no "today" words on another day');
+  assert.match(row.textContent!, /Farmor henter/);
+  assert.equal(friday.document.querySelectorAll('li[id^="child-"] form').length, 0, 'no taps on a coming day');
+  assert.ok(friday.document.querySelector(`a[href="${board}?date=2026-11-26"]`), 'the day before');
+  assert.ok(friday.document.querySelector(`a[href="${board}"]`), 'back to today');
+
+  for (const date of ['2026-11-24', '2026-12-31', 'igår', '2026-02-30']) {
+    const page = await html(await client.get(`${board}?date=${encodeURIComponent(date)}`, amina));
+    assert.match(page.document.querySelector('h1')?.textContent ?? '', /25\.11\.2026/, `${date} shows today`);
+    assert.ok(page.document.querySelector('li[id^="child-"] form'), `${date}: today's taps`);
+  }
+  // The board of another day is no more open than today's.
+  assert.equal((await client.get(`${board}?date=2026-11-27`, jonas)).status, 404);
+  assert.equal((await client.get(`${board}?date=2026-11-27`, await as('guardian', 'idporten'))).status, 404);
+});

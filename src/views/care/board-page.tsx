@@ -18,10 +18,16 @@ export function BoardPage({
   board,
   canSeeStatistics,
   problem,
+  today,
+  days,
 }: {
   page: PageContext;
   board: Board;
   canSeeStatistics: boolean;
+  /** Today's date: another day's board is read-only. */
+  today: string;
+  /** The day before and after the board's day that the board may show (null: none). */
+  days: { previous: string | null; next: string | null };
   /** A refused tap without JavaScript: shown on that child's row. */
   problem?: { childId: number } & RowProblem;
 }) {
@@ -32,6 +38,43 @@ export function BoardPage({
       <h1 class="text-2xl font-bold" safe>
         {boardTitle(page, board)}
       </h1>
+      {board.date === today ? (
+        ''
+      ) : (
+        <p class="rounded border-l-4 border-sky-800 bg-sky-50 p-3" safe>
+          {fill(t.otherDay.showing, { date: formatDate(board.date) })}
+        </p>
+      )}
+      <nav aria-label={t.otherDay.days} class="flex flex-wrap gap-x-4 gap-y-1">
+        {days.previous ? (
+          <a
+            href={careBoardPaths.board(unit, {
+              department: board.departmentId,
+              date: days.previous === today ? undefined : days.previous,
+            })}
+            class={link}
+            safe
+          >
+            {t.otherDay.previous}
+          </a>
+        ) : (
+          ''
+        )}
+        {board.date === today ? (
+          ''
+        ) : (
+          <a href={careBoardPaths.board(unit, { department: board.departmentId })} class={link} safe>
+            {t.otherDay.today}
+          </a>
+        )}
+        {days.next ? (
+          <a href={careBoardPaths.board(unit, { department: board.departmentId, date: days.next })} class={link} safe>
+            {t.otherDay.next}
+          </a>
+        ) : (
+          ''
+        )}
+      </nav>
       <section aria-labelledby="board-counts-heading">
         <h2 id="board-counts-heading" class="sr-only" safe>
           {t.countsLabel}
@@ -40,6 +83,7 @@ export function BoardPage({
       </section>
       {board.departments.length ? (
         <form method="get" action={careBoardPaths.board(unit)} class="flex flex-wrap items-end gap-2">
+          {board.date === today ? '' : <input type="hidden" name="date" value={board.date} />}
           <div>
             <label for="department" class="block text-sm font-semibold" safe>
               {t.department}
@@ -73,6 +117,7 @@ export function BoardPage({
               child={child}
               problem={problem?.childId === child.childId ? problem : undefined}
               departmentId={board.departmentId}
+              readOnly={board.date !== today}
             />
           ))}
         </ul>

@@ -182,6 +182,7 @@ export function BoardRow({
   child,
   problem,
   departmentId,
+  readOnly = false,
 }: {
   /** The board's department filter, kept by the taps. */
   departmentId?: number | null;
@@ -189,8 +190,19 @@ export function BoardRow({
   unit: CareUnitInfo;
   child: BoardChild;
   problem?: RowProblem;
+  /** A coming day: what is expected, without the taps (they are made on the day). */
+  readOnly?: boolean;
 }) {
-  const t = careBoardText[page.locale];
+  const today = careBoardText[page.locale];
+  const t: CareBoardMessages = readOnly
+    ? {
+        ...today,
+        expected: today.otherDay.expected,
+        status: { ...today.status, expected: today.otherDay.waiting },
+        pickupMessage: today.otherDay.pickupMessage,
+        staffNote: today.otherDay.staffNote,
+      }
+    : today;
   const status = boardStatus(child);
   const day = child.day;
   const headingId = `child-${child.childId}-name`;
@@ -234,6 +246,29 @@ export function BoardRow({
       )}
       <Notes t={t} child={child} />
       <WhoMayFetch t={t} child={child} />
+      {readOnly ? '' : <Taps t={t} unit={unit} child={child} problem={problem} departmentId={departmentId} />}
+    </li>
+  );
+}
+
+/** The taps of today's row: check in or out, undo, the staff's note. */
+function Taps({
+  t,
+  unit,
+  child,
+  problem,
+  departmentId,
+}: {
+  t: CareBoardMessages;
+  unit: CareUnitInfo;
+  child: BoardChild;
+  problem?: RowProblem;
+  departmentId?: number | null;
+}) {
+  const status = boardStatus(child);
+  const day = child.day;
+  return (
+    <>
       {status === 'gone' ? (
         ''
       ) : status === 'here' ? (
@@ -287,6 +322,6 @@ export function BoardRow({
           </button>
         </form>
       </div>
-    </li>
+    </>
   );
 }
