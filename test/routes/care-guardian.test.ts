@@ -409,4 +409,23 @@ test("the department's staff see Nora's care without the guardian's forms, and c
   assert.equal(document.querySelector('section[id^="care-"] form'), null, 'no forms for staff');
   assert.match(textOf(document, '#care-week'), /Mandag/);
   for (const [path, form] of posts) assert.equal((await client.post(`${page}${path}`, form, amina)).status, 404, path);
+  // The guardian's message for today reads as the guardian's to staff, not as "your message".
+  await db
+    .insertInto('care_day')
+    .values({
+      child_id: nora,
+      on_date: '2026-11-25',
+      pickup_message: 'Bestemor henter kl. 15',
+      guardian_note: 'Sliten',
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['child_id', 'on_date'])
+        .doUpdateSet({ pickup_message: 'Bestemor henter kl. 15', guardian_note: 'Sliten' }),
+    )
+    .execute();
+  const today = textOf((await html(await client.get(page, amina))).document, '#care-today');
+  assert.match(today, /Beskjed om henting\s*Bestemor henter kl\. 15/);
+  assert.match(today, /Beskjed fra foresatte\s*Sliten/);
+  assert.doesNotMatch(today, /Din beskjed/);
 });

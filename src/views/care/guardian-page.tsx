@@ -154,7 +154,7 @@ export function TodaySection({ page, care, state }: Props) {
         {today.pickupMessage ? (
           <>
             <dt class="font-semibold" safe>
-              {m.yourMessage}
+              {care.mayPlan ? m.yourMessage : m.pickupMessage}
             </dt>
             <dd id="care-today-message" class="whitespace-pre-line" safe>
               {today.pickupMessage}
@@ -166,7 +166,7 @@ export function TodaySection({ page, care, state }: Props) {
         {today.guardianNote ? (
           <>
             <dt class="font-semibold" safe>
-              {m.yourNote}
+              {care.mayPlan ? m.yourNote : m.fromGuardians}
             </dt>
             <dd id="care-today-note" class="whitespace-pre-line" safe>
               {today.guardianNote}
