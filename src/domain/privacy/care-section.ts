@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { notEndedBy } from '../period.ts';
 import { parseIdentityNumber } from '../person/fodselsnummer.ts';
+import { guardiansOfChildren } from './guardians.ts';
 import type { MyData } from './types.ts';
 
 const WEEKDAYS = ['', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
@@ -47,15 +48,7 @@ export async function addCareSections(
   const seen = new Set<number>();
   const kindergartenChildren = kindergarten.filter((k) => !seen.has(k.id) && seen.add(k.id));
   const kindergartenIds = kindergartenChildren.map((k) => k.id);
-  const relations = kindergartenIds.length
-    ? await db
-        .selectFrom('guardian_relation as g')
-        .innerJoin('person as p', 'p.id', 'g.guardian_id')
-        .select(['g.pupil_id', 'p.given_name', 'p.family_name', 'g.relation', 'g.parental_responsibility'])
-        .where('g.pupil_id', 'in', kindergartenIds)
-        .where('g.blocked', '=', false)
-        .execute()
-    : [];
+  const relations = await guardiansOfChildren(db, kindergartenIds);
   for (const child of kindergartenChildren) {
     data.children.push({
       name: `${child.given_name} ${child.family_name}`,
@@ -63,13 +56,7 @@ export async function addCareSections(
       school: child.kindergarten,
       className: child.department,
       enrolledFrom: child.starts_on,
-      guardians: relations
-        .filter((r) => r.pupil_id === child.id)
-        .map((r) => ({
-          name: `${r.given_name} ${r.family_name}`,
-          relation: r.relation,
-          parentalResponsibility: r.parental_responsibility,
-        })),
+      guardians: relations.get(child.id) ?? [],
       viewedBy: [],
       extra: {},
     });

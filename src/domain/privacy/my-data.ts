@@ -7,6 +7,7 @@ import { parseIdentityNumber } from '../person/fodselsnummer.ts';
 import { listGuardianChildren } from '../guardian/children.ts';
 import { addAreaSections } from './sections.ts';
 import { addCareSections } from './care-section.ts';
+import { guardiansOfChildren } from './guardians.ts';
 import type { MyData } from './types.ts';
 
 export async function collectMyData(db: Db, actor: Actor, today = todayInOslo()): Promise<MyData> {
@@ -42,15 +43,7 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
         .where(notEndedBy('e', today))
         .execute()
     : [];
-  const relations = childIds.length
-    ? await db
-        .selectFrom('guardian_relation as g')
-        .innerJoin('person as p', 'p.id', 'g.guardian_id')
-        .select(['g.pupil_id', 'p.given_name', 'p.family_name', 'g.relation', 'g.parental_responsibility'])
-        .where('g.pupil_id', 'in', childIds)
-        .where('g.blocked', '=', false)
-        .execute()
-    : [];
+  const relations = await guardiansOfChildren(db, childIds);
   const data: MyData = {
     generatedAt: new Date().toISOString(),
     guardian: {
@@ -84,13 +77,7 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
       school: child.schoolName,
       className: child.className,
       enrolledFrom: detail?.starts_on ?? '',
-      guardians: relations
-        .filter((r) => r.pupil_id === child.pupilId)
-        .map((r) => ({
-          name: `${r.given_name} ${r.family_name}`,
-          relation: r.relation,
-          parentalResponsibility: r.parental_responsibility,
-        })),
+      guardians: relations.get(child.pupilId) ?? [],
       viewedBy: audit
         // Who has looked at the child's card. Reasons are left out (they may concern others, e.g. a
         // reveal for the child welfare service), and so are actions about other guardians (blocking).
