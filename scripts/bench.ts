@@ -79,6 +79,27 @@ const teacherSession = await createSession(db, {
   acr: null,
 });
 const asTeacher = { cookie: `${SESSION_COOKIE}=${teacherSession.token}` };
+const kindergartenStaff = DEMO_LOGINS.find((l) => l.key === 'kindergarten-staff')!;
+const kindergartenSession = await createSession(db, {
+  personId: await personId('feide_id', kindergartenStaff.feideId!),
+  provider: 'feide',
+  issuer: 'bench',
+  idpSid: null,
+  idToken: null,
+  acr: null,
+});
+const asKindergarten = { cookie: `${SESSION_COOKIE}=${kindergartenSession.token}` };
+const kindergarten = await db
+  .selectFrom('kindergarten')
+  .select('id')
+  .where('name', '=', 'Bjørkelia barnehage')
+  .executeTakeFirstOrThrow();
+const nora = await db
+  .selectFrom('guardian_relation as g')
+  .innerJoin('kindergarten_enrolment as e', 'e.child_id', 'g.pupil_id')
+  .select('g.pupil_id')
+  .where('g.guardian_id', '=', await personId('fodselsnummer', guardian.fodselsnummer!))
+  .executeTakeFirstOrThrow();
 const asRektor = { cookie: `${SESSION_COOKIE}=${rektorSession.token}` };
 const asGuardian = { cookie: `${SESSION_COOKIE}=${guardianSession.token}` };
 const someClass = await db
@@ -124,6 +145,12 @@ const scenarios: { name: string; path: string; headers?: Record<string, string> 
   { name: 'rektor: vitnemål view (9A)', path: `/classes/${class9a.id}/vitnemal-absence`, headers: asRektor },
   { name: 'contact teacher: home', path: '/home', headers: asTeacher },
   { name: 'contact teacher: inbox', path: '/messages', headers: asTeacher },
+  { name: 'guardian: daily care (kindergarten)', path: `/care/children/${nora.pupil_id}`, headers: asGuardian },
+  {
+    name: 'kindergarten staff: board (42)',
+    path: `/care/kindergarten/${kindergarten.id}/board`,
+    headers: asKindergarten,
+  },
 ].filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY));
 
 /**
