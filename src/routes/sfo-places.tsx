@@ -62,11 +62,19 @@ async function section(
       state={state}
       actorId={actor.personId}
       more={
-        overview && (invoice || child.startsOn !== null) ? <SfoMore page={page} child={child} invoice={invoice} /> : ''
+        overview && (invoice || child.startsOn !== null) ? (
+          <SfoMore page={page} child={child} invoice={invoice} careToday={placeInForce(overview.place, todayOf(c))} />
+        ) : (
+          ''
+        )
       }
     />
   );
   return renderChildSection(c, child, 'sfo', body, status);
+}
+
+function placeInForce(place: { startsOn: string; endsOn: string | null } | null, today: string): boolean {
+  return place !== null && place.startsOn <= today && (place.endsOn === null || place.endsOn >= today);
 }
 
 /** The kind of one of the child's SFO applications (another child's, another kind, none → 404). */

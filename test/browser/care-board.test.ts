@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { axeViolations, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { startTestServer } from '../support/server.ts';
 
 // Issue 13 acceptance: staff check a child in and out on the board, on a phone, with JavaScript on and off.
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const server = await startTestServer(db, {}, { clock: () => new Date('2026-11-25T09:00:00+01:00') });
 after(() => server.close());
 const browser = await launchBrowser();

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { axeViolations, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { startTestServer } from '../support/server.ts';
 
 // Issue 13 acceptance, the whole day on phones (375 px), JavaScript on and off: a guardian changes tomorrow's stay plan
 // and leaves a pickup message; staff see it on the board and check the child in and out; the guardian sees the times.
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 // Wednesday 25.11.2026 at 09:00: a change for tomorrow is open until 12:00 today.
 const server = await startTestServer(db, {}, { clock: () => new Date('2026-11-25T09:00:00+01:00') });
 after(() => server.close());

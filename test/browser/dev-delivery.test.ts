@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { dispatchLetters } from '../../src/domain/letters/dispatch.ts';
 import { startStaffThread } from '../../src/domain/messages/send.ts';
 import { startOutboxWorker } from '../../src/jobs/outbox-worker.ts';
 import { testConfig } from '../support/app.ts';
 import { axeViolations, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { addVedtak, childOf, devDeps, NOW, personByName, TODAY } from '../support/letters.ts';
 import { startTestServer } from '../support/server.ts';
@@ -15,8 +14,7 @@ import { startTestServer } from '../support/server.ts';
 // What a guardian's phone and inbox would have received, in development: a message in the book is delivered by
 // the real worker (the development SMS gateway, and nodemailer to the built-in SMTP server), a vedtak by the
 // development digital post; the footer links to all three, and none of them carries the child's name.
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const server = await startTestServer(db, {}, { clock: () => NOW });
 const worker = await startOutboxWorker(db, testConfig({ baseUrl: server.url }), {
   clock: () => NOW,

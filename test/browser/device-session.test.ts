@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { axeViolations, JS_MODES, launchBrowser, newContext, PHONE } from '../support/browser.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { startTestServer } from '../support/server.ts';
 
 // Issue 19 item 7, "Husk meg på denne enheten": a guardian ticks it on a phone, comes back the next day (the app's
 // clock moves; the ordinary session has ended) and reports absence without logging in; the consents ask for a fresh
 // ID-porten login first; the contact card's "Avslutt" forgets the phone. JavaScript on and off, 375 px, axe-clean.
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 await giveDemoGeneralConsent(db);
 let now = new Date('2026-11-25T08:00:00+01:00'); // a Wednesday
 const server = await startTestServer(db, {}, { clock: () => now });

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { axeViolations, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
 import { deleteApplications } from '../support/applications.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { startTestServer } from '../support/server.ts';
 
 // Issue 19 acceptance: "Meld fravær i dag" from the home page in at most three taps, and a leave application typed
 // with digits only (a phone's numeric keypad has no "."), with JavaScript on and off at 375 px, axe-clean.
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const server = await startTestServer(db, {}, { clock: () => new Date('2026-11-25T08:00:00+01:00') }); // a Wednesday
 after(() => server.close());
 const browser = await launchBrowser();

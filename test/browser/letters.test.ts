@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, describe, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { dispatchLetters } from '../../src/domain/letters/dispatch.ts';
 import { axeViolations, JS_MODES, launchBrowser, logInAs, newContext } from '../support/browser.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { addVedtak, childOf, devDeps, NOW, personByName, TODAY } from '../support/letters.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 import { startTestServer } from '../support/server.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const server = await startTestServer(db, {}, { clock: () => NOW });
 after(() => server.close());
 const browser = await launchBrowser();

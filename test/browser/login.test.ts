@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
+import { DEMO_LOGINS } from '../../src/db/seed/seed.ts';
 import {
   axeViolations,
   DESKTOP,
@@ -11,11 +11,10 @@ import {
   newContext,
   PHONE,
 } from '../support/browser.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { startTestServer } from '../support/server.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const server = await startTestServer(db);
 after(() => server.close());
 const browser = await launchBrowser();

@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { receiveInboundSms } from '../../src/domain/messages/inbound.ts';
 import { contactTeacherIdsForPupil } from '../../src/domain/notifications/outbox.ts';
 import { SESSION_COOKIE } from '../../src/middleware/session.ts';
 import { sessionCookie } from '../support/app.ts';
 import { axeViolations, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { startTestServer } from '../support/server.ts';
 
 const TODAY = '2026-11-25';
 const START = new Date('2026-11-25T08:00:00+01:00').getTime();
 const began = Date.now();
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 // A Wednesday morning, with time passing so messages come one after another.
 const server = await startTestServer(db, {}, { clock: () => new Date(START + (Date.now() - began)) });
 after(() => server.close());

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { syntheticIdentityNumber } from '../../src/domain/person/fodselsnummer.ts';
 import { axeViolations, JS_MODES, launchBrowser, logInAs, logInTyped, newContext } from '../support/browser.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { startTestServer } from '../support/server.ts';
 
 // Issue 11's acceptance, end to end in the browser: the school office creates a class, admits a pupil, grants a new
 // contact teacher and builds two lessons; the new contact teacher logs in and sees the class and the lessons; the
 // pupil leaves and their guardian no longer sees them.
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 let now = new Date('2026-11-25T09:00:00+01:00');
 const server = await startTestServer(db, {}, { clock: () => now });
 after(() => server.close());

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { seedDemoStarter } from '../../src/db/seed/starter-activity.ts';
 import { axeViolations, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
 import { deleteApplications } from '../support/applications.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { startTestServer } from '../support/server.ts';
 
 // Issue 12, skolestartere: Kari's Ida starts in 1. trinn next August. Kari sees her on the home page and applies for
 // an SFO place from the first school day — an earlier date is refused with the values kept. JS on and off, 375 px.
 const NOW = new Date('2026-11-25T09:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const ida = await seedDemoStarter(db, NOW);
 assert.ok(ida, 'the demo starter is seeded');
 const server = await startTestServer(db, {}, { clock: () => NOW });

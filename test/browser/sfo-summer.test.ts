@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { saveSummerPeriod, sendSummerRegistration } from '../../src/domain/sfo/summer.ts';
 import { requireSfo } from '../../src/domain/sfo/units.ts';
 import { axeViolations, DESKTOP, JS_MODES, launchBrowser, logInAs, newContext, PHONE } from '../support/browser.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { startTestServer } from '../support/server.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date('2026-11-25T08:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const server = await startTestServer(db, {}, { clock: () => NOW });
 after(() => server.close());
 const browser = await launchBrowser();

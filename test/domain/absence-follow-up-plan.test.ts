@@ -2,21 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CompiledQuery, sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { seedYear } from '../../src/db/seed/year.ts';
 import { runAbsenceFollowUp, unreportedAbsenceQuery } from '../../src/domain/absence/follow-up.ts';
 import { planDeliveries } from '../../src/domain/delivery/plan.ts';
 import { deleteExpiredLoginRequests } from '../../src/domain/identity/login.ts';
 import { deleteExpiredSessions } from '../../src/domain/identity/sessions.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 
 // Issue 18, item 8: the scheduled jobs read what is new, not the whole table. The plans are checked on the demo
 // seed with a school year of activity (`seedYear`: ~65 000 registrations, ~5 000 outbox rows) plus today's day
 // register, with fresh statistics, so the planner chooses as it would on a municipality's data.
 
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 await seedYear(db, { today: TODAY });
 // Today's day register: everyone, 3 % absent (as the school would have registered by 10:00).
 await sql`insert into attendance (pupil_id, school_id, date, lesson_id, status, registered_by)

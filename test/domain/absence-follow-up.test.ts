@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import type { AttendanceStatus } from '../../src/db/schema.ts';
 import { runAbsenceFollowUp } from '../../src/domain/absence/follow-up.ts';
 import { startScheduler } from '../../src/jobs/scheduler.ts';
 import { insertLeaveApplication } from '../support/applications.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const marius = await loginPersonId(db, 'contact-teacher');
 const kari = await loginPersonId(db, 'guardian');
 const geir = await loginPersonId(db, 'guardian-blocked');

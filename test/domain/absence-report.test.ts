@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { loadPupilFacts } from '../../src/domain/access/pupil-facts.ts';
 import { markAbsenceDocumented } from '../../src/domain/absence/documented.ts';
@@ -16,13 +15,12 @@ import { dayLessons } from '../../src/domain/absence/report-checks.ts';
 import { withdrawAbsenceReport } from '../../src/domain/absence/withdraw.ts';
 import { ForbiddenError, NotFoundError } from '../../src/domain/errors.ts';
 import { requireGuardianChild } from '../../src/domain/guardian/child.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { insertStaff, loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25'; // a Wednesday; Juleferie 21.12.2026–01.01.2027
 const NOW = new Date('2026-11-25T08:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const kari = (await loadActor(db, await loginPersonId(db, 'guardian'), 'idporten', TODAY))!;
 const ola = (await loadActor(db, await loginPersonId(db, 'guardian-private'), 'idporten', TODAY))!;
 const childNamed = async (actor: typeof kari, given: string) => {

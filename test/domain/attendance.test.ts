@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { findRegisterUnit, loadRegister } from '../../src/domain/attendance/register.ts';
 import { saveRegister } from '../../src/domain/attendance/save.ts';
@@ -8,13 +7,12 @@ import { listTodaysLessons } from '../../src/domain/attendance/today.ts';
 import { ForbiddenError, NotFoundError } from '../../src/domain/errors.ts';
 import type { AttendanceStatus } from '../../src/db/schema.ts';
 import { insertLeaveApplication } from '../support/applications.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25'; // a Wednesday, school day
 const NOW = new Date('2026-11-25T09:30:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const actorFor = async (key: Parameters<typeof loginPersonId>[1]) =>
   (await loadActor(db, await loginPersonId(db, key), 'feide', TODAY))!;
 const marius = await actorFor('contact-teacher');

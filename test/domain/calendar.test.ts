@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { easterSunday } from '../../src/db/seed/skolerute.ts';
 import { isoWeekOf, mondayOfIsoWeek } from '../../src/domain/calendar/dates.ts';
 import { calendarDays, countSchoolDays, isSchoolDay } from '../../src/domain/calendar/school-days.ts';
 import { buildWeek, type WeekLesson } from '../../src/domain/calendar/week.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const owners = await db.selectFrom('municipality').select('id').orderBy('id').execute();
 const demo = owners[0]!.id;
 

@@ -22,7 +22,7 @@ import {
   canViewChildCare,
 } from '../../src/domain/access/policy.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId, withRollback } from '../support/fixtures.ts';
 
 /*
@@ -38,8 +38,7 @@ import { loginPersonId, withRollback } from '../support/fixtures.ts';
  */
 
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 
 const person = {} as Record<DemoLoginKey, number>;
 for (const login of DEMO_LOGINS) person[login.key] = await loginPersonId(db, login.key);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { answerConsent } from '../../src/domain/consents/answer.ts';
 import { loadChildConsents } from '../../src/domain/consents/child.ts';
@@ -13,7 +12,7 @@ import {
 import { applyNesting, combineAnswers, effectiveStates, matchesFilter } from '../../src/domain/consents/state.ts';
 import { listConsentTypes } from '../../src/domain/consents/types.ts';
 import { requireGuardianChild } from '../../src/domain/guardian/child.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 describe('the effective state (pure rules)', () => {
@@ -52,8 +51,7 @@ describe('the effective state (pure rules)', () => {
   });
 });
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const kariId = await loginPersonId(db, 'guardian');
 const kari = (await loadActor(db, kariId, 'idporten'))!;
 const sofieId = (

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { after, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import type { Db } from '../../src/db/database.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { startDevSmtpServer } from '../../src/domain/delivery/dev-smtp-server.ts';
 import { PermanentDeliveryError } from '../../src/domain/delivery/errors.ts';
 import { createSmtpMailer, messageIdFor, type Mailer } from '../../src/domain/delivery/mailer.ts';
@@ -38,9 +37,8 @@ const FROM = 'Skolebro <no-reply@skolebro.invalid>';
 const later = (ms: number, from = NOW) => new Date(from.getTime() + ms);
 const minutes = (n: number) => n * 60_000;
 
-const shared = await createSharedTestDb();
+const shared = await createSharedTestDb({ demo: '2026-11-25' });
 const db = shared.db;
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
 
 // Every test takes its own guardians, so "the SMS this person got" counts only that test's.
 const guardians = await reachableGuardians(db, 300);

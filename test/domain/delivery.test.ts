@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { NotificationCategory } from '../../src/db/schema.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { runAbsenceFollowUp } from '../../src/domain/absence/follow-up.ts';
 import { notifyConsentChanges } from '../../src/domain/consents/notify.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/contact/notification-settings.ts';
@@ -11,7 +10,7 @@ import { deliveryStatusFor, recordSmsDeliveryReport } from '../../src/domain/del
 import { mailNotice, smsNotice } from '../../src/domain/delivery/texts.ts';
 import { runOutbox } from '../../src/domain/delivery/worker.ts';
 import { contactTeacherIdsForPupil, enqueueNotifications } from '../../src/domain/notifications/outbox.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { HOME_LINK, recordingMailer, testDeliveryDeps } from '../support/delivery.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
@@ -19,8 +18,7 @@ const NOW = new Date('2026-11-25T11:00:00+01:00');
 const ALL_CATEGORIES: NotificationCategory[] = ['messages', 'absence', 'news', 'decisions', 'consents', 'contact'];
 
 // The demo data, for real outbox rows from real events.
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const kari = await loginPersonId(db, 'guardian');
 const marius = await loginPersonId(db, 'contact-teacher');
 const child = async (given: string) =>

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
 import { answerConfirmation, type ConfirmationAnswer } from '../../src/domain/applications/confirm.ts';
 import { withdrawApplication } from '../../src/domain/applications/withdraw.ts';
@@ -11,13 +10,12 @@ import type { LeaveInput } from '../../src/domain/leave/form.ts';
 import { leaveLimitFor } from '../../src/domain/leave/limits.ts';
 import { listLeaveApplications } from '../../src/domain/leave/list.ts';
 import { deleteApplications, insertLeaveApplication, leaveApplication } from '../support/applications.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date('2026-11-25T08:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 
 const actor = async (personId: number): Promise<Actor> => (await loadActor(db, personId, 'idporten', TODAY))!;
 const childOf = async (guardianId: number, given: string) =>

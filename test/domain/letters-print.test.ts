@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { dispatchLetters } from '../../src/domain/letters/dispatch.ts';
 import { createPrintBatch } from '../../src/domain/letters/print-batch.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import {
   addVedtak,
@@ -18,8 +17,7 @@ import {
 } from '../support/letters.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 
 const torunn = await leaderActor(db, await loginPersonId(db, 'leadership'));
 const bjorkelia = torunn.staff.find((g) => g.role === 'leadership')!.schoolId!;

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { PermanentSendError, type DigitalPostClient } from '../../src/domain/letters/digital-post.ts';
 import { dispatchLetters, MAX_ATTEMPTS } from '../../src/domain/letters/dispatch.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { addVedtak, childOf, devDeps, dispatchOf, NOW, personByName, setKrr } from '../support/letters.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 
 const kari = await personByName(db, 'Kari', 'Nordmann');
 const anders = await personByName(db, 'Anders', 'Nordmann');

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { NotFoundError } from '../../src/domain/errors.ts';
 import { describe, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import type { LoginProvider } from '../../src/db/schema.ts';
 import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
 import { loadPupilFacts } from '../../src/domain/access/pupil-facts.ts';
@@ -19,13 +18,12 @@ import { canViewThread, replyCapacity, type ThreadFacts } from '../../src/domain
 import { replyToThread, startGuardianThread, startStaffThread } from '../../src/domain/messages/send.ts';
 import { markThreadRead, requireChildThread, requireStaffThread } from '../../src/domain/messages/threads.ts';
 import { contactTeacherIdsForPupil, leadershipIdsForSchool } from '../../src/domain/notifications/outbox.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date('2026-11-25T08:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 
 const actor = async (personId: number, via: LoginProvider): Promise<Actor> =>
   (await loadActor(db, personId, via, TODAY))!;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import {
   listNoticeMunicipalities,
@@ -14,13 +14,12 @@ import {
 import { findSentBroadcast } from '../../src/domain/broadcasts/sent.ts';
 import { listReceivedBroadcasts } from '../../src/domain/broadcasts/received.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date('2026-11-25T09:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const staff = async (key: DemoLoginKey) => (await loadActor(db, await loginPersonId(db, key), 'feide', TODAY))!;
 const owner = await staff('school-owner');
 const [demo] = await listNoticeMunicipalities(db, owner);

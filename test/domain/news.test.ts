@@ -17,14 +17,13 @@ import {
 } from '../../src/domain/news/publish.ts';
 import { listNewsScopes, requireNewsScope } from '../../src/domain/news/scopes.ts';
 import { parseWeek } from '../../src/domain/news/week.ts';
-import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
-import { createTestDb } from '../support/db.ts';
+import { type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date('2026-11-25T09:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 
 const staff = async (key: DemoLoginKey) => (await loadActor(db, await loginPersonId(db, key), 'feide', TODAY))!;
 const bjorkelia = (

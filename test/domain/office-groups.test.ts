@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { requireManagedGroup } from '../../src/domain/access/scope.ts';
 import { audiencePupilIds } from '../../src/domain/broadcasts/recipients.ts';
 import { addMember, closeGroup, createGroup, findSchoolPupils } from '../../src/domain/office/groups.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const actor = (await loadActor(db, await loginPersonId(db, 'leadership'), 'feide', TODAY))!;
 const school = await db
   .selectFrom('school')

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import {
   applyRollover,
@@ -9,12 +8,11 @@ import {
   rolloverProposal,
   schoolYearDates,
 } from '../../src/domain/office/rollover.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const actor = (await loadActor(db, await loginPersonId(db, 'leadership'), 'feide', TODAY))!;
 const owner = (await loadActor(db, await loginPersonId(db, 'school-owner'), 'feide', TODAY))!;
 const schoolOf = async (name: string) => {

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { requireManagedGrant, requireManagedSchool } from '../../src/domain/access/scope.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
 import { applyStaffCsv, decodeCsv, detectDelimiter, previewStaffCsv } from '../../src/domain/office/staff-csv.ts';
 import { endGrant, grantRole } from '../../src/domain/office/staff.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const actorOf = async (key: Parameters<typeof loginPersonId>[1], via: 'feide' | 'idporten' = 'feide') =>
   (await loadActor(db, await loginPersonId(db, key), via, TODAY))!;
 const leader = await actorOf('leadership');

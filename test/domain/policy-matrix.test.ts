@@ -36,7 +36,7 @@ import { requireSfo } from '../../src/domain/sfo/units.ts';
 import { canSendMunicipalityNotice } from '../../src/domain/broadcasts/policy.ts';
 import { listNoticeMunicipalities } from '../../src/domain/broadcasts/municipality.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import {
   activeEnrolment,
   findPupil,
@@ -65,8 +65,7 @@ const FJ = 'Fjellheim skule';
 const NL = 'Nordlys montessoriskole';
 
 const started = performance.now();
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const world = await loadWorld(db, TODAY);
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import {
   createSession,
   deleteExpiredSessions,
@@ -10,10 +9,9 @@ import {
 import { acrSatisfies } from '../../src/domain/identity/oidc.ts';
 import { LOGIN_REQUEST_TTL_MS } from '../../src/domain/identity/login.ts';
 import { startScheduler } from '../../src/jobs/scheduler.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const person = await db.selectFrom('person').select('id').orderBy('id').executeTakeFirstOrThrow();
 const policy = { idleMs: 30 * 60_000, maxMs: 8 * 3600_000 };
 const t0 = new Date('2026-11-25T08:00:00Z');

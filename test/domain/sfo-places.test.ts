@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import type { LoginProvider } from '../../src/db/schema.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { answerConfirmation } from '../../src/domain/applications/confirm.ts';
@@ -13,14 +13,13 @@ import { earliestTerminationDate } from '../../src/domain/sfo/notice.ts';
 import { applyForSfoPlace } from '../../src/domain/sfo/place-apply.ts';
 import { emptySfoPlaceInput, type SfoPlaceInput } from '../../src/domain/sfo/place-form.ts';
 import { loadSfoPlaceOverview } from '../../src/domain/sfo/place-overview.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date('2026-11-25T10:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const actorOf = async (personId: number, via: LoginProvider = 'feide') => (await loadActor(db, personId, via, TODAY))!;
 const person = (key: DemoLoginKey) => loginPersonId(db, key);
 const personNamed = async (given: string, family: string) =>

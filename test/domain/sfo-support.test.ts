@@ -25,14 +25,13 @@ import {
   summerForChild,
 } from '../../src/domain/sfo/summer.ts';
 import { requireSfo } from '../../src/domain/sfo/units.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb, createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date('2026-11-25T10:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const actorOf = async (personId: number, via: LoginProvider = 'feide') => (await loadActor(db, personId, via, TODAY))!;
 const personNamed = async (given: string, family: string) =>
   (

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { seedYear, YearAlreadySeededError, type YearSummary } from '../../src/db/seed/year.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 
 // The year seed (issue 18, item 1) on the demo size: the same code as `--size=municipality --activity=year`, on
 // ~440 pupils. Its rows must be ones the application could have written.
 
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const started = performance.now();
 const summary: YearSummary = await seedYear(db, { today: TODAY });
 const seconds = (performance.now() - started) / 1000;

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import type { LoginProvider } from '../../src/db/schema.ts';
 import { insertLeaveApplication } from '../support/applications.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const client = createTestApp(db, {}, { clock: () => new Date('2026-11-25T10:00:00+01:00') });
 const person = (key: DemoLoginKey) => loginPersonId(db, key);
 const cookie = async (key: DemoLoginKey, via: LoginProvider = 'feide') => ({

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { listBroadcastAudiences } from '../../src/domain/broadcasts/audience.ts';
 import { sendBroadcast } from '../../src/domain/broadcasts/send.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 let now = new Date('2026-11-25T09:00:00+01:00');
 const client = createTestApp(db, {}, { clock: () => now });
 const person = (key: DemoLoginKey) => loginPersonId(db, key);

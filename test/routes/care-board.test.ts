@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { countStatements } from '../../src/db/counting.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import type { DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { childOf, loginPersonId } from '../support/fixtures.ts';
 
 // Issue 13 item 4 (S10, K1): the staff's check-in/out board. Wednesday 25.11.2026, 09:00 in Norway.
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const counter = countStatements(db);
 let clock = new Date(`${TODAY}T09:00:00+01:00`);
 const client = createTestApp(counter.db, {}, { clock: () => clock });

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { countStatements } from '../../src/db/counting.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { childOf, loginPersonId } from '../support/fixtures.ts';
 
 /** The guardian's daily care page (issue 13; G11, K1): Kari Nordmann and her kindergarten child Nora. */
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 /** Wednesday 25 November 2026; Bjørkelia barnehage's deadline is 12:00 the day before. */
 let now = new Date('2026-11-25T09:00:00+01:00');
 const counter = countStatements(db);
@@ -327,6 +325,8 @@ test("Kari's home lists Nora (kindergarten) beside the school children, linking 
   const links = () => Array.from(document.querySelectorAll('a[data-care-link]')).map((a) => a.getAttribute('href'));
   assert.deepEqual(links(), [page]);
   assert.equal((await client.get(`/care/children/${sofie}`, kari)).status, 404, 'no place, no care page');
+  const sfoTab = (await html(await client.get(`/children/${sofie}/sfo`, kari))).document;
+  assert.equal(sfoTab.querySelector('a[data-care-link]'), null, 'no place, no link from the SFO tab');
 });
 
 test('a school child with an SFO place gets "SFO i dag" on the home card, and the care page registers at the SFO', async () => {
@@ -351,6 +351,12 @@ test('a school child with an SFO place gets "SFO i dag" on the home card, and th
       (a) => a.getAttribute('href') === `/care/children/${sofie}`,
     );
     assert.equal(link?.textContent?.trim(), 'SFO i dag');
+    const sfoTab = (await html(await client.get(`/children/${sofie}/sfo`, kari))).document;
+    assert.equal(
+      sfoTab.querySelector(`a[data-care-link][href="/care/children/${sofie}"]`)?.textContent?.trim(),
+      'SFO i dag',
+      "the child's SFO tab links today's SFO too",
+    );
     const sfoPage = (await html(await client.get(`/care/children/${sofie}`, kari))).document;
     assert.equal(textOf(sfoPage, 'h1'), 'Barnehage og SFO for Sofie');
     assert.match(textOf(sfoPage, '#care-unit'), /Bjørkelia SFO/);

@@ -4,17 +4,15 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { PUBLIC_DIR } from '../../src/app.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 // Issue 18, item 5: bytes on the wire. Text is compressed (brotli, else gzip) above a threshold; the CSS and htmx have
 // fingerprinted URLs cached for a year and are sent precompressed; the guardian's first view stays under 20 KB.
 const TODAY = '2026-11-25';
 const NOW = new Date(`${TODAY}T08:00:00+01:00`);
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const client = createTestApp(db, {}, { clock: () => NOW });
 const kariId = await loginPersonId(db, 'guardian');
 await db.deleteFrom('general_consent').where('guardian_id', '=', kariId).execute();

@@ -2,15 +2,13 @@ import { countStatements } from '../../src/db/counting.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { classConsentOverview } from '../../src/domain/consents/overview.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 await giveDemoGeneralConsent(db);
 const client = createTestApp(db);
 

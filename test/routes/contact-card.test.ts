@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { leadershipIdsForSchool } from '../../src/domain/notifications/outbox.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 await giveDemoGeneralConsent(db); // not about the general consent gate (G2): Kari and Ola have decided
 const client = createTestApp(db);
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { DEV_SMS_PAGE } from '../../src/domain/delivery/dev-store.ts';
 import { messageIdFor } from '../../src/domain/delivery/mailer.ts';
 import { createDeliveryChannels } from '../../src/domain/delivery/setup.ts';
@@ -8,13 +7,12 @@ import { runOutbox } from '../../src/domain/delivery/worker.ts';
 import { dispatchLetters } from '../../src/domain/letters/dispatch.ts';
 import { enqueueNotifications } from '../../src/domain/notifications/outbox.ts';
 import { createTestApp, html, sessionCookie, testConfig } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { testDeliveryDeps } from '../support/delivery.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { addVedtak, devDeps, dispatchOf, NOW, setKrr, TODAY } from '../support/letters.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const client = createTestApp(db, {}, { clock: () => NOW });
 const kariId = await loginPersonId(db, 'guardian');
 const kari = { cookie: await sessionCookie(db, kariId, 'idporten') };

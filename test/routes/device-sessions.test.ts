@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
-import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
+import { DEMO_LOGINS } from '../../src/db/seed/seed.ts';
 import { invalidateSessionsForPerson } from '../../src/domain/identity/sessions.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { Browser, chooseUser, formAction, openIdpLoginPage } from '../support/http-browser.ts';
 import { startTestServer } from '../support/server.ts';
 
 // "Husk meg på denne enheten" (issue 19, item 7): full OIDC logins against the built-in test IdP, as a browser
 // without JavaScript, with the app's clock moved forward between the days.
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 await giveDemoGeneralConsent(db);
 let now = new Date('2026-11-25T08:00:00+01:00'); // a Wednesday
 const server = await startTestServer(db, {}, { clock: () => now });

@@ -3,15 +3,13 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { renderLetterPdf } from '../../src/domain/documents/pdf.ts';
 import { storeDocument } from '../../src/domain/documents/store.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import type { DemoLoginKey } from '../../src/db/seed/seed.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const client = createTestApp(db);
 
 const personByLogin = (key: string) => loginPersonId(db, key as DemoLoginKey);

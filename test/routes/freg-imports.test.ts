@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fregFactsFromPlan } from '../../src/db/seed/freg.ts';
-import { buildSeedPlan, seedDatabase } from '../../src/db/seed/seed.ts';
+import { buildSeedPlan } from '../../src/db/seed/seed.ts';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { seedDemoFregImports } from '../../src/db/seed/freg-demo.ts';
 import { fregDocument, type DocumentFacts } from '../../src/domain/freg/build.ts';
 import { importFreg } from '../../src/domain/freg/import.ts';
 import { parseFregText } from '../../src/domain/freg/source.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date(`${TODAY}T09:00:00Z`);
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 await giveDemoGeneralConsent(db);
 const client = createTestApp(db, {}, { clock: () => NOW });
 const facts = fregFactsFromPlan(buildSeedPlan('demo', TODAY));

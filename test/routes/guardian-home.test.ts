@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { startStaffThread } from '../../src/domain/messages/send.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 // Issue 19, item 1: the guardian's home, one tap each per child — report absence today, unread messages, forms due,
@@ -13,8 +12,7 @@ import { loginPersonId } from '../support/fixtures.ts';
 // queries whatever the number of children.
 const TODAY = '2026-11-25'; // a Wednesday, a school day in the demo
 const NOW = new Date(`${TODAY}T08:00:00+01:00`);
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const counter = countStatements(db);
 const counted = counter.db;
 const client = createTestApp(counted, {}, { clock: () => NOW });

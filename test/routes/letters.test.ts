@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { dispatchLetters } from '../../src/domain/letters/dispatch.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 import { addVedtak, childOf, devDeps, dispatchOf, NOW, personByName, TODAY } from '../support/letters.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const client = createTestApp(db, {}, { clock: () => NOW });
 
 const torunnId = await loginPersonId(db, 'leadership');

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { DEMO_LOGINS, seedDatabase } from '../../src/db/seed/seed.ts';
+import { DEMO_LOGINS } from '../../src/db/seed/seed.ts';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { JOBS, startScheduler } from '../../src/jobs/scheduler.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { Browser, chooseUser, formAction, openIdpLoginPage as openLoginPage } from '../support/http-browser.ts';
 import { startTestServer } from '../support/server.ts';
 
 // Full OIDC flows against the built-in test IdP, over real HTTP, as a browser without JavaScript.
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 await giveDemoGeneralConsent(db); // not about the general consent gate (G2): Kari and Ola have decided
 const server = await startTestServer(db);
 after(() => server.close());

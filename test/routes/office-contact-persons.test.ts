@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { runAbsenceFollowUp } from '../../src/domain/absence/follow-up.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { loadPupilFacts } from '../../src/domain/access/pupil-facts.ts';
@@ -9,12 +8,11 @@ import { audienceGuardians } from '../../src/domain/broadcasts/recipients.ts';
 import { guardianIdsWithAccess, guardiansWithAccess } from '../../src/domain/guardian/guardians.ts';
 import { bookGuardianIds } from '../../src/domain/messages/recipients.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const client = createTestApp(db, {}, { clock: () => new Date(`${TODAY}T10:00:00Z`) });
 const counter = countStatements(db);
 const counted = counter.db;

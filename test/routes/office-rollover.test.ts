@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 let now = new Date(`${TODAY}T10:00:00Z`);
 const client = createTestApp(db, {}, { clock: () => now });
 

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { CLASS_LIST_CONSENT_KEY } from '../../src/domain/pupils/class-list.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 // P1: the pupil's own class on the pupil's home page: the class, the contact teacher and the class list (names only),
 // without classmates whose address is protected or who are reserved against the class list.
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const clock = () => new Date(`${TODAY}T10:00:00Z`);
 const counter = countStatements(db);
 const counted = counter.db;

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { startStaffThread } from '../../src/domain/messages/send.ts';
 import { createTestApp, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { childOf, loginPersonId } from '../support/fixtures.ts';
 
 // Issue 18, item 4: the statements a page costs are counted in the app, not guessed — a budget per page that a change
@@ -16,8 +15,7 @@ import { childOf, loginPersonId } from '../support/fixtures.ts';
 // issue's targets: the child's page ≤ 4, a staff home ≤ 5.
 const TODAY = '2026-11-25'; // a Wednesday, a school day in the demo
 const NOW = new Date(`${TODAY}T08:00:00+01:00`);
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 await giveDemoGeneralConsent(db);
 const counter = countStatements(db);
 const counted = counter.db;

@@ -2,14 +2,12 @@ import assert from 'node:assert/strict';
 import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
 import type { Db } from '../../src/db/database.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { insertStaff, loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const clock = () => new Date(`${TODAY}T10:00:00Z`);
 const client = createTestApp(db, {}, { clock });
 const counter = countStatements(db);

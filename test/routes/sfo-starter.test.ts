@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie, TEST_ORIGIN } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 /*
@@ -13,8 +13,7 @@ import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 const FIRST_SCHOOL_DAY = '2027-08-16';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const client = createTestApp(db, {}, { clock: () => new Date(`${TODAY}T09:00:00+01:00`) });
 
 const person = (key: DemoLoginKey) => loginPersonId(db, key);

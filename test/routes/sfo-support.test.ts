@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { countStatements } from '../../src/db/counting.ts';
 import { test } from 'node:test';
-import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { demoTaxAssessmentPdf } from '../../src/db/seed/sfo-support-activity.ts';
 import { createTestApp, html, sessionCookie, TEST_ORIGIN } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: '2026-11-25' });
+const db = await createDemoTestDb('2026-11-25');
 const counter = countStatements(db);
 const counted = counter.db;
 const client = createTestApp(counted, {}, { clock: () => new Date('2026-11-25T09:00:00+01:00') });

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
 import { DEVELOPMENT_WEBHOOK_SECRET, signatureFor } from '../../src/domain/messages/sms-webhook.ts';
 import {
   contactTeacherIdsForPupil,
@@ -10,13 +9,12 @@ import {
   leadershipIdsForSchool,
 } from '../../src/domain/notifications/outbox.ts';
 import { createTestApp, html, sessionCookie, TEST_ORIGIN, testConfig } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 let now = new Date('2026-11-25T08:00:00+01:00');
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 await giveDemoGeneralConsent(db);
 const client = createTestApp(db, {}, { clock: () => now });
 const tick = () => (now = new Date(now.getTime() + 60_000));

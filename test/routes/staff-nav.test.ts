@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { insertLeaveApplication } from '../support/applications.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 // Issue 19, item 3: a persistent navigation for staff, each entry only for those who may use it; counts on
 // leadership's home; the school owner's schools linked; a pupil gets 404 at the staff pages.
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const client = createTestApp(db, {}, { clock: () => new Date(`${TODAY}T09:00:00+01:00`) });
 const cookie = async (key: DemoLoginKey) => ({
   cookie: await sessionCookie(db, await loginPersonId(db, key), key.startsWith('guardian') ? 'idporten' : 'feide'),

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type Db } from '../../src/db/database.ts';
+import { newPglite, openDatabase, type Db } from '../../src/db/database.ts';
 import { migrateToLatest, MIGRATIONS_DIR } from '../../src/db/migrate.ts';
 import type { Database } from '../../src/db/schema.ts';
 
@@ -20,19 +20,33 @@ export async function createTestDb(): Promise<Db> {
 }
 
 /**
+ * The same with the demo seeded for `today` (`seedDatabase(db, { size: 'demo', today })`), copied from a seeded
+ * template that the whole run shares: seeding costs every file 1–2 s, copying the seeded database much less.
+ */
+export async function createDemoTestDb(today: string): Promise<Db> {
+  return (await createSharedTestDb({ demo: today })).db;
+}
+
+/**
  * The same, for tests that need several connections (pools, processes) to one database: on PostgreSQL its URL and
  * `open()` for another pool (all closed before the drop); on PGlite no URL, and `open()` gives the one database.
  */
-export async function createSharedTestDb(): Promise<{ db: Db; url: string | undefined; open(): Db }> {
+export async function createSharedTestDb(
+  options: { demo?: string } = {},
+): Promise<{ db: Db; url: string | undefined; open(): Db }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const db = openDatabase({ kind: 'pglite', dataDir: undefined, loadDataDir: await pgliteTemplate() });
+    const template = options.demo ? await pgliteDemoTemplate(options.demo) : await pgliteTemplate();
+    const db = openDatabase({ kind: 'pglite', dataDir: undefined, loadDataDir: template });
     await migrateToLatest(db); // a no-op: the template is migrated
     after(() => db.destroy());
     return { db, url: undefined, open: () => db };
   }
   const name = `skolebro_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name} template ${await postgresTemplate(serverUrl)}`);
+  const template = options.demo
+    ? await postgresDemoTemplate(serverUrl, options.demo)
+    : await postgresTemplate(serverUrl);
+  await adminQuery(serverUrl, `create database ${name} template ${template}`);
   const url = databaseUrl(serverUrl, name);
   const opened: Db[] = [];
   const open = () => {
@@ -99,6 +113,75 @@ async function postgresTemplate(serverUrl: string): Promise<string> {
       const db = openDatabase({ kind: 'postgres', url: databaseUrl(serverUrl, building), poolSize: 1 });
       try {
         await migrateToLatest(db);
+      } finally {
+        await db.destroy();
+      }
+      await client.query(`alter database ${building} rename to ${name}`);
+    }
+  } finally {
+    await client.query('select pg_advisory_unlock(7236101)').catch(() => undefined);
+    await client.end();
+  }
+  return name;
+}
+
+/*
+ * Seeded templates: the migrated template with the demo seeded for one `today`. The seed runs the app's own domain
+ * code, so the key also covers every source file under src/, and the calendar day (the seed stamps rows with the
+ * time it ran).
+ */
+async function demoTemplateKey(today: string): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(await templateKey());
+  hash.update(today);
+  hash.update(new Date().toISOString().slice(0, 10));
+  const src = path.join(ROOT, 'src');
+  for (const name of (await readdir(src, { recursive: true })).sort()) {
+    if (!name.endsWith('.ts') && !name.endsWith('.tsx')) continue;
+    hash.update(name);
+    hash.update(await readFile(path.join(src, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function seedDemo(db: Db, today: string): Promise<void> {
+  const { seedDatabase } = await import('../../src/db/seed/seed.ts');
+  await seedDatabase(db, { size: 'demo', today });
+}
+
+/** The seeded PGlite template, a tarball beside the migrated one. */
+async function pgliteDemoTemplate(today: string): Promise<Blob> {
+  const dir = path.join(ROOT, 'node_modules/.cache/skolebro-test');
+  const file = path.join(dir, `pglite-demo-${await demoTemplateKey(today)}.tar`);
+  const cached = await readFile(file).catch(() => undefined);
+  if (cached) return new Blob([cached]);
+  const pglite = await newPglite({ loadDataDir: await pgliteTemplate() }); // the app's type parsers, as in openDatabase
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  await seedDemo(db, today);
+  const tarball = Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
+  await db.destroy();
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(partial, tarball);
+  await rename(partial, file);
+  return new Blob([tarball]);
+}
+
+/** The seeded PostgreSQL template, built from the migrated one under the same advisory lock. */
+async function postgresDemoTemplate(serverUrl: string, today: string): Promise<string> {
+  const migrated = await postgresTemplate(serverUrl);
+  const name = `skolebro_tpl_demo_${await demoTemplateKey(today)}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(7236101)');
+    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!exists.rowCount) {
+      const building = `${name}_${process.pid}`;
+      await client.query(`drop database if exists ${building}`);
+      await client.query(`create database ${building} template ${migrated}`);
+      const db = openDatabase({ kind: 'postgres', url: databaseUrl(serverUrl, building), poolSize: 1 });
+      try {
+        await seedDemo(db, today);
       } finally {
         await db.destroy();
       }

@@ -1,6 +1,8 @@
 import type { GuardianChild } from '../../domain/guardian/child.ts';
 import type { GuardianInvoice } from '../../domain/sfo/guardian-invoice.ts';
+import { careGuardianText } from '../../i18n/care-guardian.ts';
 import { sfoPlacesText } from '../../i18n/sfo-places.ts';
+import { careGuardianPaths } from '../../paths/care-guardian.ts';
 import { sfoSupportText } from '../../i18n/sfo-support.ts';
 import { sfoSupportPaths } from '../../paths/sfo-support.ts';
 import { link } from '../components/classes.ts';
@@ -15,11 +17,14 @@ export function SfoMore({
   page,
   child,
   invoice,
+  careToday = false,
 }: {
   page: PageContext;
   child: GuardianChild;
   /** Null for a skolestarter (no place, no invoice before the first school day). */
   invoice: GuardianInvoice | null;
+  /** A place in force today: the way to today's SFO (stay plan, pickup, notes, check-in and check-out times). */
+  careToday?: boolean;
 }) {
   const t = sfoPlacesText[page.locale];
   const ts = sfoSupportText[page.locale];
@@ -38,6 +43,15 @@ export function SfoMore({
       )}
       <nav aria-label={t.moreNav}>
         <ul class="flex flex-wrap gap-x-6 gap-y-2" role="list">
+          {careToday ? (
+            <li>
+              <a href={careGuardianPaths.child(child.pupilId)} class={`${link} font-semibold`} data-care-link safe>
+                {careGuardianText[page.locale].sfoToday}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
           {child.startsOn === null ? (
             <li>
               <a href={sfoSupportPaths.reducedPayment(child.pupilId)} class={link} safe>

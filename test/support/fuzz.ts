@@ -2,19 +2,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
-import { DEMO_LOGINS, type DemoLoginKey, seedDatabase } from '../../src/db/seed/seed.ts';
-import { createTestApp, sessionCookie, TEST_ORIGIN } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { DEMO_LOGINS, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { todayInOslo } from '../../src/domain/access/actor.ts';
+import { createTestApp, sessionCookie, TEST_ORIGIN } from './app.ts';
+import { createDemoTestDb } from './db.ts';
+import { loginPersonId } from './fixtures.ts';
 
 /**
  * Hostile input over the whole app: for every actor, crawl what they can reach, then send every form they find
  * back with malformed bodies and hostile values, and every GET with broken ids and query values; also every route
  * in the route table with sample parameters. No answer may be a 5xx (a bad request is the client's fault: 400, 404
  * or 422 with the form and a message).
+ *
+ * The work is split over several test files (test/routes/fuzz-*.test.ts), a few actors each, so that it runs on
+ * both cores rather than as one long file at the end of the run.
  */
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo' });
+const db = await createDemoTestDb(todayInOslo());
 await giveDemoGeneralConsent(db);
 const client = createTestApp(db);
 
@@ -184,9 +187,12 @@ async function fuzzGet(cookie: string, page: string) {
     }
 }
 
-const ACTORS: DemoLoginKey[] = ['guardian', 'contact-teacher', 'leadership', 'school-owner', 'sfo-leader', 'pupil'];
+/** The crawl-and-fuzz test for each of these demo logins. */
+export function fuzzActors(actors: DemoLoginKey[]): void {
+  for (const key of actors) fuzzActor(key);
+}
 
-for (const key of ACTORS) {
+function fuzzActor(key: DemoLoginKey): void {
   test(`${key}: no 5xx for hostile input on any page or form they reach`, async () => {
     failures = [];
     const login = DEMO_LOGINS.find((l) => l.key === key)!;
@@ -213,21 +219,29 @@ for (const key of ACTORS) {
   });
 }
 
-test('every route in the route table, with sample and broken parameters, as a logged-in guardian: no 5xx', async () => {
-  failures = [];
-  const cookie = await sessionCookie(db, await loginPersonId(db, 'guardian'), 'idporten');
-  const routes = [...new Set(client.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
-  for (const route of routes) {
-    const [method, pattern] = route.split(' ') as [string, string];
-    for (const sample of ['1', '0', '99999999999999999999', 'x%00']) {
-      const path = pattern.replace(/:[a-zA-Z]+(\{[^}]*\})?/g, sample).replace(/\*$/, 'x');
-      if (method === 'GET') await expectNo5xx(`${route} (${sample})`, client.get(path, { cookie }));
-      else
-        for (const [body, type] of MALFORMED_BODIES)
-          await expectNo5xx(`${route} (${sample}) malformed ${type}`, post(cookie, path, body, type));
+/** Every route in the route table with sample parameters. */
+export function fuzzRouteTable(): void {
+  test('every route in the route table, with sample and broken parameters, as a logged-in guardian: no 5xx', async () => {
+    failures = [];
+    const cookie = await sessionCookie(db, await loginPersonId(db, 'guardian'), 'idporten');
+    const routes = [
+      ...new Set(client.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`)),
+    ];
+    for (const route of routes) {
+      const [method, pattern] = route.split(' ') as [string, string];
+      for (const sample of ['1', '0', '99999999999999999999', 'x%00']) {
+        const path = pattern.replace(/:[a-zA-Z]+(\{[^}]*\})?/g, sample).replace(/\*$/, 'x');
+        if (method === 'GET') await expectNo5xx(`${route} (${sample})`, client.get(path, { cookie }));
+        else
+          for (const [body, type] of MALFORMED_BODIES)
+            await expectNo5xx(`${route} (${sample}) malformed ${type}`, post(cookie, path, body, type));
+      }
     }
-  }
-  // Anonymous too: the public form posts.
-  await expectNo5xx('POST /language malformed', post('', '/language', '--x\r\nbad', 'multipart/form-data; boundary=x'));
-  assert.deepEqual(failures, [], `${failures.length} of ${requests} requests failed:\n${failures.join('\n')}`);
-});
+    // Anonymous too: the public form posts.
+    await expectNo5xx(
+      'POST /language malformed',
+      post('', '/language', '--x\r\nbad', 'multipart/form-data; boundary=x'),
+    );
+    assert.deepEqual(failures, [], `${failures.length} of ${requests} requests failed:\n${failures.join('\n')}`);
+  });
+}

@@ -1,0 +1,4 @@
+import { checkUntranslated } from '../support/untranslated.ts';
+
+// No raw key on any page of the demo, in this language: see test/support/untranslated.ts.
+checkUntranslated('en');
