@@ -13,7 +13,6 @@ import {
   setWalkAlone,
   type WeekInput,
 } from '../domain/care/child-care-plan.ts';
-import { listKindergartenChildNews } from '../domain/news/feed.ts';
 import { careGuardianText } from '../i18n/care-guardian.ts';
 import { fill, formatDate } from '../i18n/index.ts';
 import { actorOf } from '../middleware/session.ts';
@@ -24,8 +23,6 @@ import { readForm } from './form-body.ts';
 import { idParam } from './params.ts';
 import { isPartialRequest, pageContext, render } from './render.tsx';
 
-/** How many posts the daily-care page shows (the rest on the child's news page). */
-const LATEST_NEWS = 3;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const childIdOf = (c: Context<AppEnv>) => idParam(c.req.param('childId') ?? '');
 
@@ -40,12 +37,7 @@ async function show(c: Context<AppEnv>, state: CarePageState, section?: CareSect
   if (section && isPartialRequest(c))
     return c.html(<CareSectionView page={page} care={care} state={state} section={section} />, status);
   const title = fill(careGuardianText[page.locale].heading, { name: care.givenName });
-  // a guardian sees the latest news of the child's kindergarten and department on the page (issue 13)
-  const news =
-    care.mayPlan && care.units.some((u) => u.kind === 'kindergarten')
-      ? await listKindergartenChildNews(c.get('deps').db, care.childId, todayOf(c), 1, LATEST_NEWS)
-      : undefined;
-  return render(c, title, <CareGuardianPage page={page} care={care} state={state} news={news} />, status);
+  return render(c, title, <CareGuardianPage page={page} care={care} state={state} />, status);
 }
 
 /** After a save: htmx gets the section with its receipt, a plain form a 303 back to the section (PRG). */

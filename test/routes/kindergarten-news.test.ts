@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { loadPart } from '../../src/db/together.ts';
+import { latestKindergartenNewsPart, listKindergartenChildNews } from '../../src/domain/news/feed.ts';
 import { createTestApp, html, sessionCookie, TEST_ORIGIN } from '../support/app.ts';
 import { createTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
@@ -191,6 +193,12 @@ test('the pedagogical leader publishes a weekly plan with a PDF to their departm
     ).status,
     404,
   );
+  const care = await html(await client.get(`/care/children/${nora}`, { cookie: kari }));
+  assert.equal(care.document.querySelector('#care-news a[download]')?.getAttribute('href'), href, 'the care page too');
+  // the care page's part (one statement with the rest) gives what the list query gives
+  const fromPart = await loadPart(db, latestKindergartenNewsPart(db, nora, TODAY, 3));
+  const fromList = await listKindergartenChildNews(db, nora, TODAY, 1, 3);
+  assert.deepEqual(fromPart, fromList.items);
   const list = await html(await client.get('/news', { cookie: amina }));
   assert.ok(Array.from(list.document.querySelectorAll('main a')).some((a) => a.textContent === deptPlan.title));
 });

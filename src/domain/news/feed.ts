@@ -6,7 +6,8 @@ import { activeOn } from '../period.ts';
 import { pageWindow, toPaged, type Paged } from '../paging.ts';
 import { NotFoundError } from '../errors.ts';
 import type { GuardianChild } from '../guardian/child.ts';
-import { loadAttachment, newsQuery, withAttachments, type NewsItem } from './posts.ts';
+import { asDate, part, type Part } from '../../db/together.ts';
+import { loadAttachment, newsQuery, toNewsItems, withAttachments, type AttachmentRow, type NewsItem } from './posts.ts';
 
 export const CHILD_NEWS_PER_PAGE = 10;
 
@@ -91,6 +92,28 @@ export async function listKindergartenChildNews(
     .offset(offset)
     .execute();
   return toPaged(await withAttachments(db, rows), page, perPage);
+}
+
+/**
+ * The latest of a kindergarten child's posts with their attachments, as a part of the care page's statement
+ * (db/together.ts). The caller has checked access (canReadChildKindergartenNews).
+ */
+export function latestKindergartenNewsPart(db: Db, childId: number, today: string, limit: number): Part<NewsItem[]> {
+  const posts = kindergartenChildNewsQuery(db, childId, today)
+    .orderBy('n.published_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(limit);
+  const files = db
+    .selectFrom('news_attachment')
+    .select(['id', 'news_post_id', 'filename', 'size_bytes'])
+    .where('news_post_id', 'in', posts.clearSelect().select('n.id'))
+    .orderBy('id');
+  return part({ posts, files }, (rows) =>
+    toNewsItems(
+      rows.posts.map((r) => ({ ...r, published_at: asDate(r.published_at) })),
+      rows.files as AttachmentRow[],
+    ),
+  );
 }
 
 /** An attachment of a post the kindergarten child's guardians see; anything else is 404. */

@@ -58,7 +58,14 @@ export function newsQuery(db: Db) {
     .where('n.deleted_at', 'is', null);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof newsQuery>['execute']>>[number];
+export type NewsRow = Awaited<ReturnType<ReturnType<typeof newsQuery>['execute']>>[number];
+type Row = NewsRow;
+export interface AttachmentRow {
+  id: number;
+  news_post_id: number;
+  filename: string;
+  size_bytes: number;
+}
 
 function scopeNameOf(r: Row): string {
   switch (r.scope) {
@@ -86,6 +93,11 @@ export async function withAttachments(db: Db, rows: Row[]): Promise<NewsItem[]> 
         .orderBy('id')
         .execute()
     : [];
+  return toNewsItems(rows, files);
+}
+
+/** Rows and the attachments of them → items. */
+export function toNewsItems(rows: Row[], files: AttachmentRow[]): NewsItem[] {
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -23,8 +23,6 @@ import { listCard, primaryButton, smallButton } from '../components/classes.ts';
 import { ErrorSummary, Field, Notice } from '../components/form.tsx';
 import { Section } from '../components/section.tsx';
 import type { PageContext } from '../page-context.ts';
-import type { NewsItem } from '../../domain/news/posts.ts';
-import type { Paged } from '../../domain/paging.ts';
 import { KindergartenNewsLatest } from '../news/kindergarten-child.tsx';
 
 /** What a section shows after a save (a receipt) or a refused form (the values typed and the errors). */
@@ -698,7 +696,7 @@ function UnitCard({ page, care }: { page: PageContext; care: CarePageData }) {
 }
 
 /** The whole page: the heading, the unit, then the sections. */
-export function CareGuardianPage(props: Props & { news?: Paged<NewsItem> }) {
+export function CareGuardianPage(props: Props) {
   const m = t(props.page);
   return (
     <div class="mx-auto max-w-2xl space-y-4">
@@ -707,7 +705,11 @@ export function CareGuardianPage(props: Props & { news?: Paged<NewsItem> }) {
       </h1>
       <UnitCard page={props.page} care={props.care} />
       <TodaySection {...props} />
-      {props.news ? <KindergartenNewsLatest page={props.page} childId={props.care.childId} news={props.news} /> : ''}
+      {props.care.news ? (
+        <KindergartenNewsLatest page={props.page} childId={props.care.childId} posts={props.care.news} />
+      ) : (
+        ''
+      )}
       <PlanSection {...props} />
       <WeekSection {...props} />
       <PickupSection {...props} />

@@ -16,20 +16,20 @@ interface Props {
   news: Paged<NewsItem>;
 }
 
-function NewsList({ page, childId, news, heading }: Omit<Props, 'childName'> & { heading: 'h3' }) {
+function NewsList({ page, childId, posts }: { page: PageContext; childId: number; posts: NewsItem[] }) {
   const t = newsText[page.locale];
-  return news.items.length === 0 ? (
+  return posts.length === 0 ? (
     <p class={card} safe>
       {t.childEmpty}
     </p>
   ) : (
     <ul class="space-y-3" role="list" aria-label={t.allNews}>
-      {news.items.map((post) => (
+      {posts.map((post) => (
         <li>
           <NewsArticle
             page={page}
             post={post}
-            heading={heading}
+            heading="h3"
             attachmentHref={(id) => newsPaths.careChildAttachment(childId, post.id, id)}
           />
         </li>
@@ -54,7 +54,7 @@ export function KindergartenChildNewsPage({ page, childId, childName, news }: Pr
       <p class="text-slate-700" safe>
         {t.kindergartenLead}
       </p>
-      <NewsList page={page} childId={childId} news={news} heading="h3" />
+      <NewsList page={page} childId={childId} posts={news.items} />
       <Pager
         label={t.pageLabel}
         page={news.page}
@@ -68,14 +68,22 @@ export function KindergartenChildNewsPage({ page, childId, childName, news }: Pr
 }
 
 /** On the guardian's daily-care page: the latest posts of the kindergarten and department, and a link to all. */
-export function KindergartenNewsLatest({ page, childId, news }: Omit<Props, 'childName'>) {
+export function KindergartenNewsLatest({
+  page,
+  childId,
+  posts,
+}: {
+  page: PageContext;
+  childId: number;
+  posts: NewsItem[];
+}) {
   const t = newsText[page.locale];
   return (
     <section id="care-news" aria-labelledby="care-news-heading" class="space-y-3">
       <h2 id="care-news-heading" class="text-2xl font-semibold" safe>
         {t.kindergartenLatest}
       </h2>
-      <NewsList page={page} childId={childId} news={news} heading="h3" />
+      <NewsList page={page} childId={childId} posts={posts} />
       <p>
         <a href={newsPaths.careChild(childId)} class={link} safe>
           {t.kindergartenAll}
