@@ -149,6 +149,17 @@ test('the styrer publishes news to the whole kindergarten; its guardians are not
   const care = await html(await client.get(`/care/children/${nora}`, { cookie: kari }));
   assert.match(text(care.document, '#care-news'), /Juleavslutning 18\. desember/);
   assert.match(text(care.document, '#care-news'), /Tur til gapahuken torsdag/, 'the seeded department news');
+  const kariId = await loginPersonId(db, 'guardian');
+  await db.deleteFrom('general_consent').where('guardian_id', '=', kariId).execute();
+  await db
+    .insertInto('general_consent')
+    .values({ guardian_id: kariId, state: 'given', decided_at: new Date(`${TODAY}T08:00:00+01:00`) })
+    .execute();
+  const home = await html(await client.get('/home', { cookie: kari }));
+  assert.ok(
+    home.document.querySelector(`[data-kindergarten-child="${nora}"] a[href="/care/children/${nora}/news"]`),
+    'the home card links to the news',
+  );
   const staffView = await html(await client.get(`/news/${unitPostId}`, { cookie: amina }));
   assert.match(text(staffView.document, 'main'), /Juleavslutning/);
   assert.equal(
