@@ -14,4 +14,8 @@ export const newsPaths = {
   child: (pupilId: number, page = 1) => withPage(`/children/${pupilId}/news`, page),
   childAttachment: (pupilId: number, postId: number, attachmentId: number) =>
     `/children/${pupilId}/news/${postId}/attachments/${attachmentId}`,
+  /** A kindergarten child's news (issue 13), for its guardians. */
+  careChild: (childId: number, page = 1) => withPage(`/care/children/${childId}/news`, page),
+  careChildAttachment: (childId: number, postId: number, attachmentId: number) =>
+    `/care/children/${childId}/news/${postId}/attachments/${attachmentId}`,
 } as const;

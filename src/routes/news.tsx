@@ -6,8 +6,14 @@ import { pageNumber } from '../domain/paging.ts';
 import { requireStaffActor } from '../domain/broadcasts/policy.ts';
 import { listReceivedBroadcasts } from '../domain/broadcasts/received.ts';
 import { requireGuardianChild } from '../domain/guardian/child.ts';
-import { childNewsAttachment, listChildNews } from '../domain/news/feed.ts';
-import { findManagedNews, listManagedNews, managedAttachment } from '../domain/news/manage.ts';
+import {
+  childNewsAttachment,
+  kindergartenChildNewsAttachment,
+  listChildNews,
+  listKindergartenChildNews,
+  requireKindergartenNewsChild,
+} from '../domain/news/feed.ts';
+import { findManagedNews, listManagedNews, managedAttachment, requireNewsManager } from '../domain/news/manage.ts';
 import {
   deleteNews,
   parseNews,
@@ -18,9 +24,11 @@ import {
 } from '../domain/news/publish.ts';
 import { listNewsScopes, requireNewsScope } from '../domain/news/scopes.ts';
 import { nextWeekNumber } from '../domain/news/week.ts';
+import { fill } from '../i18n/index.ts';
 import { newsText } from '../i18n/news.ts';
 import { actorOf } from '../middleware/session.ts';
 import { ChildNewsSection } from '../views/news/child-section.tsx';
+import { KindergartenChildNewsPage } from '../views/news/kindergarten-child.tsx';
 import { ManagedNewsPage, NewNewsPage, NewsListPage, TooLargePage } from '../views/news/staff.tsx';
 import { newsPaths } from '../paths/news.ts';
 import { renderChildSection } from './child-section.tsx';
@@ -54,7 +62,11 @@ async function uploaded(value: unknown): Promise<UploadedFile | null> {
   return { filename: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
 }
 
-/** G15: staff publish news and weekly plans (with a PDF); guardians read them on the child page. */
+/**
+ * G15: staff publish news and weekly plans (with a PDF); guardians read them on the child page. A kindergarten's
+ * (issue 13): its styrer and pedagogical leaders publish, its staff read them here, and guardians on the child's
+ * daily-care page and /care/children/:id/news.
+ */
 export const newsRoutes = new Hono<AppEnv>()
   .get(newsPaths.list, async (c) => {
     requireStaffActor(actorOf(c));
@@ -107,7 +119,7 @@ export const newsRoutes = new Hono<AppEnv>()
   })
   .post('/news/:id/deletion', async (c) => {
     const { db } = c.get('deps');
-    const post = await findManagedNews(db, actorOf(c), idParam(c.req.param('id')));
+    const post = requireNewsManager(await findManagedNews(db, actorOf(c), idParam(c.req.param('id'))));
     await deleteNews(db, actorOf(c), post, nowOf(c));
     return c.redirect(newsPaths.deleted, 303);
   })
@@ -137,4 +149,26 @@ export const newsRoutes = new Hono<AppEnv>()
       c,
       await childNewsAttachment(db, child, idParam(c.req.param('postId')), idParam(c.req.param('attachmentId'))),
     );
+  })
+  .get('/care/children/:id/news', async (c) => {
+    const { db } = c.get('deps');
+    const child = await requireKindergartenNewsChild(db, actorOf(c), idParam(c.req.param('id')), todayOf(c));
+    const news = await listKindergartenChildNews(db, child.childId, todayOf(c), pageNumber(c.req.query('page')));
+    const title = fill(t(c).childHeading, { name: child.givenName });
+    return render(
+      c,
+      title,
+      <KindergartenChildNewsPage
+        page={pageContext(c)}
+        childId={child.childId}
+        childName={child.givenName}
+        news={news}
+      />,
+    );
+  })
+  .get('/care/children/:id/news/:postId/attachments/:attachmentId', async (c) => {
+    const { db } = c.get('deps');
+    const child = await requireKindergartenNewsChild(db, actorOf(c), idParam(c.req.param('id')), todayOf(c));
+    const [postId, attachmentId] = [idParam(c.req.param('postId')), idParam(c.req.param('attachmentId'))];
+    return sendDocument(c, await kindergartenChildNewsAttachment(db, child.childId, todayOf(c), postId, attachmentId));
   });

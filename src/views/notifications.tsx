@@ -153,7 +153,7 @@ export function describeNotification(page: PageContext, n: Notification): { text
       const week = p.week ? Number(p.week.slice(6)) : '';
       return {
         text: fill(newsText[page.locale].notification[p.kind], { scope: p.scopeName, week, title: p.title }),
-        href: newsPaths.child(pupilId),
+        href: p.kindergarten ? newsPaths.careChild(pupilId) : newsPaths.child(pupilId),
       };
     }
     case 'message.new': {

@@ -13,14 +13,19 @@ import {
   requireChildCare,
 } from '../../src/domain/access/care-scope.ts';
 import { listManagedKindergartens } from '../../src/domain/kindergarten/office.ts';
+import { listManagedNews } from '../../src/domain/news/manage.ts';
 import {
   canManageKindergarten,
+  canPublishKindergartenNews,
+  canReadChildKindergartenNews,
+  canReadKindergartenNews,
   canPlanChildCare,
   canRegisterChildCare,
   canUseCareBoard,
   canViewCareStatistics,
   canViewChildCare,
 } from '../../src/domain/access/policy.ts';
+import type { KindergartenNewsTarget } from '../../src/domain/access/policy.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
 import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId, withRollback } from '../support/fixtures.ts';
@@ -101,6 +106,16 @@ const UNITS: Record<string, CareUnit> = {
   'Fjellheim SFO': { kind: 'sfo', id: fjSfo, schoolId: await schoolOf(fjSfo), municipalityId: demoOwner },
 };
 const CHILDREN: Record<string, number> = { nora, theo, sfoChild, fjSfoChild, noPlace, kg2Child };
+const departmentOf = (name: string) =>
+  idOf(sql`select id from kindergarten_department where kindergarten_id = ${kg} and name = ${name}`);
+/** Where a kindergarten's news post can go: the whole unit, or one department. */
+const NEWS_TARGETS: Record<string, KindergartenNewsTarget> = {
+  'Bjørkelia barnehage': { kindergartenId: kg, departmentId: null },
+  Bjørnehiet: { kindergartenId: kg, departmentId: await departmentOf('Bjørnehiet') },
+  Maurtua: { kindergartenId: kg, departmentId: await departmentOf('Maurtua') },
+  'Elvetun barnehage': { kindergartenId: kg2, departmentId: null },
+  Elva: { kindergartenId: kg2, departmentId: kg2Department },
+};
 
 async function actorOf(personId: number, via: LoginProvider, d: Db = db): Promise<Actor> {
   const actor = await loadActor(d, personId, via, TODAY);
@@ -119,6 +134,11 @@ interface Expectation {
   statistics: string[];
   /** The kindergarten's office (canManageKindergarten): its styrer and its owner. */
   office?: string[];
+  /** Kindergarten news (NEWS_TARGETS) the actor publishes, and reads as staff (publishers read too). */
+  publishNews?: string[];
+  readNews?: string[];
+  /** Children whose kindergarten news the actor reads as guardian. */
+  childNews?: string[];
 }
 const NOTHING: Expectation = { children: {}, board: [], statistics: [] };
 const KG_STAFF: Expectation = {
@@ -127,6 +147,9 @@ const KG_STAFF: Expectation = {
   statistics: [],
 };
 const BJ_SFO_STAFF: Expectation = { children: { sfoChild: STAFF }, board: ['Bjørkelia SFO'], statistics: [] };
+
+const BJ_UNIT_NEWS = ['Bjørkelia barnehage', 'Bjørnehiet', 'Maurtua'];
+const BJORNEHIET_READS = ['Bjørkelia barnehage', 'Bjørnehiet'];
 
 const FEIDE: Record<DemoLoginKey, Expectation> = {
   guardian: NOTHING,
@@ -145,12 +168,17 @@ const FEIDE: Record<DemoLoginKey, Expectation> = {
   },
   'sfo-leader': { ...BJ_SFO_STAFF, statistics: ['Bjørkelia SFO'] },
   'sfo-staff': BJ_SFO_STAFF,
-  'kindergarten-leader': { ...KG_STAFF, statistics: ['Bjørkelia barnehage'], office: ['Bjørkelia barnehage'] },
-  'pedagogical-leader': KG_STAFF,
-  'kindergarten-staff': KG_STAFF,
+  'kindergarten-leader': {
+    ...KG_STAFF,
+    statistics: ['Bjørkelia barnehage'],
+    office: ['Bjørkelia barnehage'],
+    publishNews: BJ_UNIT_NEWS,
+  },
+  'pedagogical-leader': { ...KG_STAFF, publishNews: ['Bjørnehiet'], readNews: BJORNEHIET_READS },
+  'kindergarten-staff': { ...KG_STAFF, readNews: BJORNEHIET_READS },
 };
 const IDPORTEN: Partial<Record<DemoLoginKey, Expectation>> = {
-  guardian: { children: { nora: GUARDIAN }, board: [], statistics: [] },
+  guardian: { children: { nora: GUARDIAN }, board: [], statistics: [], childNews: ['nora'] },
 };
 
 async function check(label: string, actor: Actor, want: Expectation, failures: string[]) {
@@ -172,6 +200,12 @@ async function check(label: string, actor: Actor, want: Expectation, failures: s
       },
     );
     eq(found, wanted.includes('view'), `${name} requireChildCare`);
+    eq(canReadChildKindergartenNews(actor, facts), (want.childNews ?? []).includes(name), `${name} kindergarten news`);
+  }
+  for (const [name, target] of Object.entries(NEWS_TARGETS)) {
+    eq(canPublishKindergartenNews(actor, target), (want.publishNews ?? []).includes(name), `${name} publish news`);
+    const reads = want.readNews ?? want.publishNews ?? [];
+    eq(canReadKindergartenNews(actor, target), reads.includes(name), `${name} read news`);
   }
   for (const [name, unit] of Object.entries(UNITS)) {
     eq(canUseCareBoard(actor, unit), want.board.includes(name), `${name} board`);
@@ -211,6 +245,7 @@ test('daily care: every demo login, via Feide and ID-porten, against the role ta
       board: ['Elvetun barnehage'],
       statistics: ['Elvetun barnehage'],
       office: ['Elvetun barnehage'],
+      publishNews: ['Elvetun barnehage', 'Elva'],
     },
     failures,
   );
@@ -221,6 +256,7 @@ test('daily care: every demo login, via Feide and ID-porten, against the role ta
       children: { nora: GUARDIAN },
       board: [],
       statistics: [],
+      childNews: ['nora'],
     },
     failures,
   );
@@ -297,4 +333,61 @@ test('daily care: the SQL twin (careChildCondition) agrees with canViewChildCare
     reached += policy.length;
   }
   assert.ok(reached > 100, 'the check compares real reach, not empty sets');
+});
+
+test('kindergarten news: the staff list (listManagedNews, SQL) agrees with canReadKindergartenNews', async () => {
+  await withRollback(db, async (trx) => {
+    const author = person['kindergarten-leader'];
+    const ids = new Map<number, string>();
+    for (const [name, target] of Object.entries(NEWS_TARGETS)) {
+      const { id } = await trx
+        .insertInto('news_post')
+        .values({
+          kind: 'news',
+          school_id: null,
+          scope: target.departmentId === null ? 'kindergarten' : 'department',
+          kindergarten_id: target.kindergartenId,
+          kindergarten_department_id: target.departmentId,
+          title: name,
+          body: 'x',
+          week: null,
+          author_id: author,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.set(id, name);
+    }
+    const actors: [string, number, LoginProvider][] = [
+      ...DEMO_LOGINS.map((l): [string, number, LoginProvider] => [l.key, person[l.key], 'feide']),
+      ['kg2 styrer', kg2Leader, 'feide'],
+    ];
+    for (const [label, personId, via] of actors) {
+      const actor = await actorOf(personId, via, trx);
+      const listed = (await listManagedNews(trx, actor, 1)).items.filter((p) => ids.has(p.id)).map((p) => p.title);
+      const policy = Object.entries(NEWS_TARGETS)
+        .filter(([, target]) => canReadKindergartenNews(actor, target))
+        .map(([name]) => name);
+      assert.deepEqual(listed.sort(), policy.sort(), label);
+    }
+  });
+});
+
+test('kindergarten news: a post belongs to exactly one school or one kindergarten, its department to it (CHECKs)', async () => {
+  const school = await idOf(sql`select id from school where name = 'Bjørkelia skole'`);
+  const bad = [
+    sql`insert into news_post (kind, school_id, kindergarten_id, scope, title, body, author_id)
+      values ('news', ${school}, ${kg}, 'kindergarten', 't', 'b', ${person.leadership})`,
+    sql`insert into news_post (kind, scope, title, body, author_id)
+      values ('news', 'kindergarten', 't', 'b', ${person.leadership})`,
+    sql`insert into news_post (kind, kindergarten_id, kindergarten_department_id, scope, title, body, author_id)
+      values ('news', ${kg}, ${kg2Department}, 'department', 't', 'b', ${person.leadership})`,
+    sql`insert into news_post (kind, kindergarten_id, scope, title, body, author_id)
+      values ('news', ${kg}, 'department', 't', 'b', ${person.leadership})`,
+    sql`insert into news_post (kind, school_id, scope, title, body, author_id)
+      values ('news', ${school}, 'kindergarten', 't', 'b', ${person.leadership})`,
+  ];
+  for (const [i, statement] of bad.entries())
+    await withRollback(db, async (trx) => {
+      await assert.rejects(statement.execute(trx), Error, `statement ${i}`);
+    });
 });

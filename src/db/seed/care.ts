@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { addDays, isoWeekOf } from '../../domain/calendar/dates.ts';
 import { syntheticIdentityNumber } from '../../domain/person/fodselsnummer.ts';
 import type { Database, StaffRole } from '../schema.ts';
 
@@ -9,7 +10,8 @@ type Trx = Transaction<Database>;
  * staff (the three demo logins below and two more pedagogical leaders), and children who are the younger siblings of
  * Demo kommune pupils (the same guardians and address): Kari Nordmann's Nora among them. Every kindergarten child and
  * every SFO child gets a regular week (stay plan); some kindergarten children a pickup person, some SFO children in
- * 3.–4. trinn may walk home alone. Deterministic: the siblings are chosen by pupil id.
+ * 3.–4. trinn may walk home alone. Bjørnehiet has a news post and next week's plan from its pedagogical leader.
+ * Deterministic: the siblings are chosen by pupil id.
  */
 export const DEMO_KINDERGARTEN = {
   name: 'Bjørkelia barnehage',
@@ -155,6 +157,7 @@ export async function seedCare(trx: Trx, today: string): Promise<void> {
     .executeTakeFirst();
   const startsOn = `${(yearStart?.starts_on ?? today).slice(0, 4)}-08-01`;
 
+  const staffIds = new Map<string, number>();
   for (const s of KINDERGARTEN_STAFF) {
     const person = await trx
       .insertInto('person')
@@ -184,7 +187,9 @@ export async function seedCare(trx: Trx, today: string): Promise<void> {
         starts_on: '2020-08-01',
       })
       .execute();
+    if (s.key) staffIds.set(s.key, person.id);
   }
+  await seedDepartmentNews(trx, kg.id, departments.get('Bjørnehiet')!, staffIds.get('pedagogical-leader')!, today);
 
   // The siblings: the fixed ones, then one younger child in each of the first families (by pupil id) with a pupil in
   // 1.–4. trinn at Bjørkelia skole, neither blocked nor protected.
@@ -270,4 +275,42 @@ export async function seedCare(trx: Trx, today: string): Promise<void> {
     from sfo_enrolment f join enrolment e on e.pupil_id = f.pupil_id join class c on c.id = e.class_id
     where f.ends_on is null and e.ends_on is null and c.trinn >= 3 and f.pupil_id % 2 = 1
     on conflict do nothing`.execute(trx);
+}
+
+/** Bjørnehiet's news post and next week's plan (issue 13), by its pedagogical leader; no notifications. */
+async function seedDepartmentNews(
+  trx: Trx,
+  kindergartenId: number,
+  departmentId: number,
+  authorId: number,
+  today: string,
+) {
+  const base = {
+    school_id: null,
+    scope: 'department' as const,
+    kindergarten_id: kindergartenId,
+    kindergarten_department_id: departmentId,
+    author_id: authorId,
+  };
+  await trx
+    .insertInto('news_post')
+    .values([
+      {
+        ...base,
+        kind: 'news',
+        title: 'Tur til gapahuken torsdag',
+        body: 'Torsdag går Bjørnehiet til gapahuken i skogen. Ta med ekstra ullklær og gode sko. Vi spiser lunsj ute.',
+        week: null,
+        published_at: new Date(`${addDays(today, -2)}T08:00:00+01:00`),
+      },
+      {
+        ...base,
+        kind: 'weekly_plan',
+        title: 'Ukeplan for Bjørnehiet',
+        body: 'Mandag: formingsdag. Tirsdag: tur i nærmiljøet. Onsdag: musikk og sang. Torsdag: turdag. Fredag: frilek og fruktfest.',
+        week: isoWeekOf(addDays(today, 7)),
+        published_at: new Date(`${addDays(today, -1)}T14:00:00+01:00`),
+      },
+    ])
+    .execute();
 }

@@ -40,16 +40,23 @@ export interface BroadcastRecipientTable {
 }
 
 export type NewsKind = 'news' | 'weekly_plan';
-export type NewsScope = 'school' | 'class' | 'sfo';
+export type NewsScope = 'school' | 'class' | 'sfo' | 'kindergarten' | 'department';
 
-/** News or a weekly plan (G15) for a school, a class or an SFO. */
+/**
+ * News or a weekly plan (G15) for a school, a class or an SFO, or (issue 13) for a kindergarten or one of its
+ * departments. A post belongs to exactly one school or one kindergarten (a CHECK in migration 0027).
+ */
 export interface NewsPostTable {
   id: Generated<number>;
   kind: NewsKind;
-  school_id: number;
+  /** The school of a 'school', 'class' or 'sfo' post; null for a kindergarten's. */
+  school_id: number | null;
   scope: NewsScope;
   class_id: number | null;
   sfo_id: number | null;
+  /** The kindergarten of a 'kindergarten' or 'department' post. */
+  kindergarten_id: number | null;
+  kindergarten_department_id: number | null;
   title: string;
   body: string;
   /** ISO week ('2026-W48') of a weekly plan; null for news. */

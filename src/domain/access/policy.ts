@@ -430,3 +430,53 @@ export function canManageKindergarten(actor: Actor, unit: CareUnit): boolean {
   const roles = careUnitRoles(actor, unit);
   return roles.has('owner') || grantIds(actor, ['kindergarten_leader'], (g) => [g.kindergartenId]).includes(unit.id);
 }
+
+/** A kindergarten's news post or weekly plan (issue 13): the whole kindergarten (departmentId null), or one department. */
+export interface KindergartenNewsTarget {
+  kindergartenId: number;
+  departmentId: number | null;
+}
+
+/**
+ * Who publishes (and takes down) a kindergarten's news and weekly plans, in which capacity: its styrer for the whole
+ * kindergarten and any of its departments; a pedagogical leader for their own department. Nobody else (null).
+ */
+export function kindergartenNewsCapacity(
+  actor: Actor,
+  target: KindergartenNewsTarget,
+): 'kindergarten_leader' | 'pedagogical_leader' | null {
+  if (actor.via !== 'feide') return null;
+  if (grantIds(actor, ['kindergarten_leader'], (g) => [g.kindergartenId]).includes(target.kindergartenId))
+    return 'kindergarten_leader';
+  const leadsDepartment = actor.staff.some(
+    (g) =>
+      g.role === 'pedagogical_leader' &&
+      g.kindergartenId === target.kindergartenId &&
+      target.departmentId !== null &&
+      g.departmentId === target.departmentId,
+  );
+  return leadsDepartment ? 'pedagogical_leader' : null;
+}
+
+export const canPublishKindergartenNews = (actor: Actor, target: KindergartenNewsTarget): boolean =>
+  kindergartenNewsCapacity(actor, target) !== null;
+
+/**
+ * Staff who read a kindergarten's post without publishing it: every pedagogical leader and staff member of the
+ * kindergarten for a post to the whole kindergarten; for a department's post, those of that department.
+ */
+export function canReadKindergartenNews(actor: Actor, target: KindergartenNewsTarget): boolean {
+  if (canPublishKindergartenNews(actor, target)) return true;
+  if (actor.via !== 'feide') return false;
+  return actor.staff.some(
+    (g) =>
+      (g.role === 'pedagogical_leader' || g.role === 'kindergarten_staff') &&
+      g.kindergartenId === target.kindergartenId &&
+      (target.departmentId === null || g.departmentId === target.departmentId),
+  );
+}
+
+/** A kindergarten child's news and weekly plans (of its kindergarten and department): the child's guardians. */
+export function canReadChildKindergartenNews(actor: Actor, child: CareFacts): boolean {
+  return careReachOf(actor, child).has('guardian') && child.places.some((p) => p.kind === 'kindergarten');
+}

@@ -1,5 +1,6 @@
 import type { BroadcastAudienceKind, NewsScope, StaffRole } from '../../db/schema.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
+import { kindergartenNewsCapacity } from '../access/policy.ts';
 import { NotFoundError } from '../errors.ts';
 
 /** What an audience is, as the policy needs it: its kind, id (school id for 'school' and 'trinn') and school. */
@@ -55,20 +56,32 @@ export function canSendMunicipalityNotice(actor: Actor, municipalityId: number):
 export const canSendBroadcast = (actor: Actor, target: AudienceTarget): boolean =>
   broadcastCapacity(actor, target) !== null;
 
-/** A news post's scope: the school, one class or one SFO. */
+/** A news post's scope: the school, one class or one SFO; or a kindergarten or one of its departments. */
 export interface NewsTarget {
   scope: NewsScope;
-  schoolId: number;
+  /** Null for a kindergarten's post. */
+  schoolId: number | null;
   classId: number | null;
   sfoId: number | null;
+  kindergartenId: number | null;
+  departmentId: number | null;
 }
 
 /**
  * G15: who publishes (and manages) news and weekly plans: leadership for their school and any of its classes
- * and its SFO; contact teachers and teachers for their own classes; SFO leader and staff for their SFO.
+ * and its SFO; contact teachers and teachers for their own classes; SFO leader and staff for their SFO. A
+ * kindergarten's posts follow kindergartenNewsCapacity (the care policy): its styrer, and a department's
+ * pedagogical leader.
  */
 export function newsCapacity(actor: Actor, target: NewsTarget): StaffRole | null {
   if (actor.via !== 'feide') return null;
+  if (target.scope === 'kindergarten' || target.scope === 'department') {
+    if (target.kindergartenId === null) return null;
+    const departmentId = target.scope === 'department' ? target.departmentId : null;
+    if (target.scope === 'department' && departmentId === null) return null;
+    return kindergartenNewsCapacity(actor, { kindergartenId: target.kindergartenId, departmentId });
+  }
+  if (target.schoolId === null) return null;
   if (grantIds(actor, ['leadership'], (g) => [g.schoolId]).includes(target.schoolId)) return 'leadership';
   if (target.scope === 'class' && target.classId !== null) {
     if (grantIds(actor, ['contact_teacher'], (g) => g.classIds).includes(target.classId)) return 'contact_teacher';

@@ -1,17 +1,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { asDate, loadParts, part } from '../../db/together.ts';
+import { asDate, done, loadParts, part } from '../../db/together.ts';
 import type { Actor } from '../access/actor.ts';
 import { timeInOslo } from '../access/actor.ts';
 import type { CareFacts } from '../access/care-facts.ts';
 import { loadCareUnits, requireChildCare, type CareUnitInfo } from '../access/care-scope.ts';
-import { canPlanChildCare } from '../access/policy.ts';
+import { canPlanChildCare, canReadChildKindergartenNews } from '../access/policy.ts';
+import { latestKindergartenNewsPart } from '../news/feed.ts';
+import type { NewsItem } from '../news/posts.ts';
 import { addDays } from '../calendar/dates.ts';
 import { activeOn } from '../period.ts';
 import { expectedOn, hhmm, isChangeOpen, type DayChange, type Expected, type WeekDay } from './expected.ts';
 
 /** How far ahead the guardian's page lists changes of the stay plan. */
 export const CHANGES_AHEAD_DAYS = 60;
+/** How many of the kindergarten's latest posts the guardian's page shows (the rest on the child's news page). */
+export const LATEST_NEWS = 3;
 /** How many days "the week ahead" shows (today included). */
 export const DAYS_AHEAD = 7;
 
@@ -59,6 +63,8 @@ export interface ChildCare {
   days: { date: string; expected: Expected; open: boolean }[];
   /** The actor plans this child's care (a guardian); staff see the page without the forms. */
   mayPlan: boolean;
+  /** For a guardian of a kindergarten child: the latest news and weekly plans of its kindergarten and department. */
+  news: NewsItem[] | null;
 }
 
 interface DayRow {
@@ -135,9 +141,14 @@ export async function loadChildCareOf(
   today: string,
   now: Date,
 ): Promise<ChildCare & { holidaysOfYear: HolidaysOfYear }> {
-  const [units, { child }] = await Promise.all([
+  const [units, { child, news }] = await Promise.all([
     loadCareUnits(db, facts.places),
-    loadParts(db, { child: childCarePart(facts.childId, today) }),
+    loadParts(db, {
+      child: childCarePart(facts.childId, today),
+      news: canReadChildKindergartenNews(actor, facts)
+        ? latestKindergartenNewsPart(db, facts.childId, today, LATEST_NEWS)
+        : done(null),
+    }),
   ]);
   const departments = new Map(child.departments.map((d) => [Number(d.kindergarten_id), d.name]));
   const unitList = facts.places.flatMap((p) => {
@@ -197,5 +208,6 @@ export async function loadChildCareOf(
     },
     days,
     mayPlan: canPlanChildCare(actor, facts),
+    news,
   };
 }

@@ -6,11 +6,15 @@ export interface NewsItem {
   id: number;
   kind: NewsKind;
   scope: NewsScope;
-  schoolId: number;
+  /** The school's id, or (a kindergarten's post) null. */
+  schoolId: number | null;
   classId: number | null;
   sfoId: number | null;
-  /** The school's, class's or SFO's name. */
+  kindergartenId: number | null;
+  departmentId: number | null;
+  /** The school's, class's, SFO's, kindergarten's or department's name. */
   scopeName: string;
+  /** The school's or the kindergarten's name. */
   schoolName: string;
   title: string;
   body: string;
@@ -24,10 +28,12 @@ export interface NewsItem {
 export function newsQuery(db: Db) {
   return db
     .selectFrom('news_post as n')
-    .innerJoin('school as s', 's.id', 'n.school_id')
+    .leftJoin('school as s', 's.id', 'n.school_id')
     .innerJoin('person as a', 'a.id', 'n.author_id')
     .leftJoin('class as c', 'c.id', 'n.class_id')
     .leftJoin('sfo as f', 'f.id', 'n.sfo_id')
+    .leftJoin('kindergarten as k', 'k.id', 'n.kindergarten_id')
+    .leftJoin('kindergarten_department as kd', 'kd.id', 'n.kindergarten_department_id')
     .select([
       'n.id',
       'n.kind',
@@ -35,6 +41,8 @@ export function newsQuery(db: Db) {
       'n.school_id',
       'n.class_id',
       'n.sfo_id',
+      'n.kindergarten_id',
+      'n.kindergarten_department_id',
       'n.title',
       'n.body',
       'n.week',
@@ -42,13 +50,37 @@ export function newsQuery(db: Db) {
       's.name as school_name',
       'c.name as class_name',
       'f.name as sfo_name',
+      'k.name as kindergarten_name',
+      'kd.name as department_name',
       'a.given_name',
       'a.family_name',
     ])
     .where('n.deleted_at', 'is', null);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof newsQuery>['execute']>>[number];
+export type NewsRow = Awaited<ReturnType<ReturnType<typeof newsQuery>['execute']>>[number];
+type Row = NewsRow;
+export interface AttachmentRow {
+  id: number;
+  news_post_id: number;
+  filename: string;
+  size_bytes: number;
+}
+
+function scopeNameOf(r: Row): string {
+  switch (r.scope) {
+    case 'class':
+      return r.class_name ?? '';
+    case 'sfo':
+      return r.sfo_name ?? '';
+    case 'department':
+      return r.department_name ?? '';
+    case 'kindergarten':
+      return r.kindergarten_name ?? '';
+    case 'school':
+      return r.school_name ?? '';
+  }
+}
 
 /** Rows → items, with the attachments of all of them in one more query (no N+1). */
 export async function withAttachments(db: Db, rows: Row[]): Promise<NewsItem[]> {
@@ -61,6 +93,11 @@ export async function withAttachments(db: Db, rows: Row[]): Promise<NewsItem[]> 
         .orderBy('id')
         .execute()
     : [];
+  return toNewsItems(rows, files);
+}
+
+/** Rows and the attachments of them → items. */
+export function toNewsItems(rows: Row[], files: AttachmentRow[]): NewsItem[] {
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -68,8 +105,10 @@ export async function withAttachments(db: Db, rows: Row[]): Promise<NewsItem[]> 
     schoolId: r.school_id,
     classId: r.class_id,
     sfoId: r.sfo_id,
-    scopeName: r.scope === 'class' ? (r.class_name ?? '') : r.scope === 'sfo' ? (r.sfo_name ?? '') : r.school_name,
-    schoolName: r.school_name,
+    kindergartenId: r.kindergarten_id,
+    departmentId: r.kindergarten_department_id,
+    scopeName: scopeNameOf(r),
+    schoolName: r.school_name ?? r.kindergarten_name ?? '',
     title: r.title,
     body: r.body,
     week: r.week,

@@ -5,6 +5,7 @@ import type { NewsKind } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
 import { audienceGuardians } from '../broadcasts/recipients.ts';
+import { activeOn } from '../period.ts';
 import { safeFilename } from '../documents/store.ts';
 import type { NewsScopeOption } from './scopes.ts';
 import { parseWeek } from './week.ts';
@@ -103,6 +104,8 @@ export async function publishNews(
         scope: scope.scope,
         class_id: scope.classId,
         sfo_id: scope.sfoId,
+        kindergarten_id: scope.kindergartenId,
+        kindergarten_department_id: scope.departmentId,
         title: values.title,
         body: values.body,
         week: values.week,
@@ -126,7 +129,6 @@ export async function publishNews(
         })
         .execute();
     }
-    const audience = { kind: scope.scope, id: scope.classId ?? scope.sfoId ?? scope.schoolId, trinn: null };
     const result = await trx
       .insertInto('outbox')
       .columns([
@@ -141,14 +143,14 @@ export async function publishNews(
       ])
       .expression(
         trx
-          .selectFrom(audienceGuardians(trx, audience, today).as('a'))
+          .selectFrom(scopeGuardians(trx, scope, today).as('a'))
           .select([
             'a.guardian_id',
             sql<string>`'news'`.as('category'),
             sql<string>`'news.published'`.as('event_type'),
-            sql<number>`${scope.schoolId}::bigint`.as('school_id'),
+            sql<number | null>`${scope.schoolId}::bigint`.as('school_id'),
             'a.first_pupil_id',
-            sql<string>`jsonb_build_object('postId', ${id}::bigint, 'kind', ${values.kind}::text, 'title', ${values.title}::text, 'week', ${values.week}::text, 'scopeName', ${scope.name}::text)`.as(
+            sql<string>`jsonb_build_object('postId', ${id}::bigint, 'kind', ${values.kind}::text, 'title', ${values.title}::text, 'week', ${values.week}::text, 'scopeName', ${scope.name}::text, 'kindergarten', ${scope.kindergartenId !== null}::boolean)`.as(
               'payload',
             ),
             sql<string>`'news:' || ${id}::bigint || ':' || a.guardian_id`.as('idempotency_key'),
@@ -177,6 +179,42 @@ export async function publishNews(
     );
     return { id, notified };
   });
+}
+
+/**
+ * The guardians a post notifies: for a school's scope the broadcast audience's; for a kindergarten or a department,
+ * the guardians with access of the children with a place there today (the same columns: guardian_id, pupil_ids,
+ * first_pupil_id).
+ */
+function scopeGuardians(db: Db, scope: NewsScopeOption, today: string) {
+  if (scope.kindergartenId === null)
+    return audienceGuardians(
+      db,
+      {
+        kind: scope.scope as 'school' | 'class' | 'sfo',
+        id: scope.classId ?? scope.sfoId ?? scope.schoolId!,
+        trinn: null,
+      },
+      today,
+    );
+  const children = db
+    .selectFrom('kindergarten_enrolment as ke')
+    .innerJoin('kindergarten_department as d', 'd.id', 'ke.department_id')
+    .select('ke.child_id')
+    .where(activeOn('ke', today))
+    .where(scope.departmentId !== null ? 'd.id' : 'd.kindergarten_id', '=', scope.departmentId ?? scope.kindergartenId);
+  return db
+    .selectFrom('guardian_relation as g')
+    .select([
+      'g.guardian_id',
+      sql<number[]>`array_agg(g.pupil_id order by g.pupil_id)`.as('pupil_ids'),
+      sql<number>`min(g.pupil_id)`.as('first_pupil_id'),
+    ])
+    .where('g.pupil_id', 'in', children)
+    .where('g.parental_responsibility', '=', true)
+    .where('g.blocked', '=', false)
+    .where('g.contact_person_only', '=', false)
+    .groupBy('g.guardian_id');
 }
 
 /** Takes a post down (soft delete, audited): guardians no longer see it or its attachment. */

@@ -32,6 +32,8 @@ export interface EventPayloads {
     title: string;
     week: string | null;
     scopeName: string;
+    /** A kindergarten's post (issue 13): pupil_id is a kindergarten child, whose news is on its daily-care page. */
+    kindergarten?: boolean;
   };
 }
 

@@ -23,6 +23,7 @@ import { listCard, primaryButton, smallButton } from '../components/classes.ts';
 import { ErrorSummary, Field, Notice } from '../components/form.tsx';
 import { Section } from '../components/section.tsx';
 import type { PageContext } from '../page-context.ts';
+import { KindergartenNewsLatest } from '../news/kindergarten-child.tsx';
 
 /** What a section shows after a save (a receipt) or a refused form (the values typed and the errors). */
 export interface CarePageState {
@@ -704,6 +705,11 @@ export function CareGuardianPage(props: Props) {
       </h1>
       <UnitCard page={props.page} care={props.care} />
       <TodaySection {...props} />
+      {props.care.news ? (
+        <KindergartenNewsLatest page={props.page} childId={props.care.childId} posts={props.care.news} />
+      ) : (
+        ''
+      )}
       <PlanSection {...props} />
       <WeekSection {...props} />
       <PickupSection {...props} />

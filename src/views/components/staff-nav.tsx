@@ -31,7 +31,11 @@ type NavKey = Exclude<
 const ENTRIES: { key: NavKey; href: string; roles: StaffRole[]; also?: RegExp }[] = [
   { key: 'messages', href: messagePaths.inbox(), roles: SENDERS },
   { key: 'broadcasts', href: broadcastPaths.list, roles: [...SENDERS, 'school_owner'] },
-  { key: 'news', href: newsPaths.list, roles: SENDERS },
+  {
+    key: 'news',
+    href: newsPaths.list,
+    roles: [...SENDERS, 'kindergarten_leader', 'pedagogical_leader', 'kindergarten_staff'],
+  },
   { key: 'forms', href: formPaths.list, roles: SENDERS },
   { key: 'timetable', href: timetablePaths.own(), roles: ['teacher', 'contact_teacher'] },
   { key: 'applications', href: applicationPaths.queue(), roles: ['leadership', 'sfo_leader'] },

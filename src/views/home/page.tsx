@@ -1,6 +1,8 @@
 import type { CareChildSummary } from '../../domain/care/guardian-children.ts';
 import { careGuardianText } from '../../i18n/care-guardian.ts';
 import { careGuardianPaths } from '../../paths/care-guardian.ts';
+import { newsPaths } from '../../paths/news.ts';
+import { newsText } from '../../i18n/news.ts';
 import type { ChildSummary } from '../../domain/guardian/children.ts';
 import type { StarterSummary } from '../../domain/guardian/starters.ts';
 import { StarterCard } from './starter-card.tsx';
@@ -129,6 +131,11 @@ export function GuardianHome({
             <p>
               <a href={careGuardianPaths.child(child.childId)} class={link} data-care-link safe>
                 {care.kindergartenToday}
+              </a>
+            </p>
+            <p>
+              <a href={newsPaths.careChild(child.childId)} class={link} safe>
+                {newsText[page.locale].kindergartenLatest}
               </a>
             </p>
           </li>

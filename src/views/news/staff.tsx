@@ -107,7 +107,7 @@ export function NewNewsPage({ page, scopes, nextWeek, input, errors = {}, fileCh
     ),
     ...(fileMessage ? [{ field: IDS.file, message: fileMessage }] : []),
   ];
-  const several = new Set(scopes.map((s) => s.schoolId)).size > 1;
+  const several = new Set(scopes.map((s) => `${s.schoolId}:${s.kindergartenId}`)).size > 1;
   return (
     <div class="max-w-prose space-y-4">
       <p>
@@ -162,13 +162,15 @@ export function NewNewsPage({ page, scopes, nextWeek, input, errors = {}, fileCh
               aria-invalid={message('scope') ? 'true' : undefined}
             >
               <option value="">–</option>
-              {(['school', 'class', 'sfo'] as const).map((scope) => {
+              {(['school', 'class', 'sfo', 'kindergarten', 'department'] as const).map((scope) => {
                 const list = scopes.filter((s) => s.scope === scope);
                 return list.length ? (
                   <optgroup label={t.scopeKind[scope]}>
                     {list.map((s) => (
                       <option value={s.key} selected={values.scope === s.key} safe>
-                        {several && scope !== 'school' ? `${s.name} (${s.schoolName})` : s.name}
+                        {several && scope !== 'school' && scope !== 'kindergarten'
+                          ? `${s.name} (${s.schoolName})`
+                          : s.name}
                       </option>
                     ))}
                   </optgroup>
@@ -239,7 +241,7 @@ export function NewNewsPage({ page, scopes, nextWeek, input, errors = {}, fileCh
   );
 }
 
-/** GET /news/:id for staff: the post as guardians see it, and a delete button. */
+/** GET /news/:id for staff: the post as guardians see it, and a delete button (not for a kindergarten's readers). */
 export function ManagedNewsPage({ page, post, notified }: { page: PageContext; post: ManagedNews; notified?: number }) {
   const t = newsText[page.locale];
   return (
@@ -251,14 +253,20 @@ export function ManagedNewsPage({ page, post, notified }: { page: PageContext; p
       </p>
       <Notice text={notified !== undefined ? fill(t.publishedNotice, { notified }) : undefined} />
       <NewsArticle page={page} post={post} heading="h1" attachmentHref={(id) => newsPaths.attachment(post.id, id)} />
-      <form method="post" action={newsPaths.deletion(post.id)} class="space-y-1">
-        <button type="submit" class={secondaryButton} aria-describedby="news-delete-hint" safe>
-          {t.delete}
-        </button>
-        <p id="news-delete-hint" class="text-sm text-slate-700" safe>
-          {t.deleteHint}
+      {post.mayManage ? (
+        <form method="post" action={newsPaths.deletion(post.id)} class="space-y-1">
+          <button type="submit" class={secondaryButton} aria-describedby="news-delete-hint" safe>
+            {t.delete}
+          </button>
+          <p id="news-delete-hint" class="text-sm text-slate-700" safe>
+            {t.deleteHint}
+          </p>
+        </form>
+      ) : (
+        <p class="text-sm text-slate-700" safe>
+          {t.readOnlyHint}
         </p>
-      </form>
+      )}
     </div>
   );
 }
