@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
-import { seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { loadPart } from '../../src/db/together.ts';
 import { latestKindergartenNewsPart, listKindergartenChildNews } from '../../src/domain/news/feed.ts';
 import { createTestApp, html, sessionCookie, TEST_ORIGIN } from '../support/app.ts';
-import { createTestDb } from '../support/db.ts';
+import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
 
 /*
@@ -14,8 +14,7 @@ import { loginPersonId } from '../support/fixtures.ts';
  * page and the child's news page; nobody else (404).
  */
 const TODAY = '2026-11-25';
-const db = await createTestDb();
-await seedDatabase(db, { size: 'demo', today: TODAY });
+const db = await createDemoTestDb(TODAY);
 const client = createTestApp(db, {}, { clock: () => new Date(`${TODAY}T09:00:00+01:00`) });
 const cookie = async (key: DemoLoginKey, via: 'feide' | 'idporten') =>
   sessionCookie(db, await loginPersonId(db, key), via);
