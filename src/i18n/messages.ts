@@ -90,6 +90,8 @@ const nb = {
     warning:
       'Ikke skriv diagnoser eller hva som feiler barnet. Melder du fra om sykdom, skriv for eksempel: «{name} er syk og kommer ikke i dag».',
     backToCare: 'Tilbake til {name} i barnehagen',
+    staffWarning:
+      'Ikke skriv helseopplysninger eller andre sensitive opplysninger. Alle foresatte med tilgang, avdelingen og styreren kan lese meldingen. SMS- og e-postvarselet sier bare at det er en ny melding.',
     childLink: '{name} i barnehagen',
   },
   queue: {
@@ -202,6 +204,8 @@ const nn: MessageBookMessages = {
     warning:
       'Ikkje skriv diagnosar eller kva som feilar barnet. Melder du frå om sjukdom, skriv til dømes: «{name} er sjuk og kjem ikkje i dag».',
     backToCare: 'Tilbake til {name} i barnehagen',
+    staffWarning:
+      'Ikkje skriv helseopplysningar eller andre sensitive opplysningar. Alle føresette med tilgang, avdelinga og styraren kan lese meldinga. SMS- og e-postvarselet seier berre at det er ei ny melding.',
     childLink: '{name} i barnehagen',
   },
   queue: {
@@ -314,6 +318,8 @@ const en: MessageBookMessages = {
     warning:
       'Do not write diagnoses or what is wrong with the child. If the child is ill, write for example: “{name} is ill and will not come today”.',
     backToCare: 'Back to {name} at kindergarten',
+    staffWarning:
+      'Do not write health information or other sensitive information. All guardians with access, the department and the head of the kindergarten can read the message. The SMS and e-mail notice only says that there is a new message.',
     childLink: '{name} at kindergarten',
   },
   queue: {

@@ -23,6 +23,8 @@ export interface ThreadRecord {
   child: CareFacts | null;
   pupilName: { given: string; family: string };
   facts: ThreadFacts;
+  /** A kindergarten thread's department (the child may have moved since); null for a school thread. */
+  departmentName: string | null;
   /** The capacity a reply is written in; null = may read, not reply. */
   replyAs: AuthorCapacity | null;
 }
@@ -41,13 +43,17 @@ async function participated(db: Db, thread: MessageThread, personId: number): Pr
   return row !== undefined;
 }
 
-async function threadFacts(db: Db, thread: MessageThread, personId: number): Promise<ThreadFacts> {
+async function threadFacts(
+  db: Db,
+  thread: MessageThread,
+  personId: number,
+): Promise<ThreadFacts & { departmentName: string | null }> {
   const department =
     thread.kindergarten_department_id === null
       ? undefined
       : await db
           .selectFrom('kindergarten_department')
-          .select('kindergarten_id')
+          .select(['kindergarten_id', 'name'])
           .where('id', '=', thread.kindergarten_department_id)
           .executeTakeFirst();
   return {
@@ -57,6 +63,7 @@ async function threadFacts(db: Db, thread: MessageThread, personId: number): Pro
     departmentId: thread.kindergarten_department_id,
     kindergartenId: department?.kindergarten_id ?? null,
     participated: await participated(db, thread, personId),
+    departmentName: department?.name ?? null,
   };
 }
 
@@ -73,7 +80,8 @@ async function toRecord(db: Db, actor: Actor, thread: MessageThread, pupil: Pupi
   const facts = await threadFacts(db, thread, actor.personId);
   if (!canViewThread(actor, pupil, facts)) throw new NotFoundError();
   const pupilName = await childName(db, thread);
-  return { thread, pupil, child: null, pupilName, facts, replyAs: replyCapacity(actor, pupil, facts) };
+  const departmentName = null;
+  return { thread, pupil, child: null, pupilName, facts, departmentName, replyAs: replyCapacity(actor, pupil, facts) };
 }
 
 /** A kindergarten thread through the child's care facts and canViewKindergartenThread (out of reach → 404). */
@@ -88,6 +96,7 @@ async function toKindergartenRecord(db: Db, actor: Actor, thread: MessageThread,
     child,
     pupilName,
     facts,
+    departmentName: facts.departmentName,
     replyAs: kindergartenReplyCapacity(actor, child, facts),
   };
 }
