@@ -125,6 +125,27 @@ test('Sondre, Amina and Hilde see it unread in their inbox, read it and reply; K
     const after = await html(await client.get(`${book}/${threadId}`, kari));
     assert.ok(after.text.includes(`(${capacity})`), `${who} writes as ${capacity}`);
   }
+  const payloads = await db
+    .selectFrom('outbox')
+    .select('payload')
+    .where('recipient_person_id', '=', kariId)
+    .where('event_type', '=', 'message.new')
+    .execute();
+  assert.ok(
+    payloads.some((r) => JSON.stringify(r.payload) === JSON.stringify({ threadId, kindergarten: true })),
+    'Kari is notified of the answers',
+  );
+  // the home's notices link to the kindergarten book, not the school's (Kari has decided on the general consent)
+  await db
+    .insertInto('general_consent')
+    .values({ guardian_id: kariId, state: 'given', decided_at: new Date() })
+    .onConflict((oc) => oc.column('guardian_id').doNothing())
+    .execute();
+  const home = await html(await client.get('/home', kari));
+  assert.ok(
+    home.document.querySelector(`a[href="${book}/${threadId}"]`),
+    "the notice on Kari's home leads to the book",
+  );
   const page = await html(await client.get(`${book}/${threadId}`, kari));
   for (const who of ['Sondre', 'Amina', 'Hilde']) assert.match(page.text, new RegExp(`Svar fra ${who}`));
 });
