@@ -105,6 +105,9 @@ test('the department and the styrer are notified, the author is not', async () =
 });
 
 test('Sondre, Amina and Hilde see it unread in their inbox, read it and reply; Kari sees the answers', async () => {
+  const staffHome = await html(await client.get('/home', amina));
+  assert.ok(staffHome.document.querySelector('nav a[href="/messages"]'), 'the staff navigation has Meldinger');
+  assert.match(staffHome.text, /1 ulest melding/, "the staff home counts the department's unread thread");
   for (const [who, cookie, capacity] of [
     ['Sondre', sondre, 'pedagogisk leder'],
     ['Amina', amina, 'barnehagen'],

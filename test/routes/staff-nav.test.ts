@@ -51,9 +51,9 @@ test('each role gets the entries it may use, and no link to an empty page', asyn
     teacher: ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Timeplan'],
     'sfo-leader': ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Søknader', 'SFO', 'Inn- og utsjekk'],
     'sfo-staff': ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Inn- og utsjekk'],
-    'kindergarten-leader': ['Inn- og utsjekk', 'Barnehagekontoret'],
-    'pedagogical-leader': ['Inn- og utsjekk'],
-    'kindergarten-staff': ['Inn- og utsjekk'],
+    'kindergarten-leader': ['Meldinger', 'Inn- og utsjekk', 'Barnehagekontoret'],
+    'pedagogical-leader': ['Meldinger', 'Inn- og utsjekk'],
+    'kindergarten-staff': ['Meldinger', 'Inn- og utsjekk'],
     'school-owner': [
       'Kunngjøringer',
       'Folkeregisteret',
