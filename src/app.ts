@@ -28,6 +28,7 @@ import { attendanceRoutes } from './routes/attendance.tsx';
 import { leaveRoutes } from './routes/leave.tsx';
 import { sfoPlaceRoutes } from './routes/sfo-places.tsx';
 import { careGuardianRoutes } from './routes/care-guardian.tsx';
+import { careMessageRoutes } from './routes/care-messages.tsx';
 import { sfoSupportRoutes } from './routes/sfo-support.tsx';
 import { kindergartenOfficeRoutes } from './routes/kindergarten-office.tsx';
 import { careBoardRoutes } from './routes/care-board.tsx';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', sfoSupportRoutes);
   app.route('/', kindergartenOfficeRoutes);
   app.route('/', careGuardianRoutes);
+  app.route('/', careMessageRoutes);
   app.route('/', careBoardRoutes);
 
   app.notFound(notFound);

@@ -17,6 +17,7 @@ const nb = {
     school_office: 'Skolens kontor',
     sfo: 'SFO',
     teacher: 'Lærer',
+    kindergarten: 'Avdelingen',
   },
   recipientHint: {
     contact_teacher: 'Klassens kontaktlærer. Skolens ledelse kan også lese meldingen.',
@@ -60,6 +61,9 @@ const nb = {
     teacher: 'lærer',
     sfo_leader: 'SFO-leder',
     sfo_staff: 'SFO',
+    kindergarten_leader: 'styrer',
+    pedagogical_leader: 'pedagogisk leder',
+    kindergarten_staff: 'barnehagen',
     unknown: 'ukjent avsender',
   },
   you: 'Deg',
@@ -76,6 +80,20 @@ const nb = {
   queuedNotification: 'En SMS venter i kontorkøen: skolen vet ikke hvilken meldingsbok den hører til.',
   // Stored in the thread (the school's hovudmål), not UI.
   smsSubject: 'SMS fra {name}',
+  kindergarten: {
+    bookHeading: 'Meldinger om {name}',
+    bookLead:
+      'Her skriver dere med avdelingen {department} om {name}. Pedagogisk leder, de ansatte på avdelingen og styreren kan lese alle meldingene.',
+    bookLink: 'Meldinger til avdelingen',
+    bookLinkLead: 'Skriv til {department} om {name}. Avdelingen og styreren kan lese meldingene.',
+    to: 'Til: avdelingen {department}',
+    warning:
+      'Ikke skriv diagnoser eller hva som feiler barnet. Melder du fra om sykdom, skriv for eksempel: «{name} er syk og kommer ikke i dag».',
+    backToCare: 'Tilbake til {name} i barnehagen',
+    staffWarning:
+      'Ikke skriv helseopplysninger eller andre sensitive opplysninger. Alle foresatte med tilgang, avdelingen og styreren kan lese meldingen. SMS- og e-postvarselet sier bare at det er en ny melding.',
+    childLink: '{name} i barnehagen',
+  },
   queue: {
     heading: 'SMS i kontorkøen',
     lead: 'SMS fra ukjente numre, eller fra foresatte med flere barn der det ikke var klart hvilket barn det gjaldt. Legg dem i riktig meldingsbok, eller avvis dem.',
@@ -114,6 +132,7 @@ const nn: MessageBookMessages = {
     school_office: 'Skulekontoret',
     sfo: 'SFO',
     teacher: 'Lærar',
+    kindergarten: 'Avdelinga',
   },
   recipientHint: {
     contact_teacher: 'Kontaktlæraren i klassen. Leiinga på skulen kan òg lese meldinga.',
@@ -157,6 +176,9 @@ const nn: MessageBookMessages = {
     teacher: 'lærar',
     sfo_leader: 'SFO-leiar',
     sfo_staff: 'SFO',
+    kindergarten_leader: 'styrar',
+    pedagogical_leader: 'pedagogisk leiar',
+    kindergarten_staff: 'barnehagen',
     unknown: 'ukjend avsendar',
   },
   you: 'Deg',
@@ -172,6 +194,20 @@ const nn: MessageBookMessages = {
   notification: 'Ny melding i meldingsboka til {pupil}',
   queuedNotification: 'Ein SMS ventar i kontorkøen: skulen veit ikkje kva meldingsbok han høyrer til.',
   smsSubject: 'SMS frå {name}',
+  kindergarten: {
+    bookHeading: 'Meldingar om {name}',
+    bookLead:
+      'Her skriv de med avdelinga {department} om {name}. Pedagogisk leiar, dei tilsette på avdelinga og styraren kan lese alle meldingane.',
+    bookLink: 'Meldingar til avdelinga',
+    bookLinkLead: 'Skriv til {department} om {name}. Avdelinga og styraren kan lese meldingane.',
+    to: 'Til: avdelinga {department}',
+    warning:
+      'Ikkje skriv diagnosar eller kva som feilar barnet. Melder du frå om sjukdom, skriv til dømes: «{name} er sjuk og kjem ikkje i dag».',
+    backToCare: 'Tilbake til {name} i barnehagen',
+    staffWarning:
+      'Ikkje skriv helseopplysningar eller andre sensitive opplysningar. Alle føresette med tilgang, avdelinga og styraren kan lese meldinga. SMS- og e-postvarselet seier berre at det er ei ny melding.',
+    childLink: '{name} i barnehagen',
+  },
   queue: {
     heading: 'SMS i kontorkøen',
     lead: 'SMS frå ukjende nummer, eller frå føresette med fleire born der det ikkje var klart kva barn det galdt. Legg dei i rett meldingsbok, eller avvis dei.',
@@ -208,6 +244,7 @@ const en: MessageBookMessages = {
     school_office: 'School office',
     sfo: 'After-school care (SFO)',
     teacher: 'Teacher',
+    kindergarten: 'The department',
   },
   recipientHint: {
     contact_teacher: 'The class’s contact teacher. The school leadership can read the message too.',
@@ -251,6 +288,9 @@ const en: MessageBookMessages = {
     teacher: 'teacher',
     sfo_leader: 'SFO leader',
     sfo_staff: 'SFO',
+    kindergarten_leader: 'head of kindergarten',
+    pedagogical_leader: 'pedagogical leader',
+    kindergarten_staff: 'kindergarten',
     unknown: 'unknown sender',
   },
   you: 'You',
@@ -267,6 +307,21 @@ const en: MessageBookMessages = {
   queuedNotification:
     'An SMS is waiting in the office queue: the school does not know which message book it belongs to.',
   smsSubject: 'SMS from {name}',
+  kindergarten: {
+    bookHeading: 'Messages about {name}',
+    bookLead:
+      'Here you write with the {department} department about {name}. The pedagogical leader, the department staff and the head of the kindergarten can read all messages.',
+    bookLink: 'Messages to the department',
+    bookLinkLead:
+      'Write to {department} about {name}. The department and the head of the kindergarten can read the messages.',
+    to: 'To: the {department} department',
+    warning:
+      'Do not write diagnoses or what is wrong with the child. If the child is ill, write for example: “{name} is ill and will not come today”.',
+    backToCare: 'Back to {name} at kindergarten',
+    staffWarning:
+      'Do not write health information or other sensitive information. All guardians with access, the department and the head of the kindergarten can read the message. The SMS and e-mail notice only says that there is a new message.',
+    childLink: '{name} at kindergarten',
+  },
   queue: {
     heading: 'SMS in the office queue',
     lead: 'SMS from unknown numbers, or from guardians with several children where it was not clear which child it was about. Put them in the right message book, or dismiss them.',

@@ -7,6 +7,12 @@ export const messagePaths = {
   childThreadSent: (pupilId: number, threadId: number, messageId: number) =>
     `/children/${pupilId}/messages/${threadId}?sent=1#message-${messageId}`,
   childReplies: (pupilId: number, threadId: number) => `/children/${pupilId}/messages/${threadId}/replies`,
+  /** A kindergarten child's book (issue 13), beside the child's daily care: threads with the department. */
+  kindergartenBook: (childId: number, page = 1) => withPage(`/care/children/${childId}/messages`, page),
+  kindergartenThread: (childId: number, threadId: number) => `/care/children/${childId}/messages/${threadId}`,
+  kindergartenThreadSent: (childId: number, threadId: number, messageId: number) =>
+    `/care/children/${childId}/messages/${threadId}?sent=1#message-${messageId}`,
+  kindergartenReplies: (childId: number, threadId: number) => `/care/children/${childId}/messages/${threadId}/replies`,
   inbox: (page = 1) => withPage('/messages', page),
   thread: (threadId: number) => `/messages/${threadId}`,
   threadSent: (threadId: number, messageId: number) => `/messages/${threadId}?sent=1#message-${messageId}`,

@@ -127,6 +127,7 @@ async function threadView(
     canReply,
     reply,
     notice,
+    kindergarten: record.departmentName === null ? undefined : { departmentName: record.departmentName },
   };
   return render(c, record.thread.subject, <StaffThreadPage {...props} />, status);
 }

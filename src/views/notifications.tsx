@@ -160,7 +160,11 @@ export function describeNotification(page: PageContext, n: Notification): { text
       const p = payloadOf<EventPayloads['message.new']>(n);
       return {
         text: fill(messageBookText[page.locale].notification, { pupil }),
-        href: page.isGuardian ? messagePaths.childThread(pupilId, p.threadId) : messagePaths.thread(p.threadId),
+        href: !page.isGuardian
+          ? messagePaths.thread(p.threadId)
+          : p.kindergarten
+            ? messagePaths.kindergartenThread(pupilId, p.threadId)
+            : messagePaths.childThread(pupilId, p.threadId),
       };
     }
     case 'sfo_summer.sent': {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 import type { LoginProvider } from '../../src/db/schema.ts';
-import { DEMO_LOGINS, seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { DEMO_LOGINS, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
 import { loadCareFacts, type CareUnit } from '../../src/domain/access/care-facts.ts';
 import {
@@ -27,6 +27,9 @@ import {
 } from '../../src/domain/access/policy.ts';
 import type { KindergartenNewsTarget } from '../../src/domain/access/policy.ts';
 import { NotFoundError } from '../../src/domain/errors.ts';
+import { countUnreadThreads, listInbox } from '../../src/domain/messages/lists.ts';
+import { canViewKindergartenThread } from '../../src/domain/messages/policy.ts';
+import { requireKindergartenChildThread, requireStaffThread } from '../../src/domain/messages/threads.ts';
 import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId, withRollback } from '../support/fixtures.ts';
 
@@ -390,4 +393,106 @@ test('kindergarten news: a post belongs to exactly one school or one kindergarte
     await withRollback(db, async (trx) => {
       await assert.rejects(statement.execute(trx), Error, `statement ${i}`);
     });
+});
+
+/*
+ * Messages to a kindergarten department (issue 13, items 1 and 5): a thread about a kindergarten child is seen by the
+ * child's guardians, the pedagogical leader and staff of the thread's department and the kindergarten's styrer — not by
+ * another department, a kindergarten staff member without a department, another kindergarten, or the school side. The
+ * policy (canViewKindergartenThread), the loaders (requireStaffThread, requireKindergartenChildThread) and the SQL twin
+ * (the inbox and the unread count, staffThreadReaches) must all say the same.
+ */
+test('kindergarten messages: who sees a thread to a department, in the policy, the loaders and the inbox', async () => {
+  const departmentOf = async (child: number) =>
+    one(
+      sql<{ department_id: number; kindergarten_id: number }>`select ke.department_id, d.kindergarten_id
+        from kindergarten_enrolment ke join kindergarten_department d on d.id = ke.department_id
+        where ke.child_id = ${child}`.execute(db),
+    );
+  const threads: Record<string, { id: number; child: number; departmentId: number; kindergartenId: number }> = {};
+  for (const [name, child] of Object.entries({ nora, theo, kg2Child })) {
+    const place = await departmentOf(child);
+    const thread = await idOf(sql`insert into message_thread (pupil_id, school_id, kind, kindergarten_department_id,
+        subject, created_at, last_message_at)
+      values (${child}, null, 'kindergarten', ${place.department_id}, 'Hei', now(), now()) returning id`);
+    const message = await idOf(sql`insert into message (thread_id, author_id, author_capacity, body, via, created_at)
+      values (${thread}, null, 'unknown', 'Hei', 'sms', now()) returning id`);
+    await sql`update message_thread set last_message_id = ${message} where id = ${thread}`.execute(db);
+    threads[name] = {
+      id: thread,
+      child,
+      departmentId: Number(place.department_id),
+      kindergartenId: Number(place.kindergarten_id),
+    };
+  }
+  const vilde = await idOf(sql`select id from person where given_name = 'Vilde' and family_name = 'Aune'`);
+  const floater = await idOf(
+    sql`insert into person (given_name, family_name) values ('Uten', 'Avdeling') returning id`,
+  );
+  await sql`insert into staff_membership (person_id, municipality_id, kindergarten_id, role, starts_on)
+    values (${floater}, ${demoOwner}, ${kg}, 'kindergarten_staff', '2020-08-01')`.execute(db);
+
+  const expected: [string, number, LoginProvider, string[]][] = [
+    ...DEMO_LOGINS.map((l): [string, number, LoginProvider, string[]] => [
+      l.key,
+      person[l.key],
+      'feide',
+      l.key === 'kindergarten-leader'
+        ? ['nora', 'theo']
+        : l.key === 'pedagogical-leader' || l.key === 'kindergarten-staff'
+          ? ['nora']
+          : [],
+    ]),
+    ...DEMO_LOGINS.map((l): [string, number, LoginProvider, string[]] => [
+      l.key,
+      person[l.key],
+      'idporten',
+      l.key === 'guardian' ? ['nora'] : [],
+    ]),
+    ['another kindergarten’s styrer', kg2Leader, 'feide', ['kg2Child']],
+    ['another department’s pedagogical leader (Maurtua)', vilde, 'feide', ['theo']],
+    ['kindergarten staff without a department', floater, 'feide', []],
+    ['the other guardian (Anders)', anders, 'idporten', ['nora']],
+  ];
+  const failures: string[] = [];
+  for (const [label, personId, via, want] of expected) {
+    const actor = await actorOf(personId, via);
+    const inbox =
+      via === 'feide' && actor.staff.length
+        ? (await listInbox(db, actor, 1, TODAY)).items.map((t) => t.id)
+        : ([] as number[]);
+    for (const [name, t] of Object.entries(threads)) {
+      const facts = await loadCareFacts(db, t.child, TODAY);
+      assert.ok(facts);
+      const threadFacts = {
+        kind: 'kindergarten' as const,
+        schoolId: null,
+        sfoId: null,
+        departmentId: t.departmentId,
+        kindergartenId: t.kindergartenId,
+        participated: false,
+      };
+      const policy = canViewKindergartenThread(actor, facts, threadFacts);
+      const loaded = await (via === 'feide'
+        ? requireStaffThread(db, actor, t.id, TODAY)
+        : requireKindergartenChildThread(db, actor, t.child, t.id, TODAY)
+      ).then(
+        () => true,
+        (error) => {
+          if (!(error instanceof NotFoundError)) throw error;
+          return false;
+        },
+      );
+      const wanted = want.includes(name);
+      const at = `${label} via ${via} / ${name}`;
+      if (policy !== wanted) failures.push(`${at} policy: expected ${wanted}`);
+      if (loaded !== wanted) failures.push(`${at} loader: expected ${wanted}`);
+      if (via === 'feide' && inbox.includes(t.id) !== wanted) failures.push(`${at} inbox: expected ${wanted}`);
+    }
+    if (via === 'feide' && actor.staff.some((g) => g.kindergartenId !== null)) {
+      const unread = await countUnreadThreads(db, actor, TODAY);
+      if (unread !== want.length) failures.push(`${label} unread count: expected ${want.length}, got ${unread}`);
+    }
+  }
+  assert.deepEqual(failures, []);
 });

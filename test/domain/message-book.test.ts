@@ -113,6 +113,8 @@ async function threadFacts(
       kind: t.kind,
       schoolId: t.school_id,
       sfoId: t.sfo_id,
+      departmentId: t.kindergarten_department_id,
+      kindergartenId: null,
       participated: t.started_by === who.personId || wrote !== undefined,
     },
   };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Db } from '../../src/db/database.ts';
 import type { LoginProvider } from '../../src/db/schema.ts';
-import { DEMO_LOGINS, seedDatabase, type DemoLoginKey } from '../../src/db/seed/seed.ts';
+import { DEMO_LOGINS, type DemoLoginKey } from '../../src/db/seed/seed.ts';
 import { loadActor, type Actor } from '../../src/domain/access/actor.ts';
 import {
   canManageSchool,

@@ -50,9 +50,9 @@ test('each role gets the entries it may use, and no link to an empty page', asyn
     teacher: ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Timeplan'],
     'sfo-leader': ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Søknader', 'SFO', 'Inn- og utsjekk'],
     'sfo-staff': ['Meldinger', 'Kunngjøringer', 'Nyheter', 'Skjemaer', 'Inn- og utsjekk'],
-    'kindergarten-leader': ['Nyheter', 'Inn- og utsjekk', 'Barnehagekontoret'],
-    'pedagogical-leader': ['Nyheter', 'Inn- og utsjekk'],
-    'kindergarten-staff': ['Nyheter', 'Inn- og utsjekk'],
+    'kindergarten-leader': ['Meldinger', 'Nyheter', 'Inn- og utsjekk', 'Barnehagekontoret'],
+    'pedagogical-leader': ['Meldinger', 'Nyheter', 'Inn- og utsjekk'],
+    'kindergarten-staff': ['Meldinger', 'Nyheter', 'Inn- og utsjekk'],
     'school-owner': [
       'Kunngjøringer',
       'Folkeregisteret',

@@ -2,9 +2,10 @@ import type { Generated, Selectable } from 'kysely';
 
 /**
  * Who on the school side a thread belongs to: the class's contact teacher, the school office (leadership),
- * the pupil's SFO, or the (subject) teacher who started it. Guardians start the first three.
+ * the pupil's SFO, or the (subject) teacher who started it. Guardians start the first three. A 'kindergarten' thread
+ * belongs to a kindergarten child's department instead (migration 0026).
  */
-export type ThreadKind = 'contact_teacher' | 'school_office' | 'sfo' | 'teacher';
+export type ThreadKind = 'contact_teacher' | 'school_office' | 'sfo' | 'teacher' | 'kindergarten';
 
 /** The capacity a message was written in; 'unknown' = an SMS from a number we could not match (no author). */
 export type AuthorCapacity =
@@ -14,16 +15,21 @@ export type AuthorCapacity =
   | 'teacher'
   | 'sfo_leader'
   | 'sfo_staff'
+  | 'kindergarten_leader'
+  | 'pedagogical_leader'
+  | 'kindergarten_staff'
   | 'unknown';
 
 export type MessageVia = 'web' | 'sms';
 
-/** One conversation in a pupil's message book (S7, G12). */
+/** One conversation in a pupil's (or a kindergarten child's) message book (S7, G12; issue 13). */
 export interface MessageThreadTable {
   id: Generated<number>;
   pupil_id: number;
-  /** The pupil's school when the thread started: its staff see it. */
-  school_id: number;
+  /** The pupil's school when the thread started: its staff see it. Null for a kindergarten thread. */
+  school_id: number | null;
+  /** Only for kind 'kindergarten': the child's department, whose staff (and the kindergarten's styrer) see it. */
+  kindergarten_department_id: number | null;
   kind: ThreadKind;
   /** Only for kind 'sfo': the SFO whose leader and staff see it. */
   sfo_id: number | null;

@@ -69,6 +69,7 @@ export function guardianGlancePart(
         )
         .select(['t.pupil_id', (eb) => eb.fn.countAll<string>().as('n')])
         .where('t.pupil_id', 'in', ids)
+        .where('t.school_id', 'is not', null)
         .where(sql<boolean>`coalesce(t.last_message_id, 0) > coalesce(r.last_read_message_id, 0)`)
         .groupBy('t.pupil_id'),
       forms: db

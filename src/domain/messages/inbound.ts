@@ -91,6 +91,7 @@ async function recentSchoolThread(
     .innerJoin('message as m', 'm.id', 't.last_message_id')
     .selectAll('t')
     .where('t.pupil_id', 'in', pupilIds)
+    .where('t.school_id', 'is not', null) // an SMS to a school's number never lands in a kindergarten thread
     .$if(kind !== undefined, (q) => q.where('t.kind', '=', kind!))
     .where('m.author_capacity', 'not in', ['guardian', 'unknown'])
     .where('t.last_message_at', '>=', since)

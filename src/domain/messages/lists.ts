@@ -58,16 +58,21 @@ function toPage(rows: Row[], page: number): Paged<ThreadSummary> {
 
 const window = (page: number) => pageWindow(page, THREADS_PER_PAGE);
 
-/** The child's book for a guardian (child loaded with requireGuardianChild): every thread, newest first. */
+/**
+ * The child's book for a guardian, newest first: a school child's (loaded with requireGuardianChild) has the threads
+ * with the school, a kindergarten child's (loaded through the care reach) those with the department.
+ */
 export async function listChildThreads(
   db: Db,
   readerId: number,
   pupilId: number,
   page: number,
+  book: 'school' | 'kindergarten' = 'school',
 ): Promise<Paged<ThreadSummary>> {
   const { limit, offset } = window(page);
   const rows = await threadQuery(db, readerId)
     .where('t.pupil_id', '=', pupilId)
+    .where(book === 'school' ? 't.school_id' : 't.kindergarten_department_id', 'is not', null)
     .orderBy('t.last_message_at', 'desc')
     .orderBy('t.id', 'desc')
     .limit(limit)

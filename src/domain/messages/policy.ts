@@ -1,6 +1,7 @@
 import type { AuthorCapacity, ThreadKind } from '../../db/schema.ts';
 import { grantIds, type Actor } from '../access/actor.ts';
-import { canSendMessage, canViewPupil, reachOf } from '../access/policy.ts';
+import type { CareFacts } from '../access/care-facts.ts';
+import { canSendMessage, canViewPupil, careReachOf, reachOf } from '../access/policy.ts';
 import { isActivePupil, type PupilFacts } from '../access/pupil-facts.ts';
 
 /**
@@ -18,8 +19,12 @@ import { isActivePupil, type PupilFacts } from '../access/pupil-facts.ts';
 
 export interface ThreadFacts {
   kind: ThreadKind;
-  schoolId: number;
+  /** The school of a school thread; null for a kindergarten thread. */
+  schoolId: number | null;
   sfoId: number | null;
+  /** Only for kind 'kindergarten': the department, and its kindergarten. */
+  departmentId: number | null;
+  kindergartenId: number | null;
   /** The actor started the thread or wrote in it. */
   participated: boolean;
 }
@@ -37,7 +42,7 @@ export const sharedSfos = (actor: Actor, pupil: PupilFacts) =>
   grantIds(actor, ['sfo_leader', 'sfo_staff'], (g) => [g.sfoId]).filter((id) => pupil.sfoIds.includes(id));
 
 export function canViewThread(actor: Actor, pupil: PupilFacts, thread: ThreadFacts): boolean {
-  if (!isActivePupil(pupil)) return false;
+  if (thread.schoolId === null || !isActivePupil(pupil)) return false;
   const reach = reachOf(actor, pupil);
   if (reach.has('guardian')) return true;
   if (actor.via === 'idporten') return false;
@@ -100,3 +105,61 @@ export function replyCapacity(actor: Actor, pupil: PupilFacts, thread: ThreadFac
 
 /** A message from the home side (the school's answer is what the inbound-SMS rule looks for). */
 export const isHomeSide = (capacity: AuthorCapacity) => capacity === 'guardian' || capacity === 'unknown';
+
+/*
+ * A kindergarten child's message book (issue 13, items 1 and 5): threads between the child's guardians and the child's
+ * department (kind 'kindergarten'). Who sees and writes:
+ * - the guardians with care reach (careReachOf: not blocked, not contact persons only) while the child has a
+ *   kindergarten place that covers today: every kindergarten thread of their child; they start threads to the
+ *   department of that place;
+ * - the department's pedagogical leader and staff (staff_membership.department_id) while the child has a place in
+ *   that department today;
+ * - the kindergarten's styrer (kindergarten_leader) while the child has a place in that kindergarten today;
+ * - nobody else: not the staff of another department (though they reach the child's daily care), not a kindergarten
+ *   staff member without a department, not the school side, not the owner.
+ * Everyone who sees a thread replies in it. The SQL twin for lists is the kindergarten reaches in scope.ts.
+ */
+
+const kindergartenPlaces = (child: CareFacts) => child.places.filter((p) => p.kind === 'kindergarten');
+const departmentGrants = (actor: Actor) =>
+  actor.via === 'feide'
+    ? actor.staff.filter((g) => g.role === 'pedagogical_leader' || g.role === 'kindergarten_staff')
+    : [];
+const kindergartenLeaderOf = (actor: Actor) =>
+  actor.via === 'feide' ? grantIds(actor, ['kindergarten_leader'], (g) => [g.kindergartenId]) : [];
+
+/** The department a guardian's new thread goes to: the child's kindergarten place today, or null (no book). */
+export function kindergartenThreadDepartment(actor: Actor, child: CareFacts): number | null {
+  if (!careReachOf(actor, child).has('guardian')) return null;
+  return kindergartenPlaces(child)[0]?.departmentId ?? null;
+}
+
+export function canViewKindergartenThread(actor: Actor, child: CareFacts, thread: ThreadFacts): boolean {
+  if (thread.kind !== 'kindergarten' || thread.departmentId === null) return false;
+  const places = kindergartenPlaces(child);
+  if (places.length === 0) return false;
+  if (actor.via === 'idporten') return careReachOf(actor, child).has('guardian');
+  if (
+    thread.kindergartenId !== null &&
+    kindergartenLeaderOf(actor).includes(thread.kindergartenId) &&
+    places.some((p) => p.id === thread.kindergartenId)
+  )
+    return true;
+  return (
+    departmentGrants(actor).some((g) => g.departmentId === thread.departmentId) &&
+    places.some((p) => p.departmentId === thread.departmentId)
+  );
+}
+
+/**
+ * The capacity a reply in a kindergarten thread is written in, or null (may not see it). The department's own people
+ * write as themselves (closest to the child) before the styrer.
+ */
+export function kindergartenReplyCapacity(actor: Actor, child: CareFacts, thread: ThreadFacts): AuthorCapacity | null {
+  if (!canViewKindergartenThread(actor, child, thread)) return null;
+  if (actor.via === 'idporten') return 'guardian';
+  const inDepartment = kindergartenPlaces(child).some((p) => p.departmentId === thread.departmentId);
+  const grants = inDepartment ? departmentGrants(actor).filter((g) => g.departmentId === thread.departmentId) : [];
+  if (grants.some((g) => g.role === 'pedagogical_leader')) return 'pedagogical_leader';
+  return grants.length ? 'kindergarten_staff' : 'kindergarten_leader';
+}

@@ -30,14 +30,35 @@ async function sfoPeopleIds(db: Db, sfoId: number, today: string): Promise<numbe
   return rows.map((r) => r.person_id);
 }
 
+/** A kindergarten department's pedagogical leader and staff, and the styrer of its kindergarten: current memberships. */
+async function kindergartenPeopleIds(db: Db, departmentId: number, today: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('staff_membership as sm')
+    .innerJoin('kindergarten_department as d', (join) => join.on('d.id', '=', departmentId))
+    .select('sm.person_id')
+    .distinct()
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('sm.role', 'in', ['pedagogical_leader', 'kindergarten_staff']),
+          eb('sm.department_id', '=', eb.ref('d.id')),
+        ]),
+        eb.and([eb('sm.role', '=', 'kindergarten_leader'), eb('sm.kindergarten_id', '=', eb.ref('d.kindergarten_id'))]),
+      ]),
+    )
+    .where(activeOn('sm', today))
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
 /** Staff who started or wrote in the thread and still work at its school (or its SFOs). */
-async function staffParticipantIds(db: Db, thread: MessageThread, today: string): Promise<number[]> {
+async function staffParticipantIds(db: Db, thread: MessageThread, schoolId: number, today: string): Promise<number[]> {
   const rows = await db
     .selectFrom('staff_membership as sm')
     .leftJoin('sfo', 'sfo.id', 'sm.sfo_id')
     .select('sm.person_id')
     .distinct()
-    .where((eb) => eb.or([eb('sm.school_id', '=', thread.school_id), eb('sfo.school_id', '=', thread.school_id)]))
+    .where((eb) => eb.or([eb('sm.school_id', '=', schoolId), eb('sfo.school_id', '=', schoolId)]))
     .where(activeOn('sm', today))
     .where((eb) =>
       eb.or([
@@ -62,7 +83,8 @@ async function staffParticipantIds(db: Db, thread: MessageThread, today: string)
 /**
  * Who should know about a new message: the guardians who see the book, the school side the thread belongs to
  * (contact teachers — or leadership when the class has none —, the school office, or the SFO), and staff who
- * took part. Never the author.
+ * took part; for a kindergarten thread the guardians, the department's pedagogical leader and staff and the
+ * kindergarten's styrer. Never the author.
  */
 export async function messageRecipients(
   db: Db,
@@ -71,16 +93,22 @@ export async function messageRecipients(
   today: string,
 ): Promise<number[]> {
   const ids = new Set<number>(await bookGuardianIds(db, thread.pupil_id));
+  if (thread.kindergarten_department_id !== null) {
+    // a kindergarten thread: the department and the styrer, who see every such thread of the child anyway
+    for (const id of await kindergartenPeopleIds(db, thread.kindergarten_department_id, today)) ids.add(id);
+    if (authorId !== null) ids.delete(authorId);
+    return [...ids].sort((a, b) => a - b);
+  }
+  if (thread.school_id === null) return [];
+  const schoolId = thread.school_id;
   if (thread.kind === 'contact_teacher') {
     const teachers = await contactTeacherIdsForPupil(db, thread.pupil_id, today);
-    for (const id of teachers.length ? teachers : await leadershipIdsForSchool(db, thread.school_id, today))
-      ids.add(id);
+    for (const id of teachers.length ? teachers : await leadershipIdsForSchool(db, schoolId, today)) ids.add(id);
   }
-  if (thread.kind === 'school_office')
-    for (const id of await leadershipIdsForSchool(db, thread.school_id, today)) ids.add(id);
+  if (thread.kind === 'school_office') for (const id of await leadershipIdsForSchool(db, schoolId, today)) ids.add(id);
   if (thread.kind === 'sfo' && thread.sfo_id !== null)
     for (const id of await sfoPeopleIds(db, thread.sfo_id, today)) ids.add(id);
-  for (const id of await staffParticipantIds(db, thread, today)) ids.add(id);
+  for (const id of await staffParticipantIds(db, thread, schoolId, today)) ids.add(id);
   if (authorId !== null) ids.delete(authorId);
   return [...ids].sort((a, b) => a - b);
 }
@@ -102,7 +130,7 @@ export async function notifyNewMessage(
       eventType: 'message.new',
       schoolId: thread.school_id,
       pupilId: thread.pupil_id,
-      payload: { threadId: thread.id },
+      payload: thread.kind === 'kindergarten' ? { threadId: thread.id, kindergarten: true } : { threadId: thread.id },
       idempotencyKey: `message:${messageId}:${personId}`,
     })),
   );

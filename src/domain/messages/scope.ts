@@ -13,8 +13,9 @@ export type ThreadEb = ExpressionBuilder<ThreadDb, 't' | 'p'>;
 export type ThreadReach = (eb: ThreadEb) => Expression<SqlBool>;
 
 /**
- * The SQL twin of canViewThread for staff (policy.ts), one condition per reach: the leader's schools, the contact
- * teacher's classes, the SFO's places, the threads the actor started or wrote in. A thread is visible when any reach
+ * The SQL twin of canViewThread and canViewKindergartenThread for staff (policy.ts), one condition per reach: the
+ * leader's schools, the contact teacher's classes, the SFO's places, the kindergarten's and the department's children,
+ * the threads the actor started or wrote in. A thread is visible when any reach
  * admits it. Each reach is written so that an index drives it on its own (the school's threads, the class's enrolments,
  * the SFO's enrolments, the actor's threads and messages): the inbox and the unread count run one query per reach and
  * merge them (lists.ts), so they cost what the actor can see, not what the municipality has (issue 18, item 3).
@@ -58,8 +59,10 @@ export function staffThreadReaches(actor: Actor, today: string): ThreadReach[] {
         activeEnrolment(eb, 't.pupil_id', today),
       ]),
     );
+  reaches.push(...kindergartenThreadReaches(actor, today));
   reaches.push((eb) =>
     eb.and([
+      eb('t.school_id', 'is not', null), // a kindergarten thread is never reached by taking part (policy.ts)
       // started by the actor or with a message by them (message_thread_started_by_idx, message_author_idx), as an
       // array computed once, so the threads are fetched by id rather than the actor's reach searched for them
       inArrayOf(
@@ -74,6 +77,57 @@ export function staffThreadReaches(actor: Actor, today: string): ThreadReach[] {
       visiblePupilCondition(eb as unknown as Parameters<typeof visiblePupilCondition>[0], actor, today),
     ]),
   );
+  return reaches;
+}
+
+/**
+ * The SQL twin of canViewKindergartenThread for staff: the styrer's kindergartens (the threads of their departments
+ * while the child has a place in the kindergarten today) and the departments of the pedagogical leader and staff
+ * (while the child has a place in that department today). Both are read newest first from
+ * message_thread_department_idx (migration 0026); the place is checked per thread.
+ */
+function kindergartenThreadReaches(actor: Actor, today: string): ThreadReach[] {
+  if (actor.via !== 'feide') return [];
+  const reaches: ThreadReach[] = [];
+  const kindergartens = grantIds(actor, ['kindergarten_leader'], (g) => [g.kindergartenId]);
+  if (kindergartens.length)
+    reaches.push((eb) =>
+      eb.and([
+        eb(
+          't.kindergarten_department_id',
+          'in',
+          eb
+            .selectFrom('kindergarten_department as kd')
+            .select('kd.id')
+            .where('kd.kindergarten_id', 'in', kindergartens),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('kindergarten_enrolment as ke')
+            .innerJoin('kindergarten_department as d', 'd.id', 'ke.department_id')
+            .innerJoin('kindergarten_department as td', 'td.kindergarten_id', 'd.kindergarten_id')
+            .select(sql`1`.as('one'))
+            .whereRef('ke.child_id', '=', 't.pupil_id')
+            .whereRef('td.id', '=', 't.kindergarten_department_id')
+            .where(activeOn('ke', today)),
+        ),
+      ]),
+    );
+  const departments = grantIds(actor, ['pedagogical_leader', 'kindergarten_staff'], (g) => [g.departmentId]);
+  if (departments.length)
+    reaches.push((eb) =>
+      eb.and([
+        eb('t.kindergarten_department_id', 'in', departments),
+        eb.exists(
+          eb
+            .selectFrom('kindergarten_enrolment as ke')
+            .select(sql`1`.as('one'))
+            .whereRef('ke.child_id', '=', 't.pupil_id')
+            .whereRef('ke.department_id', '=', 't.kindergarten_department_id')
+            .where(activeOn('ke', today)),
+        ),
+      ]),
+    );
   return reaches;
 }
 

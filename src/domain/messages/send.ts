@@ -2,21 +2,31 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AuthorCapacity, MessageThread, MessageVia, ThreadKind } from '../../db/schema.ts';
 import { grantIds, todayInOslo, type Actor } from '../access/actor.ts';
+import { loadCareFacts } from '../access/care-facts.ts';
+import { canPlanChildCare, canViewChildCare } from '../access/policy.ts';
 import type { PupilFacts } from '../access/pupil-facts.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
 import { recordAudit } from '../audit.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { GuardianChild } from '../guardian/child.ts';
 import type { NewThreadValues } from './form.ts';
-import { canStartGuardianThread, sharedSfos, staffCapacityFor, staffThreadKind } from './policy.ts';
+import {
+  canStartGuardianThread,
+  kindergartenThreadDepartment,
+  sharedSfos,
+  staffCapacityFor,
+  staffThreadKind,
+} from './policy.ts';
 import { notifyNewMessage } from './recipients.ts';
 import type { ThreadRecord } from './threads.ts';
 
 export interface NewThread {
   pupilId: number;
-  schoolId: number;
+  /** The school of a school thread; null for a kindergarten thread (departmentId set instead). */
+  schoolId: number | null;
   kind: ThreadKind;
   sfoId: number | null;
+  departmentId?: number | null;
   subject: string;
   startedBy: number | null;
 }
@@ -38,6 +48,7 @@ export async function createThread(trx: Db, thread: NewThread, now: Date): Promi
       school_id: thread.schoolId,
       kind: thread.kind,
       sfo_id: thread.sfoId,
+      kindergarten_department_id: thread.departmentId ?? null,
       subject: thread.subject,
       started_by: thread.startedBy,
       created_at: now,
@@ -160,6 +171,35 @@ export async function startGuardianThread(
     schoolId: child.schoolId,
     kind: values.kind,
     sfoId,
+    subject: values.subject,
+    startedBy: actor.personId,
+  };
+  return startThread(db, actor, thread, 'guardian', values.body, now, today);
+}
+
+/**
+ * Issue 13: a guardian writes to the department of their kindergarten child. Out of care reach: 404; staff of the
+ * child's unit (who reach the child's care, not its guardians' book): 403; a child without a kindergarten place: 404.
+ */
+export async function startKindergartenThread(
+  db: Db,
+  actor: Actor,
+  childId: number,
+  values: { subject: string; body: string },
+  now = new Date(),
+  today = todayInOslo(now),
+) {
+  const child = await loadCareFacts(db, childId, today);
+  if (!child || !canViewChildCare(actor, child)) throw new NotFoundError();
+  if (!canPlanChildCare(actor, child)) throw new ForbiddenError();
+  const departmentId = kindergartenThreadDepartment(actor, child);
+  if (departmentId === null) throw new NotFoundError();
+  const thread = {
+    pupilId: childId,
+    schoolId: null,
+    kind: 'kindergarten' as const,
+    sfoId: null,
+    departmentId,
     subject: values.subject,
     startedBy: actor.personId,
   };

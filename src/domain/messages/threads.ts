@@ -2,18 +2,29 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AuthorCapacity, MessageThread } from '../../db/schema.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
+import { loadCareFacts, type CareFacts } from '../access/care-facts.ts';
 import type { PupilFacts } from '../access/pupil-facts.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
 import { NotFoundError } from '../errors.ts';
 import type { GuardianChild } from '../guardian/child.ts';
-import { canViewThread, replyCapacity, type ThreadFacts } from './policy.ts';
+import {
+  canViewKindergartenThread,
+  canViewThread,
+  kindergartenReplyCapacity,
+  replyCapacity,
+  type ThreadFacts,
+} from './policy.ts';
 
 /** A thread as loaded for one actor: the row, the pupil's facts, and what the actor may do in it. */
 export interface ThreadRecord {
   thread: MessageThread;
-  pupil: PupilFacts;
+  /** The pupil's facts (a school thread), or the kindergarten child's care facts (a kindergarten thread). */
+  pupil: PupilFacts | null;
+  child: CareFacts | null;
   pupilName: { given: string; family: string };
   facts: ThreadFacts;
+  /** A kindergarten thread's department (the child may have moved since); null for a school thread. */
+  departmentName: string | null;
   /** The capacity a reply is written in; null = may read, not reply. */
   replyAs: AuthorCapacity | null;
 }
@@ -32,25 +43,61 @@ async function participated(db: Db, thread: MessageThread, personId: number): Pr
   return row !== undefined;
 }
 
-async function toRecord(db: Db, actor: Actor, thread: MessageThread, pupil: PupilFacts): Promise<ThreadRecord> {
-  const facts: ThreadFacts = {
+async function threadFacts(
+  db: Db,
+  thread: MessageThread,
+  personId: number,
+): Promise<ThreadFacts & { departmentName: string | null }> {
+  const department =
+    thread.kindergarten_department_id === null
+      ? undefined
+      : await db
+          .selectFrom('kindergarten_department')
+          .select(['kindergarten_id', 'name'])
+          .where('id', '=', thread.kindergarten_department_id)
+          .executeTakeFirst();
+  return {
     kind: thread.kind,
     schoolId: thread.school_id,
     sfoId: thread.sfo_id,
-    participated: await participated(db, thread, actor.personId),
+    departmentId: thread.kindergarten_department_id,
+    kindergartenId: department?.kindergarten_id ?? null,
+    participated: await participated(db, thread, personId),
+    departmentName: department?.name ?? null,
   };
-  if (!canViewThread(actor, pupil, facts)) throw new NotFoundError();
+}
+
+async function childName(db: Db, thread: MessageThread) {
   const person = await db
     .selectFrom('person')
     .select(['given_name', 'family_name'])
     .where('id', '=', thread.pupil_id)
     .executeTakeFirstOrThrow();
+  return { given: person.given_name, family: person.family_name };
+}
+
+async function toRecord(db: Db, actor: Actor, thread: MessageThread, pupil: PupilFacts): Promise<ThreadRecord> {
+  const facts = await threadFacts(db, thread, actor.personId);
+  if (!canViewThread(actor, pupil, facts)) throw new NotFoundError();
+  const pupilName = await childName(db, thread);
+  const departmentName = null;
+  return { thread, pupil, child: null, pupilName, facts, departmentName, replyAs: replyCapacity(actor, pupil, facts) };
+}
+
+/** A kindergarten thread through the child's care facts and canViewKindergartenThread (out of reach → 404). */
+async function toKindergartenRecord(db: Db, actor: Actor, thread: MessageThread, today: string): Promise<ThreadRecord> {
+  const child = await loadCareFacts(db, thread.pupil_id, today);
+  const facts = await threadFacts(db, thread, actor.personId);
+  if (!child || !canViewKindergartenThread(actor, child, facts)) throw new NotFoundError();
+  const pupilName = await childName(db, thread);
   return {
     thread,
-    pupil,
-    pupilName: { given: person.given_name, family: person.family_name },
+    pupil: null,
+    child,
+    pupilName,
     facts,
-    replyAs: replyCapacity(actor, pupil, facts),
+    departmentName: facts.departmentName,
+    replyAs: kindergartenReplyCapacity(actor, child, facts),
   };
 }
 
@@ -67,10 +114,32 @@ export async function requireChildThread(
         .selectAll()
         .where('id', '=', threadId)
         .where('pupil_id', '=', child.pupilId)
+        .where('school_id', 'is not', null)
         .executeTakeFirst()
     : undefined;
   if (!thread) throw new NotFoundError();
   return toRecord(db, actor, thread, child.facts);
+}
+
+/** A thread in a kindergarten child's book (the guardian's view): another child's or a school thread → 404. */
+export async function requireKindergartenChildThread(
+  db: Db,
+  actor: Actor,
+  childId: number,
+  threadId: number,
+  today = todayInOslo(),
+): Promise<ThreadRecord> {
+  const thread = validId(threadId)
+    ? await db
+        .selectFrom('message_thread')
+        .selectAll()
+        .where('id', '=', threadId)
+        .where('pupil_id', '=', childId)
+        .where('kind', '=', 'kindergarten')
+        .executeTakeFirst()
+    : undefined;
+  if (!thread) throw new NotFoundError();
+  return toKindergartenRecord(db, actor, thread, today);
 }
 
 /** A thread for staff: through the pupil's reach (404) and the thread rule (404: a thread one may not see does not exist). */
@@ -85,6 +154,7 @@ export async function requireStaffThread(
     ? await db.selectFrom('message_thread').selectAll().where('id', '=', threadId).executeTakeFirst()
     : undefined;
   if (!thread) throw new NotFoundError();
+  if (thread.kind === 'kindergarten') return toKindergartenRecord(db, actor, thread, today);
   const pupil = await requireVisiblePupil(db, actor, thread.pupil_id, today);
   return toRecord(db, actor, thread, pupil);
 }

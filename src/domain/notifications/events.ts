@@ -39,7 +39,7 @@ export interface EventPayloads {
 
 export interface EventPayloads {
   /** To everyone else who sees the thread and should know: guardians with access, the thread's school side, staff who took part (S7, G12). */
-  'message.new': { threadId: number };
+  'message.new': { threadId: number; kindergarten?: boolean };
   /** To the leadership of a known guardian's children's schools: an SMS waits in the office queue (D5). */
   'message.sms_queued': { inboundSmsId: number };
 }

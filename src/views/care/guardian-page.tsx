@@ -19,7 +19,9 @@ import { formatPhone } from '../../domain/contact/phone.ts';
 import { careGuardianText, type CareGuardianMessages } from '../../i18n/care-guardian.ts';
 import { fill, formatDate, formatDateRange, parseDate } from '../../i18n/index.ts';
 import { careGuardianPaths, type CareSaved, type CareSection } from '../../paths/care-guardian.ts';
-import { listCard, primaryButton, smallButton } from '../components/classes.ts';
+import { messageBookText } from '../../i18n/messages.ts';
+import { messagePaths } from '../../paths/messages.ts';
+import { link, listCard, primaryButton, smallButton } from '../components/classes.ts';
 import { ErrorSummary, Field, Notice } from '../components/form.tsx';
 import { Section } from '../components/section.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -696,6 +698,23 @@ function UnitCard({ page, care }: { page: PageContext; care: CarePageData }) {
 }
 
 /** The whole page: the heading, the unit, then the sections. */
+/** A kindergarten child's guardian: the way to the message book with the department (issue 13). */
+function MessagesLink({ page, care }: Pick<Props, 'page' | 'care'>) {
+  const department = care.units.find((u) => u.kind === 'kindergarten')?.departmentName;
+  if (!care.mayPlan || !department) return '';
+  const k = messageBookText[page.locale].kindergarten;
+  return (
+    <Section id="care-messages" heading={messageBookText[page.locale].title}>
+      <p safe>{fill(k.bookLinkLead, { name: care.givenName, department })}</p>
+      <p>
+        <a href={messagePaths.kindergartenBook(care.childId)} class={link} safe>
+          {k.bookLink}
+        </a>
+      </p>
+    </Section>
+  );
+}
+
 export function CareGuardianPage(props: Props) {
   const m = t(props.page);
   return (
@@ -704,6 +723,7 @@ export function CareGuardianPage(props: Props) {
         {fill(m.heading, { name: props.care.givenName })}
       </h1>
       <UnitCard page={props.page} care={props.care} />
+      <MessagesLink page={props.page} care={props.care} />
       <TodaySection {...props} />
       {props.care.news ? (
         <KindergartenNewsLatest page={props.page} childId={props.care.childId} posts={props.care.news} />

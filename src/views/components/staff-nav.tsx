@@ -29,7 +29,12 @@ type NavKey = Exclude<
  * them (the timetable only for those who teach). The pages themselves still decide access (src/domain).
  */
 const ENTRIES: { key: NavKey; href: string; roles: StaffRole[]; also?: RegExp }[] = [
-  { key: 'messages', href: messagePaths.inbox(), roles: SENDERS },
+  // a kindergarten's people answer the guardians' messages to a department (issue 13)
+  {
+    key: 'messages',
+    href: messagePaths.inbox(),
+    roles: [...SENDERS, 'kindergarten_leader', 'pedagogical_leader', 'kindergarten_staff'],
+  },
   { key: 'broadcasts', href: broadcastPaths.list, roles: [...SENDERS, 'school_owner'] },
   {
     key: 'news',

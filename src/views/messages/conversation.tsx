@@ -30,6 +30,8 @@ interface ConversationProps {
   /** The pupil's given name, for the example in the warning (guardians). */
   pupilName: string;
   guardianView: boolean;
+  /** The warning above the reply, when not the school's (a kindergarten thread). */
+  warningText?: string;
 }
 
 function authorLine(page: PageContext, m: MessageView): string {
@@ -114,7 +116,9 @@ export function Conversation(props: ConversationProps) {
           <SensitiveWarning
             id="reply-warning"
             heading={t.warningHeading}
-            text={props.guardianView ? fill(t.warning, { name: props.pupilName }) : t.staffWarning}
+            text={
+              props.warningText ?? (props.guardianView ? fill(t.warning, { name: props.pupilName }) : t.staffWarning)
+            }
           />
           <TextField
             id="reply-body"

@@ -11,6 +11,7 @@ import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { messagePaths } from '../../paths/messages.ts';
 import { pupilPaths } from '../../paths/pupils.ts';
+import { careGuardianPaths } from '../../paths/care-guardian.ts';
 import { Conversation, type ReplyState } from './conversation.tsx';
 import { fieldError, Pager, SensitiveWarning, TextField, textOf, ThreadList } from './parts.tsx';
 import { OfficeQueue } from './queue.tsx';
@@ -64,6 +65,8 @@ interface StaffThreadProps {
   canReply: boolean;
   reply?: ReplyState;
   notice?: string;
+  /** A kindergarten thread: the department it was written to (the child's page is the daily care, not a book). */
+  kindergarten?: { departmentName: string };
 }
 
 /** One thread for staff, with the reply form. */
@@ -76,14 +79,26 @@ export function StaffThreadPage(props: StaffThreadProps) {
         <a href={messagePaths.inbox()} class={link} safe>
           {t.backToInbox}
         </a>
-        <a href={messagePaths.pupilBook(thread.pupilId)} class={link} safe>
-          {fill(t.pupilBookLink, { name: props.pupilName })}
-        </a>
+        {props.kindergarten ? (
+          <a href={careGuardianPaths.child(thread.pupilId)} class={link} safe>
+            {fill(t.kindergarten.childLink, { name: props.pupilName })}
+          </a>
+        ) : (
+          <a href={messagePaths.pupilBook(thread.pupilId)} class={link} safe>
+            {fill(t.pupilBookLink, { name: props.pupilName })}
+          </a>
+        )}
       </p>
       <h1 class="text-3xl font-bold" safe>
         {thread.subject}
       </h1>
-      <p class="text-slate-700" safe>{`${props.pupilName} · ${fill(t.to, { kind: t.kind[thread.kind] })}`}</p>
+      <p class="text-slate-700" safe>
+        {`${props.pupilName} · ${
+          props.kindergarten
+            ? fill(t.kindergarten.to, { department: props.kindergarten.departmentName })
+            : fill(t.to, { kind: t.kind[thread.kind] })
+        }`}
+      </p>
       <Notice text={props.notice} />
       <Conversation
         page={page}
@@ -94,6 +109,7 @@ export function StaffThreadPage(props: StaffThreadProps) {
         reply={props.reply}
         pupilName={props.pupilName}
         guardianView={false}
+        warningText={props.kindergarten ? t.kindergarten.staffWarning : undefined}
       />
     </div>
   );
