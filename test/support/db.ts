@@ -100,7 +100,19 @@ async function pgliteTemplate(): Promise<Blob> {
 
 /** The PostgreSQL template: a migrated database `skolebro_tpl_<key>`, built under an advisory lock by the first file. */
 async function postgresTemplate(serverUrl: string): Promise<string> {
-  const name = `skolebro_tpl_${await templateKey()}`;
+  return postgresTemplateOnce(serverUrl, `skolebro_tpl_${await templateKey()}`, undefined, migrateToLatest);
+}
+
+/**
+ * A template database `name`, made once: the first file to ask (under an advisory lock) creates it from `from` (or
+ * empty), runs `fill` on it and renames it into place; the others find it.
+ */
+async function postgresTemplateOnce(
+  serverUrl: string,
+  name: string,
+  from: string | undefined,
+  fill: (db: Db) => Promise<unknown>,
+): Promise<string> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
@@ -109,10 +121,10 @@ async function postgresTemplate(serverUrl: string): Promise<string> {
     if (!exists.rowCount) {
       const building = `${name}_${process.pid}`;
       await client.query(`drop database if exists ${building}`);
-      await client.query(`create database ${building}`);
+      await client.query(`create database ${building}${from ? ` template ${from}` : ''}`);
       const db = openDatabase({ kind: 'postgres', url: databaseUrl(serverUrl, building), poolSize: 1 });
       try {
-        await migrateToLatest(db);
+        await fill(db);
       } finally {
         await db.destroy();
       }
@@ -166,32 +178,12 @@ async function pgliteDemoTemplate(today: string): Promise<Blob> {
   return new Blob([tarball]);
 }
 
-/** The seeded PostgreSQL template, built from the migrated one under the same advisory lock. */
+/** The seeded PostgreSQL template, copied from the migrated one. */
 async function postgresDemoTemplate(serverUrl: string, today: string): Promise<string> {
   const migrated = await postgresTemplate(serverUrl);
-  const name = `skolebro_tpl_demo_${await demoTemplateKey(today)}`;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query('select pg_advisory_lock(7236101)');
-    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!exists.rowCount) {
-      const building = `${name}_${process.pid}`;
-      await client.query(`drop database if exists ${building}`);
-      await client.query(`create database ${building} template ${migrated}`);
-      const db = openDatabase({ kind: 'postgres', url: databaseUrl(serverUrl, building), poolSize: 1 });
-      try {
-        await seedDemo(db, today);
-      } finally {
-        await db.destroy();
-      }
-      await client.query(`alter database ${building} rename to ${name}`);
-    }
-  } finally {
-    await client.query('select pg_advisory_unlock(7236101)').catch(() => undefined);
-    await client.end();
-  }
-  return name;
+  return postgresTemplateOnce(serverUrl, `skolebro_tpl_demo_${await demoTemplateKey(today)}`, migrated, (db) =>
+    seedDemo(db, today),
+  );
 }
 
 function databaseUrl(serverUrl: string, name: string): string {
