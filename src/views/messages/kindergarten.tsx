@@ -6,11 +6,11 @@ import type { MessageView } from '../../domain/messages/threads.ts';
 import { fill } from '../../i18n/index.ts';
 import { careGuardianPaths } from '../../paths/care-guardian.ts';
 import { messagePaths } from '../../paths/messages.ts';
-import { card, link, primaryButton } from '../components/classes.ts';
+import { card, link } from '../components/classes.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { Conversation, type ReplyState } from './conversation.tsx';
-import { fieldError, Pager, SensitiveWarning, TextField, textOf, ThreadList } from './parts.tsx';
+import { fieldError, Pager, SubjectAndBody, textOf, ThreadList } from './parts.tsx';
 
 interface BookProps {
   page: PageContext;
@@ -80,34 +80,13 @@ function NewThreadForm({
       <p class="font-semibold" safe>
         {fill(t.kindergarten.to, { department: child.departmentName })}
       </p>
-      <TextField
-        id="message-subject"
-        name="subject"
-        label={t.subject}
-        value={state?.input.subject ?? ''}
-        error={subjectError}
-        describedBy={[]}
+      <SubjectAndBody
+        page={page}
+        input={state?.input}
+        subjectError={subjectError}
+        bodyError={bodyError}
+        warning={fill(t.kindergarten.warning, { name: child.givenName })}
       />
-      <SensitiveWarning
-        id="message-warning"
-        heading={t.warningHeading}
-        text={fill(t.kindergarten.warning, { name: child.givenName })}
-      />
-      <p id="message-body-hint" class="text-sm text-slate-700" safe>
-        {t.bodyHint}
-      </p>
-      <TextField
-        id="message-body"
-        name="body"
-        label={t.body}
-        value={state?.input.body ?? ''}
-        error={bodyError}
-        describedBy={['message-warning', 'message-body-hint']}
-        multiline
-      />
-      <button type="submit" class={primaryButton} safe>
-        {t.send}
-      </button>
     </form>
   );
 }

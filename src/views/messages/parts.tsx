@@ -4,7 +4,7 @@ import type { Paged } from '../../domain/paging.ts';
 import type { MessageErrors } from '../../domain/messages/form.ts';
 import { fill } from '../../i18n/index.ts';
 import { messageBookText, type MessageBookMessages } from '../../i18n/messages.ts';
-import { link, listCard } from '../components/classes.ts';
+import { link, listCard, primaryButton } from '../components/classes.ts';
 import { formatDateTime } from '../components/dates.ts';
 import type { PageContext } from '../page-context.ts';
 
@@ -148,5 +148,53 @@ export function TextField(props: TextProps) {
         />
       )}
     </div>
+  );
+}
+
+/**
+ * The fields every new-thread form ends with: the subject, the warning against sensitive content, the body and the
+ * send button (the guardian's book, the kindergarten book and the staff's pupil book).
+ */
+export function SubjectAndBody({
+  page,
+  input,
+  subjectError,
+  bodyError,
+  warning,
+}: {
+  page: PageContext;
+  input: { subject: string; body: string } | undefined;
+  subjectError: string | undefined;
+  bodyError: string | undefined;
+  warning: string;
+}) {
+  const t = textOf(page);
+  return (
+    <>
+      <TextField
+        id="message-subject"
+        name="subject"
+        label={t.subject}
+        value={input?.subject ?? ''}
+        error={subjectError}
+        describedBy={[]}
+      />
+      <SensitiveWarning id="message-warning" heading={t.warningHeading} text={warning} />
+      <p id="message-body-hint" class="text-sm text-slate-700" safe>
+        {t.bodyHint}
+      </p>
+      <TextField
+        id="message-body"
+        name="body"
+        label={t.body}
+        value={input?.body ?? ''}
+        error={bodyError}
+        describedBy={['message-warning', 'message-body-hint']}
+        multiline
+      />
+      <button type="submit" class={primaryButton} safe>
+        {t.send}
+      </button>
+    </>
   );
 }

@@ -6,14 +6,14 @@ import type { MessageView } from '../../domain/messages/threads.ts';
 import type { GuardianNotice } from '../../domain/messages/delivery.ts';
 import type { ThreadKind } from '../../db/schema.ts';
 import { fill } from '../../i18n/index.ts';
-import { card, link, primaryButton } from '../components/classes.ts';
+import { card, link } from '../components/classes.ts';
 import { ErrorSummary, Notice } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { messagePaths } from '../../paths/messages.ts';
 import { pupilPaths } from '../../paths/pupils.ts';
 import { careGuardianPaths } from '../../paths/care-guardian.ts';
 import { Conversation, type ReplyState } from './conversation.tsx';
-import { fieldError, Pager, SensitiveWarning, TextField, textOf, ThreadList } from './parts.tsx';
+import { fieldError, Pager, SubjectAndBody, textOf, ThreadList } from './parts.tsx';
 import { OfficeQueue } from './queue.tsx';
 
 type Queue = { items: QueueItem[]; total: number };
@@ -163,30 +163,13 @@ export function PupilBookPage({ page, pupil, threads, canWrite, composer, queue,
           </h2>
           <p safe>{fill(t.staffNewThreadLead, { name: pupil.name })}</p>
           <ErrorSummary heading={t.errorSummary} errors={summary} />
-          <TextField
-            id="message-subject"
-            name="subject"
-            label={t.subject}
-            value={composer?.input.subject ?? ''}
-            error={subjectError}
-            describedBy={[]}
+          <SubjectAndBody
+            page={page}
+            input={composer?.input}
+            subjectError={subjectError}
+            bodyError={bodyError}
+            warning={t.staffWarning}
           />
-          <SensitiveWarning id="message-warning" heading={t.warningHeading} text={t.staffWarning} />
-          <p id="message-body-hint" class="text-sm text-slate-700" safe>
-            {t.bodyHint}
-          </p>
-          <TextField
-            id="message-body"
-            name="body"
-            label={t.body}
-            value={composer?.input.body ?? ''}
-            error={bodyError}
-            describedBy={['message-warning', 'message-body-hint']}
-            multiline
-          />
-          <button type="submit" class={primaryButton} safe>
-            {t.send}
-          </button>
         </form>
       ) : (
         ''
