@@ -12,4 +12,12 @@ export const consentPaths = {
   answer: (pupilId: number, key: string) => `/children/${pupilId}/consents/${encodeURIComponent(key)}`,
   receipt: (pupilId: number) => `/children/${pupilId}/consents/receipt`,
   classOverview: (classId: number) => `/classes/${classId}/consents`,
+  /** A kindergarten child's consents, for its guardians (issue 13). */
+  kindergartenChild: (childId: number) => `/care/children/${childId}/consents`,
+  kindergartenChildSaved: (childId: number, saved: 'all' | 'none') =>
+    `/care/children/${childId}/consents?saved=${saved}`,
+  kindergartenReceipt: (childId: number) => `/care/children/${childId}/consents/receipt`,
+  /** The kindergarten's overview for its staff; `?department=` one department. */
+  kindergartenOverview: (kindergartenId: number, department?: number | null) =>
+    `/care/kindergarten/${kindergartenId}/consents${department ? `?department=${department}` : ''}`,
 } as const;

@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import type { Actor } from '../domain/access/actor.ts';
 import type { CareFacts } from '../domain/access/care-facts.ts';
 import { careUnitsFor, requireCareUnit, type CareUnitInfo } from '../domain/access/care-scope.ts';
-import { careUnitRoles } from '../domain/access/policy.ts';
+import { careUnitRoles, canViewKindergartenConsents } from '../domain/access/policy.ts';
 import { loadBoard } from '../domain/care/board.ts';
 import { addDays } from '../domain/calendar/dates.ts';
 import {
@@ -79,6 +79,7 @@ async function showBoard(
       page={page}
       board={board}
       canSeeStatistics={careUnitRoles(actorOf(c), unit).has('leader')}
+      canSeeConsents={canViewKindergartenConsents(actorOf(c), unit)}
       problem={options.problem}
       today={today}
       days={{

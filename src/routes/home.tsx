@@ -42,7 +42,9 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
     });
     // G2: a guardian who has not decided on the general consent sees it first (unless "Ikke nå" this session).
     // The gate is asked at a login; a session made from a remembered device ("Husk meg") is not one (step-up.ts).
-    if (first.rows.length && first.gate) return c.redirect(consentPaths.gate, 302);
+    // A guardian with only kindergarten children (issue 13) is asked too: their consents are locked until then.
+    const hasChildren = first.rows.length > 0 || first.care.some((k) => k.kind === 'kindergarten');
+    if (hasChildren && first.gate) return c.redirect(consentPaths.gate, 302);
     const { children, glance } = await loadParts(db, {
       children: withContactTeachersPart(db, first.rows, todayOf(c)),
       glance: guardianGlancePart(db, actor, first.rows, todayOf(c), first.consent),

@@ -13,10 +13,16 @@ import {
   requireChildCare,
 } from '../../src/domain/access/care-scope.ts';
 import { listManagedKindergartens } from '../../src/domain/kindergarten/office.ts';
+import {
+  kindergartenConsentOverview,
+  requireKindergartenConsentChild,
+} from '../../src/domain/consents/kindergarten.ts';
 import { listManagedNews } from '../../src/domain/news/manage.ts';
 import {
+  canAnswerKindergartenConsents,
   canManageKindergarten,
   canPublishKindergartenNews,
+  canViewKindergartenConsents,
   canReadChildKindergartenNews,
   canReadKindergartenNews,
   canPlanChildCare,
@@ -142,12 +148,17 @@ interface Expectation {
   readNews?: string[];
   /** Children whose kindergarten news the actor reads as guardian. */
   childNews?: string[];
+  /** Children whose kindergarten consents the actor sees and answers as guardian (a school child's are the school's). */
+  childConsents?: string[];
+  /** Kindergartens whose consent overview the actor sees. */
+  consentOverview?: string[];
 }
 const NOTHING: Expectation = { children: {}, board: [], statistics: [] };
 const KG_STAFF: Expectation = {
   children: { nora: STAFF, theo: STAFF },
   board: ['Bjørkelia barnehage'],
   statistics: [],
+  consentOverview: ['Bjørkelia barnehage'],
 };
 const BJ_SFO_STAFF: Expectation = { children: { sfoChild: STAFF }, board: ['Bjørkelia SFO'], statistics: [] };
 
@@ -181,8 +192,18 @@ const FEIDE: Record<DemoLoginKey, Expectation> = {
   'kindergarten-staff': { ...KG_STAFF, readNews: BJORNEHIET_READS },
 };
 const IDPORTEN: Partial<Record<DemoLoginKey, Expectation>> = {
-  guardian: { children: { nora: GUARDIAN }, board: [], statistics: [], childNews: ['nora'] },
+  guardian: { children: { nora: GUARDIAN }, board: [], statistics: [], childNews: ['nora'], childConsents: ['nora'] },
 };
+
+/** Whether a scoped load finds the record (a NotFoundError: not found; anything else fails the test). */
+const found = (load: Promise<unknown>) =>
+  load.then(
+    () => true,
+    (error) => {
+      if (!(error instanceof NotFoundError)) throw error;
+      return false;
+    },
+  );
 
 async function check(label: string, actor: Actor, want: Expectation, failures: string[]) {
   const eq = (actual: unknown, expected: unknown, what: string) => {
@@ -195,15 +216,15 @@ async function check(label: string, actor: Actor, want: Expectation, failures: s
     eq(canViewChildCare(actor, facts), wanted.includes('view'), `${name} view`);
     eq(canRegisterChildCare(actor, facts), wanted.includes('register'), `${name} register`);
     eq(canPlanChildCare(actor, facts), wanted.includes('plan'), `${name} plan`);
-    const found = await requireChildCare(db, actor, childId, 'view', TODAY).then(
-      () => true,
-      (error) => {
-        if (!(error instanceof NotFoundError)) throw error;
-        return false;
-      },
+    eq(
+      await found(requireChildCare(db, actor, childId, 'view', TODAY)),
+      wanted.includes('view'),
+      `${name} requireChildCare`,
     );
-    eq(found, wanted.includes('view'), `${name} requireChildCare`);
     eq(canReadChildKindergartenNews(actor, facts), (want.childNews ?? []).includes(name), `${name} kindergarten news`);
+    const consents = (want.childConsents ?? []).includes(name);
+    eq(canAnswerKindergartenConsents(actor, facts), consents, `${name} kindergarten consents`);
+    eq(await found(requireKindergartenConsentChild(db, actor, childId, TODAY)), consents, `${name} consent child`);
   }
   for (const [name, target] of Object.entries(NEWS_TARGETS)) {
     eq(canPublishKindergartenNews(actor, target), (want.publishNews ?? []).includes(name), `${name} publish news`);
@@ -223,8 +244,13 @@ async function check(label: string, actor: Actor, want: Expectation, failures: s
   }
   const listed = (await careUnitsFor(db, actor)).map((u) => u.name).sort();
   eq(listed.join(','), [...want.board].sort().join(','), 'careUnitsFor');
-  for (const [name, unit] of Object.entries(UNITS))
+  for (const [name, unit] of Object.entries(UNITS)) {
     eq(canManageKindergarten(actor, unit), (want.office ?? []).includes(name), `${name} office`);
+    const overview = (want.consentOverview ?? []).includes(name);
+    eq(canViewKindergartenConsents(actor, unit), overview, `${name} consent overview`);
+    if (unit.kind === 'kindergarten')
+      eq(await found(kindergartenConsentOverview(db, actor, unit.id, {}, TODAY)), overview, `${name} overview loads`);
+  }
   const offices = (await listManagedKindergartens(db, actor)).map((k) => k.name).sort();
   eq(offices.join(','), [...(want.office ?? [])].sort().join(','), 'listManagedKindergartens');
 }
@@ -249,6 +275,7 @@ test('daily care: every demo login, via Feide and ID-porten, against the role ta
       statistics: ['Elvetun barnehage'],
       office: ['Elvetun barnehage'],
       publishNews: ['Elvetun barnehage', 'Elva'],
+      consentOverview: ['Elvetun barnehage'],
     },
     failures,
   );
@@ -260,6 +287,7 @@ test('daily care: every demo login, via Feide and ID-porten, against the role ta
       board: [],
       statistics: [],
       childNews: ['nora'],
+      childConsents: ['nora'],
     },
     failures,
   );

@@ -182,6 +182,7 @@ test('an absence follow-up and a consent change reach people with no name and no
           eventId: 999_001,
           pupilId: sofie,
           schoolId: school_id,
+          kindergarten: false,
           guardianName: 'Kari Nordmann',
           typeKey: 'photo',
           typeName: { nb: 'Foto på nett', nn: 'Foto på nett', en: 'Photos online' },

@@ -2,6 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import { addDays, isoWeekOf } from '../../domain/calendar/dates.ts';
 import { syntheticIdentityNumber } from '../../domain/person/fodselsnummer.ts';
 import type { Database, StaffRole } from '../schema.ts';
+import { insertConsentTypes, type SeedConsentType } from './consents.ts';
+import { DEMO_LOGINS } from './demo.ts';
 
 type Trx = Transaction<Database>;
 
@@ -108,6 +110,25 @@ const GIVEN = [
   'Ludvig',
 ];
 
+/** Bjørkelia barnehage's own consent (issue 13: a unit's own types beside the owner's), after the owner's. */
+const OWN_CONSENT_TYPES: readonly SeedConsentType[] = [
+  {
+    key: 'bjorkelia-bhg-bading',
+    nb: [
+      'Bading i Bjørkelitjønna',
+      'Mitt barn kan bade fra stranda ved Bjørkelitjønna på sommerturene i juni, med redningsvest og voksne i vannet.',
+    ],
+    nn: [
+      'Bading i Bjørkelitjønna',
+      'Barnet mitt kan bade frå stranda ved Bjørkelitjønna på sommarturane i juni, med redningsvest og vaksne i vatnet.',
+    ],
+    en: [
+      'Swimming in Bjørkelitjønna',
+      'My child may swim from the beach at Bjørkelitjønna on the June summer trips, with a life jacket and adults in the water.',
+    ],
+  },
+];
+
 /** Fixed siblings: Kari Nordmann's Nora (4 years, Bjørnehiet) and Emma Solvang's brother Theo (2 years, Maurtua). */
 const FIXED_SIBLINGS = [
   { sibling: 'Sofie', family: 'Nordmann', given: 'Nora', birthDate: '2022-06-14', department: 'Bjørnehiet' },
@@ -190,6 +211,7 @@ export async function seedCare(trx: Trx, today: string): Promise<void> {
     if (s.key) staffIds.set(s.key, person.id);
   }
   await seedDepartmentNews(trx, kg.id, departments.get('Bjørnehiet')!, staffIds.get('pedagogical-leader')!, today);
+  await insertConsentTypes(trx, demo.id, 'kindergarten', kg.id, OWN_CONSENT_TYPES, 100);
 
   // The siblings: the fixed ones, then one younger child in each of the first families (by pupil id) with a pupil in
   // 1.–4. trinn at Bjørkelia skole, neither blocked nor protected.
@@ -270,6 +292,7 @@ export async function seedCare(trx: Trx, today: string): Promise<void> {
     from sfo_enrolment f, generate_series(1, 5) d
     where f.ends_on is null and (f.days is null or d = any(f.days))
     on conflict do nothing`.execute(trx);
+  await seedKindergartenConsents(trx, demo.id, fixedIds);
   await sql`insert into care_child (child_id, walks_alone, walks_alone_from)
     select distinct f.pupil_id, true, '15:00'::time
     from sfo_enrolment f join enrolment e on e.pupil_id = f.pupil_id join class c on c.id = e.class_id
@@ -313,4 +336,35 @@ async function seedDepartmentNews(
       },
     ])
     .execute();
+}
+
+/**
+ * Consents in the demo kindergarten (issue 13), so its overview has something to show: the guardians of the siblings
+ * beyond the fixed ones (never a demo login, whose gate and answers the tours and tests start from) have given the
+ * general consent and answered the top-level kindergarten consents, mostly yes. Deterministic by id.
+ */
+async function seedKindergartenConsents(trx: Trx, ownerId: number, fixedSiblingPupilIds: number[]) {
+  const demoNumbers = DEMO_LOGINS.flatMap((l) => (l.fodselsnummer ? [l.fodselsnummer] : []));
+  const relations = sql`select distinct ke.child_id, r.guardian_id
+    from kindergarten_enrolment ke
+    join guardian_relation r on r.pupil_id = ke.child_id and r.parental_responsibility and not r.blocked
+      and not r.contact_person_only
+    join person g on g.id = r.guardian_id
+    where coalesce(g.fodselsnummer, '') <> all(${sql.val(demoNumbers)}::text[])
+      and not exists (select 1 from guardian_relation f where f.guardian_id = r.guardian_id
+        and f.pupil_id = any(${sql.val(fixedSiblingPupilIds)}::bigint[]))`;
+  await sql`insert into general_consent (guardian_id, state)
+    select distinct guardian_id, 'given'::text from (${relations}) x
+    on conflict (guardian_id) do nothing`.execute(trx);
+  await sql`insert into consent_answer (pupil_id, guardian_id, consent_type_id, state)
+    select x.child_id, x.guardian_id, t.id,
+      case when (x.child_id * 31 + t.id * 17 + x.guardian_id * 7) % 10 < 8 then 'given' else 'refused' end
+    from (${relations}) x join consent_type t on t.municipality_id = ${ownerId} and t.applies_to = 'kindergarten'
+      and t.parent_id is null
+    where (x.child_id * 13 + t.id * 3 + x.guardian_id) % 10 <> 0`.execute(trx);
+  await sql`insert into consent_event (at, pupil_id, guardian_id, consent_type_id, changed_by, from_state, to_state, reason)
+    select a.answered_at, a.pupil_id, a.guardian_id, a.consent_type_id, a.guardian_id, 'unanswered', a.state, 'answer'
+    from consent_answer a join consent_type t on t.id = a.consent_type_id and t.applies_to = 'kindergarten'
+      and t.municipality_id = ${ownerId}
+    order by a.pupil_id, a.guardian_id, a.consent_type_id`.execute(trx);
 }

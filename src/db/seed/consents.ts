@@ -5,7 +5,7 @@ import type { SeedSize } from './spec.ts';
 
 type Trx = Transaction<Database>;
 
-interface SeedConsentType {
+export interface SeedConsentType {
   key: string;
   parent?: string;
   nb: [name: string, description: string];
@@ -95,6 +95,78 @@ export const SEED_CONSENT_TYPES: readonly SeedConsentType[] = [
 ];
 
 /**
+ * What kindergartens ask (issue 13, K1), for every owner's kindergartens; the demo kindergarten adds one of its own
+ * (care.ts). Keys are unique within an owner, so they do not share the schools' keys.
+ */
+export const SEED_KINDERGARTEN_CONSENT_TYPES: readonly SeedConsentType[] = [
+  {
+    key: 'bhg-foto',
+    nb: ['Bilder', 'Barnehagen kan ta bilder av mitt barn til dokumentasjon, permer og oppslag i barnehagen.'],
+    nn: ['Bilete', 'Barnehagen kan ta bilete av barnet mitt til dokumentasjon, permar og oppslag i barnehagen.'],
+    en: ['Photos', 'The kindergarten may take photos of my child for documentation, folders and notices inside it.'],
+  },
+  {
+    key: 'bhg-foto-foresatte',
+    parent: 'bhg-foto',
+    nb: [
+      'Deles med foresatte på avdelingen',
+      'Bilder der mitt barn er med, kan deles med de andre foresatte på avdelingen.',
+    ],
+    nn: [
+      'Blir delte med føresette på avdelinga',
+      'Bilete der barnet mitt er med, kan delast med dei andre føresette på avdelinga.',
+    ],
+    en: [
+      'Shared with the department’s parents',
+      'Photos with my child in them may be shared with the other parents of the department.',
+    ],
+  },
+  {
+    key: 'bhg-foto-internett',
+    parent: 'bhg-foto',
+    nb: ['Publiseres på internett', 'Bilder av mitt barn kan publiseres på barnehagens nettside.'],
+    nn: ['Blir publiserte på internett', 'Bilete av barnet mitt kan publiserast på nettsida til barnehagen.'],
+    en: ['Published on the internet', 'Photos of my child may be published on the kindergarten’s website.'],
+  },
+  {
+    key: 'bhg-tur',
+    nb: [
+      'Turer utenfor barnehagen',
+      'Mitt barn kan være med på turer i nærmiljøet og med buss på utflukter i barnehagens regi.',
+    ],
+    nn: [
+      'Turar utanfor barnehagen',
+      'Barnet mitt kan vere med på turar i nærmiljøet og med buss på utflukter i regi av barnehagen.',
+    ],
+    en: [
+      'Trips outside the kindergarten',
+      'My child may go on walks in the neighbourhood and on bus trips organised by the kindergarten.',
+    ],
+  },
+  {
+    key: 'bhg-bil',
+    nb: [
+      'Kan sitte på i bil',
+      'Mitt barn kan sitte på i bil med ansatte, i godkjent bilstol, på turer i barnehagens regi.',
+    ],
+    nn: [
+      'Kan sitje på i bil',
+      'Barnet mitt kan sitje på i bil med tilsette, i godkjend bilstol, på turar i regi av barnehagen.',
+    ],
+    en: [
+      'May ride in a car',
+      'My child may ride in a car with staff, in an approved child seat, on trips organised by the kindergarten.',
+    ],
+  },
+  {
+    key: 'bhg-solkrem',
+    nb: ['Solkrem', 'Barnehagen kan smøre mitt barn med barnehagens parfymefrie solkrem med høy faktor.'],
+    nn: ['Solkrem', 'Barnehagen kan smørje barnet mitt med den parfymefrie solkremen til barnehagen, med høg faktor.'],
+    en: ['Sunscreen', 'The kindergarten may put its own fragrance-free, high-factor sunscreen on my child.'],
+  },
+];
+
+/**
  * Writes the consent types for every school owner, and for the demo some answers in Bjørkelia skole 5A
  * (the demo contact teacher's class) so the staff overview has something to show. Runs inside the seed's
  * transaction, after the plan is written. Deterministic: no clock, no randomness beyond the ids.
@@ -102,28 +174,43 @@ export const SEED_CONSENT_TYPES: readonly SeedConsentType[] = [
 export async function seedConsentTypes(trx: Trx, size: SeedSize): Promise<void> {
   const owners = await trx.selectFrom('municipality').select('id').orderBy('id').execute();
   for (const owner of owners) {
-    const ids = new Map<string, number>();
-    for (const [position, type] of SEED_CONSENT_TYPES.entries()) {
-      const row = await trx
-        .insertInto('consent_type')
-        .values({
-          municipality_id: owner.id,
-          parent_id: type.parent ? ids.get(type.parent)! : null,
-          key: type.key,
-          name_nb: type.nb[0],
-          description_nb: type.nb[1],
-          name_nn: type.nn[0],
-          description_nn: type.nn[1],
-          name_en: type.en[0],
-          description_en: type.en[1],
-          position: (position + 1) * 10,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      ids.set(type.key, row.id);
-    }
+    await insertConsentTypes(trx, owner.id, 'school', null, SEED_CONSENT_TYPES);
+    await insertConsentTypes(trx, owner.id, 'kindergarten', null, SEED_KINDERGARTEN_CONSENT_TYPES);
   }
   if (size === 'demo') await seedDemoAnswers(trx);
+}
+
+/** One owner's types, a tree in the given order (a sub-consent after its parent). */
+export async function insertConsentTypes(
+  trx: Trx,
+  municipalityId: number,
+  appliesTo: 'school' | 'kindergarten',
+  kindergartenId: number | null,
+  types: readonly SeedConsentType[],
+  firstPosition = 10,
+): Promise<void> {
+  const ids = new Map<string, number>();
+  for (const [position, type] of types.entries()) {
+    const row = await trx
+      .insertInto('consent_type')
+      .values({
+        municipality_id: municipalityId,
+        applies_to: appliesTo,
+        kindergarten_id: kindergartenId,
+        parent_id: type.parent ? ids.get(type.parent)! : null,
+        key: type.key,
+        name_nb: type.nb[0],
+        description_nb: type.nb[1],
+        name_nn: type.nn[0],
+        description_nn: type.nn[1],
+        name_en: type.en[0],
+        description_en: type.en[1],
+        position: firstPosition + position * 10,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(type.key, row.id);
+  }
 }
 
 async function seedDemoAnswers(trx: Trx): Promise<void> {
@@ -146,6 +233,7 @@ async function seedDemoAnswers(trx: Trx): Promise<void> {
     .selectFrom('consent_type')
     .select(['id', 'key', 'parent_id'])
     .where('municipality_id', '=', relations[0]!.municipality_id)
+    .where('applies_to', '=', 'school')
     .orderBy('position')
     .execute();
   const guardians = [...new Set(relations.map((r) => r.guardian_id))].filter((id) => id % 5 !== 0);

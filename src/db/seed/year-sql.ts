@@ -390,7 +390,7 @@ export function yearStatements(today: string): string[] {
              ${oslo(T, "'00:00'")} - interval '1 hour') as at
          from y_pupil p join y_year y on y.municipality_id = p.municipality_id
          cross join lateral unnest(p.guardians) g(guardian_id)
-         join consent_type ct on ct.municipality_id = p.municipality_id and ct.active
+         join consent_type ct on ct.municipality_id = p.municipality_id and ct.active and ct.applies_to = 'school'
            and (ct.school_id is null or ct.school_id = p.school_id)
          where ${u('p.pupil_id * 100000 + g.guardian_id', 38)} < 0.85
            and not exists (select 1 from consent_answer ca where ca.pupil_id = p.pupil_id and ca.guardian_id = g.guardian_id)

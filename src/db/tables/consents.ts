@@ -15,6 +15,10 @@ export interface ConsentTypeTable {
   id: Generated<number>;
   municipality_id: number;
   school_id: number | null;
+  /** Asked of school pupils or of kindergarten children (migration 0028). */
+  applies_to: Generated<'school' | 'kindergarten'>;
+  /** A kindergarten's own type (applies_to 'kindergarten'); null: every kindergarten of the owner. */
+  kindergarten_id: number | null;
   parent_id: number | null;
   key: string;
   name_nb: string;

@@ -480,3 +480,21 @@ export function canReadKindergartenNews(actor: Actor, target: KindergartenNewsTa
 export function canReadChildKindergartenNews(actor: Actor, child: CareFacts): boolean {
   return careReachOf(actor, child).has('guardian') && child.places.some((p) => p.kind === 'kindergarten');
 }
+
+/**
+ * A kindergarten child's consents (issue 13, K1): its guardians see and answer them (answering needs parental
+ * responsibility too, checked when saving). Staff see them in the kindergarten's overview, not here.
+ */
+export function canAnswerKindergartenConsents(actor: Actor, child: CareFacts): boolean {
+  return careReachOf(actor, child).has('guardian') && child.places.some((p) => p.kind === 'kindergarten');
+}
+
+/**
+ * The kindergarten's consent overview (children × consents, what applies now): its styrer, pedagogical leaders and
+ * staff — whoever takes the photos and goes on the trips must know. Not the owner, not another kindergarten.
+ */
+export function canViewKindergartenConsents(actor: Actor, unit: CareUnit): boolean {
+  if (unit.kind !== 'kindergarten') return false;
+  const roles = careUnitRoles(actor, unit);
+  return roles.has('leader') || roles.has('staff');
+}

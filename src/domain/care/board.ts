@@ -83,7 +83,7 @@ interface ChildRow {
 }
 
 /** The children with a place at the unit on `date` (child_id, group_id, group_name), optionally of one department. */
-function placesAt(unit: CareUnitInfo, date: string, filter: { departmentId?: number | null }) {
+export function placesAt(unit: CareUnitInfo, date: string, filter: { departmentId?: number | null }) {
   if (unit.kind === 'sfo')
     return sql`select * from (select distinct on (f.pupil_id) f.pupil_id as child_id, c.id as group_id,
           c.name as group_name

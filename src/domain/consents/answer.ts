@@ -3,10 +3,9 @@ import type { ConsentAnswerState } from '../../db/schema.ts';
 import { actorName, type Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
-import type { GuardianChild } from '../guardian/child.ts';
 import type { AnswerResult } from './child.ts';
 import { notifyConsentChanges, type ConsentChange } from './notify.ts';
-import { listConsentTypes, type ConsentTypeInfo } from './types.ts';
+import { consentTypesOf, type ConsentChild, type ConsentTypeInfo } from './types.ts';
 import type { Ok, Refused } from '../result.ts';
 
 /** One sub-consent "given" while the guardian's own answer to its parent (after this save) is not "given". */
@@ -27,7 +26,7 @@ export type AnswersResult =
 export async function answerConsent(
   db: Db,
   actor: Actor,
-  child: GuardianChild,
+  child: ConsentChild,
   typeKey: string,
   state: ConsentAnswerState,
   now = new Date(),
@@ -50,11 +49,11 @@ export async function answerConsent(
 export async function answerConsents(
   db: Db,
   actor: Actor,
-  child: GuardianChild,
+  child: ConsentChild,
   answers: Record<string, ConsentAnswerState>,
   now = new Date(),
 ): Promise<AnswersResult> {
-  const types = await listConsentTypes(db, child.municipalityId, child.schoolId);
+  const types = await consentTypesOf(db, child);
   const byKey = new Map(types.map((t) => [t.key, t]));
   const byId = new Map(types.map((t) => [t.id, t]));
   const submitted = Object.entries(answers).map(([key, state]) => {
@@ -145,6 +144,7 @@ export async function answerConsents(
         eventId: event.id,
         pupilId: child.pupilId,
         schoolId: child.schoolId,
+        kindergarten: child.kindergartenId !== undefined,
         guardianName: actorName(actor),
         typeKey: type.key,
         typeName: type.name,

@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
-import type { GuardianChild } from '../guardian/child.ts';
 import { hasGivenGeneralConsent } from './general.ts';
 import { effectiveStates, type ConsentState } from './state.ts';
-import { listConsentTypes, type ConsentTypeInfo } from './types.ts';
+import { consentTypesOf, type ConsentChild, type ConsentTypeInfo } from './types.ts';
 import type { Ok, Refused } from '../result.ts';
 
 export interface GuardianAnswer {
@@ -70,9 +69,9 @@ export async function guardiansOfChild(db: Db, pupilId: number) {
 }
 
 /** The child's consents page for one guardian: every consent, both guardians' answers, the history. Five queries. */
-export async function loadChildConsents(db: Db, actor: Actor, child: GuardianChild): Promise<ChildConsents> {
+export async function loadChildConsents(db: Db, actor: Actor, child: ConsentChild): Promise<ChildConsents> {
   const locked = !(await hasGivenGeneralConsent(db, actor.personId));
-  const types = await listConsentTypes(db, child.municipalityId, child.schoolId);
+  const types = await consentTypesOf(db, child);
   const guardians = await guardiansOfChild(db, child.pupilId);
   const answers = await db
     .selectFrom('consent_answer')

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import type { ConsentAnswerState } from '../../db/schema.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { canViewConsents, canViewProtectionMarker } from '../access/policy.ts';
 import { loadPupilFactsMany } from '../access/pupil-facts.ts';
@@ -57,36 +58,83 @@ export async function classConsentOverview(
     const f = facts.get(p.id);
     return f !== undefined && canViewConsents(actor, f.facts);
   });
-  const answers =
-    visible.length && types.length
-      ? await db
-          .selectFrom('consent_answer')
-          .select(['pupil_id', 'guardian_id', 'consent_type_id', 'state'])
-          .where(
-            'pupil_id',
-            'in',
-            visible.map((p) => p.id),
-          )
-          .where(
-            'consent_type_id',
-            'in',
-            types.map((t) => t.id),
-          )
-          .execute()
-      : [];
-  const index = new Map(answers.map((a) => [`${a.pupil_id}:${a.consent_type_id}:${a.guardian_id}`, a.state]));
+  const answers = await answersOf(
+    db,
+    visible.map((p) => p.id),
+    types,
+  );
+  const { rows, shown, applied } = overviewRows(
+    types,
+    visible.map((pupil) => {
+      const f = facts.get(pupil.id)!;
+      return {
+        id: pupil.id,
+        givenName: pupil.given_name,
+        familyName: pupil.family_name,
+        countedGuardianIds: f.countedGuardianIds,
+        hidden: f.facts.protection !== 'none' && !canViewProtectionMarker(actor, f.facts),
+      };
+    }),
+    answers,
+    filter,
+  );
+  return {
+    classId: found.id,
+    className: found.name,
+    schoolName: found.schoolName,
+    types,
+    rows: shown,
+    total: rows.length,
+    filter: applied,
+  };
+}
 
+type AnswerRow = { pupil_id: number; guardian_id: number; consent_type_id: number; state: ConsentAnswerState };
+
+/** Every answer to these types for these children (one statement; none when either list is empty). */
+export async function answersOf(db: Db, childIds: number[], types: ConsentTypeInfo[]): Promise<AnswerRow[]> {
+  if (childIds.length === 0 || types.length === 0) return [];
+  return db
+    .selectFrom('consent_answer')
+    .select(['pupil_id', 'guardian_id', 'consent_type_id', 'state'])
+    .where('pupil_id', 'in', childIds)
+    .where(
+      'consent_type_id',
+      'in',
+      types.map((t) => t.id),
+    )
+    .execute();
+}
+
+/** A child in an overview: the guardians whose answers count, and whether the name is hidden from this viewer. */
+export interface OverviewChild {
+  id: number;
+  givenName: string;
+  familyName: string;
+  countedGuardianIds: number[];
+  hidden: boolean;
+}
+
+/**
+ * The overview's rows (a class's or a kindergarten's): each child's effective state per type, the named first and the
+ * hidden ones as unnamed rows at the end; then the filter (an unknown type key is dropped).
+ */
+export function overviewRows(
+  types: ConsentTypeInfo[],
+  children: OverviewChild[],
+  answers: AnswerRow[],
+  filter: OverviewFilter,
+): { rows: OverviewRow[]; shown: OverviewRow[]; applied: OverviewFilter } {
+  const index = new Map(answers.map((a) => [`${a.pupil_id}:${a.consent_type_id}:${a.guardian_id}`, a.state]));
   const named: OverviewRow[] = [];
   const hidden: OverviewRow[] = [];
-  for (const pupil of visible) {
-    const f = facts.get(pupil.id)!;
-    const effective = effectiveStates(types, f.countedGuardianIds, (typeId, guardianId) =>
-      index.get(`${pupil.id}:${typeId}:${guardianId}`),
+  for (const child of children) {
+    const effective = effectiveStates(types, child.countedGuardianIds, (typeId, guardianId) =>
+      index.get(`${child.id}:${typeId}:${guardianId}`),
     );
     const states = types.map((t) => effective.get(t.id) ?? 'unanswered');
-    if (f.facts.protection !== 'none' && !canViewProtectionMarker(actor, f.facts))
-      hidden.push({ pupilId: null, givenName: null, familyName: null, states });
-    else named.push({ pupilId: pupil.id, givenName: pupil.given_name, familyName: pupil.family_name, states });
+    if (child.hidden) hidden.push({ pupilId: null, givenName: null, familyName: null, states });
+    else named.push({ pupilId: child.id, givenName: child.givenName, familyName: child.familyName, states });
   }
   const rows = [...named, ...hidden];
   const column = filter.typeKey ? types.findIndex((t) => t.key === filter.typeKey) : -1;
@@ -97,13 +145,5 @@ export async function classConsentOverview(
         column >= 0 ? matchesFilter(r.states[column]!, wanted) : r.states.some((s) => matchesFilter(s, wanted)),
       )
     : rows;
-  return {
-    classId: found.id,
-    className: found.name,
-    schoolName: found.schoolName,
-    types,
-    rows: shown,
-    total: rows.length,
-    filter: applied,
-  };
+  return { rows, shown, applied };
 }

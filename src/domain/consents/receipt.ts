@@ -5,20 +5,20 @@ import { actorName, type Actor } from '../access/actor.ts';
 import type { Letter } from '../documents/api.ts';
 import { renderLetterPdf } from '../documents/pdf.ts';
 import { safeFilename, storeDocument } from '../documents/store.ts';
-import type { GuardianChild } from '../guardian/child.ts';
 import { loadChildConsents } from './child.ts';
+import type { ConsentChild } from './types.ts';
 
 const TIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
 const dateTime = (d: Date) => `${formatDate(d)} ${TIME.format(d)}`;
 
 /**
- * G14: a receipt of this guardian's own consent answers for one child, as a PDF letter in the school's
- * hovudmål, stored as a document for this guardian only. Returns the document id.
+ * G14: a receipt of this guardian's own consent answers for one child, as a PDF letter in the school's (or the
+ * kindergarten's) hovudmål, stored as a document for this guardian only. Returns the document id.
  */
 export async function createConsentReceipt(
   db: Db,
   actor: Actor,
-  child: GuardianChild,
+  child: ConsentChild,
   now = new Date(),
 ): Promise<number> {
   const lang = child.hovudmaal;
@@ -26,6 +26,7 @@ export async function createConsentReceipt(
   const t = text.receipt;
   const consents = await loadChildConsents(db, actor, child);
   const childName = `${child.givenName} ${child.familyName}`;
+  const kindergarten = child.kindergartenId !== undefined;
   const letter: Letter = {
     lang,
     sender: [child.schoolName],
@@ -35,11 +36,11 @@ export async function createConsentReceipt(
     intro: fill(t.intro, { name: childName, date: dateTime(now) }),
     sections: [
       {
-        heading: t.pupilHeading,
+        heading: kindergarten ? t.childHeading : t.pupilHeading,
         rows: [
-          { label: t.pupil, value: childName },
-          { label: t.school, value: child.schoolName },
-          { label: t.class, value: child.className },
+          { label: kindergarten ? t.child : t.pupil, value: childName },
+          { label: kindergarten ? t.kindergarten : t.school, value: child.schoolName },
+          { label: kindergarten ? t.department : t.class, value: child.className },
           { label: t.guardian, value: actorName(actor) },
         ],
       },

@@ -11,15 +11,59 @@ export interface ConsentTypeInfo {
 }
 
 /**
- * The active consent types that apply at a school: the municipality's own (school_id null) and the school's.
- * Ordered as a tree: each top-level type by position, followed by its sub-consents. Bounded (100).
+ * Whose consents: a school pupil (a GuardianChild fits as it is) or a kindergarten child (kindergartenId set,
+ * schoolId null). The names are for the receipt and the page.
  */
-export async function listConsentTypes(db: Db, municipalityId: number, schoolId: number): Promise<ConsentTypeInfo[]> {
+export interface ConsentChild {
+  pupilId: number;
+  givenName: string;
+  familyName: string;
+  municipalityId: number;
+  hovudmaal: 'nb' | 'nn';
+  schoolId: number | null;
+  kindergartenId?: number;
+  /** The school or the kindergarten. */
+  schoolName: string;
+  /** The class or the kindergarten department. */
+  className: string;
+}
+
+/**
+ * The active consent types that apply at a school: the municipality's own school types (school_id null) and the
+ * school's. Ordered as a tree: each top-level type by position, followed by its sub-consents. Bounded (100).
+ */
+export function listConsentTypes(db: Db, municipalityId: number, schoolId: number): Promise<ConsentTypeInfo[]> {
+  return listTypes(db, municipalityId, 'school', 'school_id', schoolId);
+}
+
+/** The same for a kindergarten (issue 13): the owner's kindergarten types and the kindergarten's own. */
+export function listKindergartenConsentTypes(
+  db: Db,
+  municipalityId: number,
+  kindergartenId: number,
+): Promise<ConsentTypeInfo[]> {
+  return listTypes(db, municipalityId, 'kindergarten', 'kindergarten_id', kindergartenId);
+}
+
+/** The types asked about this child: its kindergarten's or its school's. */
+export const consentTypesOf = (db: Db, child: ConsentChild): Promise<ConsentTypeInfo[]> =>
+  child.kindergartenId !== undefined
+    ? listKindergartenConsentTypes(db, child.municipalityId, child.kindergartenId)
+    : listConsentTypes(db, child.municipalityId, child.schoolId ?? 0);
+
+async function listTypes(
+  db: Db,
+  municipalityId: number,
+  appliesTo: 'school' | 'kindergarten',
+  unitColumn: 'school_id' | 'kindergarten_id',
+  unitId: number,
+): Promise<ConsentTypeInfo[]> {
   const rows = await db
     .selectFrom('consent_type')
     .selectAll()
     .where('municipality_id', '=', municipalityId)
-    .where((eb) => eb.or([eb('school_id', 'is', null), eb('school_id', '=', schoolId)]))
+    .where('applies_to', '=', appliesTo)
+    .where((eb) => eb.or([eb(unitColumn, 'is', null), eb(unitColumn, '=', unitId)]))
     .where('active', '=', true)
     .orderBy('position')
     .orderBy('id')

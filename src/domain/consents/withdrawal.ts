@@ -34,7 +34,7 @@ export async function clearGivenAnswersOnWithdrawal(trx: Db, actor: Actor, now: 
     .execute();
   const types = await trx
     .selectFrom('consent_type')
-    .select(['id', 'key', 'name_nb', 'name_nn', 'name_en'])
+    .select(['id', 'key', 'name_nb', 'name_nn', 'name_en', 'applies_to'])
     .where('id', 'in', [...new Set(cleared.map((c) => c.consent_type_id))])
     .execute();
   const today = todayInOslo(now);
@@ -52,6 +52,7 @@ export async function clearGivenAnswersOnWithdrawal(trx: Db, actor: Actor, now: 
         eventId: e.id,
         pupilId: e.pupil_id,
         schoolId: schools.find((s) => s.pupil_id === e.pupil_id)?.school_id ?? null,
+        kindergarten: type.applies_to === 'kindergarten',
         guardianName: actorName(actor),
         typeKey: type.key,
         typeName: { nb: type.name_nb, nn: type.name_nn, en: type.name_en },

@@ -1,3 +1,4 @@
+import { requireAnyConsentChild } from '../consents/kindergarten.ts';
 import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -59,7 +60,13 @@ export async function downloadDocument(
       .where('d.document_id', '=', id)
       .where('a.kind', 'in', SFO_PLACE_KINDS)
       .executeTakeFirst()) !== undefined;
-  await (sfoVedtak ? requireSfoChild : requireGuardianChild)(db, actor, info.pupilId, today);
+  // A consent receipt may be a kindergarten child's (issue 13), reached through the guardian's care reach.
+  const reach = sfoVedtak
+    ? requireSfoChild
+    : info.kind === 'consent_receipt'
+      ? requireAnyConsentChild
+      : requireGuardianChild;
+  await reach(db, actor, info.pupilId, today);
   const doc = await store.get(id);
   if (!doc) throw new NotFoundError();
   await recordAudit(db, {

@@ -15,6 +15,7 @@ const CARE_DAYS = 200;
  * for every child what SFO and kindergarten keep — the regular week, changes for a date, holidays, who may fetch the
  * child and whether it walks home alone, and the days with check-in, check-out, who fetched it and the notes both
  * ways. Times are Norwegian time of day ('HH:MM'), dates ISO (shown dd.mm.yyyy). One query per kind for all children.
+ * Returns the kindergarten children it added (after the school children), for their consents and documents.
  */
 export async function addCareSections(
   db: Db,
@@ -22,7 +23,7 @@ export async function addCareSections(
   data: MyData,
   pupilIds: number[],
   today: string,
-): Promise<void> {
+): Promise<number[]> {
   const kindergarten = actor.guardianOf.length
     ? await db
         .selectFrom('kindergarten_enrolment as e')
@@ -63,7 +64,7 @@ export async function addCareSections(
   }
 
   const ids = [...pupilIds, ...kindergartenIds];
-  if (ids.length === 0) return;
+  if (ids.length === 0) return kindergartenIds;
   const [week, changes, holidays, pickup, settings, days] = await Promise.all([
     db
       .selectFrom('care_week_day')
@@ -151,4 +152,5 @@ export async function addCareSections(
     };
     for (const [key, value] of Object.entries(care)) if ((value as unknown[]).length) child.extra[key] = value;
   });
+  return kindergartenIds;
 }

@@ -91,7 +91,9 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
       extra: {},
     });
   }
-  await addAreaSections(db, actor, data, data.children.length ? childIds : []);
-  await addCareSections(db, actor, data, childIds, today);
+  // the kindergarten children come after the school children, then each child's consents and documents
+  const kindergartenIds = await addCareSections(db, actor, data, childIds, today);
+  const all = [...childIds, ...kindergartenIds];
+  await addAreaSections(db, actor, data, data.children.length ? all : []);
   return data;
 }

@@ -3,6 +3,8 @@ import type { Board, BoardStatus } from '../../domain/care/board.ts';
 import { careBoardText } from '../../i18n/care-board.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import { careBoardPaths } from '../../paths/care-board.ts';
+import { consentPaths } from '../../paths/consents.ts';
+import { consentsText } from '../../i18n/consents.ts';
 import { card, link, listCard, secondaryButton } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { BoardRow, type RowProblem } from './board-row.tsx';
@@ -17,6 +19,7 @@ export function BoardPage({
   page,
   board,
   canSeeStatistics,
+  canSeeConsents = false,
   problem,
   today,
   days,
@@ -24,6 +27,8 @@ export function BoardPage({
   page: PageContext;
   board: Board;
   canSeeStatistics: boolean;
+  /** A kindergarten's consent overview (issue 13). */
+  canSeeConsents?: boolean;
   /** Today's date: another day's board is read-only. */
   today: string;
   /** The day before and after the board's day that the board may show (null: none). */
@@ -121,6 +126,15 @@ export function BoardPage({
             />
           ))}
         </ul>
+      )}
+      {canSeeConsents ? (
+        <p>
+          <a href={consentPaths.kindergartenOverview(unit.id, board.departmentId)} class={link} safe>
+            {consentsText[page.locale].kindergarten.overview.unitLink}
+          </a>
+        </p>
+      ) : (
+        ''
       )}
       {canSeeStatistics ? (
         <p>

@@ -20,6 +20,8 @@ import { careGuardianText, type CareGuardianMessages } from '../../i18n/care-gua
 import { fill, formatDate, formatDateRange, parseDate } from '../../i18n/index.ts';
 import { careGuardianPaths, type CareSaved, type CareSection } from '../../paths/care-guardian.ts';
 import { messageBookText } from '../../i18n/messages.ts';
+import { consentsText } from '../../i18n/consents.ts';
+import { consentPaths } from '../../paths/consents.ts';
 import { messagePaths } from '../../paths/messages.ts';
 import { link, listCard, primaryButton, smallButton } from '../components/classes.ts';
 import { ErrorSummary, Field, Notice } from '../components/form.tsx';
@@ -715,6 +717,22 @@ function MessagesLink({ page, care }: Pick<Props, 'page' | 'care'>) {
   );
 }
 
+/** A kindergarten child's guardian: the way to the child's consents (issue 13, K1). */
+function ConsentsLink({ page, care }: Pick<Props, 'page' | 'care'>) {
+  if (!care.mayPlan || !care.units.some((u) => u.kind === 'kindergarten')) return '';
+  const texts = consentsText[page.locale];
+  return (
+    <Section id="care-consents" heading={texts.kindergarten.linkHeading}>
+      <p safe>{texts.kindergarten.linkLead}</p>
+      <p>
+        <a href={consentPaths.kindergartenChild(care.childId)} class={link} safe>
+          {fill(texts.kindergarten.link, { name: care.givenName })}
+        </a>
+      </p>
+    </Section>
+  );
+}
+
 export function CareGuardianPage(props: Props) {
   const m = t(props.page);
   return (
@@ -724,6 +742,7 @@ export function CareGuardianPage(props: Props) {
       </h1>
       <UnitCard page={props.page} care={props.care} />
       <MessagesLink page={props.page} care={props.care} />
+      <ConsentsLink page={props.page} care={props.care} />
       <TodaySection {...props} />
       {props.care.news ? (
         <KindergartenNewsLatest page={props.page} childId={props.care.childId} posts={props.care.news} />

@@ -1,5 +1,5 @@
 import type { ChildConsentItem, ChildConsents } from '../../domain/consents/child.ts';
-import type { GuardianChild } from '../../domain/guardian/child.ts';
+import type { ConsentChild } from '../../domain/consents/types.ts';
 import { consentsText } from '../../i18n/consents.ts';
 import { fill, formatDate } from '../../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
@@ -17,7 +17,8 @@ export interface AnswerError {
 
 interface SectionProps {
   page: PageContext;
-  child: GuardianChild;
+  /** A school pupil (a section of the child page) or a kindergarten child (a page of its own, no htmx). */
+  child: ConsentChild;
   consents: ChildConsents;
   /** The consent just saved (PRG: `?saved=key`), for the receipt notice. */
   savedKey?: string;
@@ -46,8 +47,16 @@ export function ChildConsentsSection({
   savedAll,
   receipt,
 }: SectionProps) {
-  const t = consentsText[page.locale].child;
+  const texts = consentsText[page.locale];
+  const kindergarten = child.kindergartenId !== undefined;
+  const t = kindergarten ? { ...texts.child, ...texts.kindergarten.child } : texts.child;
   const name = child.givenName;
+  const formPath = kindergarten ? consentPaths.kindergartenChild(child.pupilId) : consentPaths.child(child.pupilId);
+  const receiptPath = kindergarten
+    ? consentPaths.kindergartenReceipt(child.pupilId)
+    : consentPaths.receipt(child.pupilId);
+  const Heading = kindergarten ? 'h1' : 'h2';
+  const Sub = kindergarten ? 'h2' : 'h3';
   const saved = savedKey ? consents.types.find((type) => type.key === savedKey) : undefined;
   const notice = saved
     ? fill(t.saved, { name: saved.name[page.locale] })
@@ -60,9 +69,9 @@ export function ChildConsentsSection({
   const errorOf = (key: string) => errors.find((e) => e.typeKey === key)?.message;
   return (
     <section aria-labelledby="consents-heading" class="space-y-4">
-      <h2 id="consents-heading" class="text-2xl font-semibold" safe>
+      <Heading id="consents-heading" class="text-2xl font-semibold" safe>
         {fill(t.heading, { name })}
-      </h2>
+      </Heading>
       <Notice text={notice} />
       <ErrorSummary
         heading={page.t.errors.summaryHeading}
@@ -77,11 +86,11 @@ export function ChildConsentsSection({
       )}
       {consents.locked ? (
         <div class="space-y-2 rounded-lg border-2 border-amber-700 bg-amber-50 p-4">
-          <h3 class="text-lg font-semibold" safe>
+          <Sub class="text-lg font-semibold" safe>
             {t.lockedHeading}
-          </h3>
+          </Sub>
           <p safe>{t.lockedBody}</p>
-          <a href={consentPaths.gateFrom(consentPaths.child(child.pupilId))} class={primaryLink} safe>
+          <a href={consentPaths.gateFrom(formPath)} class={primaryLink} safe>
             {t.lockedLink}
           </a>
         </div>
@@ -108,22 +117,30 @@ export function ChildConsentsSection({
       {editable && consents.items.length ? (
         <form
           method="post"
-          action={consentPaths.child(child.pupilId)}
-          hx-post={consentPaths.child(child.pupilId)}
-          hx-target="#child-section"
+          action={formPath}
+          hx-post={kindergarten ? undefined : formPath}
+          hx-target={kindergarten ? undefined : '#child-section'}
           class="space-y-3"
           novalidate
         >
-          <ConsentList page={page} consents={consents} editable errorOf={errorOf} values={values} />
+          <ConsentList
+            page={page}
+            consents={consents}
+            editable
+            errorOf={errorOf}
+            values={values}
+            sees={t.schoolSees}
+            sub={Sub}
+          />
           <button type="submit" class={primaryButton} safe>
             {t.saveAll}
           </button>
         </form>
       ) : (
-        <ConsentList page={page} consents={consents} editable={false} errorOf={errorOf} />
+        <ConsentList page={page} consents={consents} editable={false} errorOf={errorOf} sees={t.schoolSees} sub={Sub} />
       )}
       {receipt ? (
-        <form method="post" action={consentPaths.receipt(child.pupilId)} class="space-y-1">
+        <form method="post" action={receiptPath} class="space-y-1">
           <button type="submit" class={secondaryButton} aria-describedby="receipt-help" safe>
             {t.receiptButton}
           </button>
@@ -134,7 +151,7 @@ export function ChildConsentsSection({
       ) : (
         ''
       )}
-      <ConsentHistory page={page} consents={consents} />
+      <ConsentHistory page={page} consents={consents} headingTag={Sub} />
     </section>
   );
 }
@@ -146,12 +163,17 @@ function ConsentList({
   editable,
   errorOf,
   values,
+  sees,
+  sub,
 }: {
   page: PageContext;
   consents: ChildConsents;
   editable: boolean;
   errorOf: (key: string) => string | undefined;
   values?: Record<string, string>;
+  /** "Gjelder for skolen" / "Gjelder for barnehagen". */
+  sees: string;
+  sub: 'h2' | 'h3';
 }) {
   return (
     <ul class="space-y-3" role="list">
@@ -162,6 +184,8 @@ function ConsentList({
           editable={editable}
           error={errorOf(item.type.key)}
           chosen={values ? values[item.type.key] : item.mine.state}
+          sees={sees}
+          sub={sub}
         />
       ))}
     </ul>
@@ -174,11 +198,15 @@ function ConsentItem({
   editable,
   error,
   chosen,
+  sees,
+  sub: Heading,
 }: {
   page: PageContext;
   item: ChildConsentItem;
   editable: boolean;
   error?: string;
+  sees: string;
+  sub: 'h2' | 'h3';
   /** The radio to check: the submitted answer when the form came back, else the saved one. */
   chosen?: string;
 }) {
@@ -189,9 +217,9 @@ function ConsentItem({
   const answered = item.mine.answeredAt ? ` (${fill(t.answeredAt, { date: formatDate(item.mine.answeredAt) })})` : '';
   return (
     <li id={id} class={`${card} space-y-2 ${item.parent ? 'ml-4 border-l-4 border-l-sky-800 sm:ml-10' : ''}`}>
-      <h3 class="text-lg font-semibold" safe>
+      <Heading class="text-lg font-semibold" safe>
         {typeName}
-      </h3>
+      </Heading>
       {item.parent ? (
         <p class="text-sm text-slate-700" safe>
           {fill(t.subOf, { parent: parentName })}
@@ -221,7 +249,7 @@ function ConsentItem({
           </>
         ))}
         <dt class="font-semibold" safe>
-          {t.schoolSees}
+          {sees}
         </dt>
         <dd>
           <StateBadge page={page} state={item.effective} />

@@ -1,4 +1,6 @@
+import type { KindergartenConsentOverview } from '../../domain/consents/kindergarten.ts';
 import type { ClassConsentOverview } from '../../domain/consents/overview.ts';
+import { careBoardPaths } from '../../paths/care-board.ts';
 import { STATE_FILTERS, type ConsentState } from '../../domain/consents/state.ts';
 import { consentsText } from '../../i18n/consents.ts';
 import { fill } from '../../i18n/index.ts';
@@ -15,22 +17,99 @@ const PRINT_ONLY_CONTENT = 'print:[body:has(&)_header]:hidden print:[body:has(&)
 export const classConsentsTitle = (page: PageContext, className: string) =>
   fill(consentsText[page.locale].overview.title, { name: className });
 
+type OverviewData = Pick<ClassConsentOverview, 'types' | 'rows' | 'total' | 'filter'>;
+type OverviewTexts = (typeof consentsText)['nb']['overview'];
+
+/** Where an overview is (a class, or a kindergarten with its departments) and how it links. */
+interface Frame {
+  id: string;
+  url: string;
+  title: string;
+  unitName: string;
+  back: { href: string; text: string };
+  captionName: string;
+  texts: OverviewTexts;
+  rowHref: (childId: number) => string;
+  departments?: { label: string; all: string; options: { id: number; name: string }[]; selected: number | null };
+}
+
 /** S5: pupils × consents for one class, filterable with a plain GET form (htmx swaps the same element). */
 export function ClassConsentsPage({ page, overview }: { page: PageContext; overview: ClassConsentOverview }) {
   const t = consentsText[page.locale].overview;
-  const url = consentPaths.classOverview(overview.classId);
   return (
-    <div id="class-consents" class={`space-y-4 ${PRINT_ONLY_CONTENT}`}>
+    <OverviewPage
+      page={page}
+      overview={overview}
+      frame={{
+        id: 'class-consents',
+        url: consentPaths.classOverview(overview.classId),
+        title: classConsentsTitle(page, overview.className),
+        unitName: overview.schoolName,
+        back: { href: pupilPaths.class(overview.classId), text: t.back },
+        captionName: overview.className,
+        texts: t,
+        rowHref: pupilPaths.pupil,
+      }}
+    />
+  );
+}
+
+export const kindergartenConsentsTitle = (page: PageContext, overview: KindergartenConsentOverview) =>
+  fill(consentsText[page.locale].kindergarten.overview.title, {
+    name: overview.departments.find((d) => d.id === overview.departmentId)?.name ?? overview.kindergartenName,
+  });
+
+/** Issue 13 (K1): a kindergarten's children × its consents, for its staff; the same page as a class's. */
+export function KindergartenConsentsPage({
+  page,
+  overview,
+}: {
+  page: PageContext;
+  overview: KindergartenConsentOverview;
+}) {
+  const texts = consentsText[page.locale];
+  const t = { ...texts.overview, ...texts.kindergarten.overview };
+  const unit = { kind: 'kindergarten' as const, id: overview.kindergartenId };
+  const department = overview.departmentId;
+  return (
+    <OverviewPage
+      page={page}
+      overview={overview}
+      frame={{
+        id: 'kindergarten-consents',
+        url: consentPaths.kindergartenOverview(overview.kindergartenId),
+        title: kindergartenConsentsTitle(page, overview),
+        unitName: overview.kindergartenName,
+        back: { href: careBoardPaths.board(unit, { department }), text: t.back },
+        captionName: overview.departments.find((d) => d.id === department)?.name ?? overview.kindergartenName,
+        texts: t,
+        rowHref: (childId) => careBoardPaths.boardAt(unit, childId, { department }),
+        departments: {
+          label: t.department,
+          all: t.allDepartments,
+          options: overview.departments,
+          selected: department,
+        },
+      }}
+    />
+  );
+}
+
+function OverviewPage({ page, overview, frame }: { page: PageContext; overview: OverviewData; frame: Frame }) {
+  const t = frame.texts;
+  const url = frame.url;
+  return (
+    <div id={frame.id} class={`space-y-4 ${PRINT_ONLY_CONTENT}`}>
       <p class="print:hidden">
-        <a href={pupilPaths.class(overview.classId)} class={link} safe>
-          {t.back}
+        <a href={frame.back.href} class={link} safe>
+          {frame.back.text}
         </a>
       </p>
       <h1 class="text-3xl font-bold print:text-2xl" safe>
-        {classConsentsTitle(page, overview.className)}
+        {frame.title}
       </h1>
       <p class="text-slate-700" safe>
-        {overview.schoolName}
+        {frame.unitName}
       </p>
       <p class="max-w-prose print:text-sm" safe>
         {t.lead}
@@ -42,7 +121,7 @@ export function ClassConsentsPage({ page, overview }: { page: PageContext; overv
         method="get"
         action={url}
         hx-get={url}
-        hx-target="#class-consents"
+        hx-target={`#${frame.id}`}
         hx-swap="outerHTML"
         hx-push-url="true"
         class={`${card} print:hidden`}
@@ -51,6 +130,25 @@ export function ClassConsentsPage({ page, overview }: { page: PageContext; overv
           <legend class="mb-2 font-semibold" safe>
             {t.filterLegend}
           </legend>
+          {frame.departments ? (
+            <div class="flex flex-col gap-1">
+              <label for="filter-department" safe>
+                {frame.departments.label}
+              </label>
+              <select id="filter-department" name="department" class="rounded border border-slate-500 bg-white p-2">
+                <option value="" safe>
+                  {frame.departments.all}
+                </option>
+                {frame.departments.options.map((d) => (
+                  <option value={String(d.id)} selected={frame.departments?.selected === d.id} safe>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : (
+            ''
+          )}
           <div class="flex flex-col gap-1">
             <label for="filter-type" safe>
               {t.filterType}
@@ -101,7 +199,7 @@ export function ClassConsentsPage({ page, overview }: { page: PageContext; overv
       ) : overview.rows.length === 0 ? (
         <p safe>{t.empty}</p>
       ) : (
-        <ConsentTable page={page} overview={overview} />
+        <ConsentTable page={page} overview={overview} frame={frame} />
       )}
     </div>
   );
@@ -119,13 +217,13 @@ function Legend({ page }: { page: PageContext }) {
   );
 }
 
-function ConsentTable({ page, overview }: { page: PageContext; overview: ClassConsentOverview }) {
-  const t = consentsText[page.locale].overview;
+function ConsentTable({ page, overview, frame }: { page: PageContext; overview: OverviewData; frame: Frame }) {
+  const t = frame.texts;
   return (
-    <TableRegion labelledBy="class-consents-caption" framed class="print:overflow-visible print:border-0">
+    <TableRegion labelledBy={`${frame.id}-caption`} framed class="print:overflow-visible print:border-0">
       <table class="min-w-full border-collapse text-left print:text-xs">
-        <caption id="class-consents-caption" class="p-2 text-left font-semibold" safe>
-          {fill(t.caption, { name: overview.className })}
+        <caption id={`${frame.id}-caption`} class="p-2 text-left font-semibold" safe>
+          {fill(t.caption, { name: frame.captionName })}
         </caption>
         <thead>
           <tr class="border-b border-slate-300">
@@ -160,7 +258,7 @@ function ConsentTable({ page, overview }: { page: PageContext; overview: ClassCo
                   </em>
                 ) : (
                   <a
-                    href={pupilPaths.pupil(row.pupilId)}
+                    href={frame.rowHref(row.pupilId)}
                     class={`${link} print:no-underline`}
                     safe
                   >{`${row.familyName}, ${row.givenName}`}</a>

@@ -5,15 +5,25 @@ import { listCard } from '../components/classes.ts';
 import { formatDateTime } from '../components/dates.ts';
 
 /** Every change to the child's consents, newest first: when, whose answer, which consent, from → to. */
-export function ConsentHistory({ page, consents }: { page: PageContext; consents: ChildConsents }) {
+export function ConsentHistory({
+  page,
+  consents,
+  headingTag = 'h3',
+}: {
+  page: PageContext;
+  consents: ChildConsents;
+  /** One level below the page's or section's heading. */
+  headingTag?: 'h2' | 'h3';
+}) {
+  const Heading = headingTag;
   const text = consentsText[page.locale];
   const t = text.child;
   const typeName = (id: number) => consents.types.find((type) => type.id === id)?.name[page.locale] ?? '–';
   return (
     <section aria-labelledby="consent-history" class="space-y-2">
-      <h3 id="consent-history" class="text-xl font-semibold" safe>
+      <Heading id="consent-history" class="text-xl font-semibold" safe>
         {t.historyHeading}
-      </h3>
+      </Heading>
       {consents.history.length === 0 ? (
         <p safe>{t.historyEmpty}</p>
       ) : (
