@@ -102,7 +102,7 @@ function TableSection({ page, table, query }: { page: PageContext; table: StatTa
           {table.key === 'sfo' ? t.noSfo : t.none}
         </p>
       ) : (
-        <TableRegion labelledBy={`${id}-caption`} framed>
+        <TableRegion framed>
           <table id={id} class="w-full text-sm">
             <caption id={`${id}-caption`} class="sr-only" safe>
               {table.title}
