@@ -4,8 +4,8 @@ export interface Series {
   color: string;
 }
 
-const WIDTH = 640;
-const LABEL = 150;
+const WIDTH = 420;
+const LABEL = 120;
 const BAR = 14;
 const GAP = 10;
 const LEGEND = 24;
@@ -29,7 +29,7 @@ export function BarChart({
 }) {
   if (groups.length === 0) return '';
   const max = Math.max(1, ...groups.flatMap((g) => g.values.map((v) => v ?? 0)));
-  const span = WIDTH - LABEL - 60;
+  const span = WIDTH - LABEL - 44;
   const groupHeight = series.length * BAR + GAP;
   const height = LEGEND + groups.length * groupHeight;
   return (
@@ -37,14 +37,14 @@ export function BarChart({
       role="img"
       aria-label={label}
       viewBox={`0 0 ${WIDTH} ${height}`}
-      class="w-full max-w-2xl"
+      class="w-full max-w-md"
       font-family="system-ui, sans-serif"
       font-size="12"
     >
       {series.map((s, i) => (
         <g>
-          <rect x={String(LABEL + i * 160)} y="4" width="12" height="12" fill={s.color} />
-          <text x={String(LABEL + i * 160 + 16)} y="14" fill="#0f172a" safe>
+          <rect x={String(i * 190)} y="4" width="12" height="12" fill={s.color} />
+          <text x={String(i * 190 + 16)} y="14" fill="#0f172a" safe>
             {s.name}
           </text>
         </g>
