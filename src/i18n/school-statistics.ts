@@ -1,6 +1,5 @@
 /** S12: the statistics page of a school's leadership and of the school owner (issue 14 item 3). */
 const nb = {
-  title: 'Statistikk',
   schoolTitle: 'Statistikk for {school}',
   ownerTitle: 'Statistikk: sammenligning av skolene',
   lead: 'Tallene er samlet per klasse, trinn og måned. Ingen elever vises med navn.',
@@ -15,7 +14,6 @@ const nb = {
   noSchoolDays: 'Ingen skoledager i perioden ennå.',
   countingNote:
     'Hele fraværsdager og enkelttimer telles hver for seg. Meldt av hjemmet betyr fravær foresatte meldte selv (eller innvilget permisjon); ikke meldt er fravær skolen registrerte uten melding. Over 10 % betyr at eleven var borte mer enn 10 % av skoledagene.',
-  csv: 'Last ned som CSV',
   csvOf: 'Last ned «{table}» som CSV',
   perMonth: 'Fravær per måned',
   perMonthChart: 'Søylediagram: fraværsdager og fraværstimer per måned',
@@ -32,7 +30,6 @@ const nb = {
   schools: 'Skolene sammenlignet',
   schoolsChart: 'Søylediagram: fraværsdager per elev per skole',
   openSchool: 'Se {school}',
-  legend: 'Forklaring',
   trinnName: '{trinn}. trinn',
   columns: {
     month: 'Måned',
@@ -76,7 +73,6 @@ const nb = {
 export type SchoolStatisticsMessages = typeof nb;
 
 const nn: SchoolStatisticsMessages = {
-  title: 'Statistikk',
   schoolTitle: 'Statistikk for {school}',
   ownerTitle: 'Statistikk: samanlikning av skulane',
   lead: 'Tala er samla per klasse, trinn og månad. Ingen elevar blir viste med namn.',
@@ -91,7 +87,6 @@ const nn: SchoolStatisticsMessages = {
   noSchoolDays: 'Ingen skuledagar i perioden enno.',
   countingNote:
     'Heile fråværsdagar og enkelttimar blir talde kvar for seg. Meldt av heimen tyder fråvær føresette melde sjølve (eller innvilga permisjon); ikkje meldt er fråvær skulen registrerte utan melding. Over 10 % tyder at eleven var borte meir enn 10 % av skuledagane.',
-  csv: 'Last ned som CSV',
   csvOf: 'Last ned «{table}» som CSV',
   perMonth: 'Fråvær per månad',
   perMonthChart: 'Søylediagram: fråværsdagar og fråværstimar per månad',
@@ -108,7 +103,6 @@ const nn: SchoolStatisticsMessages = {
   schools: 'Skulane samanlikna',
   schoolsChart: 'Søylediagram: fråværsdagar per elev per skule',
   openSchool: 'Sjå {school}',
-  legend: 'Forklaring',
   trinnName: '{trinn}. trinn',
   columns: {
     month: 'Månad',
@@ -150,7 +144,6 @@ const nn: SchoolStatisticsMessages = {
 };
 
 const en: SchoolStatisticsMessages = {
-  title: 'Statistics',
   schoolTitle: 'Statistics for {school}',
   ownerTitle: 'Statistics: the schools compared',
   lead: 'The figures are totals per class, year group and month. No pupil is shown by name.',
@@ -165,7 +158,6 @@ const en: SchoolStatisticsMessages = {
   noSchoolDays: 'No school days in the period yet.',
   countingNote:
     'Whole days of absence and single lessons (hours) are counted apart. Reported by home means absence the guardians reported themselves (or granted leave); not reported is absence the school registered without a report. Over 10 % means the pupil was away more than 10 % of the school days.',
-  csv: 'Download as CSV',
   csvOf: 'Download "{table}" as CSV',
   perMonth: 'Absence per month',
   perMonthChart: 'Bar chart: days and hours of absence per month',
@@ -182,7 +174,6 @@ const en: SchoolStatisticsMessages = {
   schools: 'The schools compared',
   schoolsChart: 'Bar chart: days of absence per pupil per school',
   openSchool: 'See {school}',
-  legend: 'Legend',
   trinnName: 'Year {trinn}',
   columns: {
     month: 'Month',
