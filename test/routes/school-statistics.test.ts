@@ -97,6 +97,24 @@ await report(c!.id, '2026-11-12', '2026-11-12');
 await attendance(c!.id, '2026-11-12', 'present');
 await report(c!.id, '2026-11-16', '2026-11-17', true);
 await attendance(guarded.id, '2026-11-06', 'absent');
+// B: home reported one lesson on Tuesday 17.11 (a reported hour; the school registered nothing).
+const lessonReport = await db
+  .insertInto('absence_report')
+  .values({
+    pupil_id: b!.id,
+    school_id: school.id,
+    reported_by: rektor,
+    kind: 'lessons',
+    from_date: '2026-11-17',
+    to_date: '2026-11-17',
+    reason: 'lege',
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+await db
+  .insertInto('absence_report_lesson')
+  .values({ absence_report_id: lessonReport.id, lesson_id: lesson.id })
+  .execute();
 
 const page = `/statistics?school=${school.id}`;
 
@@ -115,9 +133,9 @@ const row = (rows: string[][], header: string) => rows.find((r) => r[0] === head
 
 test('leadership sees absence per month: days and hours apart, with a chart that has a name', async () => {
   const { rows, document } = await tableOf('/statistics', 'months');
-  assert.deepEqual(row(rows, 'november 2026'), ['november 2026', '5', '1']);
+  assert.deepEqual(row(rows, 'november 2026'), ['november 2026', '5', '2']);
   assert.deepEqual(row(rows, 'oktober 2026'), ['oktober 2026', '0', '0']);
-  assert.deepEqual(row(rows, 'Sum'), ['Sum', '5', '1']);
+  assert.deepEqual(row(rows, 'Sum'), ['Sum', '5', '2']);
   const chart = document.querySelector('#table-months-heading ~ svg[role="img"]');
   assert.equal(chart?.getAttribute('aria-label'), 'Søylediagram: fraværsdager og fraværstimer per måned');
   assert.ok(document.querySelector('#table-months caption'), 'the table has a caption');
@@ -127,14 +145,14 @@ test('leadership sees absence per month: days and hours apart, with a chart that
 
 test('home-reported and unreported absence are kept apart', async () => {
   const { rows } = await tableOf(page, 'reported');
-  assert.deepEqual(row(rows, 'november 2026'), ['november 2026', '2', '3', '0', '1']);
+  assert.deepEqual(row(rows, 'november 2026'), ['november 2026', '2', '3', '1', '1']);
 });
 
 test('per trinn and per class; the share over 10 % follows the period filter', async () => {
   const trinn = await tableOf(page, 'trinn');
-  assert.deepEqual(row(trinn.rows, '5. trinn')?.slice(2, 5), ['4', '1', '0']);
+  assert.deepEqual(row(trinn.rows, '5. trinn')?.slice(2, 5), ['4', '2', '0']);
   const classes = await tableOf(page, 'classes');
-  assert.deepEqual(row(classes.rows, '5A')?.slice(2, 5), ['4', '1', '0'], 'two days of ~70 is under 10 %');
+  assert.deepEqual(row(classes.rows, '5A')?.slice(2, 5), ['4', '2', '0'], 'two days of ~70 is under 10 %');
   // November alone: 18 school days up to today, so two days absent is over 10 % (A and B)
   const november = await tableOf(`${page}&from=2026-11&to=2026-11`, 'classes');
   const line = row(november.rows, '5A')!;
@@ -153,8 +171,8 @@ test('the CSV has the same numbers, as an attachment, formula cells guarded', as
   assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="statistikk-months-/);
   const body = await response.text();
   assert.match(body, /"Måned","Fraværsdager","Fraværstimer"\r\n/);
-  assert.match(body, /"november 2026","5","1"\r\n/);
-  assert.match(body, /"Sum","5","1"\r\n$/);
+  assert.match(body, /"november 2026","5","2"\r\n/);
+  assert.match(body, /"Sum","5","2"\r\n$/);
   assert.equal(
     toCsv([['=SUM(A1)', '+1', '-2', '@x', 'a "b"', 3, null]]),
     `\uFEFF"'=SUM(A1)","'+1","'-2","'@x","a ""b""","3",""\r\n`,
@@ -191,15 +209,15 @@ test('SFO occupancy against capacity', async () => {
 
 test('the school owner compares the schools and may open one; not another owner’s school', async () => {
   const { rows, document } = await tableOf('/statistics', 'schools', randi);
-  assert.deepEqual(row(rows, 'Bjørkelia skole')?.slice(2, 4), ['5', '1']);
+  assert.deepEqual(row(rows, 'Bjørkelia skole')?.slice(2, 4), ['5', '2']);
   assert.deepEqual(row(rows, 'Fjellheim skule')?.slice(2, 4), ['0', '0']);
   assert.ok(document.querySelector('svg[role="img"][aria-label]'));
   assert.match(document.querySelector('h1')!.textContent!, /sammenligning/);
   const one = await tableOf(page, 'months', randi);
-  assert.deepEqual(row(one.rows, 'Sum'), ['Sum', '5', '1']);
+  assert.deepEqual(row(one.rows, 'Sum'), ['Sum', '5', '2']);
   assert.equal((await client.get(`/statistics?school=${foreignSchool.id}`, randi)).status, 404);
   const csv = await client.get('/statistics?format=csv&table=schools', randi);
-  assert.match(await csv.text(), /"Bjørkelia skole","\d+","5","1"/);
+  assert.match(await csv.text(), /"Bjørkelia skole","\d+","5","2"/);
 });
 
 test('teachers, a guardian, a pupil and another school’s leadership get 404', async () => {

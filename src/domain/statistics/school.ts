@@ -176,7 +176,9 @@ export async function loadAbsenceStatistics(
       from (
         select a.pupil_id, a.school_id, a.date, a.lesson_id, exists (
             select 1 from absence_report r where r.pupil_id = a.pupil_id and r.withdrawn_at is null
-              and r.from_date <= a.date and r.to_date >= a.date) as reported
+              and r.from_date <= a.date and r.to_date >= a.date
+              and (r.kind = 'days' or exists (select 1 from absence_report_lesson rl
+                where rl.absence_report_id = r.id and rl.lesson_id = a.lesson_id))) as reported
           from attendance a
           where a.school_id = any(${ids}) and a.date between ${from} and ${to} and a.lesson_id is not null
             and a.status = 'absent'
