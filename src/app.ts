@@ -51,6 +51,7 @@ import { officePupilRoutes } from './routes/office-pupils.tsx';
 import { devOutboxRoutes } from './routes/dev-outbox.tsx';
 import { smsWebhookRoutes } from './routes/sms-webhook.tsx';
 import { sfoAdminRoutes } from './routes/sfo-admin.tsx';
+import { schoolStatisticsRoutes } from './routes/school-statistics.tsx';
 import { developmentOnly } from './middleware/development-only.ts';
 import { requireActor, requireFreshLogin, sessionFromCookie } from './middleware/session.ts';
 import { isPublicRequest } from './routes/public-paths.ts';
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', devOutboxRoutes);
   app.route('/', smsWebhookRoutes);
   app.route('/', sfoAdminRoutes);
+  app.route('/', schoolStatisticsRoutes);
   app.route('/', sfoSupportRoutes);
   app.route('/', kindergartenOfficeRoutes);
   app.route('/', careGuardianRoutes);

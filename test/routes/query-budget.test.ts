@@ -48,6 +48,7 @@ const pages = [
   { name: 'guardian: home', path: '/home', cookie: cookies.guardian, budget: 3 },
   { name: 'rektor: home', path: '/home', cookie: cookies.rektor, budget: 3 },
   { name: 'rektor: inbox', path: '/messages', cookie: cookies.rektor, budget: 5 },
+  { name: 'rektor: statistics', path: '/statistics', cookie: cookies.rektor, budget: 3 },
   { name: 'contact teacher: home', path: '/home', cookie: cookies.teacher, budget: 4 },
   { name: 'contact teacher: inbox', path: '/messages', cookie: cookies.teacher, budget: 3 },
 ];

@@ -497,4 +497,24 @@ export function canViewKindergartenConsents(actor: Actor, unit: CareUnit): boole
   if (unit.kind !== 'kindergarten') return false;
   const roles = careUnitRoles(actor, unit);
   return roles.has('leader') || roles.has('staff');
+
+/** A school as the statistics policy sees it: the school and its owner (municipality or private owner). */
+export interface StatisticsSchool {
+  schoolId: number;
+  municipalityId: number;
+}
+
+/**
+ * S12: a school's statistics (absence per class, trinn and month; SFO occupancy) — aggregates only, never a pupil's
+ * name. Its leadership and its school owner, with a Feide login; for everyone else the page does not exist (404).
+ */
+export function canViewSchoolStatistics(actor: Actor, school: StatisticsSchool): boolean {
+  return (
+    actor.via === 'feide' && (canLeadSchool(actor, school.schoolId) || actor.ownerSchoolIds.includes(school.schoolId))
+  );
+}
+
+/** S12: the school owner compares its schools; only the school owner of that municipality (or private owner). */
+export function canViewOwnerStatistics(actor: Actor, municipalityId: number): boolean {
+  return actor.via === 'feide' && grantIds(actor, ['school_owner'], (g) => [g.municipalityId]).includes(municipalityId);
 }

@@ -12,6 +12,7 @@ import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
 import { careBoardPaths } from '../../paths/care-board.ts';
 import { kindergartenOfficePaths } from '../../paths/kindergarten-office.ts';
 import { sfoAdminPaths } from '../../paths/sfo-admin.ts';
+import { schoolStatisticsPaths } from '../../paths/school-statistics.ts';
 import { skolerutePaths } from '../../paths/skolerute.ts';
 import { timetablePaths } from '../../paths/timetable.ts';
 import type { PageContext } from '../page-context.ts';
@@ -47,6 +48,7 @@ const ENTRIES: { key: NavKey; href: string; roles: StaffRole[]; also?: RegExp }[
   { key: 'letters', href: letterPaths.overview, roles: ['leadership'] },
   { key: 'freg', href: fregReportPaths.list, roles: ['leadership', 'school_owner'] },
   { key: 'office', href: officePaths.start, roles: ['leadership', 'school_owner'] },
+  { key: 'statistics', href: schoolStatisticsPaths.page, roles: ['leadership', 'school_owner'] },
   {
     key: 'skolerute',
     href: skolerutePaths.start,
