@@ -497,6 +497,7 @@ export function canViewKindergartenConsents(actor: Actor, unit: CareUnit): boole
   if (unit.kind !== 'kindergarten') return false;
   const roles = careUnitRoles(actor, unit);
   return roles.has('leader') || roles.has('staff');
+}
 
 /** A school as the statistics policy sees it: the school and its owner (municipality or private owner). */
 export interface StatisticsSchool {
