@@ -16,6 +16,7 @@ import { language } from './routes/language.ts';
 import { pages } from './routes/pages.tsx';
 import { authRoutes } from './routes/auth.tsx';
 import { home } from './routes/home.tsx';
+import { mobileRoutes } from './routes/mobile.tsx';
 import { pupils } from './routes/pupils.tsx';
 import { children } from './routes/children.tsx';
 import { consentRoutes } from './routes/consents.tsx';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', language);
   app.route('/', authRoutes({ demo: !deps.config.idporten }));
   app.route('/', home);
+  app.route('/', mobileRoutes);
   app.route('/', pupils);
   app.route('/', children);
   app.route('/', consentRoutes);

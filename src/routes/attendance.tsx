@@ -19,7 +19,8 @@ import {
 } from '../views/attendance/register.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { idParam } from './params.ts';
-import { isPartialRequest, pageContext, render } from './render.tsx';
+import { isPartialRequest, pageContext, render, wantsMobileShell } from './render.tsx';
+import { MobileRegister } from '../views/mobile/attendance.tsx';
 
 type Kind = 'class' | 'group';
 const Status = v.picklist(['present', 'absent', 'late']);
@@ -58,7 +59,13 @@ async function show(
   const notice = options.notice || c.req.query('saved') === '1' ? savedNotice(page, register) : undefined;
   const props = { page, register, notice, form: options.form };
   const body =
-    c.req.method === 'POST' && isPartialRequest(c) ? <RegisterSection {...props} /> : <RegisterPage {...props} />;
+    c.req.method === 'POST' && isPartialRequest(c) ? (
+      <RegisterSection {...props} />
+    ) : wantsMobileShell(c) ? (
+      <MobileRegister {...props} />
+    ) : (
+      <RegisterPage {...props} />
+    );
   return render(c, registerTitle(page, register), body, options.status);
 }
 

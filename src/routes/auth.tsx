@@ -34,6 +34,7 @@ import { pagePaths } from '../paths/pages.ts';
 import { safeLocalPath } from '../paths/safe.ts';
 import { LoginChooser, LoginFailed } from '../views/auth/login.tsx';
 import { pageContext, render } from './render.tsx';
+import { viewModeOf } from './view-mode.ts';
 
 const LOGIN_COOKIE = 'skolebro_login';
 const isProvider = (value: string): value is LoginProvider => value === 'idporten' || value === 'feide';
@@ -48,7 +49,14 @@ export function authRoutes(options: { demo: boolean; callbackLimit?: number; sta
       return render(
         c,
         c.get('t').auth.chooserTitle,
-        <LoginChooser page={pageContext(c)} returnTo={returnTo} demo={options.demo} />,
+        <LoginChooser
+          page={pageContext(c)}
+          returnTo={returnTo}
+          demo={options.demo}
+          phone={viewModeOf(c) === 'mobile'}
+        />,
+        200,
+        { viewVaries: true },
       );
     })
     .get('/login/:provider', startLimiter, async (c) => {

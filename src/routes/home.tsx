@@ -21,6 +21,8 @@ import { unreadThreadsPart } from '../domain/messages/lists.ts';
 import { waitingApplicationsPart } from '../domain/applications/queue.ts';
 import { lettersToPrintPart } from '../domain/letters/overview.ts';
 import { careUnitsForPart } from '../domain/access/care-scope.ts';
+import { isMobileStaff } from './view-mode.ts';
+import { mobileToday } from './mobile.tsx';
 
 /** GET /home: the guardian's children, the staff member's classes, or the pupil's own class. */
 export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
@@ -78,6 +80,7 @@ export const home = new Hono<AppEnv>().get(homePaths.start, async (c) => {
       return render(c, title, <PupilHome page={page} ownClass={ownClass} classList={classList} />);
     }
   }
+  if (isMobileStaff(c)) return mobileToday(c);
   const units = await listStaffUnits(db, actor, todayOf(c));
   if (actor.staff.length === 0) return render(c, title, <StaffHome page={page} units={units} />);
   // one statement for the rest of the page: notifications, today's lessons and what waits (issue 18, item 4)

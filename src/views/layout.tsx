@@ -14,6 +14,7 @@ import { letterPaths } from '../paths/letters.ts';
 import { myDataPaths } from '../paths/my-data.ts';
 import { pagePaths } from '../paths/pages.ts';
 import { contactText } from '../i18n/contact.ts';
+import { mobileText } from '../i18n/mobile.ts';
 
 interface LayoutProps {
   page: PageContext;
@@ -62,6 +63,13 @@ export function Layout({ page, title, children }: LayoutProps) {
                     {page.isGuardian ? (
                       <a href={myDataPaths.page} class={navLink} safe>
                         {myDataText[page.locale].title}
+                      </a>
+                    ) : (
+                      ''
+                    )}
+                    {page.mobileSwitch ? (
+                      <a href={page.mobileSwitch} class={navLink} data-view-switch="mobile" safe>
+                        {mobileText[page.locale].mobileVersion}
                       </a>
                     ) : (
                       ''

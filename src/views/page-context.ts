@@ -7,6 +7,10 @@ export interface PageContext {
   locale: Locale;
   t: Messages;
   path: string;
+  /** The path with its query: where the view switch returns to. */
+  here?: string;
+  /** Staff in the full view: the "Mobilversjon" link (issue 14, item 2). */
+  mobileSwitch?: string;
   /** The CSS and htmx URLs, fingerprinted by their content. */
   assets: AssetUrls;
   /** The logged-in person's name, for the header; undefined when anonymous. */

@@ -2,16 +2,39 @@ import type { LoginFailure } from '../../domain/identity/login.ts';
 import { link } from '../components/classes.ts';
 import type { PageContext } from '../page-context.ts';
 import { authPaths } from '../../paths/auth.ts';
+import { mobileText } from '../../i18n/mobile.ts';
 
 /** The login chooser: guardians go to ID-porten (with "Husk meg"), staff and pupils to Feide. No JS needed. */
-export function LoginChooser({ page, returnTo, demo }: { page: PageContext; returnTo: string; demo: boolean }) {
+export function LoginChooser({
+  page,
+  returnTo,
+  demo,
+  phone = false,
+}: {
+  page: PageContext;
+  returnTo: string;
+  demo: boolean;
+  /** The mobile view (a phone, or the remembered choice): say first how a guardian logs in (issue 14, item 2). */
+  phone?: boolean;
+}) {
   const t = page.t.auth;
+  const m = mobileText[page.locale];
   const choice = 'block rounded-lg border-2 border-sky-800 bg-white p-4 text-sky-900 no-underline hover:bg-sky-50';
   return (
     <div class="max-w-xl space-y-6">
       <h1 class="text-3xl font-bold" safe>
         {t.chooserTitle}
       </h1>
+      {phone ? (
+        <div class="rounded-lg border-l-4 border-sky-800 bg-sky-50 p-3" data-guardian-hint>
+          <p class="text-lg font-semibold" safe>
+            {m.guardianTitle}
+          </p>
+          <p safe>{m.guardianLead}</p>
+        </div>
+      ) : (
+        ''
+      )}
       <p safe>{t.chooserLead}</p>
       <ul class="space-y-4" role="list">
         <li>
