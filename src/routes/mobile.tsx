@@ -60,8 +60,10 @@ export async function mobileToday(c: Context<AppEnv>) {
 /** Issue 14: the switch between the views, remembered per browser, and "Fravær", the mobile view's way to a register. */
 export const mobileRoutes = new Hono<AppEnv>()
   // A GET link, so it works anywhere without a form; it changes only this browser's view (a year), nothing stored.
-  .get('/view/:mode{mobile|full}', (c) => {
-    setCookie(c, VIEW_COOKIE, c.req.param('mode'), {
+  .get('/view/:mode', (c) => {
+    const mode = c.req.param('mode');
+    if (mode !== 'mobile' && mode !== 'full') throw new NotFoundError();
+    setCookie(c, VIEW_COOKIE, mode, {
       path: '/',
       maxAge: 365 * 24 * 3600,
       sameSite: 'Lax',
