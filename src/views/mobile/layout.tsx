@@ -1,6 +1,7 @@
 import type { Children } from '@kitajs/html';
 import { mobileText } from '../../i18n/mobile.ts';
 import { assetPaths } from '../../paths/assets.ts';
+import { authPaths } from '../../paths/auth.ts';
 import { homePaths } from '../../paths/home.ts';
 import { messagePaths } from '../../paths/messages.ts';
 import { mobilePaths } from '../../paths/mobile.ts';
@@ -63,14 +64,25 @@ export function MobileLayout({
               <a href={homePaths.start} class="font-bold text-sky-900 no-underline" safe>
                 {t.appName}
               </a>
-              <a
-                href={mobilePaths.choose('full', page.here ?? page.path)}
-                class="inline-flex min-h-11 items-center px-2 text-sm text-sky-900 underline underline-offset-2"
-                data-view-switch="full"
-                safe
-              >
-                {t.fullVersion}
-              </a>
+              <div class="flex items-center gap-1">
+                <a
+                  href={mobilePaths.choose('full', page.here ?? page.path)}
+                  class="inline-flex min-h-11 items-center px-2 text-sm text-sky-900 underline underline-offset-2"
+                  data-view-switch="full"
+                  safe
+                >
+                  {t.fullVersion}
+                </a>
+                <form method="post" action={authPaths.logout}>
+                  <button
+                    type="submit"
+                    class="min-h-11 rounded border border-slate-400 px-2 text-sm hover:bg-slate-100"
+                    safe
+                  >
+                    {page.t.auth.logout}
+                  </button>
+                </form>
+              </div>
             </div>
           </header>
           <main id="main" tabindex="-1" class="mx-auto w-full max-w-2xl overflow-x-hidden px-3 py-4">
