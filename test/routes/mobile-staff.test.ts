@@ -243,3 +243,18 @@ test('I dag is light: HTML + CSS under 30 KB compressed', async () => {
   const htmx = gzipSync(readFileSync(new URL('../../public/htmx.min.js', import.meta.url))).length;
   console.log(`I dag: HTML ${sizes.html} B, CSS ${sizes.css} B, htmx ${htmx} B gzip`);
 });
+
+test('Fravær exists in both views, and the mobile view speaks nynorsk and English too', async () => {
+  const full = await get('/attendance', withView(marius, 'full'));
+  assert.equal(full.res.status, 200);
+  assert.ok(!isMobile(full.document));
+  assert.ok(full.document.querySelector('nav[aria-label="Ansattmeny"]'));
+  assert.ok(full.document.querySelector('#units-heading'));
+  const nn = await get('/home', `${withView(marius, 'mobile')}; skolebro_lang=nn`);
+  assert.deepEqual(
+    Array.from(nn.document.querySelectorAll('nav[aria-label="Hovudmeny"] a')).map((a) => squash(a.textContent)),
+    ['I dag', 'Fråvær', 'Meldingar'],
+  );
+  const en = await get('/home', `${withView(marius, 'mobile')}; skolebro_lang=en`);
+  assert.equal(squash(en.document.querySelector('[data-view-switch="full"]')?.textContent), 'Full version');
+});
