@@ -44,7 +44,7 @@ export function AttendanceChooser({
         {all.length === 0 ? (
           <p safe>{t.noUnits}</p>
         ) : (
-          <ul class="grid gap-2 sm:grid-cols-2" role="list">
+          <ul class="grid grid-cols-2 gap-2" role="list">
             {all.map((u) => (
               <li>
                 <a

@@ -115,7 +115,11 @@ export function MobileToday({
                 data-decisions={String(decisions)}
                 safe
               >
-                {decisions === 1 ? t.decisionsOne : fill(t.decisionsMany, { count: decisions })}
+                {decisions === 0
+                  ? t.decisionsNone
+                  : decisions === 1
+                    ? t.decisionsOne
+                    : fill(t.decisionsMany, { count: decisions })}
               </a>
             </li>
           ) : (
