@@ -25,6 +25,7 @@ import { giveDemoGeneralConsent } from '../src/db/seed/consents.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from '../src/db/seed/seed.ts';
 import { createSession } from '../src/domain/identity/sessions.ts';
 import { SESSION_COOKIE } from '../src/middleware/session.ts';
+import { VIEW_COOKIE } from '../src/paths/mobile.ts';
 import { setUpIdentityProviders } from '../src/identity-providers.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -79,6 +80,8 @@ const teacherSession = await createSession(db, {
   acr: null,
 });
 const asTeacher = { cookie: `${SESSION_COOKIE}=${teacherSession.token}` };
+/** The staff's mobile view ("Skolebro – Ansatt", issue 14): the same URLs with the view cookie. */
+const asTeacherMobile = { cookie: `${asTeacher.cookie}; ${VIEW_COOKIE}=mobile` };
 const kindergartenStaff = DEMO_LOGINS.find((l) => l.key === 'kindergarten-staff')!;
 const kindergartenSession = await createSession(db, {
   personId: await personId('feide_id', kindergartenStaff.feideId!),
@@ -101,6 +104,16 @@ const nora = await db
   .where('g.guardian_id', '=', await personId('fodselsnummer', guardian.fodselsnummer!))
   .executeTakeFirstOrThrow();
 const asRektor = { cookie: `${SESSION_COOKIE}=${rektorSession.token}` };
+const owner = DEMO_LOGINS.find((l) => l.key === 'school-owner')!;
+const ownerSession = await createSession(db, {
+  personId: await personId('feide_id', owner.feideId!),
+  provider: 'feide',
+  issuer: 'bench',
+  idpSid: null,
+  idToken: null,
+  acr: null,
+});
+const asOwner = { cookie: `${SESSION_COOKIE}=${ownerSession.token}` };
 const asGuardian = { cookie: `${SESSION_COOKIE}=${guardianSession.token}` };
 const someClass = await db
   .selectFrom('class as c')
@@ -145,10 +158,18 @@ const scenarios: { name: string; path: string; headers?: Record<string, string> 
   { name: 'rektor: vitnemål view (9A)', path: `/classes/${class9a.id}/vitnemal-absence`, headers: asRektor },
   { name: 'contact teacher: home', path: '/home', headers: asTeacher },
   { name: 'contact teacher: inbox', path: '/messages', headers: asTeacher },
+  { name: 'contact teacher: I dag (mobile view)', path: '/home', headers: asTeacherMobile },
+  { name: 'rektor: statistics (school year)', path: '/statistics', headers: asRektor },
+  { name: 'school owner: statistics (comparison)', path: '/statistics', headers: asOwner },
   { name: 'guardian: daily care (kindergarten)', path: `/care/children/${nora.pupil_id}`, headers: asGuardian },
   {
     name: 'kindergarten staff: board (42)',
     path: `/care/kindergarten/${kindergarten.id}/board`,
+    headers: asKindergarten,
+  },
+  {
+    name: 'kindergarten staff: consent overview',
+    path: `/care/kindergarten/${kindergarten.id}/consents`,
     headers: asKindergarten,
   },
 ].filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY));
@@ -213,6 +234,39 @@ for (const connections of [16, 64]) {
         `${facts.bytes} | ${errors} |`,
     );
   }
+}
+/**
+ * The first load of the mobile "I dag" on the wire (issue 14, item 4: under 30 KB compressed, CSS included): the page
+ * and the assets it links, each as a browser that accepts brotli gets it (compressed bytes, not decoded).
+ */
+async function wireBytes(path: string, headers: Record<string, string> = {}): Promise<{ bytes: number; body: string }> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(base + path, { headers: { ...headers, 'accept-encoding': 'br, gzip' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ bytes: raw.length, body: res.headers['content-encoding'] ? '' : raw.toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+if (!process.env.BENCH_ONLY || 'contact teacher: I dag (mobile view)'.includes(process.env.BENCH_ONLY)) {
+  const page = await wireBytes('/home', asTeacherMobile);
+  const plain = await fetch(base + '/home', { headers: asTeacherMobile }).then((r) => r.text());
+  const assets = [...plain.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+  let total = page.bytes;
+  const parts = [`page ${page.bytes}`];
+  for (const asset of assets) {
+    const { bytes } = await wireBytes(asset);
+    total += bytes;
+    parts.push(`${asset.replace(/^\/assets\//, '')} ${bytes}`);
+  }
+  console.log(`\nFirst load of the mobile "I dag" (brotli): ${total} bytes = ${parts.join(' + ')}`);
 }
 server.close();
 bareServer.close();
