@@ -3,6 +3,7 @@ import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { careUnitsForPart } from '../domain/access/care-scope.ts';
 import { timeInOslo } from '../domain/access/actor.ts';
+import { canUseStaffView, decidesUnder } from '../domain/access/policy.ts';
 import { waitingApplicationsPart } from '../domain/applications/queue.ts';
 import { currentFirst } from '../domain/attendance/current-first.ts';
 import { todaysLessonsPart } from '../domain/attendance/today.ts';
@@ -15,12 +16,10 @@ import { actorOf } from '../middleware/session.ts';
 import { homePaths } from '../paths/home.ts';
 import { VIEW_COOKIE } from '../paths/mobile.ts';
 import { safeLocalPath } from '../paths/safe.ts';
-import { staffNavEntries } from '../views/components/staff-nav.tsx';
 import { AttendanceChooser } from '../views/mobile/attendance.tsx';
 import { MobileToday } from '../views/mobile/today.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { pageContext, render } from './render.tsx';
-import { isStaff } from './view-mode.ts';
 
 /** Today's lessons with the current one first (by the app's clock). */
 const ordered = (c: Context<AppEnv>, lessons: Parameters<typeof currentFirst>[0]) =>
@@ -31,8 +30,7 @@ export async function mobileToday(c: Context<AppEnv>) {
   const actor = actorOf(c);
   const { db } = c.get('deps');
   const today = todayOf(c);
-  const roles = [...new Set(actor.staff.map((g) => g.role))];
-  const decides = staffNavEntries(roles).some((e) => e.key === 'applications');
+  const decides = decidesUnder(actor, 'school_leadership') || decidesUnder(actor, 'sfo_leader');
   const parts = await loadParts(db, {
     lessons: todaysLessonsPart(db, actor, today),
     unread: unreadThreadsPart(db, actor, today),
@@ -73,8 +71,8 @@ export const mobileRoutes = new Hono<AppEnv>()
     return c.redirect(safeLocalPath(c.req.query('return_to'), homePaths.start), 303);
   })
   .get('/attendance', async (c) => {
-    if (!isStaff(c)) throw new NotFoundError();
     const actor = actorOf(c);
+    if (!canUseStaffView(actor)) throw new NotFoundError();
     const { db } = c.get('deps');
     const today = todayOf(c);
     const units = await listStaffUnits(db, actor, today);

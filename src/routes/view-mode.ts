@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
+import { canUseStaffView } from '../domain/access/policy.ts';
 import { VIEW_COOKIE, type ViewMode } from '../paths/mobile.ts';
 
 /** The headers the choice of view reads: a response that depends on it names them in Vary. */
@@ -20,7 +21,7 @@ export function viewModeOf(c: Context<AppEnv>): ViewMode {
 /** Staff (Feide, with a role today) get "Skolebro – Ansatt"; guardians and pupils never do. */
 export function isStaff(c: Context<AppEnv>): boolean {
   const actor = c.get('actor');
-  return actor?.via === 'feide' && actor.staff.length > 0;
+  return actor ? canUseStaffView(actor) : false;
 }
 
 /** This request is for the staff's mobile view. */

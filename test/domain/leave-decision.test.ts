@@ -14,7 +14,7 @@ import {
 import { downloadVedtak } from '../../src/domain/applications/vedtak.ts';
 import { deleteApplications, insertLeaveApplication, leaveApplication } from '../support/applications.ts';
 import { createDemoTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { loginPersonId, personNamed } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 
 const TODAY = '2026-11-25';
@@ -22,22 +22,13 @@ const NOW = new Date('2026-11-25T10:00:00+01:00');
 const db = await createDemoTestDb(TODAY);
 const actorOf = async (personId: number, via: LoginProvider = 'feide') => (await loadActor(db, personId, via, TODAY))!;
 const person = (key: DemoLoginKey) => loginPersonId(db, key);
-const personNamed = async (given: string, family: string) =>
-  (
-    await db
-      .selectFrom('person')
-      .select('id')
-      .where('given_name', '=', given)
-      .where('family_name', '=', family)
-      .executeTakeFirstOrThrow()
-  ).id;
 const school = (name: string) =>
   db.selectFrom('school').select(['id', 'municipality_id']).where('name', '=', name).executeTakeFirstOrThrow();
 
 const kari = await person('guardian');
-const anders = await personNamed('Anders', 'Nordmann');
-const sofie = await personNamed('Sofie', 'Nordmann');
-const jonas = await personNamed('Jonas', 'Nordmann');
+const anders = await personNamed(db, 'Anders', 'Nordmann');
+const sofie = await personNamed(db, 'Sofie', 'Nordmann');
+const jonas = await personNamed(db, 'Jonas', 'Nordmann');
 const bjorkelia = await school('Bjørkelia skole');
 const fjellheim = await school('Fjellheim skule');
 const torunn = await actorOf(await person('leadership'));

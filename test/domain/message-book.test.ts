@@ -19,7 +19,7 @@ import { replyToThread, startGuardianThread, startStaffThread } from '../../src/
 import { markThreadRead, requireChildThread, requireStaffThread } from '../../src/domain/messages/threads.ts';
 import { contactTeacherIdsForPupil, leadershipIdsForSchool } from '../../src/domain/notifications/outbox.ts';
 import { createDemoTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { loginPersonId, personNamed } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date('2026-11-25T08:00:00+01:00');
@@ -27,24 +27,15 @@ const db = await createDemoTestDb(TODAY);
 
 const actor = async (personId: number, via: LoginProvider): Promise<Actor> =>
   (await loadActor(db, personId, via, TODAY))!;
-const personNamed = async (given: string, family: string) =>
-  (
-    await db
-      .selectFrom('person')
-      .select('id')
-      .where('given_name', '=', given)
-      .where('family_name', '=', family)
-      .executeTakeFirstOrThrow()
-  ).id;
 const schoolId = async (name: string) =>
   (await db.selectFrom('school').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 const kari = await actor(await loginPersonId(db, 'guardian'), 'idporten');
-const anders = await actor(await personNamed('Anders', 'Nordmann'), 'idporten');
+const anders = await actor(await personNamed(db, 'Anders', 'Nordmann'), 'idporten');
 const ola = await actor(await loginPersonId(db, 'guardian-private'), 'idporten');
 const geir = await actor(await loginPersonId(db, 'guardian-blocked'), 'idporten');
-const sofie = await personNamed('Sofie', 'Nordmann');
-const maja = await personNamed('Maja', 'Bakkeli');
+const sofie = await personNamed(db, 'Sofie', 'Nordmann');
+const maja = await personNamed(db, 'Maja', 'Bakkeli');
 const [fatimaId] = await contactTeacherIdsForPupil(db, sofie, TODAY);
 const fatima = await actor(fatimaId!, 'feide');
 const marius = await actor(await loginPersonId(db, 'contact-teacher'), 'feide');
@@ -166,7 +157,7 @@ describe("who sees and writes in a pupil's message book", () => {
     }
     const seen = await requireStaffThread(db, torunn, toTeacher.threadId, TODAY);
     assert.equal(seen.replyAs, 'leadership');
-    const kariOther = await requireGuardianChild(db, kari, await personNamed('Jonas', 'Nordmann'), TODAY);
+    const kariOther = await requireGuardianChild(db, kari, await personNamed(db, 'Jonas', 'Nordmann'), TODAY);
     await assert.rejects(
       requireChildThread(db, kari, kariOther, toTeacher.threadId),
       { status: 404 },

@@ -14,7 +14,7 @@ import { applyForSfoPlace } from '../../src/domain/sfo/place-apply.ts';
 import { emptySfoPlaceInput, type SfoPlaceInput } from '../../src/domain/sfo/place-form.ts';
 import { loadSfoPlaceOverview } from '../../src/domain/sfo/place-overview.ts';
 import { createDemoTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { loginPersonId, personNamed } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 
 const TODAY = '2026-11-25';
@@ -22,19 +22,10 @@ const NOW = new Date('2026-11-25T10:00:00+01:00');
 const db = await createDemoTestDb(TODAY);
 const actorOf = async (personId: number, via: LoginProvider = 'feide') => (await loadActor(db, personId, via, TODAY))!;
 const person = (key: DemoLoginKey) => loginPersonId(db, key);
-const personNamed = async (given: string, family: string) =>
-  (
-    await db
-      .selectFrom('person')
-      .select('id')
-      .where('given_name', '=', given)
-      .where('family_name', '=', family)
-      .executeTakeFirstOrThrow()
-  ).id;
 
 const kari = await actorOf(await person('guardian'), 'idporten');
-const anders = await actorOf(await personNamed('Anders', 'Nordmann'), 'idporten');
-const sofieId = await personNamed('Sofie', 'Nordmann');
+const anders = await actorOf(await personNamed(db, 'Anders', 'Nordmann'), 'idporten');
+const sofieId = await personNamed(db, 'Sofie', 'Nordmann');
 const berit = await actorOf(await person('sfo-leader'));
 const torunn = await actorOf(await person('leadership'));
 const jonasEng = await actorOf(await person('sfo-staff'));
@@ -199,7 +190,7 @@ test('bad input is refused per field: a past date, days outside the offer, a cha
   const { pupilId, guardianId } = placed[0]!;
   const guardian = await actorOf(guardianId, 'idporten');
   const child = await childOf(guardian, pupilId);
-  const jonas = await childOf(kari, await personNamed('Jonas', 'Nordmann'));
+  const jonas = await childOf(kari, await personNamed(db, 'Jonas', 'Nordmann'));
   const jonasSfo = (
     await db.selectFrom('sfo').select('id').where('school_id', '=', jonas.schoolId).executeTakeFirstOrThrow()
   ).id;
@@ -356,7 +347,7 @@ test('a termination respects the notice; granted, the place ends the day before'
 
 test('partly granted: another offer and a later start; refused: no place; the decision form checks its fields', async () => {
   const sofie = await childOf(kari, sofieId);
-  const jonasId = await personNamed('Jonas', 'Nordmann');
+  const jonasId = await personNamed(db, 'Jonas', 'Nordmann');
   const jonasChild = await childOf(kari, jonasId);
   const sfoOfJonas = await db
     .selectFrom('sfo')

@@ -26,32 +26,23 @@ import {
 } from '../../src/domain/sfo/summer.ts';
 import { requireSfo } from '../../src/domain/sfo/units.ts';
 import { createDemoTestDb, createTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { loginPersonId, personNamed } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 
 const TODAY = '2026-11-25';
 const NOW = new Date('2026-11-25T10:00:00+01:00');
 const db = await createDemoTestDb(TODAY);
 const actorOf = async (personId: number, via: LoginProvider = 'feide') => (await loadActor(db, personId, via, TODAY))!;
-const personNamed = async (given: string, family: string) =>
-  (
-    await db
-      .selectFrom('person')
-      .select('id')
-      .where('given_name', '=', given)
-      .where('family_name', '=', family)
-      .executeTakeFirstOrThrow()
-  ).id;
 
 const kari = await actorOf(await loginPersonId(db, 'guardian'), 'idporten');
-const anders = await actorOf(await personNamed('Anders', 'Nordmann'), 'idporten');
+const anders = await actorOf(await personNamed(db, 'Anders', 'Nordmann'), 'idporten');
 const ola = await actorOf(await loginPersonId(db, 'guardian-private'), 'idporten');
 const berit = await actorOf(await loginPersonId(db, 'sfo-leader'));
 const torunn = await actorOf(await loginPersonId(db, 'leadership'));
 const sfoStaff = await actorOf(await loginPersonId(db, 'sfo-staff'));
-const sofie = await personNamed('Sofie', 'Nordmann');
-const jonas = await personNamed('Jonas', 'Nordmann');
-const emil = await personNamed('Emil', 'Nordmann');
+const sofie = await personNamed(db, 'Sofie', 'Nordmann');
+const jonas = await personNamed(db, 'Jonas', 'Nordmann');
+const emil = await personNamed(db, 'Emil', 'Nordmann');
 const bjorkeliaSfo = await db
   .selectFrom('sfo')
   .select('id')

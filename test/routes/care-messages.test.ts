@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { createDemoTestDb } from '../support/db.ts';
-import { childOf, loginPersonId } from '../support/fixtures.ts';
+import { childOf, loginPersonId, personNamed } from '../support/fixtures.ts';
 
 /**
  * A kindergarten child's message book (issue 13, items 1 and 5): Kari Nordmann writes about Nora to Bjørnehiet; its
@@ -13,15 +13,6 @@ const TODAY = '2026-11-25';
 const db = await createDemoTestDb(TODAY);
 const client = createTestApp(db, {}, { clock: () => new Date('2026-11-25T09:00:00+01:00') });
 
-const personNamed = async (given: string, family: string) =>
-  (
-    await db
-      .selectFrom('person')
-      .select('id')
-      .where('given_name', '=', given)
-      .where('family_name', '=', family)
-      .executeTakeFirstOrThrow()
-  ).id;
 const as = async (id: number, via: 'idporten' | 'feide') => ({ cookie: await sessionCookie(db, id, via) });
 
 const kariId = await loginPersonId(db, 'guardian');
@@ -34,7 +25,7 @@ const hilde = await as(await loginPersonId(db, 'kindergarten-leader'), 'feide');
 const outsiders = {
   'Kari with Feide (not as guardian)': await as(kariId, 'feide'),
   'another guardian (Ola)': await as(await loginPersonId(db, 'guardian-private'), 'idporten'),
-  "another department's pedagogical leader (Vilde, Maurtua)": await as(await personNamed('Vilde', 'Aune'), 'feide'),
+  "another department's pedagogical leader (Vilde, Maurtua)": await as(await personNamed(db, 'Vilde', 'Aune'), 'feide'),
   'school leadership': await as(await loginPersonId(db, 'leadership'), 'feide'),
   "the sibling's contact teacher": await as(await loginPersonId(db, 'contact-teacher'), 'feide'),
   'the SFO leader': await as(await loginPersonId(db, 'sfo-leader'), 'feide'),
@@ -96,7 +87,7 @@ test('the department and the styrer are notified, the author is not', async () =
   assert.ok(ids.has(sondreId), 'the pedagogical leader');
   assert.ok(ids.has(await loginPersonId(db, 'kindergarten-staff')), 'the staff');
   assert.ok(ids.has(await loginPersonId(db, 'kindergarten-leader')), 'the styrer');
-  assert.ok(!ids.has(await personNamed('Vilde', 'Aune')), 'not another department');
+  assert.ok(!ids.has(await personNamed(db, 'Vilde', 'Aune')), 'not another department');
   assert.ok(!ids.has(await loginPersonId(db, 'leadership')), 'not the school');
   const kariRows = rows.filter((r) => r.recipient_person_id === kariId);
   assert.equal(kariRows.length, 0, 'Kari wrote both messages');

@@ -4,7 +4,7 @@ import { countStatements } from '../../src/db/counting.ts';
 import { giveDemoGeneralConsent } from '../../src/db/seed/consents.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { createDemoTestDb } from '../support/db.ts';
-import { childOf, loginPersonId } from '../support/fixtures.ts';
+import { childOf, loginPersonId, personNamed } from '../support/fixtures.ts';
 
 /**
  * A kindergarten child's consents (issue 13, K1: "consents, with the unit's own consent types"): Kari Nordmann answers
@@ -17,15 +17,6 @@ const counter = countStatements(db);
 const client = createTestApp(counter.db, {}, { clock: () => new Date(`${TODAY}T09:00:00+01:00`) });
 
 const as = async (id: number, via: 'idporten' | 'feide') => ({ cookie: await sessionCookie(db, id, via) });
-const personNamed = async (given: string, family: string) =>
-  (
-    await db
-      .selectFrom('person')
-      .select('id')
-      .where('given_name', '=', given)
-      .where('family_name', '=', family)
-      .executeTakeFirstOrThrow()
-  ).id;
 const textOf = (document: Document, selector: string) =>
   document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -165,7 +156,7 @@ test('the receipt is a PDF for Kari only; My data has Nora’s answers', async (
   const download = await client.get(receipt.headers.get('location') ?? '', kari);
   assert.equal(download.status, 200);
   assert.equal(download.headers.get('content-type'), 'application/pdf');
-  const anders = await as(await personNamed('Anders', 'Nordmann'), 'idporten');
+  const anders = await as(await personNamed(db, 'Anders', 'Nordmann'), 'idporten');
   assert.equal((await client.get(receipt.headers.get('location') ?? '', anders)).status, 404, 'addressed to Kari');
 
   const data = await (await client.get('/me/data.json', kari)).json();

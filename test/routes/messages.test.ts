@@ -6,7 +6,7 @@ import { contactTeacherIdsForPupil } from '../../src/domain/notifications/outbox
 import { testDeliveryDeps } from '../support/delivery.ts';
 import { createTestApp, html, sessionCookie } from '../support/app.ts';
 import { createDemoTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { loginPersonId, personNamed } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 let now = new Date('2026-11-25T08:00:00+01:00');
@@ -15,21 +15,12 @@ await giveDemoGeneralConsent(db);
 const client = createTestApp(db, {}, { clock: () => now });
 const tick = () => (now = new Date(now.getTime() + 60_000));
 
-const personNamed = async (given: string, family: string) =>
-  (
-    await db
-      .selectFrom('person')
-      .select('id')
-      .where('given_name', '=', given)
-      .where('family_name', '=', family)
-      .executeTakeFirstOrThrow()
-  ).id;
-const sofie = await personNamed('Sofie', 'Nordmann');
-const jonas = await personNamed('Jonas', 'Nordmann');
+const sofie = await personNamed(db, 'Sofie', 'Nordmann');
+const jonas = await personNamed(db, 'Jonas', 'Nordmann');
 const kari = await loginPersonId(db, 'guardian');
 const fatima = (await contactTeacherIdsForPupil(db, sofie, TODAY))[0]!;
 const asKari = { cookie: await sessionCookie(db, kari, 'idporten') };
-const asAnders = { cookie: await sessionCookie(db, await personNamed('Anders', 'Nordmann'), 'idporten') };
+const asAnders = { cookie: await sessionCookie(db, await personNamed(db, 'Anders', 'Nordmann'), 'idporten') };
 const asOla = { cookie: await sessionCookie(db, await loginPersonId(db, 'guardian-private'), 'idporten') };
 const asFatima = { cookie: await sessionCookie(db, fatima, 'feide') };
 const asMarius = { cookie: await sessionCookie(db, await loginPersonId(db, 'contact-teacher'), 'feide') };
@@ -265,7 +256,7 @@ test('the author sees how each guardian was told about their message: queued, th
     'Kari Nordmann: SMS: i kø · E-post: i kø',
   ]);
 
-  const anders = await personNamed('Anders', 'Nordmann');
+  const anders = await personNamed(db, 'Anders', 'Nordmann');
   await db.updateTable('contact_info').set({ sms_enabled: false }).where('person_id', '=', anders).execute();
   const deps = testDeliveryDeps(db);
   while ((await runOutbox(db, deps, now)).claimed > 0);

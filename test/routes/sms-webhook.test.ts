@@ -10,7 +10,7 @@ import {
 } from '../../src/domain/notifications/outbox.ts';
 import { createTestApp, html, sessionCookie, TEST_ORIGIN, testConfig } from '../support/app.ts';
 import { createDemoTestDb } from '../support/db.ts';
-import { loginPersonId } from '../support/fixtures.ts';
+import { loginPersonId, personNamed } from '../support/fixtures.ts';
 
 const TODAY = '2026-11-25';
 let now = new Date('2026-11-25T08:00:00+01:00');
@@ -19,23 +19,14 @@ await giveDemoGeneralConsent(db);
 const client = createTestApp(db, {}, { clock: () => now });
 const tick = () => (now = new Date(now.getTime() + 60_000));
 
-const personNamed = async (given: string, family: string) =>
-  (
-    await db
-      .selectFrom('person')
-      .select('id')
-      .where('given_name', '=', given)
-      .where('family_name', '=', family)
-      .executeTakeFirstOrThrow()
-  ).id;
 const mobileOf = async (personId: number) =>
   (await db.selectFrom('contact_info').select('mobile').where('person_id', '=', personId).executeTakeFirstOrThrow())
     .mobile!;
-const sofie = await personNamed('Sofie', 'Nordmann');
-const jonas = await personNamed('Jonas', 'Nordmann');
-const maja = await personNamed('Maja', 'Bakkeli');
+const sofie = await personNamed(db, 'Sofie', 'Nordmann');
+const jonas = await personNamed(db, 'Jonas', 'Nordmann');
+const maja = await personNamed(db, 'Maja', 'Bakkeli');
 const kari = await loginPersonId(db, 'guardian');
-const trine = await personNamed('Trine', 'Bakkeli');
+const trine = await personNamed(db, 'Trine', 'Bakkeli');
 const fatima = (await contactTeacherIdsForPupil(db, sofie, TODAY))[0]!;
 const asKari = { cookie: await sessionCookie(db, kari, 'idporten') };
 const asFatima = { cookie: await sessionCookie(db, fatima, 'feide') };

@@ -21,6 +21,17 @@ export async function loginPersonId(db: Db, key: DemoLoginKey): Promise<number> 
   return row.id;
 }
 
+/** The id of a seeded person by name (the demo data's names are unique). */
+export async function personNamed(db: Db, given: string, family: string): Promise<number> {
+  const row = await db
+    .selectFrom('person')
+    .select('id')
+    .where('given_name', '=', given)
+    .where('family_name', '=', family)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** The id of a guardian's child by given name (e.g. Kari's Sofie). */
 export async function childOf(db: Db, guardianId: number, givenName: string): Promise<number> {
   const row = await db

@@ -196,6 +196,11 @@ export function canDecideApplication(
   );
 }
 
+/** Staff at work (Feide, with a role today): they have the staff pages, and on a phone "Skolebro – Ansatt" (issue 14). */
+export function canUseStaffView(actor: Actor): boolean {
+  return actor.via === 'feide' && actor.staff.length > 0;
+}
+
 /** Whether the actor decides any application under this rule at all (else the decision queue does not exist for them). */
 export function decidesUnder(actor: Actor, rule: DeciderRule): boolean {
   if (actor.via !== 'feide') return false;

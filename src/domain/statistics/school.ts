@@ -4,7 +4,8 @@ import { canViewOwnerStatistics, canViewSchoolStatistics } from '../access/polic
 import type { Actor } from '../access/actor.ts';
 import { grantIds } from '../access/actor.ts';
 import { NotFoundError } from '../errors.ts';
-import { activeOn, notEndedBy } from '../period.ts';
+import { activeOn } from '../period.ts';
+import { type MonthPair, refreshMonths, staleCondition } from './months.ts';
 
 export interface StatisticsSchoolInfo {
   id: number;
@@ -117,14 +118,9 @@ export interface AbsenceStatistics {
 const LIMIT = 20_000;
 
 /**
- * The absence statistics of `schoolIds` (one owner's) from `from` to `to` (to ≤ today), aggregated in SQL: one
- * statement whatever the number of pupils and registrations, read through attendance_school_date_idx and
- * absence_report_school_idx. Counting follows loadAbsenceYears (absence/year.ts), per school day:
- * - a whole day: the school registered the day absent, or home reported the day and the school did not register the
- *   pupil present or late, or leave was granted for it;
- * - else an hour per lesson the school registered absent, or home reported and the school did not register present.
- * A day or an hour is "reported" when home reported it (or leave was granted); else the school registered it alone.
- * Absence is counted in the class the pupil was enrolled in on that day. No names leave this function.
+ * The absence statistics of `schoolIds` (one owner's) from `from` to `to` (whole months, to ≤ today), read from the
+ * monthly aggregates (months.ts): one statement when every month shown is computed and current; else the stale months
+ * are recomputed first (one transaction) and read again. Counting: see computeMonths. No names leave this function.
  */
 export async function loadAbsenceStatistics(
   db: Db,
@@ -133,10 +129,25 @@ export async function loadAbsenceStatistics(
   range: { from: string; to: string },
 ): Promise<AbsenceStatistics> {
   if (schoolIds.length === 0) return { schoolDays: 0, classMonths: [], classPupils: [], sfo: [] };
+  let read = await readStatistics(db, municipalityId, schoolIds, range);
+  if (read.stale.length > 0) {
+    await refreshMonths(db, municipalityId, read.stale);
+    read = await readStatistics(db, municipalityId, schoolIds, range);
+  }
+  return read.statistics;
+}
+
+async function readStatistics(
+  db: Db,
+  municipalityId: number,
+  schoolIds: number[],
+  range: { from: string; to: string },
+): Promise<{ statistics: AbsenceStatistics; stale: MonthPair[] }> {
   const { from, to } = range;
   const ids = sql`${sql.val(schoolIds)}::bigint[]`;
   const { rows } = await sql<{
     school_days: number;
+    stale: { school_id: number; month: string; last_day: string }[] | null;
     class_months: Record<string, unknown>[] | null;
     class_pupils: Record<string, unknown>[] | null;
     sfo: Record<string, unknown>[] | null;
@@ -146,98 +157,40 @@ export async function loadAbsenceStatistics(
         and exists (select 1 from school_year y where y.municipality_id = ${municipalityId} and ${activeOn('y', sql`d::date`)})
         and not exists (select 1 from school_calendar_day c where c.municipality_id = ${municipalityId} and c.date = d::date)
     ),
-    day_abs as (
-      select x.pupil_id, x.school_id, x.date, bool_or(x.reported) as reported
-      from (
-        select a.pupil_id, a.school_id, a.date, exists (
-            select 1 from absence_report r where r.pupil_id = a.pupil_id and r.kind = 'days' and r.withdrawn_at is null
-              and r.from_date <= a.date and r.to_date >= a.date) as reported
-          from attendance a
-          where a.school_id = any(${ids}) and a.date between ${from} and ${to} and a.lesson_id is null
-            and a.status = 'absent'
-        union all
-        select r.pupil_id, r.school_id, d.date, true
-          from absence_report r join days d on d.date between r.from_date and r.to_date
-          where r.school_id = any(${ids}) and r.kind = 'days' and r.withdrawn_at is null
-            and r.from_date <= ${to} and r.to_date >= ${from}
-            and not exists (select 1 from attendance a where a.pupil_id = r.pupil_id and a.date = d.date
-              and a.lesson_id is null and a.status <> 'absent')
-        union all
-        select ap.pupil_id, ap.school_id, d.date, true
-          from application ap join leave_application l on l.application_id = ap.id
-          join days d on d.date between l.granted_from and l.granted_to
-          where ap.school_id = any(${ids}) and ap.status in ('granted', 'partly_granted')
-            and l.granted_from <= ${to} and l.granted_to >= ${from}
-      ) x join days d on d.date = x.date
-      group by x.pupil_id, x.school_id, x.date
-    ),
-    hour_abs as (
-      select x.pupil_id, x.school_id, x.date, bool_or(x.reported) as reported
-      from (
-        select a.pupil_id, a.school_id, a.date, a.lesson_id, exists (
-            select 1 from absence_report r where r.pupil_id = a.pupil_id and r.withdrawn_at is null
-              and r.from_date <= a.date and r.to_date >= a.date
-              and (r.kind = 'days' or exists (select 1 from absence_report_lesson rl
-                where rl.absence_report_id = r.id and rl.lesson_id = a.lesson_id))) as reported
-          from attendance a
-          where a.school_id = any(${ids}) and a.date between ${from} and ${to} and a.lesson_id is not null
-            and a.status = 'absent'
-        union all
-        select r.pupil_id, r.school_id, r.from_date, rl.lesson_id, true
-          from absence_report r join absence_report_lesson rl on rl.absence_report_id = r.id
-          where r.school_id = any(${ids}) and r.kind = 'lessons' and r.withdrawn_at is null
-            and r.from_date between ${from} and ${to}
-            and not exists (select 1 from attendance a where a.pupil_id = r.pupil_id and a.date = r.from_date
-              and a.lesson_id = rl.lesson_id and a.status <> 'absent')
-      ) x join days d on d.date = x.date
-      where not exists (select 1 from day_abs da where da.pupil_id = x.pupil_id and da.date = x.date)
-      group by x.pupil_id, x.school_id, x.date, x.lesson_id
-    ),
-    placed as (
-      select e.pupil_id, e.school_id, e.class_id, greatest(e.starts_on, ${from}::date) as starts_on,
-        least(coalesce(e.ends_on, ${to}::date), ${to}::date) as ends_on
-      from enrolment e
-      where e.school_id = any(${ids}) and e.starts_on <= ${to} and ${notEndedBy('e', from)}
-    ),
-    spans as (
-      select s.starts_on, s.ends_on, (select count(*) from days d where d.date between s.starts_on and s.ends_on) as days
-      from (select distinct starts_on, ends_on from placed) s
-    ),
-    absences as (
-      select pupil_id, school_id, date, reported, true as whole_day from day_abs
-      union all
-      select pupil_id, school_id, date, reported, false from hour_abs
-    ),
-    class_months as (
-      select p.school_id, p.class_id, to_char(x.date, 'YYYY-MM') as month,
-        count(*) filter (where x.whole_day) as days,
-        count(*) filter (where x.whole_day and x.reported) as days_reported,
-        count(*) filter (where not x.whole_day) as hours,
-        count(*) filter (where not x.whole_day and x.reported) as hours_reported
-      from absences x
-      join placed p on p.pupil_id = x.pupil_id and p.school_id = x.school_id
-        and x.date between p.starts_on and p.ends_on
-      group by p.school_id, p.class_id, to_char(x.date, 'YYYY-MM')
-    ),
-    per_pupil as (
-      select p.school_id, p.class_id, p.pupil_id, sp.days as school_days, count(da.date) as absent_days
-      from placed p
-      join spans sp on sp.starts_on = p.starts_on and sp.ends_on = p.ends_on
-      left join day_abs da on da.pupil_id = p.pupil_id and da.school_id = p.school_id
-        and da.date between p.starts_on and p.ends_on
-      group by p.school_id, p.class_id, p.pupil_id, p.starts_on, p.ends_on, sp.days
-    ),
-    class_pupils as (
-      select school_id, class_id, count(distinct pupil_id) as pupils,
-        count(distinct pupil_id) filter (where school_days > 0 and absent_days * 10 > school_days) as over10
-      from per_pupil group by school_id, class_id
-    ),
     months as (
-      select to_char(m, 'YYYY-MM') as month,
+      select m::date as month, to_char(m, 'YYYY-MM') as label,
         least((m + interval '1 month' - interval '1 day')::date, ${to}::date) as last_day
       from generate_series(date_trunc('month', ${from}::date), ${to}::date, interval '1 month') m
+    ),
+    stale as (
+      select s.id as school_id, m.month, m.last_day
+      from unnest(${ids}) as s(id) cross join months m
+      left join statistics_month sm on sm.school_id = s.id and sm.month = m.month
+      left join statistics_school ss on ss.school_id = s.id
+      where ${staleCondition(sql`m.last_day`)}
+    ),
+    rows as (
+      select * from statistics_pupil_month x
+      where x.school_id = any(${ids}) and x.month between date_trunc('month', ${from}::date) and ${to}::date
+    ),
+    class_months as (
+      select school_id, class_id, to_char(month, 'YYYY-MM') as month, sum(days) as days,
+        sum(days_reported) as days_reported, sum(hours) as hours, sum(hours_reported) as hours_reported
+      from rows group by school_id, class_id, month
+      having sum(days) + sum(hours) > 0
+    ),
+    per_pupil as (
+      select school_id, class_id, pupil_id, sum(school_days) as school_days, sum(days) as absent_days
+      from rows group by school_id, class_id, pupil_id
+    ),
+    class_pupils as (
+      select school_id, class_id, count(*) as pupils,
+        count(*) filter (where school_days > 0 and absent_days * 10 > school_days) as over10
+      from per_pupil group by school_id, class_id
     )
     select (select count(*) from days)::int as school_days,
+      (select json_agg(json_build_object('school_id', school_id, 'month', month, 'last_day', last_day)) from stale)
+        as stale,
       (select json_agg(json_build_object('school_id', cm.school_id, 'class_id', cm.class_id, 'class_name', c.name,
           'trinn', c.trinn, 'month', cm.month, 'days', cm.days, 'days_reported', cm.days_reported, 'hours', cm.hours,
           'hours_reported', cm.hours_reported) order by c.trinn, c.name, cm.month)
@@ -246,13 +199,14 @@ export async function loadAbsenceStatistics(
           'trinn', c.trinn, 'pupils', cp.pupils, 'over10', cp.over10) order by c.trinn, c.name)
         from (select * from class_pupils limit ${LIMIT}) cp join class c on c.id = cp.class_id) as class_pupils,
       (select json_agg(json_build_object('school_id', s.school_id, 'sfo_id', s.id, 'sfo_name', s.name,
-          'capacity', s.capacity, 'month', m.month, 'enrolled', (
+          'capacity', s.capacity, 'month', m.label, 'enrolled', (
             select count(distinct f.pupil_id) from sfo_enrolment f where f.sfo_id = s.id and ${activeOn('f', sql`m.last_day`)}
-          )) order by s.name, s.id, m.month)
+          )) order by s.name, s.id, m.label)
         from (select * from sfo where school_id = any(${ids}) limit 200) s cross join months m) as sfo`.execute(db);
   const row = rows[0]!;
   const n = (v: unknown) => Number(v ?? 0);
-  return {
+  const stale = (row.stale ?? []).map((r) => ({ schoolId: n(r.school_id), month: r.month, lastDay: r.last_day }));
+  const statistics = {
     schoolDays: n(row.school_days),
     classMonths: (row.class_months ?? []).map((r) => ({
       schoolId: n(r.school_id),
@@ -282,4 +236,5 @@ export async function loadAbsenceStatistics(
       enrolled: n(r.enrolled),
     })),
   };
+  return { statistics, stale };
 }
