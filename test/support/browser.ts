@@ -40,7 +40,7 @@ export function newContext(
 /**
  * Runs axe (WCAG 2.1 A/AA rules) and returns the violations, summarised for a readable assertion message.
  * axe is a script, so for a page in a JavaScript-off context it checks the very same HTML (same URL,
- * same CSS) in a scratch context where only axe runs: the app's own script is blocked there.
+ * same CSS) on a scratch page where only axe runs: the app's own script is blocked there.
  */
 export async function axeViolations(
   page: Page,
@@ -65,25 +65,53 @@ const checked = new Map<string, string[]>();
 
 async function axeFor(page: Page, html: string, options: { javaScript: boolean }): Promise<string[]> {
   if (options.javaScript) return runAxe(page);
-  const url = page.url();
-  const scratch = await page
-    .context()
-    .browser()!
-    .newContext({ viewport: page.viewportSize() ?? DESKTOP });
-  try {
-    const copy = await scratch.newPage();
-    await copy.route('**/*', (route) =>
-      route.request().url() === url
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-        : route.request().url().endsWith('.js')
-          ? route.abort()
-          : route.continue(),
-    );
-    await copy.goto(url);
-    return await runAxe(copy);
-  } finally {
-    await scratch.close();
+  const url = page.url().split('#')[0]!;
+  const viewport = page.viewportSize() ?? DESKTOP;
+  const browser = page.context().browser()!;
+  // One check at a time on the scratch page (tests in a file run one by one, but nothing breaks if they don't).
+  const check = scratchTurn.then(async () => {
+    const copy = await scratchPage(browser);
+    await copy.setViewportSize(viewport);
+    scratchDocuments.set(url, html);
+    try {
+      await copy.goto(url);
+      return await runAxe(copy);
+    } finally {
+      scratchDocuments.delete(url);
+    }
+  });
+  scratchTurn = check.catch(() => undefined);
+  return check;
+}
+
+let scratchTurn: Promise<unknown> = Promise.resolve();
+
+/**
+ * One page per browser where axe checks the HTML of JavaScript-off pages: the document is served from memory, the app's
+ * scripts are blocked, CSS and images come from the server (and stay cached). Made once: a context per check cost more
+ * than the check.
+ */
+const scratchPages = new WeakMap<Browser, Promise<Page>>();
+const scratchDocuments = new Map<string, string>();
+
+function scratchPage(browser: Browser): Promise<Page> {
+  let made = scratchPages.get(browser);
+  if (!made) {
+    made = (async () => {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      const copy = await context.newPage();
+      await copy.route('**/*', (route) => {
+        const url = route.request().url();
+        const html = scratchDocuments.get(url);
+        if (html !== undefined)
+          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+        return url.endsWith('.js') ? route.abort() : route.continue();
+      });
+      return copy;
+    })();
+    scratchPages.set(browser, made);
   }
+  return made;
 }
 
 async function runAxe(page: Page): Promise<string[]> {
