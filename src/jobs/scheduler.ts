@@ -1,7 +1,9 @@
 import { isConnectionLost } from '../db/connection-lost.ts';
 import type { Db } from '../db/database.ts';
 import { runAbsenceFollowUp } from '../domain/absence/follow-up.ts';
+import { todayInOslo } from '../domain/access/actor.ts';
 import { deleteExpiredLoginRequests } from '../domain/identity/login.ts';
+import { refreshStaleMonths } from '../domain/statistics/months.ts';
 
 /** A recurring background job: gets the database and the time, returns counts worth logging. */
 export interface Job {
@@ -17,6 +19,13 @@ export const JOBS: readonly Job[] = [
       const { followUps, notifications } = await runAbsenceFollowUp(db, now);
       return { followUps, notifications };
     },
+  },
+  {
+    // Statistics (issue 14): the monthly aggregates the registers of the last minutes made stale, every ten minutes.
+    name: 'statistics-refresh',
+    run: async (db, now) => ({
+      months: now.getUTCMinutes() % 10 === 0 ? await refreshStaleMonths(db, todayInOslo(now)) : 0,
+    }),
   },
   {
     // Housekeeping: login requests whose IdP round trip never came back (15 minutes).

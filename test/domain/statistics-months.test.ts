@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
+import { refreshStaleMonths } from '../../src/domain/statistics/months.ts';
 import { loadAbsenceStatistics } from '../../src/domain/statistics/school.ts';
 import { createDemoTestDb } from '../support/db.ts';
 import { loginPersonId } from '../support/fixtures.ts';
@@ -216,4 +217,35 @@ test('every kind of write makes its months stale, and only a stale month is comp
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from statistics_month
     where computed_version is distinct from version`.execute(db);
   assert.equal(rows[0]!.n, 0);
+});
+
+test('the background job makes the stale months fresh: the running month of every school, and the months looked at', async () => {
+  const staleCount = async () =>
+    (
+      await sql<{ n: number }>`select count(*)::int as n from statistics_month sm
+        left join statistics_school ss on ss.school_id = sm.school_id
+        where sm.computed_version is distinct from sm.version
+          or sm.computed_school_version is distinct from coalesce(ss.version, 0)`.execute(db)
+    ).rows[0]!.n;
+  await db
+    .insertInto('attendance')
+    .values({
+      pupil_id: p2!.pupil_id,
+      school_id: school.id,
+      date: '2026-10-20',
+      lesson_id: null,
+      status: 'absent',
+      registered_by: rektor,
+    })
+    .execute();
+  assert.equal(await staleCount(), 1, 'October of Bjørkelia');
+  const all = (await db.selectFrom('school').select('id').execute()).length;
+  // October, and the running month of the schools nobody has looked at (the others are fresh).
+  const computed = await refreshStaleMonths(db, TODAY);
+  assert.equal(computed, 1 + all - schools.length);
+  assert.equal(await staleCount(), 0);
+  assert.equal(await refreshStaleMonths(db, TODAY), 0, 'nothing left to do');
+  const counted = await sql<{ days: number }>`select days from statistics_pupil_month
+    where pupil_id = ${p2!.pupil_id} and month = '2026-10-01'`.execute(db);
+  assert.equal(counted.rows[0]!.days, 1, 'the new absence is counted');
 });

@@ -162,3 +162,33 @@ async function computeMonths(
     join hour_counts hc on hc.id = p.id and hc.month = p.month
     group by p.school_id, p.month, p.class_id, p.pupil_id`.execute(db);
 }
+
+/**
+ * The background half (a scheduled job, every ten minutes): makes the running month of every school and then the stale
+ * months someone has looked at in the last year fresh again, at most `limit` pairs a run, newest months first — so a
+ * statistics page mostly finds its months fresh and recomputes only what changed in the last minutes. Returns the
+ * number of months computed. Safe in several processes at once (refreshMonths locks each pair).
+ */
+export async function refreshStaleMonths(db: Db, today: string, limit = 400): Promise<number> {
+  const month = `${today.slice(0, 7)}-01`;
+  await sql`insert into statistics_month (school_id, month) select s.id, ${month}::date from school s
+    order by s.id on conflict (school_id, month) do nothing`.execute(db);
+  const { rows } = await sql<{ school_id: number; municipality_id: number; month: string; last_day: string }>`
+    select sm.school_id, s.municipality_id, sm.month, m.last_day
+    from statistics_month sm
+    join school s on s.id = sm.school_id
+    left join statistics_school ss on ss.school_id = sm.school_id
+    cross join lateral (select least((sm.month + interval '1 month' - interval '1 day')::date, ${today}::date) as last_day) m
+    where sm.month <= ${month}::date and sm.month > ${month}::date - interval '12 months'
+      and ${staleCondition(sql`m.last_day`)}
+    order by sm.month desc, sm.school_id
+    limit ${limit}`.execute(db);
+  const byOwner = new Map<number, MonthPair[]>();
+  for (const r of rows) {
+    const pairs = byOwner.get(Number(r.municipality_id)) ?? [];
+    pairs.push({ schoolId: Number(r.school_id), month: r.month, lastDay: r.last_day });
+    byOwner.set(Number(r.municipality_id), pairs);
+  }
+  for (const [municipalityId, pairs] of byOwner) await refreshMonths(db, municipalityId, pairs);
+  return rows.length;
+}
