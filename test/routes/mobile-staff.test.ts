@@ -9,6 +9,7 @@ import { createDemoTestDb } from '../support/db.ts';
 import { childOf, loginPersonId } from '../support/fixtures.ts';
 import { loadActor } from '../../src/domain/access/actor.ts';
 import { startStaffThread } from '../../src/domain/messages/send.ts';
+import { contactTeacherIdsForPupil } from '../../src/domain/notifications/outbox.ts';
 
 // Issue 14, items 1 and 2: "Skolebro – Ansatt", the staff's mobile view, and the switch to the full version and back.
 const TODAY = '2026-11-25';
@@ -115,6 +116,33 @@ test('I dag: today’s lessons, the current one first, each opening its register
   } finally {
     clockTime = `${TODAY}T09:00:00+01:00`;
   }
+});
+
+test('I dag counts unread messages: one more when a guardian writes, one less when it is read', async () => {
+  const teacher = withView(
+    await sessionCookie(db, (await contactTeacherIdsForPupil(db, sofie, TODAY))[0]!, 'feide'),
+    'mobile',
+  );
+  const unread = async () => {
+    const { document } = await get('/home', teacher);
+    const link = document.querySelector('[data-unread]');
+    if (!link) assert.match(document.body.textContent ?? '', /Ingen uleste/);
+    else assert.equal(link.getAttribute('href'), '/messages');
+    return Number(link?.getAttribute('data-unread') ?? 0);
+  };
+  const before = await unread();
+  const kari = { cookie: await session('guardian') };
+  const sent = await client.post(
+    `/children/${sofie}/messages`,
+    { recipient: 'contact_teacher', subject: 'Tannlege', body: 'Sofie går til tannlegen kl. 12.' },
+    kari,
+  );
+  assert.equal(sent.status, 303);
+  const threadId = /\/messages\/(\d+)/.exec(sent.headers.get('location')!)![1];
+  assert.equal(await unread(), before + 1);
+  const { document } = await get(`/messages/${threadId}`, teacher);
+  assert.match(document.body.textContent ?? '', /tannlegen kl\. 12/);
+  assert.equal(await unread(), before, 'read in the mobile thread view');
 });
 
 test('leadership sees the decisions waiting; the SFO tab only for those who work in an SFO or a kindergarten', async () => {
