@@ -54,91 +54,54 @@ const tables = [
     select m::date from generate_series(date_trunc('month', from_date), date_trunc('month', least(to_date, from_date + 730)),
       interval '1 month') m
   $$`,
-  `create function statistics_attendance_changed() returns trigger language plpgsql as $$
+];
+
+/**
+ * A trigger function that bumps what the changed rows touch: `bump(t)` is the statement for the transition table `t`
+ * (`n`: the rows as they are now, `o`: as they were), run for each one the event has.
+ */
+const changed = (name: string, bump: (t: 'n' | 'o') => string) =>
+  `create function ${name}() returns trigger language plpgsql as $$
   begin
-    if tg_op <> 'DELETE' then
-      perform statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(school_id, date_trunc('month', date)::date)), '[]')
-        from n));
-    end if;
-    if tg_op <> 'INSERT' then
-      perform statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(school_id, date_trunc('month', date)::date)), '[]')
-        from o));
-    end if;
+    if tg_op <> 'DELETE' then perform ${bump('n')}; end if;
+    if tg_op <> 'INSERT' then perform ${bump('o')}; end if;
     return null;
-  end $$`,
-  `create function statistics_absence_report_changed() returns trigger language plpgsql as $$
-  begin
-    if tg_op <> 'DELETE' then
-      perform statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(r.school_id, m)), '[]')
-        from n r cross join statistics_months_of(r.from_date, r.to_date) m));
-    end if;
-    if tg_op <> 'INSERT' then
-      perform statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(r.school_id, m)), '[]')
-        from o r cross join statistics_months_of(r.from_date, r.to_date) m));
-    end if;
-    return null;
-  end $$`,
-  `create function statistics_report_lesson_changed() returns trigger language plpgsql as $$
-  begin
-    if tg_op <> 'DELETE' then
-      perform statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(r.school_id, date_trunc('month', r.from_date)::date)), '[]')
-        from n join absence_report r on r.id = n.absence_report_id));
-    end if;
-    if tg_op <> 'INSERT' then
-      perform statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(r.school_id, date_trunc('month', r.from_date)::date)), '[]')
-        from o join absence_report r on r.id = o.absence_report_id));
-    end if;
-    return null;
-  end $$`,
-  // Leave counts from its granted days; the applied span holds them, so both spans are bumped.
-  `create function statistics_leave_changed() returns trigger language plpgsql as $$
-  begin
-    if tg_op <> 'DELETE' then
-      perform statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(a.school_id, m)), '[]')
-        from n l join application a on a.id = l.application_id
-        cross join statistics_months_of(least(l.from_date, coalesce(l.granted_from, l.from_date)),
-          greatest(l.to_date, coalesce(l.granted_to, l.to_date))) m));
-    end if;
-    if tg_op <> 'INSERT' then
-      perform statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(a.school_id, m)), '[]')
-        from o l join application a on a.id = l.application_id
-        cross join statistics_months_of(least(l.from_date, coalesce(l.granted_from, l.from_date)),
-          greatest(l.to_date, coalesce(l.granted_to, l.to_date))) m));
-    end if;
-    return null;
-  end $$`,
-  `create function statistics_application_changed() returns trigger language plpgsql as $$
-  begin
-    perform statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(a.school_id, m)), '[]')
-      from (select id, school_id from n union select id, school_id from o) a
-      join leave_application l on l.application_id = a.id
-      cross join statistics_months_of(least(l.from_date, coalesce(l.granted_from, l.from_date)),
-        greatest(l.to_date, coalesce(l.granted_to, l.to_date))) m));
-    return null;
-  end $$`,
-  `create function statistics_enrolment_changed() returns trigger language plpgsql as $$
-  begin
-    if tg_op <> 'DELETE' then
-      perform statistics_bump_schools((select coalesce(array_agg(distinct school_id), '{}') from n));
-    end if;
-    if tg_op <> 'INSERT' then
-      perform statistics_bump_schools((select coalesce(array_agg(distinct school_id), '{}') from o));
-    end if;
-    return null;
-  end $$`,
-  // The skolerute says which days are school days: a change touches every school of the school owner.
-  `create function statistics_skolerute_changed() returns trigger language plpgsql as $$
-  begin
-    if tg_op <> 'DELETE' then
-      perform statistics_bump_schools((select coalesce(array_agg(s.id), '{}') from school s
-        where s.municipality_id in (select municipality_id from n)));
-    end if;
-    if tg_op <> 'INSERT' then
-      perform statistics_bump_schools((select coalesce(array_agg(s.id), '{}') from school s
-        where s.municipality_id in (select municipality_id from o)));
-    end if;
-    return null;
-  end $$`,
+  end $$`;
+
+/** statistics_bump_months over the (school, month) `pair` of each row `from` a transition table (and its joins). */
+const months = (pair: string, from: string) =>
+  `statistics_bump_months((select coalesce(jsonb_agg(distinct jsonb_build_array(${pair})), '[]') from ${from}))`;
+// Leave counts from its granted days; the applied span holds them, so both spans are bumped.
+const leaveSpan = `statistics_months_of(least(l.from_date, coalesce(l.granted_from, l.from_date)),
+  greatest(l.to_date, coalesce(l.granted_to, l.to_date))) m`;
+// The skolerute says which days are school days: a change touches every school of the school owner.
+const owners = (t: string) =>
+  `statistics_bump_schools((select coalesce(array_agg(s.id), '{}') from school s
+    where s.municipality_id in (select municipality_id from ${t})))`;
+
+const functions = [
+  changed('statistics_attendance_changed', (t) => months(`school_id, date_trunc('month', date)::date`, t)),
+  changed('statistics_absence_report_changed', (t) =>
+    months('r.school_id, m', `${t} r cross join statistics_months_of(r.from_date, r.to_date) m`),
+  ),
+  changed('statistics_report_lesson_changed', (t) =>
+    months(
+      `r.school_id, date_trunc('month', r.from_date)::date`,
+      `${t} join absence_report r on r.id = ${t}.absence_report_id`,
+    ),
+  ),
+  changed('statistics_leave_changed', (t) =>
+    months('a.school_id, m', `${t} l join application a on a.id = l.application_id cross join ${leaveSpan}`),
+  ),
+  // An application's status decides whether its leave counts: the old and the new rows alike.
+  changed('statistics_application_changed', (t) =>
+    months('a.school_id, m', `${t} a join leave_application l on l.application_id = a.id cross join ${leaveSpan}`),
+  ),
+  changed(
+    'statistics_enrolment_changed',
+    (t) => `statistics_bump_schools((select coalesce(array_agg(distinct school_id), '{}') from ${t}))`,
+  ),
+  changed('statistics_skolerute_changed', owners),
 ];
 
 const watched: [table: string, fn: string][] = [
@@ -172,5 +135,5 @@ function triggers(): string[] {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of [...tables, ...triggers()]) await sql.raw(statement).execute(db);
+  for (const statement of [...tables, ...functions, ...triggers()]) await sql.raw(statement).execute(db);
 }
