@@ -22,7 +22,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { giveDemoGeneralConsent } from '../src/db/seed/consents.ts';
-import { DEMO_LOGINS, isDatabaseEmpty, seedDatabase } from '../src/db/seed/seed.ts';
+import { DEMO_LOGINS, type DemoLoginKey, isDatabaseEmpty, seedDatabase } from '../src/db/seed/seed.ts';
 import { createSession } from '../src/domain/identity/sessions.ts';
 import { SESSION_COOKIE } from '../src/middleware/session.ts';
 import { VIEW_COOKIE } from '../src/paths/mobile.ts';
@@ -49,49 +49,31 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-// Logged-in pages as the demo rektor and a demo guardian (sessions made by the real session code).
+// Logged-in pages as demo logins (sessions made by the real session code): staff by Feide, guardians by ID-porten.
 const personId = async (column: 'feide_id' | 'fodselsnummer', value: string) =>
   (await db.selectFrom('person').select('id').where(column, '=', value).executeTakeFirstOrThrow()).id;
-const rektor = DEMO_LOGINS.find((l) => l.key === 'leadership')!;
 const guardian = DEMO_LOGINS.find((l) => l.key === 'guardian')!;
-const rektorSession = await createSession(db, {
-  personId: await personId('feide_id', rektor.feideId!),
-  provider: 'feide',
-  issuer: 'bench',
-  idpSid: null,
-  idToken: null,
-  acr: null,
-});
-const guardianSession = await createSession(db, {
-  personId: await personId('fodselsnummer', guardian.fodselsnummer!),
-  provider: 'idporten',
-  issuer: 'bench',
-  idpSid: null,
-  idToken: null,
-  acr: null,
-});
-const teacher = DEMO_LOGINS.find((l) => l.key === 'contact-teacher')!;
-const teacherSession = await createSession(db, {
-  personId: await personId('feide_id', teacher.feideId!),
-  provider: 'feide',
-  issuer: 'bench',
-  idpSid: null,
-  idToken: null,
-  acr: null,
-});
-const asTeacher = { cookie: `${SESSION_COOKIE}=${teacherSession.token}` };
+async function cookieOf(key: DemoLoginKey): Promise<{ cookie: string }> {
+  const login = DEMO_LOGINS.find((l) => l.key === key)!;
+  const session = await createSession(db, {
+    personId: login.feideId
+      ? await personId('feide_id', login.feideId)
+      : await personId('fodselsnummer', login.fodselsnummer!),
+    provider: login.feideId ? 'feide' : 'idporten',
+    issuer: 'bench',
+    idpSid: null,
+    idToken: null,
+    acr: null,
+  });
+  return { cookie: `${SESSION_COOKIE}=${session.token}` };
+}
+const asRektor = await cookieOf('leadership');
+const asGuardian = await cookieOf('guardian');
+const asTeacher = await cookieOf('contact-teacher');
 /** The staff's mobile view ("Skolebro – Ansatt", issue 14): the same URLs with the view cookie. */
 const asTeacherMobile = { cookie: `${asTeacher.cookie}; ${VIEW_COOKIE}=mobile` };
-const kindergartenStaff = DEMO_LOGINS.find((l) => l.key === 'kindergarten-staff')!;
-const kindergartenSession = await createSession(db, {
-  personId: await personId('feide_id', kindergartenStaff.feideId!),
-  provider: 'feide',
-  issuer: 'bench',
-  idpSid: null,
-  idToken: null,
-  acr: null,
-});
-const asKindergarten = { cookie: `${SESSION_COOKIE}=${kindergartenSession.token}` };
+const asKindergarten = await cookieOf('kindergarten-staff');
+const asOwner = await cookieOf('school-owner');
 const kindergarten = await db
   .selectFrom('kindergarten')
   .select('id')
@@ -103,18 +85,6 @@ const nora = await db
   .select('g.pupil_id')
   .where('g.guardian_id', '=', await personId('fodselsnummer', guardian.fodselsnummer!))
   .executeTakeFirstOrThrow();
-const asRektor = { cookie: `${SESSION_COOKIE}=${rektorSession.token}` };
-const owner = DEMO_LOGINS.find((l) => l.key === 'school-owner')!;
-const ownerSession = await createSession(db, {
-  personId: await personId('feide_id', owner.feideId!),
-  provider: 'feide',
-  issuer: 'bench',
-  idpSid: null,
-  idToken: null,
-  acr: null,
-});
-const asOwner = { cookie: `${SESSION_COOKIE}=${ownerSession.token}` };
-const asGuardian = { cookie: `${SESSION_COOKIE}=${guardianSession.token}` };
 const someClass = await db
   .selectFrom('class as c')
   .innerJoin('school as s', 's.id', 'c.school_id')
