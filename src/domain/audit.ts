@@ -15,8 +15,8 @@ export interface AuditEntry {
 }
 
 export type AuditAction =
-  | 'pupil_card.view'
-  | 'address.reveal'
+  | StaffReadAction
+  | 'care_board.view'
   | 'person.update'
   | 'contact_info.update'
   | 'notification_settings.update'
@@ -102,6 +102,24 @@ export type AuditAction =
   | 'care_day.check_out'
   | 'care_day.undo'
   | 'care_day.note';
+
+/**
+ * A staff member read a pupil's data (D9): one row per page view, with the pupil as the subject, so the guardians and
+ * the pupil see it in My data. Fragments that only refresh a page already read (a reply re-rendering the thread) are
+ * not views; neither are the guardians' and pupils' reads of their own data.
+ */
+export const STAFF_READ_ACTIONS = [
+  'pupil_card.view',
+  'address.reveal',
+  'pupil_absence.view',
+  'message_book.view',
+  'message_thread.view',
+  'application.view',
+] as const;
+export type StaffReadAction = (typeof STAFF_READ_ACTIONS)[number];
+
+export const isStaffRead = (action: string): action is StaffReadAction =>
+  (STAFF_READ_ACTIONS as readonly string[]).includes(action);
 
 /** Writes one audit row; pass the transaction when the change it describes runs in one. */
 export async function recordAudit(db: Db, entry: AuditEntry, at = new Date()): Promise<void> {

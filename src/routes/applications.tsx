@@ -37,7 +37,10 @@ async function showApplication(
   state: { form?: DecisionFormState; notice?: 'decided' | DecisionConflict } = {},
   status: ContentfulStatusCode = 200,
 ) {
-  const view = await findApplicationForDecision(c.get('deps').db, actorOf(c), id, todayOf(c));
+  // a GET is a read of the application (audited); the re-render after a decision is not
+  const view = await findApplicationForDecision(c.get('deps').db, actorOf(c), id, todayOf(c), {
+    recordView: c.req.method === 'GET',
+  });
   const page = pageContext(c);
   return render(
     c,

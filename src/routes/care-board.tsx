@@ -5,7 +5,7 @@ import type { Actor } from '../domain/access/actor.ts';
 import type { CareFacts } from '../domain/access/care-facts.ts';
 import { careUnitsFor, requireCareUnit, type CareUnitInfo } from '../domain/access/care-scope.ts';
 import { careUnitRoles, canViewKindergartenConsents } from '../domain/access/policy.ts';
-import { loadBoard } from '../domain/care/board.ts';
+import { loadBoard, recordBoardView } from '../domain/care/board.ts';
 import { addDays } from '../domain/calendar/dates.ts';
 import {
   checkIn,
@@ -71,6 +71,7 @@ async function showBoard(
   const today = todayOf(c);
   const date = boardDateOf(c, today);
   const board = await loadBoard(c.get('deps').db, actorOf(c), unit, date, { departmentId: departmentOf(c) });
+  if (c.req.method === 'GET') await recordBoardView(c.get('deps').db, actorOf(c), unit, date, board.departmentId);
   const page = pageContext(c);
   return render(
     c,

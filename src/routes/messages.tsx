@@ -22,6 +22,7 @@ import {
   loadMessages,
   markThreadRead,
   requireChildThread,
+  openStaffThread,
   requireStaffThread,
   type ThreadRecord,
 } from '../domain/messages/threads.ts';
@@ -36,6 +37,7 @@ import { messagePaths } from '../paths/messages.ts';
 import { renderChildSection } from './child-section.tsx';
 import { nowOf, todayOf } from './clock.ts';
 import { idParam } from './params.ts';
+import { recordStaffRead } from '../domain/privacy/staff-reads.ts';
 import { isPartialRequest, pageContext, render } from './render.tsx';
 
 const text = (c: Context<AppEnv>) => messageBookText[c.get('locale')];
@@ -176,6 +178,8 @@ async function pupilBook(
       : c.req.query('done') === 'already'
         ? text(c).queue.alreadyHandled
         : undefined;
+  if (!composer)
+    await recordStaffRead(db(c), actor, { pupil: facts }, 'message_book.view', { type: 'person', id: pupilId });
   const pupil = { id: pupilId, name: `${person.given_name} ${person.family_name}` };
   return render(
     c,
@@ -239,7 +243,7 @@ export const messageRoutes = new Hono<AppEnv>()
     );
   })
   .get('/messages/:threadId', async (c) =>
-    threadView(c, await requireStaffThread(db(c), actorOf(c), idParam(c.req.param('threadId')), todayOf(c)), null),
+    threadView(c, await openStaffThread(db(c), actorOf(c), idParam(c.req.param('threadId')), todayOf(c)), null),
   )
   .post('/messages/:threadId/replies', async (c) =>
     reply(c, await requireStaffThread(db(c), actorOf(c), idParam(c.req.param('threadId')), todayOf(c)), null),

@@ -18,6 +18,7 @@ for (const mode of JS_MODES) {
       // the child page overview, reached from the home page
       await page.locator('main a[href^="/children/"]').first().click();
       await page.waitForURL(/\/children\/\d+$/);
+      const childId = new URL(page.url()).pathname.split('/')[2];
       assert.match((await page.textContent('main')) ?? '', /Kontaktlærer/);
       assert.deepEqual(await axeViolations(page, mode), [], 'child overview');
       await page.getByRole('link', { name: 'Samtykker' }).click();
@@ -36,6 +37,12 @@ for (const mode of JS_MODES) {
         page.getByRole('link', { name: 'Last ned som PDF' }).click(),
       ]);
       assert.match(download.suggestedFilename(), /^skolebro-mine-data-\d{4}-\d{2}-\d{2}\.pdf$/);
+      // the child's whole log (issue 16, item 3): its own page, back to My data
+      await page.goto(`${server.url}/me/data/children/${childId}/log`);
+      assert.match((await page.textContent('h1')) ?? '', /^Logg for /);
+      assert.deepEqual(await axeViolations(page, mode), [], 'the log page');
+      await page.getByRole('link', { name: 'Tilbake til Mine data' }).click();
+      await page.waitForURL(/\/me\/data$/);
       await context.close();
     });
   }

@@ -7,6 +7,7 @@ import { schoolYearOf, type SchoolYearRef } from '../calendar/school-days.ts';
 import { done, loadPart, mapPart, type Part } from '../../db/together.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { GuardianChild } from '../guardian/child.ts';
+import { recordStaffRead } from '../privacy/staff-reads.ts';
 import { absenceYearsPart, type AbsenceYear } from './year.ts';
 
 /** A pupil's absence this school year: every entry (newest first) and the totals up to today. */
@@ -114,6 +115,8 @@ export async function loadPupilAbsence(db: Db, actor: Actor, pupilId: number, to
     .orderBy('e.starts_on', 'desc')
     .limit(1)
     .executeTakeFirstOrThrow();
+  const overview = await overviewOf(db, pupilId, row.municipality_id, today);
+  await recordStaffRead(db, actor, { pupil: facts }, 'pupil_absence.view', { type: 'person', id: pupilId });
   return {
     pupil: {
       id: row.id,
@@ -123,7 +126,7 @@ export async function loadPupilAbsence(db: Db, actor: Actor, pupilId: number, to
       schoolName: row.school_name,
     },
     facts,
-    overview: await overviewOf(db, pupilId, row.municipality_id, today),
+    overview,
     canMarkDocumented: canMarkAbsenceDocumented(actor, facts),
   };
 }

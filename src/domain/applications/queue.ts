@@ -16,6 +16,7 @@ import {
   type PageFactsOf,
   type QueueFactsOf,
 } from './kinds.ts';
+import { recordStaffRead } from '../privacy/staff-reads.ts';
 import { DECIDED_OUTCOMES } from './status.ts';
 
 export const QUEUE_PAGE_SIZE = 20;
@@ -142,8 +143,18 @@ export async function findApplicationForDecision(
   actor: Actor,
   id: number,
   today: string,
+  options: { recordView?: boolean } = {},
 ): Promise<ApplicationPage> {
-  const { app } = await requireDecidableApplication(db, actor, id, today);
+  const { app, facts } = await requireDecidableApplication(db, actor, id, today);
+  if (options.recordView)
+    await recordStaffRead(
+      db,
+      actor,
+      { pupil: facts },
+      'application.view',
+      { type: 'application', id: app.id },
+      { kind: app.kind },
+    );
   return pageOf(db, app, today);
 }
 

@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.ts';
 import { asDate, loadParts, part } from '../../db/together.ts';
 import type { Actor } from '../access/actor.ts';
 import type { CareUnitInfo } from '../access/care-scope.ts';
+import { careUnitRoles } from '../access/policy.ts';
+import { recordAudit } from '../audit.ts';
 import { activeOn } from '../period.ts';
 import { expectedOn, type DayChangeKind, type Expected } from './expected.ts';
 
@@ -166,6 +168,27 @@ function countsOf(children: BoardChild[]): Record<BoardStatus, number> {
   const counts: Record<BoardStatus, number> = { expected: 0, here: 0, gone: 0, not_coming: 0 };
   for (const child of children) counts[boardStatus(child)]++;
   return counts;
+}
+
+/**
+ * D9: a view of the board (the unit's children, their days, notes and pickup) in the audit: one row per view, about
+ * the unit and the day, not a row per child (the board is the unit's daily work list; a child's own data is audited
+ * where it is read one by one).
+ */
+export async function recordBoardView(
+  db: Db,
+  actor: Actor,
+  unit: CareUnitInfo,
+  date: string,
+  departmentId: number | null,
+): Promise<void> {
+  await recordAudit(db, {
+    actor,
+    role: [...careUnitRoles(actor, unit)].join(',') || null,
+    action: 'care_board.view',
+    record: { type: unit.kind, id: unit.id },
+    details: { date, departmentId },
+  });
 }
 
 /**

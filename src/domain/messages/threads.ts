@@ -7,6 +7,7 @@ import type { PupilFacts } from '../access/pupil-facts.ts';
 import { requireVisiblePupil } from '../access/scope.ts';
 import { NotFoundError } from '../errors.ts';
 import type { GuardianChild } from '../guardian/child.ts';
+import { recordStaffRead } from '../privacy/staff-reads.ts';
 import {
   canViewKindergartenThread,
   canViewThread,
@@ -157,6 +158,19 @@ export async function requireStaffThread(
   if (thread.kind === 'kindergarten') return toKindergartenRecord(db, actor, thread, today);
   const pupil = await requireVisiblePupil(db, actor, thread.pupil_id, today);
   return toRecord(db, actor, thread, pupil);
+}
+
+/** The staff's GET of a thread: requireStaffThread, and the read in the audit (D9). */
+export async function openStaffThread(
+  db: Db,
+  actor: Actor,
+  threadId: number,
+  today = todayInOslo(),
+): Promise<ThreadRecord> {
+  const record = await requireStaffThread(db, actor, threadId, today);
+  const child = record.pupil ? { pupil: record.pupil } : { care: record.child! };
+  await recordStaffRead(db, actor, child, 'message_thread.view', { type: 'message_thread', id: record.thread.id });
+  return record;
 }
 
 export interface MessageView {

@@ -57,8 +57,10 @@ export async function addCareSections(
       school: child.kindergarten,
       className: child.department,
       enrolledFrom: child.starts_on,
+      id: child.id,
       guardians: relations.get(child.id) ?? [],
-      viewedBy: [],
+      log: [],
+      logMore: false,
       extra: {},
     });
   }

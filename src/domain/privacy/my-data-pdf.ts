@@ -23,9 +23,13 @@ export interface MyDataPdfText extends ExtraText {
   school: string;
   enrolledFrom: string;
   guardians: string;
-  viewedBy: string;
-  viewedByNone: string;
-  actions: Record<string, string>;
+  log: string;
+  logNone: string;
+  exportLimited: string;
+  /** One row of a child's log as "who (capacity) – what", in the reader's language. */
+  logLine: (entry: MyData['children'][number]['log'][number]) => string;
+  /** The row's time, dd.mm.yyyy hh:mm in Norwegian time. */
+  logTime: (at: string) => string;
 }
 
 /** The areas' data as rows, translated as on the page (extraBlocks). */
@@ -80,13 +84,13 @@ export function renderMyDataPdf(
       ],
     });
     sections.push({
-      heading: `${t.viewedBy}: ${child.name}`,
-      rows: child.viewedBy.length
-        ? child.viewedBy.map((v) => ({
-            label: v.at.slice(0, 10).split('-').reverse().join('.'),
-            value: `${v.by} (${v.role ?? ''}) – ${t.actions[v.action] ?? v.action}`,
-          }))
-        : [{ label: '', value: t.viewedByNone }],
+      heading: `${t.log}: ${child.name}`,
+      rows: [
+        ...(child.log.length
+          ? child.log.map((entry) => ({ label: t.logTime(entry.at), value: t.logLine(entry) }))
+          : [{ label: '', value: t.logNone }]),
+        ...(child.logMore ? [{ label: '', value: t.exportLimited }] : []),
+      ],
     });
   }
   const letter: Letter = {

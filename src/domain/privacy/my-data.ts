@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
-import { listAuditForSubject } from '../audit.ts';
+import { listChildLog, MY_DATA_LOG_ROWS } from './child-log.ts';
 import { NotFoundError } from '../errors.ts';
 import { notEndedBy } from '../period.ts';
 import { parseIdentityNumber } from '../person/fodselsnummer.ts';
@@ -10,7 +10,16 @@ import { addCareSections } from './care-section.ts';
 import { guardiansOfChildren } from './guardians.ts';
 import type { MyData } from './types.ts';
 
-export async function collectMyData(db: Db, actor: Actor, today = todayInOslo()): Promise<MyData> {
+/**
+ * `logRows`: how many rows of each child's log to include (the page: a few, linking to the paged log; the exports: up
+ * to LOG_EXPORT_LIMIT).
+ */
+export async function collectMyData(
+  db: Db,
+  actor: Actor,
+  today = todayInOslo(),
+  options: { logRows?: number } = {},
+): Promise<MyData> {
   if (actor.via !== 'idporten') throw new NotFoundError();
   const person = await db
     .selectFrom('person as p')
@@ -70,24 +79,16 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
   };
   for (const child of children) {
     const detail = details.find((d) => d.id === child.pupilId);
-    const audit = await listAuditForSubject(db, child.pupilId, 100);
     data.children.push({
       name: `${child.givenName} ${child.familyName}`,
       birthDate: detail?.fodselsnummer ? (parseIdentityNumber(detail.fodselsnummer)?.birthDate ?? null) : null,
       school: child.schoolName,
       className: child.className,
       enrolledFrom: detail?.starts_on ?? '',
+      id: child.pupilId,
       guardians: relations.get(child.pupilId) ?? [],
-      viewedBy: audit
-        // Who has looked at the child's card. Reasons are left out (they may concern others, e.g. a
-        // reveal for the child welfare service), and so are actions about other guardians (blocking).
-        .filter((a) => a.action === 'pupil_card.view' || a.action === 'address.reveal')
-        .map((a) => ({
-          at: a.at.toISOString(),
-          action: a.action,
-          by: a.given_name ? `${a.given_name} ${a.family_name}` : '',
-          role: a.actor_role,
-        })),
+      log: [],
+      logMore: false,
       extra: {},
     });
   }
@@ -95,5 +96,13 @@ export async function collectMyData(db: Db, actor: Actor, today = todayInOslo())
   const kindergartenIds = await addCareSections(db, actor, data, childIds, today);
   const all = [...childIds, ...kindergartenIds];
   await addAreaSections(db, actor, data, data.children.length ? all : []);
+  const logRows = options.logRows ?? MY_DATA_LOG_ROWS;
+  const logs = await Promise.all(
+    data.children.map((child) => listChildLog(db, child.id, actor.personId, { limit: logRows, offset: 0 })),
+  );
+  data.children.forEach((child, i) => {
+    child.log = logs[i]!.entries;
+    child.logMore = logs[i]!.more;
+  });
   return data;
 }

@@ -25,7 +25,12 @@ export interface MyData {
     className: string;
     enrolledFrom: string;
     guardians: { name: string; relation: string; parentalResponsibility: boolean }[];
-    viewedBy: { at: string; action: string; by: string; role: string | null }[];
+    /** The person's id: the address of the child's whole log (`myDataPaths.log`). */
+    id: number;
+    /** Who read and changed the child's data, newest first (child-log.ts): a few on the page, the rest in the exports. */
+    log: { at: string; action: string; by: string; role: string | null }[];
+    /** The log has more rows than `log` holds. */
+    logMore: boolean;
     extra: Record<string, unknown>;
   }[];
 }

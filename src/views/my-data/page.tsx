@@ -1,8 +1,9 @@
 import { extraBlocks } from '../../domain/privacy/extra-lines.ts';
 import type { MyData } from '../../domain/privacy/types.ts';
 import { formatDate } from '../../i18n/index.ts';
-import { myDataText } from '../../i18n/my-data.ts';
-import { card, secondaryLink } from '../components/classes.ts';
+import { logActionText, logRoleText, myDataText } from '../../i18n/my-data.ts';
+import { card, link, secondaryLink } from '../components/classes.ts';
+import { formatDateTime } from '../components/dates.ts';
 import { TableRegion } from '../components/table.tsx';
 import type { PageContext } from '../page-context.ts';
 import { myDataPaths } from '../../paths/my-data.ts';
@@ -105,51 +106,17 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
           </dl>
           <Extra page={page} extra={child.extra} />
           <h3 class="text-lg font-semibold" safe>
-            {t.viewedBy}
+            {t.log}
           </h3>
-          {child.viewedBy.length === 0 ? (
-            <p safe>{t.viewedByNone}</p>
+          <LogTable page={page} name={child.name} entries={child.log} />
+          {child.log.length ? (
+            <p>
+              <a href={myDataPaths.log(child.id)} class={link} safe>
+                {`${t.logAll}: ${child.name}`}
+              </a>
+            </p>
           ) : (
-            <TableRegion label={`${t.viewedBy}: ${child.name}`}>
-              <table class="min-w-full text-left text-sm">
-                <caption class="sr-only" safe>{`${t.viewedBy}: ${child.name}`}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" class="pr-4" safe>
-                      {t.when}
-                    </th>
-                    <th scope="col" class="pr-4" safe>
-                      {t.who}
-                    </th>
-                    <th scope="col" class="pr-4" safe>
-                      {t.role}
-                    </th>
-                    <th scope="col" safe>
-                      {t.what}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {child.viewedBy.map((view) => (
-                    <tr class="border-t border-slate-200">
-                      <td class="pr-4" safe>
-                        {formatDate(new Date(view.at))}
-                      </td>
-                      <td class="pr-4" safe>
-                        {view.by}
-                      </td>
-                      <td class="pr-4" safe>
-                        {(view.role ?? '')
-                          .split(',')
-                          .map((r) => (page.t.home.role as Record<string, string>)[r] ?? r)
-                          .join(', ')}
-                      </td>
-                      <td safe>{t.actions[view.action] ?? view.action}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            ''
           )}
         </section>
       ))}
@@ -181,5 +148,58 @@ function Extra({ page, extra }: { page: PageContext; extra: Record<string, unkno
         </div>
       ))}
     </>
+  );
+}
+
+/** A child's log: when, who, in what capacity, what (the rows as listChildLog gives them), or a line saying none. */
+export function LogTable({
+  page,
+  name,
+  entries,
+}: {
+  page: PageContext;
+  name: string;
+  entries: MyData['children'][number]['log'];
+}) {
+  const t = myDataText[page.locale];
+  if (entries.length === 0) return <p safe>{t.logNone}</p>;
+  return (
+    <TableRegion label={`${t.log}: ${name}`}>
+      <table class="min-w-full text-left text-sm">
+        <caption class="sr-only" safe>{`${t.log}: ${name}`}</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="pr-4" safe>
+              {t.when}
+            </th>
+            <th scope="col" class="pr-4" safe>
+              {t.who}
+            </th>
+            <th scope="col" class="pr-4" safe>
+              {t.role}
+            </th>
+            <th scope="col" safe>
+              {t.what}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr class="border-t border-slate-200">
+              <td class="whitespace-nowrap pr-4" safe>
+                {formatDateTime(new Date(entry.at))}
+              </td>
+              <td class="pr-4" safe>
+                {entry.by || 'Skolebro'}
+              </td>
+              <td class="pr-4" safe>
+                {logRoleText(page.locale, entry.role)}
+              </td>
+              <td safe>{logActionText(page.locale, entry.action)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
