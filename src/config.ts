@@ -91,6 +91,8 @@ const EnvSchema = v.object({
   MASKINPORTEN_CLIENT_ID: v.optional(v.string()),
   MASKINPORTEN_KEY_ID: v.optional(v.string()),
   MASKINPORTEN_PRIVATE_KEY_FILE: v.optional(v.string()),
+  EFORMIDLING_URL: v.optional(HttpUrl),
+  EFORMIDLING_ORG_NUMBER: v.optional(v.pipe(v.string(), v.regex(/^\d{9}$/, 'must be a 9-digit organisation number'))),
   LETTER_DISPATCHER: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'true'),
   SHUTDOWN_TIMEOUT_SECONDS: v.optional(
     v.pipe(
@@ -149,6 +151,8 @@ export type Config = {
   letters: {
     krrUrl: string | undefined;
     maskinporten: { url: string; clientId: string; keyId: string | undefined; privateKeyFile: string } | undefined;
+    /** EFORMIDLING_URL: digital post through the school owner's integrasjonspunkt (eformidling.ts), in any environment. */
+    eformidling: { url: string; senderOrgNumber: string | undefined } | undefined;
     dispatcher: boolean;
   };
   /** On SIGTERM/SIGINT, how long in-flight requests and worker batches may take before the process exits. */
@@ -223,6 +227,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
               privateKeyFile: out.MASKINPORTEN_PRIVATE_KEY_FILE,
             }
           : undefined,
+      eformidling: out.EFORMIDLING_URL
+        ? { url: out.EFORMIDLING_URL, senderOrgNumber: out.EFORMIDLING_ORG_NUMBER }
+        : undefined,
       dispatcher: out.LETTER_DISPATCHER === 'true',
     },
     shutdownTimeoutMs: out.SHUTDOWN_TIMEOUT_SECONDS * 1000,

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { DevDigitalPostClient, type DigitalPostClient } from './digital-post.ts';
+import { EFormidlingDigitalPostClient } from './eformidling.ts';
 import { DevKrrClient, type KrrClient } from './krr.ts';
 import { HttpKrrClient, MaskinportenTokenProvider } from './krr-http.ts';
 
@@ -15,8 +16,8 @@ export interface LetterDeps {
 
 /**
  * From the configuration: KRR_URL → the real KRR with a Maskinporten token; otherwise the development KRR
- * (krr_person), never in production. Digital post: the development mailbox outside production. Production has no
- * digital post adapter yet (an eFormidling DPI client would implement DigitalPostClient), so letters go on paper there.
+ * (krr_person), never in production. Digital post: EFORMIDLING_URL → the school owner's integrasjonspunkt (DPI);
+ * otherwise the development mailbox outside production, and none in production (every letter goes on paper).
  */
 export function letterDepsFromConfig(config: Config, db: Db): LetterDeps {
   const production = config.env === 'production';
@@ -27,5 +28,14 @@ export function letterDepsFromConfig(config: Config, db: Db): LetterDeps {
       : production
         ? null
         : new DevKrrClient(db);
-  return { krr, digitalPost: production ? null : new DevDigitalPostClient(db) };
+  const { eformidling } = config.letters;
+  const digitalPost = eformidling
+    ? new EFormidlingDigitalPostClient({
+        ...eformidling,
+        securityLevel: config.idportenAcrValues === 'idporten-loa-high' ? 4 : 3,
+      })
+    : production
+      ? null
+      : new DevDigitalPostClient(db);
+  return { krr, digitalPost };
 }
