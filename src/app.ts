@@ -36,6 +36,8 @@ import { careBoardRoutes } from './routes/care-board.tsx';
 import { applicationRoutes } from './routes/applications.tsx';
 import { vitnemalRoutes } from './routes/vitnemal.tsx';
 import { ownerSettingsRoutes } from './routes/owner-settings.tsx';
+import { archiveRoutes } from './routes/archive.tsx';
+import { privacyStatementRoutes } from './routes/privacy-statements.tsx';
 import { messageRoutes } from './routes/messages.tsx';
 import { broadcastRoutes } from './routes/broadcasts.tsx';
 import { newsRoutes } from './routes/news.tsx';
@@ -98,6 +100,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', health);
   app.route('/', pages);
+  app.route('/', privacyStatementRoutes);
   app.route('/', language);
   app.route('/', authRoutes({ demo: !deps.config.idporten }));
   app.route('/', home);
@@ -116,6 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', applicationRoutes);
   app.route('/', vitnemalRoutes);
   app.route('/', ownerSettingsRoutes);
+  app.route('/', archiveRoutes);
   app.route('/', fregReportRoutes);
   app.route('/', messageRoutes);
   app.route('/', broadcastRoutes);

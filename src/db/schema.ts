@@ -1,4 +1,5 @@
 import type { AbsenceTables } from './tables/absence.ts';
+import type { ArchiveTables } from './tables/archive.ts';
 import type { ApplicationsTables } from './tables/applications.ts';
 import type { BroadcastsTables } from './tables/broadcasts.ts';
 import type { DeliveryTables } from './tables/delivery.ts';
@@ -11,6 +12,7 @@ import type { ContactTables } from './tables/contact.ts';
 import type { DocumentsTables } from './tables/documents.ts';
 import type { LettersTables } from './tables/letters.ts';
 import type { MessagesTables } from './tables/messages.ts';
+import type { PrivacyTables } from './tables/privacy.ts';
 import type * as org from './tables/organisation.ts';
 import type * as identity from './tables/identity.ts';
 import type * as outbox from './tables/outbox.ts';
@@ -32,10 +34,13 @@ export type * from './tables/forms.ts';
 export type * from './tables/delivery.ts';
 export type * from './tables/freg.ts';
 export type * from './tables/care.ts';
+export type * from './tables/privacy.ts';
 
 /** The whole database as Kysely sees it: one entry per table. */
 export interface Database
   extends MessagesTables,
+    PrivacyTables,
+    ArchiveTables,
     CareTables,
     FregTables,
     LettersTables,

@@ -17,6 +17,7 @@ export interface AuditEntry {
 export type AuditAction =
   | StaffReadAction
   | 'care_board.view'
+  | 'archive.extract'
   | 'person.update'
   | 'contact_info.update'
   | 'notification_settings.update'
@@ -36,6 +37,7 @@ export type AuditAction =
   | `${ApplicationKind}.${'apply' | 'confirm' | 'decline' | 'withdraw' | 'decide'}`
   | 'vitnemal_absence.view'
   | 'municipality.settings'
+  | 'privacy_statement.update'
   | 'message.send'
   | 'message_thread.create'
   | 'message.inbound'

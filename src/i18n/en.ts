@@ -33,14 +33,6 @@ export const en: Messages = {
     devMail: 'E-mail',
     devDigitalPost: 'Digital mailbox',
   },
-  accessibility: {
-    title: 'Accessibility statement',
-    body: 'Skolebro aims to meet WCAG 2.1 level AA, as the Norwegian regulation on universal design of ICT requires. Every page works with a keyboard and a screen reader, and without JavaScript. If something does not work for you, contact your school and we will fix it.',
-  },
-  privacy: {
-    title: 'Privacy',
-    body: 'Skolebro processes personal data about pupils, guardians and staff on behalf of the school owner (the municipality or private school owner), who is the data controller. We store only what the school needs, show it only to those who need it for their work, and log who has viewed a pupil card.',
-  },
   auth: {
     chooserTitle: 'Log in',
     chooserLead: 'Choose how you want to log in.',

@@ -23,6 +23,10 @@ const nb = {
   school: 'Skole og klasse',
   enrolledFrom: 'Elev fra',
   guardians: 'Foresatte',
+  pupilLead:
+    'Her ser du hva Skolebro lagrer om deg, og hvem av de ansatte som har lest og endret opplysningene om deg. Vil du rette noe, si fra til kontaktlæreren din.',
+  yourSchool: 'Skolen din',
+  logPupil: 'Hvem har lest og endret opplysningene om deg',
   log: 'Hvem har lest og endret opplysningene om barnet',
   logNone: 'Ingen har lest eller endret opplysningene om barnet ennå.',
   logAll: 'Se hele loggen',
@@ -168,6 +172,10 @@ const nn: Shape = {
   school: 'Skule og klasse',
   enrolledFrom: 'Elev frå',
   guardians: 'Føresette',
+  pupilLead:
+    'Her ser du kva Skolebro lagrar om deg, og kven av dei tilsette som har lese og endra opplysningane om deg. Vil du rette noko, sei frå til kontaktlæraren din.',
+  yourSchool: 'Skulen din',
+  logPupil: 'Kven har lese og endra opplysningane om deg',
   log: 'Kven har lese og endra opplysningane om barnet',
   logNone: 'Ingen har lese eller endra opplysningane om barnet enno.',
   logAll: 'Sjå heile loggen',
@@ -311,6 +319,10 @@ const en: Shape = {
   school: 'School and class',
   enrolledFrom: 'Pupil since',
   guardians: 'Guardians',
+  pupilLead:
+    'Here you see what Skolebro stores about you, and who among the staff has read and changed your data. To correct something, tell your contact teacher.',
+  yourSchool: 'Your school',
+  logPupil: 'Who has read and changed your data',
   log: "Who has read and changed the child's data",
   logNone: "Nobody has read or changed the child's data yet.",
   logAll: 'See the whole log',

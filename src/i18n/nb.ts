@@ -31,14 +31,6 @@ export const nb = {
     devMail: 'E-post',
     devDigitalPost: 'Digital postkasse',
   },
-  accessibility: {
-    title: 'Tilgjengelighetserklæring',
-    body: 'Skolebro skal oppfylle kravene i WCAG 2.1 nivå AA, slik forskrift om universell utforming av IKT-løsninger krever. Alle sider virker med tastatur og skjermleser, og uten JavaScript. Finner du noe som ikke virker, ta kontakt med skolen din, så retter vi det.',
-  },
-  privacy: {
-    title: 'Personvern',
-    body: 'Skolebro behandler personopplysninger om elever, foresatte og ansatte på vegne av skoleeieren (kommunen eller den private skoleeieren), som er behandlingsansvarlig. Vi lagrer bare det skolen trenger, viser det bare til dem som har tjenstlig behov, og logger hvem som har sett elevkortet.',
-  },
   auth: {
     chooserTitle: 'Logg inn',
     chooserLead: 'Velg hvordan du vil logge inn.',

@@ -33,14 +33,6 @@ export const nn: Messages = {
     devMail: 'E-post',
     devDigitalPost: 'Digital postkasse',
   },
-  accessibility: {
-    title: 'Tilgjengelegheitserklæring',
-    body: 'Skolebro skal oppfylle krava i WCAG 2.1 nivå AA, slik forskrift om universell utforming av IKT-løysingar krev. Alle sider verkar med tastatur og skjermlesar, og utan JavaScript. Finn du noko som ikkje verkar, ta kontakt med skulen din, så rettar vi det.',
-  },
-  privacy: {
-    title: 'Personvern',
-    body: 'Skolebro behandlar personopplysningar om elevar, føresette og tilsette på vegner av skuleeigaren (kommunen eller den private skuleeigaren), som er behandlingsansvarleg. Vi lagrar berre det skulen treng, viser det berre til dei som har tenstleg behov, og loggar kven som har sett elevkortet.',
-  },
   auth: {
     chooserTitle: 'Logg inn',
     chooserLead: 'Vel korleis du vil logge inn.',

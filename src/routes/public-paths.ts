@@ -9,6 +9,7 @@ export const PUBLIC_ROUTES = [
   'GET /',
   'GET /accessibility',
   'GET /privacy',
+  'GET /privacy/:municipalityId', // each school owner's privacy statement (issue 16, item 7)
   'GET /healthz',
   'GET /healthz/live',
   'GET /healthz/ready',

@@ -21,6 +21,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     assets: c.get('assets'),
     userName: actor ? `${actor.givenName} ${actor.familyName}` : undefined,
     isGuardian: actor?.via === 'idporten',
+    isPupil: actor?.via === 'feide' && actor.isPupil,
     staffRoles: actor?.via === 'feide' ? [...new Set(actor.staff.map((g) => g.role))] : [],
     mobileSwitch: isStaff(c)
       ? mobilePaths.choose('mobile', hasMobileVersion(c.req.path) ? here : homePaths.start)

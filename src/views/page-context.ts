@@ -17,6 +17,8 @@ export interface PageContext {
   userName?: string;
   /** Logged in with ID-porten: a guardian (shows the contact card link). */
   isGuardian?: boolean;
+  /** A pupil logged in with Feide (their own My data). */
+  isPupil?: boolean;
   /** Staff (Feide) roles held today: the staff navigation shows what they may use. Empty for guardians and pupils. */
   staffRoles?: StaffRole[];
   /** Development and test (never production), logged in: the footer links to /dev/sms, /dev/mail and /dev/digital-post. */

@@ -8,6 +8,7 @@ import { wrapText } from '../../src/domain/documents/wrap.ts';
 import { documentPaths } from '../../src/paths/documents.ts';
 import { createTestDb } from '../support/db.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 
 const NORWEGIAN = 'Åse Ærlighet Øvrebø – «Skolen» – 12 € – 2. pinsedag';
 
@@ -75,6 +76,39 @@ test('an English letter numbers its pages in English; the output is byte-identic
   assert.deepEqual(Buffer.from(a), Buffer.from(b));
 });
 
+test('a letter is PDF/A-2b: XMP matching the document information, the sRGB output intent, fonts embedded, an id', async () => {
+  const now = new Date('2026-11-25T08:00:00Z');
+  const bytes = await renderLetterPdf(letter(1), { now });
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const catalog = pdf.catalog;
+  const metadata = pdf.context.lookup(catalog.get(PDFName.of('Metadata'))) as PDFRawStream;
+  assert.equal(metadata.dict.get(PDFName.of('Subtype'))?.toString(), '/XML');
+  const xmp = Buffer.from(metadata.getContents()).toString('utf8');
+  assert.match(xmp, /<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+  assert.ok(xmp.includes(`<rdf:li xml:lang="x-default">${NORWEGIAN}</rdf:li>`), 'the title, as in the Info dictionary');
+  assert.equal(pdf.getTitle(), NORWEGIAN);
+  assert.match(xmp, /<xmp:CreateDate>2026-11-25T08:00:00Z<\/xmp:CreateDate>/);
+  assert.equal(pdf.getCreationDate()?.toISOString(), '2026-11-25T08:00:00.000Z');
+  assert.match(xmp, /<pdf:Producer>Skolebro \(pdf-lib\)<\/pdf:Producer>/);
+  assert.equal(pdf.getProducer(), 'Skolebro (pdf-lib)');
+  const intents = pdf.context.lookup(catalog.get(PDFName.of('OutputIntents')), PDFArray);
+  const intent = pdf.context.lookup(intents.get(0), PDFDict);
+  assert.equal(intent.get(PDFName.of('S'))?.toString(), '/GTS_PDFA1');
+  const profile = pdf.context.lookup(intent.get(PDFName.of('DestOutputProfile'))) as PDFRawStream;
+  assert.equal(profile.dict.get(PDFName.of('N'))?.toString(), '3');
+  const icc = Buffer.from(decodePDFRawStream(profile).decode());
+  assert.equal(icc.subarray(36, 40).toString('latin1'), 'acsp', 'an ICC profile');
+  assert.equal(icc.subarray(16, 20).toString('latin1'), 'RGB ');
+  assert.ok(pdf.context.trailerInfo.ID, 'the trailer has a file identifier');
+  // every font is embedded (a FontFile2 in each font descriptor)
+  const descriptors = pdf.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Type'))?.toString() === '/FontDescriptor');
+  assert.ok(descriptors.length >= 2);
+  for (const d of descriptors) assert.ok(d.get(PDFName.of('FontFile2')), 'the font is embedded');
+});
+
 test('wrapping keeps words whole and breaks a word wider than the line', () => {
   const measure = (s: string) => s.length;
   assert.deepEqual(wrapText('en to tre fire', 7, measure), ['en to', 'tre', 'fire']);
@@ -95,6 +129,39 @@ test('the store keeps the exact bytes and their SHA-256; lists newest first, bou
     .execute();
   const [pupil, mother, father] = people.map((p) => p.id) as [number, number, number];
   const bytes = await renderLetterPdf(letter(1));
+  // a document is archived in the child's folder when it is stored: one about nobody at a school or kindergarten is refused
+  await assert.rejects(
+    storeDocument(db, {
+      pupilId: pupil,
+      guardianId: null,
+      kind: 'letter',
+      title: 'Brev',
+      filename: 'brev.pdf',
+      contentType: 'application/pdf',
+      content: bytes,
+      createdBy: null,
+    }),
+    /no school or kindergarten to archive it under/,
+  );
+  const owner = await db
+    .insertInto('municipality')
+    .values({ name: 'Testkommune', org_number: '999999999' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const kindergarten = await db
+    .insertInto('kindergarten')
+    .values({ municipality_id: owner.id, name: 'Testbarnehagen', org_number: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const department = await db
+    .insertInto('kindergarten_department')
+    .values({ kindergarten_id: kindergarten.id, name: 'Avdeling' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('kindergarten_enrolment')
+    .values({ child_id: pupil, department_id: department.id, starts_on: '2026-08-01' })
+    .execute();
   const base = {
     pupilId: pupil,
     kind: 'letter' as const,

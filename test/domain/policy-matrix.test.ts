@@ -21,6 +21,8 @@ import {
   canViewConsents,
   canViewPupil,
   canViewProtectionMarker,
+  canEditPrivacyStatement,
+  canExtractArchive,
   reachOf,
 } from '../../src/domain/access/policy.ts';
 import { loadPupilFacts, type PupilFacts } from '../../src/domain/access/pupil-facts.ts';
@@ -1255,6 +1257,26 @@ test('a municipality notice (issue 18, item 7): the school owner of the municipa
         `${login.key} via ${via} / listNoticeMunicipalities`,
       );
       c.equal(canSendMunicipalityNotice(actor, demo + 1000), false, `${login.key} via ${via} / another municipality`);
+    }
+  }
+  c.done();
+});
+
+test("a school owner's privacy statement and archive extract (issue 16, items 7 and 2): only the school owner of that municipality; via ID-porten nobody", async () => {
+  // Written from the role table: Randi is school owner of Demo kommune and of nothing else; every other demo login,
+  // rektor included, has no municipality scope; a guardian (ID-porten) edits nothing.
+  const demo = (
+    await db.selectFrom('municipality').select('id').where('name', '=', 'Demo kommune').executeTakeFirstOrThrow()
+  ).id;
+  const c = checker();
+  for (const login of DEMO_LOGINS) {
+    for (const via of ['feide', 'idporten'] as const) {
+      const actor = await actorOf(person[login.key], via);
+      const want = via === 'feide' && login.key === 'school-owner';
+      c.equal(canEditPrivacyStatement(actor, demo), want, `${login.key} via ${via}`);
+      c.equal(canEditPrivacyStatement(actor, demo + 1000), false, `${login.key} via ${via} / another municipality`);
+      c.equal(canExtractArchive(actor, demo), want, `${login.key} via ${via} / archive extract`);
+      c.equal(canExtractArchive(actor, demo + 1000), false, `${login.key} via ${via} / another municipality's archive`);
     }
   }
   c.done();

@@ -10,6 +10,7 @@ const PUBLIC = new Set([
   'GET /',
   'GET /accessibility',
   'GET /privacy',
+  'GET /privacy/:municipalityId',
   'GET /healthz',
   'GET /healthz/live',
   'GET /healthz/ready',

@@ -238,3 +238,37 @@ test('the log page is a 404 for anyone but an unblocked guardian of the child', 
   assert.equal((await client.get(`/me/data/children/abc/log`, cookies.kari)).status, 404);
   assert.equal((await client.get(`/me/data/children/999999/log`, cookies.kari)).status, 404);
 });
+
+test('a pupil sees their own data and who among the staff read it, never another child’s log', async () => {
+  const pupilId = await loginPersonId(db, 'pupil');
+  const pupil = { cookie: await sessionCookie(db, pupilId, 'feide') };
+  // a staff read of the pupil, as the pupil card writes it
+  await recordAudit(db, {
+    actor: { personId: rektor, via: 'feide' },
+    role: 'leadership',
+    action: 'pupil_card.view',
+    subjectPersonId: pupilId,
+  });
+  const res = await client.get('/me/data', pupil);
+  assert.equal(res.status, 200);
+  const { document, text } = await html(res);
+  assert.match(text, /Her ser du hva Skolebro lagrer om deg/);
+  assert.match(text, /Skolen din/);
+  assert.match(text, /Hvem har lest og endret opplysningene om deg/);
+  assert.match(text, /Torunn Holmvik.*Så elevkortet/s);
+  const aboutYou = Array.from(
+    document.querySelectorAll('#about-you ~ dl dt, section[aria-labelledby="about-you"] dt'),
+  ).map((dt) => dt.textContent);
+  assert.ok(aboutYou.includes('Navn'));
+  assert.ok(!aboutYou.includes('E-post') && !aboutYou.includes('Mobil'), 'no contact card: a pupil has none');
+  assert.ok(document.querySelector(`a[href="/me/data/children/${pupilId}/log"]`), 'the whole log is theirs to page');
+  assert.equal((await client.get(`/me/data/children/${pupilId}/log`, pupil)).status, 200);
+  assert.equal((await client.get(`/me/data/children/${sofie}/log`, pupil)).status, 404, "another child's log");
+  const json = await (await client.get('/me/data.json', pupil)).json();
+  assert.equal(json.subject, 'pupil');
+  assert.equal(json.children.length, 1);
+  assert.equal(json.children[0].id, pupilId);
+  const pdf = await pdfText(new Uint8Array(await (await client.get('/me/data.pdf', pupil)).arrayBuffer()));
+  assert.match(pdf, /Skolen din/);
+  assert.match(pdf, /Torunn Holmvik \(Skoleledelse\) – Så elevkortet/);
+});

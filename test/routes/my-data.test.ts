@@ -72,7 +72,7 @@ test("the JSON export is a download with only this family's data", async () => {
   assert.ok(Array.isArray(data.guardian.extra.notificationSettings));
 });
 
-test('staff and pupils have no guardian data page', async () => {
+test('staff have no data page here (their own export is another matter)', async () => {
   const teacher = { cookie: await sessionCookie(db, await idOf('contact-teacher'), 'feide') };
   assert.equal((await client.get('/me/data', teacher)).status, 404);
   assert.equal((await client.get('/me/data.json', teacher)).status, 404);

@@ -520,7 +520,25 @@ export function canViewSchoolStatistics(actor: Actor, school: StatisticsSchool):
   );
 }
 
+/** D7: the archive extract of a school owner is taken by its school owner (Feide), nobody else (404). */
+export function canExtractArchive(actor: Actor, municipalityId: number): boolean {
+  return isSchoolOwnerOf(actor, municipalityId);
+}
+
 /** S12: the school owner compares its schools; only the school owner of that municipality (or private owner). */
 export function canViewOwnerStatistics(actor: Actor, municipalityId: number): boolean {
+  return isSchoolOwnerOf(actor, municipalityId);
+}
+
+/** The school owner (skoleeier) of that municipality or private owner, logged in with Feide. */
+function isSchoolOwnerOf(actor: Actor, municipalityId: number): boolean {
   return actor.via === 'feide' && grantIds(actor, ['school_owner'], (g) => [g.municipalityId]).includes(municipalityId);
+}
+
+/**
+ * Issue 16, item 7: a school owner's privacy statement is edited by the school owner of that municipality (or private
+ * owner), with a Feide login; everyone else finds no edit page (404). Reading it is public.
+ */
+export function canEditPrivacyStatement(actor: Actor, municipalityId: number): boolean {
+  return isSchoolOwnerOf(actor, municipalityId);
 }

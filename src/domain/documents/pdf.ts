@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { makePdfA } from './pdfa.ts';
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { Letter } from './api.ts';
 import { loadPdfLib, rgb } from './pdf-lib.ts';
@@ -168,6 +169,14 @@ export async function renderLetterPdf(letter: Letter, options: { now?: Date } = 
     });
   });
 
+  await makePdfA(pdf, {
+    title: cleanLine(letter.title),
+    author: cleanLine(letter.sender[0] ?? ''),
+    language: words.tag,
+    creator: 'Skolebro',
+    producer: 'Skolebro (pdf-lib)',
+    date: now,
+  });
   return pdf.save();
 }
 

@@ -135,11 +135,13 @@ export interface ChildLogPage {
 }
 
 /**
- * One page of a child's whole log, for a guardian of the child (an unblocked one, as on every page about the child;
- * anyone else gets 404, the child itself too: a pupil's own My data is another page).
+ * One page of a child's whole log, for a guardian of the child (an unblocked one, as on every page about the child)
+ * or the pupil themself (Feide); anyone else gets 404.
  */
 export async function loadChildLogPage(db: Db, actor: Actor, childId: number, page: number): Promise<ChildLogPage> {
-  if (actor.via !== 'idporten' || !actor.guardianOf.includes(childId)) throw new NotFoundError();
+  const guardian = actor.via === 'idporten' && actor.guardianOf.includes(childId);
+  const self = actor.via === 'feide' && actor.isPupil && actor.personId === childId;
+  if (!guardian && !self) throw new NotFoundError();
   const [child, log] = await Promise.all([
     db.selectFrom('person').select(['given_name', 'family_name']).where('id', '=', childId).executeTakeFirst(),
     listChildLog(db, childId, actor.personId, { limit: LOG_PAGE_SIZE, offset: (page - 1) * LOG_PAGE_SIZE }),

@@ -24,7 +24,10 @@ export interface MyDataPdfText extends ExtraText {
   enrolledFrom: string;
   guardians: string;
   log: string;
+  logPupil: string;
   logNone: string;
+  pupilLead: string;
+  yourSchool: string;
   exportLimited: string;
   /** One row of a child's log as "who (capacity) – what", in the reader's language. */
   logLine: (entry: MyData['children'][number]['log'][number]) => string;
@@ -49,6 +52,7 @@ export function renderMyDataPdf(
   date: string,
 ): Promise<Uint8Array> {
   const g = data.guardian;
+  const pupil = data.subject === 'pupil';
   const or = (value: string | null | undefined) => value || t.notRegistered;
   const sections: LetterSection[] = [
     {
@@ -64,17 +68,21 @@ export function renderMyDataPdf(
               .join(', '),
           ),
         },
-        { label: t.email, value: or(g.contact?.email) },
-        { label: t.mobile, value: or(g.contact?.mobile) },
-        { label: t.phone, value: or(g.contact?.phone) },
-        { label: t.sms, value: g.contact?.smsEnabled === false ? t.smsOff : t.smsOn },
+        ...(pupil
+          ? []
+          : [
+              { label: t.email, value: or(g.contact?.email) },
+              { label: t.mobile, value: or(g.contact?.mobile) },
+              { label: t.phone, value: or(g.contact?.phone) },
+              { label: t.sms, value: g.contact?.smsEnabled === false ? t.smsOff : t.smsOn },
+            ]),
         ...extraRows(g.extra, t),
       ],
     },
   ];
   for (const child of data.children) {
     sections.push({
-      heading: `${t.child}: ${child.name}`,
+      heading: pupil ? t.yourSchool : `${t.child}: ${child.name}`,
       rows: [
         { label: t.birthDate, value: or(child.birthDate?.split('-').reverse().join('.')) },
         { label: t.school, value: `${child.school}, ${child.className}` },
@@ -84,7 +92,7 @@ export function renderMyDataPdf(
       ],
     });
     sections.push({
-      heading: `${t.log}: ${child.name}`,
+      heading: pupil ? t.logPupil : `${t.log}: ${child.name}`,
       rows: [
         ...(child.log.length
           ? child.log.map((entry) => ({ label: t.logTime(entry.at), value: t.logLine(entry) }))
@@ -98,7 +106,7 @@ export function renderMyDataPdf(
     recipient: [g.name],
     date,
     title: t.title,
-    intro: t.lead,
+    intro: pupil ? t.pupilLead : t.lead,
     sections,
     lang,
   };

@@ -20,6 +20,7 @@ export async function collectMyData(
   today = todayInOslo(),
   options: { logRows?: number } = {},
 ): Promise<MyData> {
+  if (actor.via === 'feide' && actor.isPupil) return collectPupilData(db, actor, today, options);
   if (actor.via !== 'idporten') throw new NotFoundError();
   const person = await db
     .selectFrom('person as p')
@@ -55,6 +56,7 @@ export async function collectMyData(
   const relations = await guardiansOfChildren(db, childIds);
   const data: MyData = {
     generatedAt: new Date().toISOString(),
+    subject: 'guardian',
     guardian: {
       name: `${person.given_name} ${person.family_name}`,
       fodselsnummer: person.fodselsnummer,
@@ -105,4 +107,70 @@ export async function collectMyData(
     child.logMore = logs[i]!.more;
   });
   return data;
+}
+
+/**
+ * G16 for a pupil (Feide): what Skolebro stores about them — name, fødselsnummer, address, school and class, their
+ * guardians — and their log (who among the staff read and changed their data; their guardians' own doings left out,
+ * as in a guardian's view). The areas' data addressed to guardians (consents, documents, settings) is not theirs.
+ */
+async function collectPupilData(db: Db, actor: Actor, today: string, options: { logRows?: number }): Promise<MyData> {
+  const me = await db
+    .selectFrom('person as p')
+    .innerJoin('enrolment as e', 'e.pupil_id', 'p.id')
+    .innerJoin('class as c', 'c.id', 'e.class_id')
+    .innerJoin('school as s', 's.id', 'e.school_id')
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'p.fodselsnummer',
+      'p.address_line',
+      'p.postal_code',
+      'p.postal_place',
+      'p.address_protection',
+      's.name as school_name',
+      'c.name as class_name',
+      'e.starts_on',
+    ])
+    .where('p.id', '=', actor.personId)
+    .where(notEndedBy('e', today))
+    .orderBy('e.starts_on', 'desc')
+    .executeTakeFirst();
+  if (!me) throw new NotFoundError();
+  const [relations, log] = await Promise.all([
+    guardiansOfChildren(db, [me.id]),
+    listChildLog(db, me.id, me.id, { limit: options.logRows ?? MY_DATA_LOG_ROWS, offset: 0 }),
+  ]);
+  const name = `${me.given_name} ${me.family_name}`;
+  return {
+    generatedAt: new Date().toISOString(),
+    subject: 'pupil',
+    guardian: {
+      name,
+      fodselsnummer: me.fodselsnummer,
+      address: {
+        line: me.address_line,
+        postalCode: me.postal_code,
+        postalPlace: me.postal_place,
+        protection: me.address_protection,
+      },
+      contact: null,
+      extra: {},
+    },
+    children: [
+      {
+        id: me.id,
+        name,
+        birthDate: me.fodselsnummer ? (parseIdentityNumber(me.fodselsnummer)?.birthDate ?? null) : null,
+        school: me.school_name,
+        className: me.class_name,
+        enrolledFrom: me.starts_on,
+        guardians: relations.get(me.id) ?? [],
+        log: log.entries,
+        logMore: log.more,
+        extra: {},
+      },
+    ],
+  };
 }

@@ -5,6 +5,8 @@
  */
 export interface MyData {
   generatedAt: string;
+  /** Whose data: a guardian's (with their children) or a pupil's own (`guardian` is then the pupil, `children` them). */
+  subject: 'guardian' | 'pupil';
   guardian: {
     name: string;
     fodselsnummer: string | null;

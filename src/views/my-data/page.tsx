@@ -15,13 +15,14 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
   const t = myDataText[page.locale];
   const g = data.guardian;
   const relation = page.t.pupil.relation as Record<string, string>;
+  const pupil = data.subject === 'pupil';
   return (
     <div class="space-y-6">
       <h1 class="text-3xl font-bold" safe>
         {t.title}
       </h1>
       <p class="max-w-prose" safe>
-        {t.lead}
+        {pupil ? t.pupilLead : t.lead}
       </p>
       <p class="flex flex-wrap gap-4">
         <a href={myDataPaths.json} class={secondaryLink} download="" safe>
@@ -64,28 +65,36 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
           ) : (
             ''
           )}
-          <dt class={dt} safe>
-            {t.email}
-          </dt>
-          <dd safe>{g.contact?.email ?? t.notRegistered}</dd>
-          <dt class={dt} safe>
-            {t.mobile}
-          </dt>
-          <dd safe>{g.contact?.mobile ?? t.notRegistered}</dd>
-          <dt class={dt} safe>
-            {t.phone}
-          </dt>
-          <dd safe>{g.contact?.phone ?? t.notRegistered}</dd>
-          <dt class={dt} safe>
-            {t.sms}
-          </dt>
-          <dd safe>{g.contact?.smsEnabled === false ? t.smsOff : t.smsOn}</dd>
+          {pupil ? (
+            ''
+          ) : (
+            <>
+              <dt class={dt} safe>
+                {t.email}
+              </dt>
+              <dd safe>{g.contact?.email ?? t.notRegistered}</dd>
+              <dt class={dt} safe>
+                {t.mobile}
+              </dt>
+              <dd safe>{g.contact?.mobile ?? t.notRegistered}</dd>
+              <dt class={dt} safe>
+                {t.phone}
+              </dt>
+              <dd safe>{g.contact?.phone ?? t.notRegistered}</dd>
+              <dt class={dt} safe>
+                {t.sms}
+              </dt>
+              <dd safe>{g.contact?.smsEnabled === false ? t.smsOff : t.smsOn}</dd>
+            </>
+          )}
         </dl>
         <Extra page={page} extra={g.extra} />
       </section>
       {data.children.map((child, index) => (
         <section aria-labelledby={`child-${index}`} class={`${card} space-y-3`}>
-          <h2 id={`child-${index}`} class="text-xl font-semibold" safe>{`${t.child}: ${child.name}`}</h2>
+          <h2 id={`child-${index}`} class="text-xl font-semibold" safe>
+            {pupil ? t.yourSchool : `${t.child}: ${child.name}`}
+          </h2>
           <dl class={dl}>
             <dt class={dt} safe>
               {t.birthDate}
@@ -106,7 +115,7 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
           </dl>
           <Extra page={page} extra={child.extra} />
           <h3 class="text-lg font-semibold" safe>
-            {t.log}
+            {pupil ? t.logPupil : t.log}
           </h3>
           <LogTable page={page} name={child.name} entries={child.log} />
           {child.log.length ? (

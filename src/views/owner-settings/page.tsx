@@ -6,6 +6,10 @@ import { ownerSettingsPaths } from '../../paths/owner-settings.ts';
 import { link, primaryButton } from '../components/classes.ts';
 import { skoleruteText } from '../../i18n/skolerute.ts';
 import { skolerutePaths } from '../../paths/skolerute.ts';
+import { privacyStatementText } from '../../i18n/privacy-statement.ts';
+import { privacyStatementPaths } from '../../paths/privacy-statements.ts';
+import { archiveText } from '../../i18n/archive.ts';
+import { archivePaths } from '../../paths/archive.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../components/form.tsx';
 import { Section } from '../components/section.tsx';
 
@@ -54,6 +58,16 @@ export function OwnerSettingsPage({
             <p>
               <a href={skolerutePaths.page(s.municipalityId)} class={link} safe>
                 {skoleruteText[page.locale].link}
+              </a>
+            </p>
+            <p>
+              <a href={privacyStatementPaths.edit(s.municipalityId)} class={link} safe>
+                {privacyStatementText[page.locale].editLink}
+              </a>
+            </p>
+            <p>
+              <a href={archivePaths.page(s.municipalityId)} class={link} safe>
+                {archiveText[page.locale].link}
               </a>
             </p>
             <form method="post" action={ownerSettingsPaths.municipality(s.municipalityId)} class="space-y-4" novalidate>
