@@ -4,8 +4,8 @@ import { pageNumber } from '../domain/paging.ts';
 import { LOG_EXPORT_LIMIT, loadChildLogPage, type LogEntry } from '../domain/privacy/child-log.ts';
 import { collectMyData } from '../domain/privacy/my-data.ts';
 import { renderMyDataPdf } from '../domain/privacy/my-data-pdf.ts';
-import { fill, formatDate } from '../i18n/index.ts';
-import { logLine, myDataText } from '../i18n/my-data.ts';
+import { fill, formatDate, formatDateRange, messages } from '../i18n/index.ts';
+import { logActionText, logLine, myDataText } from '../i18n/my-data.ts';
 import { actorOf } from '../middleware/session.ts';
 import { myDataPaths } from '../paths/my-data.ts';
 import { formatDateTime } from '../views/components/dates.ts';
@@ -48,6 +48,10 @@ export const myDataRoutes = new Hono<AppEnv>()
       exportLimited: fill(t.exportLimited, { n: PDF_LOG_ROWS }),
       logLine: (entry: LogEntry) => logLine(locale, entry),
       logTime: (at: string) => formatDateTime(new Date(at)),
+      staffRole: (r: { role: string; title: string | null; unit: string; from: string; to: string | null }) =>
+        `${[(messages(locale).home.role as Record<string, string>)[r.role] ?? r.role, r.title].filter(Boolean).join(', ')} – ${r.unit} – ${r.to ? formatDateRange(r.from, r.to) : `${formatDate(r.from)}–`}`,
+      staffAction: (a: { action: string; record: string | null }) =>
+        `${logActionText(locale, a.action)}${a.record ? ` (${t.recordKinds[a.record] ?? a.record})` : ''}`,
     };
     const pdf = await renderMyDataPdf(data, pdfText, locale, formatDate(new Date()));
     c.header('Content-Disposition', `attachment; filename="skolebro-mine-data-${data.generatedAt.slice(0, 10)}.pdf"`);

@@ -60,7 +60,7 @@ export function Layout({ page, title, children }: LayoutProps) {
                     ) : (
                       ''
                     )}
-                    {page.isGuardian || page.isPupil ? (
+                    {page.userName ? (
                       <a href={myDataPaths.page} class={navLink} safe>
                         {myDataText[page.locale].title}
                       </a>

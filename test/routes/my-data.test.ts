@@ -72,10 +72,42 @@ test("the JSON export is a download with only this family's data", async () => {
   assert.ok(Array.isArray(data.guardian.extra.notificationSettings));
 });
 
-test('staff have no data page here (their own export is another matter)', async () => {
+test('staff get their own data: roles, contact data and what they did, never the pupils they did it to', async () => {
   const teacher = { cookie: await sessionCookie(db, await idOf('contact-teacher'), 'feide') };
-  assert.equal((await client.get('/me/data', teacher)).status, 404);
-  assert.equal((await client.get('/me/data.json', teacher)).status, 404);
+  const pupil = await db
+    .selectFrom('enrolment as e')
+    .innerJoin('person as p', 'p.id', 'e.pupil_id')
+    .select(['p.id', 'p.given_name', 'p.family_name'])
+    .where(
+      'e.school_id',
+      '=',
+      (await db.selectFrom('school').select('id').where('name', '=', 'Bjørkelia skole').executeTakeFirstOrThrow()).id,
+    )
+    .executeTakeFirstOrThrow();
+  const rektor = { cookie: await sessionCookie(db, await idOf('leadership'), 'feide') };
+  assert.equal((await client.get(`/pupils/${pupil.id}`, rektor)).status, 200);
+  const { text, document } = await html(await client.get('/me/data', rektor));
+  assert.match(text, /Her ser du hva Skolebro lagrer om deg som ansatt/);
+  const roles = document.querySelector('section[aria-labelledby="your-roles"]')?.textContent ?? '';
+  assert.match(roles, /Skoleledelse/);
+  assert.match(roles, /Bjørkelia skole/);
+  const actions = document.querySelector('section[aria-labelledby="your-actions"]')?.textContent ?? '';
+  assert.match(actions, /Så elevkortet\s*Elev/);
+  assert.ok(!actions.includes(`${pupil.given_name} ${pupil.family_name}`), 'the pupil is not named');
+  const json = await (await client.get('/me/data.json', teacher)).json();
+  assert.equal(json.subject, 'staff');
+  assert.ok(json.staff.roles.some((r: { role: string }) => r.role === 'contact_teacher'));
+  assert.deepEqual(json.children, []);
+  const pdf = await pdfText(Buffer.from(await (await client.get('/me/data.pdf', rektor)).arrayBuffer()));
+  assert.match(pdf, /Roller/);
+  assert.match(pdf, /Så elevkortet \(Elev\)/);
+  // a person with no role (and not a pupil) has no such page
+  const nobody = await db
+    .insertInto('person')
+    .values({ given_name: 'Ingen', family_name: 'Rolle' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  assert.equal((await client.get('/me/data', { cookie: await sessionCookie(db, nobody.id, 'feide') })).status, 404);
 });
 
 test('a guardian whose only child left still gets her own data and no child', async () => {

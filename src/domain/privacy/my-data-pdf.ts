@@ -28,6 +28,14 @@ export interface MyDataPdfText extends ExtraText {
   logNone: string;
   pupilLead: string;
   yourSchool: string;
+  staffLead: string;
+  rolesHeading: string;
+  yourActions: string;
+  yourActionsNone: string;
+  actionsMore: string;
+  /** A staff role and the period, and an action with its record kind, as lines. */
+  staffRole: (role: NonNullable<MyData['staff']>['roles'][number]) => string;
+  staffAction: (action: NonNullable<MyData['staff']>['actions'][number]) => string;
   exportLimited: string;
   /** One row of a child's log as "who (capacity) – what", in the reader's language. */
   logLine: (entry: MyData['children'][number]['log'][number]) => string;
@@ -80,6 +88,21 @@ export function renderMyDataPdf(
       ],
     },
   ];
+  if (data.staff) {
+    sections.push({
+      heading: t.rolesHeading,
+      rows: data.staff.roles.map((r) => ({ label: '', value: t.staffRole(r) })),
+    });
+    sections.push({
+      heading: t.yourActions,
+      rows: [
+        ...(data.staff.actions.length
+          ? data.staff.actions.map((a) => ({ label: t.logTime(a.at), value: t.staffAction(a) }))
+          : [{ label: '', value: t.yourActionsNone }]),
+        ...(data.staff.actionsMore ? [{ label: '', value: t.actionsMore }] : []),
+      ],
+    });
+  }
   for (const child of data.children) {
     sections.push({
       heading: pupil ? t.yourSchool : `${t.child}: ${child.name}`,
@@ -106,7 +129,7 @@ export function renderMyDataPdf(
     recipient: [g.name],
     date,
     title: t.title,
-    intro: pupil ? t.pupilLead : t.lead,
+    intro: pupil ? t.pupilLead : data.subject === 'staff' ? t.staffLead : t.lead,
     sections,
     lang,
   };

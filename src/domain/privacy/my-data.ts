@@ -1,6 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { todayInOslo, type Actor } from '../access/actor.ts';
 import { listChildLog, MY_DATA_LOG_ROWS } from './child-log.ts';
+import { collectStaffData } from './staff-data.ts';
+import { loadPersonSection } from './person-section.ts';
 import { NotFoundError } from '../errors.ts';
 import { notEndedBy } from '../period.ts';
 import { parseIdentityNumber } from '../person/fodselsnummer.ts';
@@ -21,27 +23,9 @@ export async function collectMyData(
   options: { logRows?: number } = {},
 ): Promise<MyData> {
   if (actor.via === 'feide' && actor.isPupil) return collectPupilData(db, actor, today, options);
+  if (actor.via === 'feide') return collectStaffData(db, actor, options.logRows ?? MY_DATA_LOG_ROWS);
   if (actor.via !== 'idporten') throw new NotFoundError();
-  const person = await db
-    .selectFrom('person as p')
-    .leftJoin('contact_info as c', 'c.person_id', 'p.id')
-    .select([
-      'p.given_name',
-      'p.family_name',
-      'p.fodselsnummer',
-      'p.address_line',
-      'p.postal_code',
-      'p.postal_place',
-      'p.address_protection',
-      'c.email',
-      'c.mobile',
-      'c.phone',
-      'c.sms_enabled',
-      'c.updated_at',
-      'c.person_id as contact_person',
-    ])
-    .where('p.id', '=', actor.personId)
-    .executeTakeFirstOrThrow();
+  const person = await loadPersonSection(db, actor.personId);
   const children = await listGuardianChildren(db, actor, today);
   const childIds = children.map((c) => c.pupilId);
   const details = childIds.length
@@ -57,26 +41,7 @@ export async function collectMyData(
   const data: MyData = {
     generatedAt: new Date().toISOString(),
     subject: 'guardian',
-    guardian: {
-      name: `${person.given_name} ${person.family_name}`,
-      fodselsnummer: person.fodselsnummer,
-      address: {
-        line: person.address_line,
-        postalCode: person.postal_code,
-        postalPlace: person.postal_place,
-        protection: person.address_protection,
-      },
-      contact: person.contact_person
-        ? {
-            email: person.email,
-            mobile: person.mobile,
-            phone: person.phone,
-            smsEnabled: person.sms_enabled ?? true,
-            updatedAt: person.updated_at?.toISOString() ?? null,
-          }
-        : null,
-      extra: {},
-    },
+    guardian: person,
     children: [],
   };
   for (const child of children) {

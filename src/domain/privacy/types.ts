@@ -5,8 +5,17 @@
  */
 export interface MyData {
   generatedAt: string;
-  /** Whose data: a guardian's (with their children) or a pupil's own (`guardian` is then the pupil, `children` them). */
-  subject: 'guardian' | 'pupil';
+  /**
+   * Whose data: a guardian's (with their children), a pupil's own (`guardian` is then the pupil, `children` them), or
+   * a staff member's (`guardian` is the person, `staff` their roles and what they did).
+   */
+  subject: 'guardian' | 'pupil' | 'staff';
+  staff?: {
+    roles: { role: string; title: string | null; unit: string; from: string; to: string | null }[];
+    /** The audit rows they are the actor of: when, what, and the kind of record (never whose). */
+    actions: { at: string; action: string; record: string | null }[];
+    actionsMore: boolean;
+  };
   guardian: {
     name: string;
     fodselsnummer: string | null;

@@ -3,7 +3,7 @@ import type { MyData } from '../../domain/privacy/types.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { logActionText, logRoleText, myDataText } from '../../i18n/my-data.ts';
 import { card, link, secondaryLink } from '../components/classes.ts';
-import { formatDateTime } from '../components/dates.ts';
+import { dateRange, formatDateTime } from '../components/dates.ts';
 import { TableRegion } from '../components/table.tsx';
 import type { PageContext } from '../page-context.ts';
 import { myDataPaths } from '../../paths/my-data.ts';
@@ -22,7 +22,7 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
         {t.title}
       </h1>
       <p class="max-w-prose" safe>
-        {pupil ? t.pupilLead : t.lead}
+        {pupil ? t.pupilLead : data.subject === 'staff' ? t.staffLead : t.lead}
       </p>
       <p class="flex flex-wrap gap-4">
         <a href={myDataPaths.json} class={secondaryLink} download="" safe>
@@ -90,6 +90,7 @@ export function MyDataPage({ page, data }: { page: PageContext; data: MyData }) 
         </dl>
         <Extra page={page} extra={g.extra} />
       </section>
+      {data.staff ? <StaffSections page={page} staff={data.staff} /> : ''}
       {data.children.map((child, index) => (
         <section aria-labelledby={`child-${index}`} class={`${card} space-y-3`}>
           <h2 id={`child-${index}`} class="text-xl font-semibold" safe>
@@ -160,6 +161,39 @@ function Extra({ page, extra }: { page: PageContext; extra: Record<string, unkno
   );
 }
 
+/** A plain table of text cells (the first column, a time, kept on one line), captioned for screen readers. */
+function DataTable({ label, headings, rows }: { label: string; headings: string[]; rows: string[][] }) {
+  return (
+    <TableRegion label={label}>
+      <table class="min-w-full text-left text-sm">
+        <caption class="sr-only" safe>
+          {label}
+        </caption>
+        <thead>
+          <tr>
+            {headings.map((h, i) => (
+              <th scope="col" class={i < headings.length - 1 ? 'pr-4' : ''} safe>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((cells) => (
+            <tr class="border-t border-slate-200">
+              {cells.map((cell, i) => (
+                <td class={i === 0 ? 'whitespace-nowrap pr-4' : i < cells.length - 1 ? 'pr-4' : ''} safe>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
 /** A child's log: when, who, in what capacity, what (the rows as listChildLog gives them), or a line saying none. */
 export function LogTable({
   page,
@@ -173,42 +207,58 @@ export function LogTable({
   const t = myDataText[page.locale];
   if (entries.length === 0) return <p safe>{t.logNone}</p>;
   return (
-    <TableRegion label={`${t.log}: ${name}`}>
-      <table class="min-w-full text-left text-sm">
-        <caption class="sr-only" safe>{`${t.log}: ${name}`}</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="pr-4" safe>
-              {t.when}
-            </th>
-            <th scope="col" class="pr-4" safe>
-              {t.who}
-            </th>
-            <th scope="col" class="pr-4" safe>
-              {t.role}
-            </th>
-            <th scope="col" safe>
-              {t.what}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr class="border-t border-slate-200">
-              <td class="whitespace-nowrap pr-4" safe>
-                {formatDateTime(new Date(entry.at))}
-              </td>
-              <td class="pr-4" safe>
-                {entry.by || 'Skolebro'}
-              </td>
-              <td class="pr-4" safe>
-                {logRoleText(page.locale, entry.role)}
-              </td>
-              <td safe>{logActionText(page.locale, entry.action)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      label={`${t.log}: ${name}`}
+      headings={[t.when, t.who, t.role, t.what]}
+      rows={entries.map((e) => [
+        formatDateTime(new Date(e.at)),
+        e.by || 'Skolebro',
+        logRoleText(page.locale, e.role),
+        logActionText(page.locale, e.action),
+      ])}
+    />
+  );
+}
+
+/** A staff member's roles and what they have done (collectStaffData): two tables, the second bounded. */
+function StaffSections({ page, staff }: { page: PageContext; staff: NonNullable<MyData['staff']> }) {
+  const t = myDataText[page.locale];
+  const roleNames = page.t.home.role as Record<string, string>;
+  return (
+    <>
+      <section aria-labelledby="your-roles" class={`${card} space-y-3`}>
+        <h2 id="your-roles" class="text-xl font-semibold" safe>
+          {t.rolesHeading}
+        </h2>
+        <DataTable
+          label={t.rolesHeading}
+          headings={[t.role, t.unit, t.period]}
+          rows={staff.roles.map((r) => [
+            [roleNames[r.role] ?? r.role, r.title].filter(Boolean).join(', '),
+            r.unit,
+            r.to ? dateRange(r.from, r.to) : `${formatDate(r.from)}–`,
+          ])}
+        />
+      </section>
+      <section aria-labelledby="your-actions" class={`${card} space-y-3`}>
+        <h2 id="your-actions" class="text-xl font-semibold" safe>
+          {t.yourActions}
+        </h2>
+        {staff.actions.length === 0 ? (
+          <p safe>{t.yourActionsNone}</p>
+        ) : (
+          <DataTable
+            label={t.yourActions}
+            headings={[t.when, t.what, t.record]}
+            rows={staff.actions.map((a) => [
+              formatDateTime(new Date(a.at)),
+              logActionText(page.locale, a.action),
+              a.record ? (t.recordKinds[a.record] ?? a.record) : '',
+            ])}
+          />
+        )}
+        {staff.actionsMore ? <p safe>{t.actionsMore}</p> : ''}
+      </section>
+    </>
   );
 }
